@@ -1,0 +1,73 @@
+/** `/improve rag <workstream>[/<project>] <red|amber|green|complete|not-started> <reason>`. */
+import { z } from 'zod';
+import type { Modal } from '../src/chat/message.js';
+import { RAG_VALUES, ragEmoji, ragLabel } from '../src/domain/rag.js';
+import { toSafeMrkdwn } from '../src/domain/text.js';
+import { AppError } from '../src/domain/errors.js';
+import { changeRag } from '../src/services/change-rag.js';
+import { listWorkstreams } from '../src/services/list-workstreams.js';
+import type { CommandContext, ModalHandler, Reply, Subcommand } from './types.js';
+
+const input = z.object({
+  workstream: z.string().min(1),
+  project: z.string().optional(),
+  rag: z.enum(RAG_VALUES),
+  reason: z.string(),
+});
+type RagInput = z.infer<typeof input>;
+
+export const rag: Subcommand<RagInput> = {
+  name: 'rag',
+  usage: 'rag <workstream>[/<project>] <red|amber|green|complete|not-started> <reason>',
+  summary: 'Changes the RAG of a workstream or project. The reason is required.',
+  examples: [
+    'rag WS2 red Audit found 40% of assessments out of timescale',
+    'rag workforce/recruitment amber 6 of 12 posts filled',
+    'rag WS5 complete All actions verified by the board',
+  ],
+  parse(args) {
+    const target = args.word('a workstream (its code such as WS2, or its name)');
+    const [workstream, ...project] = target.split('/');
+    const ragValue = args.optionalRag();
+    if (!ragValue) {
+      throw new AppError('bad_input', args.done ? 'Say which RAG: red, amber, green, complete or not-started.' : `“${args.peek()}” is not a RAG. Use red, amber, green, complete or not-started.`);
+    }
+    return { workstream, project: project.length > 0 ? project.join('/') : undefined, rag: ragValue, reason: args.rest() };
+  },
+  schema: input,
+  run: (value, ctx) => change(value, ctx),
+  modal: (ctx) => ragModal(ctx),
+};
+
+async function change(value: RagInput, ctx: CommandContext): Promise<Reply> {
+  const { workstream, project, change: c } = await changeRag(value, ctx.deps, ctx.actor);
+  const subject = project ? `${workstream.code} / ${toSafeMrkdwn(project.name)}` : `${workstream.code} ${toSafeMrkdwn(workstream.name)}`;
+  const move = `${ragEmoji(c.fromRag as never)} ${ragLabel(c.fromRag as never)} → ${ragEmoji(c.toRag as never)} *${ragLabel(c.toRag as never)}*`;
+  const text = `*${subject}*: RAG ${move}\n*Reason:* ${toSafeMrkdwn(c.reason)}`;
+  return { kind: 'channel', message: { text: `${workstream.code} RAG ${ragLabel(c.fromRag as never)} → ${ragLabel(c.toRag as never)}: ${c.reason}`, blocks: [{ type: 'section', text }, { type: 'context', text: `Changed by <@${ctx.actor.userId}>` }] } };
+}
+
+async function ragModal(ctx: CommandContext): Promise<Modal> {
+  const workstreams = await listWorkstreams(ctx.deps, ctx.actor);
+  return {
+    callbackId: 'rag_modal',
+    title: 'Change a RAG',
+    submitLabel: 'Change',
+    privateMetadata: JSON.stringify({ channelId: ctx.channelId }),
+    inputs: [
+      { id: 'workstream', label: 'Workstream', kind: 'select', options: workstreams.map((w) => ({ value: w.code, label: `${w.code} ${w.name}`.slice(0, 75) })) },
+      { id: 'rag', label: 'New RAG', kind: 'select', options: RAG_VALUES.map((r) => ({ value: r, label: ragLabel(r) })) },
+      { id: 'reason', label: 'Reason (what the board needs to know)', kind: 'multiline', maxLength: 2000 },
+    ],
+  };
+}
+
+export const ragModalHandler: ModalHandler = {
+  callbackId: 'rag_modal',
+  async submit(values, privateMetadata, ctx) {
+    const parsed = input.safeParse({ workstream: values.workstream ?? '', rag: values.rag, reason: values.reason ?? '' });
+    if (!parsed.success) return { errors: { rag: 'Choose the new RAG.' } };
+    const channelId = (JSON.parse(privateMetadata || '{}') as { channelId?: string }).channelId ?? ctx.channelId;
+    return change(parsed.data, { ...ctx, channelId });
+  },
+};

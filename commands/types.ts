@@ -1,0 +1,60 @@
+/**
+ * The shape of a subcommand: its usage, examples, grammar (tokens → a zod-validated input) and a
+ * handler that calls one service and returns a platform-neutral reply. No Slack types here.
+ */
+import type { z } from 'zod';
+import type { Day } from '../src/domain/dates.js';
+import type { Message, Modal, ModalValues } from '../src/chat/message.js';
+import type { Actor, Deps } from '../src/services/deps.js';
+import type { Args } from './args.js';
+
+export interface CommandContext {
+  deps: Deps;
+  actor: Actor;
+  /** Where the command was typed. */
+  channelId: string;
+  /** The slash command's name, e.g. '/improve', for usage lines and examples. */
+  command: string;
+  /** Today in the programme's timezone, for dates like 'friday'. */
+  today: Day;
+  timezone: string;
+}
+
+/**
+ * What the chat layer does with a command's result. `ephemeral` is shown to the user only;
+ * `channel` is posted by the bot in the channel (and `afterPost` learns where it landed).
+ */
+export type Reply =
+  | { kind: 'ephemeral'; message: Message }
+  | { kind: 'channel'; message: Message; confirmation?: Message; afterPost?: (where: { channelId: string; ts: string }) => Promise<void> }
+  | { kind: 'modal'; modal: Modal }
+  | { kind: 'none' };
+
+export interface Subcommand<I = unknown> {
+  /** One or two words: 'update', 'action add'. */
+  name: string;
+  aliases?: string[];
+  /** After the command name: 'update <workstream> [red|amber|green] <text>'. */
+  usage: string;
+  summary: string;
+  examples: string[];
+  /** Turns the words after the name into the raw input; throws AppError for bad input. */
+  parse(args: Args, ctx: CommandContext): unknown;
+  schema: z.ZodType<I>;
+  run(input: I, ctx: CommandContext): Promise<Reply>;
+  /** With no arguments, open this modal instead of failing. */
+  modal?(ctx: CommandContext): Promise<Modal>;
+}
+
+/** A modal's submission handler, found by the modal's callback id. */
+export interface ModalHandler {
+  callbackId: string;
+  /** Returns field errors (input id → message) to show in the modal, or a reply. */
+  submit(values: ModalValues, privateMetadata: string, ctx: CommandContext): Promise<{ errors: Record<string, string> } | Reply>;
+}
+
+/** A button's handler, found by the button's action id. */
+export interface ButtonHandler {
+  actionId: string;
+  press(value: string, ctx: CommandContext & { message?: { channelId: string; ts: string } }): Promise<Reply | { kind: 'replace'; message: Message }>;
+}

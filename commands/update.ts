@@ -1,0 +1,83 @@
+/**
+ * `/improve update <workstream> [red|amber|green] <text>`: a lead's update, echoed in the channel.
+ * With no arguments it opens a modal with a workstream picker.
+ */
+import { z } from 'zod';
+import type { Message, Modal } from '../src/chat/message.js';
+import { RAG_VALUES, ragEmoji, ragLabel } from '../src/domain/rag.js';
+import { toSafeMrkdwn } from '../src/domain/text.js';
+import { listWorkstreams } from '../src/services/list-workstreams.js';
+import { type PostUpdateResult, postUpdate, recordUpdateMessage } from '../src/services/post-update.js';
+import type { CommandContext, ModalHandler, Reply, Subcommand } from './types.js';
+
+const input = z.object({
+  workstream: z.string().min(1),
+  rag: z.enum(RAG_VALUES).optional(),
+  text: z.string().min(1, 'Add the text of the update after the workstream.'),
+});
+type UpdateInput = z.infer<typeof input>;
+
+export const update: Subcommand<UpdateInput> = {
+  name: 'update',
+  usage: 'update <workstream> [red|amber|green] <text>',
+  summary: 'Posts an update on a workstream; with a RAG word it also changes the RAG, the text being the reason.',
+  examples: [
+    'update WS1 Four newly qualified social workers started this week',
+    'update workforce amber Recruitment behind plan: 6 of 12 posts filled',
+    'update "Improve Our Practice" green Audit of duty team assessments completed',
+  ],
+  parse: (args) => ({ workstream: args.word('a workstream (its code such as WS1, or its name)'), rag: args.optionalRag(), text: args.rest() }),
+  schema: input,
+  run: (value, ctx) => postAndEcho(value, ctx),
+  modal: (ctx) => updateModal(ctx),
+};
+
+async function postAndEcho(value: UpdateInput, ctx: CommandContext): Promise<Reply> {
+  const result = await postUpdate(value, ctx.deps, ctx.actor);
+  return {
+    kind: 'channel',
+    message: updateMessage(result),
+    afterPost: ({ channelId, ts }) => recordUpdateMessage(ctx.deps, ctx.actor.workspaceId, result.update.id, channelId, ts),
+  };
+}
+
+/** What the channel sees: who, which workstream, the RAG move if any, and the text. */
+export function updateMessage({ update: u, workstream, ragChange }: PostUpdateResult): Message {
+  const rag = ragChange
+    ? `RAG ${ragEmoji(ragChange.fromRag as never)} ${ragLabel(ragChange.fromRag as never)} → ${ragEmoji(ragChange.toRag as never)} *${ragLabel(ragChange.toRag as never)}*`
+    : `RAG ${ragEmoji(workstream.rag as never)} ${ragLabel(workstream.rag as never)}`;
+  const heading = `*${workstream.code} ${toSafeMrkdwn(workstream.name)}*: update`;
+  const body = toSafeMrkdwn(u.text);
+  return {
+    text: `${workstream.code} update: ${body}`,
+    blocks: [
+      { type: 'section', text: `${heading}\n${body}` },
+      { type: 'context', text: `${rag} · update ${u.id}` },
+    ],
+  };
+}
+
+async function updateModal(ctx: CommandContext): Promise<Modal> {
+  const workstreams = await listWorkstreams(ctx.deps, ctx.actor);
+  return {
+    callbackId: 'update_modal',
+    title: 'Post an update',
+    submitLabel: 'Post',
+    privateMetadata: JSON.stringify({ channelId: ctx.channelId }),
+    inputs: [
+      { id: 'workstream', label: 'Workstream', kind: 'select', options: workstreams.map((w) => ({ value: w.code, label: `${w.code} ${w.name}`.slice(0, 75) })) },
+      { id: 'rag', label: 'RAG (leave empty for no change)', kind: 'select', optional: true, options: RAG_VALUES.map((r) => ({ value: r, label: ragLabel(r) })) },
+      { id: 'text', label: 'Update (the reason, if the RAG changes)', kind: 'multiline', maxLength: 2000 },
+    ],
+  };
+}
+
+export const updateModalHandler: ModalHandler = {
+  callbackId: 'update_modal',
+  async submit(values, privateMetadata, ctx) {
+    const parsed = input.safeParse({ workstream: values.workstream ?? '', rag: values.rag || undefined, text: values.text ?? '' });
+    if (!parsed.success) return { errors: { text: 'Write the update here.' } };
+    const channelId = (JSON.parse(privateMetadata || '{}') as { channelId?: string }).channelId ?? ctx.channelId;
+    return postAndEcho(parsed.data, { ...ctx, channelId });
+  },
+};

@@ -1,0 +1,63 @@
+/**
+ * The composition root: configuration, database (migrated before use), services' dependencies,
+ * the Slack app and the scheduler. Nothing else constructs these.
+ */
+import type { Config } from './config/index.js';
+import { startSlack, type SlackRuntime } from './chat/slack/app.js';
+import { type Database, openDatabase } from './db/client.js';
+import { describeTarget } from './db/database-url.js';
+import { migrate } from './db/migrate.js';
+import { type Clock, systemClock } from './domain/clock.js';
+import { createLogger, type Logger } from './logger.js';
+import type { Deps } from './services/deps.js';
+
+export interface RunningApp {
+  port: number;
+  deps: Deps;
+  database: Database;
+  slack: SlackRuntime;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  logger?: Logger;
+  clock?: Clock;
+}
+
+export async function startApp(config: Config, options: StartOptions = {}): Promise<RunningApp> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const { applied } = await migrate(config.database);
+  logger.info({ database: describeTarget(config.database), applied }, applied.length ? 'migrations applied' : 'database up to date');
+  const database = openDatabase(config.database);
+  const deps: Deps = {
+    db: database.prisma,
+    clock: options.clock ?? systemClock,
+    logger,
+    adminUserIds: config.adminUserIds,
+    defaults: config.defaults,
+  };
+  const slack = await startSlack({
+    config,
+    deps,
+    health: async () => {
+      await database.prisma.$queryRawUnsafe('SELECT 1');
+      return { ok: true, detail: { database: 'ok' } };
+    },
+  });
+  logger.info({ mode: config.mode, port: slack.port }, 'improvement-bot is running');
+  let stopping: Promise<void> | undefined;
+  return {
+    port: slack.port,
+    deps,
+    database,
+    slack,
+    stop: () => {
+      stopping ??= (async () => {
+        await slack.stop();
+        await database.close();
+        logger.info('stopped cleanly');
+      })();
+      return stopping;
+    },
+  };
+}

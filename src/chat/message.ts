@@ -1,0 +1,47 @@
+/**
+ * Platform-neutral messages and modals. Commands and services build these; src/chat/slack renders
+ * them as Block Kit (and a Teams renderer could render them as Adaptive Cards). Text uses Slack's
+ * mrkdwn subset (*bold*, _italic_, <@U123> mentions), which is what our users write.
+ */
+export type Block =
+  | { type: 'header'; text: string }
+  | { type: 'section'; text: string; fields?: string[]; button?: Button }
+  | { type: 'context'; text: string }
+  | { type: 'divider' }
+  | { type: 'actions'; buttons: Button[]; blockId?: string };
+
+export interface Button {
+  text: string;
+  actionId: string;
+  value: string;
+  style?: 'primary' | 'danger';
+}
+
+export interface Message {
+  /** The plain-text fallback: notifications, screen readers, and clients that cannot show blocks. */
+  text: string;
+  blocks?: Block[];
+  /** Replies to post in the message's thread (a digest's continuation). */
+  thread?: Message[];
+}
+
+export type ModalInput =
+  | { id: string; label: string; kind: 'text' | 'multiline'; initial?: string; optional?: boolean; hint?: string; maxLength?: number }
+  | { id: string; label: string; kind: 'select'; options: { value: string; label: string }[]; initial?: string; optional?: boolean }
+  | { id: string; label: string; kind: 'user'; initial?: string; optional?: boolean }
+  | { id: string; label: string; kind: 'date'; initial?: string; optional?: boolean };
+
+export interface Modal {
+  callbackId: string;
+  title: string;
+  submitLabel: string;
+  /** Carried through Slack untouched, e.g. the channel the command was typed in. */
+  privateMetadata: string;
+  intro?: string;
+  inputs: ModalInput[];
+}
+
+/** What a modal submission gives back: the value of each input by id. */
+export type ModalValues = Record<string, string | undefined>;
+
+export const plain = (text: string): Message => ({ text, blocks: [{ type: 'section', text }] });

@@ -1,0 +1,107 @@
+/**
+ * The only place that builds a Bolt app. HTTP mode serves Slack at /slack/events (signature
+ * verified by Bolt, plus our check that rejects timestamps from the future, which Bolt accepts)
+ * and /healthz; Socket Mode connects out, for councils that cannot open an inbound port, and
+ * still serves /healthz on PORT.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { App, HTTPReceiver, type Logger as BoltLogger, LogLevel } from '@slack/bolt';
+import type { Config } from '../../config/index.js';
+import type { Logger } from '../../logger.js';
+import type { Deps } from '../../services/deps.js';
+import { registerCommands } from './listeners/commands.js';
+import { registerInteractions } from './listeners/interactions.js';
+
+const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
+
+export interface SlackRuntime {
+  app: App;
+  /** The port actually listened on (PORT=0 picks a free one). */
+  port: number;
+  stop(): Promise<void>;
+}
+
+export interface SlackOptions {
+  config: Pick<Config, 'mode' | 'port' | 'slack'>;
+  deps: Deps;
+  health: () => Promise<{ ok: boolean; detail: Record<string, string> }>;
+  /** More listeners (reminders, App Home) register here without this file knowing them. */
+  register?: ((app: App) => void)[];
+  /** Extra HTTP routes (local mode's page); return true when handled. */
+  routes?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+}
+
+export async function startSlack(options: SlackOptions): Promise<SlackRuntime> {
+  const { config, deps } = options;
+  const socket = config.mode === 'socket';
+  const receiver = socket ? undefined : new HTTPReceiver({ signingSecret: config.slack.signingSecret, logger: boltLogger(deps.logger), unhandledRequestTimeoutMillis: 2500 });
+  const app = new App({
+    token: config.slack.botToken,
+    // Given both ids, Bolt never calls auth.test, so the app starts with no network at all.
+    botId: config.slack.botId ?? 'B00000000',
+    botUserId: config.slack.botUserId ?? 'U00000000',
+    logger: boltLogger(deps.logger),
+    clientOptions: config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : undefined,
+    ...(socket ? { socketMode: true, appToken: config.slack.appToken } : { receiver }),
+  });
+  registerCommands(app, deps, config.slack.command);
+  registerInteractions(app, deps, config.slack.command);
+  for (const register of options.register ?? []) register(app);
+  app.error(async (error) => {
+    deps.logger.error({ err: error }, 'Slack listener error');
+  });
+
+  const server = createServer((req, res) => void route(req, res));
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/healthz') return healthz(res, options.health);
+    if (options.routes && (await options.routes(req, res))) return;
+    if (!receiver) return notFound(res);
+    if (timestampFromFuture(req)) {
+      res.writeHead(401).end();
+      return;
+    }
+    receiver.requestListener(req, res);
+  }
+  await new Promise<void>((resolve) => server.listen(config.port, '0.0.0.0', resolve));
+  if (socket) await app.start();
+  const port = (server.address() as { port: number }).port;
+  return {
+    app,
+    port,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      if (socket) await app.stop();
+    },
+  };
+}
+
+function timestampFromFuture(req: IncomingMessage): boolean {
+  const header = req.headers['x-slack-request-timestamp'];
+  const ts = Number(Array.isArray(header) ? header[0] : header);
+  return Number.isFinite(ts) && ts - Date.now() / 1000 > MAX_CLOCK_SKEW_SECONDS;
+}
+
+async function healthz(res: ServerResponse, health: SlackOptions['health']): Promise<void> {
+  const result = await health().catch((error: Error) => ({ ok: false, detail: { database: error.message } }));
+  res.writeHead(result.ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: result.ok ? 'ok' : 'unavailable', ...result.detail }));
+}
+
+function notFound(res: ServerResponse): void {
+  res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+}
+
+/** Bolt's logs go through our JSON logger, so there is one log format and one redaction list. */
+function boltLogger(logger: Logger): BoltLogger {
+  const child = logger.child({ component: 'bolt' });
+  return {
+    debug: (...msg) => child.debug(msg.map(String).join(' ')),
+    info: (...msg) => child.info(msg.map(String).join(' ')),
+    warn: (...msg) => child.warn(msg.map(String).join(' ')),
+    error: (...msg) => child.error(msg.map(String).join(' ')),
+    setLevel: () => undefined,
+    getLevel: () => LogLevel.INFO,
+    setName: () => undefined,
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * Turns a neutral Reply into Slack calls, after ack(): ephemeral replies through response_url,
+ * channel posts through chat.postMessage (falling back to an in-channel response when the bot is
+ * not in the channel), modals through views.open.
+ */
+import type { RespondFn } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { Reply } from '../../../commands/types.js';
+import type { Logger } from '../../logger.js';
+import { renderMessage, renderModal } from './render.js';
+
+export interface DeliveryTarget {
+  client: WebClient;
+  respond?: RespondFn;
+  channelId: string;
+  /** Who sees ephemeral replies when there is no response_url (after a modal). */
+  userId: string;
+  triggerId?: string;
+  logger: Logger;
+}
+
+export async function deliver(reply: Reply, target: DeliveryTarget): Promise<void> {
+  switch (reply.kind) {
+    case 'none':
+      return;
+    case 'ephemeral':
+      if (target.respond) await target.respond({ response_type: 'ephemeral', replace_original: false, ...renderMessage(reply.message) });
+      else await target.client.chat.postEphemeral({ channel: target.channelId, user: target.userId, ...renderMessage(reply.message) });
+      return;
+    case 'modal':
+      if (!target.triggerId) throw new Error('A modal needs a trigger id');
+      await target.client.views.open({ trigger_id: target.triggerId, view: renderModal(reply.modal) as never });
+      return;
+    case 'channel':
+      await postToChannel(reply, target);
+  }
+}
+
+async function postToChannel(reply: Extract<Reply, { kind: 'channel' }>, target: DeliveryTarget): Promise<void> {
+  try {
+    const posted = await target.client.chat.postMessage({ channel: target.channelId, ...renderMessage(reply.message), unfurl_links: false });
+    if (reply.afterPost && posted.ts) await reply.afterPost({ channelId: posted.channel ?? target.channelId, ts: posted.ts });
+    if (reply.confirmation && target.respond) await target.respond({ response_type: 'ephemeral', ...renderMessage(reply.confirmation) });
+  } catch (error) {
+    const code = (error as { data?: { error?: string } }).data?.error;
+    if ((code === 'not_in_channel' || code === 'channel_not_found') && target.respond) {
+      // The bot was not invited: the user still sees their post in the channel via the response URL.
+      await target.respond({ response_type: 'in_channel', ...renderMessage(reply.message) });
+      return;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * The one error type users see. `message` is written for the person in Slack: what was wrong and
+ * how to fix it. Anything that is not an AppError is a bug: it is logged, and the user gets a
+ * generic apology with their text returned.
+ */
+export type AppErrorCode =
+  | 'bad_input'
+  | 'not_found'
+  | 'ambiguous'
+  | 'forbidden'
+  | 'not_set_up'
+  | 'personal_data'
+  | 'conflict'
+  | 'stale'
+  | 'duplicate_request';
+
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  /** A corrected command the user can copy, when we can guess one. */
+  readonly example?: string;
+
+  constructor(code: AppErrorCode, message: string, options: { example?: string } = {}) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.example = options.example;
+  }
+}
+
+export const isAppError = (e: unknown): e is AppError => e instanceof AppError;

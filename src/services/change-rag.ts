@@ -1,0 +1,76 @@
+/**
+ * Changes the RAG of a workstream or one of its projects. A change always has a reason (a move to
+ * Red without one is useless to the board); history is append-only.
+ */
+import type { Tx } from '../db/client.js';
+import type { Person, Project, RagChange, Workstream } from '../db/generated/sqlite/client.js';
+import { AppError } from '../domain/errors.js';
+import { type Rag, ragLabel } from '../domain/rag.js';
+import { audit } from './audit.js';
+import { requireLeadOrAdmin } from './authorise.js';
+import type { Actor, Deps } from './deps.js';
+import { findProject, findWorkstream } from './find-workstream.js';
+import { guardText } from './guard-text.js';
+import { loadProgramme } from './programme.js';
+import { inTransaction } from './transaction.js';
+
+export interface ChangeRagInput {
+  workstream: string;
+  project?: string;
+  rag: Rag;
+  reason: string;
+}
+
+export interface ChangeRagResult {
+  workstream: Workstream;
+  project: Project | null;
+  change: RagChange;
+}
+
+export async function changeRag(input: ChangeRagInput, deps: Deps, actor: Actor): Promise<ChangeRagResult> {
+  return inTransaction(deps, actor, async (tx, me) => {
+    const programme = await loadProgramme(tx, actor.workspaceId);
+    const workstream = await findWorkstream(tx, programme.id, input.workstream);
+    const project = input.project ? await findProject(tx, workstream, input.project) : null;
+    const change = await applyRagChange(tx, deps, me, { workstream, project, rag: input.rag, reason: input.reason });
+    return { workstream, project, change };
+  });
+}
+
+/** Shared with post-update: authorise, validate the reason, write history, audit. */
+export async function applyRagChange(
+  tx: Tx,
+  deps: Deps,
+  me: Person,
+  input: { workstream: Workstream; project: Project | null; rag: Rag; reason: string },
+): Promise<RagChange> {
+  const { workstream, project, rag } = input;
+  const subject = project ? `${workstream.code} / ${project.name}` : workstream.code;
+  await requireLeadOrAdmin(tx, me, workstream, `change the RAG of ${workstream.code}`);
+  if (input.reason.trim().length < 3) {
+    throw new AppError('bad_input', `A RAG change needs a reason: the board needs to know why ${subject} is ${ragLabel(rag)}.`, {
+      example: `/improve rag ${workstream.code} ${rag === 'not_started' ? 'not-started' : rag} Recruitment behind plan: 6 of 12 posts filled`,
+    });
+  }
+  const reason = await guardText(tx, me.workspaceId, input.reason, 'reason');
+  const from = (project ?? workstream).rag;
+  if (from === rag) {
+    throw new AppError('bad_input', `${subject} is already ${ragLabel(rag)}. To report progress without a change, post an update instead.`, {
+      example: `/improve update ${workstream.code} ${reason}`,
+    });
+  }
+  const now = deps.clock.now();
+  if (project) await tx.project.update({ where: { id: project.id }, data: { rag, ragChangedAt: now } });
+  else await tx.workstream.update({ where: { id: workstream.id }, data: { rag, ragChangedAt: now } });
+  const change = await tx.ragChange.create({
+    data: {
+      workspaceId: me.workspaceId, programmeId: workstream.programmeId, workstreamId: workstream.id, projectId: project?.id ?? null,
+      fromRag: from, toRag: rag, reason, authorId: me.id, createdAt: now,
+    },
+  });
+  await audit(tx, {
+    workspaceId: me.workspaceId, actor: me.slackUserId, action: 'rag.change', entity: project ? 'project' : 'workstream',
+    entityId: (project ?? workstream).id, before: { rag: from }, after: { rag, reason },
+  });
+  return change;
+}

@@ -1,0 +1,25 @@
+/**
+ * What every service receives. No hidden singletons: tests pass a real database and a clock
+ * they control.
+ */
+import type { Db } from '../db/client.js';
+import type { Clock } from '../domain/clock.js';
+import type { Logger } from '../logger.js';
+
+export interface Deps {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  /** Slack user ids who are admins whatever the database says (ADMIN_USER_IDS). */
+  adminUserIds?: string[];
+  /** Defaults for a new programme (DEFAULT_TIMEZONE, DEFAULT_DIGEST_TIME, DEFAULT_REMINDER_TIME). */
+  defaults?: { timezone: string; digestTime: string; reminderTime: string };
+}
+
+/** Who is acting, in which workspace. `requestKey` makes a retried request a no-op. */
+export interface Actor {
+  workspaceId: string;
+  userId: string;
+  displayName?: string;
+  requestKey?: string;
+}

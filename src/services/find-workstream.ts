@@ -1,0 +1,52 @@
+/**
+ * Finds a workstream the way people refer to one: by code (`WS3`), by name, or by an unambiguous
+ * prefix or word of the name (`workforce`). An ambiguous or unknown name is an AppError that lists
+ * the choices, so the user can correct it in one go.
+ */
+import type { Tx } from '../db/client.js';
+import type { Project, Workstream } from '../db/generated/sqlite/client.js';
+import { AppError } from '../domain/errors.js';
+
+const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
+
+/** Picks the one candidate `query` names, by exact key, then exact name, prefix, word prefix. */
+export function matchByName<T>(candidates: T[], query: string, keys: (c: T) => string[]): T[] {
+  const q = norm(query);
+  if (!q) return [];
+  const tiers: ((k: string) => boolean)[] = [
+    (k) => k === q,
+    (k) => k.startsWith(q),
+    (k) => k.split(' ').some((w) => w.startsWith(q)) || k.includes(q),
+  ];
+  for (const test of tiers) {
+    const found = candidates.filter((c) => keys(c).map(norm).some(test));
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+export async function findWorkstream(tx: Tx, programmeId: number, query: string): Promise<Workstream> {
+  const all = await tx.workstream.findMany({ where: { programmeId }, orderBy: { code: 'asc' } });
+  const found = matchByName(all, query, (w) => [w.code, w.name]);
+  if (found.length === 1) return found[0]!;
+  const list = (ws: Workstream[]) => ws.map((w) => `${w.code} ${w.name}`).join('; ');
+  if (found.length > 1) {
+    throw new AppError('ambiguous', `“${query}” matches more than one workstream: ${list(found)}. Use the code, for example ${found[0]!.code}.`);
+  }
+  if (all.length === 0) {
+    throw new AppError('not_found', 'There are no workstreams yet. An admin can add one with `/improve workstream add`.', {
+      example: '/improve workstream add WS1 "Support and Develop Our Workforce" lead @jo',
+    });
+  }
+  throw new AppError('not_found', `I can't find a workstream called “${query}”. The workstreams are: ${list(all)}.`);
+}
+
+export async function findProject(tx: Tx, workstream: Workstream, query: string): Promise<Project> {
+  const all = await tx.project.findMany({ where: { workstreamId: workstream.id }, orderBy: { name: 'asc' } });
+  const found = matchByName(all, query, (p) => [p.name]);
+  if (found.length === 1) return found[0]!;
+  const names = (ps: Project[]) => ps.map((p) => `“${p.name}”`).join(', ');
+  if (found.length > 1) throw new AppError('ambiguous', `“${query}” matches more than one project in ${workstream.code}: ${names(found)}.`);
+  const choices = all.length > 0 ? `Its projects are ${names(all)}.` : 'It has no projects yet.';
+  throw new AppError('not_found', `${workstream.code} has no project called “${query}”. ${choices}`);
+}

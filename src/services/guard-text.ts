@@ -1,0 +1,32 @@
+/**
+ * Free text (updates, reasons, action text, evidence notes) is checked before anything is stored:
+ * a length limit, and the personal-data guard with the workspace's own case-reference patterns.
+ */
+import type { Tx } from '../db/client.js';
+import { AppError } from '../domain/errors.js';
+import { describePersonalData, findPersonalData } from '../domain/personal-data.js';
+
+export const MAX_TEXT_LENGTH = 2000;
+
+/** Returns the trimmed text, or throws an AppError saying what to change. */
+export async function guardText(tx: Tx, workspaceId: string, text: string, what: string): Promise<string> {
+  const trimmed = text.trim();
+  if (trimmed.length > MAX_TEXT_LENGTH) {
+    throw new AppError('bad_input', `The ${what} is ${trimmed.length.toLocaleString('en-GB')} characters long; the limit is ${MAX_TEXT_LENGTH.toLocaleString('en-GB')}. Please shorten it, or link to the full paper instead.`);
+  }
+  const workspace = await tx.workspace.findUnique({ where: { id: workspaceId } });
+  const matches = findPersonalData(trimmed, { caseReferencePatterns: parsePatterns(workspace?.caseReferencePatterns) });
+  if (matches.length > 0) {
+    throw new AppError('personal_data', `${describePersonalData(matches)} Updates are about the programme, never about a child, so nothing was saved. Please remove it and try again.`);
+  }
+  return trimmed;
+}
+
+function parsePatterns(json: string | undefined): string[] {
+  try {
+    const value = JSON.parse(json ?? '[]');
+    return Array.isArray(value) ? value.filter((p): p is string => typeof p === 'string') : [];
+  } catch {
+    return [];
+  }
+}

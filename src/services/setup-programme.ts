@@ -1,0 +1,54 @@
+/**
+ * `/improve setup`: the first person to run it in a workspace becomes admin (unless
+ * ADMIN_USER_IDS names the admins) and the programme is created with its board channel. Run again
+ * by an admin, it updates the name or board channel.
+ */
+import type { Programme } from '../db/generated/sqlite/client.js';
+import { AppError } from '../domain/errors.js';
+import { audit } from './audit.js';
+import { requireAdmin } from './authorise.js';
+import type { Actor, Deps } from './deps.js';
+import { inTransaction } from './transaction.js';
+
+export interface SetupProgrammeInput {
+  name?: string;
+  boardChannelId?: string;
+}
+
+export interface SetupProgrammeResult {
+  programme: Programme;
+  created: boolean;
+  becameAdmin: boolean;
+}
+
+export async function setupProgramme(input: SetupProgrammeInput, deps: Deps, actor: Actor): Promise<SetupProgrammeResult> {
+  return inTransaction(deps, actor, async (tx, me) => {
+    const existing = await tx.programme.findFirst({ where: { workspaceId: actor.workspaceId }, orderBy: { id: 'asc' } });
+    if (existing) {
+      requireAdmin(me, 'change the programme set-up');
+      if (!input.name && !input.boardChannelId) throw new AppError('bad_input', `The programme “${existing.name}” is already set up. Give a new name or board channel to change it.`);
+      const programme = await tx.programme.update({
+        where: { id: existing.id },
+        data: { name: input.name ?? undefined, boardChannelId: input.boardChannelId ?? undefined },
+      });
+      await audit(tx, { workspaceId: actor.workspaceId, actor: actor.userId, action: 'programme.update', entity: 'programme', entityId: programme.id, before: existing, after: programme });
+      return { programme, created: false, becameAdmin: false };
+    }
+    const forced = deps.adminUserIds ?? [];
+    const becameAdmin = forced.length === 0 && me.role !== 'admin';
+    if (forced.length > 0 && !forced.includes(actor.userId)) {
+      throw new AppError('forbidden', `Only the admins named in ADMIN_USER_IDS can set up the programme: ${forced.map((id) => `<@${id}>`).join(', ')}.`);
+    }
+    if (becameAdmin) await tx.person.update({ where: { id: me.id }, data: { role: 'admin' } });
+    const programme = await tx.programme.create({
+      data: {
+        workspaceId: actor.workspaceId,
+        name: input.name ?? 'Improvement programme',
+        boardChannelId: input.boardChannelId ?? null,
+        ...deps.defaults,
+      },
+    });
+    await audit(tx, { workspaceId: actor.workspaceId, actor: actor.userId, action: 'programme.create', entity: 'programme', entityId: programme.id, after: programme });
+    return { programme, created: true, becameAdmin };
+  });
+}
