@@ -52,7 +52,7 @@ export async function applyRagChange(
       example: `/improve rag ${workstream.code} ${rag === 'not_started' ? 'not-started' : rag} Recruitment behind plan: 6 of 12 posts filled`,
     });
   }
-  const reason = await guardText(tx, me.workspaceId, input.reason, 'reason');
+  const reason = await guardText(tx, me.workspaceId, input.reason, 'reason', deps.clock.now());
   const from = (project ?? workstream).rag;
   if (from === rag) {
     throw new AppError('bad_input', `${subject} is already ${ragLabel(rag)}. To report progress without a change, post an update instead.`, {

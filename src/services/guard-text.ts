@@ -3,19 +3,21 @@
  * a length limit, and the personal-data guard with the workspace's own case-reference patterns.
  */
 import type { Tx } from '../db/client.js';
+import { todayIn } from '../domain/dates.js';
 import { AppError } from '../domain/errors.js';
 import { describePersonalData, findPersonalData } from '../domain/personal-data.js';
 
 export const MAX_TEXT_LENGTH = 2000;
 
 /** Returns the trimmed text, or throws an AppError saying what to change. */
-export async function guardText(tx: Tx, workspaceId: string, text: string, what: string): Promise<string> {
+export async function guardText(tx: Tx, workspaceId: string, text: string, what: string, now: Date): Promise<string> {
   const trimmed = text.trim();
   if (trimmed.length > MAX_TEXT_LENGTH) {
     throw new AppError('bad_input', `The ${what} is ${trimmed.length.toLocaleString('en-GB')} characters long; the limit is ${MAX_TEXT_LENGTH.toLocaleString('en-GB')}. Please shorten it, or link to the full paper instead.`);
   }
   const workspace = await tx.workspace.findUnique({ where: { id: workspaceId } });
-  const matches = findPersonalData(trimmed, { caseReferencePatterns: parsePatterns(workspace?.caseReferencePatterns) });
+  // A date beside a name only counts as a birth date when it is in the past: future ones are deadlines.
+  const matches = findPersonalData(trimmed, { caseReferencePatterns: parsePatterns(workspace?.caseReferencePatterns), today: todayIn(now, 'Europe/London') });
   if (matches.length > 0) {
     throw new AppError('personal_data', `${describePersonalData(matches)} Updates are about the programme, never about a child, so nothing was saved. Please remove it and try again.`);
   }

@@ -36,7 +36,7 @@ export async function postUpdate(input: PostUpdateInput, deps: Deps, actor: Acto
         example: `/improve update ${workstream.code} 4 social workers started this week`,
       });
     }
-    const text = await guardText(tx, actor.workspaceId, input.text, 'update');
+    const text = await guardText(tx, actor.workspaceId, input.text, 'update', deps.clock.now());
     const ragChange = input.rag
       ? await applyRagChange(tx, deps, me, { workstream, project: null, rag: input.rag, reason: text })
       : null;

@@ -18,6 +18,8 @@ export interface SlackRuntime {
   app: App;
   /** The port actually listened on (PORT=0 picks a free one). */
   port: number;
+  /** Resolves when no Slack request is being handled: clean shutdown waits for this. */
+  idle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -44,6 +46,7 @@ export async function startSlack(options: SlackOptions): Promise<SlackRuntime> {
     clientOptions: config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : undefined,
     ...(socket ? { socketMode: true, appToken: config.slack.appToken } : { receiver }),
   });
+  const inFlight = trackInFlight(app);
   registerCommands(app, deps, config.slack.command);
   registerInteractions(app, deps, config.slack.command);
   for (const register of options.register ?? []) register(app);
@@ -69,12 +72,36 @@ export async function startSlack(options: SlackOptions): Promise<SlackRuntime> {
   return {
     app,
     port,
+    idle: inFlight.idle,
     async stop() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
       if (socket) await app.stop();
+      // Work acknowledged to Slack but not yet finished (a post, a DB write) completes first.
+      await inFlight.idle();
+      server.closeAllConnections();
+      await closed;
     },
   };
+}
+
+/** Counts requests whose listeners are still running (they run on after ack()). */
+function trackInFlight(app: App): { idle(): Promise<void> } {
+  let count = 0;
+  let waiters: (() => void)[] = [];
+  app.use(async ({ next }) => {
+    count += 1;
+    try {
+      await next();
+    } finally {
+      count -= 1;
+      if (count === 0) {
+        for (const resolve of waiters) resolve();
+        waiters = [];
+      }
+    }
+  });
+  return { idle: () => (count === 0 ? Promise.resolve() : new Promise((resolve) => waiters.push(resolve))) };
 }
 
 function timestampFromFuture(req: IncomingMessage): boolean {

@@ -1,0 +1,130 @@
+/** A RAG assessment of a workstream or project. Complete and Not started sit beside R/A/G. */
+export type Rag = 'red' | 'amber' | 'green' | 'complete' | 'not_started';
+
+/** Every RAG value, in the order a RAG summary sheet lists them. */
+export const RAG_VALUES: readonly Rag[] = ['red', 'amber', 'green', 'complete', 'not_started'];
+
+/** True when a stored string is one of the RAG values (database columns hold plain strings). */
+export function isRag(value: string): value is Rag {
+  return (RAG_VALUES as readonly string[]).includes(value);
+}
+
+/** Which way a RAG change went, from the board's point of view. */
+export type RagMovement = 'worse' | 'better' | 'same';
+
+// 'done' is deliberately absent: it already means "close this action", and reading it as a
+// RAG would silently turn an action update into a status change. 'yellow' and 'orange' are
+// absent too: some councils run a four-point scale where Yellow is not Amber.
+const WORDS: Readonly<Record<string, Rag>> = {
+  red: 'red',
+  r: 'red',
+  amber: 'amber',
+  a: 'amber',
+  green: 'green',
+  g: 'green',
+  complete: 'complete',
+  completed: 'complete',
+  blue: 'complete',
+  not_started: 'not_started',
+  'not-started': 'not_started',
+  notstarted: 'not_started',
+  grey: 'not_started',
+  gray: 'not_started',
+  red_circle: 'red',
+  large_orange_circle: 'amber',
+  large_yellow_circle: 'amber',
+  large_green_circle: 'green',
+  large_blue_circle: 'complete',
+  white_circle: 'not_started',
+};
+
+/**
+ * Reads one word as a RAG value ('Red', 'a', '*green*', 'not-started', ':red_circle:').
+ * Returns null for anything else, including 'done' (an action word, not a RAG).
+ */
+export function parseRag(word: string): Rag | null {
+  // Strip Slack formatting and punctuation people type around the word ("*Red*", "amber.").
+  const key = word
+    .trim()
+    .toLowerCase()
+    .replace(/^[^a-z]+|[^a-z]+$/g, '');
+  return Object.hasOwn(WORDS, key) ? (WORDS[key] ?? null) : null;
+}
+
+/**
+ * Reads a RAG from the start of a token list, so 'not started' typed as two words works.
+ * `used` says how many tokens the RAG took, so the caller can treat the rest as the reason.
+ */
+export function parseRagTokens(tokens: readonly string[]): { rag: Rag; used: number } | null {
+  const [first, second] = tokens;
+  if (first === undefined) return null;
+  if (/^not$/i.test(first.trim())) {
+    return second !== undefined && parseRag(`not_${second}`) === 'not_started'
+      ? { rag: 'not_started', used: 2 }
+      : null;
+  }
+  const rag = parseRag(first);
+  return rag === null ? null : { rag, used: 1 };
+}
+
+const LABELS: Readonly<Record<Rag, string>> = {
+  red: 'Red',
+  amber: 'Amber',
+  green: 'Green',
+  complete: 'Complete',
+  not_started: 'Not started',
+};
+
+/** The word the board reads: 'Red', 'Amber', 'Green', 'Complete' or 'Not started'. */
+export function ragLabel(rag: Rag): string {
+  return LABELS[rag];
+}
+
+const EMOJI: Readonly<Record<Rag, string>> = {
+  red: ':red_circle:',
+  // Orange rather than yellow: amber on a printed RAG sheet is orange, and yellow reads as a
+  // separate rating to councils that use one.
+  amber: ':large_orange_circle:',
+  green: ':large_green_circle:',
+  complete: ':large_blue_circle:',
+  not_started: ':white_circle:',
+};
+
+/** The Slack emoji shortcode shown beside a RAG. */
+export function ragEmoji(rag: Rag): string {
+  return EMOJI[rag];
+}
+
+// Exception reporting puts Red first, then Amber; work that has not started is a risk worth
+// seeing before the Greens, and Complete needs no attention at all.
+const SEVERITY: Readonly<Record<Rag, number>> = { red: 4, amber: 3, not_started: 2, green: 1, complete: 0 };
+
+/** How much a RAG needs the board's attention: higher is more severe (Red 4 … Complete 0). */
+export function ragSeverity(rag: Rag): number {
+  return SEVERITY[rag];
+}
+
+/** Array.sort comparator that puts the most severe RAG first (Red, Amber, Not started, Green, Complete). */
+export function compareRagBySeverity(a: Rag, b: Rag): number {
+  return SEVERITY[b] - SEVERITY[a];
+}
+
+// Progress order for movement: Red < Not started < Amber < Green < Complete. Not started sits
+// just above Red because a new Red is always news to the board (Not started → Red is worse),
+// while starting work at Amber or better is progress, and falling back to Not started from
+// Amber, Green or Complete is a slip.
+const PROGRESS: Readonly<Record<Rag, number>> = { red: 0, not_started: 1, amber: 2, green: 3, complete: 4 };
+
+/** Whether a change from one RAG to another is better, worse or no change for the board. */
+export function ragMovement(from: Rag, to: Rag): RagMovement {
+  const delta = PROGRESS[to] - PROGRESS[from];
+  if (delta === 0) return 'same';
+  return delta > 0 ? 'better' : 'worse';
+}
+
+/** '↑' for a better RAG, '↓' for a worse one, '' when it has not moved. */
+export function ragArrow(from: Rag, to: Rag): string {
+  const movement = ragMovement(from, to);
+  if (movement === 'same') return '';
+  return movement === 'better' ? '↑' : '↓';
+}

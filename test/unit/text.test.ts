@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import {
+  escapeMrkdwn,
+  neutraliseBroadcasts,
+  normaliseQuotes,
+  toSafeMrkdwn,
+  truncateForSlack,
+  ZERO_WIDTH_JOINER as ZWJ,
+} from '../../src/domain/text.js';
+
+describe('neutraliseBroadcasts', () => {
+  it.each([
+    ['<!channel> board papers are out', `@${ZWJ}channel board papers are out`],
+    ['<!here> quick one', `@${ZWJ}here quick one`],
+    ['<!everyone>', `@${ZWJ}everyone`],
+    ['<!here|@here> again', `@${ZWJ}here again`],
+    ['<!subteam^S0123ABC|@improvement-leads> please', `@${ZWJ}improvement-leads please`],
+    ['<!subteam^S0123ABC> please', `@${ZWJ}group please`],
+    ['@channel and @here and @everyone', `@${ZWJ}channel and @${ZWJ}here and @${ZWJ}everyone`],
+    ['(@Here)', `(@${ZWJ}Here)`],
+  ])('%j reads the same but pings nobody', (text, expected) => {
+    const result = neutraliseBroadcasts(text);
+    expect(result).toBe(expected);
+    expect(result.replaceAll(ZWJ, '')).not.toMatch(/<!/);
+  });
+
+  it.each([
+    '<@U123ABC> please update',
+    '<@U123ABC|jane> thanks',
+    'see <#C0123|board>',
+    'ops@here.example.org',
+  ])('keeps %j intact', (text) => {
+    expect(neutraliseBroadcasts(text)).toBe(text);
+  });
+
+  it('does not change text twice', () => {
+    const once = neutraliseBroadcasts('<!channel> @here');
+    expect(neutraliseBroadcasts(once)).toBe(once);
+  });
+});
+
+describe('escapeMrkdwn', () => {
+  it('escapes ampersands and angle brackets', () => {
+    expect(escapeMrkdwn('Caseloads < 30 & ICPC > 68%')).toBe('Caseloads &lt; 30 &amp; ICPC &gt; 68%');
+  });
+
+  it('leaves text Slack has already escaped alone', () => {
+    expect(escapeMrkdwn('Health &amp; Care &lt;3')).toBe('Health &amp; Care &lt;3');
+  });
+});
+
+describe('toSafeMrkdwn', () => {
+  it.each([
+    ['<https://evil.example|click here>', '&lt;https://evil.example|click here&gt;'],
+    ['<!channel> see <#C0123|board>', `@${ZWJ}channel see <#C0123|board>`],
+    ['Thanks <@U123ABC> & <@W9|jo>', 'Thanks <@U123ABC> &amp; <@W9|jo>'],
+    ['<@U1|<https://evil|x>>', '&lt;@U1|&lt;https://evil|x&gt;&gt;'],
+    ['<!date^1392734382^{date}|Feb 18>', '&lt;!date^1392734382^{date}|Feb 18&gt;'],
+    ['Plain update, nothing to escape', 'Plain update, nothing to escape'],
+  ])('%j → %j', (text, expected) => {
+    expect(toSafeMrkdwn(text)).toBe(expected);
+  });
+});
+
+describe('truncateForSlack', () => {
+  const update = 'Caseloads are down to 23 on average across the duty teams';
+
+  it.each([
+    [update, 100, update],
+    [update, update.length, update],
+    [update, 20, 'Caseloads are down…'],
+    [update, 25, 'Caseloads are down to 23…'],
+    ['Caseloads, ICPC, visits', 17, 'Caseloads, ICPC…'],
+    ['Supercalifragilistic', 10, 'Supercali…'],
+    ['see <@U123ABCDEF> now', 12, 'see…'],
+    ['Q&amp;A', 5, 'Q…'],
+    [update, 1, '…'],
+    [update, 0, ''],
+  ])('%j at %i', (text, max, expected) => {
+    const result = truncateForSlack(text, max);
+    expect(result).toBe(expected);
+    expect(result.length).toBeLessThanOrEqual(Math.max(max, 0));
+  });
+
+  it('never splits an emoji in half', () => {
+    expect(truncateForSlack('ab😀cd', 4)).toBe('ab…');
+  });
+});
+
+describe('normaliseQuotes', () => {
+  it('straightens curly quotes and apostrophes', () => {
+    expect(normaliseQuotes('“Right Decisions” at the child’s ‘front door’')).toBe(
+      "\"Right Decisions\" at the child's 'front door'",
+    );
+  });
+});
