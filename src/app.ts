@@ -9,14 +9,23 @@ import { describeTarget } from './db/database-url.js';
 import { migrate } from './db/migrate.js';
 import { type Clock, systemClock } from './domain/clock.js';
 import { createLogger, type Logger } from './logger.js';
-import type { Deps } from './services/deps.js';
+import { slackChat } from './chat/slack/slack-chat.js';
+import type { ChatDeps, Deps } from './services/deps.js';
+import { type Job, type Scheduler, startScheduler } from './scheduler/index.js';
 
 export interface RunningApp {
   port: number;
   deps: Deps;
   database: Database;
   slack: SlackRuntime;
+  scheduler?: Scheduler;
   stop(): Promise<void>;
+}
+
+/** The scheduled jobs; each is safe to run twice and on several replicas. */
+export function scheduledJobs(deps: ChatDeps): Job[] {
+  void deps;
+  return [];
 }
 
 export interface StartOptions {
@@ -44,6 +53,10 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       return { ok: true, detail: { database: 'ok' } };
     },
   });
+  const chatDeps: ChatDeps = { ...deps, chat: slackChat(slack.app.client), instanceId: config.instanceId };
+  const scheduler = config.schedulerEnabled
+    ? startScheduler(scheduledJobs(chatDeps), { cron: config.schedulerCron, clock: deps.clock, logger })
+    : undefined;
   logger.info({ mode: config.mode, port: slack.port }, 'improvement-bot is running');
   let stopping: Promise<void> | undefined;
   return {
@@ -51,8 +64,10 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     deps,
     database,
     slack,
+    scheduler,
     stop: () => {
       stopping ??= (async () => {
+        await scheduler?.stop();
         await slack.stop();
         await database.close();
         logger.info('stopped cleanly');

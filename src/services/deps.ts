@@ -2,6 +2,7 @@
  * What every service receives. No hidden singletons: tests pass a real database and a clock
  * they control.
  */
+import type { Chat } from '../chat/chat.js';
 import type { Db } from '../db/client.js';
 import type { Clock } from '../domain/clock.js';
 import type { Logger } from '../logger.js';
@@ -14,6 +15,13 @@ export interface Deps {
   adminUserIds?: string[];
   /** Defaults for a new programme (DEFAULT_TIMEZONE, DEFAULT_DIGEST_TIME, DEFAULT_REMINDER_TIME). */
   defaults?: { timezone: string; digestTime: string; reminderTime: string };
+}
+
+/** Scheduled work (digest, reminders) also talks to the chat platform. */
+export interface ChatDeps extends Deps {
+  chat: Chat;
+  /** This process's name in claims, so a replica can tell its own claims from others'. */
+  instanceId: string;
 }
 
 /** Who is acting, in which workspace. `requestKey` makes a retried request a no-op. */

@@ -43,7 +43,8 @@ export async function startSlack(options: SlackOptions): Promise<SlackRuntime> {
     botId: config.slack.botId ?? 'B00000000',
     botUserId: config.slack.botUserId ?? 'U00000000',
     logger: boltLogger(deps.logger),
-    clientOptions: config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : undefined,
+    // A few quick retries of 5xx and network errors; 429s wait for Retry-After (WebClient's default).
+    clientOptions: { retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 2000 }, ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}) },
     ...(socket ? { socketMode: true, appToken: config.slack.appToken } : { receiver }),
   });
   const inFlight = trackInFlight(app);
