@@ -1,0 +1,46 @@
+/** Runs `npm start`'s entry point (src/main.ts) as a real child process, for start-up tests. */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface AppProcess {
+  child: ChildProcess;
+  output(): string;
+  /** Resolves with the first log line matching `pattern` (rejects if the process exits first). */
+  waitFor(pattern: RegExp): Promise<string>;
+  exited: Promise<number | null>;
+}
+
+export function spawnApp(env: Record<string, string>, script = 'src/main.ts'): AppProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let text = '';
+  const listeners: (() => void)[] = [];
+  const onData = (chunk: Buffer) => {
+    text += chunk.toString();
+    for (const l of listeners) l();
+  };
+  child.stdout!.on('data', onData);
+  child.stderr!.on('data', onData);
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return {
+    child,
+    output: () => text,
+    exited,
+    waitFor(pattern) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const line = text.split('\n').find((l) => pattern.test(l));
+          if (line) resolve(line);
+        };
+        listeners.push(check);
+        check();
+        void exited.then(() => reject(new Error(`process exited before ${pattern}:\n${text}`)));
+      });
+    },
+  };
+}
