@@ -27,6 +27,8 @@ export function registerInteractions(app: App, deps: Deps, command: string): voi
       await ack();
       await deliver(result, { client, channelId, userId: body.user.id, logger: deps.logger });
     } catch (error) {
+      // A retried submission that was already stored: the first one succeeded, so just close the modal.
+      if (isAppError(error) && error.code === 'duplicate_request') return ack();
       if (isAppError(error)) return ack({ response_action: 'errors', errors: { [lastInput]: error.message.slice(0, 2000) } });
       deps.logger.error({ err: error }, 'modal submission failed');
       return ack({ response_action: 'errors', errors: { [lastInput]: 'Sorry, something went wrong on our side and nothing was saved. Your text is still here: please try again.' } });
