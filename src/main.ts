@@ -1,6 +1,10 @@
 /** `npm start`: reads the environment, starts the app, stops cleanly on SIGTERM/SIGINT. */
+import { existsSync } from 'node:fs';
 import { startApp } from './app.js';
 import { ConfigError, loadConfig } from './config/index.js';
+
+// A local .env is read when present; variables already set in the environment win.
+if (existsSync('.env')) process.loadEnvFile('.env');
 
 try {
   const config = loadConfig();
