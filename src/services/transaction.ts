@@ -27,7 +27,6 @@ async function claimRequest(tx: Tx, workspaceId: string, key: string): Promise<v
 
 /** The acting person, created as a member on first contact; ADMIN_USER_IDS are always admins. */
 export async function ensurePerson(tx: Tx, deps: Deps, actor: Actor): Promise<Person> {
-  await tx.workspace.upsert({ where: { id: actor.workspaceId }, create: { id: actor.workspaceId }, update: {} });
   const forcedAdmin = deps.adminUserIds?.includes(actor.userId) ?? false;
   const where = { workspaceId_slackUserId: { workspaceId: actor.workspaceId, slackUserId: actor.userId } };
   const existing = await tx.person.findUnique({ where });
@@ -37,6 +36,8 @@ export async function ensurePerson(tx: Tx, deps: Deps, actor: Actor): Promise<Pe
     if (!displayName && !role) return existing;
     return tx.person.update({ where: { id: existing.id }, data: { displayName, role } });
   }
+  // A person's first contact may also be the workspace's first.
+  await tx.workspace.upsert({ where: { id: actor.workspaceId }, create: { id: actor.workspaceId }, update: {} });
   return tx.person.create({
     data: { ...where.workspaceId_slackUserId, displayName: actor.displayName ?? '', role: forcedAdmin ? 'admin' : 'member' },
   });
@@ -44,6 +45,8 @@ export async function ensurePerson(tx: Tx, deps: Deps, actor: Actor): Promise<Pe
 
 /** A person referred to by Slack user id (an owner, a lead), created as a member if new. */
 export async function personBySlackId(tx: Tx, workspaceId: string, slackUserId: string): Promise<Person> {
+  const existing = await tx.person.findUnique({ where: { workspaceId_slackUserId: { workspaceId, slackUserId } } });
+  if (existing) return existing;
   return tx.person.upsert({
     where: { workspaceId_slackUserId: { workspaceId, slackUserId } },
     create: { workspaceId, slackUserId },
