@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { AppError, isAppError } from '../src/domain/errors.js';
+import { toSafeMrkdwn } from '../src/domain/text.js';
 import { Args } from './args.js';
 import { apology, ephemeral, refusal } from './replies.js';
 import { tokenize, unescapeSlack } from './tokenize.js';
@@ -12,6 +13,15 @@ import { rag, ragModalHandler } from './rag.js';
 import { setup } from './setup.js';
 import { update, updateModalHandler } from './update.js';
 import { workstreamAdd } from './workstream-add.js';
+import { actionHelp } from './action.js';
+import { actionAdd } from './action-add.js';
+import { actionAddModalHandler } from './action-add-modal.js';
+import { actionDone } from './action-done.js';
+import { actionDrop } from './action-drop.js';
+import { actionExtend } from './action-extend.js';
+import { actionList } from './action-list.js';
+import { actionReassign } from './action-reassign.js';
+import { actionVerify } from './action-verify.js';
 
 const help: Subcommand<{ topic?: string }> = {
   name: 'help',
@@ -24,10 +34,10 @@ const help: Subcommand<{ topic?: string }> = {
 };
 
 /** Every subcommand, in the order help lists them. */
-export const SUBCOMMANDS: Subcommand<any>[] = [update, rag, workstreamAdd, setup, help];
+export const SUBCOMMANDS: Subcommand<any>[] = [update, rag, actionAdd, actionDone, actionVerify, actionExtend, actionReassign, actionDrop, actionList, actionHelp, workstreamAdd, setup, help];
 
 /** Modal submissions, by callback id. */
-export const MODAL_HANDLERS: ModalHandler[] = [updateModalHandler, ragModalHandler];
+export const MODAL_HANDLERS: ModalHandler[] = [updateModalHandler, ragModalHandler, actionAddModalHandler];
 
 /** Button presses, by action id. */
 export const BUTTON_HANDLERS: ButtonHandler[] = [];
@@ -86,7 +96,7 @@ export function overview(command: string): string {
 
 export function helpFor(topic: string, command: string): string {
   const found = findSubcommand(topic.toLowerCase().split(/\s+/));
-  if (!found) return `There is no subcommand “${topic}”.\n\n${overview(command)}`;
+  if (!found) return `There is no subcommand “${toSafeMrkdwn(topic)}”.\n\n${overview(command)}`;
   const { sub } = found;
   const examples = sub.examples.map((e) => `• \`${command} ${e}\``).join('\n');
   return `*${command} ${sub.usage}*\n${sub.summary}\n*Examples:*\n${examples}`;

@@ -1,0 +1,27 @@
+/** `/improve action done <ref> [evidence note]`: news for the channel, awaiting verification. */
+import { z } from 'zod';
+import { toSafeMrkdwn } from '../src/domain/text.js';
+import { completeAction } from '../src/services/complete-action.js';
+import { actionPost, actionSubject, readRef } from './action-replies.js';
+import type { Subcommand } from './types.js';
+
+const input = z.object({ ref: z.string().min(1), evidence: z.string().optional() });
+
+export const actionDone: Subcommand<z.infer<typeof input>> = {
+  name: 'action done',
+  aliases: ['action complete', 'action completed', 'action close', 'action finished'],
+  usage: 'action done <ref> [evidence note]',
+  summary: 'Marks an action done, with a note of the evidence (its owner, the workstream’s leads or an admin).',
+  examples: ['action done A-12 Induction pack issued to all 4 starters, see SharePoint', 'action done a7'],
+  parse: (args) => ({ ref: readRef(args), evidence: args.done ? undefined : args.rest() }),
+  schema: input,
+  async run(value, ctx) {
+    const { action, workstream, owner } = await completeAction(value, ctx.deps, ctx.actor);
+    return actionPost({
+      fallback: `A-${action.number} done`,
+      headline: `:white_check_mark: Done: ${actionSubject(action.number, action.text)}`,
+      lines: [action.evidenceNote ? `*Evidence:* ${toSafeMrkdwn(action.evidenceNote)}` : '_No evidence note given._'],
+      context: `${workstream.code} · owner <@${owner.slackUserId}> · marked done by <@${ctx.actor.userId}> · awaiting verification by a lead (\`${ctx.command} action verify A-${action.number}\`)`,
+    });
+  },
+};

@@ -1,0 +1,33 @@
+/** `/improve action extend <ref> [to] <new due date> <reason>`: the new date and why, for the channel. */
+import { z } from 'zod';
+import { formatUkDate } from '../src/domain/dates.js';
+import { toSafeMrkdwn } from '../src/domain/text.js';
+import { extendAction } from '../src/services/extend-action.js';
+import { actionPost, actionSubject, readRef } from './action-replies.js';
+import type { Subcommand } from './types.js';
+
+const input = z.object({ ref: z.string().min(1), dueDate: z.string().min(1), reason: z.string() });
+
+export const actionExtend: Subcommand<z.infer<typeof input>> = {
+  name: 'action extend',
+  aliases: ['action postpone', 'action move', 'action redate'],
+  usage: 'action extend <ref> <new due date> <reason>',
+  summary: 'Gives an open action a new due date; the reason is required (its owner, the workstream’s leads or an admin).',
+  examples: ['action extend A-12 31/03/2027 HR approval of the market supplement slipped to March', 'action extend a4 to end of month Waiting for the audit results'],
+  parse(args, ctx) {
+    const ref = readRef(args);
+    args.optionalWord((w) => ['to', 'until', 'till'].includes(w.toLowerCase()));
+    return { ref, dueDate: args.date('the new due date', ctx.today), reason: args.rest() };
+  },
+  schema: input,
+  async run(value, ctx) {
+    const { action, workstream, owner, fromDue } = await extendAction(value, ctx.deps, ctx.actor);
+    const due = formatUkDate(action.dueDate);
+    return actionPost({
+      fallback: `A-${action.number} now due ${due} (was ${formatUkDate(fromDue)})`,
+      headline: `:calendar: New due date *${due}* (was ${formatUkDate(fromDue)}): ${actionSubject(action.number, action.text)}`,
+      lines: [`*Reason:* ${toSafeMrkdwn(value.reason.trim())}`],
+      context: `${workstream.code} · owner <@${owner.slackUserId}> · changed by <@${ctx.actor.userId}>`,
+    });
+  },
+};

@@ -1,0 +1,31 @@
+/** `/improve action reassign <ref> [to] @user [note]`: the new owner is told in the channel. */
+import { z } from 'zod';
+import { toSafeMrkdwn } from '../src/domain/text.js';
+import { reassignAction } from '../src/services/reassign-action.js';
+import { actionPost, actionSubject, readRef } from './action-replies.js';
+import type { Subcommand } from './types.js';
+
+const input = z.object({ ref: z.string().min(1), ownerUserId: z.string().min(1), note: z.string().optional() });
+
+export const actionReassign: Subcommand<z.infer<typeof input>> = {
+  name: 'action reassign',
+  aliases: ['action assign', 'action transfer', 'action handover'],
+  usage: 'action reassign <ref> @new-owner [note]',
+  summary: 'Gives an open action to a new owner (the workstream’s leads or an admin).',
+  examples: ['action reassign A-12 @sam.jones', 'action reassign a12 to @sam.jones Jo is on secondment until April'],
+  parse(args) {
+    const ref = readRef(args);
+    args.optionalWord((w) => w.toLowerCase() === 'to');
+    return { ref, ownerUserId: args.user('the new owner'), note: args.done ? undefined : args.rest() };
+  },
+  schema: input,
+  async run(value, ctx) {
+    const { action, workstream, owner, previousOwner } = await reassignAction(value, ctx.deps, ctx.actor);
+    return actionPost({
+      fallback: `A-${action.number} is now owned by <@${owner.slackUserId}>`,
+      headline: `:arrows_counterclockwise: <@${owner.slackUserId}> now owns ${actionSubject(action.number, action.text)}`,
+      lines: [value.note ? `*Note:* ${toSafeMrkdwn(value.note.trim())}` : null],
+      context: `${workstream.code} · was <@${previousOwner.slackUserId}> · reassigned by <@${ctx.actor.userId}>`,
+    });
+  },
+};

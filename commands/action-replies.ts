@@ -1,0 +1,58 @@
+/**
+ * What the action subcommands show: one shape of channel post for every change (headline, the
+ * action's text, who and when), the list as chunked sections, and the reference reader.
+ */
+import type { Block } from '../src/chat/message.js';
+import { type ActionView, actionLine, formatActionRef } from '../src/domain/actions.js';
+import type { Day } from '../src/domain/dates.js';
+import { toSafeMrkdwn, truncateForSlack } from '../src/domain/text.js';
+import type { ActionList } from '../src/services/list-actions.js';
+import type { Args } from './args.js';
+import { ephemeral } from './replies.js';
+import type { Reply } from './types.js';
+
+/** Reads an action reference word (A-12, a12, 12); the service says if it names no action. */
+export const readRef = (args: Args): string => args.word('the action’s reference, such as A-12');
+
+/** A change to an action, posted in the channel: news for the team, traceable later. */
+export function actionPost(options: { fallback: string; headline: string; lines?: (string | null)[]; context: string }): Reply {
+  const body = [options.headline, ...(options.lines ?? []).filter((l): l is string => !!l)].join('\n');
+  return {
+    kind: 'channel',
+    message: { text: options.fallback, blocks: [{ type: 'section', text: body }, { type: 'context', text: options.context }] },
+  };
+}
+
+/** '*A-12* Recruit four social workers' with the text made safe and shortened for a headline. */
+export function actionSubject(number: number, text: string): string {
+  return `*${formatActionRef(number)}* ${toSafeMrkdwn(truncateForSlack(text, 300))}`;
+}
+
+const SECTION_LIMIT = 2800;
+
+/** Lines grouped into sections that stay under Slack's 3,000-character limit for a section. */
+export function linesAsSections(lines: string[]): Block[] {
+  const blocks: Block[] = [];
+  let current = '';
+  for (const line of lines) {
+    if (current && current.length + line.length + 1 > SECTION_LIMIT) {
+      blocks.push({ type: 'section', text: current });
+      current = '';
+    }
+    current = current ? `${current}\n${line}` : line;
+  }
+  if (current) blocks.push({ type: 'section', text: current });
+  return blocks;
+}
+
+/** The list, to the user only, with 'and N more' when capped. */
+export function actionListReply(list: ActionList, command: string): Reply {
+  const title = toSafeMrkdwn(list.title);
+  if (list.total === 0) return ephemeral(`${title}: none. :tada:`);
+  const lines = list.actions.map((a: ActionView) => actionLine(a, list.today as Day));
+  const heading = `*${title}* (${list.total}), soonest due first:`;
+  const more = list.total - list.actions.length;
+  const blocks: Block[] = [{ type: 'section', text: heading }, ...linesAsSections(lines)];
+  if (more > 0) blocks.push({ type: 'context', text: `…and ${more} more. Narrow the list with \`${command} action list overdue\`, \`mine\`, a workstream or an @person.` });
+  return ephemeral(`${title} (${list.total})`, blocks);
+}

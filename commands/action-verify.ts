@@ -1,0 +1,27 @@
+/** `/improve action verify <ref> [note]`: a lead or admin signs off the evidence of a done action. */
+import { z } from 'zod';
+import { toSafeMrkdwn } from '../src/domain/text.js';
+import { verifyAction } from '../src/services/verify-action.js';
+import { actionPost, actionSubject, readRef } from './action-replies.js';
+import type { Subcommand } from './types.js';
+
+const input = z.object({ ref: z.string().min(1), note: z.string().optional() });
+
+export const actionVerify: Subcommand<z.infer<typeof input>> = {
+  name: 'action verify',
+  aliases: ['action verified', 'action sign-off', 'action signoff'],
+  usage: 'action verify <ref> [note]',
+  summary: 'Signs off that the evidence of a done action is there (the workstream’s leads or an admin; not your own work).',
+  examples: ['action verify A-12', 'action verify A-12 Checked the induction records'],
+  parse: (args) => ({ ref: readRef(args), note: args.done ? undefined : args.rest() }),
+  schema: input,
+  async run(value, ctx) {
+    const { action, workstream, owner } = await verifyAction(value, ctx.deps, ctx.actor);
+    return actionPost({
+      fallback: `A-${action.number} verified`,
+      headline: `:medal: Verified: ${actionSubject(action.number, action.text)}`,
+      lines: [action.evidenceNote ? `*Evidence:* ${toSafeMrkdwn(action.evidenceNote)}` : null, value.note ? `*Note:* ${toSafeMrkdwn(value.note.trim())}` : null],
+      context: `${workstream.code} · owner <@${owner.slackUserId}> · evidence signed off by <@${ctx.actor.userId}>`,
+    });
+  },
+};

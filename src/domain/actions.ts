@@ -1,0 +1,77 @@
+/**
+ * Pure rules about actions: how people write an action's reference (A-12, a12, 12), how late an
+ * action is, and the one-line way every list, reminder and digest shows an action, so they all
+ * read the same.
+ */
+import { type Day, daysBetween, formatShortDate, formatShortDateWithYear } from './dates.js';
+import { toSafeMrkdwn, truncateForSlack } from './text.js';
+
+export const ACTION_STATUSES = ['open', 'done', 'verified', 'dropped'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+/** What an ActionEvent row records. */
+export type ActionEventKind = 'created' | 'done' | 'verified' | 'extended' | 'reassigned' | 'dropped' | 'comment' | 'not_mine';
+
+/** 12 → 'A-12'. */
+export function formatActionRef(number: number): string {
+  return `A-${number}`;
+}
+
+/** 'A-12', 'a12', 'a-12', '#12' or '12' → 12; anything else → null. */
+export function parseActionRef(text: string): number | null {
+  const match = /^(?:a-?|#)?(\d{1,9})[.,;:]?$/i.exec(text.trim());
+  if (!match) return null;
+  const number = Number(match[1]);
+  return number > 0 ? number : null;
+}
+
+/** Whole days past the due date (0 when due today or later). */
+export function daysOverdue(dueDate: Day, today: Day): number {
+  return Math.max(0, daysBetween(dueDate, today));
+}
+
+/** '31 Mar', or '31 Mar 2027' when the year is not this one. */
+export function formatDueDate(dueDate: Day, today: Day): string {
+  return dueDate.slice(0, 4) === today.slice(0, 4) ? formatShortDate(dueDate) : formatShortDateWithYear(dueDate);
+}
+
+/** What a list line needs to know about one action. */
+export interface ActionView {
+  number: number;
+  text: string;
+  dueDate: Day;
+  status: string;
+  ownerSlackUserId: string;
+  workstreamCode: string;
+  projectName?: string | null;
+}
+
+/** The lateness of an open action in words: '3 days overdue', 'due today', or nothing. */
+export function lateness(action: Pick<ActionView, 'dueDate' | 'status'>, today: Day): string | null {
+  if (action.status !== 'open') return null;
+  const late = daysOverdue(action.dueDate, today);
+  if (late > 0) return `*${late} ${late === 1 ? 'day' : 'days'} overdue*`;
+  return action.dueDate === today ? 'due today' : null;
+}
+
+const STATUS_WORDS: Record<string, string> = {
+  done: ':white_check_mark: done, awaiting verification',
+  verified: ':medal: verified',
+  dropped: ':heavy_multiplication_x: dropped',
+};
+
+/**
+ * One action as one mrkdwn line, e.g.
+ * `:red_circle: *A-12* WS1 · Recruit 4 social workers · <@U1> · due 20 Nov · *3 days overdue*`.
+ * The action's text is made safe here (no broadcasts, no injected links) and shortened.
+ */
+export function actionLine(action: ActionView, today: Day, options: { maxText?: number } = {}): string {
+  const late = lateness(action, today);
+  const marker = late?.includes('overdue') ? ':red_circle:' : action.status === 'open' ? ':white_circle:' : '';
+  const where = action.projectName ? `${action.workstreamCode}/${toSafeMrkdwn(action.projectName)}` : action.workstreamCode;
+  const text = toSafeMrkdwn(truncateForSlack(action.text, options.maxText ?? 140));
+  const parts = [`${marker ? `${marker} ` : ''}*${formatActionRef(action.number)}* ${where}`, text, `<@${action.ownerSlackUserId}>`, `due ${formatDueDate(action.dueDate, today)}`];
+  const state = late ?? STATUS_WORDS[action.status];
+  if (state) parts.push(state);
+  return parts.join(' · ');
+}

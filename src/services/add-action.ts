@@ -1,0 +1,56 @@
+/**
+ * `/improve action add`: a lead of the workstream (or an admin) adds an action with an owner and a
+ * due date. It is numbered A-<n> from the programme's counter, which the same transaction
+ * increments, so two actions added at once never share a number.
+ */
+import type { Project } from '../db/generated/sqlite/client.js';
+import { AppError } from '../domain/errors.js';
+import { programmeToday, requireDueDate } from './action-checks.js';
+import { recordActionEvent } from './action-events.js';
+import { requireLeadOrAdmin } from './authorise.js';
+import type { Actor, Deps } from './deps.js';
+import type { ActionInContext } from './find-action.js';
+import { findProject, findWorkstream } from './find-workstream.js';
+import { guardText } from './guard-text.js';
+import { loadProgramme } from './programme.js';
+import { inTransaction, personBySlackId } from './transaction.js';
+
+export interface AddActionInput {
+  /** Code, name or unambiguous word of the workstream. */
+  workstream: string;
+  project?: string;
+  /** Slack user id of the owner. */
+  ownerUserId: string;
+  /** 'YYYY-MM-DD' in the programme's timezone; today or later. */
+  dueDate: string;
+  text: string;
+}
+
+export interface AddActionResult extends ActionInContext {
+  project: Project | null;
+}
+
+export async function addAction(input: AddActionInput, deps: Deps, actor: Actor): Promise<AddActionResult> {
+  return inTransaction(deps, actor, async (tx, me) => {
+    const programme = await loadProgramme(tx, actor.workspaceId);
+    const workstream = await findWorkstream(tx, programme.id, input.workstream);
+    const project = input.project ? await findProject(tx, workstream, input.project) : null;
+    await requireLeadOrAdmin(tx, me, workstream, `add actions to ${workstream.code}`);
+    const example = `/improve action add ${workstream.code} @owner 31/03/2027 Recruit four newly qualified social workers`;
+    const dueDate = requireDueDate(input.dueDate, programmeToday(deps, programme), example);
+    if (input.text.trim().length < 3) throw new AppError('bad_input', `Say what the action is, after the due date.`, { example });
+    const text = await guardText(tx, actor.workspaceId, input.text, 'action', deps.clock.now());
+    const owner = await personBySlackId(tx, actor.workspaceId, input.ownerUserId);
+    // The increment is a row update, so concurrent adds queue on the programme row (both databases).
+    const counter = await tx.programme.update({ where: { id: programme.id }, data: { nextActionNumber: { increment: 1 } } });
+    const now = deps.clock.now();
+    const action = await tx.action.create({
+      data: {
+        workspaceId: actor.workspaceId, programmeId: programme.id, number: counter.nextActionNumber - 1, workstreamId: workstream.id,
+        projectId: project?.id ?? null, ownerId: owner.id, text, dueDate, createdById: me.id, createdAt: now,
+      },
+    });
+    await recordActionEvent(tx, me, null, action, { kind: 'created', at: now, toDue: dueDate, toOwnerId: owner.id });
+    return { programme: counter, action, workstream, owner, project };
+  });
+}
