@@ -8,6 +8,7 @@ import { type Database, openDatabase } from './db/client.js';
 import { describeTarget } from './db/database-url.js';
 import { migrate } from './db/migrate.js';
 import { type Clock, systemClock } from './domain/clock.js';
+import { type LocalMode, startLocalMode } from './local/local-mode.js';
 import { createLogger, type Logger } from './logger.js';
 import { slackChat } from './chat/slack/slack-chat.js';
 import type { ChatDeps, Deps } from './services/deps.js';
@@ -19,6 +20,8 @@ export interface RunningApp {
   database: Database;
   slack: SlackRuntime;
   scheduler?: Scheduler;
+  /** Local mode's Slack stand-in and page (no Slack credentials). */
+  local?: LocalMode;
   stop(): Promise<void>;
 }
 
@@ -38,16 +41,20 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const { applied } = await migrate(config.database);
   logger.info({ database: describeTarget(config.database), applied }, applied.length ? 'migrations applied' : 'database up to date');
   const database = openDatabase(config.database);
+  const local = config.mode === 'local' ? await startLocalMode(config, { clock: options.clock, logger }) : undefined;
   const deps: Deps = {
     db: database.prisma,
-    clock: options.clock ?? systemClock,
+    clock: local?.clock ?? options.clock ?? systemClock,
     logger,
     adminUserIds: config.adminUserIds,
     defaults: config.defaults,
   };
+  // Before the scheduler's first tick, so the digest and reminders have something to show.
+  await local?.seed(database.prisma);
   const slack = await startSlack({
-    config,
+    config: local?.config ?? config,
     deps,
+    routes: local?.routes,
     health: async () => {
       await database.prisma.$queryRawUnsafe('SELECT 1');
       return { ok: true, detail: { database: 'ok' } };
@@ -58,6 +65,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     ? startScheduler(scheduledJobs(chatDeps), { cron: config.schedulerCron, clock: deps.clock, logger })
     : undefined;
   logger.info({ mode: config.mode, port: slack.port }, 'improvement-bot is running');
+  local?.ready({ port: slack.port, tick: () => scheduler?.tick() ?? Promise.resolve() });
   let stopping: Promise<void> | undefined;
   return {
     port: slack.port,
@@ -65,10 +73,12 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     database,
     slack,
     scheduler,
+    local,
     stop: () => {
       stopping ??= (async () => {
         await scheduler?.stop();
         await slack.stop();
+        await local?.close();
         await database.close();
         logger.info('stopped cleanly');
       })();

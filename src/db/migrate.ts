@@ -6,8 +6,8 @@
  * advisory lock (Prisma's own key) or SQLite's write lock.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Sqlite from 'better-sqlite3';
 import pg from 'pg';
@@ -52,6 +52,8 @@ const SQLITE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "started_at" DATETIME NOT NULL DEFAULT current_timestamp, "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0)`;
 
 function migrateSqlite(file: string, migrations: Migration[]): MigrationResult {
+  // A fresh clone has no data/ folder (it is git-ignored); the first `npm start` must not fail on it.
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Sqlite(file, { timeout: 30_000 });
   try {
     db.pragma('journal_mode = WAL');

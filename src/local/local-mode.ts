@@ -1,0 +1,84 @@
+/**
+ * Local mode: `npm start` with no Slack credentials. The same Bolt app, commands, services and
+ * scheduler, talking to an in-process stand-in of the Slack Web API instead of Slack, with a
+ * small Slack-like page on the app's own port to drive it. Only src/app.ts knows about it.
+ */
+import type { SlackOptions } from '../chat/slack/app.js';
+import type { Config } from '../config/index.js';
+import type { Db } from '../db/client.js';
+import { AdjustableClock, type Clock } from '../domain/clock.js';
+import type { Logger } from '../logger.js';
+import { seedDemo } from '../seed/demo.js';
+import { ChangeFeed } from './page/change-feed.js';
+import type { PageContext } from './page/context.js';
+import { pageRoutes } from './page/routes.js';
+import { createSlackWebApi, type SlackWebApi } from './slack-web-api.js';
+import { BOARD_CHANNEL, LOCAL_BOT, LOCAL_CHANNELS, LOCAL_PEOPLE, LOCAL_TEAM_ID, LOCAL_TEAM_NAME } from './workspace.js';
+
+export interface LocalMode {
+  /** The app's configuration, pointed at the stand-in. */
+  config: Config;
+  clock: AdjustableClock;
+  slack: SlackWebApi;
+  routes: NonNullable<SlackOptions['routes']>;
+  /** Loads the demo programme when the workspace has none yet (first start). */
+  seed(db: Db): Promise<void>;
+  /** Called once the app listens: the page can now reach it and run the scheduler. */
+  ready(app: { port: number; tick(): Promise<void> }): void;
+  close(): Promise<void>;
+}
+
+export async function startLocalMode(config: Config, options: { clock?: Clock; logger: Logger }): Promise<LocalMode> {
+  // A given AdjustableClock (tests) is used as it is; otherwise time runs from the real clock
+  // and the page's buttons move it forward.
+  const clock = options.clock instanceof AdjustableClock ? options.clock : new AdjustableClock(undefined, options.clock);
+  const slack = await createSlackWebApi({
+    strict: false,
+    teamId: LOCAL_TEAM_ID,
+    bot: LOCAL_BOT,
+    users: [...LOCAL_PEOPLE, { id: LOCAL_BOT.userId, name: LOCAL_BOT.name, isBot: true }],
+    channels: LOCAL_CHANNELS,
+    clock: () => clock.now(),
+  });
+  const feed = new ChangeFeed();
+  const unsubscribe = slack.onChange(() => feed.bump());
+  let appPort = 0;
+  let tick: () => Promise<void> = async () => undefined;
+  const ctx: PageContext = {
+    slack,
+    teamName: LOCAL_TEAM_NAME,
+    people: LOCAL_PEOPLE,
+    channels: LOCAL_CHANNELS,
+    command: config.slack.command,
+    signingSecret: config.slack.signingSecret,
+    clock,
+    timezone: config.defaults.timezone,
+    feed,
+    closedViews: new Set(),
+    appUrl: () => `http://127.0.0.1:${appPort}`,
+    tick: () => tick(),
+  };
+  return {
+    config: { ...config, slack: { ...config.slack, apiUrl: slack.apiUrl, botId: LOCAL_BOT.botId, botUserId: LOCAL_BOT.userId } },
+    clock,
+    slack,
+    routes: (req, res) => pageRoutes(ctx, req, res),
+    async seed(db) {
+      if ((await db.programme.count({ where: { workspaceId: LOCAL_TEAM_ID } })) > 0) return;
+      await seedDemo(db, { workspaceId: LOCAL_TEAM_ID, now: clock.now(), people: LOCAL_PEOPLE.map((p) => p.id), boardChannelId: BOARD_CHANNEL.id });
+      options.logger.info({ workspace: LOCAL_TEAM_ID }, 'local mode: loaded the demo programme');
+    },
+    ready(app) {
+      appPort = app.port;
+      tick = app.tick;
+      const url = `http://localhost:${app.port}`;
+      options.logger.info({ url }, 'local mode: open the page to try improvement-bot');
+      // A plain line too: the first thing someone trying the bot looks for among the JSON logs.
+      if (config.logLevel !== 'silent') console.log(`\nOpen ${url} to try improvement-bot (local mode: no Slack needed).\n`);
+    },
+    async close() {
+      unsubscribe();
+      await slack.close();
+    },
+  };
+}
