@@ -19,7 +19,12 @@ export async function actionAddModal(ctx: CommandContext): Promise<Modal> {
     submitLabel: 'Add',
     privateMetadata: JSON.stringify({ channelId: ctx.channelId }),
     inputs: [
-      { id: 'workstream', label: 'Workstream', kind: 'select', options: workstreams.map((w) => ({ value: w.code, label: `${w.code} ${w.name}`.slice(0, 75) })) },
+      {
+        id: 'workstream',
+        label: 'Workstream',
+        kind: 'select',
+        options: workstreams.map((w) => ({ value: w.code, label: `${w.code} ${w.name}`.slice(0, 75) })),
+      },
       { id: 'owner', label: 'Owner', kind: 'user' },
       { id: 'due', label: 'Due date', kind: 'date' },
       { id: 'text', label: 'What is to be done', kind: 'multiline', maxLength: 2000 },
@@ -32,14 +37,21 @@ export const actionAddModalHandler: ModalHandler = {
   async submit(values, privateMetadata, ctx) {
     const errors = fieldErrors(values, ctx.today);
     if (Object.keys(errors).length > 0) return { errors };
-    const parsed = actionAddInput.safeParse({ workstream: values.workstream, ownerUserId: values.owner, dueDate: values.due, text: values.text ?? '' });
+    const parsed = actionAddInput.safeParse({
+      workstream: values.workstream,
+      ownerUserId: values.owner,
+      dueDate: values.due,
+      text: values.text ?? '',
+    });
     if (!parsed.success) return { errors: { text: parsed.error.issues[0]?.message ?? 'Check the form.' } };
-    const channelId = (JSON.parse(privateMetadata || '{}') as { channelId?: string }).channelId ?? ctx.channelId;
+    const channelId =
+      (JSON.parse(privateMetadata || '{}') as { channelId?: string }).channelId ?? ctx.channelId;
     try {
       return await addAndPost(parsed.data, { ...ctx, channelId });
     } catch (error) {
       // Who may add to which workstream is about the workstream picker, so the message goes there.
-      if (isAppError(error) && (error.code === 'forbidden' || error.code === 'not_found')) return { errors: { workstream: error.message } };
+      if (isAppError(error) && (error.code === 'forbidden' || error.code === 'not_found'))
+        return { errors: { workstream: error.message } };
       throw error;
     }
   },
@@ -50,7 +62,8 @@ function fieldErrors(values: Record<string, string | undefined>, today: string):
   if (!values.workstream) errors.workstream = 'Choose the workstream.';
   if (!values.owner) errors.owner = 'Choose who owns the action.';
   if (!values.due || !isValidDay(values.due)) errors.due = 'Choose the due date.';
-  else if (values.due < today) errors.due = `${formatUkDate(values.due)} is in the past: choose today (${formatUkDate(today)}) or later.`;
+  else if (values.due < today)
+    errors.due = `${formatUkDate(values.due)} is in the past: choose today (${formatUkDate(today)}) or later.`;
   if (!values.text?.trim()) errors.text = 'Say what is to be done.';
   return errors;
 }

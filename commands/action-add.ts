@@ -7,9 +7,9 @@ import { formatLongDate, formatUkDate } from '../src/domain/dates.js';
 import { AppError } from '../src/domain/errors.js';
 import { toSafeMrkdwn } from '../src/domain/text.js';
 import { type AddActionResult, addAction } from '../src/services/add-action.js';
+import { actionAddModal } from './action-add-modal.js';
 import { actionPost, actionSubject } from './action-replies.js';
 import type { Args } from './args.js';
-import { actionAddModal } from './action-add-modal.js';
 import type { CommandContext, Reply, Subcommand } from './types.js';
 
 export const actionAddInput = z.object({
@@ -25,7 +25,8 @@ export const actionAdd: Subcommand<ActionAddInput> = {
   name: 'action add',
   aliases: ['actions add', 'action new'],
   usage: 'action add <workstream> @owner <due date> <what is to be done>',
-  summary: 'Adds an action with an owner and a due date (leads of the workstream and admins). With no arguments it opens a form.',
+  summary:
+    'Adds an action with an owner and a due date (leads of the workstream and admins). With no arguments it opens a form.',
   examples: [
     'action add WS1 @jo.bloggs 31/03/2027 Recruit four newly qualified social workers',
     'action add workforce/recruitment @sam next friday Agree the market supplement with HR',
@@ -39,11 +40,21 @@ export const actionAdd: Subcommand<ActionAddInput> = {
 
 function parseActionAdd(args: Args, ctx: CommandContext): unknown {
   // A name with spaces comes quoted ("Improve Our Practice"), so the workstream is one word.
-  const [workstream, ...project] = args.word('a workstream (its code such as WS1, or its name in quotes)').split('/');
-  const ownerUserId = args.optionalWord((w) => ['me', 'myself'].includes(w.toLowerCase())) ? ctx.actor.userId : args.user('the owner');
+  const [workstream, ...project] = args
+    .word('a workstream (its code such as WS1, or its name in quotes)')
+    .split('/');
+  const ownerUserId = args.optionalWord((w) => ['me', 'myself'].includes(w.toLowerCase()))
+    ? ctx.actor.userId
+    : args.user('the owner');
   const dueDate = args.date('the due date', ctx.today);
   if (args.done) throw new AppError('bad_input', 'Say what the action is, after the due date.');
-  return { workstream, project: project.length > 0 ? project.join('/') : undefined, ownerUserId, dueDate, text: args.rest() };
+  return {
+    workstream,
+    project: project.length > 0 ? project.join('/') : undefined,
+    ownerUserId,
+    dueDate,
+    text: args.rest(),
+  };
 }
 
 /** Adds the action and builds the channel post; shared with the modal. */

@@ -11,7 +11,8 @@ export const actionDone: Subcommand<z.infer<typeof input>> = {
   name: 'action done',
   aliases: ['action complete', 'action completed', 'action close', 'action finished'],
   usage: 'action done <ref> [evidence note]',
-  summary: 'Marks an action done, with a note of the evidence (its owner, the workstream’s leads or an admin).',
+  summary:
+    'Marks an action done, with a note of the evidence (its owner, the workstream’s leads or an admin).',
   examples: ['action done A-12 Induction pack issued to all 4 starters, see SharePoint', 'action done a7'],
   parse: (args) => ({ ref: readRef(args), evidence: args.done ? undefined : args.rest() }),
   schema: input,
@@ -20,7 +21,11 @@ export const actionDone: Subcommand<z.infer<typeof input>> = {
     return actionPost({
       fallback: `A-${action.number} done`,
       headline: `:white_check_mark: Done: ${actionSubject(action.number, action.text)}`,
-      lines: [action.evidenceNote ? `*Evidence:* ${toSafeMrkdwn(action.evidenceNote)}` : '_No evidence note given._'],
+      lines: [
+        action.evidenceNote
+          ? `*Evidence:* ${toSafeMrkdwn(action.evidenceNote)}`
+          : '_No evidence note given._',
+      ],
       context: `${workstream.code} · owner <@${owner.slackUserId}> · marked done by <@${ctx.actor.userId}> · awaiting verification by a lead (\`${ctx.command} action verify A-${action.number}\`)`,
     });
   },

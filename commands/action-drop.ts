@@ -11,7 +11,8 @@ export const actionDrop: Subcommand<z.infer<typeof input>> = {
   name: 'action drop',
   aliases: ['action cancel', 'action remove', 'action delete', 'action withdraw'],
   usage: 'action drop <ref> <reason>',
-  summary: 'Drops an action that is no longer needed; the reason is required (the workstream’s leads or an admin).',
+  summary:
+    'Drops an action that is no longer needed; the reason is required (the workstream’s leads or an admin).',
   examples: ['action drop A-12 Superseded by the new recruitment plan (A-15)'],
   parse: (args) => ({ ref: readRef(args), reason: args.rest() }),
   schema: input,

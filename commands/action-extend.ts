@@ -12,8 +12,12 @@ export const actionExtend: Subcommand<z.infer<typeof input>> = {
   name: 'action extend',
   aliases: ['action postpone', 'action move', 'action redate'],
   usage: 'action extend <ref> <new due date> <reason>',
-  summary: 'Gives an open action a new due date; the reason is required (its owner, the workstream’s leads or an admin).',
-  examples: ['action extend A-12 31/03/2027 HR approval of the market supplement slipped to March', 'action extend a4 to end of month Waiting for the audit results'],
+  summary:
+    'Gives an open action a new due date; the reason is required (its owner, the workstream’s leads or an admin).',
+  examples: [
+    'action extend A-12 31/03/2027 HR approval of the market supplement slipped to March',
+    'action extend a4 to end of month Waiting for the audit results',
+  ],
   parse(args, ctx) {
     const ref = readRef(args);
     args.optionalWord((w) => ['to', 'until', 'till'].includes(w.toLowerCase()));

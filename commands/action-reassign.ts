@@ -5,14 +5,21 @@ import { reassignAction } from '../src/services/reassign-action.js';
 import { actionPost, actionSubject, readRef } from './action-replies.js';
 import type { Subcommand } from './types.js';
 
-const input = z.object({ ref: z.string().min(1), ownerUserId: z.string().min(1), note: z.string().optional() });
+const input = z.object({
+  ref: z.string().min(1),
+  ownerUserId: z.string().min(1),
+  note: z.string().optional(),
+});
 
 export const actionReassign: Subcommand<z.infer<typeof input>> = {
   name: 'action reassign',
   aliases: ['action assign', 'action transfer', 'action handover'],
   usage: 'action reassign <ref> @new-owner [note]',
   summary: 'Gives an open action to a new owner (the workstream’s leads or an admin).',
-  examples: ['action reassign A-12 @sam.jones', 'action reassign a12 to @sam.jones Jo is on secondment until April'],
+  examples: [
+    'action reassign A-12 @sam.jones',
+    'action reassign a12 to @sam.jones Jo is on secondment until April',
+  ],
   parse(args) {
     const ref = readRef(args);
     args.optionalWord((w) => w.toLowerCase() === 'to');

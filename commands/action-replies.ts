@@ -15,11 +15,22 @@ import type { Reply } from './types.js';
 export const readRef = (args: Args): string => args.word('the action’s reference, such as A-12');
 
 /** A change to an action, posted in the channel: news for the team, traceable later. */
-export function actionPost(options: { fallback: string; headline: string; lines?: (string | null)[]; context: string }): Reply {
+export function actionPost(options: {
+  fallback: string;
+  headline: string;
+  lines?: (string | null)[];
+  context: string;
+}): Reply {
   const body = [options.headline, ...(options.lines ?? []).filter((l): l is string => !!l)].join('\n');
   return {
     kind: 'channel',
-    message: { text: options.fallback, blocks: [{ type: 'section', text: body }, { type: 'context', text: options.context }] },
+    message: {
+      text: options.fallback,
+      blocks: [
+        { type: 'section', text: body },
+        { type: 'context', text: options.context },
+      ],
+    },
   };
 }
 
@@ -53,6 +64,10 @@ export function actionListReply(list: ActionList, command: string): Reply {
   const heading = `*${title}* (${list.total}), soonest due first:`;
   const more = list.total - list.actions.length;
   const blocks: Block[] = [{ type: 'section', text: heading }, ...linesAsSections(lines)];
-  if (more > 0) blocks.push({ type: 'context', text: `…and ${more} more. Narrow the list with \`${command} action list overdue\`, \`mine\`, a workstream or an @person.` });
+  if (more > 0)
+    blocks.push({
+      type: 'context',
+      text: `…and ${more} more. Narrow the list with \`${command} action list overdue\`, \`mine\`, a workstream or an @person.`,
+    });
   return ephemeral(`${title} (${list.total})`, blocks);
 }

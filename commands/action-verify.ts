@@ -11,7 +11,8 @@ export const actionVerify: Subcommand<z.infer<typeof input>> = {
   name: 'action verify',
   aliases: ['action verified', 'action sign-off', 'action signoff'],
   usage: 'action verify <ref> [note]',
-  summary: 'Signs off that the evidence of a done action is there (the workstream’s leads or an admin; not your own work).',
+  summary:
+    'Signs off that the evidence of a done action is there (the workstream’s leads or an admin; not your own work).',
   examples: ['action verify A-12', 'action verify A-12 Checked the induction records'],
   parse: (args) => ({ ref: readRef(args), note: args.done ? undefined : args.rest() }),
   schema: input,
@@ -20,7 +21,10 @@ export const actionVerify: Subcommand<z.infer<typeof input>> = {
     return actionPost({
       fallback: `A-${action.number} verified`,
       headline: `:medal: Verified: ${actionSubject(action.number, action.text)}`,
-      lines: [action.evidenceNote ? `*Evidence:* ${toSafeMrkdwn(action.evidenceNote)}` : null, value.note ? `*Note:* ${toSafeMrkdwn(value.note.trim())}` : null],
+      lines: [
+        action.evidenceNote ? `*Evidence:* ${toSafeMrkdwn(action.evidenceNote)}` : null,
+        value.note ? `*Note:* ${toSafeMrkdwn(value.note.trim())}` : null,
+      ],
       context: `${workstream.code} · owner <@${owner.slackUserId}> · evidence signed off by <@${ctx.actor.userId}>`,
     });
   },

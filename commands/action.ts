@@ -13,19 +13,25 @@ export const actionHelp: Subcommand<{ word?: string }> = {
   name: 'action',
   usage: `action <${VERBS.replace(/, | or /g, '|')}> …`,
   summary: 'Actions with owners and due dates: type `action` for the list of what you can do.',
-  examples: ['action add WS1 @jo.bloggs 31/03/2027 Recruit four newly qualified social workers', 'action list overdue'],
+  examples: [
+    'action add WS1 @jo.bloggs 31/03/2027 Recruit four newly qualified social workers',
+    'action list overdue',
+  ],
   parse: (args) => ({ word: args.done ? undefined : args.word('') }),
   schema: z.object({ word: z.string().optional() }),
   async run({ word }, ctx) {
-    if (word) throw new AppError('bad_input', `I don't know “action ${word}”. After \`action\` say ${VERBS}.`);
+    if (word)
+      throw new AppError('bad_input', `I don't know “action ${word}”. After \`action\` say ${VERBS}.`);
     const c = ctx.command;
-    return ephemeral([
-      '*Actions*: each has an owner, a due date and a reference such as A-12.',
-      `• \`${c} action add WS1 @owner 31/03/2027 what is to be done\` (or just \`${c} action add\` for a form)`,
-      `• \`${c} action done A-12 evidence note\` · \`${c} action verify A-12\``,
-      `• \`${c} action extend A-12 31/03/2027 reason\` · \`${c} action reassign A-12 @person\` · \`${c} action drop A-12 reason\``,
-      `• \`${c} action list\` · \`mine\` · \`overdue\` · \`WS1\` · \`@person\``,
-      `Type \`${c} help action add\` (or done, verify…) for examples.`,
-    ].join('\n'));
+    return ephemeral(
+      [
+        '*Actions*: each has an owner, a due date and a reference such as A-12.',
+        `• \`${c} action add WS1 @owner 31/03/2027 what is to be done\` (or just \`${c} action add\` for a form)`,
+        `• \`${c} action done A-12 evidence note\` · \`${c} action verify A-12\``,
+        `• \`${c} action extend A-12 31/03/2027 reason\` · \`${c} action reassign A-12 @person\` · \`${c} action drop A-12 reason\``,
+        `• \`${c} action list\` · \`mine\` · \`overdue\` · \`WS1\` · \`@person\``,
+        `Type \`${c} help action add\` (or done, verify…) for examples.`,
+      ].join('\n'),
+    );
   },
 };

@@ -10,7 +10,15 @@ export const ACTION_STATUSES = ['open', 'done', 'verified', 'dropped'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 /** What an ActionEvent row records. */
-export type ActionEventKind = 'created' | 'done' | 'verified' | 'extended' | 'reassigned' | 'dropped' | 'comment' | 'not_mine';
+export type ActionEventKind =
+  | 'created'
+  | 'done'
+  | 'verified'
+  | 'extended'
+  | 'reassigned'
+  | 'dropped'
+  | 'comment'
+  | 'not_mine';
 
 /** 12 → 'A-12'. */
 export function formatActionRef(number: number): string {
@@ -32,7 +40,9 @@ export function daysOverdue(dueDate: Day, today: Day): number {
 
 /** '31 Mar', or '31 Mar 2027' when the year is not this one. */
 export function formatDueDate(dueDate: Day, today: Day): string {
-  return dueDate.slice(0, 4) === today.slice(0, 4) ? formatShortDate(dueDate) : formatShortDateWithYear(dueDate);
+  return dueDate.slice(0, 4) === today.slice(0, 4)
+    ? formatShortDate(dueDate)
+    : formatShortDateWithYear(dueDate);
 }
 
 /** What a list line needs to know about one action. */
@@ -67,10 +77,21 @@ const STATUS_WORDS: Record<string, string> = {
  */
 export function actionLine(action: ActionView, today: Day, options: { maxText?: number } = {}): string {
   const late = lateness(action, today);
-  const marker = late?.includes('overdue') ? ':red_circle:' : action.status === 'open' ? ':white_circle:' : '';
-  const where = action.projectName ? `${action.workstreamCode}/${toSafeMrkdwn(action.projectName)}` : action.workstreamCode;
+  const marker = late?.includes('overdue')
+    ? ':red_circle:'
+    : action.status === 'open'
+      ? ':white_circle:'
+      : '';
+  const where = action.projectName
+    ? `${action.workstreamCode}/${toSafeMrkdwn(action.projectName)}`
+    : action.workstreamCode;
   const text = toSafeMrkdwn(truncateForSlack(action.text, options.maxText ?? 140));
-  const parts = [`${marker ? `${marker} ` : ''}*${formatActionRef(action.number)}* ${where}`, text, `<@${action.ownerSlackUserId}>`, `due ${formatDueDate(action.dueDate, today)}`];
+  const parts = [
+    `${marker ? `${marker} ` : ''}*${formatActionRef(action.number)}* ${where}`,
+    text,
+    `<@${action.ownerSlackUserId}>`,
+    `due ${formatDueDate(action.dueDate, today)}`,
+  ];
   const state = late ?? STATUS_WORDS[action.status];
   if (state) parts.push(state);
   return parts.join(' · ');

@@ -18,17 +18,35 @@ export interface ActionEventInput {
 }
 
 /** Writes the ActionEvent and the audit row ('action.<kind>', before and after). */
-export async function recordActionEvent(tx: Tx, me: Person, before: Action | null, after: Action, event: ActionEventInput): Promise<ActionEvent> {
+export async function recordActionEvent(
+  tx: Tx,
+  me: Person,
+  before: Action | null,
+  after: Action,
+  event: ActionEventInput,
+): Promise<ActionEvent> {
   const row = await tx.actionEvent.create({
     data: {
-      workspaceId: after.workspaceId, actionId: after.id, kind: event.kind, personId: me.id, note: event.note ?? null,
-      fromDue: event.fromDue ?? null, toDue: event.toDue ?? null, fromOwnerId: event.fromOwnerId ?? null, toOwnerId: event.toOwnerId ?? null,
+      workspaceId: after.workspaceId,
+      actionId: after.id,
+      kind: event.kind,
+      personId: me.id,
+      note: event.note ?? null,
+      fromDue: event.fromDue ?? null,
+      toDue: event.toDue ?? null,
+      fromOwnerId: event.fromOwnerId ?? null,
+      toOwnerId: event.toOwnerId ?? null,
       createdAt: event.at,
     },
   });
   await audit(tx, {
-    workspaceId: after.workspaceId, actor: me.slackUserId, action: `action.${event.kind}`, entity: 'action', entityId: after.id,
-    before: before ?? undefined, after,
+    workspaceId: after.workspaceId,
+    actor: me.slackUserId,
+    action: `action.${event.kind}`,
+    entity: 'action',
+    entityId: after.id,
+    before: before ?? undefined,
+    after,
   });
   return row;
 }

@@ -38,19 +38,36 @@ export async function addAction(input: AddActionInput, deps: Deps, actor: Actor)
     await requireLeadOrAdmin(tx, me, workstream, `add actions to ${workstream.code}`);
     const example = `/improve action add ${workstream.code} @owner 31/03/2027 Recruit four newly qualified social workers`;
     const dueDate = requireDueDate(input.dueDate, programmeToday(deps, programme), example);
-    if (input.text.trim().length < 3) throw new AppError('bad_input', `Say what the action is, after the due date.`, { example });
+    if (input.text.trim().length < 3)
+      throw new AppError('bad_input', `Say what the action is, after the due date.`, { example });
     const text = await guardText(tx, actor.workspaceId, input.text, 'action', deps.clock.now());
     const owner = await personBySlackId(tx, actor.workspaceId, input.ownerUserId);
     // The increment is a row update, so concurrent adds queue on the programme row (both databases).
-    const counter = await tx.programme.update({ where: { id: programme.id }, data: { nextActionNumber: { increment: 1 } } });
+    const counter = await tx.programme.update({
+      where: { id: programme.id },
+      data: { nextActionNumber: { increment: 1 } },
+    });
     const now = deps.clock.now();
     const action = await tx.action.create({
       data: {
-        workspaceId: actor.workspaceId, programmeId: programme.id, number: counter.nextActionNumber - 1, workstreamId: workstream.id,
-        projectId: project?.id ?? null, ownerId: owner.id, text, dueDate, createdById: me.id, createdAt: now,
+        workspaceId: actor.workspaceId,
+        programmeId: programme.id,
+        number: counter.nextActionNumber - 1,
+        workstreamId: workstream.id,
+        projectId: project?.id ?? null,
+        ownerId: owner.id,
+        text,
+        dueDate,
+        createdById: me.id,
+        createdAt: now,
       },
     });
-    await recordActionEvent(tx, me, null, action, { kind: 'created', at: now, toDue: dueDate, toOwnerId: owner.id });
+    await recordActionEvent(tx, me, null, action, {
+      kind: 'created',
+      at: now,
+      toDue: dueDate,
+      toOwnerId: owner.id,
+    });
     return { programme: counter, action, workstream, owner, project };
   });
 }

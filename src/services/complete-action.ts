@@ -17,16 +17,25 @@ export interface CompleteActionInput {
   evidence?: string;
 }
 
-export async function completeAction(input: CompleteActionInput, deps: Deps, actor: Actor): Promise<ActionInContext> {
+export async function completeAction(
+  input: CompleteActionInput,
+  deps: Deps,
+  actor: Actor,
+): Promise<ActionInContext> {
   return inTransaction(deps, actor, async (tx, me) => {
     const found = await loadAction(tx, actor.workspaceId, input.ref);
     const { action, workstream, programme } = found;
     await requireOwnerLeadOrAdmin(tx, me, action, workstream, `mark ${formatActionRef(action.number)} done`);
     requireStatus(action, ['open'], programme.timezone);
     const raw = input.evidence?.trim();
-    const evidence = raw ? await guardText(tx, actor.workspaceId, raw, 'evidence note', deps.clock.now()) : null;
+    const evidence = raw
+      ? await guardText(tx, actor.workspaceId, raw, 'evidence note', deps.clock.now())
+      : null;
     const now = deps.clock.now();
-    const updated = await tx.action.update({ where: { id: action.id }, data: { status: 'done', completedAt: now, evidenceNote: evidence } });
+    const updated = await tx.action.update({
+      where: { id: action.id },
+      data: { status: 'done', completedAt: now, evidenceNote: evidence },
+    });
     await recordActionEvent(tx, me, action, updated, { kind: 'done', at: now, note: evidence });
     return { ...found, action: updated };
   });

@@ -25,7 +25,11 @@ export async function dropAction(input: DropActionInput, deps: Deps, actor: Acto
     await requireLeadOrAdmin(tx, me, workstream, `drop actions of ${workstream.code}`);
     requireStatus(action, ['open', 'done'], programme.timezone);
     const example = `/improve action drop ${ref} Superseded by the new recruitment plan`;
-    const reason = requireReason(input.reason, `Dropping ${ref} needs a reason, so the history shows why it was not done.`, example);
+    const reason = requireReason(
+      input.reason,
+      `Dropping ${ref} needs a reason, so the history shows why it was not done.`,
+      example,
+    );
     const note = await guardText(tx, actor.workspaceId, reason, 'reason', deps.clock.now());
     const now = deps.clock.now();
     const updated = await tx.action.update({ where: { id: action.id }, data: { status: 'dropped' } });

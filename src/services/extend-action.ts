@@ -25,7 +25,11 @@ export interface ExtendActionResult extends ActionInContext {
   fromDue: string;
 }
 
-export async function extendAction(input: ExtendActionInput, deps: Deps, actor: Actor): Promise<ExtendActionResult> {
+export async function extendAction(
+  input: ExtendActionInput,
+  deps: Deps,
+  actor: Actor,
+): Promise<ExtendActionResult> {
   return inTransaction(deps, actor, async (tx, me) => {
     const found = await loadAction(tx, actor.workspaceId, input.ref);
     const { action, workstream, programme } = found;
@@ -34,12 +38,23 @@ export async function extendAction(input: ExtendActionInput, deps: Deps, actor: 
     requireStatus(action, ['open'], programme.timezone);
     const example = `/improve action extend ${ref} 31/03/2027 Waiting for the audit results`;
     const dueDate = requireDueDate(input.dueDate, programmeToday(deps, programme), example);
-    if (dueDate === action.dueDate) throw new AppError('stale', `${ref} is already due on ${formatUkDate(dueDate)}; nothing was changed.`);
-    const reason = requireReason(input.reason, `A new due date needs a reason: the board will ask why ${ref} moved.`, example);
+    if (dueDate === action.dueDate)
+      throw new AppError('stale', `${ref} is already due on ${formatUkDate(dueDate)}; nothing was changed.`);
+    const reason = requireReason(
+      input.reason,
+      `A new due date needs a reason: the board will ask why ${ref} moved.`,
+      example,
+    );
     const note = await guardText(tx, actor.workspaceId, reason, 'reason', deps.clock.now());
     const now = deps.clock.now();
     const updated = await tx.action.update({ where: { id: action.id }, data: { dueDate } });
-    await recordActionEvent(tx, me, action, updated, { kind: 'extended', at: now, note, fromDue: action.dueDate, toDue: dueDate });
+    await recordActionEvent(tx, me, action, updated, {
+      kind: 'extended',
+      at: now,
+      note,
+      fromDue: action.dueDate,
+      toDue: dueDate,
+    });
     return { ...found, action: updated, fromDue: action.dueDate };
   });
 }

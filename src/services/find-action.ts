@@ -10,14 +10,26 @@ import { AppError } from '../domain/errors.js';
 import { loadProgramme } from './programme.js';
 
 /** The action `ref` names in this programme, or a polite not_found AppError. */
-export async function findAction(tx: Tx, programme: Pick<Programme, 'id' | 'workspaceId'>, ref: string | number): Promise<Action> {
+export async function findAction(
+  tx: Tx,
+  programme: Pick<Programme, 'id' | 'workspaceId'>,
+  ref: string | number,
+): Promise<Action> {
   const number = typeof ref === 'number' ? ref : parseActionRef(ref);
   if (number === null) {
-    throw new AppError('bad_input', `“${ref}” is not an action reference. Use the number shown when the action was added, such as A-12.`);
+    throw new AppError(
+      'bad_input',
+      `“${ref}” is not an action reference. Use the number shown when the action was added, such as A-12.`,
+    );
   }
-  const action = await tx.action.findFirst({ where: { programmeId: programme.id, workspaceId: programme.workspaceId, number } });
+  const action = await tx.action.findFirst({
+    where: { programmeId: programme.id, workspaceId: programme.workspaceId, number },
+  });
   if (!action) {
-    throw new AppError('not_found', `There is no action ${formatActionRef(number)}. \`/improve action list\` shows the open ones.`);
+    throw new AppError(
+      'not_found',
+      `There is no action ${formatActionRef(number)}. \`/improve action list\` shows the open ones.`,
+    );
   }
   return action;
 }
@@ -30,10 +42,16 @@ export interface ActionInContext {
   owner: Person;
 }
 
-export async function loadAction(tx: Tx, workspaceId: string, ref: string | number): Promise<ActionInContext> {
+export async function loadAction(
+  tx: Tx,
+  workspaceId: string,
+  ref: string | number,
+): Promise<ActionInContext> {
   const programme = await loadProgramme(tx, workspaceId);
   const action = await findAction(tx, programme, ref);
-  const workstream = await tx.workstream.findFirstOrThrow({ where: { id: action.workstreamId, workspaceId } });
+  const workstream = await tx.workstream.findFirstOrThrow({
+    where: { id: action.workstreamId, workspaceId },
+  });
   const owner = await tx.person.findFirstOrThrow({ where: { id: action.ownerId, workspaceId } });
   return { programme, action, workstream, owner };
 }
@@ -58,7 +76,12 @@ export function requireStatus(action: Action, allowed: string[], timezone: strin
 /** The line-presenter's view of an action loaded with its workstream and owner. */
 export function toActionView(a: ActionInContext, projectName?: string | null): ActionView {
   return {
-    number: a.action.number, text: a.action.text, dueDate: a.action.dueDate, status: a.action.status,
-    ownerSlackUserId: a.owner.slackUserId, workstreamCode: a.workstream.code, projectName: projectName ?? null,
+    number: a.action.number,
+    text: a.action.text,
+    dueDate: a.action.dueDate,
+    status: a.action.status,
+    ownerSlackUserId: a.owner.slackUserId,
+    workstreamCode: a.workstream.code,
+    projectName: projectName ?? null,
   };
 }

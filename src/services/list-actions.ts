@@ -29,13 +29,22 @@ export interface ActionList {
 
 export const DEFAULT_LIST_LIMIT = 20;
 
-export async function listActions(input: { filter: ActionFilter; limit?: number }, deps: Deps, actor: Pick<Actor, 'workspaceId' | 'userId'>): Promise<ActionList> {
+export async function listActions(
+  input: { filter: ActionFilter; limit?: number },
+  deps: Deps,
+  actor: Pick<Actor, 'workspaceId' | 'userId'>,
+): Promise<ActionList> {
   const tx = deps.db as unknown as Tx;
   const programme = await loadProgramme(tx, actor.workspaceId);
   const today = programmeToday(deps, programme);
   const { where, title } = await filterWhere(tx, programme, input.filter, actor.userId, today);
   const [rows, total] = await Promise.all([
-    tx.action.findMany({ where, include: { workstream: true }, orderBy: [{ dueDate: 'asc' }, { number: 'asc' }], take: input.limit ?? DEFAULT_LIST_LIMIT }),
+    tx.action.findMany({
+      where,
+      include: { workstream: true },
+      orderBy: [{ dueDate: 'asc' }, { number: 'asc' }],
+      take: input.limit ?? DEFAULT_LIST_LIMIT,
+    }),
     tx.action.count({ where }),
   ]);
   return { title, actions: await toViews(tx, actor.workspaceId, rows), total, today };
@@ -43,38 +52,69 @@ export async function listActions(input: { filter: ActionFilter; limit?: number 
 
 type ActionWhere = NonNullable<Parameters<Tx['action']['findMany']>[0]>['where'];
 
-async function filterWhere(tx: Tx, programme: Programme, filter: ActionFilter, userId: string, today: Day): Promise<{ where: ActionWhere; title: string }> {
-  const base = { workspaceId: programme.workspaceId, programmeId: programme.id, status: { in: ['open', 'done'] } };
+async function filterWhere(
+  tx: Tx,
+  programme: Programme,
+  filter: ActionFilter,
+  userId: string,
+  today: Day,
+): Promise<{ where: ActionWhere; title: string }> {
+  const base = {
+    workspaceId: programme.workspaceId,
+    programmeId: programme.id,
+    status: { in: ['open', 'done'] },
+  };
   const ownerId = async (slackUserId: string) =>
-    (await tx.person.findUnique({ where: { workspaceId_slackUserId: { workspaceId: programme.workspaceId, slackUserId } } }))?.id ?? -1;
+    (
+      await tx.person.findUnique({
+        where: { workspaceId_slackUserId: { workspaceId: programme.workspaceId, slackUserId } },
+      })
+    )?.id ?? -1;
   switch (filter.kind) {
     case 'all':
       return { where: base, title: 'Open actions' };
     case 'mine':
       return { where: { ...base, ownerId: await ownerId(userId) }, title: 'Your open actions' };
     case 'owner':
-      return { where: { ...base, ownerId: await ownerId(filter.userId) }, title: `Open actions of <@${filter.userId}>` };
+      return {
+        where: { ...base, ownerId: await ownerId(filter.userId) },
+        title: `Open actions of <@${filter.userId}>`,
+      };
     case 'overdue':
       return { where: { ...base, status: 'open', dueDate: { lt: today } }, title: 'Overdue actions' };
     case 'workstream': {
       const workstream = await findWorkstream(tx, programme.id, filter.query);
-      return { where: { ...base, workstreamId: workstream.id }, title: `Open actions of ${workstream.code} ${workstream.name}` };
+      return {
+        where: { ...base, workstreamId: workstream.id },
+        title: `Open actions of ${workstream.code} ${workstream.name}`,
+      };
     }
   }
 }
 
 /** Adds owners' Slack ids and project names: two queries for the whole page. */
-async function toViews(tx: Tx, workspaceId: string, rows: (Action & { workstream: { code: string } })[]): Promise<ActionView[]> {
+async function toViews(
+  tx: Tx,
+  workspaceId: string,
+  rows: (Action & { workstream: { code: string } })[],
+): Promise<ActionView[]> {
   const ownerIds = [...new Set(rows.map((r) => r.ownerId))];
   const projectIds = [...new Set(rows.flatMap((r) => (r.projectId ? [r.projectId] : [])))];
   const [owners, projects] = await Promise.all([
     tx.person.findMany({ where: { workspaceId, id: { in: ownerIds } } }),
-    projectIds.length > 0 ? tx.project.findMany({ where: { workspaceId, id: { in: projectIds } } }) : Promise.resolve([]),
+    projectIds.length > 0
+      ? tx.project.findMany({ where: { workspaceId, id: { in: projectIds } } })
+      : Promise.resolve([]),
   ]);
   const slackId = new Map(owners.map((o) => [o.id, o.slackUserId]));
   const projectName = new Map(projects.map((p) => [p.id, p.name]));
   return rows.map((r) => ({
-    number: r.number, text: r.text, dueDate: r.dueDate, status: r.status, ownerSlackUserId: slackId.get(r.ownerId) ?? 'unknown',
-    workstreamCode: r.workstream.code, projectName: r.projectId ? (projectName.get(r.projectId) ?? null) : null,
+    number: r.number,
+    text: r.text,
+    dueDate: r.dueDate,
+    status: r.status,
+    ownerSlackUserId: slackId.get(r.ownerId) ?? 'unknown',
+    workstreamCode: r.workstream.code,
+    projectName: r.projectId ? (projectName.get(r.projectId) ?? null) : null,
   }));
 }

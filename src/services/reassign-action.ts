@@ -23,20 +23,31 @@ export interface ReassignActionResult extends ActionInContext {
   previousOwner: Person;
 }
 
-export async function reassignAction(input: ReassignActionInput, deps: Deps, actor: Actor): Promise<ReassignActionResult> {
+export async function reassignAction(
+  input: ReassignActionInput,
+  deps: Deps,
+  actor: Actor,
+): Promise<ReassignActionResult> {
   return inTransaction(deps, actor, async (tx, me) => {
     const found = await loadAction(tx, actor.workspaceId, input.ref);
     const { action, workstream, programme, owner: previousOwner } = found;
     const ref = formatActionRef(action.number);
     await requireLeadOrAdmin(tx, me, workstream, `reassign actions of ${workstream.code}`);
     requireStatus(action, ['open'], programme.timezone);
-    if (previousOwner.slackUserId === input.ownerUserId) throw new AppError('stale', `<@${input.ownerUserId}> already owns ${ref}; nothing was changed.`);
+    if (previousOwner.slackUserId === input.ownerUserId)
+      throw new AppError('stale', `<@${input.ownerUserId}> already owns ${ref}; nothing was changed.`);
     const raw = input.note?.trim();
     const note = raw ? await guardText(tx, actor.workspaceId, raw, 'note', deps.clock.now()) : null;
     const owner = await personBySlackId(tx, actor.workspaceId, input.ownerUserId);
     const now = deps.clock.now();
     const updated = await tx.action.update({ where: { id: action.id }, data: { ownerId: owner.id } });
-    await recordActionEvent(tx, me, action, updated, { kind: 'reassigned', at: now, note, fromOwnerId: previousOwner.id, toOwnerId: owner.id });
+    await recordActionEvent(tx, me, action, updated, {
+      kind: 'reassigned',
+      at: now,
+      note,
+      fromOwnerId: previousOwner.id,
+      toOwnerId: owner.id,
+    });
     return { ...found, action: updated, owner, previousOwner };
   });
 }

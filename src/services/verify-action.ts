@@ -19,7 +19,11 @@ export interface VerifyActionInput {
   note?: string;
 }
 
-export async function verifyAction(input: VerifyActionInput, deps: Deps, actor: Actor): Promise<ActionInContext> {
+export async function verifyAction(
+  input: VerifyActionInput,
+  deps: Deps,
+  actor: Actor,
+): Promise<ActionInContext> {
   return inTransaction(deps, actor, async (tx, me) => {
     const found = await loadAction(tx, actor.workspaceId, input.ref);
     const { action, workstream, programme } = found;
@@ -29,19 +33,31 @@ export async function verifyAction(input: VerifyActionInput, deps: Deps, actor: 
     const raw = input.note?.trim();
     const note = raw ? await guardText(tx, actor.workspaceId, raw, 'note', deps.clock.now()) : null;
     const now = deps.clock.now();
-    const updated = await tx.action.update({ where: { id: action.id }, data: { status: 'verified', verifiedAt: now } });
+    const updated = await tx.action.update({
+      where: { id: action.id },
+      data: { status: 'verified', verifiedAt: now },
+    });
     await recordActionEvent(tx, me, action, updated, { kind: 'verified', at: now, note });
     return { ...found, action: updated };
   });
 }
 
 async function refuseOwnWork(tx: Tx, me: Person, action: Action): Promise<void> {
-  const completion = await tx.actionEvent.findFirst({ where: { actionId: action.id, workspaceId: action.workspaceId, kind: 'done' }, orderBy: { id: 'desc' } });
+  const completion = await tx.actionEvent.findFirst({
+    where: { actionId: action.id, workspaceId: action.workspaceId, kind: 'done' },
+    orderBy: { id: 'desc' },
+  });
   const ref = formatActionRef(action.number);
   if (action.ownerId === me.id) {
-    throw new AppError('forbidden', `You own ${ref}, so someone else must verify it: another lead of the workstream or an admin.`);
+    throw new AppError(
+      'forbidden',
+      `You own ${ref}, so someone else must verify it: another lead of the workstream or an admin.`,
+    );
   }
   if (completion?.personId === me.id) {
-    throw new AppError('forbidden', `You marked ${ref} done, so someone else must verify it: another lead of the workstream or an admin.`);
+    throw new AppError(
+      'forbidden',
+      `You marked ${ref} done, so someone else must verify it: another lead of the workstream or an admin.`,
+    );
   }
 }

@@ -24,9 +24,14 @@ const mention = (id: string) => `<@${id}>`;
 const seen = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 const shown = (m: { text: string; blocks?: unknown[] }) => `${m.text}\n${JSON.stringify(m.blocks ?? [])}`;
 const seedAction = (dueDate = '2026-12-04', ownerUserId: string = U.owner) =>
-  addAction({ workstream: 'WS1', ownerUserId, dueDate, text: 'Recruit four newly qualified social workers' }, e.t.deps, as(U.lead));
+  addAction(
+    { workstream: 'WS1', ownerUserId, dueDate, text: 'Recruit four newly qualified social workers' },
+    e.t.deps,
+    as(U.lead),
+  );
 const a1 = () => e.t.deps.db.action.findFirstOrThrow({ where: { number: 1 } });
-const kinds = async () => (await e.t.deps.db.actionEvent.findMany({ orderBy: { id: 'asc' } })).map((x) => x.kind);
+const kinds = async () =>
+  (await e.t.deps.db.actionEvent.findMany({ orderBy: { id: 'asc' } })).map((x) => x.kind);
 const state = async () => ({
   actions: await e.t.deps.db.action.findMany({ orderBy: { id: 'asc' } }),
   events: await e.t.deps.db.actionEvent.count(),
@@ -35,50 +40,88 @@ const state = async () => ({
 
 describe('/improve action add', () => {
   it('posts the new action in the channel with its reference, owner and UK due date', async () => {
-    const out = await e.command(`action add WS1 ${mention(U.owner)} 31/03/2027 Recruit four newly qualified social workers`, U.lead);
+    const out = await e.command(
+      `action add WS1 ${mention(U.owner)} 31/03/2027 Recruit four newly qualified social workers`,
+      U.lead,
+    );
     expect(out.replies).toEqual([]);
     expect(out.posts).toHaveLength(1);
     const post = shown(out.posts[0]!);
     expect(out.posts[0]!.channel).toBe('C0GENERAL');
-    for (const part of ['*A-1* Recruit four newly qualified social workers', `Owner ${mention(U.owner)}`, 'due *31/03/2027*', 'Wednesday 31 March 2027', 'WS1 Support and Develop Our Workforce']) {
+    for (const part of [
+      '*A-1* Recruit four newly qualified social workers',
+      `Owner ${mention(U.owner)}`,
+      'due *31/03/2027*',
+      'Wednesday 31 March 2027',
+      'WS1 Support and Develop Our Workforce',
+    ]) {
       expect(post).toContain(part);
     }
-    expect(await a1()).toMatchObject({ dueDate: '2027-03-31', status: 'open', text: 'Recruit four newly qualified social workers' });
+    expect(await a1()).toMatchObject({
+      dueDate: '2027-03-31',
+      status: 'open',
+      text: 'Recruit four newly qualified social workers',
+    });
     expect(await kinds()).toEqual(['created']);
   });
 
   it('takes a quoted workstream name, "me" as the owner, and dates like "next friday"', async () => {
-    const out = await e.command('action add “Improve Our Practice” me next friday Dip-sample 20 assessments', U.otherLead);
+    const out = await e.command(
+      'action add “Improve Our Practice” me next friday Dip-sample 20 assessments',
+      U.otherLead,
+    );
     expect(shown(out.posts[0]!)).toContain(`Owner ${mention(U.otherLead)} · due *04/12/2026*`);
     const owner = await e.t.deps.db.person.findFirstOrThrow({ where: { slackUserId: U.otherLead } });
-    expect(await a1()).toMatchObject({ ownerId: owner.id, dueDate: '2026-12-04', text: 'Dip-sample 20 assessments' });
+    expect(await a1()).toMatchObject({
+      ownerId: owner.id,
+      dueDate: '2026-12-04',
+      text: 'Dip-sample 20 assessments',
+    });
   });
 
   it('never re-broadcasts @channel from the action text', async () => {
-    const out = await e.command(`action add WS1 ${mention(U.owner)} friday <!channel> read the audit`, U.lead);
+    const out = await e.command(
+      `action add WS1 ${mention(U.owner)} friday <!channel> read the audit`,
+      U.lead,
+    );
     expect(shown(out.posts[0]!)).not.toContain('<!channel>');
     expect(shown(out.posts[0]!)).toContain('@\u200Dchannel read the audit');
   });
 
   it.each([
     ['31/02 as the due date', `action add WS1 ${mention(U.owner)} 31/02 Recruit`, '31/02 is not a real date'],
-    ['a past due date', `action add WS1 ${mention(U.owner)} 01/11/2026 Recruit`, '01/11/2026 is in the past: the due date must be today (23/11/2026) or later'],
+    [
+      'a past due date',
+      `action add WS1 ${mention(U.owner)} 01/11/2026 Recruit`,
+      '01/11/2026 is in the past: the due date must be today (23/11/2026) or later',
+    ],
     ['an owner who is not a mention', 'action add WS1 jo 31/03/2027 Recruit', '“jo” is not a Slack mention'],
     ['no text', `action add WS1 ${mention(U.owner)} 31/03/2027`, 'Say what the action is'],
-    ['an unknown workstream', `action add WS9 ${mention(U.owner)} 31/03/2027 Recruit`, 'I can\'t find a workstream called “WS9”'],
-    ['personal data', `action add WS1 ${mention(U.owner)} 31/03/2027 Email jane.smith@example.org`, 'nothing was saved'],
-  ])('refuses %s with the usage, an example and the user’s text, and writes nothing', async (_what, text, message) => {
-    const before = await state();
-    const out = await e.command(text, U.lead);
-    expect(out.posts).toEqual([]);
-    expect(out.replies).toHaveLength(1);
-    expect(out.replies[0]!.body.response_type).toBe('ephemeral');
-    expect(out.reply).toContain(message);
-    expect(out.reply).toContain('*For example:* `/improve action add');
-    expect(out.reply).toContain('Your text, so nothing is lost');
-    expect(out.reply).toContain(`/improve ${text.split(' ').slice(0, 3).join(' ')}`);
-    expect(await state()).toEqual(before);
-  });
+    [
+      'an unknown workstream',
+      `action add WS9 ${mention(U.owner)} 31/03/2027 Recruit`,
+      "I can't find a workstream called “WS9”",
+    ],
+    [
+      'personal data',
+      `action add WS1 ${mention(U.owner)} 31/03/2027 Email jane.smith@example.org`,
+      'nothing was saved',
+    ],
+  ])(
+    'refuses %s with the usage, an example and the user’s text, and writes nothing',
+    async (_what, text, message) => {
+      const before = await state();
+      const out = await e.command(text, U.lead);
+      expect(out.posts).toEqual([]);
+      expect(out.replies).toHaveLength(1);
+      expect(out.replies[0]!.body.response_type).toBe('ephemeral');
+      expect(out.reply).toContain(message);
+      expect(out.reply).toContain('*For example:* `/improve action add');
+      expect(out.reply).toContain('Your text, so nothing is lost');
+      expect(out.reply).toContain(`/improve ${text.split(' ').slice(0, 3).join(' ')}`);
+      expect(await state()).toEqual(before);
+    },
+  );
 });
 
 describe('the action add modal', () => {
@@ -87,11 +130,26 @@ describe('the action add modal', () => {
     expect(out.replies).toEqual([]);
     const view = e.slack.views.at(-1)!.view;
     expect(view.callback_id).toBe('action_add_modal');
-    const elements = (view.blocks as { block_id: string; element: { type: string } }[]).map((b) => [b.block_id, b.element.type]);
-    expect(elements).toEqual([['workstream', 'static_select'], ['owner', 'users_select'], ['due', 'datepicker'], ['text', 'plain_text_input']]);
+    const elements = (view.blocks as { block_id: string; element: { type: string } }[]).map((b) => [
+      b.block_id,
+      b.element.type,
+    ]);
+    expect(elements).toEqual([
+      ['workstream', 'static_select'],
+      ['owner', 'users_select'],
+      ['due', 'datepicker'],
+      ['text', 'plain_text_input'],
+    ]);
     const ack = await e.submit({
-      userId: U.lead, callbackId: 'action_add_modal', privateMetadata: String(view.private_metadata),
-      values: { workstream: 'option:WS1', owner: `user:${U.owner}`, due: 'date:2026-12-18', text: 'Launch the induction programme' },
+      userId: U.lead,
+      callbackId: 'action_add_modal',
+      privateMetadata: String(view.private_metadata),
+      values: {
+        workstream: 'option:WS1',
+        owner: `user:${U.owner}`,
+        due: 'date:2026-12-18',
+        text: 'Launch the induction programme',
+      },
     });
     expect(ack.status).toBe(200);
     const post = e.slack.messages.at(-1)!;
@@ -103,14 +161,37 @@ describe('the action add modal', () => {
 
   it('shows errors beside the fields and writes nothing', async () => {
     const submit = (values: Record<string, string>, userId: string = U.lead) =>
-      e.submit({ userId, callbackId: 'action_add_modal', privateMetadata: JSON.stringify({ channelId: 'C0PLAN' }), values });
+      e.submit({
+        userId,
+        callbackId: 'action_add_modal',
+        privateMetadata: JSON.stringify({ channelId: 'C0PLAN' }),
+        values,
+      });
     const before = await state();
-    const past = await submit({ workstream: 'option:WS1', owner: `user:${U.owner}`, due: 'date:2026-11-20', text: 'Too late' });
-    expect(past.body).toEqual({ response_action: 'errors', errors: { due: '20/11/2026 is in the past: choose today (23/11/2026) or later.' } });
+    const past = await submit({
+      workstream: 'option:WS1',
+      owner: `user:${U.owner}`,
+      due: 'date:2026-11-20',
+      text: 'Too late',
+    });
+    expect(past.body).toEqual({
+      response_action: 'errors',
+      errors: { due: '20/11/2026 is in the past: choose today (23/11/2026) or later.' },
+    });
     const empty = await submit({ workstream: 'option:WS1', text: '' });
     expect(Object.keys((empty.body as { errors: object }).errors).sort()).toEqual(['due', 'owner', 'text']);
-    const forbidden = await submit({ workstream: 'option:WS1', owner: `user:${U.owner}`, due: 'date:2026-12-18', text: 'Not my workstream' }, U.otherLead);
-    expect((forbidden.body as { errors: { workstream: string } }).errors.workstream).toContain('Only the lead of WS1');
+    const forbidden = await submit(
+      {
+        workstream: 'option:WS1',
+        owner: `user:${U.owner}`,
+        due: 'date:2026-12-18',
+        text: 'Not my workstream',
+      },
+      U.otherLead,
+    );
+    expect((forbidden.body as { errors: { workstream: string } }).errors.workstream).toContain(
+      'Only the lead of WS1',
+    );
     expect(await state()).toEqual(before);
     expect(e.slack.messages).toEqual([]);
   });
@@ -120,7 +201,9 @@ describe('/improve action done and verify', () => {
   it('posts the completion with its evidence, then the verification; a second press changes nothing', async () => {
     await seedAction();
     const done = await e.command('action done a1 Offer letters on the shared drive', U.owner);
-    expect(shown(done.posts[0]!)).toContain(':white_check_mark: Done: *A-1* Recruit four newly qualified social workers');
+    expect(shown(done.posts[0]!)).toContain(
+      ':white_check_mark: Done: *A-1* Recruit four newly qualified social workers',
+    );
     expect(shown(done.posts[0]!)).toContain('*Evidence:* Offer letters on the shared drive');
     expect(shown(done.posts[0]!)).toContain('awaiting verification');
     expect(await a1()).toMatchObject({ status: 'done', evidenceNote: 'Offer letters on the shared drive' });
@@ -189,7 +272,11 @@ describe('/improve action list', () => {
   it('shows open actions to the user only, soonest first, with days overdue', async () => {
     await seedAction('2026-11-24');
     await seedAction('2026-12-10');
-    await addAction({ workstream: 'WS2', ownerUserId: U.member, dueDate: '2026-11-30', text: 'Practice audit' }, e.t.deps, as(U.otherLead));
+    await addAction(
+      { workstream: 'WS2', ownerUserId: U.member, dueDate: '2026-11-30', text: 'Practice audit' },
+      e.t.deps,
+      as(U.otherLead),
+    );
     e.t.clock.advance(3 * 24 * 3600 * 1000); // Thursday 26 November
     const out = await e.command('action list', U.member);
     expect(out.posts).toEqual([]);
@@ -198,13 +285,19 @@ describe('/improve action list', () => {
     expect(text).toContain('*Open actions* (3), soonest due first:');
     expect(text.indexOf('*A-1*')).toBeLessThan(text.indexOf('*A-3*'));
     expect(text.indexOf('*A-3*')).toBeLessThan(text.indexOf('*A-2*'));
-    expect(text).toContain(`:red_circle: *A-1* WS1 · Recruit four newly qualified social workers · ${mention(U.owner)} · due 24 Nov · *2 days overdue*`);
+    expect(text).toContain(
+      `:red_circle: *A-1* WS1 · Recruit four newly qualified social workers · ${mention(U.owner)} · due 24 Nov · *2 days overdue*`,
+    );
     const overdue = await e.command('action list overdue', U.member);
     expect(overdue.reply).toContain('Overdue actions (1)');
     expect((await e.command(`action list ${mention(U.member)}`, U.lead)).reply).toContain('(1)');
     expect((await e.command('action list mine', U.owner)).reply).toContain('Your open actions (2)');
-    expect((await e.command('action list practice', U.owner)).reply).toContain('Open actions of WS2 Improve Our Practice (1)');
-    expect((await e.command('action list WS9', U.owner)).reply).toContain('I can\'t find a workstream called “WS9”');
+    expect((await e.command('action list practice', U.owner)).reply).toContain(
+      'Open actions of WS2 Improve Our Practice (1)',
+    );
+    expect((await e.command('action list WS9', U.owner)).reply).toContain(
+      "I can't find a workstream called “WS9”",
+    );
   });
 
   it('caps a long list with “and N more”', async () => {
@@ -218,8 +311,10 @@ describe('/improve action list', () => {
   });
 
   it('explains the action subcommands when “action” has no known verb', async () => {
-    expect((await e.command('action', U.member)).reply).toContain('*Actions*: each has an owner, a due date and a reference');
+    expect((await e.command('action', U.member)).reply).toContain(
+      '*Actions*: each has an owner, a due date and a reference',
+    );
     const unknown = await e.command('action finish A-1', U.member);
-    expect(unknown.reply).toContain('I don\'t know “action finish”');
+    expect(unknown.reply).toContain("I don't know “action finish”");
   });
 });

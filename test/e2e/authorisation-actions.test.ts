@@ -21,24 +21,71 @@ afterAll(async () => {
   await e.close();
 });
 
-const ROWS = { admin: U.admin, 'lead of this workstream': U.lead, 'lead of another workstream': U.otherLead, 'the action’s owner': U.owner, 'a plain member': U.member };
+const ROWS = {
+  admin: U.admin,
+  'lead of this workstream': U.lead,
+  'lead of another workstream': U.otherLead,
+  'the action’s owner': U.owner,
+  'a plain member': U.member,
+};
 type Row = keyof typeof ROWS;
 const NEW_OWNER = 'U0NEWOWNER';
 
 /** true = allowed. The owner completes and extends; only leads of WS1 and admins do the rest. */
 const MATRIX: Record<string, Record<Row, boolean>> = {
-  add: { admin: true, 'lead of this workstream': true, 'lead of another workstream': false, 'the action’s owner': false, 'a plain member': false },
-  done: { admin: true, 'lead of this workstream': true, 'lead of another workstream': false, 'the action’s owner': true, 'a plain member': false },
-  verify: { admin: true, 'lead of this workstream': true, 'lead of another workstream': false, 'the action’s owner': false, 'a plain member': false },
-  extend: { admin: true, 'lead of this workstream': true, 'lead of another workstream': false, 'the action’s owner': true, 'a plain member': false },
-  reassign: { admin: true, 'lead of this workstream': true, 'lead of another workstream': false, 'the action’s owner': false, 'a plain member': false },
-  drop: { admin: true, 'lead of this workstream': true, 'lead of another workstream': false, 'the action’s owner': false, 'a plain member': false },
+  add: {
+    admin: true,
+    'lead of this workstream': true,
+    'lead of another workstream': false,
+    'the action’s owner': false,
+    'a plain member': false,
+  },
+  done: {
+    admin: true,
+    'lead of this workstream': true,
+    'lead of another workstream': false,
+    'the action’s owner': true,
+    'a plain member': false,
+  },
+  verify: {
+    admin: true,
+    'lead of this workstream': true,
+    'lead of another workstream': false,
+    'the action’s owner': false,
+    'a plain member': false,
+  },
+  extend: {
+    admin: true,
+    'lead of this workstream': true,
+    'lead of another workstream': false,
+    'the action’s owner': true,
+    'a plain member': false,
+  },
+  reassign: {
+    admin: true,
+    'lead of this workstream': true,
+    'lead of another workstream': false,
+    'the action’s owner': false,
+    'a plain member': false,
+  },
+  drop: {
+    admin: true,
+    'lead of this workstream': true,
+    'lead of another workstream': false,
+    'the action’s owner': false,
+    'a plain member': false,
+  },
 };
 
 /** A fresh open action of WS1 owned by U.owner, due 04/12/2026; done by its owner for verify. */
 async function freshAction(column: string): Promise<number> {
-  const { action } = await addAction({ workstream: 'WS1', ownerUserId: U.owner, dueDate: '2026-12-04', text: `Matrix ${column}` }, e.t.deps, as(U.admin));
-  if (column === 'verify') await completeAction({ ref: action.number, evidence: 'Evidence on file' }, e.t.deps, as(U.owner));
+  const { action } = await addAction(
+    { workstream: 'WS1', ownerUserId: U.owner, dueDate: '2026-12-04', text: `Matrix ${column}` },
+    e.t.deps,
+    as(U.admin),
+  );
+  if (column === 'verify')
+    await completeAction({ ref: action.number, evidence: 'Evidence on file' }, e.t.deps, as(U.owner));
   return action.number;
 }
 
@@ -58,13 +105,18 @@ async function changed(column: string, n: number, row: string): Promise<boolean>
   const action = await db.action.findFirstOrThrow({ where: { number: n } });
   const owner = await db.person.findUniqueOrThrow({ where: { id: action.ownerId } });
   const expected: Record<string, boolean> = {
-    done: action.status === 'done', verify: action.status === 'verified', extend: action.dueDate === '2027-01-29',
-    reassign: owner.slackUserId === NEW_OWNER, drop: action.status === 'dropped',
+    done: action.status === 'done',
+    verify: action.status === 'verified',
+    extend: action.dueDate === '2027-01-29',
+    reassign: owner.slackUserId === NEW_OWNER,
+    drop: action.status === 'dropped',
   };
   return expected[column]!;
 }
 
-const cells = Object.entries(MATRIX).flatMap(([column, rows]) => Object.entries(rows).map(([row, allowed]) => ({ column, row: row as Row, allowed })));
+const cells = Object.entries(MATRIX).flatMap(([column, rows]) =>
+  Object.entries(rows).map(([row, allowed]) => ({ column, row: row as Row, allowed })),
+);
 
 describe('authorisation matrix for the action subcommands', () => {
   it.each(cells)('$column by $row: allowed = $allowed', async ({ column, row, allowed }) => {

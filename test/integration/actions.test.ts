@@ -1,14 +1,14 @@
 /** The action services against a real database: numbering, history, audit, refusals, tenancy. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/domain/errors.js';
-import { addAction, type AddActionInput } from '../../src/services/add-action.js';
+import { type AddActionInput, addAction } from '../../src/services/add-action.js';
 import { completeAction } from '../../src/services/complete-action.js';
 import { dropAction } from '../../src/services/drop-action.js';
 import { extendAction } from '../../src/services/extend-action.js';
 import { listActions } from '../../src/services/list-actions.js';
 import { reassignAction } from '../../src/services/reassign-action.js';
 import { verifyAction } from '../../src/services/verify-action.js';
-import { testDatabase, type TestDatabase } from '../support/database.js';
+import { type TestDatabase, testDatabase } from '../support/database.js';
 import { as, OTHER_TEAM, seedProgramme, TEAM, U } from '../support/factories.js';
 
 // The test clock starts on Monday 23 November 2026, 10:00 in London.
@@ -22,10 +22,23 @@ afterEach(async () => {
 });
 
 const add = (over: Partial<AddActionInput> = {}, by: string = U.lead, team = TEAM) =>
-  addAction({ workstream: 'WS1', ownerUserId: U.owner, dueDate: '2026-12-04', text: 'Recruit four newly qualified social workers', ...over }, t.deps, as(by, team));
+  addAction(
+    {
+      workstream: 'WS1',
+      ownerUserId: U.owner,
+      dueDate: '2026-12-04',
+      text: 'Recruit four newly qualified social workers',
+      ...over,
+    },
+    t.deps,
+    as(by, team),
+  );
 
 const refusal = async (p: Promise<unknown>) => {
-  const error = await p.then(() => null, (e: unknown) => e);
+  const error = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 };
@@ -59,23 +72,41 @@ describe('adding actions', () => {
 
   it('stores the owner, due date and a created event, and audits it', async () => {
     const { action, owner } = await add({ project: undefined, dueDate: '2026-11-23' });
-    expect(action).toMatchObject({ number: 1, status: 'open', dueDate: '2026-11-23', text: 'Recruit four newly qualified social workers' });
+    expect(action).toMatchObject({
+      number: 1,
+      status: 'open',
+      dueDate: '2026-11-23',
+      text: 'Recruit four newly qualified social workers',
+    });
     expect(owner.slackUserId).toBe(U.owner);
-    expect((await events(1)).map((e) => [e.kind, e.toDue, e.toOwnerId])).toEqual([['created', '2026-11-23', owner.id]]);
+    expect((await events(1)).map((e) => [e.kind, e.toDue, e.toOwnerId])).toEqual([
+      ['created', '2026-11-23', owner.id],
+    ]);
     const audit = await t.deps.db.auditLog.findFirstOrThrow({ where: { action: 'action.created' } });
-    expect(audit).toMatchObject({ actor: U.lead, entity: 'action', entityId: String(action.id), before: null });
+    expect(audit).toMatchObject({
+      actor: U.lead,
+      entity: 'action',
+      entityId: String(action.id),
+      before: null,
+    });
   });
 
   it('files an action under a project with WS1/project', async () => {
     const ws1 = await t.deps.db.workstream.findFirstOrThrow({ where: { code: 'WS1' } });
-    await t.deps.db.project.create({ data: { workspaceId: TEAM, workstreamId: ws1.id, name: 'Recruitment' } });
+    await t.deps.db.project.create({
+      data: { workspaceId: TEAM, workstreamId: ws1.id, name: 'Recruitment' },
+    });
     const { action, project } = await add({ project: 'recruit' });
     expect(project?.name).toBe('Recruitment');
     expect(action.projectId).toBe(project?.id);
   });
 
   it.each([
-    ['a past due date', { dueDate: '2026-11-22' }, /22\/11\/2026 is in the past: the due date must be today \(23\/11\/2026\) or later/],
+    [
+      'a past due date',
+      { dueDate: '2026-11-22' },
+      /22\/11\/2026 is in the past: the due date must be today \(23\/11\/2026\) or later/,
+    ],
     ['a day that does not exist', { dueDate: '2027-02-31' }, /not a date/],
     ['no text', { text: '  ' }, /Say what the action is/],
     ['personal data', { text: 'Call Jane Smith on 07700 900123' }, /phone/i],
@@ -110,7 +141,11 @@ describe('changing actions', () => {
       ['verified', U.lead, 'Checked the letters'],
     ]);
     const audits = await t.deps.db.auditLog.findMany({ where: { entity: 'action' }, orderBy: { id: 'asc' } });
-    expect(audits.map((a) => [a.action, a.actor])).toEqual([['action.created', U.lead], ['action.done', U.owner], ['action.verified', U.lead]]);
+    expect(audits.map((a) => [a.action, a.actor])).toEqual([
+      ['action.created', U.lead],
+      ['action.done', U.owner],
+      ['action.verified', U.lead],
+    ]);
     expect(JSON.parse(audits[2]!.before!).status).toBe('done');
     expect(JSON.parse(audits[2]!.after!).status).toBe('verified');
   });
@@ -118,35 +153,74 @@ describe('changing actions', () => {
   it('extends with the old and new dates and the reason; refuses past dates and missing reasons', async () => {
     await add();
     const before = await snapshot();
-    expect((await refusal(extendAction({ ref: 'A-1', dueDate: '2026-12-18', reason: '' }, t.deps, as(U.owner)))).message).toMatch(/needs a reason/);
-    expect((await refusal(extendAction({ ref: 'A-1', dueDate: '2026-11-01', reason: 'Late' }, t.deps, as(U.owner)))).message).toMatch(/in the past/);
-    expect((await refusal(extendAction({ ref: 'A-1', dueDate: '2026-12-04', reason: 'Same' }, t.deps, as(U.owner)))).code).toBe('stale');
+    expect(
+      (await refusal(extendAction({ ref: 'A-1', dueDate: '2026-12-18', reason: '' }, t.deps, as(U.owner))))
+        .message,
+    ).toMatch(/needs a reason/);
+    expect(
+      (
+        await refusal(
+          extendAction({ ref: 'A-1', dueDate: '2026-11-01', reason: 'Late' }, t.deps, as(U.owner)),
+        )
+      ).message,
+    ).toMatch(/in the past/);
+    expect(
+      (
+        await refusal(
+          extendAction({ ref: 'A-1', dueDate: '2026-12-04', reason: 'Same' }, t.deps, as(U.owner)),
+        )
+      ).code,
+    ).toBe('stale');
     expect(await snapshot()).toEqual(before);
-    const { action, fromDue } = await extendAction({ ref: 'A-1', dueDate: '2026-12-18', reason: 'HR approval slipped' }, t.deps, as(U.owner));
+    const { action, fromDue } = await extendAction(
+      { ref: 'A-1', dueDate: '2026-12-18', reason: 'HR approval slipped' },
+      t.deps,
+      as(U.owner),
+    );
     expect([fromDue, action.dueDate]).toEqual(['2026-12-04', '2026-12-18']);
-    expect((await events(1)).at(-1)).toMatchObject({ kind: 'extended', fromDue: '2026-12-04', toDue: '2026-12-18', note: 'HR approval slipped' });
+    expect((await events(1)).at(-1)).toMatchObject({
+      kind: 'extended',
+      fromDue: '2026-12-04',
+      toDue: '2026-12-18',
+      note: 'HR approval slipped',
+    });
     expect(await t.deps.db.auditLog.count({ where: { action: 'action.extended' } })).toBe(1);
   });
 
   it('reassigns with the old and new owner', async () => {
     const { owner } = await add();
-    const { action, owner: next, previousOwner } = await reassignAction({ ref: 1, ownerUserId: U.member, note: 'Jo is on leave' }, t.deps, as(U.admin));
+    const {
+      action,
+      owner: next,
+      previousOwner,
+    } = await reassignAction({ ref: 1, ownerUserId: U.member, note: 'Jo is on leave' }, t.deps, as(U.admin));
     expect(previousOwner.id).toBe(owner.id);
     expect(action.ownerId).toBe(next.id);
-    expect((await events(1)).at(-1)).toMatchObject({ kind: 'reassigned', fromOwnerId: owner.id, toOwnerId: next.id, note: 'Jo is on leave' });
-    expect((await refusal(reassignAction({ ref: 1, ownerUserId: U.member }, t.deps, as(U.admin)))).code).toBe('stale');
+    expect((await events(1)).at(-1)).toMatchObject({
+      kind: 'reassigned',
+      fromOwnerId: owner.id,
+      toOwnerId: next.id,
+      note: 'Jo is on leave',
+    });
+    expect((await refusal(reassignAction({ ref: 1, ownerUserId: U.member }, t.deps, as(U.admin)))).code).toBe(
+      'stale',
+    );
   });
 
   it('drops with a reason, keeps the row, and a verified action cannot be dropped', async () => {
     await add();
     await add();
-    expect((await refusal(dropAction({ ref: 'A-1', reason: '' }, t.deps, as(U.lead)))).message).toMatch(/needs a reason/);
+    expect((await refusal(dropAction({ ref: 'A-1', reason: '' }, t.deps, as(U.lead)))).message).toMatch(
+      /needs a reason/,
+    );
     const { action } = await dropAction({ ref: 'A-1', reason: 'Superseded by A-2' }, t.deps, as(U.lead));
     expect(action.status).toBe('dropped');
     expect((await events(1)).at(-1)).toMatchObject({ kind: 'dropped', note: 'Superseded by A-2' });
     await completeAction({ ref: 'A-2' }, t.deps, as(U.owner));
     await verifyAction({ ref: 'A-2' }, t.deps, as(U.admin));
-    expect((await refusal(dropAction({ ref: 'A-2', reason: 'Changed our minds' }, t.deps, as(U.lead)))).code).toBe('stale');
+    expect(
+      (await refusal(dropAction({ ref: 'A-2', reason: 'Changed our minds' }, t.deps, as(U.lead)))).code,
+    ).toBe('stale');
   });
 
   it('answers a repeated or stale change politely and changes nothing', async () => {
@@ -156,8 +230,16 @@ describe('changing actions', () => {
     const again = await refusal(completeAction({ ref: 'A-1', evidence: 'Done again' }, t.deps, as(U.owner)));
     expect(again.code).toBe('stale');
     expect(again.message).toBe('A-1 was already marked done on 23/11/2026; nothing was changed.');
-    expect((await refusal(extendAction({ ref: 'A-1', dueDate: '2026-12-18', reason: 'More time' }, t.deps, as(U.owner)))).code).toBe('stale');
-    expect((await refusal(reassignAction({ ref: 'A-1', ownerUserId: U.member }, t.deps, as(U.lead)))).code).toBe('stale');
+    expect(
+      (
+        await refusal(
+          extendAction({ ref: 'A-1', dueDate: '2026-12-18', reason: 'More time' }, t.deps, as(U.owner)),
+        )
+      ).code,
+    ).toBe('stale');
+    expect(
+      (await refusal(reassignAction({ ref: 'A-1', ownerUserId: U.member }, t.deps, as(U.lead)))).code,
+    ).toBe('stale');
     expect(await snapshot()).toEqual(before);
   });
 
@@ -166,11 +248,15 @@ describe('changing actions', () => {
     expect((await refusal(verifyAction({ ref: 'A-1' }, t.deps, as(U.admin)))).message).toMatch(/still open/);
     await completeAction({ ref: 'A-1' }, t.deps, as(U.lead));
     const before = await snapshot();
-    expect((await refusal(verifyAction({ ref: 'A-1' }, t.deps, as(U.lead)))).message).toMatch(/You own A-1, so someone else must verify it/);
+    expect((await refusal(verifyAction({ ref: 'A-1' }, t.deps, as(U.lead)))).message).toMatch(
+      /You own A-1, so someone else must verify it/,
+    );
     expect(await snapshot()).toEqual(before);
     await add();
     await completeAction({ ref: 'A-2' }, t.deps, as(U.admin));
-    expect((await refusal(verifyAction({ ref: 'A-2' }, t.deps, as(U.admin)))).message).toMatch(/You marked A-2 done/);
+    expect((await refusal(verifyAction({ ref: 'A-2' }, t.deps, as(U.admin)))).message).toMatch(
+      /You marked A-2 done/,
+    );
     expect((await verifyAction({ ref: 'A-2' }, t.deps, as(U.lead))).action.status).toBe('verified');
     expect((await verifyAction({ ref: 'A-1' }, t.deps, as(U.admin))).action.status).toBe('verified');
   });
@@ -178,10 +264,17 @@ describe('changing actions', () => {
   it('reads references as A-12, a12, #12 or 12, and names the unknown ones', async () => {
     await add();
     for (const [i, ref] of ['A-1', 'a1', '#1', '1'].entries()) {
-      expect((await extendAction({ ref, dueDate: `2026-12-1${i}`, reason: 'Reference form' }, t.deps, as(U.owner))).action.number).toBe(1);
+      expect(
+        (await extendAction({ ref, dueDate: `2026-12-1${i}`, reason: 'Reference form' }, t.deps, as(U.owner)))
+          .action.number,
+      ).toBe(1);
     }
-    expect((await refusal(completeAction({ ref: 'A-99' }, t.deps, as(U.owner)))).message).toMatch(/There is no action A-99/);
-    expect((await refusal(completeAction({ ref: 'B-1' }, t.deps, as(U.owner)))).message).toMatch(/not an action reference/);
+    expect((await refusal(completeAction({ ref: 'A-99' }, t.deps, as(U.owner)))).message).toMatch(
+      /There is no action A-99/,
+    );
+    expect((await refusal(completeAction({ ref: 'B-1' }, t.deps, as(U.owner)))).message).toMatch(
+      /not an action reference/,
+    );
   });
 });
 
@@ -189,17 +282,28 @@ describe('listing actions', () => {
   it('lists open and done actions soonest first, filters, and caps with the total', async () => {
     await add({ dueDate: '2026-12-10', text: 'Later' });
     await add({ dueDate: '2026-11-24', text: 'Sooner' });
-    await addAction({ workstream: 'WS2', ownerUserId: U.member, dueDate: '2026-11-25', text: 'Practice audit' }, t.deps, as(U.otherLead));
+    await addAction(
+      { workstream: 'WS2', ownerUserId: U.member, dueDate: '2026-11-25', text: 'Practice audit' },
+      t.deps,
+      as(U.otherLead),
+    );
     await add({ dueDate: '2026-11-30', text: 'To be dropped' });
     await dropAction({ ref: 'A-4', reason: 'Not needed' }, t.deps, as(U.lead));
     t.clock.advance(3 * 24 * 3600 * 1000); // Thursday 26 November: A-2 and A-3 are overdue.
-    const list = async (filter: Parameters<typeof listActions>[0]['filter'], userId: string = U.member, limit?: number) =>
-      listActions({ filter, limit }, t.deps, { workspaceId: TEAM, userId });
+    const list = async (
+      filter: Parameters<typeof listActions>[0]['filter'],
+      userId: string = U.member,
+      limit?: number,
+    ) => listActions({ filter, limit }, t.deps, { workspaceId: TEAM, userId });
     expect((await list({ kind: 'all' })).actions.map((a) => a.number)).toEqual([2, 3, 1]);
     expect((await list({ kind: 'overdue' })).actions.map((a) => a.number)).toEqual([2, 3]);
     expect((await list({ kind: 'mine' }, U.owner)).actions.map((a) => a.number)).toEqual([2, 1]);
-    expect((await list({ kind: 'owner', userId: U.member })).actions.map((a) => a.text)).toEqual(['Practice audit']);
-    expect((await list({ kind: 'workstream', query: 'practice' })).title).toBe('Open actions of WS2 Improve Our Practice');
+    expect((await list({ kind: 'owner', userId: U.member })).actions.map((a) => a.text)).toEqual([
+      'Practice audit',
+    ]);
+    expect((await list({ kind: 'workstream', query: 'practice' })).title).toBe(
+      'Open actions of WS2 Improve Our Practice',
+    );
     const capped = await list({ kind: 'all' }, U.member, 2);
     expect([capped.actions.length, capped.total, capped.today]).toEqual([2, 3, '2026-11-26']);
     expect((await list({ kind: 'mine' }, 'U0NOBODY')).total).toBe(0);
@@ -210,9 +314,14 @@ describe('tenancy', () => {
   it('keeps actions, numbers and references apart between workspaces', async () => {
     await seedProgramme(t.deps, OTHER_TEAM);
     await add({ text: 'Team A action' });
-    expect((await listActions({ filter: { kind: 'all' } }, t.deps, { workspaceId: OTHER_TEAM, userId: U.lead })).total).toBe(0);
+    expect(
+      (await listActions({ filter: { kind: 'all' } }, t.deps, { workspaceId: OTHER_TEAM, userId: U.lead }))
+        .total,
+    ).toBe(0);
     const before = await snapshot();
-    expect((await refusal(completeAction({ ref: 'A-1' }, t.deps, as(U.owner, OTHER_TEAM)))).code).toBe('not_found');
+    expect((await refusal(completeAction({ ref: 'A-1' }, t.deps, as(U.owner, OTHER_TEAM)))).code).toBe(
+      'not_found',
+    );
     expect(await snapshot()).toEqual(before);
     const { action } = await add({ text: 'Team B action' }, U.lead, OTHER_TEAM);
     expect(action.number).toBe(1);
