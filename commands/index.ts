@@ -22,6 +22,16 @@ import { actionExtend } from './action-extend.js';
 import { actionList } from './action-list.js';
 import { actionReassign } from './action-reassign.js';
 import { actionVerify } from './action-verify.js';
+import { kpiAdd } from './kpi-add.js';
+import { kpiList } from './kpi-list.js';
+import { kpiRecord } from './kpi-record.js';
+import { projectAdd } from './project-add.js';
+import { postStatusButton, status } from './status.js';
+import { updateEdit, updateUndo } from './update-edit.js';
+import { visitAdd } from './visit-add.js';
+import { visitCancel } from './visit-cancel.js';
+import { visitList } from './visit-list.js';
+import { workstreamList } from './workstream-list.js';
 
 const help: Subcommand<{ topic?: string }> = {
   name: 'help',
@@ -34,13 +44,13 @@ const help: Subcommand<{ topic?: string }> = {
 };
 
 /** Every subcommand, in the order help lists them. */
-export const SUBCOMMANDS: Subcommand<any>[] = [update, rag, actionAdd, actionDone, actionVerify, actionExtend, actionReassign, actionDrop, actionList, actionHelp, workstreamAdd, setup, help];
+export const SUBCOMMANDS: Subcommand<any>[] = [update, updateEdit, updateUndo, rag, actionAdd, actionDone, actionVerify, actionExtend, actionReassign, actionDrop, actionList, actionHelp, visitAdd, visitList, visitCancel, kpiAdd, kpiRecord, kpiList, workstreamAdd, workstreamList, projectAdd, status, setup, help];
 
 /** Modal submissions, by callback id. */
 export const MODAL_HANDLERS: ModalHandler[] = [updateModalHandler, ragModalHandler, actionAddModalHandler];
 
 /** Button presses, by action id. */
-export const BUTTON_HANDLERS: ButtonHandler[] = [];
+export const BUTTON_HANDLERS: ButtonHandler[] = [postStatusButton];
 
 /** The subcommand the words start with: two-word names ('action add') before one-word ones. */
 export function findSubcommand(words: string[]): { sub: Subcommand<any>; used: number } | null {

@@ -22,12 +22,22 @@ export interface CommandContext {
 
 /**
  * What the chat layer does with a command's result. `ephemeral` is shown to the user only;
- * `channel` is posted by the bot in the channel (and `afterPost` learns where it landed).
+ * `channel` is posted by the bot in the channel (and `afterPost` learns where it landed), or, with
+ * `replace`, updates a message the bot posted before.
  */
 export type Reply =
   | { kind: 'ephemeral'; message: Message }
-  | { kind: 'channel'; message: Message; confirmation?: Message; afterPost?: (where: { channelId: string; ts: string }) => Promise<void> }
+  | {
+      kind: 'channel';
+      message: Message;
+      confirmation?: Message;
+      afterPost?: (where: { channelId: string; ts: string }) => Promise<void>;
+      /** Replace this earlier bot message instead of posting a new one (an edited or withdrawn update). */
+      replace?: { channelId: string; ts: string };
+    }
   | { kind: 'modal'; modal: Modal }
+  /** Re-publishes the person's App Home tab (after a button pressed there). */
+  | { kind: 'home'; message: Message }
   | { kind: 'none' };
 
 export interface Subcommand<I = unknown> {

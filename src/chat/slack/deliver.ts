@@ -1,12 +1,14 @@
 /**
  * Turns a neutral Reply into Slack calls, after ack(): ephemeral replies through response_url,
  * channel posts through chat.postMessage (falling back to an in-channel response when the bot is
- * not in the channel), modals through views.open.
+ * not in the channel) or chat.update when the reply replaces an earlier message, modals through
+ * views.open.
  */
 import type { RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Reply } from '../../../commands/types.js';
 import type { Logger } from '../../logger.js';
+import { type Message, plain } from '../message.js';
 import { renderMessage, renderModal } from './render.js';
 
 export interface DeliveryTarget {
@@ -31,8 +33,12 @@ export async function deliver(reply: Reply, target: DeliveryTarget): Promise<voi
       if (!target.triggerId) throw new Error('A modal needs a trigger id');
       await target.client.views.open({ trigger_id: target.triggerId, view: renderModal(reply.modal) as never });
       return;
+    case 'home':
+      await target.client.views.publish({ user_id: target.userId, view: { type: 'home', blocks: renderMessage(reply.message).blocks ?? [] } as never });
+      return;
     case 'channel':
-      await postToChannel(reply, target);
+      if (reply.replace) await replaceInChannel(reply, reply.replace, target);
+      else await postToChannel(reply, target);
   }
 }
 
@@ -49,5 +55,21 @@ async function postToChannel(reply: Extract<Reply, { kind: 'channel' }>, target:
       return;
     }
     throw error;
+  }
+}
+
+/** chat.update of an earlier bot message; if it has gone, the user is told rather than left guessing. */
+async function replaceInChannel(reply: Extract<Reply, { kind: 'channel' }>, where: { channelId: string; ts: string }, target: DeliveryTarget): Promise<void> {
+  let note: Message | undefined;
+  try {
+    await target.client.chat.update({ channel: where.channelId, ts: where.ts, ...renderMessage(reply.message) });
+  } catch (error) {
+    target.logger.warn({ err: error }, 'could not update the channel message');
+    note = plain(':warning: The change is saved, but I could not change the message in the channel (it may have been deleted).');
+  }
+  for (const message of [reply.confirmation, note]) {
+    if (!message) continue;
+    if (target.respond) await target.respond({ response_type: 'ephemeral', replace_original: false, ...renderMessage(message) });
+    else await target.client.chat.postEphemeral({ channel: target.channelId, user: target.userId, ...renderMessage(message) });
   }
 }

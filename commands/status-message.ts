@@ -1,0 +1,71 @@
+/**
+ * The RAG summary sheet and a workstream's report card as messages. The same builders serve the
+ * ephemeral reply (with a 'Post to channel' button) and the visible channel post.
+ */
+import type { Block, Message } from '../src/chat/message.js';
+import { formatUkDate, todayIn } from '../src/domain/dates.js';
+import { RAG_VALUES, isRag, ragEmoji, ragLabel } from '../src/domain/rag.js';
+import { toSafeMrkdwn, truncateForSlack } from '../src/domain/text.js';
+import type { RagSummary } from '../src/services/rag-summary.js';
+import type { ReportCard } from '../src/services/workstream-report-card.js';
+
+/** The action id of the 'Post to channel' button; its value is '' (summary) or a workstream code. */
+export const POST_STATUS_ACTION = 'status_post_to_channel';
+
+/** Either a button to post it, or who posted it. */
+export type Footer = { button: string } | { postedBy: string };
+
+const rag = (value: string) => (isRag(value) ? `${ragEmoji(value)} ${ragLabel(value)}` : value);
+const ukDay = (instant: Date, timezone: string) => formatUkDate(todayIn(instant, timezone));
+
+export function summaryMessage(summary: RagSummary, timezone: string, footer: Footer): Message {
+  const counts = RAG_VALUES.map((r) => `${ragEmoji(r)} ${ragLabel(r)} *${summary.counts[r]}*`).join('   ');
+  const lines = summary.workstreams.map((w) => {
+    const updated = w.lastUpdateAt ? `last update ${ukDay(w.lastUpdateAt, timezone)}` : 'no updates yet';
+    return `${isRag(w.rag) ? ragEmoji(w.rag) : ''} *${w.code}* ${toSafeMrkdwn(w.name)}: ${isRag(w.rag) ? ragLabel(w.rag) : w.rag} · ${updated}`;
+  });
+  const blocks: Block[] = [
+    { type: 'header', text: `RAG summary: ${summary.programmeName}` },
+    { type: 'section', text: counts },
+    ...chunk(lines.length > 0 ? lines : ['No workstreams yet.']).map((text): Block => ({ type: 'section', text })),
+  ];
+  const fallback = RAG_VALUES.map((r) => `${ragLabel(r)} ${summary.counts[r]}`).join(', ');
+  return { text: `RAG summary: ${fallback}`, blocks: [...blocks, footerBlock(footer)] };
+}
+
+export function reportCardMessage(card: ReportCard, timezone: string, footer: Footer): Message {
+  const { workstream: w } = card;
+  const since = w.ragChangedAt ? ` since ${ukDay(w.ragChangedAt, timezone)}` : '';
+  const leads = card.leadUserIds.length > 0 ? card.leadUserIds.map((id) => `<@${id}>`).join(', ') : 'none';
+  const reason = card.latestRagChange ? `\n*Reason:* ${toSafeMrkdwn(truncateForSlack(card.latestRagChange.reason, 600))}` : '';
+  const projects = card.projects.map((p) => `• ${rag(p.rag)}: ${toSafeMrkdwn(p.name)}`);
+  const overdue = card.overdueActions > 0 ? `, *${card.overdueActions} overdue*` : ', none overdue';
+  const u = card.latestUpdate;
+  const update = u
+    ? `*Latest update* (${ukDay(u.createdAt, timezone)}, <@${u.authorUserId}>):\n${toSafeMrkdwn(truncateForSlack(u.text, 1500))}`
+    : '*Latest update:* none yet';
+  const blocks: Block[] = [
+    { type: 'header', text: `${w.code} ${w.name}` },
+    { type: 'section', text: `*RAG:* ${rag(w.rag)}${since}${reason}\n*Leads:* ${leads}` },
+    { type: 'section', text: `*Projects*\n${projects.length > 0 ? projects.join('\n') : 'None yet.'}` },
+    { type: 'section', text: `*Actions:* ${card.openActions} open${card.openActions > 0 ? overdue : ''}` },
+    { type: 'section', text: update },
+  ];
+  return { text: `${w.code} report card: RAG ${isRag(w.rag) ? ragLabel(w.rag) : w.rag}`, blocks: [...blocks, footerBlock(footer)] };
+}
+
+function footerBlock(footer: Footer): Block {
+  if ('postedBy' in footer) return { type: 'context', text: `Posted by <@${footer.postedBy}>` };
+  return { type: 'actions', buttons: [{ text: 'Post to channel', actionId: POST_STATUS_ACTION, value: footer.button }] };
+}
+
+/** Lines grouped into sections under Slack's 3,000-character limit. */
+function chunk(lines: string[], max = 2900): string[] {
+  const sections: string[] = [];
+  for (const line of lines) {
+    const last = sections.at(-1);
+    if (last !== undefined && last.length + line.length + 1 <= max) sections[sections.length - 1] = `${last}\n${line}`;
+    else sections.push(line);
+  }
+  return sections;
+}
