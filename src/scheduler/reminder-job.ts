@@ -1,0 +1,19 @@
+/**
+ * The reminders job: every tick, send whatever reminders are due (see send-due-reminders.ts for
+ * the rules and the exactly-once ledger). Posts are paced per channel (src/chat/paced-chat.ts).
+ */
+import { type PaceOptions, pacedChat } from '../chat/paced-chat.js';
+import type { ChatDeps } from '../services/deps.js';
+import { sendDueReminders } from '../services/send-due-reminders.js';
+import type { Job } from './index.js';
+
+export function reminderJob(deps: ChatDeps, pace: PaceOptions = {}): Job {
+  const paced: ChatDeps = { ...deps, chat: pacedChat(deps.chat, pace) };
+  return {
+    id: 'reminders',
+    async run(now) {
+      const tally = await sendDueReminders(paced, now);
+      if (tally.sent + tally.later + tally.skipped > 0) deps.logger.info({ job: 'reminders', ...tally }, 'reminders sent');
+    },
+  };
+}

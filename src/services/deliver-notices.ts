@@ -1,0 +1,76 @@
+/**
+ * Delivers queued notices (reminder-log.ts queueNotice): leads told that an owner says an action
+ * is not theirs, admins told that a person cannot be reached. Runs every tick, whatever the
+ * reminder time, but only inside the recipient's hours on a working day; a failed send is
+ * retried with back-off like any reminder.
+ */
+import type { Message } from '../chat/message.js';
+import type { ReminderLog } from '../db/generated/sqlite/client.js';
+import { todayIn } from '../domain/dates.js';
+import { bankHolidays, isWorkingDay } from '../domain/working-days.js';
+import type { ChatDeps } from './deps.js';
+import { notMineMessage, unreachableMessage } from './notice-messages.js';
+import { claimExisting, markFailed, markSent, markSkipped, postpone } from './reminder-log.js';
+import type { RecipientCheck } from './reminder-recipients.js';
+
+export const NOTICE_KINDS = ['not_mine', 'unreachable'];
+const BATCH = 100;
+const LATER_MS = 15 * 60_000;
+
+export async function deliverNotices(deps: ChatDeps, check: RecipientCheck, now: Date): Promise<number> {
+  const due = await deps.db.reminderLog.findMany({
+    where: { kind: { in: NOTICE_KINDS }, status: { in: ['pending', 'failed', 'claimed'] }, leaseUntil: { lte: now } },
+    orderBy: { id: 'asc' },
+    take: BATCH,
+  });
+  let sent = 0;
+  for (const notice of due) {
+    try {
+      if (await deliverNotice(deps, check, notice, now)) sent += 1;
+    } catch (error) {
+      deps.logger.warn({ err: error, notice: notice.id }, 'notice not sent; it will be retried');
+      await markFailed(deps.db, notice, String((error as Error).message ?? error), now);
+    }
+  }
+  return sent;
+}
+
+async function deliverNotice(deps: ChatDeps, check: RecipientCheck, notice: ReminderLog, now: Date): Promise<boolean> {
+  const { workspaceId } = notice;
+  const programme = await deps.db.programme.findFirst({ where: { id: notice.programmeId, workspaceId } });
+  const person = await deps.db.person.findUnique({ where: { workspaceId_slackUserId: { workspaceId, slackUserId: notice.recipient } } });
+  if (!programme || !person) {
+    await markSkipped(deps.db, notice, 'recipient or programme gone');
+    return false;
+  }
+  const overrides = await deps.db.bankHolidayOverride.findMany({ where: { workspaceId } });
+  const today = todayIn(now, programme.timezone);
+  const status = isWorkingDay(today, bankHolidays(overrides)) ? await check.status(person, programme, today) : { kind: 'later' as const };
+  if (status.kind === 'unreachable') await markSkipped(deps.db, notice, 'recipient unreachable');
+  if (status.kind !== 'ok') {
+    if (status.kind === 'later') await postpone(deps.db, notice, new Date(now.getTime() + LATER_MS), now);
+    return false;
+  }
+  const claim = await claimExisting(deps.db, notice, now, deps.instanceId);
+  if (!claim) return false;
+  const message = await renderNotice(deps, claim, today);
+  const posted = await deps.chat.dm(notice.recipient, message).catch(async (error: unknown) => {
+    await markFailed(deps.db, claim, String((error as Error).message ?? error), now);
+    return null;
+  });
+  if (posted) await markSent(deps.db, claim, posted, JSON.parse(notice.payload), now);
+  return posted !== null;
+}
+
+/** A notice's message, from its payload and the current state of what it is about. */
+export async function renderNotice(deps: Pick<ChatDeps, 'db'>, notice: ReminderLog, today: string, reassignedTo?: string): Promise<Message> {
+  const payload = JSON.parse(notice.payload) as Record<string, unknown>;
+  if (notice.kind === 'unreachable') return unreachableMessage(String(payload.slackUserId));
+  const action = await deps.db.action.findFirstOrThrow({ where: { id: Number(payload.actionId), workspaceId: notice.workspaceId }, include: { workstream: true } });
+  const owner = await deps.db.person.findFirstOrThrow({ where: { id: action.ownerId, workspaceId: notice.workspaceId } });
+  return notMineMessage({
+    reminderId: notice.id,
+    action: { number: action.number, text: action.text, dueDate: action.dueDate, status: action.status, ownerSlackUserId: owner.slackUserId, workstreamCode: action.workstream.code },
+    fromUserId: String(payload.fromUserId), suggestedUserId: String(payload.suggestedUserId), note: (payload.note as string | null) ?? null, today, reassignedTo,
+  });
+}

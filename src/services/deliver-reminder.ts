@@ -1,0 +1,64 @@
+/**
+ * Sends one reminder exactly once: claim its ledger row, render, send, record where it landed.
+ * Every kind of reminder (actions, escalations, silent leads, countdowns, notices) goes through
+ * here, so the exactly-once and retry rules live in one place.
+ */
+import { ChatError, type Posted } from '../chat/chat.js';
+import type { Message } from '../chat/message.js';
+import type { Person, ReminderLog } from '../db/generated/sqlite/client.js';
+import { withinReminderHours } from '../domain/reminders.js';
+import type { ChatDeps } from './deps.js';
+import { claimReminder, markFailed, markSent, markSkipped, type ReminderKey } from './reminder-log.js';
+import type { RecipientCheck } from './reminder-recipients.js';
+
+/** sent: now; done: sent before or by another replica; later: to be retried; skipped: never. */
+export type Outcome = 'sent' | 'done' | 'later' | 'skipped';
+
+/** Slack's answers that mean the person cannot be messaged at all. */
+const UNREACHABLE = new Set(['user_not_found', 'user_disabled', 'account_inactive', 'cannot_dm_bot']);
+
+export interface ReminderToSend {
+  key: Omit<ReminderKey, 'workspaceId' | 'recipient'>;
+  programme: { id: number; workspaceId: string; timezone: string };
+  /** A person (a DM) or a channel (the board channel). */
+  to: { person: Person } | { channelId: string };
+  /** Built after the claim, so buttons can carry the ledger row's id. */
+  render(log: ReminderLog): Message;
+  /** What the message listed, kept so a button press can re-render it from the database. */
+  payload: unknown;
+}
+
+export async function deliverReminder(deps: ChatDeps, check: RecipientCheck, reminder: ReminderToSend, now: Date): Promise<Outcome> {
+  const { programme, to } = reminder;
+  const recipient = 'person' in to ? to.person.slackUserId : to.channelId;
+  if ('person' in to) {
+    const status = await check.status(to.person, programme, reminder.key.day);
+    if (status.kind !== 'ok') return status.kind === 'later' ? 'later' : 'skipped';
+  } else if (!withinReminderHours(now, programme.timezone)) {
+    return 'later';
+  }
+  const key: ReminderKey = { ...reminder.key, workspaceId: programme.workspaceId, recipient };
+  const log = await claimReminder(deps.db, key, programme.id, now, deps.instanceId);
+  if (!log) return 'done';
+  let posted: Posted;
+  try {
+    const message = reminder.render(log);
+    posted = 'person' in to ? await deps.chat.dm(recipient, message) : await deps.chat.post(recipient, message);
+  } catch (error) {
+    return recordFailure(deps, check, reminder, log, error, now);
+  }
+  await markSent(deps.db, log, posted, reminder.payload, now);
+  return 'sent';
+}
+
+async function recordFailure(deps: ChatDeps, check: RecipientCheck, reminder: ReminderToSend, log: ReminderLog, error: unknown, now: Date): Promise<Outcome> {
+  const code = error instanceof ChatError ? error.code : String((error as Error)?.message ?? error);
+  if ('person' in reminder.to && error instanceof ChatError && UNREACHABLE.has(code)) {
+    await markSkipped(deps.db, log, code);
+    await check.unreachable(reminder.to.person, reminder.programme.id, reminder.key.day);
+    return 'skipped';
+  }
+  deps.logger.warn({ err: error, kind: log.kind, recipient: log.recipient }, 'reminder not sent; it will be retried');
+  await markFailed(deps.db, log, code, now);
+  return 'later';
+}

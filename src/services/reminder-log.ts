@@ -1,0 +1,109 @@
+/**
+ * The reminder ledger: one row per (workspace, kind, subject, recipient, day), so a reminder is
+ * sent at most once however many ticks, restarts or replicas try. Every send is
+ * claim → send → mark: a claim holds a lease; a send that fails leaves the row 'failed' with a
+ * lease that expires later, and the next tick that finds it expired claims it again, so a failed
+ * reminder is retried, never forgotten. A row that was sent or skipped is never claimed again.
+ *
+ * Status: claimed | sent | failed | skipped, and 'pending' for notices queued for the next tick
+ * (deliver-notices.ts).
+ */
+import type { Db, Tx } from '../db/client.js';
+import type { ReminderLog } from '../db/generated/sqlite/client.js';
+import { retryDelayMs } from '../domain/reminders.js';
+
+export interface ReminderKey {
+  workspaceId: string;
+  kind: string;
+  subjectKey: string;
+  /** A Slack user id, or a channel id for channel posts. */
+  recipient: string;
+  /** 'YYYY-MM-DD': the programme's day (escalations: the week's Monday). */
+  day: string;
+}
+
+/** Long enough for a send with Slack's Retry-After waits; a crashed replica's claim expires after it. */
+export const LEASE_MS = 10 * 60_000;
+
+const RECLAIMABLE = ['claimed', 'failed', 'pending'];
+
+const isUniqueViolation = (error: unknown): boolean => (error as { code?: string }).code === 'P2002';
+
+/**
+ * Claims the reminder for this process, or returns null when it was sent, skipped, or is being
+ * sent by someone else right now. Safe under concurrency on both databases: the insert is
+ * guarded by the unique key and the re-claim by a conditional update.
+ */
+export async function claimReminder(db: Db, key: ReminderKey, programmeId: number, now: Date, claimedBy: string): Promise<ReminderLog | null> {
+  const leaseUntil = new Date(now.getTime() + LEASE_MS);
+  try {
+    return await db.reminderLog.create({ data: { ...key, programmeId, status: 'claimed', claimedBy, leaseUntil, attempts: 1, createdAt: now } });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+  }
+  const existing = await db.reminderLog.findUnique({ where: { workspaceId_kind_subjectKey_recipient_day: key } });
+  return existing ? claimExisting(db, existing, now, claimedBy) : null;
+}
+
+/** Claims a row that already exists (a queued notice, a failed send) if nobody holds it. */
+export async function claimExisting(db: Db, log: ReminderLog, now: Date, claimedBy: string): Promise<ReminderLog | null> {
+  if (!RECLAIMABLE.includes(log.status) || log.leaseUntil > now) return null;
+  const leaseUntil = new Date(now.getTime() + LEASE_MS);
+  const taken = await db.reminderLog.updateMany({
+    where: { id: log.id, status: { in: RECLAIMABLE }, leaseUntil: { lte: now } },
+    data: { status: 'claimed', claimedBy, leaseUntil, attempts: { increment: 1 } },
+  });
+  return taken.count === 1 ? { ...log, status: 'claimed', claimedBy, leaseUntil, attempts: log.attempts + 1 } : null;
+}
+
+/** Recorded with where it landed, so a button press can find and re-render the message. */
+export async function markSent(db: Db, log: ReminderLog, where: { channelId: string; ts: string }, payload: unknown, now: Date): Promise<void> {
+  await db.reminderLog.update({
+    where: { id: log.id },
+    data: { status: 'sent', channelId: where.channelId, messageTs: where.ts, payload: JSON.stringify(payload), sentAt: now, lastError: null },
+  });
+}
+
+/** A send that failed: tried again once the back-off has passed (1, 2, 4 … 60 minutes). */
+export async function markFailed(db: Db, log: ReminderLog, error: string, now: Date): Promise<void> {
+  const leaseUntil = new Date(now.getTime() + retryDelayMs(log.attempts));
+  await db.reminderLog.update({ where: { id: log.id }, data: { status: 'failed', lastError: error.slice(0, 500), leaseUntil } });
+}
+
+/** Never to be sent (the recipient is deactivated or unknown): kept so it is not tried again. */
+export async function markSkipped(db: Db, log: ReminderLog, reason: string): Promise<void> {
+  await db.reminderLog.update({ where: { id: log.id }, data: { status: 'skipped', lastError: reason } });
+}
+
+/** Puts a queued row off until `retryAt` (its recipient is outside their hours); no claim needed. */
+export async function postpone(db: Db, log: ReminderLog, retryAt: Date, now: Date): Promise<void> {
+  await db.reminderLog.updateMany({ where: { id: log.id, status: log.status, leaseUntil: { lte: now } }, data: { leaseUntil: retryAt } });
+}
+
+/** The row behind a reminder message, read back for a button press. Tenant-checked. */
+export async function findReminder(db: Db, workspaceId: string, id: number): Promise<ReminderLog | null> {
+  return db.reminderLog.findFirst({ where: { id, workspaceId } });
+}
+
+/**
+ * Which (subject, recipient) pairs of a kind were already sent or skipped on `day`: one query, so
+ * a sweep can pass over them without asking Slack about their recipients again.
+ */
+export async function finishedOn(db: Db, where: { workspaceId: string; kind: string; day: string; subjectKeys: string[] }): Promise<Set<string>> {
+  const rows = await db.reminderLog.findMany({
+    where: { workspaceId: where.workspaceId, kind: where.kind, day: where.day, subjectKey: { in: where.subjectKeys }, status: { in: ['sent', 'skipped'] } },
+    select: { subjectKey: true, recipient: true },
+  });
+  return new Set(rows.map((r) => `${r.subjectKey}|${r.recipient}`));
+}
+
+/**
+ * Queues a notice (a lead told of a "not mine", an admin told of an unreachable person) in the
+ * caller's transaction, so it exists if and only if the change that caused it does. The next
+ * tick delivers it (deliver-notices.ts) within the recipient's hours, retrying failures.
+ */
+export async function queueNotice(tx: Tx, key: ReminderKey, programmeId: number, payload: unknown, now: Date): Promise<void> {
+  await tx.reminderLog.create({
+    data: { ...key, programmeId, status: 'pending', claimedBy: '', leaseUntil: now, attempts: 0, payload: JSON.stringify(payload), createdAt: now },
+  });
+}

@@ -1,0 +1,79 @@
+/**
+ * Who can be reminded right now. Asks the chat platform once per person per sweep (users.info:
+ * their timezone, and whether they are deactivated), keeps the timezone on the Person, and
+ * reports a deactivated or unknown person to the admins once (Person.unreachableAt).
+ */
+import type { ChatUser } from '../chat/chat.js';
+import type { Person } from '../db/generated/sqlite/client.js';
+import type { Day } from '../domain/dates.js';
+import { withinReminderHours } from '../domain/reminders.js';
+import { audit } from './audit.js';
+import type { ChatDeps } from './deps.js';
+import { queueNotice } from './reminder-log.js';
+
+/** ok: send now; later: outside their hours (or Slack did not answer), try on a later tick; unreachable: never. */
+export type RecipientStatus = { kind: 'ok'; timezone: string } | { kind: 'later' } | { kind: 'unreachable' };
+
+export interface RecipientCheck {
+  status(person: Person, programme: { id: number; timezone: string }, day: Day): Promise<RecipientStatus>;
+  /** Records that Slack refused a DM because the person is gone; reports them once. */
+  unreachable(person: Person, programmeId: number, day: Day): Promise<void>;
+}
+
+/** One check per sweep: the users.info answers are cached for its length only. */
+export function recipientCheck(deps: ChatDeps, now: Date): RecipientCheck {
+  const users = new Map<string, Promise<ChatUser | null>>();
+  const lookUp = (slackUserId: string) => {
+    let found = users.get(slackUserId);
+    if (!found) {
+      found = deps.chat.user(slackUserId).catch((error: unknown) => {
+        deps.logger.warn({ err: error, user: slackUserId }, 'users.info failed; the reminder waits for a later tick');
+        return null;
+      });
+      users.set(slackUserId, found);
+    }
+    return found;
+  };
+  const unreachable = (person: Person, programmeId: number, day: Day) => reportUnreachable(deps, person, programmeId, day, now);
+  return {
+    unreachable,
+    async status(person, programme, day) {
+      const user = await lookUp(person.slackUserId);
+      if (!user) return { kind: 'later' };
+      if (user.unreachable) {
+        await unreachable(person, programme.id, day);
+        return { kind: 'unreachable' };
+      }
+      await rememberTimezone(deps, person, user.timezone ?? null);
+      const timezone = user.timezone ?? programme.timezone;
+      return withinReminderHours(now, timezone) ? { kind: 'ok', timezone } : { kind: 'later' };
+    },
+  };
+}
+
+async function rememberTimezone(deps: ChatDeps, person: Person, timezone: string | null): Promise<void> {
+  const back = person.unreachableAt !== null;
+  if (timezone === person.timezone && !back) return;
+  // Someone reactivated is reachable again; a later deactivation is reported afresh.
+  await deps.db.person.updateMany({ where: { id: person.id, workspaceId: person.workspaceId }, data: { timezone, unreachableAt: null } });
+}
+
+/**
+ * Marks the person unreachable and queues a notice to each admin, in one transaction; the
+ * conditional update means only the first sweep to notice reports them.
+ */
+async function reportUnreachable(deps: ChatDeps, person: Person, programmeId: number, day: Day, now: Date): Promise<void> {
+  await deps.db.$transaction(async (tx) => {
+    const marked = await tx.person.updateMany({ where: { id: person.id, workspaceId: person.workspaceId, unreachableAt: null }, data: { unreachableAt: now } });
+    if (marked.count === 0) return;
+    const admins = await tx.person.findMany({
+      where: { workspaceId: person.workspaceId, OR: [{ role: 'admin' }, { slackUserId: { in: deps.adminUserIds ?? [] } }] },
+      orderBy: { id: 'asc' },
+    });
+    for (const admin of admins.filter((a) => a.id !== person.id)) {
+      const key = { workspaceId: person.workspaceId, kind: 'unreachable', subjectKey: `person:${person.id}:${now.getTime()}`, recipient: admin.slackUserId, day };
+      await queueNotice(tx, key, programmeId, { slackUserId: person.slackUserId }, now);
+    }
+    await audit(tx, { workspaceId: person.workspaceId, actor: 'system', action: 'person.unreachable', entity: 'person', entityId: person.id, after: { slackUserId: person.slackUserId, at: now } });
+  });
+}

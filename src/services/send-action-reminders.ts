@@ -1,0 +1,73 @@
+/**
+ * The owners' daily reminder: one DM per owner listing their overdue actions and those due within
+ * the programme's dueSoonDays. Owners are read a page at a time (keyset on the owner id), and
+ * their actions only for that page, so memory stays bounded whatever the size of the plan.
+ */
+import type { Person, Programme } from '../db/generated/sqlite/client.js';
+import { addDays } from '../domain/dates.js';
+import { isMuted } from '../domain/reminders.js';
+import { deliverReminder } from './deliver-reminder.js';
+import { actionReminderMessage, MAX_ROWS, type ReminderRow } from './reminder-messages.js';
+import type { Sweep } from './sweep.js';
+
+/** Owners per page: one query each for their counts, actions, people and ledger rows. */
+export const OWNER_PAGE = 200;
+
+export async function sendActionReminders(sweep: Sweep, programme: Programme): Promise<void> {
+  const { deps, day } = sweep;
+  const base = { workspaceId: programme.workspaceId, programmeId: programme.id, status: 'open', dueDate: { lte: addDays(day, programme.dueSoonDays) } };
+  const subjectKey = `programme:${programme.id}`;
+  let after = 0;
+  for (;;) {
+    const page = await deps.db.action.groupBy({
+      by: ['ownerId'], where: { ...base, ownerId: { gt: after } }, orderBy: { ownerId: 'asc' }, take: OWNER_PAGE, _count: { _all: true },
+    });
+    if (page.length === 0) return;
+    after = page.at(-1)!.ownerId;
+    const ids = page.map((p) => p.ownerId);
+    const people = await deps.db.person.findMany({ where: { workspaceId: programme.workspaceId, id: { in: ids } } });
+    const finished = await deps.db.reminderLog.findMany({
+      where: { workspaceId: programme.workspaceId, kind: 'action', subjectKey, day, recipient: { in: people.map((p) => p.slackUserId) }, status: { in: ['sent', 'skipped'] } },
+      select: { recipient: true },
+    });
+    const skip = new Set(finished.map((f) => f.recipient));
+    const due = people.filter((p) => !skip.has(p.slackUserId) && !isMuted(p, day));
+    const rows = await loadRows(sweep, base, due, page);
+    for (const person of due) {
+      const mine = rows.get(person.id) ?? [];
+      const total = page.find((p) => p.ownerId === person.id)?._count._all ?? mine.length;
+      if (mine.length > 0) sweep.count(await remindOwner(sweep, programme, person, mine, total - mine.length, subjectKey));
+    }
+    await sweep.heartbeat();
+  }
+}
+
+type ActionWhere = { workspaceId: string; programmeId: number; status: string; dueDate: { lte: string } };
+
+/** Owners with a handful of actions share one query; one with more gets their soonest MAX_ROWS alone. */
+async function loadRows(sweep: Sweep, base: ActionWhere, owners: Person[], counts: { ownerId: number; _count: { _all: number } }[]): Promise<Map<number, ReminderRow[]>> {
+  const many = new Set(counts.filter((c) => c._count._all > MAX_ROWS).map((c) => c.ownerId));
+  const few = owners.filter((o) => !many.has(o.id)).map((o) => o.id);
+  const query = (ownerId: number | { in: number[] }, take?: number) =>
+    sweep.deps.db.action.findMany({ where: { ...base, ownerId }, include: { workstream: { select: { code: true } } }, orderBy: [{ dueDate: 'asc' }, { number: 'asc' }], take });
+  const actions = few.length > 0 ? await query({ in: few }) : [];
+  for (const owner of owners.filter((o) => many.has(o.id))) actions.push(...(await query(owner.id, MAX_ROWS)));
+  const slackId = new Map(owners.map((o) => [o.id, o.slackUserId]));
+  const rows = new Map<number, ReminderRow[]>();
+  for (const action of actions) {
+    const list = rows.get(action.ownerId) ?? [];
+    list.push({ action, ownerSlackUserId: slackId.get(action.ownerId) ?? '', since: [] });
+    rows.set(action.ownerId, list);
+  }
+  return rows;
+}
+
+function remindOwner(sweep: Sweep, programme: Programme, person: Person, rows: ReminderRow[], more: number, subjectKey: string) {
+  return deliverReminder(sweep.deps, sweep.check, {
+    key: { kind: 'action', subjectKey, day: sweep.day },
+    programme,
+    to: { person },
+    payload: { actionIds: rows.map((r) => r.action.id), more },
+    render: (log) => actionReminderMessage({ reminderId: log.id, personId: person.id, rows, more, today: sweep.day, dueSoonDays: programme.dueSoonDays }),
+  }, sweep.now);
+}

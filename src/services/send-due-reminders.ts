@@ -1,0 +1,94 @@
+/**
+ * The reminder sweep, run by the scheduler every tick. For each programme whose reminder time
+ * has passed on a working day (its timezone; weekends and England and Wales bank holidays with
+ * the workspace's overrides excluded), it sends that day's reminders: owners' actions, weekly
+ * escalations, silent-lead nudges and event countdowns. Then it delivers queued notices.
+ *
+ * A programme's sweep is itself claimed in the reminder ledger (kind 'sweep'), so later ticks
+ * that day, and other replicas, skip it; each reminder is also claimed on its own, so even two
+ * sweeps racing send every reminder once. A sweep that had to leave something for later (a
+ * failed send, someone outside their hours) is marked failed and runs again after a back-off.
+ */
+import type { Programme } from '../db/generated/sqlite/client.js';
+import type { Day } from '../domain/dates.js';
+import { reminderDay } from '../domain/reminders.js';
+import { bankHolidays } from '../domain/working-days.js';
+import { deliverNotices } from './deliver-notices.js';
+import type { ChatDeps } from './deps.js';
+import { claimReminder, LEASE_MS, markFailed, markSent } from './reminder-log.js';
+import { recipientCheck } from './reminder-recipients.js';
+import { sendActionReminders } from './send-action-reminders.js';
+import { sendCountdowns } from './send-countdowns.js';
+import { sendEscalations } from './send-escalations.js';
+import { sendSilenceNudges } from './send-silence-nudges.js';
+import { emptyTally, type Sweep, type Tally } from './sweep.js';
+
+const PROGRAMME_PAGE = 100;
+
+/** Runs whatever reminders are due at `now`; returns what happened, for logs and benchmarks. */
+export async function sendDueReminders(deps: ChatDeps, now: Date): Promise<Tally> {
+  const total = emptyTally();
+  const check = recipientCheck(deps, now);
+  let after = 0;
+  for (;;) {
+    const programmes = await deps.db.programme.findMany({ where: { id: { gt: after } }, orderBy: { id: 'asc' }, take: PROGRAMME_PAGE });
+    if (programmes.length === 0) break;
+    after = programmes.at(-1)!.id;
+    for (const { programme, day, holidays } of await programmesDue(deps, programmes, now)) {
+      const tally = await sweepProgramme({ deps, check, now, day, holidays, tally: emptyTally(), count: () => {}, heartbeat: async () => {} }, programme);
+      for (const outcome of Object.keys(total) as (keyof Tally)[]) total[outcome] += tally[outcome];
+    }
+  }
+  await deliverNotices(deps, check, now);
+  return total;
+}
+
+/**
+ * The programmes of a page whose reminders are due and not yet done today: two queries per page
+ * (bank holiday overrides, sweep claims), so the every-minute tick costs little once the day's
+ * reminders are out.
+ */
+async function programmesDue(deps: ChatDeps, programmes: Programme[], now: Date): Promise<{ programme: Programme; day: Day; holidays: ReadonlySet<Day> }[]> {
+  const workspaceIds = [...new Set(programmes.map((p) => p.workspaceId))];
+  const overrides = await deps.db.bankHolidayOverride.findMany({ where: { workspaceId: { in: workspaceIds } }, orderBy: { date: 'asc' } });
+  const holidays = new Map(workspaceIds.map((w) => [w, bankHolidays(overrides.filter((o) => o.workspaceId === w))]));
+  const due = programmes.flatMap((programme) => {
+    const own = holidays.get(programme.workspaceId)!;
+    const day = reminderDay(now, programme, own);
+    return day ? [{ programme, day, holidays: own }] : [];
+  });
+  if (due.length === 0) return [];
+  const claims = await deps.db.reminderLog.findMany({
+    where: { workspaceId: { in: workspaceIds }, kind: 'sweep', recipient: 'programme', subjectKey: { in: due.map((d) => `programme:${d.programme.id}`) }, day: { in: [...new Set(due.map((d) => d.day))] } },
+    select: { subjectKey: true, day: true, status: true, leaseUntil: true },
+  });
+  const busy = new Set(claims.filter((c) => c.status === 'sent' || c.leaseUntil > now).map((c) => `${c.subjectKey}@${c.day}`));
+  return due.filter((d) => !busy.has(`programme:${d.programme.id}@${d.day}`));
+}
+
+async function sweepProgramme(base: Sweep, programme: Programme): Promise<Tally> {
+  const { deps, now, day } = base;
+  const key = { workspaceId: programme.workspaceId, kind: 'sweep', subjectKey: `programme:${programme.id}`, recipient: 'programme', day };
+  const claim = await claimReminder(deps.db, key, programme.id, now, deps.instanceId);
+  if (!claim) return base.tally;
+  const sweep: Sweep = {
+    ...base,
+    count: (outcome) => void (base.tally[outcome] += 1),
+    heartbeat: async () => {
+      await deps.db.reminderLog.update({ where: { id: claim.id }, data: { leaseUntil: new Date(deps.clock.now().getTime() + LEASE_MS) } });
+    },
+  };
+  try {
+    await sendActionReminders(sweep, programme);
+    await sendEscalations(sweep, programme);
+    await sendSilenceNudges(sweep, programme);
+    await sendCountdowns(sweep, programme);
+  } catch (error) {
+    deps.logger.error({ err: error, programmeId: programme.id }, 'reminder sweep stopped; it will be retried');
+    await markFailed(deps.db, claim, String((error as Error).message ?? error), now);
+    throw error;
+  }
+  if (sweep.tally.later > 0) await markFailed(deps.db, claim, `${sweep.tally.later} reminder(s) left for later`, now);
+  else await markSent(deps.db, claim, { channelId: '', ts: '' }, sweep.tally, now);
+  return sweep.tally;
+}
