@@ -13,6 +13,7 @@ import { createLogger, type Logger } from './logger.js';
 import { slackChat } from './chat/slack/slack-chat.js';
 import type { ChatDeps, Deps } from './services/deps.js';
 import { type Job, type Scheduler, startScheduler } from './scheduler/index.js';
+import { reminderJob } from './scheduler/reminder-job.js';
 
 export interface RunningApp {
   port: number;
@@ -27,8 +28,7 @@ export interface RunningApp {
 
 /** The scheduled jobs; each is safe to run twice and on several replicas. */
 export function scheduledJobs(deps: ChatDeps): Job[] {
-  void deps;
-  return [];
+  return [reminderJob(deps)];
 }
 
 export interface StartOptions {
