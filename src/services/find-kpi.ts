@@ -10,7 +10,8 @@ import { matchByName } from './find-workstream.js';
 export type KpiWithTargets = Kpi & { targets: KpiTarget[] };
 
 export async function findKpi(tx: Tx, programmeId: number, workspaceId: string, query: string): Promise<KpiWithTargets> {
-  const all = await tx.kpi.findMany({ where: { programmeId, workspaceId }, include: { targets: true }, orderBy: { name: 'asc' } });
+  const all = await tx.kpi.findMany({ where: { programmeId, workspaceId }, include: { targets: true } });
+  all.sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   const found = matchByName(all, query, (k) => [k.name]);
   if (found.length === 1) return found[0]!;
   const names = (ks: Kpi[]) => ks.map((k) => `“${k.name}”`).join(', ');

@@ -25,8 +25,9 @@ export async function kpiScorecard(deps: Deps, actor: Pick<Actor, 'workspaceId'>
     where: { programmeId: programme.id, workspaceId: actor.workspaceId },
     // Two readings are enough for the latest value and its trend.
     include: { targets: true, readings: { orderBy: [{ period: 'desc' }, { id: 'desc' }], take: 2 } },
-    orderBy: { name: 'asc' },
   });
+  // Sorted here, not by the database: SQLite and PostgreSQL collate capitals differently.
+  kpis.sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   const rows = kpis.map(({ targets, readings, ...kpi }) => {
     const [latest = null, previous = null] = readings;
     const direction = kpi.direction as KpiDirection;
