@@ -8,7 +8,7 @@ import type { Message } from '../chat/message.js';
 import type { Person, ReminderLog } from '../db/generated/sqlite/client.js';
 import { withinReminderHours } from '../domain/reminders.js';
 import type { ChatDeps } from './deps.js';
-import { claimReminder, markFailed, markSent, markSkipped, type ReminderKey } from './reminder-log.js';
+import { claimReminder, isFinished, markFailed, markSent, markSkipped, type ReminderKey } from './reminder-log.js';
 import type { RecipientCheck } from './reminder-recipients.js';
 
 /** sent: now; done: sent before or by another replica; later: to be retried; skipped: never. */
@@ -39,7 +39,7 @@ export async function deliverReminder(deps: ChatDeps, check: RecipientCheck, rem
   }
   const key: ReminderKey = { ...reminder.key, workspaceId: programme.workspaceId, recipient };
   const log = await claimReminder(deps.db, key, programme.id, now, deps.instanceId);
-  if (!log) return 'done';
+  if (!log) return (await isFinished(deps.db, key)) ? 'done' : 'later';
   let posted: Posted;
   try {
     const message = reminder.render(log);

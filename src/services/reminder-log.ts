@@ -45,6 +45,15 @@ export async function claimReminder(db: Db, key: ReminderKey, programmeId: numbe
   return existing ? claimExisting(db, existing, now, claimedBy) : null;
 }
 
+/**
+ * Sent or skipped for good. A row someone else holds is not finished: their claim may lapse (a
+ * crashed replica), and whoever swept must come back for it.
+ */
+export async function isFinished(db: Db, key: ReminderKey): Promise<boolean> {
+  const row = await db.reminderLog.findUnique({ where: { workspaceId_kind_subjectKey_recipient_day: key }, select: { status: true } });
+  return row?.status === 'sent' || row?.status === 'skipped';
+}
+
 /** Claims a row that already exists (a queued notice, a failed send) if nobody holds it. */
 export async function claimExisting(db: Db, log: ReminderLog, now: Date, claimedBy: string): Promise<ReminderLog | null> {
   if (!RECLAIMABLE.includes(log.status) || log.leaseUntil > now) return null;
