@@ -8,7 +8,7 @@ import type { Day } from '../src/domain/dates.js';
 import { toSafeMrkdwn, truncateForSlack } from '../src/domain/text.js';
 import type { ActionList } from '../src/services/list-actions.js';
 import type { Args } from './args.js';
-import { ephemeral } from './replies.js';
+import { ephemeral, linesAsSections } from './replies.js';
 import type { Reply } from './types.js';
 
 /** Reads an action reference word (A-12, a12, 12); the service says if it names no action. */
@@ -37,23 +37,6 @@ export function actionPost(options: {
 /** '*A-12* Recruit four social workers' with the text made safe and shortened for a headline. */
 export function actionSubject(number: number, text: string): string {
   return `*${formatActionRef(number)}* ${toSafeMrkdwn(truncateForSlack(text, 300))}`;
-}
-
-const SECTION_LIMIT = 2800;
-
-/** Lines grouped into sections that stay under Slack's 3,000-character limit for a section. */
-export function linesAsSections(lines: string[]): Block[] {
-  const blocks: Block[] = [];
-  let current = '';
-  for (const line of lines) {
-    if (current && current.length + line.length + 1 > SECTION_LIMIT) {
-      blocks.push({ type: 'section', text: current });
-      current = '';
-    }
-    current = current ? `${current}\n${line}` : line;
-  }
-  if (current) blocks.push({ type: 'section', text: current });
-  return blocks;
 }
 
 /** The list, to the user only, with 'and N more' when capped. */

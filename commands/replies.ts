@@ -2,7 +2,7 @@
  * Replies every subcommand shares: the polite refusal (what was wrong, the usage line, an example,
  * and the user's own text so nothing they typed is lost) and the generic apology for bugs.
  */
-import type { Message } from '../src/chat/message.js';
+import type { Block, Message } from '../src/chat/message.js';
 import { AppError } from '../src/domain/errors.js';
 import { toSafeMrkdwn } from '../src/domain/text.js';
 import type { Reply } from './types.js';
@@ -25,5 +25,23 @@ export function apology(typed: string): Reply {
 }
 
 export function ephemeral(text: string, blocks?: Message['blocks']): Reply {
-  return { kind: 'ephemeral', message: { text, blocks: blocks ?? [{ type: 'section', text }] } };
+  return { kind: 'ephemeral', message: { text, blocks: blocks ?? linesAsSections(text.split('\n')) } };
+}
+
+// Slack cuts a section's text at 3,000 characters; leave room for escaping.
+const SECTION_LIMIT = 2800;
+
+/** Lines grouped into as few sections as fit, so a long help or list is not cut short. */
+export function linesAsSections(lines: string[]): Block[] {
+  const blocks: Block[] = [];
+  let current: string | null = null;
+  for (const line of lines) {
+    if (current !== null && current.length + line.length + 1 > SECTION_LIMIT) {
+      blocks.push({ type: 'section', text: current });
+      current = null;
+    }
+    current = current === null ? line : `${current}\n${line}`;
+  }
+  if (current !== null) blocks.push({ type: 'section', text: current });
+  return blocks;
 }

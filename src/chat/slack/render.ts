@@ -32,7 +32,9 @@ export function renderBlock(block: Block): KnownBlock {
 
 /** Arguments for chat.postMessage / chat.update / respond(). */
 export function renderMessage(message: Message): { text: string; blocks?: KnownBlock[] } {
-  return { text: message.text.slice(0, 3000), ...(message.blocks ? { blocks: message.blocks.map(renderBlock) } : {}) };
+  // A message's text may be up to 40,000 characters; only a section's text stops at 3,000, which
+  // is why long replies (help, lists) come as several sections.
+  return { text: message.text.slice(0, 40_000), ...(message.blocks ? { blocks: message.blocks.map(renderBlock) } : {}) };
 }
 
 function element(input: ModalInput): KnownBlock {
