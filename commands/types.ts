@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import type { Day } from '../src/domain/dates.js';
+import type { Chat } from '../src/chat/chat.js';
 import type { Message, Modal, ModalValues } from '../src/chat/message.js';
 import type { Actor, Deps } from '../src/services/deps.js';
 import type { Args } from './args.js';
@@ -18,6 +19,8 @@ export interface CommandContext {
   /** Today in the programme's timezone, for dates like 'friday'. */
   today: Day;
   timezone: string;
+  /** The chat platform, for the few commands that post somewhere else (digest send). */
+  chat?: Chat;
 }
 
 /**

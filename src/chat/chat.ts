@@ -30,6 +30,8 @@ export interface Chat {
   user(userId: string): Promise<ChatUser>;
   /** Messages the bot posted in a channel since `oldest`, with their metadata. */
   findPosted(channelId: string, since: Date, eventType: string): Promise<{ ts: string; payload: Record<string, unknown> }[]>;
+  /** The bot's replies in a thread with that metadata type (a digest's continuation parts). */
+  findReplies?(channelId: string, threadTs: string, eventType: string): Promise<{ ts: string; payload: Record<string, unknown> }[]>;
   /** The App Home tab of a person. */
   publishHome?(userId: string, message: Message): Promise<void>;
 }

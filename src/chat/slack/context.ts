@@ -1,5 +1,6 @@
 /** Builds the neutral CommandContext from what Slack tells us about a request. */
 import type { CommandContext } from '../../../commands/types.js';
+import type { Chat } from '../chat.js';
 import { todayIn } from '../../domain/dates.js';
 import type { Deps } from '../../services/deps.js';
 
@@ -12,7 +13,7 @@ export interface SlackRequestFacts {
   requestKey?: string;
 }
 
-export async function commandContext(deps: Deps, command: string, facts: SlackRequestFacts): Promise<CommandContext> {
+export async function commandContext(deps: Deps, command: string, facts: SlackRequestFacts, chat?: Chat): Promise<CommandContext> {
   const programme = await deps.db.programme.findFirst({
     where: { workspaceId: facts.teamId },
     orderBy: { id: 'asc' },
@@ -26,5 +27,6 @@ export async function commandContext(deps: Deps, command: string, facts: SlackRe
     command,
     timezone,
     today: todayIn(deps.clock.now(), timezone),
+    ...(chat ? { chat } : {}),
   };
 }

@@ -26,8 +26,11 @@ export async function deliver(reply: Reply, target: DeliveryTarget): Promise<voi
     case 'none':
       return;
     case 'ephemeral':
-      if (target.respond) await target.respond({ response_type: 'ephemeral', replace_original: false, ...renderMessage(reply.message) });
-      else await target.client.chat.postEphemeral({ channel: target.channelId, user: target.userId, ...renderMessage(reply.message) });
+      // A long reply (a digest preview) carries its continuation as `thread`: sent as follow-ups, in order.
+      for (const message of [reply.message, ...(reply.message.thread ?? [])]) {
+        if (target.respond) await target.respond({ response_type: 'ephemeral', replace_original: false, ...renderMessage(message) });
+        else await target.client.chat.postEphemeral({ channel: target.channelId, user: target.userId, ...renderMessage(message) });
+      }
       return;
     case 'modal':
       if (!target.triggerId) throw new Error('A modal needs a trigger id');

@@ -53,8 +53,18 @@ export function slackChat(client: WebClient): Chat {
         .filter((m) => (m as { metadata?: { event_type?: string } }).metadata?.event_type === eventType)
         .map((m) => ({ ts: m.ts ?? '', payload: ((m as { metadata?: { event_payload?: Record<string, unknown> } }).metadata?.event_payload ?? {}) }));
     },
+    async findReplies(channelId, threadTs, eventType) {
+      const thread = await call(() => client.conversations.replies({ channel: channelId, ts: threadTs, include_all_metadata: true, limit: 200 } as never));
+      return withMetadata((thread as { messages?: SlackMessage[] }).messages ?? [], eventType).filter((m) => m.ts !== threadTs);
+    },
     async publishHome(userId, message) {
       await call(() => client.views.publish({ user_id: userId, view: { type: 'home', blocks: renderMessage(message).blocks ?? [] } as never }));
     },
   };
+}
+
+type SlackMessage = { ts?: string; metadata?: { event_type?: string; event_payload?: Record<string, unknown> } };
+
+function withMetadata(messages: SlackMessage[], eventType: string): { ts: string; payload: Record<string, unknown> }[] {
+  return messages.filter((m) => m.metadata?.event_type === eventType).map((m) => ({ ts: m.ts ?? '', payload: m.metadata?.event_payload ?? {} }));
 }

@@ -1,0 +1,13 @@
+/**
+ * A Slack Web API client outside the Bolt app (scripts, and test processes that run scheduled
+ * jobs), with the same retry policy as the app's: a few quick retries of 5xx and network errors,
+ * and 429s waited out for Retry-After.
+ */
+import { WebClient } from '@slack/web-api';
+
+export function slackWebClient(token: string, apiUrl?: string): WebClient {
+  return new WebClient(token, {
+    retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 2000 },
+    ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
+  });
+}

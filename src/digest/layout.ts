@@ -1,0 +1,112 @@
+/**
+ * Packs a digest's sections into Slack-sized messages: at most 50 blocks a message and 3,000
+ * characters a section block. What does not fit in the main message continues in replies in its
+ * thread, each saying which part it is; a long line is split across blocks, never cut.
+ */
+import type { Block, Message } from '../chat/message.js';
+import type { DigestSection } from './render-sections.js';
+
+export const LIMITS = {
+  maxBlocks: 50,
+  maxSectionChars: 3000,
+  // Slack documents no total for a message's blocks, but very long messages are cut off behind
+  // "see more" in clients and are hard to read; a board digest part stays well under that.
+  maxMessageChars: 12_000,
+} as const;
+
+// Room kept in a section block for the '*Title* (continued)' line a continuation adds.
+const TITLE_ROOM = 200;
+
+type Piece = Block & { sectionTitle?: string; first?: boolean };
+
+/** Splits text at a space (outside any <…> mention or link) so every piece has at most `max` characters. */
+export function splitText(text: string, max: number): string[] {
+  const pieces: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    let cut = -1;
+    let depth = 0;
+    for (let i = 0; i < max; i += 1) {
+      const ch = rest[i];
+      if (ch === '<') depth += 1;
+      else if (ch === '>') depth = Math.max(0, depth - 1);
+      else if (depth === 0 && (ch === ' ' || ch === '\n')) cut = i;
+    }
+    if (cut <= 0) cut = max; // One unbroken run longer than a block: split it where it must be.
+    pieces.push(rest.slice(0, cut));
+    rest = rest.slice(cut).replace(/^[ \n]/, '');
+  }
+  return [...pieces, rest];
+}
+
+/** One section as section blocks: the title, then as many lines as fit in each block. */
+function sectionPieces(section: DigestSection): Piece[] {
+  const max = LIMITS.maxSectionChars - TITLE_ROOM;
+  const lines = [`*${section.title}*`, ...section.lines].flatMap((line) => splitText(line, max));
+  const pieces: Piece[] = [];
+  let current = '';
+  for (const line of lines) {
+    if (current && current.length + 1 + line.length > max) {
+      pieces.push({
+        type: 'section',
+        text: current,
+        sectionTitle: section.title,
+        first: pieces.length === 0,
+      });
+      current = line;
+    } else current = current ? `${current}\n${line}` : line;
+  }
+  pieces.push({ type: 'section', text: current, sectionTitle: section.title, first: pieces.length === 0 });
+  return pieces;
+}
+
+const size = (block: Block): number => ('text' in block ? block.text.length : 0);
+
+/**
+ * Lays out `head` blocks then the sections (dividers between them) as a main message plus
+ * thread replies. `fallback(part, parts)` is each message's plain-text notification text and
+ * `continued(part, parts)` the context line that opens each reply.
+ */
+export function layout(
+  head: Block[],
+  sections: DigestSection[],
+  words: {
+    fallback(part: number, parts: number): string;
+    continued(part: number, parts: number): string;
+    more(replies: number): string;
+  },
+): Message {
+  const pieces: Piece[] = sections.flatMap((s, i) => [
+    ...sectionPieces(s),
+    ...(i < sections.length - 1 ? [{ type: 'divider' } as Piece] : []),
+  ]);
+  // Every message keeps one block and some characters for its context line (footer or "part k of n").
+  const room = { blocks: LIMITS.maxBlocks - 1, chars: LIMITS.maxMessageChars - 300 };
+  const messages: Block[][] = [[...head]];
+  for (const piece of pieces) {
+    let current = messages.at(-1)!;
+    const chars = current.reduce((n, b) => n + size(b), 0);
+    if (current.length + 1 > room.blocks || chars + size(piece) > room.chars) {
+      if (piece.type === 'divider') continue; // A divider at the top of a reply separates nothing.
+      current = [];
+      messages.push(current);
+    }
+    if (piece.type === 'divider' && current.length === 0) continue;
+    const continues = current.length === 0 && piece.type === 'section' && !piece.first;
+    current.push(
+      piece.type === 'section'
+        ? {
+            type: 'section',
+            text: continues ? `*${piece.sectionTitle}* (continued)\n${piece.text}` : piece.text,
+          }
+        : piece,
+    );
+  }
+  const parts = messages.length;
+  const [main, ...replies] = messages.map((blocks, i) => ({ text: words.fallback(i + 1, parts), blocks }));
+  if (replies.length === 0) return main!;
+  main!.blocks!.push({ type: 'context', text: words.more(replies.length) });
+  for (const [i, reply] of replies.entries())
+    reply.blocks!.unshift({ type: 'context', text: words.continued(i + 2, parts) });
+  return { ...main!, thread: replies };
+}

@@ -1,0 +1,138 @@
+/**
+ * The rest of a digest's rows: actions, KPIs with their latest two readings, and dated events.
+ * Each is a fixed number of queries, however many workstreams, actions or readings there are.
+ */
+import type { Db } from '../db/client.js';
+import { addDays, type Day } from '../domain/dates.js';
+import type { DigestProgramme } from './types.js';
+import { DUE_SOON_DAYS } from './types.js';
+
+type Scope = { workspaceId: string; programmeId: number };
+const scopeOf = (p: DigestProgramme): Scope => ({ workspaceId: p.workspaceId, programmeId: p.id });
+
+export interface ActionRows {
+  open: {
+    number: number;
+    text: string;
+    dueDate: Day;
+    status: string;
+    ownerId: number;
+    workstreamId: number;
+    projectId: number | null;
+  }[];
+  completedCount: number;
+}
+
+/**
+ * Open actions that are overdue, due soon or belong to a red item (exception reporting lists
+ * them), and how many were completed since the last digest.
+ */
+export async function loadActions(
+  db: Db,
+  programme: DigestProgramme,
+  red: { workstreamIds: number[]; projectIds: number[] },
+  window: { today: Day; since: Date; asOf: Date },
+): Promise<ActionRows> {
+  const scope = scopeOf(programme);
+  const [open, completedCount] = await Promise.all([
+    db.action.findMany({
+      where: {
+        ...scope,
+        status: 'open',
+        OR: [
+          { dueDate: { lte: addDays(window.today, DUE_SOON_DAYS) } },
+          { workstreamId: { in: red.workstreamIds } },
+          { projectId: { in: red.projectIds } },
+        ],
+      },
+      orderBy: [{ dueDate: 'asc' }, { number: 'asc' }],
+    }),
+    db.action.count({
+      where: {
+        ...scope,
+        status: { in: ['done', 'verified'] },
+        completedAt: { gt: window.since, lte: window.asOf },
+      },
+    }),
+  ]);
+  return { open, completedCount };
+}
+
+export interface KpiRows {
+  kpis: {
+    id: number;
+    name: string;
+    unit: string;
+    direction: string;
+    targets: { value: number; byDate: Day }[];
+  }[];
+  /** The latest and the previous reading of each KPI, at most two per KPI. */
+  readings: { kpiId: number; value: number; period: Day; id: number }[];
+}
+
+/** KPIs with targets, and their latest two readings up to `today`: five queries in all. */
+export async function loadKpis(db: Db, programme: DigestProgramme, today: Day): Promise<KpiRows> {
+  const { workspaceId } = programme;
+  const kpis = await db.kpi.findMany({
+    where: scopeOf(programme),
+    include: { targets: { where: { workspaceId } } },
+    orderBy: { id: 'asc' },
+  });
+  const ids = kpis.map((k) => k.id);
+  const latest = await db.kpiReading.groupBy({
+    by: ['kpiId'],
+    where: { workspaceId, kpiId: { in: ids }, period: { lte: today } },
+    _max: { period: true },
+  });
+  const latestPairs = latest.flatMap((g) =>
+    g._max.period ? [{ kpiId: g.kpiId, period: g._max.period }] : [],
+  );
+  const previous = await db.kpiReading.groupBy({
+    by: ['kpiId'],
+    where: { workspaceId, OR: latestPairs.map((p) => ({ kpiId: p.kpiId, period: { lt: p.period } })) },
+    _max: { period: true },
+  });
+  const previousPairs = previous.flatMap((g) =>
+    g._max.period ? [{ kpiId: g.kpiId, period: g._max.period }] : [],
+  );
+  const readings = await db.kpiReading.findMany({
+    where: { workspaceId, OR: [...latestPairs, ...previousPairs] },
+    select: { kpiId: true, value: true, period: true, id: true },
+    orderBy: [{ period: 'asc' }, { id: 'asc' }],
+  });
+  return { kpis, readings };
+}
+
+export type EventRow = {
+  number: number;
+  kind: string;
+  startDate: Day;
+  endDate: Day | null;
+  theme: string | null;
+};
+
+/** Planned events that have not ended yet, in date order. */
+export async function loadEvents(db: Db, programme: DigestProgramme, today: Day): Promise<EventRow[]> {
+  return db.event.findMany({
+    where: {
+      ...scopeOf(programme),
+      status: 'planned',
+      OR: [{ startDate: { gte: today } }, { endDate: { gte: today } }],
+    },
+    select: { number: true, kind: true, startDate: true, endDate: true, theme: true },
+    orderBy: [{ startDate: 'asc' }, { number: 'asc' }],
+  });
+}
+
+/** Slack user ids of the people a digest mentions, by person id: one query. */
+export async function loadPeople(
+  db: Db,
+  workspaceId: string,
+  ids: Iterable<number>,
+): Promise<Map<number, string>> {
+  const people = await db.person.findMany({
+    where: { workspaceId, id: { in: [...new Set(ids)] } },
+    select: { id: true, slackUserId: true },
+  });
+  return new Map(people.map((p) => [p.id, p.slackUserId]));
+}

@@ -1,0 +1,165 @@
+/**
+ * The plan part of a digest: workstreams with their leads, projects, latest updates and RAG
+ * changes since the last digest. A fixed number of queries whatever the size of the plan: rows for
+ * many workstreams come back from one query, never one query per workstream.
+ */
+import type { Db } from '../db/client.js';
+import type { Day } from '../domain/dates.js';
+import { todayIn } from '../domain/dates.js';
+import type { DigestProgramme } from './types.js';
+
+/** Orders codes as people read them: WS2 before WS10. */
+export const byCode = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' }).compare;
+
+export interface PlanRows {
+  workstreams: {
+    id: number;
+    code: string;
+    name: string;
+    rag: string;
+    createdDay: Day;
+    leadSlackIds: string[];
+  }[];
+  projects: { id: number; workstreamId: number; name: string; rag: string }[];
+  /** Latest update instant per (workstream, project or null). */
+  latestUpdates: { workstreamId: number; projectId: number | null; at: Date }[];
+  changes: {
+    workstreamId: number;
+    projectId: number | null;
+    fromRag: string;
+    toRag: string;
+    reason: string;
+    authorId: number;
+    createdAt: Date;
+  }[];
+}
+
+export async function loadPlan(
+  db: Db,
+  programme: DigestProgramme,
+  since: Date,
+  asOf: Date,
+): Promise<PlanRows> {
+  const scope = { workspaceId: programme.workspaceId, programmeId: programme.id };
+  const [workstreams, projects, groups, changes] = await Promise.all([
+    db.workstream.findMany({
+      where: scope,
+      include: {
+        leads: {
+          where: { workspaceId: programme.workspaceId },
+          include: { person: { select: { slackUserId: true } } },
+        },
+      },
+    }),
+    db.project.findMany({
+      where: { workspaceId: programme.workspaceId, workstream: { programmeId: programme.id } },
+      orderBy: { name: 'asc' },
+    }),
+    db.update.groupBy({
+      by: ['workstreamId', 'projectId'],
+      where: { ...scope, withdrawnAt: null, createdAt: { lte: asOf } },
+      _max: { createdAt: true },
+    }),
+    db.ragChange.findMany({
+      where: { ...scope, createdAt: { gt: since, lte: asOf } },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    }),
+  ]);
+  return {
+    workstreams: workstreams
+      .map((w) => ({
+        id: w.id,
+        code: w.code,
+        name: w.name,
+        rag: w.rag,
+        createdDay: todayIn(w.createdAt, programme.timezone),
+        leadSlackIds: w.leads.map((l) => l.person.slackUserId).sort(),
+      }))
+      .sort((a, b) => byCode(a.code, b.code)),
+    projects,
+    latestUpdates: groups.flatMap((g) =>
+      g._max.createdAt
+        ? [{ workstreamId: g.workstreamId, projectId: g.projectId, at: g._max.createdAt }]
+        : [],
+    ),
+    changes,
+  };
+}
+
+/** The red workstreams and projects: the board's exceptions. */
+export function redItems(plan: PlanRows): { workstreamIds: number[]; projectIds: number[] } {
+  return {
+    workstreamIds: plan.workstreams.filter((w) => w.rag === 'red').map((w) => w.id),
+    projectIds: plan.projects.filter((p) => p.rag === 'red').map((p) => p.id),
+  };
+}
+
+export interface RedDetail {
+  /** Changes to Red of red items, newest first. */
+  reasons: {
+    workstreamId: number;
+    projectId: number | null;
+    reason: string;
+    authorId: number;
+    createdAt: Date;
+  }[];
+  updates: {
+    workstreamId: number;
+    projectId: number | null;
+    text: string;
+    authorId: number;
+    createdAt: Date;
+  }[];
+}
+
+/** Why each red item is Red, and the latest update on it: two queries for any number of items. */
+export async function loadRedDetail(
+  db: Db,
+  programme: DigestProgramme,
+  plan: PlanRows,
+  asOf: Date,
+): Promise<RedDetail> {
+  const scope = { workspaceId: programme.workspaceId, programmeId: programme.id };
+  const red = redItems(plan);
+  const wanted = latestUpdateKeys(plan, red);
+  const [reasons, updates] = await Promise.all([
+    db.ragChange.findMany({
+      where: {
+        ...scope,
+        toRag: 'red',
+        createdAt: { lte: asOf },
+        OR: [
+          { workstreamId: { in: red.workstreamIds }, projectId: null },
+          { projectId: { in: red.projectIds } },
+        ],
+      },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    }),
+    db.update.findMany({
+      where: {
+        ...scope,
+        withdrawnAt: null,
+        OR: wanted.map((k) => ({ workstreamId: k.workstreamId, projectId: k.projectId, createdAt: k.at })),
+      },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    }),
+  ]);
+  return { reasons, updates };
+}
+
+// The (workstream, project, instant) of the latest update of each red workstream and project, so
+// one query can fetch exactly those rows.
+function latestUpdateKeys(plan: PlanRows, red: { workstreamIds: number[]; projectIds: number[] }) {
+  const keys: PlanRows['latestUpdates'] = [];
+  for (const id of red.workstreamIds) {
+    const newest = plan.latestUpdates
+      .filter((u) => u.workstreamId === id)
+      .sort((a, b) => b.at.getTime() - a.at.getTime())[0];
+    if (newest) keys.push(newest);
+  }
+  for (const id of red.projectIds) {
+    const found = plan.latestUpdates.find((u) => u.projectId === id);
+    if (found) keys.push(found);
+  }
+  return keys;
+}

@@ -1,0 +1,45 @@
+/**
+ * A digest that cannot be posted for a reason a person must fix (the bot is not in the board
+ * channel, the channel is gone) is reported to the workspace's admins by DM, once per problem.
+ */
+import { plain } from '../chat/message.js';
+import { formatLongDate } from '../domain/dates.js';
+import { toSafeMrkdwn } from '../domain/text.js';
+import type { ChatDeps } from '../services/deps.js';
+
+const REASONS: Record<string, string> = {
+  not_in_channel:
+    'the bot is not a member of that channel. Invite it by typing `/invite @improvement-bot` in the channel',
+  channel_not_found:
+    'Slack cannot find that channel (it may have been deleted, or it is private and the bot was never invited). Invite the bot, or choose another board channel with `/improve setup #channel`',
+  is_archived:
+    'the channel is archived. Unarchive it, or choose another board channel with `/improve setup #channel`',
+  missing_scope: 'the app is missing a Slack permission. Reinstall it from its Slack app settings',
+};
+
+export function failureReason(code: string): string {
+  return REASONS[code] ?? `Slack answered “${code}”`;
+}
+
+export async function tellAdminsDigestFailed(
+  deps: ChatDeps,
+  what: { workspaceId: string; programmeName: string; weekStart: string; channelId: string; code: string },
+): Promise<void> {
+  const admins = await deps.db.person.findMany({
+    where: { workspaceId: what.workspaceId, role: 'admin' },
+    select: { slackUserId: true },
+  });
+  const text =
+    `:warning: The weekly digest for *${toSafeMrkdwn(what.programmeName)}* (week of ${formatLongDate(what.weekStart)}) could not be posted to <#${what.channelId}>: ` +
+    `${failureReason(what.code)}.\nIt has *not* been marked as sent: I will try again every hour, and straight away when the board channel is changed. ` +
+    'An admin can also post it with `/improve digest send`.';
+  for (const { slackUserId } of admins) {
+    try {
+      await deps.chat.dm(slackUserId, plain(text));
+    } catch (error) {
+      deps.logger.warn({ err: error, userId: slackUserId }, 'could not tell an admin that the digest failed');
+    }
+  }
+  if (admins.length === 0)
+    deps.logger.warn({ workspaceId: what.workspaceId }, 'no admin to tell that the digest failed');
+}

@@ -1,0 +1,141 @@
+/**
+ * The digest's sections as titled lists of mrkdwn lines, in the order the board reads them. All
+ * user text goes through toSafeMrkdwn; nothing is shortened (layout.ts splits, it never cuts).
+ */
+import { actionLine } from '../domain/actions.js';
+import { type Day, formatUkDate } from '../domain/dates.js';
+import { describeTarget, formatKpiValue, trendArrow } from '../domain/kpi.js';
+import { RAG_VALUES, ragArrow, ragEmoji, ragLabel } from '../domain/rag.js';
+import { toSafeMrkdwn } from '../domain/text.js';
+import { MAX_TEXT_LENGTH } from '../services/guard-text.js';
+import type { Digest, DigestException, DigestKpi } from './types.js';
+import { eventCountdown, eventPhrase, plural, ragWord, shortDay } from './words.js';
+
+export interface DigestSection {
+  title: string;
+  lines: string[];
+}
+
+const safe = toSafeMrkdwn;
+const full = { maxText: MAX_TEXT_LENGTH };
+const counts = (c: Digest['ragCounts']['workstreams']) =>
+  RAG_VALUES.map((r) => `${ragEmoji(r)} ${c[r]} ${ragLabel(r)}`).join(' · ');
+
+export function ragAtAGlance(d: Digest): DigestSection {
+  const projects = Object.values(d.ragCounts.projects).some((n) => n > 0)
+    ? [`*Projects:* ${counts(d.ragCounts.projects)}`]
+    : [];
+  const rows = d.workstreams.map((w) => {
+    const moved = w.movedFrom ? ` ${ragArrow(w.movedFrom, w.rag)} from ${ragLabel(w.movedFrom)}` : '';
+    const updated = w.lastUpdateDay ? `updated ${shortDay(w.lastUpdateDay, d.today)}` : 'no updates yet';
+    return `${ragEmoji(w.rag)} *${safe(w.code)}* ${safe(w.name)}: ${ragLabel(w.rag)}${moved} · ${updated}`;
+  });
+  const none = d.workstreams.length === 0 ? ['_No workstreams yet._'] : [];
+  return {
+    title: 'RAG at a glance',
+    lines: [`*Workstreams:* ${counts(d.ragCounts.workstreams)}`, ...projects, ...rows, ...none],
+  };
+}
+
+export function changes(d: Digest): DigestSection {
+  const title = d.sinceLastDigest ? 'Changes since the last digest' : 'Changes in the last 7 days';
+  const lines = d.changes.map(
+    (c) =>
+      `• ${shortDay(c.day, d.today)} · *${safe(c.subject)}* ${safe(c.subjectName)}: ${ragWord(c.from)} → ${ragEmoji(c.to)} *${ragLabel(c.to)}* (<@${c.authorSlackId}>): ${safe(c.reason)}`,
+  );
+  return { title, lines: lines.length > 0 ? lines : ['_No RAG changes._'] };
+}
+
+function exceptionLines(e: DigestException, today: Day): string[] {
+  const subject =
+    e.kind === 'project' ? `${safe(e.code)} / ${safe(e.name)}` : `${safe(e.code)} ${safe(e.name)}`;
+  const dated = (x: { day: Day; authorSlackId: string }) =>
+    `(${shortDay(x.day, today)}, <@${x.authorSlackId}>)`;
+  return [
+    `${ragEmoji('red')} *${subject}*${e.kind === 'project' ? ' (project)' : ''}`,
+    e.reason ? `*Why Red* ${dated(e.reason)}: ${safe(e.reason.text)}` : '*Why Red:* _no reason recorded_',
+    e.latestUpdate
+      ? `*Latest update* ${dated(e.latestUpdate)}: ${safe(e.latestUpdate.text)}`
+      : '*Latest update:* _none yet_',
+    e.openActions.length > 0 ? `*Open actions (${e.openActions.length}):*` : '*Open actions:* _none_',
+    ...e.openActions.map((a) => `• ${actionLine(a, today, full)}`),
+  ];
+}
+
+export function exceptions(d: Digest): DigestSection {
+  const lines = d.exceptions.flatMap((e) => exceptionLines(e, d.today));
+  return { title: 'Exceptions: what is Red', lines: lines.length > 0 ? lines : ['_Nothing is Red._'] };
+}
+
+export function silence(d: Digest): DigestSection {
+  const lines = d.silent.map((s) => {
+    const leads =
+      s.leadSlackIds.length > 0 ? s.leadSlackIds.map((id) => `<@${id}>`).join(' ') : '_no lead named_';
+    const since = s.lastUpdateDay
+      ? `no update for ${plural(s.days, 'day')} (last ${shortDay(s.lastUpdateDay, d.today)})`
+      : `no update since it was added ${plural(s.days, 'day')} ago`;
+    return `• *${safe(s.code)}* ${safe(s.name)}: ${since} · ${leads}`;
+  });
+  const days = d.programme.silenceDays;
+  const empty = `_Every workstream has posted an update in the last ${plural(days, 'day')}._`;
+  return {
+    title: `Silence: no update for ${plural(days, 'day')} or more`,
+    lines: lines.length > 0 ? lines : [empty],
+  };
+}
+
+export function actions(d: Digest): DigestSection {
+  const overdueCount = d.overdue.reduce((n, o) => n + o.actions.length, 0);
+  const overdue = d.overdue.flatMap((o) => [
+    `<@${o.ownerSlackId}>: ${o.actions.length} overdue`,
+    ...o.actions.map((a) => `• ${actionLine(a, d.today, full)}`),
+  ]);
+  const period = d.sinceLastDigest ? 'since the last digest' : 'in the last 7 days';
+  return {
+    title: 'Actions',
+    lines: [
+      overdueCount > 0 ? `*Overdue (${overdueCount}):*` : '*Overdue:* _none_',
+      ...overdue,
+      d.dueSoon.length > 0
+        ? `*Due in the next 14 days (${d.dueSoon.length}):*`
+        : '*Due in the next 14 days:* _none_',
+      ...d.dueSoon.map((a) => `• ${actionLine(a, d.today, full)}`),
+      `*Completed ${period}:* ${d.completedCount}`,
+    ],
+  };
+}
+
+function kpiLine(k: DigestKpi, today: Day): string {
+  const mark = k.met === null ? ':grey_question:' : k.met ? ':white_check_mark:' : ':x:';
+  const value = k.latest
+    ? `${formatKpiValue(k.latest.value, k.unit)} (${shortDay(k.latest.period, today)})`
+    : '_no readings yet_';
+  const target = k.target
+    ? `target ${describeTarget(k.direction, k.target, formatUkDate, k.unit)}, ${k.met === null ? 'not judged' : k.met ? '*met*' : '*not met*'}`
+    : 'no target set';
+  const was = k.previous === null ? '' : ` (was ${formatKpiValue(k.previous, k.unit)})`;
+  const arrow = k.trend ? trendArrow(k.trend) : '';
+  const trend = k.trend ? ` · ${arrow ? `${arrow} ` : ''}${k.trend}${was}` : '';
+  const next = k.next ? ` · next ${describeTarget(k.direction, k.next, formatUkDate, k.unit)}` : '';
+  return `${mark} *${safe(k.name)}*: ${value} · ${target}${trend}${next}`;
+}
+
+export function kpis(d: Digest): DigestSection {
+  return {
+    title: 'KPI scorecard',
+    lines: d.kpis.length > 0 ? d.kpis.map((k) => kpiLine(k, d.today)) : ['_No KPIs yet._'],
+  };
+}
+
+export function comingUp(d: Digest): DigestSection {
+  const lines = d.comingUp.map((e) => `• ${eventPhrase(e, d.today)} · ${eventCountdown(e, d.today)}`);
+  return {
+    title: 'Coming up in the next 8 weeks',
+    lines: lines.length > 0 ? lines : ['_Nothing dated in the next 8 weeks._'],
+  };
+}
+
+/** Sections 2 to 8, in the issue's order. */
+export function digestSections(d: Digest): DigestSection[] {
+  return [ragAtAGlance(d), changes(d), exceptions(d), silence(d), actions(d), kpis(d), comingUp(d)];
+}

@@ -1,0 +1,107 @@
+/**
+ * What a weekly digest says, as plain data: build-digest.ts gathers it from the database and
+ * render-digest.ts turns it into messages. Keeping the two apart lets tests check each section's
+ * rules without parsing Block Kit, and lets the CLI print the same digest as text.
+ */
+import type { ActionView } from '../domain/actions.js';
+import type { Day } from '../domain/dates.js';
+import type { KpiDirection, KpiTargetPoint, KpiTrend } from '../domain/kpi.js';
+import type { Rag } from '../domain/rag.js';
+
+export interface DigestProgramme {
+  id: number;
+  workspaceId: string;
+  name: string;
+  timezone: string;
+  boardChannelId: string | null;
+  silenceDays: number;
+}
+
+export interface DigestWorkstream {
+  id: number;
+  code: string;
+  name: string;
+  rag: Rag;
+  /** The RAG at the last digest, when it has moved since; null when it has not. */
+  movedFrom: Rag | null;
+  lastUpdateDay: Day | null;
+  leadSlackIds: string[];
+}
+
+export interface DigestChange {
+  day: Day;
+  /** 'WS2' or 'WS2 / Audit programme' (user text, not yet made safe). */
+  subject: string;
+  subjectName: string;
+  from: Rag;
+  to: Rag;
+  reason: string;
+  authorSlackId: string;
+}
+
+export interface DigestException {
+  kind: 'workstream' | 'project';
+  code: string;
+  name: string;
+  /** The reason given when it went Red, and when. */
+  reason: { text: string; day: Day; authorSlackId: string } | null;
+  latestUpdate: { text: string; day: Day; authorSlackId: string } | null;
+  openActions: ActionView[];
+}
+
+export interface DigestSilence {
+  code: string;
+  name: string;
+  lastUpdateDay: Day | null;
+  /** Whole days since the latest update (or since the workstream was added, when it has none). */
+  days: number;
+  leadSlackIds: string[];
+}
+
+export interface DigestKpi {
+  name: string;
+  unit: string;
+  direction: KpiDirection;
+  latest: { value: number; period: Day } | null;
+  previous: number | null;
+  target: KpiTargetPoint | null;
+  /** Null when there is no reading or no target to judge it against. */
+  met: boolean | null;
+  trend: KpiTrend | null;
+  next: KpiTargetPoint | null;
+}
+
+export interface DigestEvent {
+  number: number;
+  kind: string;
+  startDate: Day;
+  endDate: Day | null;
+  theme: string | null;
+}
+
+export interface Digest {
+  programme: DigestProgramme;
+  /** Monday of the digest's week. */
+  weekStart: Day;
+  today: Day;
+  asOf: Date;
+  /** Changes and completions are counted from here: the last digest, or 7 days back. */
+  since: Date;
+  sinceLastDigest: boolean;
+  nextVisit: DigestEvent | null;
+  nextDeadline: DigestEvent | null;
+  workstreams: DigestWorkstream[];
+  ragCounts: { workstreams: Record<Rag, number>; projects: Record<Rag, number> };
+  changes: DigestChange[];
+  exceptions: DigestException[];
+  silent: DigestSilence[];
+  overdue: { ownerSlackId: string; actions: ActionView[] }[];
+  dueSoon: ActionView[];
+  completedCount: number;
+  kpis: DigestKpi[];
+  comingUp: DigestEvent[];
+}
+
+/** How far ahead 'due soon' and 'coming up' look. */
+export const DUE_SOON_DAYS = 14;
+export const COMING_UP_DAYS = 56;

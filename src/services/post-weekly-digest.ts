@@ -1,0 +1,124 @@
+/**
+ * Posts a claimed week's digest to the board channel, exactly once: if an earlier attempt may
+ * have posted (a crash, a timeout), look in the channel first; record the message's ts as soon as
+ * it is up; complete the thread; mark the week posted. A permanent Slack error leaves the week
+ * unsent and tells the admins; anything else keeps the claim and retries with backoff.
+ */
+import { ChatError, type Posted } from '../chat/chat.js';
+import type { Programme } from '../db/generated/sqlite/client.js';
+import { tellAdminsDigestFailed } from '../digest/notify-admins.js';
+import {
+  DIGEST_EVENT,
+  type DigestRef,
+  findPostedDigest,
+  postMain,
+  postMissingParts,
+} from '../digest/post-parts.js';
+import { renderDigest } from '../digest/render-digest.js';
+import { type Claim, markFailed, markPosted, markRetry, recordMessage } from '../digest/runs.js';
+import { type DigestSlot, isLate, weekBegins } from '../digest/schedule.js';
+import { formatDateTimeUk } from '../domain/dates.js';
+import { buildDigest } from './build-digest.js';
+import type { ChatDeps } from './deps.js';
+
+/** Points a test can stop at (a child process is killed there to prove crash safety). */
+export type DigestCheckpoint = 'due' | 'claimed' | 'posted';
+export type DigestHooks = { checkpoint?(point: DigestCheckpoint, ref: DigestRef): Promise<void> };
+
+export type DigestOutcome =
+  | { kind: 'posted'; channelId: string; ts: string; late: boolean }
+  | { kind: 'failed'; code: string; permanent: boolean };
+
+export interface ClaimedDigest {
+  programme: Programme;
+  slot: DigestSlot;
+  claim: Claim;
+  /** Context lines under the header, e.g. 'Sent on request by…'. */
+  notes?: string[];
+}
+
+const tsInstant = (ts: string) => new Date(Math.round(Number(ts) * 1000));
+
+export async function postWeeklyDigest(
+  target: ClaimedDigest,
+  deps: ChatDeps,
+  hooks: DigestHooks = {},
+): Promise<DigestOutcome> {
+  const { programme, slot, claim } = target;
+  const channelId = programme.boardChannelId ?? '';
+  const ref: DigestRef = { programmeId: programme.id, weekStart: slot.weekStart };
+  try {
+    let main: Posted | null =
+      claim.run.messageTs && claim.run.channelId === channelId
+        ? { channelId, ts: claim.run.messageTs }
+        : null;
+    let threadMayExist = main !== null;
+    if (!main && claim.resumed) {
+      const ts = await findPostedDigest(deps.chat, channelId, ref, weekBegins(programme, slot.weekStart));
+      if (ts) {
+        main = { channelId, ts };
+        threadMayExist = true;
+        await recordMessage(deps.db, claim.run, main, isLate(tsInstant(ts), slot.dueAt));
+      }
+    }
+    const late = main ? isLate(tsInstant(main.ts), slot.dueAt) : isLate(deps.clock.now(), slot.dueAt);
+    const notes = [...(late ? [lateNote(programme, slot)] : []), ...(target.notes ?? [])];
+    const message = renderDigest(
+      await buildDigest({ workspaceId: programme.workspaceId, programmeId: programme.id }, deps),
+      { notes },
+    );
+    if (!main) {
+      await hooks.checkpoint?.('claimed', ref);
+      main = await postMain(deps.chat, channelId, message, { eventType: DIGEST_EVENT, payload: { ...ref } });
+      await hooks.checkpoint?.('posted', ref);
+      await recordMessage(deps.db, claim.run, main, late);
+    }
+    await postMissingParts(deps.chat, main, message, ref, threadMayExist);
+    await markPosted(deps.db, claim.run, deps.clock.now());
+    deps.logger.info(
+      {
+        programmeId: programme.id,
+        weekStart: slot.weekStart,
+        ts: main.ts,
+        late,
+        attempts: claim.run.attempts,
+      },
+      'weekly digest posted',
+    );
+    return { kind: 'posted', channelId, ts: main.ts, late };
+  } catch (error) {
+    return failed(error, target, deps);
+  }
+}
+
+function lateNote(programme: Programme, slot: DigestSlot): string {
+  return `:hourglass: Posted late: this digest was due at ${formatDateTimeUk(slot.dueAt, programme.timezone)}, when the bot could not post it.`;
+}
+
+async function failed(error: unknown, target: ClaimedDigest, deps: ChatDeps): Promise<DigestOutcome> {
+  const { programme, slot, claim } = target;
+  const log = { programmeId: programme.id, weekStart: slot.weekStart, attempts: claim.run.attempts };
+  const now = deps.clock.now();
+  if (error instanceof ChatError && error.permanent) {
+    const channelId = programme.boardChannelId ?? '';
+    const news = await markFailed(deps.db, claim.run, channelId, error.code, now);
+    deps.logger.error(
+      { ...log, error: error.code, channelId },
+      'weekly digest could not be posted; the week stays unsent and is retried hourly',
+    );
+    if (news) {
+      await tellAdminsDigestFailed(deps, {
+        workspaceId: programme.workspaceId,
+        programmeName: programme.name,
+        weekStart: slot.weekStart,
+        channelId,
+        code: error.code,
+      });
+    }
+    return { kind: 'failed', code: error.code, permanent: true };
+  }
+  const code = error instanceof ChatError ? error.code : 'internal_error';
+  const retryAt = await markRetry(deps.db, claim.run, code, now);
+  deps.logger.warn({ ...log, err: error, retryAt }, 'weekly digest not posted yet; it will be retried');
+  return { kind: 'failed', code, permanent: false };
+}

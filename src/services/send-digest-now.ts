@@ -1,0 +1,98 @@
+/**
+ * `/improve digest send`: an admin posts this week's digest now. If the week has not been posted,
+ * this becomes the week's digest (claimed like the scheduled one, so the schedule will not post it
+ * again). If it has, an extra copy is posted, marked as sent on request, so the board can see
+ * later changes; it never counts as, or replaces, the week's digest.
+ */
+import type { Posted } from '../chat/chat.js';
+import { ChatError } from '../chat/chat.js';
+import type { Programme } from '../db/generated/sqlite/client.js';
+import { DIGEST_EXTRA_EVENT, postMain, postMissingParts } from '../digest/post-parts.js';
+import { renderDigest } from '../digest/render-digest.js';
+import { claimRun } from '../digest/runs.js';
+import { type DigestSlot, digestSlot } from '../digest/schedule.js';
+import { formatDateTimeUk } from '../domain/dates.js';
+import { AppError } from '../domain/errors.js';
+import { audit } from './audit.js';
+import { requireAdmin } from './authorise.js';
+import { buildDigest } from './build-digest.js';
+import type { Actor, ChatDeps } from './deps.js';
+import { type DigestOutcome, postWeeklyDigest } from './post-weekly-digest.js';
+import { loadProgramme } from './programme.js';
+import { inTransaction } from './transaction.js';
+
+export type SendDigestResult =
+  | (DigestOutcome & { extra: false })
+  | { kind: 'posted'; channelId: string; ts: string; late: false; extra: true; weekPostedAt: Date | null }
+  | { kind: 'busy'; extra: false };
+
+export async function sendDigestNow(deps: ChatDeps, actor: Actor): Promise<SendDigestResult> {
+  const programme = await inTransaction(deps, actor, async (tx, me) => {
+    requireAdmin(me, 'send the weekly digest');
+    const found = await loadProgramme(tx, actor.workspaceId);
+    if (!found.boardChannelId) {
+      throw new AppError(
+        'not_set_up',
+        'The programme has no board channel yet, so there is nowhere to send the digest.',
+        { example: '/improve setup #improvement-board' },
+      );
+    }
+    return found;
+  });
+  const now = deps.clock.now();
+  const slot = digestSlot(programme, now);
+  const note = `:information_source: Sent on request by <@${actor.userId}>.`;
+  const key = { workspaceId: programme.workspaceId, programmeId: programme.id, weekStart: slot.weekStart };
+  // A failed week (bot not in the channel) is retried at once: the admin has probably just fixed it.
+  const claim = await claimRun(
+    deps.db,
+    key,
+    `on-request:${actor.userId}`,
+    now,
+    (run) => run.status === 'failed' || run.leaseUntil <= now,
+  );
+  if (claim)
+    return { ...(await postWeeklyDigest({ programme, slot, claim, notes: [note] }, deps)), extra: false };
+  const run = await deps.db.digestRun.findFirst({ where: key });
+  if (run?.status !== 'posted') return { kind: 'busy', extra: false };
+  return postExtra(programme, slot, run.postedAt, deps, actor);
+}
+
+async function postExtra(
+  programme: Programme,
+  slot: DigestSlot,
+  weekPostedAt: Date | null,
+  deps: ChatDeps,
+  actor: Actor,
+): Promise<SendDigestResult> {
+  const when = weekPostedAt ? ` posted ${formatDateTimeUk(weekPostedAt, programme.timezone)}` : '';
+  const note = `:information_source: Sent on request by <@${actor.userId}>: an update to this week's digest${when}.`;
+  const message = renderDigest(
+    await buildDigest({ workspaceId: programme.workspaceId, programmeId: programme.id }, deps),
+    { notes: [note] },
+  );
+  const channelId = programme.boardChannelId ?? '';
+  const ref = { programmeId: programme.id, weekStart: slot.weekStart };
+  let main: Posted;
+  try {
+    main = await postMain(deps.chat, channelId, message, {
+      eventType: DIGEST_EXTRA_EVENT,
+      payload: { ...ref, requestedBy: actor.userId },
+    });
+    await postMissingParts(deps.chat, main, message, ref, false, `${DIGEST_EXTRA_EVENT}_part`);
+  } catch (error) {
+    if (!(error instanceof ChatError)) throw error;
+    return { kind: 'failed', code: error.code, permanent: error.permanent, extra: false };
+  }
+  await deps.db.$transaction((tx) =>
+    audit(tx, {
+      workspaceId: programme.workspaceId,
+      actor: actor.userId,
+      action: 'digest.send_extra',
+      entity: 'programme',
+      entityId: programme.id,
+      after: { weekStart: slot.weekStart, channelId, ts: main.ts },
+    }),
+  );
+  return { kind: 'posted', channelId, ts: main.ts, late: false, extra: true, weekPostedAt };
+}

@@ -1,0 +1,187 @@
+/** Each section's rules, from the database to the rendered digest the board reads. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Message } from '../../src/chat/message.js';
+import type { Programme } from '../../src/db/generated/sqlite/client.js';
+import { renderDigest } from '../../src/digest/render-digest.js';
+import { buildDigest } from '../../src/services/build-digest.js';
+import { setupProgramme } from '../../src/services/setup-programme.js';
+import { type TestDatabase, testDatabase } from '../support/database.js';
+import { PlanBuilder } from '../support/digest-fixtures.js';
+import { as, BOARD_CHANNEL, TEAM, U } from '../support/factories.js';
+
+const MONDAY = new Date('2026-11-23T09:00:00Z'); // 09:00 in London (GMT)
+const daysAgo = (n: number, hour = 10) => new Date(Date.UTC(2026, 10, 23 - n, hour));
+
+let t: TestDatabase;
+let programme: Programme;
+let plan: PlanBuilder;
+beforeEach(async () => {
+  t = await testDatabase({ now: MONDAY });
+  ({ programme } = await setupProgramme(
+    { name: "Improving Children's Services", boardChannelId: BOARD_CHANNEL },
+    t.deps,
+    as(U.admin),
+  ));
+  plan = new PlanBuilder(t.deps.db, programme);
+});
+afterEach(async () => {
+  await t.close();
+});
+
+const digest = () => buildDigest({ workspaceId: TEAM, programmeId: programme.id }, t.deps);
+/** All the mrkdwn the board would read, main message and thread. */
+const textOf = (m: Message) =>
+  [m, ...(m.thread ?? [])]
+    .flatMap((x) => x.blocks ?? [])
+    .map((b) => ('text' in b ? b.text : ''))
+    .join('\n');
+const rendered = async () => textOf(renderDigest(await digest()));
+const lastDigestPosted = (at: Date) =>
+  t.deps.db.digestRun.create({
+    data: {
+      workspaceId: TEAM,
+      programmeId: programme.id,
+      weekStart: '2026-11-16',
+      status: 'posted',
+      claimedBy: 'x',
+      leaseUntil: at,
+      postedAt: at,
+    },
+  });
+
+describe('RAG at a glance and changes', () => {
+  it('shows an arrow only for a RAG that moved since the last digest, and lists every change since', async () => {
+    await lastDigestPosted(new Date('2026-11-16T09:00:00Z'));
+    const ws1 = await plan.workstream('WS1', 'Support and Develop Our Workforce', { leads: [U.lead] });
+    const ws2 = await plan.workstream('WS2', 'Improve Our Practice');
+    const ws3 = await plan.workstream('WS3', 'Listen to the Voice of the Child');
+    await plan.rag(ws1, 'not_started', 'amber', 'Baseline', daysAgo(13), U.lead);
+    await plan.rag(ws1, 'amber', 'red', 'Three leavers this month', daysAgo(5), U.lead);
+    await plan.rag(ws2, 'not_started', 'amber', 'Baseline', daysAgo(13), U.admin);
+    await plan.rag(ws3, 'not_started', 'red', 'Advocacy contract lapsed', daysAgo(6), U.admin);
+    await plan.rag(ws3, 'red', 'not_started', 'Recorded in error', daysAgo(4), U.admin);
+    const d = await digest();
+    expect(d.workstreams.map((w) => [w.code, w.rag, w.movedFrom])).toEqual([
+      ['WS1', 'red', 'amber'],
+      ['WS2', 'amber', null],
+      ['WS3', 'not_started', null],
+    ]);
+    const text = await rendered();
+    expect(text).toContain(
+      ':red_circle: *WS1* Support and Develop Our Workforce: Red ↓ from Amber · no updates yet',
+    );
+    expect(text).toContain(':large_orange_circle: *WS2* Improve Our Practice: Amber · no updates yet');
+    expect(text).toContain(
+      '*Workstreams:* :red_circle: 1 Red · :large_orange_circle: 1 Amber · :large_green_circle: 0 Green',
+    );
+    expect(text).toContain('*Changes since the last digest*');
+    expect(d.changes.map((c) => `${c.subject} ${c.from}→${c.to}`)).toEqual([
+      'WS3 not_started→red',
+      'WS1 amber→red',
+      'WS3 red→not_started',
+    ]);
+    expect(text).toContain(
+      `• 18 Nov · *WS1* Support and Develop Our Workforce: :large_orange_circle: Amber → :red_circle: *Red* (<@${U.lead}>): Three leavers this month`,
+    );
+    expect(text).not.toContain('Baseline');
+  });
+
+  it('without an earlier digest covers the last 7 days', async () => {
+    const ws1 = await plan.workstream('WS1', 'Workforce');
+    await plan.rag(ws1, 'not_started', 'amber', 'Eight days ago', daysAgo(8), U.admin);
+    await plan.rag(ws1, 'amber', 'green', 'Six days ago', daysAgo(6), U.admin);
+    const text = await rendered();
+    expect(text).toContain('*Changes in the last 7 days*');
+    expect(text).toContain('Six days ago');
+    expect(text).not.toContain('Eight days ago');
+    expect(text).toContain('Green ↑ from Amber');
+  });
+});
+
+describe('KPI scorecard', () => {
+  it('switches to the next target the day after its date, not before', async () => {
+    await plan.kpi(
+      'Average caseload',
+      'cases',
+      'lower',
+      [
+        [30, '2026-12-31'],
+        [25, '2027-03-31'],
+      ],
+      [
+        ['2026-12-21', 29],
+        ['2026-12-28', 28],
+      ],
+    );
+    t.clock.set(new Date('2026-12-31T12:00:00Z'));
+    const onTheDay = (await digest()).kpis[0]!;
+    expect(onTheDay).toMatchObject({
+      target: { value: 30, byDate: '2026-12-31' },
+      met: true,
+      trend: 'improving',
+      previous: 29,
+      next: { value: 25 },
+    });
+    expect(await rendered()).toContain(
+      ':white_check_mark: *Average caseload*: 28 (28 Dec) · target ≤ 30 by 31/12/2026, *met* · ↑ improving (was 29) · next ≤ 25 by 31/03/2027',
+    );
+    t.clock.set(new Date('2027-01-01T12:00:00Z'));
+    expect((await digest()).kpis[0]).toMatchObject({
+      target: { value: 25, byDate: '2027-03-31' },
+      met: false,
+      next: null,
+    });
+    expect(await rendered()).toContain(
+      ':x: *Average caseload*: 28 (28 Dec 2026) · target ≤ 25 by 31/03/2027, *not met* · ↑ improving (was 29)\n',
+    );
+  });
+
+  it('says when a KPI has no readings or no target', async () => {
+    await plan.kpi('CP visits in timescale', '%', 'higher', [[85, '2027-06-30']], []);
+    await plan.kpi('Agency staff', '%', 'lower', [], [['2026-11-20', 23.5]]);
+    const text = await rendered();
+    expect(text).toContain(
+      ':grey_question: *CP visits in timescale*: _no readings yet_ · target ≥ 85% by 30/06/2027, not judged',
+    );
+    expect(text).toContain(':grey_question: *Agency staff*: 23.5% (20 Nov) · no target set · first reading');
+  });
+});
+
+describe('an empty week', () => {
+  it('renders every section, in order, with what is (not) there, in one message', async () => {
+    const message = renderDigest(await digest());
+    expect(message.thread).toBeUndefined();
+    expect(message.blocks![0]).toEqual({
+      type: 'header',
+      text: 'Weekly digest: week of Monday 23 November 2026',
+    });
+    const text = textOf(message);
+    const titles = [
+      'RAG at a glance',
+      'Changes in the last 7 days',
+      'Exceptions: what is Red',
+      'Silence: no update for 7 days or more',
+      'Actions',
+      'KPI scorecard',
+      'Coming up in the next 8 weeks',
+    ];
+    const positions = titles.map((title) => text.indexOf(`*${title}*`));
+    expect(positions.every((p) => p > 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    for (const empty of [
+      '_No workstreams yet._',
+      '_No RAG changes._',
+      '_Nothing is Red._',
+      '*Overdue:* _none_',
+      '*Completed in the last 7 days:* 0',
+      '_No KPIs yet._',
+      '_Nothing dated in the next 8 weeks._',
+      '*Next Ofsted/DfE event:* _none planned_',
+    ]) {
+      expect(text).toContain(empty);
+    }
+    expect(message.text).toBe(
+      "Weekly digest for Improving Children's Services, week of Monday 23 November 2026: 0 Red, 0 Amber, 0 Green, 0 Complete, 0 Not started. 0 RAG changes, 0 overdue actions.",
+    );
+  });
+});
