@@ -14,24 +14,27 @@ import type { Job } from './index.js';
 export const DIGEST_JOB_ID = 'weekly-digest';
 
 export function digestJob(deps: ChatDeps, hooks: DigestHooks = {}): Job {
-  // Runs this process is working on now: a claim under our own name that is not in here was left
-  // by an earlier life of this instance (same INSTANCE_ID) and can be finished at once.
-  const inFlight = new Set<string>();
+  // Weeks this process has tried since it started. A claim under our own name (a stable
+  // INSTANCE_ID) for a week not in here was left by an earlier life of this instance, so it can be
+  // finished at once instead of waiting for its lease; one in here is honoured like anyone's.
+  const triedHere = new Set<string>();
   return {
     id: DIGEST_JOB_ID,
     async run(now) {
       for (const { programme, slot, run } of await dueProgrammes(deps, now)) {
         const key = `${programme.id}:${slot.weekStart}`;
-        if (run && !mayTakeOver(run, programme, now, deps.instanceId, inFlight.has(key))) continue;
-        inFlight.add(key);
+        const ours = triedHere.has(key);
+        if (run && !mayTakeOver(run, programme, now, deps.instanceId, ours)) continue;
+        triedHere.add(key);
         try {
           await hooks.checkpoint?.('due', { programmeId: programme.id, weekStart: slot.weekStart });
-          const claim = await claimRun(
-            deps.db,
-            { workspaceId: programme.workspaceId, programmeId: programme.id, weekStart: slot.weekStart },
-            deps.instanceId,
-            now,
-            (r) => mayTakeOver(r, programme, now, deps.instanceId, false),
+          const runKey = {
+            workspaceId: programme.workspaceId,
+            programmeId: programme.id,
+            weekStart: slot.weekStart,
+          };
+          const claim = await claimRun(deps.db, runKey, deps.instanceId, now, (r) =>
+            mayTakeOver(r, programme, now, deps.instanceId, ours),
           );
           if (claim) await postWeeklyDigest({ programme, slot, claim }, deps, hooks);
         } catch (error) {
@@ -39,8 +42,6 @@ export function digestJob(deps: ChatDeps, hooks: DigestHooks = {}): Job {
             { err: error, programmeId: programme.id },
             'weekly digest run failed; it will be retried',
           );
-        } finally {
-          inFlight.delete(key);
         }
       }
     },
@@ -50,19 +51,19 @@ export function digestJob(deps: ChatDeps, hooks: DigestHooks = {}): Job {
 /**
  * A run someone holds may be taken over when its lease has run out (a crashed replica, or the
  * backoff after a failure is over), when a failed run's board channel has since been changed,
- * or when it is our own claim from before a restart.
+ * or when it is our own claim from before a restart (`triedHere` false).
  */
 export function mayTakeOver(
   run: DigestRun,
   programme: Programme,
   now: Date,
   me: string,
-  mineInFlight: boolean,
+  triedHere: boolean,
 ): boolean {
   if (run.status === 'posted') return false;
   if (run.leaseUntil <= now) return true;
   if (run.status === 'failed' && run.channelId !== programme.boardChannelId) return true;
-  return run.status === 'claimed' && run.claimedBy === me && !mineInFlight;
+  return run.status === 'claimed' && run.claimedBy === me && !triedHere;
 }
 
 /** Programmes whose digest time this week has come, with this week's run if there is one: two queries. */

@@ -3,6 +3,7 @@
  * for both (so message timestamps match the schedule). Tests tick the job; nothing sleeps.
  */
 
+import { LogLevel } from '@slack/web-api';
 import { slackChat } from '../../src/chat/slack/slack-chat.js';
 import { slackWebClient } from '../../src/chat/slack/web-client.js';
 import {
@@ -51,8 +52,8 @@ export async function digestHarness(options: {
   });
   const deps: ChatDeps = {
     ...t.deps,
-    chat: slackChat(slackWebClient('xoxb-test', slack.apiUrl)),
-    instanceId: options.instanceId ?? 'replica-a',
+    chat: slackChat(slackWebClient('xoxb-test', slack.apiUrl, LogLevel.ERROR)),
+    instanceId: options.instanceId ?? 'replica-b',
   };
   const job = digestJob(deps);
   return {

@@ -3,10 +3,15 @@
  * jobs), with the same retry policy as the app's: a few quick retries of 5xx and network errors,
  * and 429s waited out for Retry-After.
  */
-import { WebClient } from '@slack/web-api';
+import { LogLevel, WebClient } from '@slack/web-api';
 
-export function slackWebClient(token: string, apiUrl?: string): WebClient {
+export function slackWebClient(
+  token: string,
+  apiUrl?: string,
+  logLevel: LogLevel = LogLevel.WARN,
+): WebClient {
   return new WebClient(token, {
+    logLevel,
     retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 2000 },
     ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
   });

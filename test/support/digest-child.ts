@@ -1,0 +1,57 @@
+/**
+ * A replica in a separate process: runs one tick of the weekly digest job against DATABASE_URL
+ * and the Slack stand-in at SLACK_API_URL, as of DIGEST_NOW. Fault tests kill it for real:
+ * - DIGEST_PAUSE_AT=claimed|posted: at that point print `CHECKPOINT <point>` and wait forever,
+ *   so the parent can SIGKILL it there (between claim and post, between post and record);
+ * - DIGEST_WAIT_FOR_GO=1: print `READY` before claiming and wait for a `go` line on stdin, so
+ *   two replicas can be released into the same instant.
+ * Prints `DONE` when the tick has finished.
+ */
+
+import { createInterface } from 'node:readline';
+import { LogLevel } from '@slack/web-api';
+import { slackChat } from '../../src/chat/slack/slack-chat.js';
+import { slackWebClient } from '../../src/chat/slack/web-client.js';
+import { openDatabase } from '../../src/db/client.js';
+import { parseDatabaseUrl } from '../../src/db/database-url.js';
+import { AdjustableClock } from '../../src/domain/clock.js';
+import { silentLogger } from '../../src/logger.js';
+import { digestJob } from '../../src/scheduler/digest-job.js';
+import type { DigestCheckpoint } from '../../src/services/post-weekly-digest.js';
+
+const env = process.env;
+const parsed = parseDatabaseUrl(env.DATABASE_URL ?? '');
+if (!parsed.ok) throw new Error(`DATABASE_URL ${parsed.message}`);
+const now = new Date(env.DIGEST_NOW ?? '');
+const database = openDatabase(parsed.target, { poolSize: 2 });
+const clock = new AdjustableClock(now);
+const chat = slackChat(slackWebClient('xoxb-child', env.SLACK_API_URL, LogLevel.ERROR));
+const deps = {
+  db: database.prisma,
+  clock,
+  logger: silentLogger,
+  chat,
+  instanceId: env.INSTANCE_ID ?? `child-${process.pid}`,
+};
+
+const stdinLines = createInterface({ input: process.stdin });
+const go = () =>
+  new Promise<void>((resolve) => stdinLines.on('line', (line) => line.trim() === 'go' && resolve()));
+const forever = () => new Promise<void>(() => {});
+
+async function checkpoint(point: DigestCheckpoint): Promise<void> {
+  if (point === 'due' && env.DIGEST_WAIT_FOR_GO === '1') {
+    const released = go();
+    process.stdout.write('READY\n');
+    await released;
+  }
+  if (point === env.DIGEST_PAUSE_AT) {
+    process.stdout.write(`CHECKPOINT ${point}\n`);
+    await forever();
+  }
+}
+
+await digestJob(deps, { checkpoint }).run(now);
+process.stdout.write('DONE\n');
+stdinLines.close();
+await database.close();
