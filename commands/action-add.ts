@@ -8,7 +8,7 @@ import { AppError } from '../src/domain/errors.js';
 import { toSafeMrkdwn } from '../src/domain/text.js';
 import { type AddActionResult, addAction } from '../src/services/add-action.js';
 import { actionAddModal } from './action-add-modal.js';
-import { actionPost, actionSubject } from './action-replies.js';
+import { actionMessage, actionPost, actionSubject } from './action-replies.js';
 import type { Args } from './args.js';
 import type { CommandContext, Reply, Subcommand } from './types.js';
 
@@ -66,10 +66,12 @@ export function actionAddedPost(result: AddActionResult, byUserId: string): Repl
   const { action, workstream, owner, project } = result;
   const where = `${workstream.code} ${toSafeMrkdwn(workstream.name)}${project ? ` / ${toSafeMrkdwn(project.name)}` : ''}`;
   const due = formatUkDate(action.dueDate);
-  return actionPost({
-    fallback: `A-${action.number} added to ${workstream.code} for <@${owner.slackUserId}>, due ${due}`,
-    headline: `:memo: New action for *${where}*`,
-    lines: [actionSubject(action.number, action.text)],
-    context: `Owner <@${owner.slackUserId}> · due *${due}* (${formatLongDate(action.dueDate)}) · added by <@${byUserId}>`,
-  });
+  return actionPost(
+    actionMessage({
+      fallback: `A-${action.number} added to ${workstream.code} for <@${owner.slackUserId}>, due ${due}`,
+      headline: `:memo: New action for *${where}*`,
+      lines: [actionSubject(action.number, action.text)],
+      context: `Owner <@${owner.slackUserId}> · due *${due}* (${formatLongDate(action.dueDate)}) · added by <@${byUserId}>`,
+    }),
+  );
 }

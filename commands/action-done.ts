@@ -1,8 +1,10 @@
 /** `/improve action done <ref> [evidence note]`: news for the channel, awaiting verification. */
 import { z } from 'zod';
+import type { Message } from '../src/chat/message.js';
 import { toSafeMrkdwn } from '../src/domain/text.js';
 import { completeAction } from '../src/services/complete-action.js';
-import { actionPost, actionSubject, readRef } from './action-replies.js';
+import type { ActionInContext } from '../src/services/find-action.js';
+import { actionMessage, actionPost, actionSubject, readRef } from './action-replies.js';
 import type { Subcommand } from './types.js';
 
 const input = z.object({ ref: z.string().min(1), evidence: z.string().optional() });
@@ -17,16 +19,23 @@ export const actionDone: Subcommand<z.infer<typeof input>> = {
   parse: (args) => ({ ref: readRef(args), evidence: args.done ? undefined : args.rest() }),
   schema: input,
   async run(value, ctx) {
-    const { action, workstream, owner } = await completeAction(value, ctx.deps, ctx.actor);
-    return actionPost({
-      fallback: `A-${action.number} done`,
-      headline: `:white_check_mark: Done: ${actionSubject(action.number, action.text)}`,
-      lines: [
-        action.evidenceNote
-          ? `*Evidence:* ${toSafeMrkdwn(action.evidenceNote)}`
-          : '_No evidence note given._',
-      ],
-      context: `${workstream.code} · owner <@${owner.slackUserId}> · marked done by <@${ctx.actor.userId}> · awaiting verification by a lead (\`${ctx.command} action verify A-${action.number}\`)`,
-    });
+    const result = await completeAction(value, ctx.deps, ctx.actor);
+    return actionPost(actionDoneMessage(result, ctx.actor.userId, ctx.command));
   },
 };
+
+/** The channel's news of a completion; also for the reminders' Done button. */
+export function actionDoneMessage(
+  { action, workstream, owner }: ActionInContext,
+  byUserId: string,
+  command: string,
+): Message {
+  return actionMessage({
+    fallback: `A-${action.number} done`,
+    headline: `:white_check_mark: Done: ${actionSubject(action.number, action.text)}`,
+    lines: [
+      action.evidenceNote ? `*Evidence:* ${toSafeMrkdwn(action.evidenceNote)}` : '_No evidence note given._',
+    ],
+    context: `${workstream.code} · owner <@${owner.slackUserId}> · marked done by <@${byUserId}> · awaiting verification by a lead (\`${command} action verify A-${action.number}\`)`,
+  });
+}

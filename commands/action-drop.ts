@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { toSafeMrkdwn } from '../src/domain/text.js';
 import { dropAction } from '../src/services/drop-action.js';
-import { actionPost, actionSubject, readRef } from './action-replies.js';
+import { actionMessage, actionPost, actionSubject, readRef } from './action-replies.js';
 import type { Subcommand } from './types.js';
 
 const input = z.object({ ref: z.string().min(1), reason: z.string() });
@@ -18,11 +18,13 @@ export const actionDrop: Subcommand<z.infer<typeof input>> = {
   schema: input,
   async run(value, ctx) {
     const { action, workstream, owner } = await dropAction(value, ctx.deps, ctx.actor);
-    return actionPost({
-      fallback: `A-${action.number} dropped`,
-      headline: `:heavy_multiplication_x: Dropped: ${actionSubject(action.number, action.text)}`,
-      lines: [`*Reason:* ${toSafeMrkdwn(value.reason.trim())}`],
-      context: `${workstream.code} · owner <@${owner.slackUserId}> · dropped by <@${ctx.actor.userId}>`,
-    });
+    return actionPost(
+      actionMessage({
+        fallback: `A-${action.number} dropped`,
+        headline: `:heavy_multiplication_x: Dropped: ${actionSubject(action.number, action.text)}`,
+        lines: [`*Reason:* ${toSafeMrkdwn(value.reason.trim())}`],
+        context: `${workstream.code} · owner <@${owner.slackUserId}> · dropped by <@${ctx.actor.userId}>`,
+      }),
+    );
   },
 };

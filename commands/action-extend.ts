@@ -1,9 +1,10 @@
 /** `/improve action extend <ref> [to] <new due date> <reason>`: the new date and why, for the channel. */
 import { z } from 'zod';
+import type { Message } from '../src/chat/message.js';
 import { formatUkDate } from '../src/domain/dates.js';
 import { toSafeMrkdwn } from '../src/domain/text.js';
-import { extendAction } from '../src/services/extend-action.js';
-import { actionPost, actionSubject, readRef } from './action-replies.js';
+import { type ExtendActionResult, extendAction } from '../src/services/extend-action.js';
+import { actionMessage, actionPost, actionSubject, readRef } from './action-replies.js';
 import type { Subcommand } from './types.js';
 
 const input = z.object({ ref: z.string().min(1), dueDate: z.string().min(1), reason: z.string() });
@@ -25,13 +26,19 @@ export const actionExtend: Subcommand<z.infer<typeof input>> = {
   },
   schema: input,
   async run(value, ctx) {
-    const { action, workstream, owner, fromDue } = await extendAction(value, ctx.deps, ctx.actor);
-    const due = formatUkDate(action.dueDate);
-    return actionPost({
-      fallback: `A-${action.number} now due ${due} (was ${formatUkDate(fromDue)})`,
-      headline: `:calendar: New due date *${due}* (was ${formatUkDate(fromDue)}): ${actionSubject(action.number, action.text)}`,
-      lines: [`*Reason:* ${toSafeMrkdwn(value.reason.trim())}`],
-      context: `${workstream.code} · owner <@${owner.slackUserId}> · changed by <@${ctx.actor.userId}>`,
-    });
+    const result = await extendAction(value, ctx.deps, ctx.actor);
+    return actionPost(actionExtendedMessage(result, value.reason, ctx.actor.userId));
   },
 };
+
+/** The channel's news of a new due date and why; also for the reminders' New date button. */
+export function actionExtendedMessage(result: ExtendActionResult, reason: string, byUserId: string): Message {
+  const { action, workstream, owner, fromDue } = result;
+  const due = formatUkDate(action.dueDate);
+  return actionMessage({
+    fallback: `A-${action.number} now due ${due} (was ${formatUkDate(fromDue)})`,
+    headline: `:calendar: New due date *${due}* (was ${formatUkDate(fromDue)}): ${actionSubject(action.number, action.text)}`,
+    lines: [`*Reason:* ${toSafeMrkdwn(reason.trim())}`],
+    context: `${workstream.code} · owner <@${owner.slackUserId}> · changed by <@${byUserId}>`,
+  });
+}

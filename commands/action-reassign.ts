@@ -1,8 +1,9 @@
 /** `/improve action reassign <ref> [to] @user [note]`: the new owner is told in the channel. */
 import { z } from 'zod';
+import type { Message } from '../src/chat/message.js';
 import { toSafeMrkdwn } from '../src/domain/text.js';
-import { reassignAction } from '../src/services/reassign-action.js';
-import { actionPost, actionSubject, readRef } from './action-replies.js';
+import { type ReassignActionResult, reassignAction } from '../src/services/reassign-action.js';
+import { actionMessage, actionPost, actionSubject, readRef } from './action-replies.js';
 import type { Subcommand } from './types.js';
 
 const input = z.object({
@@ -27,12 +28,22 @@ export const actionReassign: Subcommand<z.infer<typeof input>> = {
   },
   schema: input,
   async run(value, ctx) {
-    const { action, workstream, owner, previousOwner } = await reassignAction(value, ctx.deps, ctx.actor);
-    return actionPost({
-      fallback: `A-${action.number} is now owned by <@${owner.slackUserId}>`,
-      headline: `:arrows_counterclockwise: <@${owner.slackUserId}> now owns ${actionSubject(action.number, action.text)}`,
-      lines: [value.note ? `*Note:* ${toSafeMrkdwn(value.note.trim())}` : null],
-      context: `${workstream.code} · was <@${previousOwner.slackUserId}> · reassigned by <@${ctx.actor.userId}>`,
-    });
+    const result = await reassignAction(value, ctx.deps, ctx.actor);
+    return actionPost(actionReassignedMessage(result, value.note, ctx.actor.userId));
   },
 };
+
+/** The channel's news of a new owner (the mention tells them); also for button handlers. */
+export function actionReassignedMessage(
+  result: ReassignActionResult,
+  note: string | undefined,
+  byUserId: string,
+): Message {
+  const { action, workstream, owner, previousOwner } = result;
+  return actionMessage({
+    fallback: `A-${action.number} is now owned by <@${owner.slackUserId}>`,
+    headline: `:arrows_counterclockwise: <@${owner.slackUserId}> now owns ${actionSubject(action.number, action.text)}`,
+    lines: [note?.trim() ? `*Note:* ${toSafeMrkdwn(note.trim())}` : null],
+    context: `${workstream.code} · was <@${previousOwner.slackUserId}> · reassigned by <@${byUserId}>`,
+  });
+}

@@ -2,7 +2,7 @@
  * What the action subcommands show: one shape of channel post for every change (headline, the
  * action's text, who and when), the list as chunked sections, and the reference reader.
  */
-import type { Block } from '../src/chat/message.js';
+import type { Block, Message } from '../src/chat/message.js';
 import { type ActionView, actionLine, formatActionRef } from '../src/domain/actions.js';
 import type { Day } from '../src/domain/dates.js';
 import { toSafeMrkdwn, truncateForSlack } from '../src/domain/text.js';
@@ -14,25 +14,27 @@ import type { Reply } from './types.js';
 /** Reads an action reference word (A-12, a12, 12); the service says if it names no action. */
 export const readRef = (args: Args): string => args.word('the action’s reference, such as A-12');
 
-/** A change to an action, posted in the channel: news for the team, traceable later. */
-export function actionPost(options: {
+export interface ActionMessageParts {
   fallback: string;
   headline: string;
   lines?: (string | null)[];
   context: string;
-}): Reply {
-  const body = [options.headline, ...(options.lines ?? []).filter((l): l is string => !!l)].join('\n');
+}
+
+/** A change to an action as a message: headline, details, and who did it in the context line. */
+export function actionMessage(parts: ActionMessageParts): Message {
+  const body = [parts.headline, ...(parts.lines ?? []).filter((l): l is string => !!l)].join('\n');
   return {
-    kind: 'channel',
-    message: {
-      text: options.fallback,
-      blocks: [
-        { type: 'section', text: body },
-        { type: 'context', text: options.context },
-      ],
-    },
+    text: parts.fallback,
+    blocks: [
+      { type: 'section', text: body },
+      { type: 'context', text: parts.context },
+    ],
   };
 }
+
+/** A change to an action, posted in the channel: news for the team, traceable later. */
+export const actionPost = (message: Message): Reply => ({ kind: 'channel', message });
 
 /** '*A-12* Recruit four social workers' with the text made safe and shortened for a headline. */
 export function actionSubject(number: number, text: string): string {

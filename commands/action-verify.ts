@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { toSafeMrkdwn } from '../src/domain/text.js';
 import { verifyAction } from '../src/services/verify-action.js';
-import { actionPost, actionSubject, readRef } from './action-replies.js';
+import { actionMessage, actionPost, actionSubject, readRef } from './action-replies.js';
 import type { Subcommand } from './types.js';
 
 const input = z.object({ ref: z.string().min(1), note: z.string().optional() });
@@ -18,14 +18,16 @@ export const actionVerify: Subcommand<z.infer<typeof input>> = {
   schema: input,
   async run(value, ctx) {
     const { action, workstream, owner } = await verifyAction(value, ctx.deps, ctx.actor);
-    return actionPost({
-      fallback: `A-${action.number} verified`,
-      headline: `:medal: Verified: ${actionSubject(action.number, action.text)}`,
-      lines: [
-        action.evidenceNote ? `*Evidence:* ${toSafeMrkdwn(action.evidenceNote)}` : null,
-        value.note ? `*Note:* ${toSafeMrkdwn(value.note.trim())}` : null,
-      ],
-      context: `${workstream.code} · owner <@${owner.slackUserId}> · evidence signed off by <@${ctx.actor.userId}>`,
-    });
+    return actionPost(
+      actionMessage({
+        fallback: `A-${action.number} verified`,
+        headline: `:medal: Verified: ${actionSubject(action.number, action.text)}`,
+        lines: [
+          action.evidenceNote ? `*Evidence:* ${toSafeMrkdwn(action.evidenceNote)}` : null,
+          value.note ? `*Note:* ${toSafeMrkdwn(value.note.trim())}` : null,
+        ],
+        context: `${workstream.code} · owner <@${owner.slackUserId}> · evidence signed off by <@${ctx.actor.userId}>`,
+      }),
+    );
   },
 };

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { AppError } from '../src/domain/errors.js';
+import { toSafeMrkdwn } from '../src/domain/text.js';
 import { ephemeral } from './replies.js';
 import type { Subcommand } from './types.js';
 
@@ -21,7 +22,10 @@ export const actionHelp: Subcommand<{ word?: string }> = {
   schema: z.object({ word: z.string().optional() }),
   async run({ word }, ctx) {
     if (word)
-      throw new AppError('bad_input', `I don't know “action ${word}”. After \`action\` say ${VERBS}.`);
+      throw new AppError(
+        'bad_input',
+        `I don't know “action ${toSafeMrkdwn(word)}”. After \`action\` say ${VERBS}.`,
+      );
     const c = ctx.command;
     return ephemeral(
       [

@@ -7,6 +7,7 @@ import type { Action, Person, Programme, Workstream } from '../db/generated/sqli
 import { type ActionView, formatActionRef, parseActionRef } from '../domain/actions.js';
 import { formatUkDate, todayIn } from '../domain/dates.js';
 import { AppError } from '../domain/errors.js';
+import { toSafeMrkdwn } from '../domain/text.js';
 import { loadProgramme } from './programme.js';
 
 /** The action `ref` names in this programme, or a polite not_found AppError. */
@@ -19,7 +20,7 @@ export async function findAction(
   if (number === null) {
     throw new AppError(
       'bad_input',
-      `“${ref}” is not an action reference. Use the number shown when the action was added, such as A-12.`,
+      `“${toSafeMrkdwn(String(ref))}” is not an action reference. Use the number shown when the action was added, such as A-12.`,
     );
   }
   const action = await tx.action.findFirst({
