@@ -70,6 +70,15 @@ describe('adding actions', () => {
     expect((await t.deps.db.programme.findFirstOrThrow()).nextActionNumber).toBe(7);
   });
 
+  it('writes a retried request once and uses one number', async () => {
+    const input = { workstream: 'WS1', ownerUserId: U.owner, dueDate: '2026-12-04', text: 'Induction pack' };
+    await addAction(input, t.deps, as(U.lead, TEAM, 'command:trigger-7'));
+    const again = await refusal(addAction(input, t.deps, as(U.lead, TEAM, 'command:trigger-7')));
+    expect(again.code).toBe('duplicate_request');
+    expect(await t.deps.db.action.count()).toBe(1);
+    expect((await t.deps.db.programme.findFirstOrThrow()).nextActionNumber).toBe(2);
+  });
+
   it('stores the owner, due date and a created event, and audits it', async () => {
     const { action, owner } = await add({ project: undefined, dueDate: '2026-11-23' });
     expect(action).toMatchObject({
