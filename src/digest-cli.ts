@@ -3,6 +3,7 @@
  * programme's weekly digest as readable text, from the database DATABASE_URL names (as the app
  * reads it). Needs no Slack credentials and posts nothing.
  */
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config/index.js';
 import { openDatabase } from './db/client.js';
@@ -11,6 +12,9 @@ import { renderDigest } from './digest/render-digest.js';
 import { AdjustableClock, type Clock, systemClock } from './domain/clock.js';
 import { isAppError } from './domain/errors.js';
 import { buildDigest } from './services/build-digest.js';
+
+// As the app does: a local .env is read when present; variables already set win.
+if (existsSync('.env')) process.loadEnvFile('.env');
 
 const USAGE = 'Usage: npm run digest -- --programme <id> --dry-run [--at <ISO date-time>]';
 

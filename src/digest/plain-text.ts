@@ -54,9 +54,12 @@ function blockText(block: Block, names: ReadonlyMap<string, string>): string {
 }
 
 function messageText(message: Message, names: ReadonlyMap<string, string>): string {
-  return message.blocks
-    ? message.blocks.map((b) => blockText(b, names)).join('\n\n')
-    : mrkdwnToPlain(message.text, names);
+  const blocks = message.blocks;
+  if (!blocks) return mrkdwnToPlain(message.text, names);
+  // Consecutive sections are one section split to fit Slack's limits: no gap between them.
+  const gap = (i: number) =>
+    i === 0 ? '' : blocks[i]!.type === 'section' && blocks[i - 1]!.type === 'section' ? '\n' : '\n\n';
+  return blocks.map((b, i) => `${gap(i)}${blockText(b, names)}`).join('');
 }
 
 /** The message then each reply in its thread, marked as such. */

@@ -22,7 +22,7 @@ function countdownLines(d: Digest): string[] {
     ? `:calendar: *Next Ofsted/DfE event:* ${eventPhrase(d.nextVisit, d.today)} · *${eventCountdown(d.nextVisit, d.today)}*`
     : ':calendar: *Next Ofsted/DfE event:* _none planned_';
   const deadline = d.nextDeadline
-    ? `:hourglass_flowing_sand: *Next deadline:* ${eventPhrase(d.nextDeadline, d.today)} · *${eventCountdown(d.nextDeadline, d.today)}*`
+    ? `:hourglass_flowing_sand: *Next deadline:* ${eventPhrase(d.nextDeadline, d.today, { kind: false })} · *${eventCountdown(d.nextDeadline, d.today)}*`
     : ':hourglass_flowing_sand: *Next deadline:* _none planned_';
   return [visit, deadline];
 }

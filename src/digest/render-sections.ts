@@ -51,8 +51,13 @@ function exceptionLines(e: DigestException, today: Day): string[] {
     e.kind === 'project' ? `${safe(e.code)} / ${safe(e.name)}` : `${safe(e.code)} ${safe(e.name)}`;
   const dated = (x: { day: Day; authorSlackId: string }) =>
     `(${shortDay(x.day, today)}, <@${x.authorSlackId}>)`;
+  const heading = `${ragEmoji('red')} *${subject}*${e.kind === 'project' ? ' (project)' : ''}`;
+  // A Red project with nothing recorded about it still needs the board to see it, in one line.
+  if (!e.reason && !e.latestUpdate && e.openActions.length === 0) {
+    return [`${heading}: _no reason, update or open action recorded_`];
+  }
   return [
-    `${ragEmoji('red')} *${subject}*${e.kind === 'project' ? ' (project)' : ''}`,
+    heading,
     e.reason ? `*Why Red* ${dated(e.reason)}: ${safe(e.reason.text)}` : '*Why Red:* _no reason recorded_',
     e.latestUpdate
       ? `*Latest update* ${dated(e.latestUpdate)}: ${safe(e.latestUpdate.text)}`

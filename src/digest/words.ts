@@ -22,14 +22,15 @@ export const plural = (n: number, one: string, many = `${one}s`): string => `${n
 /** ':red_circle: Red'. */
 export const ragWord = (rag: Rag): string => `${ragEmoji(rag)} ${ragLabel(rag)}`;
 
-/** 'Monitoring visit V-3, 16–17 Dec: Care leavers'. */
-export function eventPhrase(event: DigestEvent, today: Day): string {
+/** 'Monitoring visit V-3, 16 Dec to 17 Dec: Care leavers' (without the kind when the heading says it). */
+export function eventPhrase(event: DigestEvent, today: Day, options: { kind?: boolean } = {}): string {
   const span =
     event.endDate && event.endDate !== event.startDate
       ? `${shortDay(event.startDate, today)} to ${shortDay(event.endDate, today)}`
       : shortDay(event.startDate, today);
   const theme = event.theme ? `: ${toSafeMrkdwn(event.theme)}` : '';
-  return `${eventKindLabel(event.kind)} ${eventRef(event.number)}, ${span}${theme}`;
+  const kind = options.kind === false ? '' : `${eventKindLabel(event.kind)} `;
+  return `${kind}${eventRef(event.number)}, ${span}${theme}`;
 }
 
 /** 'in 23 days', or 'under way' for a visit that has started and not ended. */
