@@ -63,14 +63,18 @@ async function deliverNotice(deps: ChatDeps, check: RecipientCheck, notice: Remi
 }
 
 /** A notice's message, from its payload and the current state of what it is about. */
-export async function renderNotice(deps: Pick<ChatDeps, 'db'>, notice: ReminderLog, today: string, reassignedTo?: string): Promise<Message> {
+export async function renderNotice(deps: Pick<ChatDeps, 'db'>, notice: ReminderLog, today: string): Promise<Message> {
   const payload = JSON.parse(notice.payload) as Record<string, unknown>;
   if (notice.kind === 'unreachable') return unreachableMessage(String(payload.slackUserId));
   const action = await deps.db.action.findFirstOrThrow({ where: { id: Number(payload.actionId), workspaceId: notice.workspaceId }, include: { workstream: true } });
   const owner = await deps.db.person.findFirstOrThrow({ where: { id: action.ownerId, workspaceId: notice.workspaceId } });
+  const [fromUserId, suggestedUserId] = [String(payload.fromUserId), String(payload.suggestedUserId)];
+  const settled = owner.slackUserId === suggestedUserId ? `Reassigned to <@${suggestedUserId}>.`
+    : action.status !== 'open' ? 'Nothing to do: it is no longer open.'
+    : owner.slackUserId !== fromUserId ? `Now with <@${owner.slackUserId}>.` : undefined;
   return notMineMessage({
     reminderId: notice.id,
     action: { number: action.number, text: action.text, dueDate: action.dueDate, status: action.status, ownerSlackUserId: owner.slackUserId, workstreamCode: action.workstream.code },
-    fromUserId: String(payload.fromUserId), suggestedUserId: String(payload.suggestedUserId), note: (payload.note as string | null) ?? null, today, reassignedTo,
+    fromUserId, suggestedUserId, note: (payload.note as string | null) ?? null, today, settled,
   });
 }

@@ -7,6 +7,7 @@ import type { Event } from '../db/generated/sqlite/client.js';
 import { type ActionView, actionLine, formatActionRef } from '../domain/actions.js';
 import { type Day, formatLongDate, formatUkDate, todayIn } from '../domain/dates.js';
 import { eventKindLabel, eventRef } from '../domain/event-kind.js';
+import { isRag, ragEmoji, ragLabel } from '../domain/rag.js';
 import { countdownWords } from '../domain/reminders.js';
 import { toSafeMrkdwn, truncateForSlack } from '../domain/text.js';
 
@@ -33,16 +34,22 @@ export function escalationMessage(input: { workstream: Workstream; actions: Acti
 }
 
 /** To a lead, the working day before the digest, when their workstream has gone quiet. */
-export function silenceMessage(input: { reminderId: number; workstream: Workstream & { id: number }; lastUpdate: Date | null; timezone: string; digestDay: Day; answered?: string }): Message {
+export function silenceMessage(input: { reminderId: number; workstream: Workstream & { id: number }; lastUpdate: Date | null; timezone: string; digestDay: Day }): Message {
   const { workstream } = input;
   const last = input.lastUpdate ? `since ${formatUkDate(todayIn(input.lastUpdate, input.timezone))}` : 'yet';
   const ask = `*${title(workstream)}* has had no update ${last}. The board digest goes out on ${formatLongDate(input.digestDay)}: add an update so the board sees where things stand.`;
-  if (input.answered) {
-    return { text: `Thank you: your update on ${workstream.code} is in.`, blocks: [{ type: 'section', text: `:white_check_mark: *Thank you: your update on ${title(workstream)} is in.*\n${input.answered}` }] };
-  }
   return {
     text: `${workstream.code} has had no update ${last}: add one before the digest.`,
     blocks: [{ type: 'section', text: ask, button: { text: 'Add update', actionId: SILENCE_BUTTON, value: `${input.reminderId}.${workstream.id}`, style: 'primary' } }],
+  };
+}
+
+/** The nudge once answered: the update, so the lead sees what the board will read. */
+export function silenceAnsweredMessage(workstream: Workstream, update: string, rag: string | null): Message {
+  const ragLine = rag && isRag(rag) ? `\nRAG: ${ragEmoji(rag)} ${ragLabel(rag)}` : '';
+  return {
+    text: `Thank you: your update on ${workstream.code} is in.`,
+    blocks: [{ type: 'section', text: `:white_check_mark: *Thank you: your update on ${title(workstream)} is in.*\n${toSafeMrkdwn(truncateForSlack(update, 2000))}${ragLine}` }],
   };
 }
 
@@ -56,15 +63,18 @@ export function countdownMessage(input: { event: Event; workstreams: Workstream[
   return { text: `${what}: ${formatUkDate(event.startDate)}`, blocks: [{ type: 'section', text: lines.join('\n') }] };
 }
 
-/** To the workstream's leads when an owner says an action is not theirs. */
-export function notMineMessage(input: { reminderId: number; action: ActionView; fromUserId: string; suggestedUserId: string; note: string | null; today: Day; reassignedTo?: string }): Message {
+/**
+ * To the workstream's leads when an owner says an action is not theirs. `settled` says what has
+ * happened since (reassigned, closed), in place of the button.
+ */
+export function notMineMessage(input: { reminderId: number; action: ActionView; fromUserId: string; suggestedUserId: string; note: string | null; today: Day; settled?: string }): Message {
   const { action } = input;
   const ref = formatActionRef(action.number);
   const lines = [`:leftwards_arrow_with_hook: <@${input.fromUserId}> says *${ref}* is not theirs and suggests <@${input.suggestedUserId}>.`, actionLine(action, input.today)];
   if (input.note) lines.push(`*Why:* ${toSafeMrkdwn(truncateForSlack(input.note, 500))}`);
-  if (input.reassignedTo) {
-    lines.push(`:white_check_mark: Reassigned to <@${input.reassignedTo}>.`);
-    return { text: `${ref} reassigned to <@${input.reassignedTo}>`, blocks: [{ type: 'section', text: lines.join('\n') }] };
+  if (input.settled) {
+    lines.push(`:white_check_mark: ${input.settled}`);
+    return { text: `${ref}: ${input.settled}`, blocks: [{ type: 'section', text: lines.join('\n') }] };
   }
   return {
     text: `<@${input.fromUserId}> says ${ref} is not theirs`,

@@ -55,7 +55,7 @@ export function reminderRowBlocks(row: ReminderRow, personId: number, source: nu
   const tail = notes.length > 0 ? `\n${notes.join('\n')}` : '';
   const closed = closedState(row, personId);
   if (closed) return [{ type: 'section', text: `${closed.emoji} ${head} · ${closed.words}${tail}` }];
-  const marker = action.dueDate < today ? ':red_circle:' : ':large_orange_circle:';
+  const marker = action.dueDate < today ? ':red_circle:' : daysBetween(today, action.dueDate) <= 7 ? ':large_orange_circle:' : ':white_circle:';
   const value = buttonValue(source, action.number);
   const buttons: Button[] = [
     { text: 'Done', actionId: REMINDER_BUTTONS.done, value, style: 'primary' },

@@ -1,0 +1,40 @@
+/**
+ * A reminder message as it stands now, re-rendered from the database after someone answers it,
+ * so the DM always shows the current state (chat.update). The ledger row says what it listed
+ * (payload) and when it went out; everything else is read fresh.
+ */
+import type { Message } from '../chat/message.js';
+import type { ReminderLog } from '../db/generated/sqlite/client.js';
+import { todayIn } from '../domain/dates.js';
+import type { Deps } from './deps.js';
+import { renderNotice } from './deliver-notices.js';
+import { actionReminderMessage, type ReminderRow } from './reminder-messages.js';
+
+/** The owner's reminder with each action's current state and what happened since it was sent. */
+export async function currentActionReminder(deps: Deps, log: ReminderLog): Promise<Message> {
+  const { workspaceId } = log;
+  const payload = JSON.parse(log.payload) as { actionIds?: number[]; more?: number };
+  const ids = payload.actionIds ?? [];
+  const [programme, person, actions, events] = await Promise.all([
+    deps.db.programme.findFirstOrThrow({ where: { id: log.programmeId, workspaceId } }),
+    deps.db.person.findUniqueOrThrow({ where: { workspaceId_slackUserId: { workspaceId, slackUserId: log.recipient } } }),
+    deps.db.action.findMany({ where: { workspaceId, id: { in: ids } }, include: { workstream: { select: { code: true } } } }),
+    deps.db.actionEvent.findMany({ where: { workspaceId, actionId: { in: ids }, createdAt: { gte: log.sentAt ?? log.createdAt } }, orderBy: { id: 'asc' } }),
+  ]);
+  const owners = await deps.db.person.findMany({ where: { workspaceId, id: { in: [...new Set(actions.map((a) => a.ownerId))] } } });
+  const slackId = new Map(owners.map((o) => [o.id, o.slackUserId]));
+  const byId = new Map(actions.map((a) => [a.id, a]));
+  const rows: ReminderRow[] = ids.flatMap((id) => {
+    const action = byId.get(id);
+    if (!action) return [];
+    return [{ action, ownerSlackUserId: slackId.get(action.ownerId) ?? 'unknown', since: events.filter((e) => e.actionId === id) }];
+  });
+  const today = todayIn(deps.clock.now(), programme.timezone);
+  return actionReminderMessage({ reminderId: log.id, personId: person.id, rows, more: payload.more ?? 0, today, dueSoonDays: programme.dueSoonDays });
+}
+
+/** A lead's "not mine" notice as it stands: reassigned, moved on, or still waiting. */
+export async function currentNotice(deps: Deps, log: ReminderLog): Promise<Message> {
+  const programme = await deps.db.programme.findFirstOrThrow({ where: { id: log.programmeId, workspaceId: log.workspaceId } });
+  return renderNotice(deps, log, todayIn(deps.clock.now(), programme.timezone));
+}
