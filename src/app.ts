@@ -14,6 +14,7 @@ import { slackChat } from './chat/slack/slack-chat.js';
 import type { ChatDeps, Deps } from './services/deps.js';
 import { type Job, type Scheduler, startScheduler } from './scheduler/index.js';
 import { reminderJob } from './scheduler/reminder-job.js';
+import { digestJob } from './scheduler/digest-job.js';
 
 export interface RunningApp {
   port: number;
@@ -28,7 +29,7 @@ export interface RunningApp {
 
 /** The scheduled jobs; each is safe to run twice and on several replicas. */
 export function scheduledJobs(deps: ChatDeps): Job[] {
-  return [reminderJob(deps)];
+  return [reminderJob(deps), digestJob(deps)];
 }
 
 export interface StartOptions {
