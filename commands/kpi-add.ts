@@ -15,14 +15,17 @@ const input = z.object({
   name: z.string().min(2, 'Give the KPI a name.').max(80, 'The KPI name can be up to 80 characters.'),
   unit: z.string().min(1).max(20, 'The unit can be up to 20 characters, such as %, cases or days.'),
   direction: z.enum(['higher', 'lower']),
-  targets: z.array(z.object({ value: z.number(), byDate: z.string() })).max(12, 'A KPI can have up to 12 dated targets.'),
+  targets: z
+    .array(z.object({ value: z.number(), byDate: z.string() }))
+    .max(12, 'A KPI can have up to 12 dated targets.'),
 });
 
 export const kpiAdd: Subcommand<z.infer<typeof input>> = {
   name: 'kpi add',
   aliases: ['kpis add'],
   usage: 'kpi add <name> <unit> <higher|lower> [target <value> by <date>]…',
-  summary: 'Adds a KPI: its unit, whether higher or lower is better, and its dated targets (admins). Put a name with spaces in quotes.',
+  summary:
+    'Adds a KPI: its unit, whether higher or lower is better, and its dated targets (admins). Put a name with spaces in quotes.',
   examples: [
     'kpi add "Caseload average" cases lower target 30 by 31/12/2026 target 25 by 31/03/2027',
     'kpi add "CP visits in timescale" % higher target 75 by 31/03/2027 target 85 by 30/06/2027',
@@ -32,10 +35,15 @@ export const kpiAdd: Subcommand<z.infer<typeof input>> = {
     const targets: { value: number; byDate: Day }[] = [];
     while (!args.done) {
       const word = args.word('a target');
-      if (!/^targets?:?$/i.test(word)) throw new AppError('bad_input', `I expected “target <value> by <date>” but found “${word}”.`);
+      if (!/^targets?:?$/i.test(word))
+        throw new AppError('bad_input', `I expected “target <value> by <date>” but found “${word}”.`);
       const valueWord = args.word('the target value, such as 30 or 75%');
       const value = parseKpiNumber(valueWord);
-      if (value === null) throw new AppError('bad_input', `“${valueWord}” is not a number. Give the target as a number, such as 30 or 75%.`);
+      if (value === null)
+        throw new AppError(
+          'bad_input',
+          `“${valueWord}” is not a number. Give the target as a number, such as 30 or 75%.`,
+        );
       args.optionalWord((w) => /^by:?$/i.test(w));
       targets.push({ value, byDate: args.date('the date the target is due', ctx.today) });
       args.optionalWord((w) => /^(,|and|then)$/i.test(w));
@@ -46,9 +54,10 @@ export const kpiAdd: Subcommand<z.infer<typeof input>> = {
   async run(value, ctx) {
     const kpi = await addKpi(value, ctx.deps, ctx.actor);
     const name = toSafeMrkdwn(kpi.name);
-    const targets = kpi.targets.length > 0 ? kpi.targets.map((t) => targetText(t, kpi)).join('; ') : 'none yet';
+    const targets =
+      kpi.targets.length > 0 ? kpi.targets.map((t) => targetText(t, kpi)).join('; ') : 'none yet';
     return ephemeral(
-      `:white_check_mark: Added KPI *${name}* (${toSafeMrkdwn(kpi.unit)}, ${directionText(kpi)}).\n*Targets:* ${targets}\nRecord a reading with \`${ctx.command} kpi record "${name}" <value>\`.`,
+      `:white_check_mark: Added KPI *${name}* (${toSafeMrkdwn(kpi.unit)}, ${directionText(kpi)}).\n*Targets:* ${targets}\nRecord a reading with \`${ctx.command} kpi record "${name}" &lt;value&gt;\`.`,
     );
   },
 };
@@ -59,10 +68,17 @@ export const kpiAdd: Subcommand<z.infer<typeof input>> = {
  */
 function readHead(args: Args): { name: string; unit: string; direction: 'higher' | 'lower' } {
   const words = remainingWords(args);
-  if (words.length === 0) throw new AppError('bad_input', 'Give the KPI name, its unit and whether higher or lower is better.');
+  if (words.length === 0)
+    throw new AppError('bad_input', 'Give the KPI name, its unit and whether higher or lower is better.');
   const at = words.findIndex((w, i) => i >= 1 && parseKpiDirection(w) !== null);
-  if (at === -1) throw new AppError('bad_input', 'Say whether higher or lower is better, after the name and the unit.');
-  if (at === 1) throw new AppError('bad_input', `Give the unit before “${words[1]}”, such as %, cases or days.`);
+  if (at === -1)
+    throw new AppError('bad_input', 'Say whether higher or lower is better, after the name and the unit.');
+  if (at === 1)
+    throw new AppError('bad_input', `Give the unit before “${words[1]}”, such as %, cases or days.`);
   skipWords(args, at + 1);
-  return { name: words.slice(0, at - 1).join(' '), unit: normaliseKpiUnit(words[at - 1]!), direction: parseKpiDirection(words[at]!)! };
+  return {
+    name: words.slice(0, at - 1).join(' '),
+    unit: normaliseKpiUnit(words[at - 1]!),
+    direction: parseKpiDirection(words[at]!)!,
+  };
 }

@@ -1,6 +1,13 @@
 /** How KPI readings, targets and trends read in replies and on the scorecard. */
 import { formatUkDate } from '../src/domain/dates.js';
-import { describeTarget, formatKpiValue, type KpiDirection, type KpiTargetPoint, type KpiTrend, trendArrow } from '../src/domain/kpi.js';
+import {
+  describeTarget,
+  formatKpiValue,
+  type KpiDirection,
+  type KpiTargetPoint,
+  type KpiTrend,
+  trendArrow,
+} from '../src/domain/kpi.js';
 
 interface KpiShape {
   unit: string;
@@ -13,9 +20,11 @@ export const kpiValue = (value: number, kpi: KpiShape): string => formatKpiValue
 export const targetText = (target: KpiTargetPoint, kpi: KpiShape): string =>
   describeTarget(kpi.direction as KpiDirection, target, formatUkDate, kpi.unit);
 
-export const metText = (met: boolean): string => (met ? ':white_check_mark: target met' : ':x: target not met');
+export const metText = (met: boolean): string =>
+  met ? ':white_check_mark: target met' : ':x: target not met';
 
 /** '↑ improving', '↓ worsening', '→ steady', 'first reading'. */
 export const trendText = (trend: KpiTrend): string => `${trendArrow(trend)} ${trend}`.trim();
 
-export const directionText = (kpi: KpiShape): string => (kpi.direction === 'higher' ? 'higher is better' : 'lower is better');
+export const directionText = (kpi: KpiShape): string =>
+  kpi.direction === 'higher' ? 'higher is better' : 'lower is better';

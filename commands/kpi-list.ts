@@ -12,7 +12,8 @@ export const kpiList: Subcommand<Record<string, never>> = {
   name: 'kpi list',
   aliases: ['kpis', 'kpi', 'kpis list', 'scorecard'],
   usage: 'kpi list',
-  summary: 'The KPI scorecard: each KPI’s latest reading against the target in force, met or not, and the trend.',
+  summary:
+    'The KPI scorecard: each KPI’s latest reading against the target in force, met or not, and the trend.',
   examples: ['kpi list'],
   parse(args) {
     expectNoMoreWords(args, ['kpi add', 'kpi record', 'kpi list']);
@@ -22,7 +23,9 @@ export const kpiList: Subcommand<Record<string, never>> = {
   async run(_value, ctx) {
     const { rows } = await kpiScorecard(ctx.deps, ctx.actor);
     if (rows.length === 0) {
-      return ephemeral(`There are no KPIs yet. An admin can add one, for example \`${ctx.command} kpi add "Caseload average" cases lower target 30 by 31/12/2026\`.`);
+      return ephemeral(
+        `There are no KPIs yet. An admin can add one, for example \`${ctx.command} kpi add "Caseload average" cases lower target 30 by 31/12/2026\`.`,
+      );
     }
     return ephemeral(['*KPI scorecard*', ...rows.map(scorecardLine)].join('\n'));
   },
@@ -31,8 +34,13 @@ export const kpiList: Subcommand<Record<string, never>> = {
 function scorecardLine(row: ScorecardRow): string {
   const { kpi } = row;
   const parts = [`• *${toSafeMrkdwn(kpi.name)}*`];
-  parts.push(row.latest ? `${kpiValue(row.latest.value, kpi)} for ${formatUkDate(row.latest.period)}` : '_no readings yet_');
-  if (row.target) parts.push(`target ${targetText(row.target, kpi)}${row.met === null ? '' : `: ${metText(row.met)}`}`);
+  parts.push(
+    row.latest
+      ? `${kpiValue(row.latest.value, kpi)} for ${formatUkDate(row.latest.period)}`
+      : '_no readings yet_',
+  );
+  if (row.target)
+    parts.push(`target ${targetText(row.target, kpi)}${row.met === null ? '' : `: ${metText(row.met)}`}`);
   else parts.push('no target');
   if (row.trend) parts.push(trendText(row.trend));
   if (row.next) parts.push(`next ${targetText(row.next, kpi)}`);

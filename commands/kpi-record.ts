@@ -17,8 +17,13 @@ export const kpiRecord: Subcommand<z.infer<typeof input>> = {
   name: 'kpi record',
   aliases: ['kpis record', 'kpi reading'],
   usage: 'kpi record <kpi> <value> [for <period>]',
-  summary: 'Records a KPI reading; the reply says which target is in force, whether it is met, and the trend (admins and leads).',
-  examples: ['kpi record "Caseload average" 28', 'kpi record caseload 27.5 for October', 'kpi record "CP visits" 86% for 31/03/2027'],
+  summary:
+    'Records a KPI reading; the reply says which target is in force, whether it is met, and the trend (admins and leads).',
+  examples: [
+    'kpi record "Caseload average" 28',
+    'kpi record caseload 27.5 for October',
+    'kpi record "CP visits" 86% for 31/03/2027',
+  ],
   parse(args, ctx) {
     const { kpi, value } = readKpiAndValue(args);
     let period: string | undefined;
@@ -28,7 +33,11 @@ export const kpiRecord: Subcommand<z.infer<typeof input>> = {
       skipWords(args, parsed.used);
       period = parsed.day;
     }
-    if (!args.done) throw new AppError('bad_input', `I didn't understand “${args.rest()}” at the end. To give the period, write “for” and a date, such as “for 31/10/2026” or “for October”.`);
+    if (!args.done)
+      throw new AppError(
+        'bad_input',
+        `I didn't understand “${args.rest()}” at the end. To give the period, write “for” and a date, such as “for 31/10/2026” or “for October”.`,
+      );
     return { kpi, value, period };
   },
   schema: input,
@@ -45,18 +54,36 @@ function readKpiAndValue(args: Args): { kpi: string; value: number } {
   const head = end === -1 ? words : words.slice(0, end);
   const at = head.findIndex((w, i) => i >= 1 && parseKpiNumber(w) !== null);
   if (at === -1) {
-    if (head.length < 2) throw new AppError('bad_input', `Give the reading after the KPI name, such as \`kpi record "${words[0]}" 23\`.`);
-    throw new AppError('bad_input', `“${head.at(-1)}” is not a number. Give the reading as a number, such as 23, 27.5 or 86%.`);
+    if (head.length < 2)
+      throw new AppError(
+        'bad_input',
+        `Give the reading after the KPI name, such as \`kpi record "${words[0]}" 23\`.`,
+      );
+    throw new AppError(
+      'bad_input',
+      `“${head.at(-1)}” is not a number. Give the reading as a number, such as 23, 27.5 or 86%.`,
+    );
   }
   skipWords(args, at + 1);
   return { kpi: head.slice(0, at).join(' '), value: parseKpiNumber(head[at]!)! };
 }
 
 function readingReply(r: RecordKpiReadingResult): string {
-  const lines = [`:white_check_mark: *${toSafeMrkdwn(r.kpi.name)}* for ${formatUkDate(r.reading.period)}: *${kpiValue(r.reading.value, r.kpi)}*`];
-  if (r.replacedValue !== null) lines.push(`This replaces the reading of ${kpiValue(r.replacedValue, r.kpi)} already recorded for that day.`);
-  lines.push(r.target && r.met !== null ? `Target in force: ${targetText(r.target, r.kpi)}: ${metText(r.met)}` : 'No target is set for this KPI.');
-  const previous = r.previous ? ` (previous reading ${kpiValue(r.previous.value, r.kpi)} for ${formatUkDate(r.previous.period)})` : '';
+  const lines = [
+    `:white_check_mark: *${toSafeMrkdwn(r.kpi.name)}* for ${formatUkDate(r.reading.period)}: *${kpiValue(r.reading.value, r.kpi)}*`,
+  ];
+  if (r.replacedValue !== null)
+    lines.push(
+      `This replaces the reading of ${kpiValue(r.replacedValue, r.kpi)} already recorded for that day.`,
+    );
+  lines.push(
+    r.target && r.met !== null
+      ? `Target in force: ${targetText(r.target, r.kpi)}: ${metText(r.met)}`
+      : 'No target is set for this KPI.',
+  );
+  const previous = r.previous
+    ? ` (previous reading ${kpiValue(r.previous.value, r.kpi)} for ${formatUkDate(r.previous.period)})`
+    : '';
   lines.push(`Trend: ${trendText(r.trend)}${previous}`);
   return lines.join('\n');
 }

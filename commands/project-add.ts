@@ -15,14 +15,20 @@ export const projectAdd: Subcommand<z.infer<typeof input>> = {
   aliases: ['projects add'],
   usage: 'project add <workstream> <name>',
   summary: 'Adds a project to a workstream (its lead or an admin). Its RAG starts as Not started.',
-  examples: ['project add WS1 Recruitment and retention', 'project add workforce "Newly qualified social worker academy"'],
-  parse: (args) => ({ workstream: args.word('a workstream (its code such as WS1, or its name)'), name: args.rest() }),
+  examples: [
+    'project add WS1 Recruitment and retention',
+    'project add workforce "Newly qualified social worker academy"',
+  ],
+  parse: (args) => ({
+    workstream: args.word('a workstream (its code such as WS1, or its name)'),
+    name: args.rest(),
+  }),
   schema: input,
   async run(value, ctx) {
     const { project, workstream } = await addProject(value, ctx.deps, ctx.actor);
     const name = toSafeMrkdwn(project.name);
     return ephemeral(
-      `:white_check_mark: Added project *${name}* to *${workstream.code} ${toSafeMrkdwn(workstream.name)}*. Its RAG is Not started: set it with \`${ctx.command} rag ${workstream.code}/${name.split(' ')[0]} amber <reason>\`.`,
+      `:white_check_mark: Added project *${name}* to *${workstream.code} ${toSafeMrkdwn(workstream.name)}*. Its RAG is Not started: set it with \`${ctx.command} rag ${workstream.code}/${name.split(' ')[0]} amber &lt;reason&gt;\`.`,
     );
   },
 };

@@ -4,7 +4,7 @@
  */
 import type { Block, Message } from '../src/chat/message.js';
 import { formatUkDate, todayIn } from '../src/domain/dates.js';
-import { RAG_VALUES, isRag, ragEmoji, ragLabel } from '../src/domain/rag.js';
+import { isRag, RAG_VALUES, ragEmoji, ragLabel } from '../src/domain/rag.js';
 import { toSafeMrkdwn, truncateForSlack } from '../src/domain/text.js';
 import type { RagSummary } from '../src/services/rag-summary.js';
 import type { ReportCard } from '../src/services/workstream-report-card.js';
@@ -27,7 +27,9 @@ export function summaryMessage(summary: RagSummary, timezone: string, footer: Fo
   const blocks: Block[] = [
     { type: 'header', text: `RAG summary: ${summary.programmeName}` },
     { type: 'section', text: counts },
-    ...chunk(lines.length > 0 ? lines : ['No workstreams yet.']).map((text): Block => ({ type: 'section', text })),
+    ...chunk(lines.length > 0 ? lines : ['No workstreams yet.']).map(
+      (text): Block => ({ type: 'section', text }),
+    ),
   ];
   const fallback = RAG_VALUES.map((r) => `${ragLabel(r)} ${summary.counts[r]}`).join(', ');
   return { text: `RAG summary: ${fallback}`, blocks: [...blocks, footerBlock(footer)] };
@@ -37,7 +39,9 @@ export function reportCardMessage(card: ReportCard, timezone: string, footer: Fo
   const { workstream: w } = card;
   const since = w.ragChangedAt ? ` since ${ukDay(w.ragChangedAt, timezone)}` : '';
   const leads = card.leadUserIds.length > 0 ? card.leadUserIds.map((id) => `<@${id}>`).join(', ') : 'none';
-  const reason = card.latestRagChange ? `\n*Reason:* ${toSafeMrkdwn(truncateForSlack(card.latestRagChange.reason, 600))}` : '';
+  const reason = card.latestRagChange
+    ? `\n*Reason:* ${toSafeMrkdwn(truncateForSlack(card.latestRagChange.reason, 600))}`
+    : '';
   const projects = card.projects.map((p) => `• ${rag(p.rag)}: ${toSafeMrkdwn(p.name)}`);
   const overdue = card.overdueActions > 0 ? `, *${card.overdueActions} overdue*` : ', none overdue';
   const u = card.latestUpdate;
@@ -51,12 +55,18 @@ export function reportCardMessage(card: ReportCard, timezone: string, footer: Fo
     { type: 'section', text: `*Actions:* ${card.openActions} open${card.openActions > 0 ? overdue : ''}` },
     { type: 'section', text: update },
   ];
-  return { text: `${w.code} report card: RAG ${isRag(w.rag) ? ragLabel(w.rag) : w.rag}`, blocks: [...blocks, footerBlock(footer)] };
+  return {
+    text: `${w.code} report card: RAG ${isRag(w.rag) ? ragLabel(w.rag) : w.rag}`,
+    blocks: [...blocks, footerBlock(footer)],
+  };
 }
 
 function footerBlock(footer: Footer): Block {
   if ('postedBy' in footer) return { type: 'context', text: `Posted by <@${footer.postedBy}>` };
-  return { type: 'actions', buttons: [{ text: 'Post to channel', actionId: POST_STATUS_ACTION, value: footer.button }] };
+  return {
+    type: 'actions',
+    buttons: [{ text: 'Post to channel', actionId: POST_STATUS_ACTION, value: footer.button }],
+  };
 }
 
 /** Lines grouped into sections under Slack's 3,000-character limit. */
@@ -64,7 +74,8 @@ function chunk(lines: string[], max = 2900): string[] {
   const sections: string[] = [];
   for (const line of lines) {
     const last = sections.at(-1);
-    if (last !== undefined && last.length + line.length + 1 <= max) sections[sections.length - 1] = `${last}\n${line}`;
+    if (last !== undefined && last.length + line.length + 1 <= max)
+      sections[sections.length - 1] = `${last}\n${line}`;
     else sections.push(line);
   }
   return sections;

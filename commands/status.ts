@@ -14,14 +14,18 @@ export const status: Subcommand<z.infer<typeof input>> = {
   name: 'status',
   aliases: ['summary', 'rag summary'],
   usage: 'status [workstream]',
-  summary: 'The RAG summary sheet at a glance, or one workstream’s report card; shown to you, with a button to post it to the channel.',
+  summary:
+    'The RAG summary sheet at a glance, or one workstream’s report card; shown to you, with a button to post it to the channel.',
   examples: ['status', 'status WS2', 'status workforce'],
   parse: (args) => ({ workstream: args.done ? undefined : args.rest() }),
   schema: input,
   async run({ workstream }, ctx) {
     if (!workstream) return { kind: 'ephemeral', message: await build('', ctx, { button: '' }) };
     const card = await workstreamReportCard(workstream, ctx.deps, ctx.actor);
-    return { kind: 'ephemeral', message: reportCardMessage(card, ctx.timezone, { button: card.workstream.code }) };
+    return {
+      kind: 'ephemeral',
+      message: reportCardMessage(card, ctx.timezone, { button: card.workstream.code }),
+    };
   },
 };
 
@@ -34,6 +38,11 @@ export const postStatusButton: ButtonHandler = {
 };
 
 async function build(workstream: string, ctx: CommandContext, footer: Footer) {
-  if (workstream) return reportCardMessage(await workstreamReportCard(workstream, ctx.deps, ctx.actor), ctx.timezone, footer);
+  if (workstream)
+    return reportCardMessage(
+      await workstreamReportCard(workstream, ctx.deps, ctx.actor),
+      ctx.timezone,
+      footer,
+    );
   return summaryMessage(await ragSummary(ctx.deps, ctx.actor), ctx.timezone, footer);
 }

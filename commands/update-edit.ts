@@ -5,12 +5,12 @@
  */
 import { z } from 'zod';
 import type { Message } from '../src/chat/message.js';
+import { plain } from '../src/chat/message.js';
 import { timeOfDayIn } from '../src/domain/dates.js';
 import { isRag, ragEmoji, ragLabel } from '../src/domain/rag.js';
 import { toSafeMrkdwn } from '../src/domain/text.js';
 import { type ChangedUpdate, editUpdate } from '../src/services/edit-update.js';
 import { withdrawUpdate } from '../src/services/withdraw-update.js';
-import { plain } from '../src/chat/message.js';
 import type { CommandContext, Reply, Subcommand } from './types.js';
 import { updateMessage } from './update.js';
 
@@ -19,17 +19,36 @@ const editInput = z.object({ text: z.string().min(1, 'Give the corrected text of
 export const updateEdit: Subcommand<z.infer<typeof editInput>> = {
   name: 'update edit',
   usage: 'update edit <new text>',
-  summary: 'Corrects the text of your latest update, within 30 minutes of posting it. The original stays in the history.',
+  summary:
+    'Corrects the text of your latest update, within 30 minutes of posting it. The original stays in the history.',
   examples: ['update edit Four newly qualified social workers started this week (not five)'],
   parse: (args) => ({ text: args.rest() }),
   schema: editInput,
   async run(value, ctx) {
     const changed = await editUpdate(value, ctx.deps, ctx.actor);
-    const edited = updateMessage({ update: changed.update, workstream: changed.update.workstream, ragChange: changed.ragChange });
+    const edited = updateMessage({
+      update: changed.update,
+      workstream: changed.update.workstream,
+      ragChange: changed.ragChange,
+    });
     const at = timeOfDayIn(changed.update.editedAt ?? ctx.deps.clock.now(), ctx.timezone);
-    const message = { ...edited, blocks: [...(edited.blocks ?? []), { type: 'context' as const, text: `_Edited by its author at ${at}._` }] };
-    const ragNote = changed.ragChange ? ' The reason recorded with its RAG change keeps the original wording: RAG history is never rewritten.' : '';
-    return inChannel(changed, message, plain(`:white_check_mark: Your update on ${changed.update.workstream.code} now reads as corrected; the original text is kept in the history.${ragNote}`));
+    const message = {
+      ...edited,
+      blocks: [
+        ...(edited.blocks ?? []),
+        { type: 'context' as const, text: `_Edited by its author at ${at}._` },
+      ],
+    };
+    const ragNote = changed.ragChange
+      ? ' The reason recorded with its RAG change keeps the original wording: RAG history is never rewritten.'
+      : '';
+    return inChannel(
+      changed,
+      message,
+      plain(
+        `:white_check_mark: Your update on ${changed.update.workstream.code} now reads as corrected; the original text is kept in the history.${ragNote}`,
+      ),
+    );
   },
 };
 
@@ -37,7 +56,8 @@ export const updateUndo: Subcommand<Record<string, never>> = {
   name: 'update undo',
   aliases: ['update withdraw'],
   usage: 'update undo',
-  summary: 'Withdraws your latest update, within 30 minutes of posting it. It stays in the history, marked withdrawn.',
+  summary:
+    'Withdraws your latest update, within 30 minutes of posting it. It stays in the history, marked withdrawn.',
   examples: ['update undo'],
   parse: () => ({}),
   schema: z.object({}),
@@ -47,9 +67,20 @@ export const updateUndo: Subcommand<Record<string, never>> = {
     const at = timeOfDayIn(changed.update.withdrawnAt ?? ctx.deps.clock.now(), ctx.timezone);
     const message: Message = {
       text: `${workstream.code} update withdrawn by its author`,
-      blocks: [{ type: 'section', text: `*${workstream.code} ${toSafeMrkdwn(workstream.name)}*: _update withdrawn by <@${ctx.actor.userId}> at ${at}._` }],
+      blocks: [
+        {
+          type: 'section',
+          text: `*${workstream.code} ${toSafeMrkdwn(workstream.name)}*: _update withdrawn by <@${ctx.actor.userId}> at ${at}._`,
+        },
+      ],
     };
-    return inChannel(changed, message, plain(`:white_check_mark: Your update on ${workstream.code} is withdrawn; it stays in the history, marked withdrawn.${ragStays(changed, ctx)}`));
+    return inChannel(
+      changed,
+      message,
+      plain(
+        `:white_check_mark: Your update on ${workstream.code} is withdrawn; it stays in the history, marked withdrawn.${ragStays(changed, ctx)}`,
+      ),
+    );
   },
 };
 
@@ -57,11 +88,16 @@ export const updateUndo: Subcommand<Record<string, never>> = {
 function ragStays({ ragChange, update }: ChangedUpdate, ctx: CommandContext): string {
   if (!ragChange || !isRag(ragChange.fromRag) || !isRag(ragChange.toRag)) return '';
   const back = ragChange.fromRag === 'not_started' ? 'not-started' : ragChange.fromRag;
-  return `\nThe RAG change it made (${ragEmoji(ragChange.fromRag)} ${ragLabel(ragChange.fromRag)} → ${ragEmoji(ragChange.toRag)} ${ragLabel(ragChange.toRag)}) stays in the RAG history. To change it back, give a reason: \`${ctx.command} rag ${update.workstream.code} ${back} <reason>\``;
+  return `\nThe RAG change it made (${ragEmoji(ragChange.fromRag)} ${ragLabel(ragChange.fromRag)} → ${ragEmoji(ragChange.toRag)} ${ragLabel(ragChange.toRag)}) stays in the RAG history. To change it back, give a reason: \`${ctx.command} rag ${update.workstream.code} ${back} &lt;reason&gt;\``;
 }
 
 /** Replaces the echoed message when we know where it is; otherwise just confirms. */
 function inChannel({ update }: ChangedUpdate, message: Message, confirmation: Message): Reply {
   if (!update.channelId || !update.messageTs) return { kind: 'ephemeral', message: confirmation };
-  return { kind: 'channel', message, confirmation, replace: { channelId: update.channelId, ts: update.messageTs } };
+  return {
+    kind: 'channel',
+    message,
+    confirmation,
+    replace: { channelId: update.channelId, ts: update.messageTs },
+  };
 }

@@ -1,7 +1,13 @@
 /** `/improve visit add <kind> <date>[-<end date>] [theme…]` (admins): records a visit, deadline or board meeting. */
 import { z } from 'zod';
 import { AppError } from '../src/domain/errors.js';
-import { EVENT_KIND_CHOICES, EVENT_KINDS, eventKindLabel, eventRef, parseEventKindTokens } from '../src/domain/event-kind.js';
+import {
+  EVENT_KIND_CHOICES,
+  EVENT_KINDS,
+  eventKindLabel,
+  eventRef,
+  parseEventKindTokens,
+} from '../src/domain/event-kind.js';
 import { toSafeMrkdwn } from '../src/domain/text.js';
 import { addVisit } from '../src/services/add-visit.js';
 import { ephemeral } from './replies.js';
@@ -13,7 +19,10 @@ const input = z.object({
   kind: z.enum(EVENT_KINDS),
   startDate: z.string(),
   endDate: z.string().nullable(),
-  theme: z.string().max(300, 'The theme can be up to 300 characters: a few words the board will recognise.').optional(),
+  theme: z
+    .string()
+    .max(300, 'The theme can be up to 300 characters: a few words the board will recognise.')
+    .optional(),
 });
 
 export const visitAdd: Subcommand<z.infer<typeof input>> = {
@@ -29,11 +38,20 @@ export const visitAdd: Subcommand<z.infer<typeof input>> = {
   ],
   parse(args, ctx) {
     const words = remainingWords(args);
-    if (words.length === 0) throw new AppError('bad_input', `Say what kind of date this is: ${EVENT_KIND_CHOICES}.`);
+    if (words.length === 0)
+      throw new AppError('bad_input', `Say what kind of date this is: ${EVENT_KIND_CHOICES}.`);
     const kind = parseEventKindTokens(words);
-    if (!kind) throw new AppError('bad_input', `“${words[0]}” is not a kind of visit I know. Use one of: ${EVENT_KIND_CHOICES}.`);
+    if (!kind)
+      throw new AppError(
+        'bad_input',
+        `“${words[0]}” is not a kind of visit I know. Use one of: ${EVENT_KIND_CHOICES}.`,
+      );
     skipWords(args, kind.used);
-    const { start, end } = readDateRange(args, `the date of the ${eventKindLabel(kind.kind).toLowerCase()}`, ctx.today);
+    const { start, end } = readDateRange(
+      args,
+      `the date of the ${eventKindLabel(kind.kind).toLowerCase()}`,
+      ctx.today,
+    );
     const theme = restAsText(args);
     return { kind: kind.kind, startDate: start, endDate: end, theme: theme || undefined };
   },
@@ -44,7 +62,8 @@ export const visitAdd: Subcommand<z.infer<typeof input>> = {
       `:white_check_mark: *${eventRef(event.number)} ${eventKindLabel(event.kind)}* recorded: ${eventDates(event)}, ${past ? 'already past, so kept for the record' : countdown(event, ctx.today)}.`,
     ];
     if (event.theme) lines.push(`*Theme:* ${toSafeMrkdwn(event.theme)}`);
-    if (workstreams.length > 0) lines.push(`*Linked to:* ${workstreams.map((w) => `${w.code} ${toSafeMrkdwn(w.name)}`).join('; ')}`);
+    if (workstreams.length > 0)
+      lines.push(`*Linked to:* ${workstreams.map((w) => `${w.code} ${toSafeMrkdwn(w.name)}`).join('; ')}`);
     lines.push(`To cancel it: \`${ctx.command} visit cancel ${eventRef(event.number)}\``);
     return ephemeral(lines.join('\n'));
   },

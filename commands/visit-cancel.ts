@@ -7,18 +7,27 @@ import type { Subcommand } from './types.js';
 import { eventDates } from './visit-format.js';
 import { restAsText } from './word-readers.js';
 
-const input = z.object({ ref: z.string().min(1), reason: z.string().max(500, 'The reason can be up to 500 characters.').optional() });
+const input = z.object({
+  ref: z.string().min(1),
+  reason: z.string().max(500, 'The reason can be up to 500 characters.').optional(),
+});
 
 export const visitCancel: Subcommand<z.infer<typeof input>> = {
   name: 'visit cancel',
   aliases: ['visits cancel', 'event cancel'],
   usage: 'visit cancel <ref> [reason]',
-  summary: 'Cancels a visit, deadline or board meeting by its reference, e.g. V-3 (admins). It stays on record as cancelled.',
+  summary:
+    'Cancels a visit, deadline or board meeting by its reference, e.g. V-3 (admins). It stays on record as cancelled.',
   examples: ['visit cancel V-3', 'visit cancel V-4 Ofsted moved the visit to May'],
-  parse: (args) => ({ ref: args.word('the reference of the visit, such as V-3 (see `visit list`)'), reason: restAsText(args) || undefined }),
+  parse: (args) => ({
+    ref: args.word('the reference of the visit, such as V-3 (see `visit list`)'),
+    reason: restAsText(args) || undefined,
+  }),
   schema: input,
   async run(value, ctx) {
     const event = await cancelVisit(value, ctx.deps, ctx.actor);
-    return ephemeral(`:white_check_mark: Cancelled *${eventRef(event.number)} ${eventKindLabel(event.kind)}* (${eventDates(event)}). It no longer shows in \`${ctx.command} visit list\`.`);
+    return ephemeral(
+      `:white_check_mark: Cancelled *${eventRef(event.number)} ${eventKindLabel(event.kind)}* (${eventDates(event)}). It no longer shows in \`${ctx.command} visit list\`.`,
+    );
   },
 };

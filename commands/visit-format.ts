@@ -6,7 +6,9 @@ import { toSafeMrkdwn } from '../src/domain/text.js';
 
 /** '12/03/2027', or '12/03/2027 to 13/03/2027' for a range. */
 export function eventDates(event: Pick<Event, 'startDate' | 'endDate'>): string {
-  return event.endDate ? `${formatUkDate(event.startDate)} to ${formatUkDate(event.endDate)}` : formatUkDate(event.startDate);
+  return event.endDate
+    ? `${formatUkDate(event.startDate)} to ${formatUkDate(event.endDate)}`
+    : formatUkDate(event.startDate);
 }
 
 /** The countdown: 'today', 'tomorrow', 'in 12 days', 'under way', 'yesterday', '40 days ago'. */
@@ -23,7 +25,11 @@ export function countdown(event: Pick<Event, 'startDate' | 'endDate'>, today: Da
 
 /** One line of a list: ref, kind, dates, countdown, theme and linked workstreams. */
 export function eventLine(event: Event & { workstreamCodes?: string[] }, today: Day): string {
-  const parts = [`*${eventRef(event.number)}* ${eventKindLabel(event.kind)}`, eventDates(event), `_${countdown(event, today)}_`];
+  const parts = [
+    `*${eventRef(event.number)}* ${eventKindLabel(event.kind)}`,
+    eventDates(event),
+    `_${countdown(event, today)}_`,
+  ];
   if (event.theme) parts.push(`theme: ${toSafeMrkdwn(event.theme)}`);
   if (event.workstreamCodes?.length) parts.push(event.workstreamCodes.join(', '));
   return parts.join(' · ');

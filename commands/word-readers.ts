@@ -2,8 +2,9 @@
  * Readers for grammars that look ahead over several words (a kind of visit, a range of dates, a
  * KPI name typed without quotes), built on the Args cursor's peek and word.
  */
-import type { Day } from '../src/domain/dates.js';
+
 import { parseDateRangeAtStart } from '../src/domain/date-range.js';
+import type { Day } from '../src/domain/dates.js';
 import { AppError } from '../src/domain/errors.js';
 import type { Args } from './args.js';
 
@@ -22,16 +23,21 @@ export function skipWords(args: Args, count: number): void {
 /** A day or a range of days ('12/03-13/03', '12 Mar - 13 Mar'); `what` names it when missing. */
 export function readDateRange(args: Args, what: string, today: Day): { start: Day; end: Day | null } {
   const words = remainingWords(args);
-  if (words.length === 0) throw new AppError('bad_input', `Please give ${what}, such as 12/03/2027 or 12/03/2027-13/03/2027.`);
+  if (words.length === 0)
+    throw new AppError('bad_input', `Please give ${what}, such as 12/03/2027 or 12/03/2027-13/03/2027.`);
   const parsed = parseDateRangeAtStart(words, today);
-  if (!parsed.ok) throw new AppError('bad_input', parsed.message, parsed.suggestion ? { example: parsed.suggestion } : {});
+  if (!parsed.ok)
+    throw new AppError('bad_input', parsed.message, parsed.suggestion ? { example: parsed.suggestion } : {});
   skipWords(args, parsed.used);
   return { start: parsed.start, end: parsed.end };
 }
 
 /** Free text after the last reader, without a leading dash or colon ('12/03 - care leavers'). */
 export function restAsText(args: Args): string {
-  return args.rest().replace(/^[-–—:,]\s*/, '').trim();
+  return args
+    .rest()
+    .replace(/^[-–—:,]\s*/, '')
+    .trim();
 }
 
 /** For listing subcommands that take nothing more: a stray word is probably a mistyped subcommand. */

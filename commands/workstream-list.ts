@@ -22,9 +22,13 @@ export const workstreamList: Subcommand<Record<string, never>> = {
   async run(_value, ctx) {
     const workstreams = await listWorkstreams(ctx.deps, ctx.actor);
     if (workstreams.length === 0) {
-      return ephemeral(`There are no workstreams yet. An admin can add one: \`${ctx.command} workstream add WS1 "Support and Develop Our Workforce" lead @name\`.`);
+      return ephemeral(
+        `There are no workstreams yet. An admin can add one: \`${ctx.command} workstream add WS1 "Support and Develop Our Workforce" lead @name\`.`,
+      );
     }
-    return ephemeral(['*Workstreams*', ...workstreams.map((w) => workstreamLine(w, ctx.timezone))].join('\n'));
+    return ephemeral(
+      ['*Workstreams*', ...workstreams.map((w) => workstreamLine(w, ctx.timezone))].join('\n'),
+    );
   },
 };
 
@@ -32,7 +36,12 @@ export const workstreamList: Subcommand<Record<string, never>> = {
 export function workstreamLine(w: WorkstreamSummary, timezone: string): string {
   const rag = isRag(w.rag) ? `${ragEmoji(w.rag)} ` : '';
   const label = isRag(w.rag) ? ragLabel(w.rag) : w.rag;
-  const leads = w.leadUserIds.length > 0 ? `${w.leadUserIds.length > 1 ? 'leads' : 'lead'} ${w.leadUserIds.map((id) => `<@${id}>`).join(', ')}` : 'no lead';
-  const updated = w.lastUpdateAt ? `last update ${formatUkDate(todayIn(w.lastUpdateAt, timezone))}` : 'no updates yet';
+  const leads =
+    w.leadUserIds.length > 0
+      ? `${w.leadUserIds.length > 1 ? 'leads' : 'lead'} ${w.leadUserIds.map((id) => `<@${id}>`).join(', ')}`
+      : 'no lead';
+  const updated = w.lastUpdateAt
+    ? `last update ${formatUkDate(todayIn(w.lastUpdateAt, timezone))}`
+    : 'no updates yet';
   return `• ${rag}*${w.code}* ${toSafeMrkdwn(w.name)} · ${label} · ${leads} · ${updated}`;
 }

@@ -25,7 +25,9 @@ const SINGLE_NUMERIC_DATE = /^(\d{1,2}([/.-])\d{1,2}(\2\d{2,4})?|\d{4}-\d{1,2}-\
  * ('31/03/2027 to submit the plan').
  */
 export function parseDateRangeAtStart(tokens: readonly string[], today: Day): ParseDateRangeResult {
-  const pieces = tokens.flatMap((token, i) => splitToken(token, tokens[i + 1]).map((text) => ({ text, from: i })));
+  const pieces = tokens.flatMap((token, i) =>
+    splitToken(token, tokens[i + 1]).map((text) => ({ text, from: i })),
+  );
   const texts = pieces.map((p) => p.text);
   const bareDay = /^\d{1,2}$/.exec(texts[0] ?? '');
   if (bareDay && isSeparator(texts[1])) return dayThenDate(Number(bareDay[0]), texts, pieces, today);
@@ -45,7 +47,11 @@ function dayThenDate(day: number, texts: string[], pieces: Piece[], today: Day):
   if (!end.ok) return end;
   const { year, month } = dayParts(end.day);
   const start = makeDay(year, month, day);
-  if (!start) return { ok: false, message: `${day} is not a day of the month of ${texts.slice(2, 2 + end.used).join(' ')}.` };
+  if (!start)
+    return {
+      ok: false,
+      message: `${day} is not a day of the month of ${texts.slice(2, 2 + end.used).join(' ')}.`,
+    };
   return finish(start, end.day, 2 + end.used, pieces);
 }
 
@@ -53,10 +59,19 @@ function finish(start: Day, end: Day | null, usedPieces: number, pieces: Piece[]
   const last = pieces[usedPieces - 1]!;
   // The range ended inside a token ('13/03-ish'): that token is not a date after all.
   if (pieces[usedPieces]?.from === last.from) {
-    return { ok: false, message: `I could not read "${pieces.filter((p) => p.from === last.from).map((p) => p.text).join('')}" as a date or a range of dates.` };
+    return {
+      ok: false,
+      message: `I could not read "${pieces
+        .filter((p) => p.from === last.from)
+        .map((p) => p.text)
+        .join('')}" as a date or a range of dates.`,
+    };
   }
   if (end !== null && end < start) {
-    return { ok: false, message: `The end date (${formatUkDate(end)}) is before the start date (${formatUkDate(start)}). Give the first day, then the last.` };
+    return {
+      ok: false,
+      message: `The end date (${formatUkDate(end)}) is before the start date (${formatUkDate(start)}). Give the first day, then the last.`,
+    };
   }
   return { ok: true, start, end: end === start ? null : end, used: last.from + 1 };
 }

@@ -4,7 +4,13 @@
  */
 
 /** Stored in Event.kind. */
-export type EventKind = 'monitoring_visit' | 'focused_visit' | 'inspection' | 'dfe_review' | 'deadline' | 'board_meeting';
+export type EventKind =
+  | 'monitoring_visit'
+  | 'focused_visit'
+  | 'inspection'
+  | 'dfe_review'
+  | 'deadline'
+  | 'board_meeting';
 
 export const EVENT_KINDS: readonly EventKind[] = [
   'monitoring_visit',
@@ -62,7 +68,8 @@ const WORDS: Readonly<Record<string, EventKind>> = {
 };
 
 /** The words a user may type for each kind, for help and error messages. */
-export const EVENT_KIND_CHOICES = 'monitoring visit (mv), focused visit, inspection (ILACS), DfE review, deadline, board meeting';
+export const EVENT_KIND_CHOICES =
+  'monitoring visit (mv), focused visit, inspection (ILACS), DfE review, deadline, board meeting';
 
 /**
  * Reads an event kind from the start of the words ('monitoring visit 12/03' uses 2, 'mv 12/03'

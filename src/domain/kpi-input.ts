@@ -17,13 +17,27 @@ export function parseKpiNumber(word: string): number | null {
 }
 
 const DIRECTIONS: Readonly<Record<string, KpiDirection>> = {
-  higher: 'higher', high: 'higher', up: 'higher', increase: 'higher', more: 'higher', '↑': 'higher',
-  lower: 'lower', low: 'lower', down: 'lower', decrease: 'lower', less: 'lower', fewer: 'lower', '↓': 'lower',
+  higher: 'higher',
+  high: 'higher',
+  up: 'higher',
+  increase: 'higher',
+  more: 'higher',
+  '↑': 'higher',
+  lower: 'lower',
+  low: 'lower',
+  down: 'lower',
+  decrease: 'lower',
+  less: 'lower',
+  fewer: 'lower',
+  '↓': 'lower',
 };
 
 /** 'higher', 'lower', 'higher-is-better', 'lower_better', 'up', 'down'. Null otherwise. */
 export function parseKpiDirection(word: string): KpiDirection | null {
-  const key = word.trim().toLowerCase().replace(/[-_ ]?(is[-_ ]?)?better$/, '');
+  const key = word
+    .trim()
+    .toLowerCase()
+    .replace(/[-_ ]?(is[-_ ]?)?better$/, '');
   return Object.hasOwn(DIRECTIONS, key) ? DIRECTIONS[key]! : null;
 }
 
@@ -40,7 +54,9 @@ const MONTHS = 'jan feb mar apr may jun jul aug sep oct nov dec'.split(' ');
 function monthNumber(word: string | undefined): number | null {
   const key = (word ?? '').toLowerCase().replace(/[.,]$/, '');
   const index = MONTHS.indexOf(key.slice(0, 3));
-  const full = 'january february march april may june july august september october november december'.split(' ');
+  const full = 'january february march april may june july august september october november december'.split(
+    ' ',
+  );
   return index >= 0 && (key.length === 3 || key === 'sept' || full[index] === key) ? index + 1 : null;
 }
 
@@ -55,7 +71,8 @@ export function parsePeriodAtStart(tokens: readonly string[], today: Day): Parse
     return { ok: true, day: endOfMonth(addMonths(today, first === 'last' ? -1 : 0)), used: 2 };
   }
   const month = monthNumber(first);
-  if (month !== null && !/^\d{1,2}(st|nd|rd|th)?$/.test(second ?? '')) return monthPeriod(month, second, today);
+  if (month !== null && !/^\d{1,2}(st|nd|rd|th)?$/.test(second ?? ''))
+    return monthPeriod(month, second, today);
   const parsed = parseDateAtStart(tokens, today);
   if (!parsed.ok || parsed.day <= endOfMonth(today) || !yearless(tokens.slice(0, parsed.used))) return parsed;
   return { ...parsed, day: addMonths(parsed.day, -12) };
@@ -71,5 +88,9 @@ function monthPeriod(month: number, yearWord: string | undefined, today: Day): P
 // Only day-and-month forms are moved back a year; 'next friday' or '30/11/2027' mean what they say.
 function yearless(words: readonly string[]): boolean {
   const text = words.join(' ');
-  return /^\d{1,2}[/.-]\d{1,2}$/.test(text) || /^\d{1,2}(st|nd|rd|th)?\s+[a-z]+\.?$/i.test(text) || /^[a-z]+\s+\d{1,2}(st|nd|rd|th)?$/i.test(text);
+  return (
+    /^\d{1,2}[/.-]\d{1,2}$/.test(text) ||
+    /^\d{1,2}(st|nd|rd|th)?\s+[a-z]+\.?$/i.test(text) ||
+    /^[a-z]+\s+\d{1,2}(st|nd|rd|th)?$/i.test(text)
+  );
 }

@@ -3,9 +3,10 @@
  * targets (at most 30 by 31/12, at most 25 by 31/03). Target dates may be in the past: a DfE notice's
  * trajectory is entered whole, even when its first step has gone by.
  */
-import type { KpiDirection } from '../domain/kpi.js';
+
 import { type Day, formatUkDate } from '../domain/dates.js';
 import { AppError } from '../domain/errors.js';
+import type { KpiDirection } from '../domain/kpi.js';
 import { audit } from './audit.js';
 import { requireAdmin } from './authorise.js';
 import type { Actor, Deps } from './deps.js';
@@ -26,20 +27,49 @@ export async function addKpi(input: AddKpiInput, deps: Deps, actor: Actor): Prom
     requireAdmin(me, 'add KPIs');
     const programme = await loadProgramme(tx, actor.workspaceId);
     const name = await guardText(tx, actor.workspaceId, input.name, 'KPI name', deps.clock.now());
-    const existing = await tx.kpi.findMany({ where: { programmeId: programme.id, workspaceId: actor.workspaceId }, select: { name: true } });
+    const existing = await tx.kpi.findMany({
+      where: { programmeId: programme.id, workspaceId: actor.workspaceId },
+      select: { name: true },
+    });
     const clash = existing.find((k) => k.name.toLowerCase() === name.toLowerCase());
-    if (clash) throw new AppError('conflict', `There is already a KPI called “${clash.name}”. Record a reading with \`/improve kpi record\`, or choose another name.`);
+    if (clash)
+      throw new AppError(
+        'conflict',
+        `There is already a KPI called “${clash.name}”. Record a reading with \`/improve kpi record\`, or choose another name.`,
+      );
     const dates = input.targets.map((t) => t.byDate);
     const repeated = dates.find((d, i) => dates.indexOf(d) !== i);
-    if (repeated) throw new AppError('bad_input', `There are two targets for ${formatUkDate(repeated)}. Give one target per date.`);
+    if (repeated)
+      throw new AppError(
+        'bad_input',
+        `There are two targets for ${formatUkDate(repeated)}. Give one target per date.`,
+      );
     const kpi = await tx.kpi.create({
       data: {
-        workspaceId: actor.workspaceId, programmeId: programme.id, name, unit: input.unit.trim(), direction: input.direction, createdAt: deps.clock.now(),
-        targets: { create: input.targets.map((t) => ({ workspaceId: actor.workspaceId, value: t.value, byDate: t.byDate })) },
+        workspaceId: actor.workspaceId,
+        programmeId: programme.id,
+        name,
+        unit: input.unit.trim(),
+        direction: input.direction,
+        createdAt: deps.clock.now(),
+        targets: {
+          create: input.targets.map((t) => ({
+            workspaceId: actor.workspaceId,
+            value: t.value,
+            byDate: t.byDate,
+          })),
+        },
       },
       include: { targets: { orderBy: { byDate: 'asc' } } },
     });
-    await audit(tx, { workspaceId: actor.workspaceId, actor: actor.userId, action: 'kpi.add', entity: 'kpi', entityId: kpi.id, after: kpi });
+    await audit(tx, {
+      workspaceId: actor.workspaceId,
+      actor: actor.userId,
+      action: 'kpi.add',
+      entity: 'kpi',
+      entityId: kpi.id,
+      after: kpi,
+    });
     return kpi;
   });
 }

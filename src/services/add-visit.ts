@@ -41,21 +41,44 @@ export async function addVisit(input: AddVisitInput, deps: Deps, actor: Actor): 
     const programme = await loadProgramme(tx, actor.workspaceId);
     const today = todayIn(deps.clock.now(), programme.timezone);
     const endDate = checkDates(input, today);
-    const theme = input.theme?.trim() ? await guardText(tx, actor.workspaceId, input.theme, 'theme', deps.clock.now()) : null;
-    const all = await tx.workstream.findMany({ where: { programmeId: programme.id, workspaceId: actor.workspaceId }, orderBy: { code: 'asc' } });
+    const theme = input.theme?.trim()
+      ? await guardText(tx, actor.workspaceId, input.theme, 'theme', deps.clock.now())
+      : null;
+    const all = await tx.workstream.findMany({
+      where: { programmeId: programme.id, workspaceId: actor.workspaceId },
+      orderBy: { code: 'asc' },
+    });
     const named = theme ? workstreamsNamedIn(theme, all) : [];
     // The increment is one statement, so two admins adding at once never get the same number.
-    const { nextEventNumber } = await tx.programme.update({ where: { id: programme.id }, data: { nextEventNumber: { increment: 1 } } });
+    const { nextEventNumber } = await tx.programme.update({
+      where: { id: programme.id },
+      data: { nextEventNumber: { increment: 1 } },
+    });
     const past = (endDate ?? input.startDate) < today;
     const event = await tx.event.create({
       data: {
-        workspaceId: actor.workspaceId, programmeId: programme.id, number: nextEventNumber - 1, kind: input.kind,
-        startDate: input.startDate, endDate, theme, status: past ? 'done' : 'planned', createdById: me.id, createdAt: deps.clock.now(),
+        workspaceId: actor.workspaceId,
+        programmeId: programme.id,
+        number: nextEventNumber - 1,
+        kind: input.kind,
+        startDate: input.startDate,
+        endDate,
+        theme,
+        status: past ? 'done' : 'planned',
+        createdById: me.id,
+        createdAt: deps.clock.now(),
       },
     });
-    for (const w of named) await tx.eventWorkstream.create({ data: { eventId: event.id, workstreamId: w.id, workspaceId: actor.workspaceId } });
+    for (const w of named)
+      await tx.eventWorkstream.create({
+        data: { eventId: event.id, workstreamId: w.id, workspaceId: actor.workspaceId },
+      });
     await audit(tx, {
-      workspaceId: actor.workspaceId, actor: actor.userId, action: 'event.add', entity: 'event', entityId: event.id,
+      workspaceId: actor.workspaceId,
+      actor: actor.userId,
+      action: 'event.add',
+      entity: 'event',
+      entityId: event.id,
       after: { ...event, workstreams: named.map((w) => w.code) },
     });
     return { event, workstreams: named, past };
@@ -67,22 +90,38 @@ function checkDates(input: AddVisitInput, today: Day): Day | null {
   const end = input.endDate && input.endDate !== input.startDate ? input.endDate : null;
   const label = eventKindLabel(input.kind);
   if (end && end < input.startDate) {
-    throw new AppError('bad_input', `The end date (${formatUkDate(end)}) is before the start date (${formatUkDate(input.startDate)}).`);
+    throw new AppError(
+      'bad_input',
+      `The end date (${formatUkDate(end)}) is before the start date (${formatUkDate(input.startDate)}).`,
+    );
   }
-  if (end && input.kind === 'deadline') throw new AppError('bad_input', 'A deadline is a single day: give just the date.');
+  if (end && input.kind === 'deadline')
+    throw new AppError('bad_input', 'A deadline is a single day: give just the date.');
   if (end && daysBetween(input.startDate, end) >= MAX_EVENT_DAYS) {
-    throw new AppError('bad_input', `${formatUkDate(input.startDate)} to ${formatUkDate(end)} is more than ${MAX_EVENT_DAYS} days. Please check the dates.`);
+    throw new AppError(
+      'bad_input',
+      `${formatUkDate(input.startDate)} to ${formatUkDate(end)} is more than ${MAX_EVENT_DAYS} days. Please check the dates.`,
+    );
   }
   if (!isVisit(input.kind) && input.startDate < today) {
-    throw new AppError('bad_input', `${formatUkDate(input.startDate)} has passed. A ${label.toLowerCase()} is recorded so it can be counted down to: give a date from today on.`, {
-      example: `/improve visit add ${input.kind === 'deadline' ? 'deadline' : 'board'} ${formatUkDate(addMonths(input.startDate, 12))}`,
-    });
+    throw new AppError(
+      'bad_input',
+      `${formatUkDate(input.startDate)} has passed. A ${label.toLowerCase()} is recorded so it can be counted down to: give a date from today on.`,
+      {
+        example: `/improve visit add ${input.kind === 'deadline' ? 'deadline' : 'board'} ${formatUkDate(addMonths(input.startDate, 12))}`,
+      },
+    );
   }
   return end;
 }
 
 /** Workstreams whose code appears as a word in the theme ('WS3', 'ws3,'). Names are not guessed. */
 function workstreamsNamedIn(theme: string, workstreams: Workstream[]): Workstream[] {
-  const words = new Set(theme.toUpperCase().split(/[^A-Z0-9-]+/).filter(Boolean));
+  const words = new Set(
+    theme
+      .toUpperCase()
+      .split(/[^A-Z0-9-]+/)
+      .filter(Boolean),
+  );
   return workstreams.filter((w) => words.has(w.code.toUpperCase()));
 }

@@ -19,15 +19,36 @@ export async function cancelVisit(input: CancelVisitInput, deps: Deps, actor: Ac
     requireAdmin(me, 'cancel visits, deadlines and board meetings');
     const programme = await loadProgramme(tx, actor.workspaceId);
     const number = parseEventRef(input.ref);
-    if (number === null) throw new AppError('bad_input', `“${input.ref}” is not a visit reference. References look like V-3: see \`/improve visit list\`.`);
-    const event = await tx.event.findFirst({ where: { programmeId: programme.id, workspaceId: actor.workspaceId, number } });
-    if (!event) throw new AppError('not_found', `There is no ${eventRef(number)}. See \`/improve visit list\` for the references.`);
-    if (event.status === 'cancelled') throw new AppError('conflict', `${eventRef(number)} (${eventKindLabel(event.kind)}) is already cancelled.`);
-    const reason = input.reason?.trim() ? await guardText(tx, actor.workspaceId, input.reason, 'reason', deps.clock.now()) : null;
+    if (number === null)
+      throw new AppError(
+        'bad_input',
+        `“${input.ref}” is not a visit reference. References look like V-3: see \`/improve visit list\`.`,
+      );
+    const event = await tx.event.findFirst({
+      where: { programmeId: programme.id, workspaceId: actor.workspaceId, number },
+    });
+    if (!event)
+      throw new AppError(
+        'not_found',
+        `There is no ${eventRef(number)}. See \`/improve visit list\` for the references.`,
+      );
+    if (event.status === 'cancelled')
+      throw new AppError(
+        'conflict',
+        `${eventRef(number)} (${eventKindLabel(event.kind)}) is already cancelled.`,
+      );
+    const reason = input.reason?.trim()
+      ? await guardText(tx, actor.workspaceId, input.reason, 'reason', deps.clock.now())
+      : null;
     const cancelled = await tx.event.update({ where: { id: event.id }, data: { status: 'cancelled' } });
     await audit(tx, {
-      workspaceId: actor.workspaceId, actor: actor.userId, action: 'event.cancel', entity: 'event', entityId: event.id,
-      before: { status: event.status }, after: { status: 'cancelled', reason },
+      workspaceId: actor.workspaceId,
+      actor: actor.userId,
+      action: 'event.cancel',
+      entity: 'event',
+      entityId: event.id,
+      before: { status: event.status },
+      after: { status: 'cancelled', reason },
     });
     return cancelled;
   });

@@ -22,17 +22,27 @@ export async function editUpdate(input: { text: string }, deps: Deps, actor: Act
     const programme = await loadProgramme(tx, actor.workspaceId);
     const now = deps.clock.now();
     const current = await latestOwnUpdate(tx, me, programme, now, 'edit');
-    if (input.text.trim().length === 0) throw new AppError('bad_input', 'Give the corrected text of your update.');
+    if (input.text.trim().length === 0)
+      throw new AppError('bad_input', 'Give the corrected text of your update.');
     const text = await guardText(tx, actor.workspaceId, input.text, 'update', now);
-    if (text === current.text) throw new AppError('bad_input', 'That is the text the update already has: nothing to change.');
+    if (text === current.text)
+      throw new AppError('bad_input', 'That is the text the update already has: nothing to change.');
     const edited = await tx.update.update({
       where: { id: current.id },
       data: { text, originalText: current.originalText ?? current.text, editedAt: now },
     });
     await audit(tx, {
-      workspaceId: actor.workspaceId, actor: actor.userId, action: 'update.edit', entity: 'update', entityId: current.id,
-      before: { text: current.text, editedAt: current.editedAt }, after: { text, editedAt: now },
+      workspaceId: actor.workspaceId,
+      actor: actor.userId,
+      action: 'update.edit',
+      entity: 'update',
+      entityId: current.id,
+      before: { text: current.text, editedAt: current.editedAt },
+      after: { text, editedAt: now },
     });
-    return { update: { ...edited, workstream: current.workstream }, ragChange: await ragChangeOf(tx, current) };
+    return {
+      update: { ...edited, workstream: current.workstream },
+      ragChange: await ragChangeOf(tx, current),
+    };
   });
 }

@@ -9,16 +9,25 @@ import { matchByName } from './find-workstream.js';
 
 export type KpiWithTargets = Kpi & { targets: KpiTarget[] };
 
-export async function findKpi(tx: Tx, programmeId: number, workspaceId: string, query: string): Promise<KpiWithTargets> {
+export async function findKpi(
+  tx: Tx,
+  programmeId: number,
+  workspaceId: string,
+  query: string,
+): Promise<KpiWithTargets> {
   const all = await tx.kpi.findMany({ where: { programmeId, workspaceId }, include: { targets: true } });
   all.sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   const found = matchByName(all, query, (k) => [k.name]);
   if (found.length === 1) return found[0]!;
   const names = (ks: Kpi[]) => ks.map((k) => `“${k.name}”`).join(', ');
   if (found.length > 1) {
-    throw new AppError('ambiguous', `“${query}” matches more than one KPI: ${names(found)}. Give more of the name, in quotes if it has spaces.`, {
-      example: `/improve kpi record "${found[0]!.name}" 23`,
-    });
+    throw new AppError(
+      'ambiguous',
+      `“${query}” matches more than one KPI: ${names(found)}. Give more of the name, in quotes if it has spaces.`,
+      {
+        example: `/improve kpi record "${found[0]!.name}" 23`,
+      },
+    );
   }
   if (all.length === 0) {
     throw new AppError('not_found', 'There are no KPIs yet. An admin can add one with `/improve kpi add`.', {

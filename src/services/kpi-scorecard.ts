@@ -4,7 +4,15 @@
  */
 import type { Kpi, KpiReading } from '../db/generated/sqlite/client.js';
 import { type Day, todayIn } from '../domain/dates.js';
-import { isTargetMet, type KpiDirection, type KpiTargetPoint, type KpiTrend, nextTarget, targetInForce, trend } from '../domain/kpi.js';
+import {
+  isTargetMet,
+  type KpiDirection,
+  type KpiTargetPoint,
+  type KpiTrend,
+  nextTarget,
+  targetInForce,
+  trend,
+} from '../domain/kpi.js';
 import type { Actor, Deps } from './deps.js';
 
 export interface ScorecardRow {
@@ -17,8 +25,14 @@ export interface ScorecardRow {
   trend: KpiTrend | null;
 }
 
-export async function kpiScorecard(deps: Deps, actor: Pick<Actor, 'workspaceId'>): Promise<{ today: Day; rows: ScorecardRow[] }> {
-  const programme = await deps.db.programme.findFirst({ where: { workspaceId: actor.workspaceId }, orderBy: { id: 'asc' } });
+export async function kpiScorecard(
+  deps: Deps,
+  actor: Pick<Actor, 'workspaceId'>,
+): Promise<{ today: Day; rows: ScorecardRow[] }> {
+  const programme = await deps.db.programme.findFirst({
+    where: { workspaceId: actor.workspaceId },
+    orderBy: { id: 'asc' },
+  });
   const today = todayIn(deps.clock.now(), programme?.timezone ?? 'Europe/London');
   if (!programme) return { today, rows: [] };
   const kpis = await deps.db.kpi.findMany({

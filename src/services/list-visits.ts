@@ -16,8 +16,15 @@ export interface VisitList {
 }
 
 /** Cancelled events are left out: the audit log keeps them. */
-export async function listVisits(deps: Deps, actor: Pick<Actor, 'workspaceId'>, pastLimit = 5): Promise<VisitList> {
-  const programme = await deps.db.programme.findFirst({ where: { workspaceId: actor.workspaceId }, orderBy: { id: 'asc' } });
+export async function listVisits(
+  deps: Deps,
+  actor: Pick<Actor, 'workspaceId'>,
+  pastLimit = 5,
+): Promise<VisitList> {
+  const programme = await deps.db.programme.findFirst({
+    where: { workspaceId: actor.workspaceId },
+    orderBy: { id: 'asc' },
+  });
   const today = todayIn(deps.clock.now(), programme?.timezone ?? 'Europe/London');
   if (!programme) return { today, upcoming: [], past: [] };
   const events = await deps.db.event.findMany({
@@ -25,7 +32,10 @@ export async function listVisits(deps: Deps, actor: Pick<Actor, 'workspaceId'>, 
     include: { workstreams: { include: { workstream: { select: { code: true } } } } },
     orderBy: [{ startDate: 'asc' }, { number: 'asc' }],
   });
-  const listed = events.map(({ workstreams, ...e }) => ({ ...e, workstreamCodes: workstreams.map((w) => w.workstream.code).sort() }));
+  const listed = events.map(({ workstreams, ...e }) => ({
+    ...e,
+    workstreamCodes: workstreams.map((w) => w.workstream.code).sort(),
+  }));
   const over = (e: Event) => (e.endDate ?? e.startDate) < today;
   return {
     today,

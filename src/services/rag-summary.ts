@@ -2,7 +2,7 @@
  * `/improve status`: the RAG summary sheet at a glance. How many workstreams are Red, Amber, Green,
  * Complete and Not started, then each workstream with its RAG and latest update. Anyone may read.
  */
-import { RAG_VALUES, type Rag, isRag } from '../domain/rag.js';
+import { isRag, RAG_VALUES, type Rag } from '../domain/rag.js';
 import type { Actor, Deps } from './deps.js';
 import { listWorkstreams, type WorkstreamSummary } from './list-workstreams.js';
 import { loadProgramme } from './programme.js';

@@ -9,7 +9,14 @@ import type { Tx } from '../db/client.js';
 import type { KpiReading, Person } from '../db/generated/sqlite/client.js';
 import { type Day, endOfMonth, formatUkDate, todayIn } from '../domain/dates.js';
 import { AppError } from '../domain/errors.js';
-import { isTargetMet, type KpiDirection, type KpiTargetPoint, type KpiTrend, targetInForce, trend } from '../domain/kpi.js';
+import {
+  isTargetMet,
+  type KpiDirection,
+  type KpiTargetPoint,
+  type KpiTrend,
+  targetInForce,
+  trend,
+} from '../domain/kpi.js';
 import { audit } from './audit.js';
 import { isAdmin } from './authorise.js';
 import type { Actor, Deps } from './deps.js';
@@ -35,31 +42,65 @@ export interface RecordKpiReadingResult {
   trend: KpiTrend;
 }
 
-export async function recordKpiReading(input: RecordKpiReadingInput, deps: Deps, actor: Actor): Promise<RecordKpiReadingResult> {
+export async function recordKpiReading(
+  input: RecordKpiReadingInput,
+  deps: Deps,
+  actor: Actor,
+): Promise<RecordKpiReadingResult> {
   return inTransaction(deps, actor, async (tx, me) => {
     const programme = await loadProgramme(tx, actor.workspaceId);
     const kpi = await findKpi(tx, programme.id, actor.workspaceId, input.kpi);
     await requireRecorder(tx, me, kpi.workstreamId);
-    if (!Number.isFinite(input.value)) throw new AppError('bad_input', 'Give the reading as a number, such as 23 or 86%.');
+    if (!Number.isFinite(input.value))
+      throw new AppError('bad_input', 'Give the reading as a number, such as 23 or 86%.');
     const today = todayIn(deps.clock.now(), programme.timezone);
     const period = input.period ?? today;
     if (period > endOfMonth(today)) {
-      throw new AppError('bad_input', `${formatUkDate(period)} is in a month that has not started: a reading is for a period that has begun.`);
+      throw new AppError(
+        'bad_input',
+        `${formatUkDate(period)} is in a month that has not started: a reading is for a period that has begun.`,
+      );
     }
     const sameWhere = { kpiId: kpi.id, workspaceId: actor.workspaceId };
-    const existing = await tx.kpiReading.findFirst({ where: { ...sameWhere, period }, orderBy: { id: 'desc' } });
-    const reading = existing
-      ? await tx.kpiReading.update({ where: { id: existing.id }, data: { value: input.value, recordedById: me.id } })
-      : await tx.kpiReading.create({ data: { ...sameWhere, value: input.value, period, recordedById: me.id, createdAt: deps.clock.now() } });
-    await audit(tx, {
-      workspaceId: actor.workspaceId, actor: actor.userId, action: existing ? 'kpi.reading.correct' : 'kpi.reading.record', entity: 'kpi_reading',
-      entityId: reading.id, before: existing ? { value: existing.value, period } : undefined, after: { kpi: kpi.name, value: input.value, period },
+    const existing = await tx.kpiReading.findFirst({
+      where: { ...sameWhere, period },
+      orderBy: { id: 'desc' },
     });
-    const previous = await tx.kpiReading.findFirst({ where: { ...sameWhere, period: { lt: period } }, orderBy: [{ period: 'desc' }, { id: 'desc' }] });
+    const reading = existing
+      ? await tx.kpiReading.update({
+          where: { id: existing.id },
+          data: { value: input.value, recordedById: me.id },
+        })
+      : await tx.kpiReading.create({
+          data: {
+            ...sameWhere,
+            value: input.value,
+            period,
+            recordedById: me.id,
+            createdAt: deps.clock.now(),
+          },
+        });
+    await audit(tx, {
+      workspaceId: actor.workspaceId,
+      actor: actor.userId,
+      action: existing ? 'kpi.reading.correct' : 'kpi.reading.record',
+      entity: 'kpi_reading',
+      entityId: reading.id,
+      before: existing ? { value: existing.value, period } : undefined,
+      after: { kpi: kpi.name, value: input.value, period },
+    });
+    const previous = await tx.kpiReading.findFirst({
+      where: { ...sameWhere, period: { lt: period } },
+      orderBy: [{ period: 'desc' }, { id: 'desc' }],
+    });
     const direction = kpi.direction as KpiDirection;
     const target = targetInForce(kpi.targets, period);
     return {
-      kpi, reading, replacedValue: existing?.value ?? null, previous, target,
+      kpi,
+      reading,
+      replacedValue: existing?.value ?? null,
+      previous,
+      target,
       met: target ? isTargetMet(direction, input.value, target.value) : null,
       trend: trend(direction, previous?.value ?? null, input.value),
     };
@@ -68,7 +109,12 @@ export async function recordKpiReading(input: RecordKpiReadingInput, deps: Deps,
 
 async function requireRecorder(tx: Tx, me: Person, workstreamId: number | null): Promise<void> {
   if (isAdmin(me)) return;
-  const lead = await tx.workstreamLead.findFirst({ where: { personId: me.id, ...(workstreamId ? { workstreamId } : {}) } });
+  const lead = await tx.workstreamLead.findFirst({
+    where: { personId: me.id, ...(workstreamId ? { workstreamId } : {}) },
+  });
   if (lead) return;
-  throw new AppError('forbidden', `Only an admin or a ${workstreamId ? "lead of this KPI's workstream" : 'workstream lead'} can record KPI readings. Ask your programme manager.`);
+  throw new AppError(
+    'forbidden',
+    `Only an admin or a ${workstreamId ? "lead of this KPI's workstream" : 'workstream lead'} can record KPI readings. Ask your programme manager.`,
+  );
 }

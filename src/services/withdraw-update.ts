@@ -17,8 +17,13 @@ export async function withdrawUpdate(deps: Deps, actor: Actor): Promise<ChangedU
     const current = await latestOwnUpdate(tx, me, programme, now, 'withdraw');
     await tx.update.update({ where: { id: current.id }, data: { withdrawnAt: now } });
     await audit(tx, {
-      workspaceId: actor.workspaceId, actor: actor.userId, action: 'update.withdraw', entity: 'update', entityId: current.id,
-      before: { text: current.text, withdrawnAt: null }, after: { withdrawnAt: now },
+      workspaceId: actor.workspaceId,
+      actor: actor.userId,
+      action: 'update.withdraw',
+      entity: 'update',
+      entityId: current.id,
+      before: { text: current.text, withdrawnAt: null },
+      after: { withdrawnAt: now },
     });
     return { update: { ...current, withdrawnAt: now }, ragChange: await ragChangeOf(tx, current) };
   });

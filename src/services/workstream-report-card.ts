@@ -20,7 +20,11 @@ export interface ReportCard {
   latestUpdate: (Update & { authorUserId: string }) | null;
 }
 
-export async function workstreamReportCard(query: string, deps: Deps, actor: Pick<Actor, 'workspaceId'>): Promise<ReportCard> {
+export async function workstreamReportCard(
+  query: string,
+  deps: Deps,
+  actor: Pick<Actor, 'workspaceId'>,
+): Promise<ReportCard> {
   const { db } = deps;
   const programme = await loadProgramme(db, actor.workspaceId);
   const workstream = await findWorkstream(db, programme.id, query);
@@ -28,15 +32,26 @@ export async function workstreamReportCard(query: string, deps: Deps, actor: Pic
   const scope = { workstreamId: workstream.id, workspaceId: actor.workspaceId };
   const [leads, latestRagChange, projects, openActions, overdueActions, update] = await Promise.all([
     db.workstreamLead.findMany({ where: scope, include: { person: true } }),
-    db.ragChange.findFirst({ where: { ...scope, projectId: null }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
+    db.ragChange.findFirst({
+      where: { ...scope, projectId: null },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    }),
     db.project.findMany({ where: scope, orderBy: { name: 'asc' } }),
     db.action.count({ where: { ...scope, status: 'open' } }),
     db.action.count({ where: { ...scope, status: 'open', dueDate: { lt: today } } }),
-    db.update.findFirst({ where: { ...scope, withdrawnAt: null }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
+    db.update.findFirst({
+      where: { ...scope, withdrawnAt: null },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    }),
   ]);
   const author = update ? await db.person.findUnique({ where: { id: update.authorId } }) : null;
   return {
-    today, workstream, latestRagChange, projects, openActions, overdueActions,
+    today,
+    workstream,
+    latestRagChange,
+    projects,
+    openActions,
+    overdueActions,
     leadUserIds: leads.map((l) => l.person.slackUserId),
     latestUpdate: update ? { ...update, authorUserId: author?.slackUserId ?? '' } : null,
   };

@@ -21,8 +21,17 @@ describe('/improve visit add', () => {
     expect(out.reply).toContain('*Theme:* Care leavers WS1');
     expect(out.reply).toContain('*Linked to:* WS1 Support and Develop Our Workforce');
     expect(out.posts).toEqual([]);
-    const event = await e.t.deps.db.event.findFirstOrThrow({ include: { workstreams: { include: { workstream: true } } } });
-    expect(event).toMatchObject({ number: 1, kind: 'monitoring_visit', startDate: '2027-03-12', endDate: '2027-03-13', theme: 'Care leavers WS1', status: 'planned' });
+    const event = await e.t.deps.db.event.findFirstOrThrow({
+      include: { workstreams: { include: { workstream: true } } },
+    });
+    expect(event).toMatchObject({
+      number: 1,
+      kind: 'monitoring_visit',
+      startDate: '2027-03-12',
+      endDate: '2027-03-13',
+      theme: 'Care leavers WS1',
+      status: 'planned',
+    });
     expect(event.workstreams.map((w) => w.workstream.code)).toEqual(['WS1']);
     expect(await e.t.deps.db.auditLog.count({ where: { action: 'event.add' } })).toBe(1);
   });
@@ -49,7 +58,10 @@ describe('/improve visit add', () => {
 
   it.each([
     ['visit add party 12/03/2027', '“party” is not a kind of visit I know'],
-    ['visit add monitoring 13/03/2027-12/03/2027', 'The end date (12/03/2027) is before the start date (13/03/2027)'],
+    [
+      'visit add monitoring 13/03/2027-12/03/2027',
+      'The end date (12/03/2027) is before the start date (13/03/2027)',
+    ],
     ['visit add monitoring 31/02/2027', 'not a real date'],
     ['visit add monitoring', 'Please give the date of the monitoring visit'],
     ['visit add deadline 31/03/2026', 'has passed'],
@@ -59,7 +71,9 @@ describe('/improve visit add', () => {
     const before = await countRows(e.t.deps.db);
     const out = await e.command(text, U.admin);
     expect(out.reply).toContain(why);
-    expect(out.reply).toContain('*Usage:* `/improve visit add &lt;kind&gt; &lt;date&gt;[-&lt;end date&gt;] [theme…]`');
+    expect(out.reply).toContain(
+      '*Usage:* `/improve visit add &lt;kind&gt; &lt;date&gt;[-&lt;end date&gt;] [theme…]`',
+    );
     expect(out.reply).toContain(`/improve ${text}`);
     expect(await countRows(e.t.deps.db)).toEqual(before);
   });
@@ -109,6 +123,8 @@ describe('/improve visit list and cancel', () => {
     expect((await e.t.deps.db.event.findFirstOrThrow()).status).toBe('planned');
     await e.command('visit cancel v1', U.admin);
     expect((await e.command('visit cancel V-1', U.admin)).reply).toContain('already cancelled');
-    expect((await e.command('visit list', U.admin)).reply).toContain('No visits, deadlines or board meetings');
+    expect((await e.command('visit list', U.admin)).reply).toContain(
+      'No visits, deadlines or board meetings',
+    );
   });
 });

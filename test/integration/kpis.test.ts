@@ -4,25 +4,41 @@ import { AppError } from '../../src/domain/errors.js';
 import { addKpi } from '../../src/services/add-kpi.js';
 import { kpiScorecard } from '../../src/services/kpi-scorecard.js';
 import { recordKpiReading } from '../../src/services/record-kpi-reading.js';
-import { testDatabase, type TestDatabase } from '../support/database.js';
+import { type TestDatabase, testDatabase } from '../support/database.js';
 import { as, OTHER_TEAM, seedProgramme, U } from '../support/factories.js';
 
 let t: TestDatabase;
 beforeEach(async () => {
   t = await testDatabase({ now: new Date('2027-01-15T10:00:00Z') });
   await seedProgramme(t.deps);
-  await addKpi({ name: 'Caseload average', unit: 'cases', direction: 'lower', targets: [{ value: 25, byDate: '2027-03-31' }, { value: 30, byDate: '2026-12-31' }] }, t.deps, as(U.admin));
+  await addKpi(
+    {
+      name: 'Caseload average',
+      unit: 'cases',
+      direction: 'lower',
+      targets: [
+        { value: 25, byDate: '2027-03-31' },
+        { value: 30, byDate: '2026-12-31' },
+      ],
+    },
+    t.deps,
+    as(U.admin),
+  );
 });
 afterEach(async () => {
   await t.close();
 });
 
 const refusal = async (p: Promise<unknown>) => {
-  const error = await p.then(() => null, (e: unknown) => e);
+  const error = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 };
-const record = (value: number, period: string, user: string = U.lead) => recordKpiReading({ kpi: 'caseload', value, period }, t.deps, as(user));
+const record = (value: number, period: string, user: string = U.lead) =>
+  recordKpiReading({ kpi: 'caseload', value, period }, t.deps, as(user));
 
 describe('recording a KPI reading', () => {
   it('holds a reading to the target in force on its period: 30 up to and including 31/12, then 25', async () => {
@@ -76,8 +92,14 @@ describe('recording a KPI reading', () => {
   });
 
   it('finds a KPI by an unambiguous prefix, and lists the choices when ambiguous or unknown', async () => {
-    await addKpi({ name: 'Care leavers in touch', unit: '%', direction: 'higher', targets: [] }, t.deps, as(U.admin));
-    expect((await recordKpiReading({ kpi: 'caseload', value: 28 }, t.deps, as(U.lead))).kpi.name).toBe('Caseload average');
+    await addKpi(
+      { name: 'Care leavers in touch', unit: '%', direction: 'higher', targets: [] },
+      t.deps,
+      as(U.admin),
+    );
+    expect((await recordKpiReading({ kpi: 'caseload', value: 28 }, t.deps, as(U.lead))).kpi.name).toBe(
+      'Caseload average',
+    );
     const ambiguous = await refusal(recordKpiReading({ kpi: 'ca', value: 28 }, t.deps, as(U.lead)));
     expect(ambiguous.code).toBe('ambiguous');
     expect(ambiguous.message).toContain('“Care leavers in touch”, “Caseload average”');
@@ -88,18 +110,60 @@ describe('recording a KPI reading', () => {
 
 describe('adding KPIs and the scorecard', () => {
   it('refuses a duplicate name and two targets on one date', async () => {
-    expect((await refusal(addKpi({ name: 'caseload AVERAGE', unit: 'cases', direction: 'lower', targets: [] }, t.deps, as(U.admin)))).code).toBe('conflict');
-    const twice = await refusal(addKpi({ name: 'Visits', unit: '%', direction: 'higher', targets: [{ value: 75, byDate: '2027-03-31' }, { value: 80, byDate: '2027-03-31' }] }, t.deps, as(U.admin)));
+    expect(
+      (
+        await refusal(
+          addKpi(
+            { name: 'caseload AVERAGE', unit: 'cases', direction: 'lower', targets: [] },
+            t.deps,
+            as(U.admin),
+          ),
+        )
+      ).code,
+    ).toBe('conflict');
+    const twice = await refusal(
+      addKpi(
+        {
+          name: 'Visits',
+          unit: '%',
+          direction: 'higher',
+          targets: [
+            { value: 75, byDate: '2027-03-31' },
+            { value: 80, byDate: '2027-03-31' },
+          ],
+        },
+        t.deps,
+        as(U.admin),
+      ),
+    );
     expect(twice.message).toContain('two targets for 31/03/2027');
     expect(await t.deps.db.kpi.count()).toBe(1);
   });
 
   it('shows each KPI’s latest reading against the target in force for it, met or not, and the trend', async () => {
-    await addKpi({ name: 'CP visits in timescale', unit: '%', direction: 'higher', targets: [{ value: 75, byDate: '2027-03-31' }] }, t.deps, as(U.admin));
+    await addKpi(
+      {
+        name: 'CP visits in timescale',
+        unit: '%',
+        direction: 'higher',
+        targets: [{ value: 75, byDate: '2027-03-31' }],
+      },
+      t.deps,
+      as(U.admin),
+    );
     await record(31, '2026-11-30');
     await record(29, '2026-12-31');
     const { rows } = await kpiScorecard(t.deps, as(U.member));
-    expect(rows.map((r) => [r.kpi.name, r.latest?.value ?? null, r.target?.value ?? null, r.met, r.trend, r.next?.value ?? null])).toEqual([
+    expect(
+      rows.map((r) => [
+        r.kpi.name,
+        r.latest?.value ?? null,
+        r.target?.value ?? null,
+        r.met,
+        r.trend,
+        r.next?.value ?? null,
+      ]),
+    ).toEqual([
       ['Caseload average', 29, 30, true, 'improving', 25],
       ['CP visits in timescale', null, 75, null, null, null],
     ]);

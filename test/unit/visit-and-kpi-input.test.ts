@@ -69,15 +69,33 @@ describe('parseEventKindTokens', () => {
 
 describe('KPI input', () => {
   it.each([
-    ['23', 23], ['27.5', 27.5], ['86%', 86], ['1,250', 1250], ['£1,250', 1250], ['-3', -3], ['.5', 0.5],
-    ['abc', null], ['12abc', null], ['1,25', null], ['%', null], ['', null], ['Infinity', null], ['1e3', null],
+    ['23', 23],
+    ['27.5', 27.5],
+    ['86%', 86],
+    ['1,250', 1250],
+    ['£1,250', 1250],
+    ['-3', -3],
+    ['.5', 0.5],
+    ['abc', null],
+    ['12abc', null],
+    ['1,25', null],
+    ['%', null],
+    ['', null],
+    ['Infinity', null],
+    ['1e3', null],
   ])('number %s', (text, value) => {
     expect(parseKpiNumber(text)).toBe(value);
   });
 
   it.each([
-    ['higher', 'higher'], ['Lower', 'lower'], ['higher-is-better', 'higher'], ['lower_better', 'lower'], ['up', 'higher'],
-    ['down', 'lower'], ['sideways', null], ['constructor', null],
+    ['higher', 'higher'],
+    ['Lower', 'lower'],
+    ['higher-is-better', 'higher'],
+    ['lower_better', 'lower'],
+    ['up', 'higher'],
+    ['down', 'lower'],
+    ['sideways', null],
+    ['constructor', null],
   ])('direction %s', (text, direction) => {
     expect(parseKpiDirection(text)).toBe(direction);
   });

@@ -1,0 +1,115 @@
+/** /improve kpi add, record and list through the real Bolt app, with the Slack stand-in. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type E2E, startE2E } from '../support/e2e.js';
+import { seedProgramme, U } from '../support/factories.js';
+import { countRows } from '../support/row-counts.js';
+
+let e: E2E;
+beforeEach(async () => {
+  e = await startE2E({ now: new Date('2026-12-10T10:00:00Z') });
+  await seedProgramme(e.t.deps);
+});
+afterEach(async () => {
+  expect(e.slack.unexpected).toEqual([]);
+  await e.close();
+});
+
+const CASELOAD = 'kpi add "Caseload average" cases lower target 30 by 31/12/2026 target 25 by 31/03/2027';
+
+describe('/improve kpi add', () => {
+  it('adds a KPI with its trajectory of targets', async () => {
+    const out = await e.command(CASELOAD, U.admin);
+    expect(out.reply).toContain('Added KPI *Caseload average* (cases, lower is better).');
+    expect(out.reply).toContain('*Targets:* ≤ 30 by 31/12/2026; ≤ 25 by 31/03/2027');
+    expect(out.reply).toContain('`/improve kpi record "Caseload average" &lt;value&gt;`');
+    const kpi = await e.t.deps.db.kpi.findFirstOrThrow({
+      include: { targets: { orderBy: { byDate: 'asc' } } },
+    });
+    expect(kpi).toMatchObject({ name: 'Caseload average', unit: 'cases', direction: 'lower' });
+    expect(kpi.targets.map((t) => [t.value, t.byDate])).toEqual([
+      [30, '2026-12-31'],
+      [25, '2027-03-31'],
+    ]);
+  });
+
+  it('reads a name typed without quotes, curly quotes, and “percent” as %', async () => {
+    await e.command('kpi add CP visits in timescale percent higher target 75% by 31/03/2027', U.admin);
+    await e.command('kpi add “Care leavers in touch” % higher-is-better', U.admin);
+    const kpis = await e.t.deps.db.kpi.findMany({ orderBy: { id: 'asc' } });
+    expect(kpis.map((k) => [k.name, k.unit, k.direction])).toEqual([
+      ['CP visits in timescale', '%', 'higher'],
+      ['Care leavers in touch', '%', 'higher'],
+    ]);
+  });
+
+  it.each([
+    ['kpi add "Caseload average" cases', 'Say whether higher or lower is better'],
+    ['kpi add "Caseload average" cases lower target thirty by 31/12/2026', '“thirty” is not a number'],
+    ['kpi add "Caseload average" cases lower target 30 by 31/02/2027', 'not a real date'],
+    [
+      'kpi add "Caseload average" cases lower aim 30',
+      'I expected “target &lt;value&gt; by &lt;date&gt;” but found “aim”',
+    ],
+  ])('refuses %s and writes nothing', async (text, why) => {
+    const before = await countRows(e.t.deps.db);
+    const out = await e.command(text, U.admin);
+    expect(out.reply).toContain(why);
+    expect(out.reply).toContain(`/improve ${text}`);
+    expect(await countRows(e.t.deps.db)).toEqual(before);
+  });
+});
+
+describe('/improve kpi record and list', () => {
+  beforeEach(async () => {
+    await e.command(CASELOAD, U.admin);
+    await e.command('kpi add "Care leavers in touch" % higher target 90 by 31/03/2027', U.admin);
+  });
+
+  it('says which target is in force, whether it is met, and the trend', async () => {
+    const first = await e.command('kpi record "Caseload average" 31 for October', U.lead);
+    expect(first.reply).toContain('*Caseload average* for 31/10/2026: *31*');
+    expect(first.reply).toContain('Target in force: ≤ 30 by 31/12/2026: :x: target not met');
+    expect(first.reply).toContain('Trend: first reading');
+    const second = await e.command('kpi record caseload 28.5', U.lead);
+    expect(second.reply).toContain('*Caseload average* for 10/12/2026: *28.5*');
+    expect(second.reply).toContain('Target in force: ≤ 30 by 31/12/2026: :white_check_mark: target met');
+    expect(second.reply).toContain('Trend: ↑ improving (previous reading 31 for 31/10/2026)');
+    expect(await e.t.deps.db.kpiReading.count()).toBe(2);
+  });
+
+  it('shows the scorecard', async () => {
+    await e.command('kpi record caseload 31 for 30/11', U.admin);
+    await e.command('kpi record caseload 29 for 31/12', U.admin);
+    const out = await e.command('kpi list', U.member);
+    expect(out.reply.split('\n')).toEqual([
+      '*KPI scorecard*',
+      '• *Care leavers in touch* · _no readings yet_ · target ≥ 90% by 31/03/2027',
+      '• *Caseload average* · 29 for 31/12/2026 · target ≤ 30 by 31/12/2026: :white_check_mark: target met · ↑ improving · next ≤ 25 by 31/03/2027',
+    ]);
+  });
+
+  it.each([
+    [
+      'kpi record staff 12',
+      "I can't find a KPI called “staff”. The KPIs are: “Care leavers in touch”, “Caseload average”.",
+    ],
+    ['kpi record ca 12', '“ca” matches more than one KPI: “Care leavers in touch”, “Caseload average”.'],
+    ['kpi record caseload abc', '“abc” is not a number'],
+    ['kpi record caseload', 'Give the reading after the KPI name'],
+    ['kpi record caseload 12 for someday', 'could not read'],
+    ['kpi record caseload 12 for 28/02/2027', '28/02/2027 is in a month that has not started'],
+    ['kpi record caseload 12 thanks', "I didn't understand “thanks” at the end"],
+  ])('refuses %s and writes nothing', async (text, why) => {
+    const before = await countRows(e.t.deps.db);
+    const out = await e.command(text, U.lead);
+    expect(out.reply).toContain(why);
+    expect(out.reply).toContain(`/improve ${text}`);
+    expect(await countRows(e.t.deps.db)).toEqual(before);
+  });
+
+  it('refuses a member, saying who can', async () => {
+    const out = await e.command('kpi record caseload 28', U.member);
+    expect(out.reply).toContain('Only an admin or a workstream lead can record KPI readings');
+    expect(await e.t.deps.db.kpiReading.count()).toBe(0);
+  });
+});
