@@ -62,8 +62,10 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     },
   });
   const chatDeps: ChatDeps = { ...deps, chat: slackChat(slack.app.client), instanceId: config.instanceId };
+  // In local mode the first tick waits for the page's buttons (or the next minute), so the
+  // person trying the bot sees the digest and reminders arrive rather than find them there.
   const scheduler = config.schedulerEnabled
-    ? startScheduler(scheduledJobs(chatDeps), { cron: config.schedulerCron, clock: deps.clock, logger })
+    ? startScheduler(scheduledJobs(chatDeps), { cron: config.schedulerCron, clock: deps.clock, logger, runAtStart: !local })
     : undefined;
   logger.info({ mode: config.mode, port: slack.port }, 'improvement-bot is running');
   local?.ready({ port: slack.port, tick: () => scheduler?.tick() ?? Promise.resolve() });

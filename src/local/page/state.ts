@@ -15,7 +15,7 @@ export interface PageState {
   people: { id: string; name: string; realName: string; title: string; dm: string }[];
   channels: { id: string; name: string }[];
   messages: PageMessage[];
-  modal: { id: string; view: Record<string, unknown> } | null;
+  modal: { id: string; hash: string; view: Record<string, unknown> } | null;
   now: string;
   timezone: string;
 }
@@ -72,5 +72,5 @@ function toPage(message: StoredMessage): PageMessage {
 function openModal(ctx: PageContext, me: string): PageState['modal'] {
   const open = ctx.slack.views.filter((v: StoredView) => v.type === 'modal' && v.userId === me && !ctx.closedViews.has(v.id));
   const top = open.at(-1);
-  return top ? { id: top.id, view: top.view } : null;
+  return top ? { id: top.id, hash: top.hash, view: top.view } : null;
 }

@@ -1,0 +1,149 @@
+/**
+ * Local mode's page: a minimal Slack client for the local workspace. It fetches what the
+ * chosen person sees, re-fetches whenever the server says something changed (Server-Sent
+ * Events), and sends commands, button presses and modal submissions back to be signed and
+ * forwarded to the app as Slack would.
+ */
+import { getState, post } from './api.js';
+import { renderConversation } from './conversation.js';
+import { wireControls } from './controls.js';
+import { h } from './dom.js';
+import { showModal } from './modal.js';
+import { conversationsOf, renderSidebar } from './sidebar.js';
+
+const $ = (id) => document.getElementById(id);
+const params = new URLSearchParams(location.search);
+const TOPICS = { 'improvement-board': 'The weekly digest, RAG changes and exceptions for the Improvement Board', general: 'Everything else' };
+
+const app = {
+  me: params.get('as') ?? localStorage.getItem('improvement-bot.me'),
+  channel: params.get('channel') ?? localStorage.getItem('improvement-bot.channel'),
+  data: null,
+  lastSeen: {},
+  dismissed: new Set(),
+  clockOffset: 0,
+  toast(text) {
+    $('toast-text').textContent = text;
+    $('toast').hidden = false;
+  },
+};
+
+let loading = null;
+let again = false;
+/** Fetches and renders; a change arriving mid-fetch triggers one more fetch, never a pile-up. */
+function refresh() {
+  if (loading) {
+    again = true;
+    return loading;
+  }
+  loading = (async () => {
+    do {
+      again = false;
+      app.data = await getState(app.me);
+      if (!app.data.me && app.data.people.length) {
+        app.me = app.data.people[0].id;
+        again = true;
+        continue;
+      }
+      render();
+    } while (again);
+  })().catch((error) => app.toast(`Could not load the workspace: ${error.message}`)).finally(() => { loading = null; });
+  return loading;
+}
+
+function render() {
+  const { data } = app;
+  const conversations = conversationsOf(data);
+  const channel = conversations.find((c) => c.id === app.channel) ?? conversations[0];
+  app.channel = channel.id;
+  const ctx = renderContext(data);
+  renderWhoAmI(data);
+  $('conversation-title').textContent = channel.kind === 'dm' ? channel.name : `#${channel.name}`;
+  $('conversation-topic').textContent = channel.kind === 'dm' ? 'Direct message with the bot' : (TOPICS[channel.name] ?? '');
+  $('message-box').placeholder = `Message ${channel.kind === 'dm' ? channel.name : `#${channel.name}`}: try ${data.command} help`;
+  renderConversation($('messages'), { data, channel, ctx, dismissed: app.dismissed, onAction: pressButton, onDismiss: (ts) => { app.dismissed.add(ts); render(); } });
+  app.lastSeen[channel.id] = Math.max(0, ...data.messages.filter((m) => m.channel === channel.id).map((m) => Number(m.ts)));
+  renderSidebar($('sidebar'), { data, current: channel.id, lastSeen: app.lastSeen, onSelect: selectConversation, onTry: (text) => { $('message-box').value = text; $('message-box').focus(); } });
+  showModal($('modal-root'), data.modal, ctx, { onSubmit: submitModal, onClose: (viewId) => post('/local/close', { viewId }) });
+  app.clockOffset = Date.parse(data.now) - Date.now();
+  showClock();
+}
+
+function renderContext(data) {
+  const people = new Map(data.people.map((p) => [p.id, p.realName]));
+  people.set(data.bot.id, data.bot.name);
+  return { people, channels: new Map(data.channels.map((c) => [c.id, c.name])), roster: data.people };
+}
+
+function renderWhoAmI(data) {
+  const select = $('whoami');
+  if (!select.options.length) {
+    select.append(...data.people.map((p) => h('option', { value: p.id }, `${p.realName} · ${p.title}`)));
+  }
+  select.value = data.me;
+}
+
+function selectConversation(channelId) {
+  app.channel = channelId;
+  localStorage.setItem('improvement-bot.channel', channelId);
+  render();
+  $('message-box').focus();
+}
+
+async function pressButton(message, action, button) {
+  button.disabled = true;
+  const result = await post('/local/action', { userId: app.me, channelId: message.channel, messageTs: message.ts, ...action });
+  button.disabled = false;
+  if (!result.ok) app.toast(result.body.error ?? 'That button did not work.');
+}
+
+async function submitModal(viewId, values) {
+  const result = await post('/local/submit', { userId: app.me, viewId, values });
+  if (!result.ok) app.toast(result.body.error ?? 'The form was not sent.');
+  return result.body;
+}
+
+async function sendMessage(event) {
+  event.preventDefault();
+  const box = $('message-box');
+  const text = box.value.trim();
+  if (!text) return;
+  if (!text.startsWith('/')) {
+    return notice(`Only the bot is listening in this local workspace, and it answers commands: try ${app.data.command} help.`);
+  }
+  box.disabled = true;
+  const result = await post('/local/command', { userId: app.me, channelId: app.channel, text });
+  box.disabled = false;
+  box.focus();
+  if (!result.ok) return notice(result.body.error ?? 'The command was not sent.');
+  box.value = '';
+  notice('');
+}
+
+function notice(text) {
+  $('notice').textContent = text;
+  $('notice').hidden = !text;
+}
+
+function showClock() {
+  const now = new Date(Date.now() + app.clockOffset);
+  $('clock').textContent = new Intl.DateTimeFormat('en-GB', { timeZone: app.data.timezone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(now);
+}
+
+$('composer').addEventListener('submit', sendMessage);
+$('message-box').addEventListener('keydown', (event) => {
+  if (event.key === 'Enter' && !event.shiftKey) sendMessage(event);
+});
+$('whoami').addEventListener('change', (event) => {
+  app.me = event.target.value;
+  localStorage.setItem('improvement-bot.me', app.me);
+  app.lastSeen = {};
+  app.dismissed.clear();
+  notice('');
+  refresh();
+});
+$('toast-close').addEventListener('click', () => { $('toast').hidden = true; });
+wireControls([...document.querySelectorAll('[data-control]')], app);
+setInterval(() => app.data && showClock(), 15_000);
+new EventSource('/local/events').onmessage = () => refresh();
+refresh();
