@@ -34,6 +34,11 @@ import { visitList } from './visit-list.js';
 import { workstreamList } from './workstream-list.js';
 import { digestPreview } from './digest-preview.js';
 import { digestSend } from './digest-send.js';
+import { reminders } from './reminders.js';
+import { snooze } from './snooze.js';
+import { addUpdateButton, doneButton, newDateButton, notMineButton } from './reminder-buttons.js';
+import { addUpdateModal, newDateModal, notMineModal } from './reminder-modals.js';
+import { reassignButton, silenceButton, silenceModal } from './notice-buttons.js';
 
 const help: Subcommand<{ topic?: string }> = {
   name: 'help',
@@ -46,13 +51,13 @@ const help: Subcommand<{ topic?: string }> = {
 };
 
 /** Every subcommand, in the order help lists them. */
-export const SUBCOMMANDS: Subcommand<any>[] = [update, updateEdit, updateUndo, rag, actionAdd, actionDone, actionVerify, actionExtend, actionReassign, actionDrop, actionList, actionHelp, visitAdd, visitList, visitCancel, kpiAdd, kpiRecord, kpiList, workstreamAdd, workstreamList, projectAdd, status, digestPreview, digestSend, setup, help];
+export const SUBCOMMANDS: Subcommand<any>[] = [update, updateEdit, updateUndo, rag, actionAdd, actionDone, actionVerify, actionExtend, actionReassign, actionDrop, actionList, actionHelp, visitAdd, visitList, visitCancel, kpiAdd, kpiRecord, kpiList, workstreamAdd, workstreamList, projectAdd, status, digestPreview, digestSend, snooze, reminders, setup, help];
 
 /** Modal submissions, by callback id. */
-export const MODAL_HANDLERS: ModalHandler[] = [updateModalHandler, ragModalHandler, actionAddModalHandler];
+export const MODAL_HANDLERS: ModalHandler[] = [updateModalHandler, ragModalHandler, actionAddModalHandler, newDateModal, addUpdateModal, notMineModal, silenceModal];
 
 /** Button presses, by action id. */
-export const BUTTON_HANDLERS: ButtonHandler[] = [postStatusButton];
+export const BUTTON_HANDLERS: ButtonHandler[] = [postStatusButton, doneButton, newDateButton, addUpdateButton, notMineButton, reassignButton, silenceButton];
 
 /** The subcommand the words start with: two-word names ('action add') before one-word ones. */
 export function findSubcommand(words: string[]): { sub: Subcommand<any>; used: number } | null {
