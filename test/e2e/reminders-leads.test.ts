@@ -60,6 +60,23 @@ describe('silent leads', () => {
     await job(e).run(at(e, '2026-11-27 15:00'));
     expect(dmsTo(e, U.lead)).toHaveLength(1);
   });
+
+  it('takes the update, with a RAG change, from the nudge’s form and thanks the lead in the DM', async () => {
+    at(e, '2026-11-16 11:00');
+    await postUpdate({ workstream: 'WS1', text: 'Recruitment campaign launched' }, e.t.deps, as(U.lead));
+    await job(e).run(at(e, '2026-11-27 09:30'));
+    const [nudge] = dmsTo(e, U.lead);
+    const value = String((JSON.stringify(nudge!.blocks).match(/"value":"([^"]+)"/) ?? [])[1]);
+    await e.press({ userId: U.lead, actionId: 'silence_add_update', value, channelId: nudge!.channel, messageTs: nudge!.ts });
+    const form = e.slack.views.at(-1)!.view as { callback_id: string; private_metadata: string; blocks: unknown[] };
+    expect(JSON.stringify(form.blocks)).toContain('RAG (leave empty for no change)');
+    await e.submit({ userId: U.lead, callbackId: form.callback_id, privateMetadata: form.private_metadata, values: { rag: 'option:amber', text: 'Six of twelve posts filled; agency cover for the rest' } });
+    expect(await e.t.deps.db.update.findFirst({ where: { workspaceId: TEAM, text: 'Six of twelve posts filled; agency cover for the rest' } })).not.toBeNull();
+    expect((await e.t.deps.db.workstream.findUniqueOrThrow({ where: { id: seeded.ws1.id } })).rag).toBe('amber');
+    expect(shown(dmsTo(e, U.lead)[0])).toContain('Thank you: your update on WS1 Support and Develop Our Workforce is in.');
+    expect(shown(dmsTo(e, U.lead)[0])).toContain('Amber');
+    expect(shown(dmsTo(e, U.lead)[0])).not.toContain('"text":"Add update"');
+  });
 });
 
 describe('countdowns to visits and deadlines', () => {

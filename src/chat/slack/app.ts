@@ -10,6 +10,7 @@ import type { Config } from '../../config/index.js';
 import type { Logger } from '../../logger.js';
 import type { Deps } from '../../services/deps.js';
 import { registerCommands } from './listeners/commands.js';
+import { registerHome } from './listeners/home.js';
 import { registerInteractions } from './listeners/interactions.js';
 
 const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
@@ -50,6 +51,7 @@ export async function startSlack(options: SlackOptions): Promise<SlackRuntime> {
   const inFlight = trackInFlight(app);
   registerCommands(app, deps, config.slack.command);
   registerInteractions(app, deps, config.slack.command);
+  registerHome(app, deps);
   for (const register of options.register ?? []) register(app);
   app.error(async (error) => {
     deps.logger.error({ err: error }, 'Slack listener error');

@@ -1,0 +1,21 @@
+/**
+ * The App Home tab: when a person opens it, publish their open actions (with the reminder
+ * buttons), their workstreams' RAG and the next Ofsted visit, built by services/build-home.ts.
+ */
+import type { App } from '@slack/bolt';
+import { buildHome } from '../../../services/build-home.js';
+import type { Deps } from '../../../services/deps.js';
+import { renderMessage } from '../render.js';
+
+export function registerHome(app: App, deps: Deps): void {
+  app.event('app_home_opened', async ({ event, body, client }) => {
+    if (event.tab !== 'home') return;
+    const workspaceId = (body as { team_id?: string }).team_id ?? '';
+    try {
+      const home = await buildHome(deps, { workspaceId, userId: event.user });
+      await client.views.publish({ user_id: event.user, view: { type: 'home', blocks: renderMessage(home).blocks ?? [] } as never });
+    } catch (error) {
+      deps.logger.error({ err: error }, 'could not publish the Home tab');
+    }
+  });
+}
