@@ -1,0 +1,42 @@
+/** Pacing: one message per second per channel, DMs to different people not held up. */
+import { describe, expect, it } from 'vitest';
+import type { Chat } from '../../src/chat/chat.js';
+import { plain } from '../../src/chat/message.js';
+import { pacedChat } from '../../src/chat/paced-chat.js';
+
+function recorder() {
+  const sent: string[] = [];
+  const chat: Chat = {
+    post: async (channelId) => (sent.push(channelId), { channelId, ts: '1' }),
+    dm: async (userId) => (sent.push(userId), { channelId: `D${userId}`, ts: '1' }),
+    update: async () => {},
+    user: async (id) => ({ id, unreachable: false }),
+    findPosted: async () => [],
+  };
+  return { chat, sent };
+}
+
+describe('pacedChat', () => {
+  it('spaces posts to one channel by the interval and lets other channels through', async () => {
+    let now = 0;
+    const waits: number[] = [];
+    const { chat, sent } = recorder();
+    const paced = pacedChat(chat, { minIntervalMs: 1000, now: () => now, wait: async (ms) => void (waits.push(ms), (now += ms)) });
+    await paced.post('C0BOARD', plain('one'));
+    await paced.dm('U1', plain('a'));
+    await paced.dm('U2', plain('b'));
+    await paced.post('C0BOARD', plain('two'));
+    await paced.post('C0BOARD', plain('three'));
+    expect(sent).toEqual(['C0BOARD', 'U1', 'U2', 'C0BOARD', 'C0BOARD']);
+    expect(waits).toEqual([1000, 1000]);
+  });
+
+  it('queues concurrent posts to one channel instead of letting them race', async () => {
+    const now = 0;
+    const waits: number[] = [];
+    const { chat } = recorder();
+    const paced = pacedChat(chat, { minIntervalMs: 1000, now: () => now, wait: async (ms) => void waits.push(ms) });
+    await Promise.all([paced.post('C1', plain('a')), paced.post('C1', plain('b')), paced.post('C1', plain('c'))]);
+    expect(waits).toEqual([1000, 2000]);
+  });
+});
