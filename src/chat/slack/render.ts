@@ -1,9 +1,11 @@
 /** Neutral messages and modals (src/chat/message.ts) as Slack Block Kit. */
+import { neutraliseBroadcasts } from '../../domain/text.js';
 import type { Block, Button, Message, Modal, ModalInput, ModalValues } from '../message.js';
 
 type KnownBlock = Record<string, unknown>;
 
-const mrkdwn = (text: string) => ({ type: 'mrkdwn', text: text.slice(0, 3000) });
+// Defence in depth: whatever a command or service forgot, the bot never pings @channel/@here.
+const mrkdwn = (text: string) => ({ type: 'mrkdwn', text: neutraliseBroadcasts(text).slice(0, 3000) });
 const plainText = (text: string, max = 150) => ({ type: 'plain_text', text: text.slice(0, max), emoji: true });
 
 function button(b: Button): KnownBlock {
@@ -34,7 +36,7 @@ export function renderBlock(block: Block): KnownBlock {
 export function renderMessage(message: Message): { text: string; blocks?: KnownBlock[] } {
   // A message's text may be up to 40,000 characters; only a section's text stops at 3,000, which
   // is why long replies (help, lists) come as several sections.
-  return { text: message.text.slice(0, 40_000), ...(message.blocks ? { blocks: message.blocks.map(renderBlock) } : {}) };
+  return { text: neutraliseBroadcasts(message.text).slice(0, 40_000), ...(message.blocks ? { blocks: message.blocks.map(renderBlock) } : {}) };
 }
 
 function element(input: ModalInput): KnownBlock {
