@@ -1,16 +1,19 @@
 /**
- * Slack allows about one message per second per channel (bursts are tolerated, sustained floods
- * are not). Scheduled work posts through this wrapper, which spaces messages to the same channel
- * by `minIntervalMs`; a DM is its own channel, so owners' reminders do not wait for each other,
- * while several countdowns to the board channel are spaced a second apart. Anything Slack still
- * rate-limits comes back as HTTP 429, which Bolt's WebClient waits out (Retry-After) and retries;
- * if it gives up, the reminder stays 'failed' in the ledger and a later tick sends it.
+ * Slack allows about one message per second per channel, tolerating short bursts. Scheduled work
+ * posts through this wrapper: a token bucket per channel (`burst` messages at once, then one per
+ * `minIntervalMs`). A DM is its own channel, so owners' reminders never wait for each other and a
+ * lead who gets a reminder, an escalation and a countdown in one sweep is not held up either;
+ * a run of countdowns to the board channel is spaced out. Anything Slack still rate-limits comes
+ * back as HTTP 429, which Bolt's WebClient waits out (Retry-After) and retries; if it gives up, the
+ * reminder stays 'failed' in the ledger and a later tick sends it, so nothing is lost.
  */
 import type { Chat } from './chat.js';
 
 export interface PaceOptions {
   /** Default 1100 ms: a little over Slack's one per second, so we never sit on the edge. */
   minIntervalMs?: number;
+  /** Messages a quiet channel may take at once. Default 3. */
+  burst?: number;
   /** Monotonic milliseconds; tests pass their own. */
   now?: () => number;
   wait?: (ms: number) => Promise<void>;
@@ -20,16 +23,18 @@ const PRUNE_AT = 5_000;
 
 export function pacedChat(chat: Chat, options: PaceOptions = {}): Chat {
   const interval = options.minIntervalMs ?? 1100;
+  const burst = options.burst ?? 3;
   const now = options.now ?? (() => performance.now());
   const wait = options.wait ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const nextFree = new Map<string, number>();
-  // Reserves the channel's next slot synchronously, so concurrent senders queue rather than race.
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  // Takes a token synchronously (going into debt when empty), so concurrent senders queue in order.
   const slot = async (channel: string): Promise<void> => {
     const at = now();
-    const mine = Math.max(at, nextFree.get(channel) ?? at);
-    nextFree.set(channel, mine + interval);
-    if (nextFree.size > PRUNE_AT) for (const [key, free] of nextFree) if (free <= at) nextFree.delete(key);
-    if (mine > at) await wait(mine - at);
+    const bucket = buckets.get(channel) ?? { tokens: burst, at };
+    const refilled = interval > 0 ? Math.min(burst, bucket.tokens + (at - bucket.at) / interval) : burst;
+    buckets.set(channel, { tokens: refilled - 1, at });
+    if (buckets.size > PRUNE_AT) for (const [key, b] of buckets) if (b.tokens + (at - b.at) / Math.max(interval, 1) >= burst) buckets.delete(key);
+    if (refilled < 1) await wait((1 - refilled) * interval);
   };
   return {
     ...chat,

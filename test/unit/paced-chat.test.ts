@@ -1,4 +1,4 @@
-/** Pacing: one message per second per channel, DMs to different people not held up. */
+/** Pacing: a short burst, then one message per second per channel; other channels not held up. */
 import { describe, expect, it } from 'vitest';
 import type { Chat } from '../../src/chat/chat.js';
 import { plain } from '../../src/chat/message.js';
@@ -21,7 +21,7 @@ describe('pacedChat', () => {
     let now = 0;
     const waits: number[] = [];
     const { chat, sent } = recorder();
-    const paced = pacedChat(chat, { minIntervalMs: 1000, now: () => now, wait: async (ms) => void (waits.push(ms), (now += ms)) });
+    const paced = pacedChat(chat, { minIntervalMs: 1000, burst: 1, now: () => now, wait: async (ms) => void (waits.push(ms), (now += ms)) });
     await paced.post('C0BOARD', plain('one'));
     await paced.dm('U1', plain('a'));
     await paced.dm('U2', plain('b'));
@@ -35,8 +35,20 @@ describe('pacedChat', () => {
     const now = 0;
     const waits: number[] = [];
     const { chat } = recorder();
-    const paced = pacedChat(chat, { minIntervalMs: 1000, now: () => now, wait: async (ms) => void waits.push(ms) });
+    const paced = pacedChat(chat, { minIntervalMs: 1000, burst: 1, now: () => now, wait: async (ms) => void waits.push(ms) });
     await Promise.all([paced.post('C1', plain('a')), paced.post('C1', plain('b')), paced.post('C1', plain('c'))]);
     expect(waits).toEqual([1000, 2000]);
+  });
+
+  it('lets a quiet channel take a short burst, then one per interval, refilling as time passes', async () => {
+    let now = 0;
+    const waits: number[] = [];
+    const { chat } = recorder();
+    const paced = pacedChat(chat, { minIntervalMs: 1000, burst: 3, now: () => now, wait: async (ms) => void (waits.push(ms), (now += ms)) });
+    for (const text of ['a', 'b', 'c', 'd']) await paced.dm('U1', plain(text));
+    expect(waits).toEqual([1000]);
+    now += 10_000;
+    for (const text of ['e', 'f', 'g']) await paced.dm('U1', plain(text));
+    expect(waits).toEqual([1000]);
   });
 });
