@@ -5,7 +5,8 @@
 import type { ActionView } from '../domain/actions.js';
 import { type Day, daysBetween, todayIn } from '../domain/dates.js';
 import { isRag, RAG_VALUES, type Rag } from '../domain/rag.js';
-import type { PlanRows, RedDetail } from './load-plan.js';
+import type { PlanRows } from './load-plan.js';
+import type { RedDetail } from './load-red-detail.js';
 import type { DigestChange, DigestException, DigestSilence, DigestWorkstream } from './types.js';
 
 /** An open action as lists show it, plus where it belongs. */

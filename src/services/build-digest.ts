@@ -7,7 +7,8 @@
 import { actionSections, dates, openActions, scorecard } from '../digest/assemble-others.js';
 import { countRags, exceptions, ragChanges, silence, workstreamsAtAGlance } from '../digest/assemble-plan.js';
 import { loadActions, loadEvents, loadKpis, loadPeople } from '../digest/load-others.js';
-import { loadPlan, loadRedDetail, redItems } from '../digest/load-plan.js';
+import { loadPlan, redItems } from '../digest/load-plan.js';
+import { loadRedDetail } from '../digest/load-red-detail.js';
 import type { Digest, DigestProgramme } from '../digest/types.js';
 import { type Day, weekStart as mondayOf, todayIn } from '../domain/dates.js';
 import { AppError } from '../domain/errors.js';

@@ -47,7 +47,7 @@ describe('dates', () => {
     expect(text).toContain(
       '*Next Ofsted/DfE event:* DfE review V-5, 20 Nov to 24 Nov: Stocktake · *under way*',
     );
-    expect(text).toContain('*Next deadline:* Deadline V-3, 3 Dec: Improvement plan to Ofsted · *in 10 days*');
+    expect(text).toContain('*Next deadline:* V-3, 3 Dec: Improvement plan to Ofsted · *in 10 days*');
     expect(text).toContain(
       '*Coming up in the next 8 weeks*\n• DfE review V-5, 20 Nov to 24 Nov: Stocktake · under way\n• Deadline V-3, 3 Dec: Improvement plan to Ofsted · in 10 days\n• Monitoring visit V-1, 23 Dec to 24 Dec: Care leavers · in 30 days',
     );
