@@ -24,8 +24,7 @@ export const kpiAdd: Subcommand<z.infer<typeof input>> = {
   name: 'kpi add',
   aliases: ['kpis add'],
   usage: 'kpi add <name> <unit> <higher|lower> [target <value> by <date>]…',
-  summary:
-    'Adds a KPI: its unit, whether higher or lower is better, and its dated targets (admins). Put a name with spaces in quotes.',
+  summary: 'Adds a KPI with its unit, which way is better and its dated targets (admins).',
   examples: [
     'kpi add "Caseload average" cases lower target 30 by 31/12/2026 target 25 by 31/03/2027',
     'kpi add "CP visits in timescale" % higher target 75 by 31/03/2027 target 85 by 30/06/2027',

@@ -12,8 +12,7 @@ export const kpiList: Subcommand<Record<string, never>> = {
   name: 'kpi list',
   aliases: ['kpis', 'kpi', 'kpis list', 'scorecard'],
   usage: 'kpi list',
-  summary:
-    'The KPI scorecard: each KPI’s latest reading against the target in force, met or not, and the trend.',
+  summary: 'The KPI scorecard: latest readings against their targets, and trends.',
   examples: ['kpi list'],
   parse(args) {
     expectNoMoreWords(args, ['kpi add', 'kpi record', 'kpi list']);

@@ -17,8 +17,7 @@ export const kpiRecord: Subcommand<z.infer<typeof input>> = {
   name: 'kpi record',
   aliases: ['kpis record', 'kpi reading'],
   usage: 'kpi record <kpi> <value> [for <period>]',
-  summary:
-    'Records a KPI reading; the reply says which target is in force, whether it is met, and the trend (admins and leads).',
+  summary: 'Records a reading: the target in force, met or not, and the trend (admins and leads).',
   examples: [
     'kpi record "Caseload average" 28',
     'kpi record caseload 27.5 for October',

@@ -14,7 +14,7 @@ export const projectAdd: Subcommand<z.infer<typeof input>> = {
   name: 'project add',
   aliases: ['projects add'],
   usage: 'project add <workstream> <name>',
-  summary: 'Adds a project to a workstream (its lead or an admin). Its RAG starts as Not started.',
+  summary: 'Adds a project to a workstream (its lead or an admin).',
   examples: [
     'project add WS1 Recruitment and retention',
     'project add workforce "Newly qualified social worker academy"',

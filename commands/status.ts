@@ -14,8 +14,7 @@ export const status: Subcommand<z.infer<typeof input>> = {
   name: 'status',
   aliases: ['summary', 'rag summary'],
   usage: 'status [workstream]',
-  summary:
-    'The RAG summary sheet at a glance, or one workstream’s report card; shown to you, with a button to post it to the channel.',
+  summary: 'The RAG summary sheet, or a workstream’s report card, to you only, with a button to post it.',
   examples: ['status', 'status WS2', 'status workforce'],
   parse: (args) => ({ workstream: args.done ? undefined : args.rest() }),
   schema: input,

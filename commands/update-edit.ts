@@ -19,8 +19,7 @@ const editInput = z.object({ text: z.string().min(1, 'Give the corrected text of
 export const updateEdit: Subcommand<z.infer<typeof editInput>> = {
   name: 'update edit',
   usage: 'update edit <new text>',
-  summary:
-    'Corrects the text of your latest update, within 30 minutes of posting it. The original stays in the history.',
+  summary: 'Corrects your latest update, within 30 minutes of posting it; the original is kept.',
   examples: ['update edit Four newly qualified social workers started this week (not five)'],
   parse: (args) => ({ text: args.rest() }),
   schema: editInput,
@@ -56,8 +55,7 @@ export const updateUndo: Subcommand<Record<string, never>> = {
   name: 'update undo',
   aliases: ['update withdraw'],
   usage: 'update undo',
-  summary:
-    'Withdraws your latest update, within 30 minutes of posting it. It stays in the history, marked withdrawn.',
+  summary: 'Withdraws your latest update, within 30 minutes of posting it; it stays in the history.',
   examples: ['update undo'],
   parse: () => ({}),
   schema: z.object({}),

@@ -29,7 +29,7 @@ export const visitAdd: Subcommand<z.infer<typeof input>> = {
   name: 'visit add',
   aliases: ['visits add', 'event add'],
   usage: 'visit add <kind> <date>[-<end date>] [theme…]',
-  summary: `Records a visit, deadline or board meeting (admins). Kinds: ${EVENT_KIND_CHOICES}. Name a workstream code in the theme to link it.`,
+  summary: `Records an Ofsted or DfE visit, deadline or board meeting (admins); a workstream code in the theme links it. Kinds: ${EVENT_KIND_CHOICES}.`,
   examples: [
     'visit add monitoring 12/03/2027-13/03/2027 Care leavers WS3',
     'visit add focused 12 Mar - 13 Mar Children in need and child protection',

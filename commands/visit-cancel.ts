@@ -16,8 +16,7 @@ export const visitCancel: Subcommand<z.infer<typeof input>> = {
   name: 'visit cancel',
   aliases: ['visits cancel', 'event cancel'],
   usage: 'visit cancel <ref> [reason]',
-  summary:
-    'Cancels a visit, deadline or board meeting by its reference, e.g. V-3 (admins). It stays on record as cancelled.',
+  summary: 'Cancels a visit or date by its reference, e.g. V-3 (admins); it stays on record.',
   examples: ['visit cancel V-3', 'visit cancel V-4 Ofsted moved the visit to May'],
   parse: (args) => ({
     ref: args.word('the reference of the visit, such as V-3 (see `visit list`)'),

@@ -10,8 +10,7 @@ export const visitList: Subcommand<Record<string, never>> = {
   name: 'visit list',
   aliases: ['visit', 'visits', 'visits list', 'events'],
   usage: 'visit list',
-  summary:
-    'Lists upcoming visits, deadlines and board meetings (soonest first, with a countdown), then recent ones.',
+  summary: 'Upcoming visits, deadlines and board meetings with a countdown, then recent ones.',
   examples: ['visit list'],
   parse(args) {
     expectNoMoreWords(args, ['visit add', 'visit list', 'visit cancel']);

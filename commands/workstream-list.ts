@@ -12,7 +12,7 @@ export const workstreamList: Subcommand<Record<string, never>> = {
   name: 'workstream list',
   aliases: ['workstreams', 'workstream', 'ws list', 'workstreams list'],
   usage: 'workstream list',
-  summary: 'Lists the workstreams with their RAG, leads and the date of their last update.',
+  summary: 'The workstreams with their RAG, leads and last update.',
   examples: ['workstream list'],
   parse(args) {
     expectNoMoreWords(args, ['workstream add', 'workstream list']);

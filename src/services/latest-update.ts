@@ -59,6 +59,7 @@ export async function ragChangeOf(tx: Tx, update: Update): Promise<RagChange | n
   const earliest = new Date(update.createdAt.getTime() - 60_000);
   return tx.ragChange.findFirst({
     where: {
+      workspaceId: update.workspaceId,
       workstreamId: update.workstreamId,
       authorId: update.authorId,
       projectId: null,

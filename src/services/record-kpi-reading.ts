@@ -110,7 +110,7 @@ export async function recordKpiReading(
 async function requireRecorder(tx: Tx, me: Person, workstreamId: number | null): Promise<void> {
   if (isAdmin(me)) return;
   const lead = await tx.workstreamLead.findFirst({
-    where: { personId: me.id, ...(workstreamId ? { workstreamId } : {}) },
+    where: { workspaceId: me.workspaceId, personId: me.id, ...(workstreamId ? { workstreamId } : {}) },
   });
   if (lead) return;
   throw new AppError(
