@@ -44,7 +44,7 @@ async function change(value: RagInput, ctx: CommandContext): Promise<Reply> {
   const subject = project ? `${workstream.code} / ${toSafeMrkdwn(project.name)}` : `${workstream.code} ${toSafeMrkdwn(workstream.name)}`;
   const move = `${ragEmoji(c.fromRag as never)} ${ragLabel(c.fromRag as never)} → ${ragEmoji(c.toRag as never)} *${ragLabel(c.toRag as never)}*`;
   const text = `*${subject}*: RAG ${move}\n*Reason:* ${toSafeMrkdwn(c.reason)}`;
-  return { kind: 'channel', message: { text: `${workstream.code} RAG ${ragLabel(c.fromRag as never)} → ${ragLabel(c.toRag as never)}: ${c.reason}`, blocks: [{ type: 'section', text }, { type: 'context', text: `Changed by <@${ctx.actor.userId}>` }] } };
+  return { kind: 'channel', message: { text: `${workstream.code} RAG ${ragLabel(c.fromRag as never)} → ${ragLabel(c.toRag as never)}: ${toSafeMrkdwn(c.reason)}`, blocks: [{ type: 'section', text }, { type: 'context', text: `Changed by <@${ctx.actor.userId}>` }] } };
 }
 
 async function ragModal(ctx: CommandContext): Promise<Modal> {

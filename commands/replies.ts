@@ -4,7 +4,7 @@
  */
 import type { Block, Message } from '../src/chat/message.js';
 import { AppError } from '../src/domain/errors.js';
-import { toSafeMrkdwn } from '../src/domain/text.js';
+import { escapeMrkdwn, toSafeMrkdwn } from '../src/domain/text.js';
 import type { Reply } from './types.js';
 
 /** The user's text as a code block that cannot be broken out of or ping anyone. */
@@ -13,9 +13,11 @@ export function quoteUserText(text: string): string {
 }
 
 export function refusal(error: AppError, options: { usage?: string; typed: string }): Reply {
-  const lines = [`:warning: ${error.message}`];
-  if (options.usage && (error.code === 'bad_input' || error.code === 'ambiguous')) lines.push(`*Usage:* \`${options.usage}\``);
-  if (error.example) lines.push(`*For example:* \`${error.example}\``);
+  // Messages and examples often quote what the user typed, so they must not ping or link either;
+  // the usage line's <placeholders> would otherwise read as links.
+  const lines = [`:warning: ${toSafeMrkdwn(error.message)}`];
+  if (options.usage && (error.code === 'bad_input' || error.code === 'ambiguous')) lines.push(`*Usage:* \`${escapeMrkdwn(options.usage)}\``);
+  if (error.example) lines.push(`*For example:* \`${toSafeMrkdwn(error.example)}\``);
   lines.push(`Your text, so nothing is lost:\n${quoteUserText(options.typed)}`);
   return ephemeral(lines.join('\n'));
 }

@@ -1,5 +1,6 @@
 /** `/improve setup ["Programme name"] [#board-channel]`: first run in a workspace. */
 import { z } from 'zod';
+import { toSafeMrkdwn } from '../src/domain/text.js';
 import { setupProgramme } from '../src/services/setup-programme.js';
 import { ephemeral } from './replies.js';
 import type { Subcommand } from './types.js';
@@ -26,10 +27,11 @@ export const setup: Subcommand<{ name?: string; boardChannelId?: string }> = {
   }),
   async run(input, ctx) {
     const { programme, created, becameAdmin } = await setupProgramme(input, ctx.deps, ctx.actor);
+    const name = toSafeMrkdwn(programme.name);
     const board = programme.boardChannelId ? `<#${programme.boardChannelId}>` : 'not set';
-    if (!created) return ephemeral(`:white_check_mark: Programme updated: *${programme.name}*, board channel ${board}.`);
+    if (!created) return ephemeral(`:white_check_mark: Programme updated: *${name}*, board channel ${board}.`);
     return ephemeral(
-      `:tada: *${programme.name}* is set up. The weekly digest goes to ${board}.` +
+      `:tada: *${name}* is set up. The weekly digest goes to ${board}.` +
         (becameAdmin ? ' You are its first admin.' : '') +
         `\nNext: add workstreams with \`${ctx.command} workstream add WS1 "Support and Develop Our Workforce" lead @name\`.`,
     );

@@ -1,6 +1,7 @@
 /** `/improve workstream add <code> <name> lead @user [@user…] [friend @user]` (admins). */
 import { z } from 'zod';
 import { AppError } from '../src/domain/errors.js';
+import { toSafeMrkdwn } from '../src/domain/text.js';
 import { addWorkstream } from '../src/services/add-workstream.js';
 import { ephemeral } from './replies.js';
 import type { Subcommand } from './types.js';
@@ -36,6 +37,6 @@ export const workstreamAdd: Subcommand<z.infer<typeof input>> = {
     const ws = await addWorkstream(value, ctx.deps, ctx.actor);
     const leads = value.leadUserIds.map((id) => `<@${id}>`).join(', ');
     const friend = value.criticalFriendUserId ? `, critical friend <@${value.criticalFriendUserId}>` : '';
-    return ephemeral(`:white_check_mark: Added *${ws.code} ${ws.name}*, led by ${leads}${friend}. Its RAG is Not started until its lead sets it.`);
+    return ephemeral(`:white_check_mark: Added *${ws.code} ${toSafeMrkdwn(ws.name)}*, led by ${leads}${friend}. Its RAG is Not started until its lead sets it.`);
   },
 };

@@ -108,7 +108,7 @@ type Matcher = (input: Input) => Match | null;
 
 function matchKeyword({ words, today }: Input): Match | null {
   const offsets: Record<string, number> = { today: 0, tomorrow: 1, tmrw: 1 };
-  const offset = offsets[words[0] ?? ''];
+  const offset = lookup(offsets, words[0]);
   return offset === undefined ? null : ok(1, addDays(today, offset));
 }
 
@@ -159,9 +159,9 @@ function matchEndOf({ words, today }: Input): Match | null {
   if (words[0] === 'eom') return ok(1, endOfMonth(today));
   if (words[0] === 'eow') return ok(1, endOfWeek(today));
   if (words[0] !== 'end' || words[1] !== 'of') return null;
-  const twoWords = END_OF[words.slice(2, 4).join(' ')];
+  const twoWords = lookup(END_OF, words.slice(2, 4).join(' '));
   if (twoWords) return ok(4, twoWords(today));
-  const oneWord = END_OF[words[2] ?? ''];
+  const oneWord = lookup(END_OF, words[2]);
   if (oneWord) return ok(3, oneWord(today));
   const month = MONTHS.get(words[2] ?? '');
   if (month === undefined) return null;
@@ -308,6 +308,11 @@ function nameIndex(names: readonly string[], abbreviations: Record<string, numbe
     index.set(name.slice(0, 3).toLowerCase(), i + 1);
   });
   return index;
+}
+
+// Own keys only: a user typing '__proto__' or 'constructor' must not reach Object.prototype.
+function lookup<T>(table: Record<string, T>, key: string | undefined): T | undefined {
+  return key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
 function fourDigitYear(word: string | undefined): number | undefined {

@@ -81,3 +81,14 @@ export function truncateForSlack(text: string, max: number): string {
 export function normaliseQuotes(text: string): string {
   return text.replace(/[‘’‚‛]/g, "'").replace(/[“”„‟]/g, '"');
 }
+
+// A high surrogate not followed by a low one, or a low one not preceded by a high one.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Text that every store accepts: lone surrogate halves (a paste cut mid-emoji) become '�', which
+ * Prisma would otherwise fail to encode, and NUL characters, which PostgreSQL refuses in text, go.
+ */
+export function wellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, '\uFFFD').replace(/\u0000/g, '');
+}
