@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { AppError, isAppError } from '../src/domain/errors.js';
-import { toSafeMrkdwn } from '../src/domain/text.js';
+import { toSafeMrkdwn, wellFormed } from '../src/domain/text.js';
 import { Args } from './args.js';
 import { apology, ephemeral, refusal } from './replies.js';
 import { tokenize, unescapeSlack } from './tokenize.js';
@@ -73,7 +73,7 @@ export function findSubcommand(words: string[]): { sub: Subcommand<any>; used: n
 
 /** Parses, validates and runs one command; never throws: every failure becomes a reply. */
 export async function runCommand(text: string, ctx: CommandContext): Promise<Reply> {
-  const raw = unescapeSlack(text).trim();
+  const raw = wellFormed(unescapeSlack(text)).trim();
   const typed = `${ctx.command} ${text}`.trim();
   const tokens = tokenize(raw);
   if (tokens.length === 0) return ephemeral(overview(ctx.command));
