@@ -52,6 +52,7 @@ export async function postMissingParts(
   ref: DigestRef,
   checkExisting: boolean,
   eventType = DIGEST_PART_EVENT,
+  beforeEach: () => Promise<void> = async () => {},
 ): Promise<number> {
   const replies = message.thread ?? [];
   if (replies.length === 0) return 0;
@@ -62,6 +63,7 @@ export async function postMissingParts(
   for (const [i, reply] of replies.entries()) {
     const part = i + 2;
     if (done.has(part)) continue;
+    await beforeEach();
     await chat.post(where.channelId, reply, {
       threadTs: where.ts,
       metadata: { eventType, payload: { ...ref, part } },

@@ -63,6 +63,18 @@ export async function claimRun(
   return taken.count === 1 ? { run: { ...existing, ...data }, resumed: true } : null;
 }
 
+/**
+ * Extends our lease just before each message is posted, so a slow post (Slack asking us to wait
+ * out a rate limit) is not mistaken for a crash. False when another replica has taken over.
+ */
+export async function renewLease(db: Db, run: DigestRun, now: Date): Promise<boolean> {
+  const renewed = await db.digestRun.updateMany({
+    where: { id: run.id, attempts: run.attempts, status: 'claimed' },
+    data: { leaseUntil: new Date(now.getTime() + LEASE_MS) },
+  });
+  return renewed.count === 1;
+}
+
 /** The main message is up: remember where, so a retry only completes its thread. */
 export async function recordMessage(
   db: Db,

@@ -9,13 +9,14 @@ import type { Programme } from '../db/generated/sqlite/client.js';
 import { tellAdminsDigestFailed } from '../digest/notify-admins.js';
 import {
   DIGEST_EVENT,
+  DIGEST_PART_EVENT,
   type DigestRef,
   findPostedDigest,
   postMain,
   postMissingParts,
 } from '../digest/post-parts.js';
 import { renderDigest } from '../digest/render-digest.js';
-import { type Claim, markFailed, markPosted, markRetry, recordMessage } from '../digest/runs.js';
+import { type Claim, markFailed, markPosted, markRetry, recordMessage, renewLease } from '../digest/runs.js';
 import { type DigestSlot, isLate, weekBegins } from '../digest/schedule.js';
 import { formatDateTimeUk } from '../domain/dates.js';
 import { buildDigest } from './build-digest.js';
@@ -39,6 +40,9 @@ export interface ClaimedDigest {
 
 const tsInstant = (ts: string) => new Date(Math.round(Number(ts) * 1000));
 
+/** Another replica took the run over while we were posting (our lease ran out): leave it to them. */
+class ClaimLost extends Error {}
+
 export async function postWeeklyDigest(
   target: ClaimedDigest,
   deps: ChatDeps,
@@ -47,33 +51,24 @@ export async function postWeeklyDigest(
   const { programme, slot, claim } = target;
   const channelId = programme.boardChannelId ?? '';
   const ref: DigestRef = { programmeId: programme.id, weekStart: slot.weekStart };
+  const holdClaim = async () => {
+    if (!(await renewLease(deps.db, claim.run, deps.clock.now()))) throw new ClaimLost();
+  };
   try {
-    let main: Posted | null =
-      claim.run.messageTs && claim.run.channelId === channelId
-        ? { channelId, ts: claim.run.messageTs }
-        : null;
-    let threadMayExist = main !== null;
-    if (!main && claim.resumed) {
-      const ts = await findPostedDigest(deps.chat, channelId, ref, weekBegins(programme, slot.weekStart));
-      if (ts) {
-        main = { channelId, ts };
-        threadMayExist = true;
-        await recordMessage(deps.db, claim.run, main, isLate(tsInstant(ts), slot.dueAt));
-      }
-    }
-    const late = main ? isLate(tsInstant(main.ts), slot.dueAt) : isLate(deps.clock.now(), slot.dueAt);
+    let main = await alreadyPosted(target, deps, ref);
+    const late = isLate(main ? tsInstant(main.ts) : deps.clock.now(), slot.dueAt);
     const notes = [...(late ? [lateNote(programme, slot)] : []), ...(target.notes ?? [])];
-    const message = renderDigest(
-      await buildDigest({ workspaceId: programme.workspaceId, programmeId: programme.id }, deps),
-      { notes },
-    );
+    const digest = await buildDigest({ workspaceId: programme.workspaceId, programmeId: programme.id }, deps);
+    const message = renderDigest(digest, { notes });
+    const threadMayExist = main !== null;
     if (!main) {
       await hooks.checkpoint?.('claimed', ref);
+      await holdClaim();
       main = await postMain(deps.chat, channelId, message, { eventType: DIGEST_EVENT, payload: { ...ref } });
       await hooks.checkpoint?.('posted', ref);
       await recordMessage(deps.db, claim.run, main, late);
     }
-    await postMissingParts(deps.chat, main, message, ref, threadMayExist);
+    await postMissingParts(deps.chat, main, message, ref, threadMayExist, DIGEST_PART_EVENT, holdClaim);
     await markPosted(deps.db, claim.run, deps.clock.now());
     deps.logger.info(
       {
@@ -91,6 +86,21 @@ export async function postWeeklyDigest(
   }
 }
 
+/**
+ * The week's main message if it is known to be up: recorded by an earlier attempt, or, when an
+ * earlier attempt may have posted without recording (a crash, a timeout), found in the channel.
+ */
+async function alreadyPosted(target: ClaimedDigest, deps: ChatDeps, ref: DigestRef): Promise<Posted | null> {
+  const { programme, slot, claim } = target;
+  const channelId = programme.boardChannelId ?? '';
+  if (claim.run.messageTs && claim.run.channelId === channelId) return { channelId, ts: claim.run.messageTs };
+  if (!claim.resumed) return null;
+  const ts = await findPostedDigest(deps.chat, channelId, ref, weekBegins(programme, slot.weekStart));
+  if (!ts) return null;
+  await recordMessage(deps.db, claim.run, { channelId, ts }, isLate(tsInstant(ts), slot.dueAt));
+  return { channelId, ts };
+}
+
 function lateNote(programme: Programme, slot: DigestSlot): string {
   return `:hourglass: Posted late: this digest was due at ${formatDateTimeUk(slot.dueAt, programme.timezone)}, when the bot could not post it.`;
 }
@@ -99,6 +109,10 @@ async function failed(error: unknown, target: ClaimedDigest, deps: ChatDeps): Pr
   const { programme, slot, claim } = target;
   const log = { programmeId: programme.id, weekStart: slot.weekStart, attempts: claim.run.attempts };
   const now = deps.clock.now();
+  if (error instanceof ClaimLost) {
+    deps.logger.warn(log, 'another replica took over the weekly digest while this one was posting');
+    return { kind: 'failed', code: 'claim_lost', permanent: false };
+  }
   if (error instanceof ChatError && error.permanent) {
     const channelId = programme.boardChannelId ?? '';
     const news = await markFailed(deps.db, claim.run, channelId, error.code, now);

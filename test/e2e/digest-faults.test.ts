@@ -164,3 +164,23 @@ describe('replicas racing', () => {
     await expectOneDigest();
   });
 });
+
+describe('a replica that stalls past its lease', () => {
+  it('finds its claim taken over and posts nothing; the replica that took over posts once', async () => {
+    const chat = slackChat(slackWebClient('xoxb-test', h.slack.apiUrl, LogLevel.ERROR));
+    const other = digestJob({ ...h.t.deps, chat, instanceId: 'replica-z' });
+    const stalling = digestJob(
+      { ...h.t.deps, chat, instanceId: 'replica-y' },
+      {
+        async checkpoint(point) {
+          if (point !== 'claimed') return;
+          // While this replica stalls, its lease runs out and another replica takes the week over.
+          await other.run(later(6 * MINUTE));
+        },
+      },
+    );
+    await stalling.run(MONDAY);
+    await expectOneDigest();
+    expect(await run()).toMatchObject({ claimedBy: 'replica-z', attempts: 2 });
+  });
+});
