@@ -26,7 +26,7 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=en-GB'],
   });
 }
 
@@ -53,6 +53,8 @@ export async function startLocalPage(browser: Browser, now = TUESDAY_MORNING): P
   const app = await startApp(config, { clock: new AdjustableClock(now), logger: silentLogger });
   const url = `http://127.0.0.1:${app.port}`;
   const context: BrowserContext = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+  // Well inside vitest's 30 s, so a wait that fails names the element it was waiting for.
+  context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   const outsideRequests: string[] = [];
   page.on('request', (request) => {

@@ -67,7 +67,13 @@ export async function startSlack(options: SlackOptions): Promise<SlackRuntime> {
       res.writeHead(401).end();
       return;
     }
-    receiver.requestListener(req, res);
+    try {
+      receiver.requestListener(req, res);
+    } catch {
+      // Bolt throws (synchronously) for any path it does not serve; uncaught here, a GET to a
+      // stray path would be an unhandled rejection that takes the whole process down.
+      notFound(res);
+    }
   }
   await new Promise<void>((resolve) => server.listen(config.port, '0.0.0.0', resolve));
   if (socket) await app.start();

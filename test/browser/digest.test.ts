@@ -1,0 +1,49 @@
+/** The weekly digest as the board reads it on the local page: sent from the controls, Reds first. */
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type LocalPage, launchBrowser, PERSON, startLocalPage } from './harness.js';
+
+let browser: Browser;
+let local: LocalPage;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+/** Monday 23 November 2026, 09:05 in London: the demo's digest time (09:00) has just passed. */
+const MONDAY_MORNING = new Date('2026-11-23T09:05:00Z');
+
+beforeEach(async () => {
+  local = await startLocalPage(browser, MONDAY_MORNING);
+});
+afterEach(async () => {
+  expect(local.outsideRequests).toEqual([]);
+  expect(local.app.local?.slack.unexpected).toEqual([]);
+  await local.close();
+});
+
+describe('the weekly digest', () => {
+  it('arrives in the board channel when sent from the page, with the Red workstreams as exceptions', async () => {
+    const { page } = local;
+    await local.open(PERSON.helen!.id, 'board');
+    expect(await page.getByRole('article').count()).toBe(0);
+    await page.getByRole('button', { name: 'Send digest now' }).click();
+    await page.getByRole('status').filter({ hasText: '1 message in #improvement-board' }).waitFor();
+    const digest = page.getByRole('article').filter({ hasText: 'Weekly digest: week of Monday 23 November 2026' });
+    const exceptions = digest.locator('.blocks > *').filter({ hasText: 'Exceptions: what is Red' });
+    await exceptions.waitFor();
+    for (const red of ['WS2 Improve Our Practice', 'WS5 Make the Right Decisions at the Right Time']) {
+      await digest.getByText(red, { exact: true }).first().waitFor();
+    }
+    await digest.getByText(/Why Red \([^)]*@Tom Richards\): Audit found 38% of assessments/).waitFor();
+    expect(await digest.getByText('Posted late').count()).toBe(0);
+    await local.screenshot('digest');
+    await exceptions.scrollIntoViewIfNeeded();
+    await local.screenshot('digest-exceptions');
+
+    await page.getByRole('button', { name: 'Send digest now' }).click();
+    await page.getByRole('status').filter({ hasText: 'nothing was due' }).waitFor();
+    expect(await page.getByRole('article').filter({ hasText: 'Weekly digest' }).count()).toBe(1);
+  });
+});
