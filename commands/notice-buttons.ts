@@ -25,15 +25,29 @@ export const reassignButton: ButtonHandler = {
     const [, logId, number, suggested] = match;
     let warning: string | undefined;
     try {
-      await reassignAction({ ref: Number(number), ownerUserId: suggested!, note: 'As suggested when the owner said it was not theirs' }, ctx.deps, ctx.actor);
+      await reassignAction(
+        {
+          ref: Number(number),
+          ownerUserId: suggested!,
+          note: 'As suggested when the owner said it was not theirs',
+        },
+        ctx.deps,
+        ctx.actor,
+      );
     } catch (error) {
       if (!isAppError(error)) throw error;
       if (error.code === 'duplicate_request') return { kind: 'none' };
       warning = error.message;
     }
     const log = await findReminder(ctx.deps.db, ctx.actor.workspaceId, Number(logId));
-    if (!log?.channelId || !log.messageTs || log.recipient !== ctx.actor.userId) return ephemeral(warning ? `:warning: ${warning}` : ':white_check_mark: Reassigned.');
-    return { kind: 'channel', message: await currentNotice(ctx.deps, log), replace: { channelId: log.channelId, ts: log.messageTs }, ...(warning ? { confirmation: plain(`:warning: ${warning}`) } : {}) };
+    if (!log?.channelId || !log.messageTs || log.recipient !== ctx.actor.userId)
+      return ephemeral(warning ? `:warning: ${warning}` : ':white_check_mark: Reassigned.');
+    return {
+      kind: 'channel',
+      message: await currentNotice(ctx.deps, log),
+      replace: { channelId: log.channelId, ts: log.messageTs },
+      ...(warning ? { confirmation: plain(`:warning: ${warning}`) } : {}),
+    };
   },
 };
 
@@ -44,17 +58,36 @@ export const silenceButton: ButtonHandler = {
   async press(value, ctx): Promise<Reply> {
     const match = /^(\d+)\.(\d+)$/.exec(value);
     if (!match) throw stale();
-    const workstream = await ctx.deps.db.workstream.findFirst({ where: { id: Number(match[2]), workspaceId: ctx.actor.workspaceId } });
+    const workstream = await ctx.deps.db.workstream.findFirst({
+      where: { id: Number(match[2]), workspaceId: ctx.actor.workspaceId },
+    });
     if (!workstream) throw stale();
     return {
       kind: 'modal',
       modal: {
-        callbackId: SILENCE_MODAL, title: `Update on ${workstream.code}`, submitLabel: 'Post',
-        privateMetadata: JSON.stringify({ reminderId: Number(match[1]), workstream: workstream.code, channelId: ctx.channelId }),
+        callbackId: SILENCE_MODAL,
+        title: `Update on ${workstream.code}`,
+        submitLabel: 'Post',
+        privateMetadata: JSON.stringify({
+          reminderId: Number(match[1]),
+          workstream: workstream.code,
+          channelId: ctx.channelId,
+        }),
         intro: `*${workstream.code} ${workstream.name}*: what the board should know this week.`,
         inputs: [
-          { id: 'rag', label: 'RAG (leave empty for no change)', kind: 'select', optional: true, options: RAG_VALUES.map((r) => ({ value: r, label: ragLabel(r) })) },
-          { id: 'text', label: 'Update (the reason, if the RAG changes)', kind: 'multiline', maxLength: 2000 },
+          {
+            id: 'rag',
+            label: 'RAG (leave empty for no change)',
+            kind: 'select',
+            optional: true,
+            options: RAG_VALUES.map((r) => ({ value: r, label: ragLabel(r) })),
+          },
+          {
+            id: 'text',
+            label: 'Update (the reason, if the RAG changes)',
+            kind: 'multiline',
+            maxLength: 2000,
+          },
         ],
       },
     };
@@ -69,11 +102,20 @@ export const silenceModal: ModalHandler = {
     if (text.trim().length === 0) return { errors: { text: 'Write the update here.' } };
     if (!meta.workstream) throw stale();
     const rag = (values.rag || undefined) as Rag | undefined;
-    const posted = await postUpdate({ workstream: meta.workstream, rag, text }, ctx.deps, ctx.actor).catch((error) => onField(error, () => 'text'));
+    const posted = await postUpdate({ workstream: meta.workstream, rag, text }, ctx.deps, ctx.actor).catch(
+      (error) => onField(error, () => 'text'),
+    );
     if ('errors' in posted) return posted;
-    const log = meta.reminderId ? await findReminder(ctx.deps.db, ctx.actor.workspaceId, meta.reminderId) : null;
-    const message = silenceAnsweredMessage(posted.workstream, posted.update.text, posted.ragChange?.toRag ?? null);
-    if (!log?.channelId || !log.messageTs || log.recipient !== ctx.actor.userId) return { kind: 'ephemeral', message };
+    const log = meta.reminderId
+      ? await findReminder(ctx.deps.db, ctx.actor.workspaceId, meta.reminderId)
+      : null;
+    const message = silenceAnsweredMessage(
+      posted.workstream,
+      posted.update.text,
+      posted.ragChange?.toRag ?? null,
+    );
+    if (!log?.channelId || !log.messageTs || log.recipient !== ctx.actor.userId)
+      return { kind: 'ephemeral', message };
     return { kind: 'channel', message, replace: { channelId: log.channelId, ts: log.messageTs } };
   },
 };

@@ -23,7 +23,11 @@ export interface Answering {
 
 export function readButton(value: string): Answering {
   const parsed = parseButtonValue(value);
-  if (!parsed) throw new AppError('stale', 'This button belongs to an old message; nothing was changed. Your open actions are in the bot’s Home tab.');
+  if (!parsed)
+    throw new AppError(
+      'stale',
+      'This button belongs to an old message; nothing was changed. Your open actions are in the bot’s Home tab.',
+    );
   return parsed;
 }
 
@@ -34,7 +38,12 @@ const FIXABLE = new Set(['bad_input', 'personal_data']);
  * Runs the change; an AppError becomes a warning beside the refreshed message, not a failure.
  * From a form, an error the person can fix is thrown on, for the form to show by its field.
  */
-export async function answer(answering: Answering, ctx: CommandContext, change: () => Promise<unknown>, fromForm = false): Promise<Reply> {
+export async function answer(
+  answering: Answering,
+  ctx: CommandContext,
+  change: () => Promise<unknown>,
+  fromForm = false,
+): Promise<Reply> {
   try {
     await change();
   } catch (error) {
@@ -47,8 +56,12 @@ export async function answer(answering: Answering, ctx: CommandContext, change: 
 }
 
 /** A fixable error shown on the form's field; anything else goes on to the chat layer. */
-export function onField(error: unknown, field: (message: string) => string): { errors: Record<string, string> } {
-  if (isAppError(error) && FIXABLE.has(error.code)) return { errors: { [field(error.message)]: error.message.slice(0, 2000) } };
+export function onField(
+  error: unknown,
+  field: (message: string) => string,
+): { errors: Record<string, string> } {
+  if (isAppError(error) && FIXABLE.has(error.code))
+    return { errors: { [field(error.message)]: error.message.slice(0, 2000) } };
   throw error;
 }
 
@@ -70,7 +83,11 @@ export async function refreshed(source: Source, ctx: CommandContext, warning?: s
 
 /** The modal's private metadata: the answering, plus the channel for the chat layer. */
 export const modalMetadata = (answering: Answering, ctx: CommandContext): string =>
-  JSON.stringify({ source: answering.source, actionNumber: answering.actionNumber, channelId: ctx.channelId });
+  JSON.stringify({
+    source: answering.source,
+    actionNumber: answering.actionNumber,
+    channelId: ctx.channelId,
+  });
 
 export function readMetadata(privateMetadata: string): Answering {
   const meta = JSON.parse(privateMetadata || '{}') as Partial<Answering>;

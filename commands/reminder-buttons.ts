@@ -15,7 +15,11 @@ import { REMINDER_BUTTONS } from '../src/services/reminder-messages.js';
 import { type Answering, answer, modalMetadata, readButton, refreshed } from './reminder-answers.js';
 import type { ButtonHandler, CommandContext, Reply } from './types.js';
 
-export const REMINDER_MODALS = { newDate: 'reminder_new_date', update: 'reminder_update', notMine: 'reminder_not_mine' } as const;
+export const REMINDER_MODALS = {
+  newDate: 'reminder_new_date',
+  update: 'reminder_update',
+  notMine: 'reminder_not_mine',
+} as const;
 
 export const doneButton: ButtonHandler = {
   actionId: REMINDER_BUTTONS.done,
@@ -26,13 +30,20 @@ export const doneButton: ButtonHandler = {
 };
 
 /** Opens the form only while the action is still open, so a stale message says so at once. */
-function formButton(actionId: string, build: (a: Awaited<ReturnType<typeof loadAction>>, answering: Answering, ctx: CommandContext) => Modal): ButtonHandler {
+function formButton(
+  actionId: string,
+  build: (a: Awaited<ReturnType<typeof loadAction>>, answering: Answering, ctx: CommandContext) => Modal,
+): ButtonHandler {
   return {
     actionId,
     async press(value, ctx): Promise<Reply> {
       const answering = readButton(value);
       try {
-        const found = await loadAction(ctx.deps.db as unknown as Tx, ctx.actor.workspaceId, answering.actionNumber);
+        const found = await loadAction(
+          ctx.deps.db as unknown as Tx,
+          ctx.actor.workspaceId,
+          answering.actionNumber,
+        );
         requireStatus(found.action, ['open'], found.programme.timezone);
         return { kind: 'modal', modal: build(found, answering, ctx) };
       } catch (error) {
@@ -48,10 +59,14 @@ const intro = (a: Awaited<ReturnType<typeof loadAction>>, today: string) =>
 
 export const newDateButton = formButton(REMINDER_BUTTONS.newDate, (found, answering, ctx) => {
   const today = todayIn(ctx.deps.clock.now(), found.programme.timezone);
-  const from = found.action.dueDate > today ? found.action.dueDate : today;
+  // The picker starts a fortnight after the later of today and the current due date.
+  const from = [found.action.dueDate, today].sort().at(-1)!;
   return {
-    callbackId: REMINDER_MODALS.newDate, title: `New date for ${formatActionRef(found.action.number)}`, submitLabel: 'Save',
-    privateMetadata: modalMetadata(answering, ctx), intro: intro(found, today),
+    callbackId: REMINDER_MODALS.newDate,
+    title: `New date for ${formatActionRef(found.action.number)}`,
+    submitLabel: 'Save',
+    privateMetadata: modalMetadata(answering, ctx),
+    intro: intro(found, today),
     inputs: [
       { id: 'due', label: 'New due date', kind: 'date', initial: addDays(from, 14) },
       { id: 'reason', label: 'Why it is moving (the board will ask)', kind: 'multiline', maxLength: 500 },
@@ -60,14 +75,28 @@ export const newDateButton = formButton(REMINDER_BUTTONS.newDate, (found, answer
 });
 
 export const addUpdateButton = formButton(REMINDER_BUTTONS.update, (found, answering, ctx) => ({
-  callbackId: REMINDER_MODALS.update, title: `Update on ${formatActionRef(found.action.number)}`, submitLabel: 'Save',
-  privateMetadata: modalMetadata(answering, ctx), intro: intro(found, todayIn(ctx.deps.clock.now(), found.programme.timezone)),
-  inputs: [{ id: 'text', label: 'Where has it got to?', kind: 'multiline', maxLength: 2000, hint: 'About the programme, never about a child: no names, dates of birth or case numbers.' }],
+  callbackId: REMINDER_MODALS.update,
+  title: `Update on ${formatActionRef(found.action.number)}`,
+  submitLabel: 'Save',
+  privateMetadata: modalMetadata(answering, ctx),
+  intro: intro(found, todayIn(ctx.deps.clock.now(), found.programme.timezone)),
+  inputs: [
+    {
+      id: 'text',
+      label: 'Where has it got to?',
+      kind: 'multiline',
+      maxLength: 2000,
+      hint: 'About the programme, never about a child: no names, dates of birth or case numbers.',
+    },
+  ],
 }));
 
 export const notMineButton = formButton(REMINDER_BUTTONS.notMine, (found, answering, ctx) => ({
-  callbackId: REMINDER_MODALS.notMine, title: `Not mine: ${formatActionRef(found.action.number)}`, submitLabel: 'Tell the lead',
-  privateMetadata: modalMetadata(answering, ctx), intro: `${intro(found, todayIn(ctx.deps.clock.now(), found.programme.timezone))}\nThe lead of ${found.workstream.code} decides who owns it; until then it stays with you.`,
+  callbackId: REMINDER_MODALS.notMine,
+  title: `Not mine: ${formatActionRef(found.action.number)}`,
+  submitLabel: 'Tell the lead',
+  privateMetadata: modalMetadata(answering, ctx),
+  intro: `${intro(found, todayIn(ctx.deps.clock.now(), found.programme.timezone))}\nThe lead of ${found.workstream.code} decides who owns it; until then it stays with you.`,
   inputs: [
     { id: 'owner', label: 'Who should own it?', kind: 'user' },
     { id: 'note', label: 'Anything the lead should know', kind: 'multiline', optional: true, maxLength: 500 },

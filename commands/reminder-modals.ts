@@ -6,8 +6,8 @@
 import { commentOnAction } from '../src/services/comment-on-action.js';
 import { declineAction } from '../src/services/decline-action.js';
 import { extendAction } from '../src/services/extend-action.js';
-import { REMINDER_MODALS } from './reminder-buttons.js';
 import { answer, onField, readMetadata } from './reminder-answers.js';
+import { REMINDER_MODALS } from './reminder-buttons.js';
 import type { ModalHandler } from './types.js';
 
 export const newDateModal: ModalHandler = {
@@ -16,9 +16,13 @@ export const newDateModal: ModalHandler = {
     const answering = readMetadata(privateMetadata);
     const [due, reason] = [values.due ?? '', values.reason ?? ''];
     if (!due) return { errors: { due: 'Pick the new due date.' } };
-    if (reason.trim().length < 3) return { errors: { reason: 'Say why the date is moving: the board will ask.' } };
-    const change = () => extendAction({ ref: answering.actionNumber, dueDate: due, reason }, ctx.deps, ctx.actor);
-    return answer(answering, ctx, change, true).catch((error) => onField(error, (m) => (/date|past/i.test(m) && !/personal|child/i.test(m) ? 'due' : 'reason')));
+    if (reason.trim().length < 3)
+      return { errors: { reason: 'Say why the date is moving: the board will ask.' } };
+    const change = () =>
+      extendAction({ ref: answering.actionNumber, dueDate: due, reason }, ctx.deps, ctx.actor);
+    return answer(answering, ctx, change, true).catch((error) =>
+      onField(error, (m) => (/date|past/i.test(m) && !/personal|child/i.test(m) ? 'due' : 'reason')),
+    );
   },
 };
 
@@ -40,7 +44,14 @@ export const notMineModal: ModalHandler = {
     const owner = values.owner ?? '';
     if (!owner) return { errors: { owner: 'Pick who you think should own it.' } };
     if (owner === ctx.actor.userId) return { errors: { owner: 'Pick someone other than yourself.' } };
-    const change = () => declineAction({ ref: answering.actionNumber, suggestedUserId: owner, note: values.note }, ctx.deps, ctx.actor);
-    return answer(answering, ctx, change, true).catch((error) => onField(error, (m) => (/suggest/i.test(m) ? 'owner' : 'note')));
+    const change = () =>
+      declineAction(
+        { ref: answering.actionNumber, suggestedUserId: owner, note: values.note },
+        ctx.deps,
+        ctx.actor,
+      );
+    return answer(answering, ctx, change, true).catch((error) =>
+      onField(error, (m) => (/suggest/i.test(m) ? 'owner' : 'note')),
+    );
   },
 };

@@ -18,8 +18,10 @@ export const reminders: Subcommand<{ on: boolean }> = {
   schema: z.object({ on: z.boolean() }),
   async run({ on }, ctx) {
     await setReminders({ on }, ctx.deps, ctx.actor);
-    return ephemeral(on
-      ? ':bell: Reminders are on: you will hear about your overdue and due-soon actions each working day.'
-      : `:no_bell: Reminders are off. Your actions still show in the bot's Home tab; \`${ctx.command} reminders on\` starts them again.`);
+    return ephemeral(
+      on
+        ? ':bell: Reminders are on: you will hear about your overdue and due-soon actions each working day.'
+        : `:no_bell: Reminders are off. Your actions still show in the bot's Home tab; \`${ctx.command} reminders on\` starts them again.`,
+    );
   },
 };

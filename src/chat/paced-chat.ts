@@ -33,7 +33,9 @@ export function pacedChat(chat: Chat, options: PaceOptions = {}): Chat {
     const bucket = buckets.get(channel) ?? { tokens: burst, at };
     const refilled = interval > 0 ? Math.min(burst, bucket.tokens + (at - bucket.at) / interval) : burst;
     buckets.set(channel, { tokens: refilled - 1, at });
-    if (buckets.size > PRUNE_AT) for (const [key, b] of buckets) if (b.tokens + (at - b.at) / Math.max(interval, 1) >= burst) buckets.delete(key);
+    if (buckets.size > PRUNE_AT)
+      for (const [key, b] of buckets)
+        if (b.tokens + (at - b.at) / Math.max(interval, 1) >= burst) buckets.delete(key);
     if (refilled < 1) await wait((1 - refilled) * interval);
   };
   return {

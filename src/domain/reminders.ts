@@ -2,7 +2,16 @@
  * When reminders may be sent, and which ones are due on a day. Pure rules: the scheduler and the
  * services bring the clock, the programme's settings and the bank holidays.
  */
-import { addDays, type Day, daysBetween, isoWeekday, timeOfDayIn, todayIn, weekStart, zonedInstant } from './dates.js';
+import {
+  addDays,
+  type Day,
+  daysBetween,
+  isoWeekday,
+  timeOfDayIn,
+  todayIn,
+  weekStart,
+  zonedInstant,
+} from './dates.js';
 import { isWorkingDay, previousWorkingDay } from './working-days.js';
 
 /** Nobody is reminded before 08:00 or from 18:00 on their own clock. */
@@ -17,14 +26,20 @@ const DEFAULT_COUNTDOWN_KINDS = ['monitoring_visit', 'focused_visit', 'inspectio
 /** True when it is a working day on the recipient's clock and between 08:00 and 18:00 there. */
 export function withinReminderHours(now: Date, timezone: string): boolean {
   const time = timeOfDayIn(now, timezone);
-  return isoWeekday(todayIn(now, timezone)) <= 5 && time >= REMINDER_HOURS.from && time < REMINDER_HOURS.until;
+  return (
+    isoWeekday(todayIn(now, timezone)) <= 5 && time >= REMINDER_HOURS.from && time < REMINDER_HOURS.until
+  );
 }
 
 /**
  * The programme's reminder day, if reminders are due at `now`: a working day (weekends and bank
  * holidays excluded) once the programme's reminder time has passed on its own clock.
  */
-export function reminderDay(now: Date, programme: { timezone: string; reminderTime: string }, holidays: ReadonlySet<Day>): Day | null {
+export function reminderDay(
+  now: Date,
+  programme: { timezone: string; reminderTime: string },
+  holidays: ReadonlySet<Day>,
+): Day | null {
   const today = todayIn(now, programme.timezone);
   if (!isWorkingDay(today, holidays)) return null;
   return now >= zonedInstant(today, programme.reminderTime, programme.timezone) ? today : null;
@@ -52,7 +67,9 @@ export function isDayBeforeDigest(today: Day, digestDay: number, holidays: Reado
 
 /** Days-before lists per event kind: the defaults, with the programme's JSON overrides on top. */
 export function countdownSchedule(overridesJson: string): Map<string, number[]> {
-  const schedule = new Map<string, number[]>(DEFAULT_COUNTDOWN_KINDS.map((kind) => [kind, [...DEFAULT_COUNTDOWN_DAYS]]));
+  const schedule = new Map<string, number[]>(
+    DEFAULT_COUNTDOWN_KINDS.map((kind) => [kind, [...DEFAULT_COUNTDOWN_DAYS]]),
+  );
   let overrides: unknown;
   try {
     overrides = JSON.parse(overridesJson || '{}');
@@ -62,7 +79,12 @@ export function countdownSchedule(overridesJson: string): Map<string, number[]> 
   if (typeof overrides !== 'object' || overrides === null) return schedule;
   for (const [kind, days] of Object.entries(overrides)) {
     if (!Array.isArray(days)) continue;
-    schedule.set(kind, [...new Set(days.filter((d): d is number => Number.isInteger(d) && d >= 0 && d <= 366))].sort((a, b) => b - a));
+    schedule.set(
+      kind,
+      [...new Set(days.filter((d): d is number => Number.isInteger(d) && d >= 0 && d <= 366))].sort(
+        (a, b) => b - a,
+      ),
+    );
   }
   return schedule;
 }
@@ -73,7 +95,12 @@ export function countdownSchedule(overridesJson: string): Map<string, number[]> 
  * is sent on the Friday; when several steps land on one day only the nearest is sent.
  * Derived from the event's current date each day, so a moved visit is simply counted again.
  */
-export function countdownStepDue(startDate: Day, today: Day, steps: readonly number[], holidays: ReadonlySet<Day>): number | null {
+export function countdownStepDue(
+  startDate: Day,
+  today: Day,
+  steps: readonly number[],
+  holidays: ReadonlySet<Day>,
+): number | null {
   if (startDate < today) return null;
   let due: number | null = null;
   for (const step of steps) {

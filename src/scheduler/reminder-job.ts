@@ -13,7 +13,8 @@ export function reminderJob(deps: ChatDeps, pace: PaceOptions = {}): Job {
     id: 'reminders',
     async run(now) {
       const tally = await sendDueReminders(paced, now);
-      if (tally.sent + tally.later + tally.skipped > 0) deps.logger.info({ job: 'reminders', ...tally }, 'reminders sent');
+      if (tally.sent + tally.later + tally.skipped > 0)
+        deps.logger.info({ job: 'reminders', ...tally }, 'reminders sent');
     },
   };
 }

@@ -15,13 +15,31 @@ import { MAX_ROWS, reminderRowBlocks } from './reminder-messages.js';
 
 const OFSTED_KINDS = ['monitoring_visit', 'focused_visit', 'inspection'];
 
-export async function buildHome(deps: Deps, actor: Pick<Actor, 'workspaceId' | 'userId'>, notice?: string): Promise<Message> {
-  const programme = await deps.db.programme.findFirst({ where: { workspaceId: actor.workspaceId }, orderBy: { id: 'asc' } });
+export async function buildHome(
+  deps: Deps,
+  actor: Pick<Actor, 'workspaceId' | 'userId'>,
+  notice?: string,
+): Promise<Message> {
+  const programme = await deps.db.programme.findFirst({
+    where: { workspaceId: actor.workspaceId },
+    orderBy: { id: 'asc' },
+  });
   const top: Block[] = notice ? [{ type: 'section', text: `:warning: ${notice}` }] : [];
   if (!programme) {
-    return { text: 'No improvement programme yet', blocks: [...top, { type: 'section', text: 'This workspace has no improvement programme yet. An admin can start one with `/improve setup`.' }] };
+    return {
+      text: 'No improvement programme yet',
+      blocks: [
+        ...top,
+        {
+          type: 'section',
+          text: 'This workspace has no improvement programme yet. An admin can start one with `/improve setup`.',
+        },
+      ],
+    };
   }
-  const person = await deps.db.person.findUnique({ where: { workspaceId_slackUserId: { workspaceId: actor.workspaceId, slackUserId: actor.userId } } });
+  const person = await deps.db.person.findUnique({
+    where: { workspaceId_slackUserId: { workspaceId: actor.workspaceId, slackUserId: actor.userId } },
+  });
   const today = todayIn(deps.clock.now(), programme.timezone);
   const blocks: Block[] = [
     { type: 'header', text: programme.name.slice(0, 150) },
@@ -35,17 +53,43 @@ export async function buildHome(deps: Deps, actor: Pick<Actor, 'workspaceId' | '
   return { text: `${programme.name}: your actions and workstreams`, blocks };
 }
 
-async function actionBlocks(deps: Deps, programme: Programme, person: Person | null, today: Day): Promise<Block[]> {
-  const where = { workspaceId: programme.workspaceId, programmeId: programme.id, ownerId: person?.id ?? -1, status: 'open' };
+async function actionBlocks(
+  deps: Deps,
+  programme: Programme,
+  person: Person | null,
+  today: Day,
+): Promise<Block[]> {
+  const where = {
+    workspaceId: programme.workspaceId,
+    programmeId: programme.id,
+    ownerId: person?.id ?? -1,
+    status: 'open',
+  };
   const [actions, total] = await Promise.all([
-    deps.db.action.findMany({ where, include: { workstream: { select: { code: true } } }, orderBy: [{ dueDate: 'asc' }, { number: 'asc' }], take: MAX_ROWS }),
+    deps.db.action.findMany({
+      where,
+      include: { workstream: { select: { code: true } } },
+      orderBy: [{ dueDate: 'asc' }, { number: 'asc' }],
+      take: MAX_ROWS,
+    }),
     deps.db.action.count({ where }),
   ]);
-  if (!person || actions.length === 0) return [{ type: 'section', text: '*Your open actions*\nYou have no open actions.' }];
-  const more: Block[] = total > actions.length ? [{ type: 'context', text: `…and ${total - actions.length} more: \`/improve action list mine\`.` }] : [];
+  if (!person || actions.length === 0)
+    return [{ type: 'section', text: '*Your open actions*\nYou have no open actions.' }];
+  const more: Block[] =
+    total > actions.length
+      ? [{ type: 'context', text: `…and ${total - actions.length} more: \`/improve action list mine\`.` }]
+      : [];
   return [
     { type: 'section', text: `*Your open actions* (${total})` },
-    ...actions.flatMap((action) => reminderRowBlocks({ action, ownerSlackUserId: person.slackUserId, since: [] }, person.id, 'home', today)),
+    ...actions.flatMap((action) =>
+      reminderRowBlocks(
+        { action, ownerSlackUserId: person.slackUserId, since: [] },
+        person.id,
+        'home',
+        today,
+      ),
+    ),
     ...more,
   ];
 }
@@ -53,12 +97,26 @@ async function actionBlocks(deps: Deps, programme: Programme, person: Person | n
 async function workstreamBlocks(deps: Deps, programme: Programme, person: Person | null): Promise<Block[]> {
   if (!person) return [];
   const [led, withActions] = await Promise.all([
-    deps.db.workstreamLead.findMany({ where: { personId: person.id, workspaceId: programme.workspaceId }, select: { workstreamId: true } }),
-    deps.db.action.groupBy({ by: ['workstreamId'], where: { workspaceId: programme.workspaceId, programmeId: programme.id, ownerId: person.id, status: 'open' } }),
+    deps.db.workstreamLead.findMany({
+      where: { personId: person.id, workspaceId: programme.workspaceId },
+      select: { workstreamId: true },
+    }),
+    deps.db.action.groupBy({
+      by: ['workstreamId'],
+      where: {
+        workspaceId: programme.workspaceId,
+        programmeId: programme.id,
+        ownerId: person.id,
+        status: 'open',
+      },
+    }),
   ]);
   const leads = new Set(led.map((l) => l.workstreamId));
   const ids = [...new Set([...leads, ...withActions.map((w) => w.workstreamId)])];
-  const workstreams = await deps.db.workstream.findMany({ where: { workspaceId: programme.workspaceId, programmeId: programme.id, id: { in: ids } }, orderBy: { code: 'asc' } });
+  const workstreams = await deps.db.workstream.findMany({
+    where: { workspaceId: programme.workspaceId, programmeId: programme.id, id: { in: ids } },
+    orderBy: { code: 'asc' },
+  });
   if (workstreams.length === 0) return [];
   const lines = workstreams.map((w) => {
     const rag = isRag(w.rag) ? `${ragEmoji(w.rag)} ${ragLabel(w.rag)}` : w.rag;
@@ -69,18 +127,31 @@ async function workstreamBlocks(deps: Deps, programme: Programme, person: Person
 
 async function nextVisitBlocks(deps: Deps, programme: Programme, today: Day): Promise<Block[]> {
   const visit = await deps.db.event.findFirst({
-    where: { workspaceId: programme.workspaceId, programmeId: programme.id, status: 'planned', kind: { in: OFSTED_KINDS }, startDate: { gte: today } },
+    where: {
+      workspaceId: programme.workspaceId,
+      programmeId: programme.id,
+      status: 'planned',
+      kind: { in: OFSTED_KINDS },
+      startDate: { gte: today },
+    },
     orderBy: [{ startDate: 'asc' }, { number: 'asc' }],
   });
   if (!visit) return [{ type: 'section', text: '*Next Ofsted visit*\nNone recorded.' }];
   const days = daysBetween(today, visit.startDate);
   const when = days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`;
   const theme = visit.theme ? `\n*Theme:* ${toSafeMrkdwn(visit.theme)}` : '';
-  return [{ type: 'section', text: `*Next Ofsted visit*\n${eventKindLabel(visit.kind)} ${eventRef(visit.number)}: ${formatLongDate(visit.startDate)} (${when})${theme}` }];
+  return [
+    {
+      type: 'section',
+      text: `*Next Ofsted visit*\n${eventKindLabel(visit.kind)} ${eventRef(visit.number)}: ${formatLongDate(visit.startDate)} (${when})${theme}`,
+    },
+  ];
 }
 
 function reminderSettings(person: Person | null, today: Day): string {
-  if (person?.remindersOff) return ':no_bell: Your reminders are off. `/improve reminders on` starts them again.';
-  if (person && isMuted(person, today)) return `:zzz: Your reminders are snoozed up to and including ${formatUkDate(person.snoozedUntil!)}. \`/improve snooze off\` ends it.`;
+  if (person?.remindersOff)
+    return ':no_bell: Your reminders are off. `/improve reminders on` starts them again.';
+  if (person && isMuted(person, today))
+    return `:zzz: Your reminders are snoozed up to and including ${formatUkDate(person.snoozedUntil!)}. \`/improve snooze off\` ends it.`;
   return ':bell: Reminders come each working day for overdue and due-soon actions. `/improve snooze <date>` pauses them.';
 }

@@ -18,16 +18,28 @@ export interface CommentOnActionInput {
   text: string;
 }
 
-export async function commentOnAction(input: CommentOnActionInput, deps: Deps, actor: Actor): Promise<ActionInContext & { event: ActionEvent }> {
+export async function commentOnAction(
+  input: CommentOnActionInput,
+  deps: Deps,
+  actor: Actor,
+): Promise<ActionInContext & { event: ActionEvent }> {
   return inTransaction(deps, actor, async (tx, me) => {
     const found = await loadAction(tx, actor.workspaceId, input.ref);
     const { action, workstream, programme } = found;
     const ref = formatActionRef(action.number);
     await requireOwnerLeadOrAdmin(tx, me, action, workstream, `add updates to ${ref}`);
     requireStatus(action, ['open'], programme.timezone);
-    const raw = requireReason(input.text, `The update on ${ref} is empty: say where it has got to.`, `Interviews booked for 4 posts; offers expected by Friday`);
+    const raw = requireReason(
+      input.text,
+      `The update on ${ref} is empty: say where it has got to.`,
+      `Interviews booked for 4 posts; offers expected by Friday`,
+    );
     const note = await guardText(tx, actor.workspaceId, raw, 'update', deps.clock.now());
-    const event = await recordActionEvent(tx, me, action, action, { kind: 'comment', at: deps.clock.now(), note });
+    const event = await recordActionEvent(tx, me, action, action, {
+      kind: 'comment',
+      at: deps.clock.now(),
+      note,
+    });
     return { ...found, event };
   });
 }

@@ -6,8 +6,8 @@
 import type { Message } from '../chat/message.js';
 import type { ReminderLog } from '../db/generated/sqlite/client.js';
 import { todayIn } from '../domain/dates.js';
-import type { Deps } from './deps.js';
 import { renderNotice } from './deliver-notices.js';
+import type { Deps } from './deps.js';
 import { actionReminderMessage, type ReminderRow } from './reminder-messages.js';
 
 /** The owner's reminder with each action's current state and what happened since it was sent. */
@@ -17,24 +17,49 @@ export async function currentActionReminder(deps: Deps, log: ReminderLog): Promi
   const ids = payload.actionIds ?? [];
   const [programme, person, actions, events] = await Promise.all([
     deps.db.programme.findFirstOrThrow({ where: { id: log.programmeId, workspaceId } }),
-    deps.db.person.findUniqueOrThrow({ where: { workspaceId_slackUserId: { workspaceId, slackUserId: log.recipient } } }),
-    deps.db.action.findMany({ where: { workspaceId, id: { in: ids } }, include: { workstream: { select: { code: true } } } }),
-    deps.db.actionEvent.findMany({ where: { workspaceId, actionId: { in: ids }, createdAt: { gte: log.sentAt ?? log.createdAt } }, orderBy: { id: 'asc' } }),
+    deps.db.person.findUniqueOrThrow({
+      where: { workspaceId_slackUserId: { workspaceId, slackUserId: log.recipient } },
+    }),
+    deps.db.action.findMany({
+      where: { workspaceId, id: { in: ids } },
+      include: { workstream: { select: { code: true } } },
+    }),
+    deps.db.actionEvent.findMany({
+      where: { workspaceId, actionId: { in: ids }, createdAt: { gte: log.sentAt ?? log.createdAt } },
+      orderBy: { id: 'asc' },
+    }),
   ]);
-  const owners = await deps.db.person.findMany({ where: { workspaceId, id: { in: [...new Set(actions.map((a) => a.ownerId))] } } });
+  const owners = await deps.db.person.findMany({
+    where: { workspaceId, id: { in: [...new Set(actions.map((a) => a.ownerId))] } },
+  });
   const slackId = new Map(owners.map((o) => [o.id, o.slackUserId]));
   const byId = new Map(actions.map((a) => [a.id, a]));
   const rows: ReminderRow[] = ids.flatMap((id) => {
     const action = byId.get(id);
     if (!action) return [];
-    return [{ action, ownerSlackUserId: slackId.get(action.ownerId) ?? 'unknown', since: events.filter((e) => e.actionId === id) }];
+    return [
+      {
+        action,
+        ownerSlackUserId: slackId.get(action.ownerId) ?? 'unknown',
+        since: events.filter((e) => e.actionId === id),
+      },
+    ];
   });
   const today = todayIn(deps.clock.now(), programme.timezone);
-  return actionReminderMessage({ reminderId: log.id, personId: person.id, rows, more: payload.more ?? 0, today, dueSoonDays: programme.dueSoonDays });
+  return actionReminderMessage({
+    reminderId: log.id,
+    personId: person.id,
+    rows,
+    more: payload.more ?? 0,
+    today,
+    dueSoonDays: programme.dueSoonDays,
+  });
 }
 
 /** A lead's "not mine" notice as it stands: reassigned, moved on, or still waiting. */
 export async function currentNotice(deps: Deps, log: ReminderLog): Promise<Message> {
-  const programme = await deps.db.programme.findFirstOrThrow({ where: { id: log.programmeId, workspaceId: log.workspaceId } });
+  const programme = await deps.db.programme.findFirstOrThrow({
+    where: { id: log.programmeId, workspaceId: log.workspaceId },
+  });
   return renderNotice(deps, log, todayIn(deps.clock.now(), programme.timezone));
 }

@@ -22,27 +22,68 @@ export interface DeclineActionInput {
   note?: string;
 }
 
-export async function declineAction(input: DeclineActionInput, deps: Deps, actor: Actor): Promise<ActionInContext & { event: ActionEvent; toldUserIds: string[] }> {
+export async function declineAction(
+  input: DeclineActionInput,
+  deps: Deps,
+  actor: Actor,
+): Promise<ActionInContext & { event: ActionEvent; toldUserIds: string[] }> {
   return inTransaction(deps, actor, async (tx, me) => {
     const found = await loadAction(tx, actor.workspaceId, input.ref);
     const { action, workstream, programme, owner } = found;
     const ref = formatActionRef(action.number);
     requireStatus(action, ['open'], programme.timezone);
-    if (owner.id !== me.id) throw new AppError('forbidden', `Only the owner of ${ref} (<@${owner.slackUserId}>) can say it is not theirs. A lead can reassign it with \`/improve action reassign ${ref} @someone\`.`);
-    if (input.suggestedUserId === me.slackUserId) throw new AppError('bad_input', `Suggest someone other than yourself: who should own ${ref}?`);
+    if (owner.id !== me.id)
+      throw new AppError(
+        'forbidden',
+        `Only the owner of ${ref} (<@${owner.slackUserId}>) can say it is not theirs. A lead can reassign it with \`/improve action reassign ${ref} @someone\`.`,
+      );
+    if (input.suggestedUserId === me.slackUserId)
+      throw new AppError('bad_input', `Suggest someone other than yourself: who should own ${ref}?`);
     const raw = input.note?.trim();
     const note = raw ? await guardText(tx, actor.workspaceId, raw, 'note', deps.clock.now()) : null;
     const suggested = await personBySlackId(tx, actor.workspaceId, input.suggestedUserId);
     const now = deps.clock.now();
-    const event = await recordActionEvent(tx, me, action, action, { kind: 'not_mine', at: now, note, fromOwnerId: me.id, toOwnerId: suggested.id });
-    const leads = await tx.workstreamLead.findMany({ where: { workstreamId: workstream.id, workspaceId: actor.workspaceId }, include: { person: true } });
-    const told = leads.length > 0
-      ? leads.map((l) => l.person)
-      : await tx.person.findMany({ where: { workspaceId: actor.workspaceId, OR: [{ role: 'admin' }, { slackUserId: { in: deps.adminUserIds ?? [] } }] } });
+    const event = await recordActionEvent(tx, me, action, action, {
+      kind: 'not_mine',
+      at: now,
+      note,
+      fromOwnerId: me.id,
+      toOwnerId: suggested.id,
+    });
+    const leads = await tx.workstreamLead.findMany({
+      where: { workstreamId: workstream.id, workspaceId: actor.workspaceId },
+      include: { person: true },
+    });
+    const told =
+      leads.length > 0
+        ? leads.map((l) => l.person)
+        : await tx.person.findMany({
+            where: {
+              workspaceId: actor.workspaceId,
+              OR: [{ role: 'admin' }, { slackUserId: { in: deps.adminUserIds ?? [] } }],
+            },
+          });
     const day = programmeToday(deps, programme);
-    const payload = { actionId: action.id, fromUserId: me.slackUserId, suggestedUserId: suggested.slackUserId, note };
+    const payload = {
+      actionId: action.id,
+      fromUserId: me.slackUserId,
+      suggestedUserId: suggested.slackUserId,
+      note,
+    };
     for (const person of told.filter((p) => p.id !== me.id)) {
-      await queueNotice(tx, { workspaceId: actor.workspaceId, kind: 'not_mine', subjectKey: `action-event:${event.id}`, recipient: person.slackUserId, day }, programme.id, payload, now);
+      await queueNotice(
+        tx,
+        {
+          workspaceId: actor.workspaceId,
+          kind: 'not_mine',
+          subjectKey: `action-event:${event.id}`,
+          recipient: person.slackUserId,
+          day,
+        },
+        programme.id,
+        payload,
+        now,
+      );
     }
     return { ...found, event, toldUserIds: told.map((p) => p.slackUserId) };
   });

@@ -19,7 +19,11 @@ const LATER_MS = 15 * 60_000;
 
 export async function deliverNotices(deps: ChatDeps, check: RecipientCheck, now: Date): Promise<number> {
   const due = await deps.db.reminderLog.findMany({
-    where: { kind: { in: NOTICE_KINDS }, status: { in: ['pending', 'failed', 'claimed'] }, leaseUntil: { lte: now } },
+    where: {
+      kind: { in: NOTICE_KINDS },
+      status: { in: ['pending', 'failed', 'claimed'] },
+      leaseUntil: { lte: now },
+    },
     orderBy: { id: 'asc' },
     take: BATCH,
   });
@@ -35,17 +39,26 @@ export async function deliverNotices(deps: ChatDeps, check: RecipientCheck, now:
   return sent;
 }
 
-async function deliverNotice(deps: ChatDeps, check: RecipientCheck, notice: ReminderLog, now: Date): Promise<boolean> {
+async function deliverNotice(
+  deps: ChatDeps,
+  check: RecipientCheck,
+  notice: ReminderLog,
+  now: Date,
+): Promise<boolean> {
   const { workspaceId } = notice;
   const programme = await deps.db.programme.findFirst({ where: { id: notice.programmeId, workspaceId } });
-  const person = await deps.db.person.findUnique({ where: { workspaceId_slackUserId: { workspaceId, slackUserId: notice.recipient } } });
+  const person = await deps.db.person.findUnique({
+    where: { workspaceId_slackUserId: { workspaceId, slackUserId: notice.recipient } },
+  });
   if (!programme || !person) {
     await markSkipped(deps.db, notice, 'recipient or programme gone');
     return false;
   }
   const overrides = await deps.db.bankHolidayOverride.findMany({ where: { workspaceId } });
   const today = todayIn(now, programme.timezone);
-  const status = isWorkingDay(today, bankHolidays(overrides)) ? await check.status(person, programme, today) : { kind: 'later' as const };
+  const status = isWorkingDay(today, bankHolidays(overrides))
+    ? await check.status(person, programme, today)
+    : { kind: 'later' as const };
   if (status.kind === 'unreachable') await markSkipped(deps.db, notice, 'recipient unreachable');
   if (status.kind !== 'ok') {
     if (status.kind === 'later') await postpone(deps.db, notice, new Date(now.getTime() + LATER_MS), now);
@@ -63,18 +76,43 @@ async function deliverNotice(deps: ChatDeps, check: RecipientCheck, notice: Remi
 }
 
 /** A notice's message, from its payload and the current state of what it is about. */
-export async function renderNotice(deps: Pick<ChatDeps, 'db'>, notice: ReminderLog, today: string): Promise<Message> {
+export async function renderNotice(
+  deps: Pick<ChatDeps, 'db'>,
+  notice: ReminderLog,
+  today: string,
+): Promise<Message> {
   const payload = JSON.parse(notice.payload) as Record<string, unknown>;
   if (notice.kind === 'unreachable') return unreachableMessage(String(payload.slackUserId));
-  const action = await deps.db.action.findFirstOrThrow({ where: { id: Number(payload.actionId), workspaceId: notice.workspaceId }, include: { workstream: true } });
-  const owner = await deps.db.person.findFirstOrThrow({ where: { id: action.ownerId, workspaceId: notice.workspaceId } });
+  const action = await deps.db.action.findFirstOrThrow({
+    where: { id: Number(payload.actionId), workspaceId: notice.workspaceId },
+    include: { workstream: true },
+  });
+  const owner = await deps.db.person.findFirstOrThrow({
+    where: { id: action.ownerId, workspaceId: notice.workspaceId },
+  });
   const [fromUserId, suggestedUserId] = [String(payload.fromUserId), String(payload.suggestedUserId)];
-  const settled = owner.slackUserId === suggestedUserId ? `Reassigned to <@${suggestedUserId}>.`
-    : action.status !== 'open' ? 'Nothing to do: it is no longer open.'
-    : owner.slackUserId !== fromUserId ? `Now with <@${owner.slackUserId}>.` : undefined;
+  const settled =
+    owner.slackUserId === suggestedUserId
+      ? `Reassigned to <@${suggestedUserId}>.`
+      : action.status !== 'open'
+        ? 'Nothing to do: it is no longer open.'
+        : owner.slackUserId !== fromUserId
+          ? `Now with <@${owner.slackUserId}>.`
+          : undefined;
   return notMineMessage({
     reminderId: notice.id,
-    action: { number: action.number, text: action.text, dueDate: action.dueDate, status: action.status, ownerSlackUserId: owner.slackUserId, workstreamCode: action.workstream.code },
-    fromUserId, suggestedUserId, note: (payload.note as string | null) ?? null, today, settled,
+    action: {
+      number: action.number,
+      text: action.text,
+      dueDate: action.dueDate,
+      status: action.status,
+      ownerSlackUserId: owner.slackUserId,
+      workstreamCode: action.workstream.code,
+    },
+    fromUserId,
+    suggestedUserId,
+    note: (payload.note as string | null) ?? null,
+    today,
+    settled,
   });
 }

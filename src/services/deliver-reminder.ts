@@ -8,7 +8,14 @@ import type { Message } from '../chat/message.js';
 import type { Person, ReminderLog } from '../db/generated/sqlite/client.js';
 import { withinReminderHours } from '../domain/reminders.js';
 import type { ChatDeps } from './deps.js';
-import { claimReminder, isFinished, markFailed, markSent, markSkipped, type ReminderKey } from './reminder-log.js';
+import {
+  claimReminder,
+  isFinished,
+  markFailed,
+  markSent,
+  markSkipped,
+  type ReminderKey,
+} from './reminder-log.js';
 import type { RecipientCheck } from './reminder-recipients.js';
 
 /** sent: now; done: sent before or by another replica; later: to be retried; skipped: never. */
@@ -28,22 +35,31 @@ export interface ReminderToSend {
   payload: unknown;
 }
 
-export async function deliverReminder(deps: ChatDeps, check: RecipientCheck, reminder: ReminderToSend, now: Date): Promise<Outcome> {
+/**
+ * `prepared` is for a caller that already checked the recipient (and perhaps claimed the row in
+ * a batch): the check is not repeated, and a claim it brings is used as is.
+ */
+export async function deliverReminder(
+  deps: ChatDeps,
+  check: RecipientCheck,
+  reminder: ReminderToSend,
+  now: Date,
+  prepared?: { claim?: ReminderLog },
+): Promise<Outcome> {
   const { programme, to } = reminder;
   const recipient = 'person' in to ? to.person.slackUserId : to.channelId;
-  if ('person' in to) {
-    const status = await check.status(to.person, programme, reminder.key.day);
-    if (status.kind !== 'ok') return status.kind === 'later' ? 'later' : 'skipped';
-  } else if (!withinReminderHours(now, programme.timezone)) {
-    return 'later';
+  if (!prepared) {
+    const ready = await readiness(check, reminder, now);
+    if (ready !== 'ok') return ready;
   }
   const key: ReminderKey = { ...reminder.key, workspaceId: programme.workspaceId, recipient };
-  const log = await claimReminder(deps.db, key, programme.id, now, deps.instanceId);
+  const log = prepared?.claim ?? (await claimReminder(deps.db, key, programme.id, now, deps.instanceId));
   if (!log) return (await isFinished(deps.db, key)) ? 'done' : 'later';
   let posted: Posted;
   try {
     const message = reminder.render(log);
-    posted = 'person' in to ? await deps.chat.dm(recipient, message) : await deps.chat.post(recipient, message);
+    posted =
+      'person' in to ? await deps.chat.dm(recipient, message) : await deps.chat.post(recipient, message);
   } catch (error) {
     return recordFailure(deps, check, reminder, log, error, now);
   }
@@ -51,14 +67,36 @@ export async function deliverReminder(deps: ChatDeps, check: RecipientCheck, rem
   return 'sent';
 }
 
-async function recordFailure(deps: ChatDeps, check: RecipientCheck, reminder: ReminderToSend, log: ReminderLog, error: unknown, now: Date): Promise<Outcome> {
+/** Whether the recipient can be sent to now: in their hours, reachable; channels on the programme's clock. */
+export async function readiness(
+  check: RecipientCheck,
+  reminder: ReminderToSend,
+  now: Date,
+): Promise<'ok' | 'later' | 'skipped'> {
+  const { programme, to } = reminder;
+  if (!('person' in to)) return withinReminderHours(now, programme.timezone) ? 'ok' : 'later';
+  const status = await check.status(to.person, programme, reminder.key.day);
+  return status.kind === 'ok' ? 'ok' : status.kind === 'later' ? 'later' : 'skipped';
+}
+
+async function recordFailure(
+  deps: ChatDeps,
+  check: RecipientCheck,
+  reminder: ReminderToSend,
+  log: ReminderLog,
+  error: unknown,
+  now: Date,
+): Promise<Outcome> {
   const code = error instanceof ChatError ? error.code : String((error as Error)?.message ?? error);
   if ('person' in reminder.to && error instanceof ChatError && UNREACHABLE.has(code)) {
     await markSkipped(deps.db, log, code);
     await check.unreachable(reminder.to.person, reminder.programme.id, reminder.key.day);
     return 'skipped';
   }
-  deps.logger.warn({ err: error, kind: log.kind, recipient: log.recipient }, 'reminder not sent; it will be retried');
+  deps.logger.warn(
+    { err: error, kind: log.kind, recipient: log.recipient },
+    'reminder not sent; it will be retried',
+  );
   await markFailed(deps.db, log, code, now);
   return 'later';
 }

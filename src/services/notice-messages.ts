@@ -18,29 +18,58 @@ type Workstream = { code: string; name: string };
 const title = (w: Workstream) => `${w.code} ${toSafeMrkdwn(w.name)}`;
 
 /** To a lead, weekly: the workstream's actions overdue by the escalation threshold or more. */
-export function escalationMessage(input: { workstream: Workstream; actions: ActionView[]; total: number; escalationDays: number; today: Day }): Message {
+export function escalationMessage(input: {
+  workstream: Workstream;
+  actions: ActionView[];
+  total: number;
+  escalationDays: number;
+  today: Day;
+}): Message {
   const { workstream, total } = input;
   const heading = `:rotating_light: *Escalation: ${total} ${total === 1 ? 'action' : 'actions'} in ${title(workstream)} ${total === 1 ? 'is' : 'are'} ${input.escalationDays} or more days overdue.*`;
   const lines = input.actions.map((a) => `• ${actionLine(a, input.today)}`).join('\n');
-  const more = total > input.actions.length ? `\n…and ${total - input.actions.length} more: \`/improve action list overdue\`.` : '';
+  const more =
+    total > input.actions.length
+      ? `\n…and ${total - input.actions.length} more: \`/improve action list overdue\`.`
+      : '';
   return {
     text: `Escalation: ${total} overdue ${total === 1 ? 'action' : 'actions'} in ${workstream.code}`,
     blocks: [
       { type: 'section', text: heading },
       { type: 'section', text: `${lines}${more}` },
-      { type: 'context', text: 'Sent to the workstream lead once a week. Chase the owners, or move a date with `/improve action extend A-12 31/03/2027 <reason>`.' },
+      {
+        type: 'context',
+        text: 'Sent to the workstream lead once a week. Chase the owners, or move a date with `/improve action extend A-12 31/03/2027 <reason>`.',
+      },
     ],
   };
 }
 
 /** To a lead, the working day before the digest, when their workstream has gone quiet. */
-export function silenceMessage(input: { reminderId: number; workstream: Workstream & { id: number }; lastUpdate: Date | null; timezone: string; digestDay: Day }): Message {
+export function silenceMessage(input: {
+  reminderId: number;
+  workstream: Workstream & { id: number };
+  lastUpdate: Date | null;
+  timezone: string;
+  digestDay: Day;
+}): Message {
   const { workstream } = input;
   const last = input.lastUpdate ? `since ${formatUkDate(todayIn(input.lastUpdate, input.timezone))}` : 'yet';
   const ask = `*${title(workstream)}* has had no update ${last}. The board digest goes out on ${formatLongDate(input.digestDay)}: add an update so the board sees where things stand.`;
   return {
     text: `${workstream.code} has had no update ${last}: add one before the digest.`,
-    blocks: [{ type: 'section', text: ask, button: { text: 'Add update', actionId: SILENCE_BUTTON, value: `${input.reminderId}.${workstream.id}`, style: 'primary' } }],
+    blocks: [
+      {
+        type: 'section',
+        text: ask,
+        button: {
+          text: 'Add update',
+          actionId: SILENCE_BUTTON,
+          value: `${input.reminderId}.${workstream.id}`,
+          style: 'primary',
+        },
+      },
+    ],
   };
 }
 
@@ -49,7 +78,12 @@ export function silenceAnsweredMessage(workstream: Workstream, update: string, r
   const ragLine = rag && isRag(rag) ? `\nRAG: ${ragEmoji(rag)} ${ragLabel(rag)}` : '';
   return {
     text: `Thank you: your update on ${workstream.code} is in.`,
-    blocks: [{ type: 'section', text: `:white_check_mark: *Thank you: your update on ${title(workstream)} is in.*\n${toSafeMrkdwn(truncateForSlack(update, 2000))}${ragLine}` }],
+    blocks: [
+      {
+        type: 'section',
+        text: `:white_check_mark: *Thank you: your update on ${title(workstream)} is in.*\n${toSafeMrkdwn(truncateForSlack(update, 2000))}${ragLine}`,
+      },
+    ],
   };
 }
 
@@ -57,20 +91,37 @@ export function silenceAnsweredMessage(workstream: Workstream, update: string, r
 export function countdownMessage(input: { event: Event; workstreams: Workstream[]; today: Day }): Message {
   const { event } = input;
   const what = `${eventKindLabel(event.kind)} ${countdownWords(event.startDate, input.today)}`;
-  const lines = [`:calendar: *${what}*: ${formatLongDate(event.startDate)}${event.endDate && event.endDate !== event.startDate ? ` to ${formatLongDate(event.endDate)}` : ''} (${eventRef(event.number)})`];
+  const lines = [
+    `:calendar: *${what}*: ${formatLongDate(event.startDate)}${event.endDate && event.endDate !== event.startDate ? ` to ${formatLongDate(event.endDate)}` : ''} (${eventRef(event.number)})`,
+  ];
   if (event.theme) lines.push(`*Theme:* ${toSafeMrkdwn(event.theme)}`);
-  if (input.workstreams.length > 0) lines.push(`*Linked workstreams:* ${input.workstreams.map(title).join(', ')}`);
-  return { text: `${what}: ${formatUkDate(event.startDate)}`, blocks: [{ type: 'section', text: lines.join('\n') }] };
+  if (input.workstreams.length > 0)
+    lines.push(`*Linked workstreams:* ${input.workstreams.map(title).join(', ')}`);
+  return {
+    text: `${what}: ${formatUkDate(event.startDate)}`,
+    blocks: [{ type: 'section', text: lines.join('\n') }],
+  };
 }
 
 /**
  * To the workstream's leads when an owner says an action is not theirs. `settled` says what has
  * happened since (reassigned, closed), in place of the button.
  */
-export function notMineMessage(input: { reminderId: number; action: ActionView; fromUserId: string; suggestedUserId: string; note: string | null; today: Day; settled?: string }): Message {
+export function notMineMessage(input: {
+  reminderId: number;
+  action: ActionView;
+  fromUserId: string;
+  suggestedUserId: string;
+  note: string | null;
+  today: Day;
+  settled?: string;
+}): Message {
   const { action } = input;
   const ref = formatActionRef(action.number);
-  const lines = [`:leftwards_arrow_with_hook: <@${input.fromUserId}> says *${ref}* is not theirs and suggests <@${input.suggestedUserId}>.`, actionLine(action, input.today)];
+  const lines = [
+    `:leftwards_arrow_with_hook: <@${input.fromUserId}> says *${ref}* is not theirs and suggests <@${input.suggestedUserId}>.`,
+    actionLine(action, input.today),
+  ];
   if (input.note) lines.push(`*Why:* ${toSafeMrkdwn(truncateForSlack(input.note, 500))}`);
   if (input.settled) {
     lines.push(`:white_check_mark: ${input.settled}`);
@@ -80,7 +131,17 @@ export function notMineMessage(input: { reminderId: number; action: ActionView; 
     text: `<@${input.fromUserId}> says ${ref} is not theirs`,
     blocks: [
       { type: 'section', text: lines.join('\n') },
-      { type: 'actions', buttons: [{ text: 'Reassign as suggested', actionId: REASSIGN_BUTTON, value: `${input.reminderId}.${action.number}.${input.suggestedUserId}`, style: 'primary' }] },
+      {
+        type: 'actions',
+        buttons: [
+          {
+            text: 'Reassign as suggested',
+            actionId: REASSIGN_BUTTON,
+            value: `${input.reminderId}.${action.number}.${input.suggestedUserId}`,
+            style: 'primary',
+          },
+        ],
+      },
       { type: 'context', text: `Or give it to someone else: \`/improve action reassign ${ref} @someone\`.` },
     ],
   };

@@ -34,15 +34,64 @@ const isUniqueViolation = (error: unknown): boolean => (error as { code?: string
  * sent by someone else right now. Safe under concurrency on both databases: the insert is
  * guarded by the unique key and the re-claim by a conditional update.
  */
-export async function claimReminder(db: Db, key: ReminderKey, programmeId: number, now: Date, claimedBy: string): Promise<ReminderLog | null> {
+export async function claimReminder(
+  db: Db,
+  key: ReminderKey,
+  programmeId: number,
+  now: Date,
+  claimedBy: string,
+): Promise<ReminderLog | null> {
   const leaseUntil = new Date(now.getTime() + LEASE_MS);
   try {
-    return await db.reminderLog.create({ data: { ...key, programmeId, status: 'claimed', claimedBy, leaseUntil, attempts: 1, createdAt: now } });
+    return await db.reminderLog.create({
+      data: { ...key, programmeId, status: 'claimed', claimedBy, leaseUntil, attempts: 1, createdAt: now },
+    });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
   }
-  const existing = await db.reminderLog.findUnique({ where: { workspaceId_kind_subjectKey_recipient_day: key } });
+  const existing = await db.reminderLog.findUnique({
+    where: { workspaceId_kind_subjectKey_recipient_day: key },
+  });
   return existing ? claimExisting(db, existing, now, claimedBy) : null;
+}
+
+/**
+ * Claims many reminders of one kind, subject and day in two statements (a page of owners), for
+ * the recipients that have no row yet. Returns the claims by recipient. If another replica wrote
+ * one of the rows first, the insert fails as a whole and nothing is claimed here: the caller then
+ * claims one by one, so the race costs time, never a duplicate.
+ */
+export async function claimMany(
+  db: Db,
+  key: Omit<ReminderKey, 'recipient'>,
+  recipients: string[],
+  programmeId: number,
+  now: Date,
+  claimedBy: string,
+): Promise<Map<string, ReminderLog>> {
+  if (recipients.length === 0) return new Map();
+  const leaseUntil = new Date(now.getTime() + LEASE_MS);
+  try {
+    await db.reminderLog.createMany({
+      data: recipients.map((recipient) => ({
+        ...key,
+        recipient,
+        programmeId,
+        status: 'claimed',
+        claimedBy,
+        leaseUntil,
+        attempts: 1,
+        createdAt: now,
+      })),
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return new Map();
+  }
+  const rows = await db.reminderLog.findMany({
+    where: { ...key, recipient: { in: recipients }, status: 'claimed', claimedBy, leaseUntil },
+  });
+  return new Map(rows.map((row) => [row.recipient, row]));
 }
 
 /**
@@ -50,33 +99,59 @@ export async function claimReminder(db: Db, key: ReminderKey, programmeId: numbe
  * crashed replica), and whoever swept must come back for it.
  */
 export async function isFinished(db: Db, key: ReminderKey): Promise<boolean> {
-  const row = await db.reminderLog.findUnique({ where: { workspaceId_kind_subjectKey_recipient_day: key }, select: { status: true } });
+  const row = await db.reminderLog.findUnique({
+    where: { workspaceId_kind_subjectKey_recipient_day: key },
+    select: { status: true },
+  });
   return row?.status === 'sent' || row?.status === 'skipped';
 }
 
 /** Claims a row that already exists (a queued notice, a failed send) if nobody holds it. */
-export async function claimExisting(db: Db, log: ReminderLog, now: Date, claimedBy: string): Promise<ReminderLog | null> {
+export async function claimExisting(
+  db: Db,
+  log: ReminderLog,
+  now: Date,
+  claimedBy: string,
+): Promise<ReminderLog | null> {
   if (!RECLAIMABLE.includes(log.status) || log.leaseUntil > now) return null;
   const leaseUntil = new Date(now.getTime() + LEASE_MS);
   const taken = await db.reminderLog.updateMany({
     where: { id: log.id, status: { in: RECLAIMABLE }, leaseUntil: { lte: now } },
     data: { status: 'claimed', claimedBy, leaseUntil, attempts: { increment: 1 } },
   });
-  return taken.count === 1 ? { ...log, status: 'claimed', claimedBy, leaseUntil, attempts: log.attempts + 1 } : null;
+  return taken.count === 1
+    ? { ...log, status: 'claimed', claimedBy, leaseUntil, attempts: log.attempts + 1 }
+    : null;
 }
 
 /** Recorded with where it landed, so a button press can find and re-render the message. */
-export async function markSent(db: Db, log: ReminderLog, where: { channelId: string; ts: string }, payload: unknown, now: Date): Promise<void> {
+export async function markSent(
+  db: Db,
+  log: ReminderLog,
+  where: { channelId: string; ts: string },
+  payload: unknown,
+  now: Date,
+): Promise<void> {
   await db.reminderLog.update({
     where: { id: log.id },
-    data: { status: 'sent', channelId: where.channelId, messageTs: where.ts, payload: JSON.stringify(payload), sentAt: now, lastError: null },
+    data: {
+      status: 'sent',
+      channelId: where.channelId,
+      messageTs: where.ts,
+      payload: JSON.stringify(payload),
+      sentAt: now,
+      lastError: null,
+    },
   });
 }
 
 /** A send that failed: tried again once the back-off has passed (1, 2, 4 … 60 minutes). */
 export async function markFailed(db: Db, log: ReminderLog, error: string, now: Date): Promise<void> {
   const leaseUntil = new Date(now.getTime() + retryDelayMs(log.attempts));
-  await db.reminderLog.update({ where: { id: log.id }, data: { status: 'failed', lastError: error.slice(0, 500), leaseUntil } });
+  await db.reminderLog.update({
+    where: { id: log.id },
+    data: { status: 'failed', lastError: error.slice(0, 500), leaseUntil },
+  });
 }
 
 /** Never to be sent (the recipient is deactivated or unknown): kept so it is not tried again. */
@@ -86,7 +161,10 @@ export async function markSkipped(db: Db, log: ReminderLog, reason: string): Pro
 
 /** Puts a queued row off until `retryAt` (its recipient is outside their hours); no claim needed. */
 export async function postpone(db: Db, log: ReminderLog, retryAt: Date, now: Date): Promise<void> {
-  await db.reminderLog.updateMany({ where: { id: log.id, status: log.status, leaseUntil: { lte: now } }, data: { leaseUntil: retryAt } });
+  await db.reminderLog.updateMany({
+    where: { id: log.id, status: log.status, leaseUntil: { lte: now } },
+    data: { leaseUntil: retryAt },
+  });
 }
 
 /** The row behind a reminder message, read back for a button press. Tenant-checked. */
@@ -98,9 +176,18 @@ export async function findReminder(db: Db, workspaceId: string, id: number): Pro
  * Which (subject, recipient) pairs of a kind were already sent or skipped on `day`: one query, so
  * a sweep can pass over them without asking Slack about their recipients again.
  */
-export async function finishedOn(db: Db, where: { workspaceId: string; kind: string; day: string; subjectKeys: string[] }): Promise<Set<string>> {
+export async function finishedOn(
+  db: Db,
+  where: { workspaceId: string; kind: string; day: string; subjectKeys: string[] },
+): Promise<Set<string>> {
   const rows = await db.reminderLog.findMany({
-    where: { workspaceId: where.workspaceId, kind: where.kind, day: where.day, subjectKey: { in: where.subjectKeys }, status: { in: ['sent', 'skipped'] } },
+    where: {
+      workspaceId: where.workspaceId,
+      kind: where.kind,
+      day: where.day,
+      subjectKey: { in: where.subjectKeys },
+      status: { in: ['sent', 'skipped'] },
+    },
     select: { subjectKey: true, recipient: true },
   });
   return new Set(rows.map((r) => `${r.subjectKey}|${r.recipient}`));
@@ -111,8 +198,23 @@ export async function finishedOn(db: Db, where: { workspaceId: string; kind: str
  * caller's transaction, so it exists if and only if the change that caused it does. The next
  * tick delivers it (deliver-notices.ts) within the recipient's hours, retrying failures.
  */
-export async function queueNotice(tx: Tx, key: ReminderKey, programmeId: number, payload: unknown, now: Date): Promise<void> {
+export async function queueNotice(
+  tx: Tx,
+  key: ReminderKey,
+  programmeId: number,
+  payload: unknown,
+  now: Date,
+): Promise<void> {
   await tx.reminderLog.create({
-    data: { ...key, programmeId, status: 'pending', claimedBy: '', leaseUntil: now, attempts: 0, payload: JSON.stringify(payload), createdAt: now },
+    data: {
+      ...key,
+      programmeId,
+      status: 'pending',
+      claimedBy: '',
+      leaseUntil: now,
+      attempts: 0,
+      payload: JSON.stringify(payload),
+      createdAt: now,
+    },
   });
 }

@@ -18,12 +18,18 @@ export interface ReminderRow {
 }
 
 /** Button action ids; the value is `<reminder id or 'home'>.<action number>`. */
-export const REMINDER_BUTTONS = { done: 'reminder_done', newDate: 'reminder_new_date', update: 'reminder_add_update', notMine: 'reminder_not_mine' } as const;
+export const REMINDER_BUTTONS = {
+  done: 'reminder_done',
+  newDate: 'reminder_new_date',
+  update: 'reminder_add_update',
+  notMine: 'reminder_not_mine',
+} as const;
 
 /** At most this many actions per message: each takes two blocks and Slack allows 50. */
 export const MAX_ROWS = 20;
 
-export const buttonValue = (source: number | 'home', actionNumber: number): string => `${source}.${actionNumber}`;
+export const buttonValue = (source: number | 'home', actionNumber: number): string =>
+  `${source}.${actionNumber}`;
 
 export function parseButtonValue(value: string): { source: number | 'home'; actionNumber: number } | null {
   const match = /^(home|\d+)\.(\d+)$/.exec(value);
@@ -40,11 +46,20 @@ function timing(dueDate: Day, today: Day): string {
 
 /** Does the row still need an answer from this person? Then it keeps its buttons. */
 export function awaitsAnswer(row: ReminderRow, personId: number): boolean {
-  return row.action.status === 'open' && row.action.ownerId === personId && !row.since.some((e) => e.kind === 'not_mine');
+  return (
+    row.action.status === 'open' &&
+    row.action.ownerId === personId &&
+    !row.since.some((e) => e.kind === 'not_mine')
+  );
 }
 
 /** One action: its line, what changed since, and the four buttons while it awaits an answer. */
-export function reminderRowBlocks(row: ReminderRow, personId: number, source: number | 'home', today: Day): Block[] {
+export function reminderRowBlocks(
+  row: ReminderRow,
+  personId: number,
+  source: number | 'home',
+  today: Day,
+): Block[] {
   const { action } = row;
   const head = `*${formatActionRef(action.number)}* ${action.workstream.code} · ${toSafeMrkdwn(truncateForSlack(action.text, 140))}`;
   const extended = [...row.since].reverse().find((e) => e.kind === 'extended');
@@ -55,7 +70,12 @@ export function reminderRowBlocks(row: ReminderRow, personId: number, source: nu
   const tail = notes.length > 0 ? `\n${notes.join('\n')}` : '';
   const closed = closedState(row, personId);
   if (closed) return [{ type: 'section', text: `${closed.emoji} ${head} · ${closed.words}${tail}` }];
-  const marker = action.dueDate < today ? ':red_circle:' : daysBetween(today, action.dueDate) <= 7 ? ':large_orange_circle:' : ':white_circle:';
+  const marker =
+    action.dueDate < today
+      ? ':red_circle:'
+      : daysBetween(today, action.dueDate) <= 7
+        ? ':large_orange_circle:'
+        : ':white_circle:';
   const value = buttonValue(source, action.number);
   const buttons: Button[] = [
     { text: 'Done', actionId: REMINDER_BUTTONS.done, value, style: 'primary' },
@@ -64,7 +84,10 @@ export function reminderRowBlocks(row: ReminderRow, personId: number, source: nu
     { text: 'Not mine', actionId: REMINDER_BUTTONS.notMine, value },
   ];
   return [
-    { type: 'section', text: `${marker} ${head} · due ${formatDueDate(action.dueDate, today)} · ${timing(action.dueDate, today)}${tail}` },
+    {
+      type: 'section',
+      text: `${marker} ${head} · due ${formatDueDate(action.dueDate, today)} · ${timing(action.dueDate, today)}${tail}`,
+    },
     { type: 'actions', blockId: `action-${action.number}`, buttons },
   ];
 }
@@ -74,22 +97,50 @@ function closedState(row: ReminderRow, personId: number): { emoji: string; words
   if (action.status === 'done') return { emoji: ':white_check_mark:', words: '*done*, thank you' };
   if (action.status === 'verified') return { emoji: ':medal:', words: '*verified*' };
   if (action.status === 'dropped') return { emoji: ':heavy_multiplication_x:', words: '*dropped*' };
-  if (action.ownerId !== personId) return { emoji: ':arrow_right:', words: `now with <@${row.ownerSlackUserId}>` };
-  if (row.since.some((e) => e.kind === 'not_mine')) return { emoji: ':leftwards_arrow_with_hook:', words: 'you said this is not yours; the workstream lead has been told' };
+  if (action.ownerId !== personId)
+    return { emoji: ':arrow_right:', words: `now with <@${row.ownerSlackUserId}>` };
+  if (row.since.some((e) => e.kind === 'not_mine'))
+    return {
+      emoji: ':leftwards_arrow_with_hook:',
+      words: 'you said this is not yours; the workstream lead has been told',
+    };
   return null;
 }
 
 /** The owner's daily reminder: a summary line, one row per action, and how to pause reminders. */
-export function actionReminderMessage(input: { reminderId: number; personId: number; rows: ReminderRow[]; more: number; today: Day; dueSoonDays: number }): Message {
+export function actionReminderMessage(input: {
+  reminderId: number;
+  personId: number;
+  rows: ReminderRow[];
+  more: number;
+  today: Day;
+  dueSoonDays: number;
+}): Message {
   const { rows, personId, today } = input;
   const waiting = rows.filter((r) => awaitsAnswer(r, personId));
   const overdue = waiting.filter((r) => r.action.dueDate < today).length;
   const soon = waiting.length - overdue;
-  const counts = [overdue > 0 ? `${overdue} overdue` : '', soon > 0 ? `${soon} due in the next ${input.dueSoonDays} ${input.dueSoonDays === 1 ? 'day' : 'days'}` : ''].filter(Boolean).join(' and ');
-  const summary = waiting.length > 0
-    ? `*Your actions that need an answer:* ${counts}. Answer with the buttons and the plan is updated straight away.`
-    : ':tada: *All answered, thank you.* The plan is up to date.';
-  const more = input.more > 0 ? [{ type: 'context' as const, text: `…and ${input.more} more: \`/improve action list mine\` shows them all.` }] : [];
+  const counts = [
+    overdue > 0 ? `${overdue} overdue` : '',
+    soon > 0
+      ? `${soon} due in the next ${input.dueSoonDays} ${input.dueSoonDays === 1 ? 'day' : 'days'}`
+      : '',
+  ]
+    .filter(Boolean)
+    .join(' and ');
+  const summary =
+    waiting.length > 0
+      ? `*Your actions that need an answer:* ${counts}. Answer with the buttons and the plan is updated straight away.`
+      : ':tada: *All answered, thank you.* The plan is up to date.';
+  const more =
+    input.more > 0
+      ? [
+          {
+            type: 'context' as const,
+            text: `…and ${input.more} more: \`/improve action list mine\` shows them all.`,
+          },
+        ]
+      : [];
   const refs = rows.map((r) => formatActionRef(r.action.number)).join(', ');
   return {
     text: waiting.length > 0 ? `Reminder: ${counts} (${refs})` : `All answered, thank you (${refs})`,

@@ -27,14 +27,18 @@ export function recipientCheck(deps: ChatDeps, now: Date): RecipientCheck {
     let found = users.get(slackUserId);
     if (!found) {
       found = deps.chat.user(slackUserId).catch((error: unknown) => {
-        deps.logger.warn({ err: error, user: slackUserId }, 'users.info failed; the reminder waits for a later tick');
+        deps.logger.warn(
+          { err: error, user: slackUserId },
+          'users.info failed; the reminder waits for a later tick',
+        );
         return null;
       });
       users.set(slackUserId, found);
     }
     return found;
   };
-  const unreachable = (person: Person, programmeId: number, day: Day) => reportUnreachable(deps, person, programmeId, day, now);
+  const unreachable = (person: Person, programmeId: number, day: Day) =>
+    reportUnreachable(deps, person, programmeId, day, now);
   return {
     unreachable,
     async status(person, programme, day) {
@@ -55,25 +59,53 @@ async function rememberTimezone(deps: ChatDeps, person: Person, timezone: string
   const back = person.unreachableAt !== null;
   if (timezone === person.timezone && !back) return;
   // Someone reactivated is reachable again; a later deactivation is reported afresh.
-  await deps.db.person.updateMany({ where: { id: person.id, workspaceId: person.workspaceId }, data: { timezone, unreachableAt: null } });
+  await deps.db.person.updateMany({
+    where: { id: person.id, workspaceId: person.workspaceId },
+    data: { timezone, unreachableAt: null },
+  });
 }
 
 /**
  * Marks the person unreachable and queues a notice to each admin, in one transaction; the
  * conditional update means only the first sweep to notice reports them.
  */
-async function reportUnreachable(deps: ChatDeps, person: Person, programmeId: number, day: Day, now: Date): Promise<void> {
+async function reportUnreachable(
+  deps: ChatDeps,
+  person: Person,
+  programmeId: number,
+  day: Day,
+  now: Date,
+): Promise<void> {
   await deps.db.$transaction(async (tx) => {
-    const marked = await tx.person.updateMany({ where: { id: person.id, workspaceId: person.workspaceId, unreachableAt: null }, data: { unreachableAt: now } });
+    const marked = await tx.person.updateMany({
+      where: { id: person.id, workspaceId: person.workspaceId, unreachableAt: null },
+      data: { unreachableAt: now },
+    });
     if (marked.count === 0) return;
     const admins = await tx.person.findMany({
-      where: { workspaceId: person.workspaceId, OR: [{ role: 'admin' }, { slackUserId: { in: deps.adminUserIds ?? [] } }] },
+      where: {
+        workspaceId: person.workspaceId,
+        OR: [{ role: 'admin' }, { slackUserId: { in: deps.adminUserIds ?? [] } }],
+      },
       orderBy: { id: 'asc' },
     });
     for (const admin of admins.filter((a) => a.id !== person.id)) {
-      const key = { workspaceId: person.workspaceId, kind: 'unreachable', subjectKey: `person:${person.id}:${now.getTime()}`, recipient: admin.slackUserId, day };
+      const key = {
+        workspaceId: person.workspaceId,
+        kind: 'unreachable',
+        subjectKey: `person:${person.id}:${now.getTime()}`,
+        recipient: admin.slackUserId,
+        day,
+      };
       await queueNotice(tx, key, programmeId, { slackUserId: person.slackUserId }, now);
     }
-    await audit(tx, { workspaceId: person.workspaceId, actor: 'system', action: 'person.unreachable', entity: 'person', entityId: person.id, after: { slackUserId: person.slackUserId, at: now } });
+    await audit(tx, {
+      workspaceId: person.workspaceId,
+      actor: 'system',
+      action: 'person.unreachable',
+      entity: 'person',
+      entityId: person.id,
+      after: { slackUserId: person.slackUserId, at: now },
+    });
   });
 }

@@ -6,7 +6,8 @@
 import type { Person, Programme } from '../db/generated/sqlite/client.js';
 import { addDays } from '../domain/dates.js';
 import { isMuted } from '../domain/reminders.js';
-import { deliverReminder } from './deliver-reminder.js';
+import { deliverReminder, type ReminderToSend, readiness } from './deliver-reminder.js';
+import { claimMany } from './reminder-log.js';
 import { actionReminderMessage, MAX_ROWS, type ReminderRow } from './reminder-messages.js';
 import type { Sweep } from './sweep.js';
 
@@ -15,29 +16,51 @@ export const OWNER_PAGE = 200;
 
 export async function sendActionReminders(sweep: Sweep, programme: Programme): Promise<void> {
   const { deps, day } = sweep;
-  const base = { workspaceId: programme.workspaceId, programmeId: programme.id, status: 'open', dueDate: { lte: addDays(day, programme.dueSoonDays) } };
+  const base = {
+    workspaceId: programme.workspaceId,
+    programmeId: programme.id,
+    status: 'open',
+    dueDate: { lte: addDays(day, programme.dueSoonDays) },
+  };
   const subjectKey = `programme:${programme.id}`;
   let after = 0;
   for (;;) {
     const page = await deps.db.action.groupBy({
-      by: ['ownerId'], where: { ...base, ownerId: { gt: after } }, orderBy: { ownerId: 'asc' }, take: OWNER_PAGE, _count: { _all: true },
+      by: ['ownerId'],
+      where: { ...base, ownerId: { gt: after } },
+      orderBy: { ownerId: 'asc' },
+      take: OWNER_PAGE,
+      _count: { _all: true },
     });
     if (page.length === 0) return;
     after = page.at(-1)!.ownerId;
     const ids = page.map((p) => p.ownerId);
-    const people = await deps.db.person.findMany({ where: { workspaceId: programme.workspaceId, id: { in: ids } } });
-    const finished = await deps.db.reminderLog.findMany({
-      where: { workspaceId: programme.workspaceId, kind: 'action', subjectKey, day, recipient: { in: people.map((p) => p.slackUserId) }, status: { in: ['sent', 'skipped'] } },
-      select: { recipient: true },
+    const people = await deps.db.person.findMany({
+      where: { workspaceId: programme.workspaceId, id: { in: ids } },
     });
-    const skip = new Set(finished.map((f) => f.recipient));
-    const due = people.filter((p) => !skip.has(p.slackUserId) && !isMuted(p, day));
+    const logged = await deps.db.reminderLog.findMany({
+      where: {
+        workspaceId: programme.workspaceId,
+        kind: 'action',
+        subjectKey,
+        day,
+        recipient: { in: people.map((p) => p.slackUserId) },
+      },
+      select: { recipient: true, status: true },
+    });
+    const finished = new Set(
+      logged.filter((l) => l.status === 'sent' || l.status === 'skipped').map((l) => l.recipient),
+    );
+    const due = people.filter((p) => !finished.has(p.slackUserId) && !isMuted(p, day));
     const rows = await loadRows(sweep, base, due, page);
-    for (const person of due) {
+    const reminders = due.flatMap((person) => {
       const mine = rows.get(person.id) ?? [];
       const total = page.find((p) => p.ownerId === person.id)?._count._all ?? mine.length;
-      if (mine.length > 0) sweep.count(await remindOwner(sweep, programme, person, mine, total - mine.length, subjectKey));
-    }
+      return mine.length > 0
+        ? [ownerReminder(sweep, programme, person, mine, total - mine.length, subjectKey)]
+        : [];
+    });
+    await sendPage(sweep, programme, reminders, new Set(logged.map((l) => l.recipient)));
     await sweep.heartbeat();
   }
 }
@@ -45,13 +68,24 @@ export async function sendActionReminders(sweep: Sweep, programme: Programme): P
 type ActionWhere = { workspaceId: string; programmeId: number; status: string; dueDate: { lte: string } };
 
 /** Owners with a handful of actions share one query; one with more gets their soonest MAX_ROWS alone. */
-async function loadRows(sweep: Sweep, base: ActionWhere, owners: Person[], counts: { ownerId: number; _count: { _all: number } }[]): Promise<Map<number, ReminderRow[]>> {
+async function loadRows(
+  sweep: Sweep,
+  base: ActionWhere,
+  owners: Person[],
+  counts: { ownerId: number; _count: { _all: number } }[],
+): Promise<Map<number, ReminderRow[]>> {
   const many = new Set(counts.filter((c) => c._count._all > MAX_ROWS).map((c) => c.ownerId));
   const few = owners.filter((o) => !many.has(o.id)).map((o) => o.id);
   const query = (ownerId: number | { in: number[] }, take?: number) =>
-    sweep.deps.db.action.findMany({ where: { ...base, ownerId }, include: { workstream: { select: { code: true } } }, orderBy: [{ dueDate: 'asc' }, { number: 'asc' }], take });
+    sweep.deps.db.action.findMany({
+      where: { ...base, ownerId },
+      include: { workstream: { select: { code: true } } },
+      orderBy: [{ dueDate: 'asc' }, { number: 'asc' }],
+      take,
+    });
   const actions = few.length > 0 ? await query({ in: few }) : [];
-  for (const owner of owners.filter((o) => many.has(o.id))) actions.push(...(await query(owner.id, MAX_ROWS)));
+  for (const owner of owners.filter((o) => many.has(o.id)))
+    actions.push(...(await query(owner.id, MAX_ROWS)));
   const slackId = new Map(owners.map((o) => [o.id, o.slackUserId]));
   const rows = new Map<number, ReminderRow[]>();
   for (const action of actions) {
@@ -62,12 +96,60 @@ async function loadRows(sweep: Sweep, base: ActionWhere, owners: Person[], count
   return rows;
 }
 
-function remindOwner(sweep: Sweep, programme: Programme, person: Person, rows: ReminderRow[], more: number, subjectKey: string) {
-  return deliverReminder(sweep.deps, sweep.check, {
+function ownerReminder(
+  sweep: Sweep,
+  programme: Programme,
+  person: Person,
+  rows: ReminderRow[],
+  more: number,
+  subjectKey: string,
+): ReminderToSend & { to: { person: Person } } {
+  return {
     key: { kind: 'action', subjectKey, day: sweep.day },
     programme,
     to: { person },
     payload: { actionIds: rows.map((r) => r.action.id), more },
-    render: (log) => actionReminderMessage({ reminderId: log.id, personId: person.id, rows, more, today: sweep.day, dueSoonDays: programme.dueSoonDays }),
-  }, sweep.now);
+    render: (log) =>
+      actionReminderMessage({
+        reminderId: log.id,
+        personId: person.id,
+        rows,
+        more,
+        today: sweep.day,
+        dueSoonDays: programme.dueSoonDays,
+      }),
+  };
+}
+
+/**
+ * Checks each owner (their hours, whether Slack knows them), claims the page's new rows in one
+ * go, then sends one by one, each recorded as soon as Slack accepts it.
+ */
+async function sendPage(
+  sweep: Sweep,
+  programme: Programme,
+  reminders: (ReminderToSend & { to: { person: Person } })[],
+  hasRow: Set<string>,
+): Promise<void> {
+  const ready: typeof reminders = [];
+  for (const reminder of reminders) {
+    const outcome = await readiness(sweep.check, reminder, sweep.now);
+    if (outcome === 'ok') ready.push(reminder);
+    else sweep.count(outcome);
+  }
+  const fresh = ready.map((r) => r.to.person.slackUserId).filter((id) => !hasRow.has(id));
+  const key = {
+    workspaceId: programme.workspaceId,
+    kind: 'action',
+    subjectKey: ready[0]?.key.subjectKey ?? '',
+    day: sweep.day,
+  };
+  const claims = await claimMany(sweep.deps.db, key, fresh, programme.id, sweep.now, sweep.deps.instanceId);
+  for (const reminder of ready) {
+    sweep.count(
+      await deliverReminder(sweep.deps, sweep.check, reminder, sweep.now, {
+        claim: claims.get(reminder.to.person.slackUserId),
+      }),
+    );
+  }
 }

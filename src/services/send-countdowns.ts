@@ -20,8 +20,15 @@ export async function sendCountdowns(sweep: Sweep, programme: Programme): Promis
   const schedule = countdownSchedule(programme.countdownDays);
   const furthest = Math.max(0, ...[...schedule.values()].flat());
   const events = await deps.db.event.findMany({
-    where: { programmeId: programme.id, workspaceId: programme.workspaceId, status: 'planned', startDate: { gte: day, lte: addDays(day, furthest + SLACK_DAYS) } },
-    include: { workstreams: { include: { workstream: { include: { leads: { include: { person: true } } } } } } },
+    where: {
+      programmeId: programme.id,
+      workspaceId: programme.workspaceId,
+      status: 'planned',
+      startDate: { gte: day, lte: addDays(day, furthest + SLACK_DAYS) },
+    },
+    include: {
+      workstreams: { include: { workstream: { include: { leads: { include: { person: true } } } } } },
+    },
     orderBy: [{ startDate: 'asc' }, { number: 'asc' }],
   });
   const due = events.flatMap((event) => {
@@ -29,11 +36,20 @@ export async function sendCountdowns(sweep: Sweep, programme: Programme): Promis
     return step === null ? [] : [{ event, subjectKey: `event:${event.id}:${step}` }];
   });
   if (due.length === 0) return;
-  const finished = await finishedOn(deps.db, { workspaceId: programme.workspaceId, kind: 'countdown', day, subjectKeys: due.map((d) => d.subjectKey) });
+  const finished = await finishedOn(deps.db, {
+    workspaceId: programme.workspaceId,
+    kind: 'countdown',
+    day,
+    subjectKeys: due.map((d) => d.subjectKey),
+  });
   for (const { event, subjectKey } of due) {
-    const workstreams = event.workstreams.map((l) => l.workstream).sort((a, b) => a.code.localeCompare(b.code));
+    const workstreams = event.workstreams
+      .map((l) => l.workstream)
+      .sort((a, b) => a.code.localeCompare(b.code));
     const message = countdownMessage({ event, workstreams, today: day });
-    const leads = new Map<number, Person>(workstreams.flatMap((w) => w.leads.map((l) => [l.person.id, l.person] as const)));
+    const leads = new Map<number, Person>(
+      workstreams.flatMap((w) => w.leads.map((l) => [l.person.id, l.person] as const)),
+    );
     const recipients: ReminderToSend['to'][] = [
       ...(programme.boardChannelId ? [{ channelId: programme.boardChannelId }] : []),
       ...[...leads.values()].filter((p) => !isMuted(p, day)).map((person) => ({ person })),
@@ -41,9 +57,20 @@ export async function sendCountdowns(sweep: Sweep, programme: Programme): Promis
     for (const to of recipients) {
       const recipient = 'person' in to ? to.person.slackUserId : to.channelId;
       if (finished.has(`${subjectKey}|${recipient}`)) continue;
-      sweep.count(await deliverReminder(deps, sweep.check, {
-        key: { kind: 'countdown', subjectKey, day }, programme, to, payload: { eventId: event.id, startDate: event.startDate }, render: () => message,
-      }, sweep.now));
+      sweep.count(
+        await deliverReminder(
+          deps,
+          sweep.check,
+          {
+            key: { kind: 'countdown', subjectKey, day },
+            programme,
+            to,
+            payload: { eventId: event.id, startDate: event.startDate },
+            render: () => message,
+          },
+          sweep.now,
+        ),
+      );
     }
   }
 }

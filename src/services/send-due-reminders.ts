@@ -31,11 +31,18 @@ export async function sendDueReminders(deps: ChatDeps, now: Date): Promise<Tally
   const check = recipientCheck(deps, now);
   let after = 0;
   for (;;) {
-    const programmes = await deps.db.programme.findMany({ where: { id: { gt: after } }, orderBy: { id: 'asc' }, take: PROGRAMME_PAGE });
+    const programmes = await deps.db.programme.findMany({
+      where: { id: { gt: after } },
+      orderBy: { id: 'asc' },
+      take: PROGRAMME_PAGE,
+    });
     if (programmes.length === 0) break;
     after = programmes.at(-1)!.id;
     for (const { programme, day, holidays } of await programmesDue(deps, programmes, now)) {
-      const tally = await sweepProgramme({ deps, check, now, day, holidays, tally: emptyTally(), count: () => {}, heartbeat: async () => {} }, programme);
+      const tally = await sweepProgramme(
+        { deps, check, now, day, holidays, tally: emptyTally(), count: () => {}, heartbeat: async () => {} },
+        programme,
+      );
       for (const outcome of Object.keys(total) as (keyof Tally)[]) total[outcome] += tally[outcome];
     }
   }
@@ -48,10 +55,19 @@ export async function sendDueReminders(deps: ChatDeps, now: Date): Promise<Tally
  * (bank holiday overrides, sweep claims), so the every-minute tick costs little once the day's
  * reminders are out.
  */
-async function programmesDue(deps: ChatDeps, programmes: Programme[], now: Date): Promise<{ programme: Programme; day: Day; holidays: ReadonlySet<Day> }[]> {
+async function programmesDue(
+  deps: ChatDeps,
+  programmes: Programme[],
+  now: Date,
+): Promise<{ programme: Programme; day: Day; holidays: ReadonlySet<Day> }[]> {
   const workspaceIds = [...new Set(programmes.map((p) => p.workspaceId))];
-  const overrides = await deps.db.bankHolidayOverride.findMany({ where: { workspaceId: { in: workspaceIds } }, orderBy: { date: 'asc' } });
-  const holidays = new Map(workspaceIds.map((w) => [w, bankHolidays(overrides.filter((o) => o.workspaceId === w))]));
+  const overrides = await deps.db.bankHolidayOverride.findMany({
+    where: { workspaceId: { in: workspaceIds } },
+    orderBy: { date: 'asc' },
+  });
+  const holidays = new Map(
+    workspaceIds.map((w) => [w, bankHolidays(overrides.filter((o) => o.workspaceId === w))]),
+  );
   const due = programmes.flatMap((programme) => {
     const own = holidays.get(programme.workspaceId)!;
     const day = reminderDay(now, programme, own);
@@ -59,23 +75,42 @@ async function programmesDue(deps: ChatDeps, programmes: Programme[], now: Date)
   });
   if (due.length === 0) return [];
   const claims = await deps.db.reminderLog.findMany({
-    where: { workspaceId: { in: workspaceIds }, kind: 'sweep', recipient: 'programme', subjectKey: { in: due.map((d) => `programme:${d.programme.id}`) }, day: { in: [...new Set(due.map((d) => d.day))] } },
+    where: {
+      workspaceId: { in: workspaceIds },
+      kind: 'sweep',
+      recipient: 'programme',
+      subjectKey: { in: due.map((d) => `programme:${d.programme.id}`) },
+      day: { in: [...new Set(due.map((d) => d.day))] },
+    },
     select: { subjectKey: true, day: true, status: true, leaseUntil: true },
   });
-  const busy = new Set(claims.filter((c) => c.status === 'sent' || c.leaseUntil > now).map((c) => `${c.subjectKey}@${c.day}`));
+  const busy = new Set(
+    claims.filter((c) => c.status === 'sent' || c.leaseUntil > now).map((c) => `${c.subjectKey}@${c.day}`),
+  );
   return due.filter((d) => !busy.has(`programme:${d.programme.id}@${d.day}`));
 }
 
 async function sweepProgramme(base: Sweep, programme: Programme): Promise<Tally> {
   const { deps, now, day } = base;
-  const key = { workspaceId: programme.workspaceId, kind: 'sweep', subjectKey: `programme:${programme.id}`, recipient: 'programme', day };
+  const key = {
+    workspaceId: programme.workspaceId,
+    kind: 'sweep',
+    subjectKey: `programme:${programme.id}`,
+    recipient: 'programme',
+    day,
+  };
   const claim = await claimReminder(deps.db, key, programme.id, now, deps.instanceId);
   if (!claim) return base.tally;
   const sweep: Sweep = {
     ...base,
-    count: (outcome) => void (base.tally[outcome] += 1),
+    count: (outcome) => {
+      base.tally[outcome] += 1;
+    },
     heartbeat: async () => {
-      await deps.db.reminderLog.update({ where: { id: claim.id }, data: { leaseUntil: new Date(deps.clock.now().getTime() + LEASE_MS) } });
+      await deps.db.reminderLog.update({
+        where: { id: claim.id },
+        data: { leaseUntil: new Date(deps.clock.now().getTime() + LEASE_MS) },
+      });
     },
   };
   try {
@@ -84,11 +119,15 @@ async function sweepProgramme(base: Sweep, programme: Programme): Promise<Tally>
     await sendSilenceNudges(sweep, programme);
     await sendCountdowns(sweep, programme);
   } catch (error) {
-    deps.logger.error({ err: error, programmeId: programme.id }, 'reminder sweep stopped; it will be retried');
+    deps.logger.error(
+      { err: error, programmeId: programme.id },
+      'reminder sweep stopped; it will be retried',
+    );
     await markFailed(deps.db, claim, String((error as Error).message ?? error), now);
     throw error;
   }
-  if (sweep.tally.later > 0) await markFailed(deps.db, claim, `${sweep.tally.later} reminder(s) left for later`, now);
+  if (sweep.tally.later > 0)
+    await markFailed(deps.db, claim, `${sweep.tally.later} reminder(s) left for later`, now);
   else await markSent(deps.db, claim, { channelId: '', ts: '' }, sweep.tally, now);
   return sweep.tally;
 }

@@ -22,26 +22,65 @@ export async function sendEscalations(sweep: Sweep, programme: Programme): Promi
   const threshold = addDays(day, -programme.escalationDays);
   const week = escalationWeek(day);
   const subjectKeys = workstreams.map((w) => `workstream:${w.id}`);
-  const finished = await finishedOn(deps.db, { workspaceId: programme.workspaceId, kind: 'escalation', day: week, subjectKeys });
+  const finished = await finishedOn(deps.db, {
+    workspaceId: programme.workspaceId,
+    kind: 'escalation',
+    day: week,
+    subjectKeys,
+  });
   for (const workstream of workstreams) {
-    const leads = workstream.leads.map((l) => l.person).filter((p) => !isMuted(p, day) && !finished.has(`workstream:${workstream.id}|${p.slackUserId}`));
+    const leads = workstream.leads
+      .map((l) => l.person)
+      .filter((p) => !isMuted(p, day) && !finished.has(`workstream:${workstream.id}|${p.slackUserId}`));
     if (leads.length === 0) continue;
-    const where = { workspaceId: programme.workspaceId, programmeId: programme.id, workstreamId: workstream.id, status: 'open', dueDate: { lte: threshold } };
-    const actions = await deps.db.action.findMany({ where, orderBy: [{ dueDate: 'asc' }, { number: 'asc' }], take: MAX_ROWS });
+    const where = {
+      workspaceId: programme.workspaceId,
+      programmeId: programme.id,
+      workstreamId: workstream.id,
+      status: 'open',
+      dueDate: { lte: threshold },
+    };
+    const actions = await deps.db.action.findMany({
+      where,
+      orderBy: [{ dueDate: 'asc' }, { number: 'asc' }],
+      take: MAX_ROWS,
+    });
     if (actions.length === 0) continue;
     const total = actions.length < MAX_ROWS ? actions.length : await deps.db.action.count({ where });
-    const owners = await deps.db.person.findMany({ where: { workspaceId: programme.workspaceId, id: { in: [...new Set(actions.map((a) => a.ownerId))] } } });
+    const owners = await deps.db.person.findMany({
+      where: { workspaceId: programme.workspaceId, id: { in: [...new Set(actions.map((a) => a.ownerId))] } },
+    });
     const slackId = new Map(owners.map((o) => [o.id, o.slackUserId]));
-    const views = actions.map((a) => ({ number: a.number, text: a.text, dueDate: a.dueDate, status: a.status, ownerSlackUserId: slackId.get(a.ownerId) ?? 'unknown', workstreamCode: workstream.code }));
-    const message = escalationMessage({ workstream, actions: views, total, escalationDays: programme.escalationDays, today: day });
+    const views = actions.map((a) => ({
+      number: a.number,
+      text: a.text,
+      dueDate: a.dueDate,
+      status: a.status,
+      ownerSlackUserId: slackId.get(a.ownerId) ?? 'unknown',
+      workstreamCode: workstream.code,
+    }));
+    const message = escalationMessage({
+      workstream,
+      actions: views,
+      total,
+      escalationDays: programme.escalationDays,
+      today: day,
+    });
     for (const lead of leads) {
-      sweep.count(await deliverReminder(deps, sweep.check, {
-        key: { kind: 'escalation', subjectKey: `workstream:${workstream.id}`, day: week },
-        programme,
-        to: { person: lead },
-        payload: { actionIds: actions.map((a) => a.id), total },
-        render: () => message,
-      }, sweep.now));
+      sweep.count(
+        await deliverReminder(
+          deps,
+          sweep.check,
+          {
+            key: { kind: 'escalation', subjectKey: `workstream:${workstream.id}`, day: week },
+            programme,
+            to: { person: lead },
+            payload: { actionIds: actions.map((a) => a.id), total },
+            render: () => message,
+          },
+          sweep.now,
+        ),
+      );
     }
   }
 }

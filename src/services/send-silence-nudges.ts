@@ -22,23 +22,44 @@ export async function sendSilenceNudges(sweep: Sweep, programme: Programme): Pro
     orderBy: { code: 'asc' },
   });
   const latest = await deps.db.update.groupBy({
-    by: ['workstreamId'], where: { programmeId: programme.id, workspaceId: programme.workspaceId, withdrawnAt: null }, _max: { createdAt: true },
+    by: ['workstreamId'],
+    where: { programmeId: programme.id, workspaceId: programme.workspaceId, withdrawnAt: null },
+    _max: { createdAt: true },
   });
   const lastUpdate = new Map(latest.map((l) => [l.workstreamId, l._max.createdAt]));
   const quietSince = new Date(now.getTime() - programme.silenceDays * DAY_MS);
   const silent = workstreams.filter((w) => (lastUpdate.get(w.id) ?? w.createdAt) < quietSince);
-  const finished = await finishedOn(deps.db, { workspaceId: programme.workspaceId, kind: 'silence', day, subjectKeys: silent.map((w) => `workstream:${w.id}`) });
+  const finished = await finishedOn(deps.db, {
+    workspaceId: programme.workspaceId,
+    kind: 'silence',
+    day,
+    subjectKeys: silent.map((w) => `workstream:${w.id}`),
+  });
   const digestDay = nextDigestDay(day, programme.digestDay);
   for (const workstream of silent) {
     for (const { person } of workstream.leads) {
       if (isMuted(person, day) || finished.has(`workstream:${workstream.id}|${person.slackUserId}`)) continue;
-      sweep.count(await deliverReminder(deps, sweep.check, {
-        key: { kind: 'silence', subjectKey: `workstream:${workstream.id}`, day },
-        programme,
-        to: { person },
-        payload: { workstreamId: workstream.id },
-        render: (log) => silenceMessage({ reminderId: log.id, workstream, lastUpdate: lastUpdate.get(workstream.id) ?? null, timezone: programme.timezone, digestDay }),
-      }, now));
+      sweep.count(
+        await deliverReminder(
+          deps,
+          sweep.check,
+          {
+            key: { kind: 'silence', subjectKey: `workstream:${workstream.id}`, day },
+            programme,
+            to: { person },
+            payload: { workstreamId: workstream.id },
+            render: (log) =>
+              silenceMessage({
+                reminderId: log.id,
+                workstream,
+                lastUpdate: lastUpdate.get(workstream.id) ?? null,
+                timezone: programme.timezone,
+                digestDay,
+              }),
+          },
+          now,
+        ),
+      );
     }
   }
 }

@@ -14,7 +14,10 @@ beforeEach(async () => {
   at(e, '2026-11-02 10:00');
   await seedProgramme(e.t.deps);
   roster(e, everyone());
-  await addActionAt(e, '2026-11-02 10:00', { due: '2026-11-09', text: 'Recruit four newly qualified social workers' });
+  await addActionAt(e, '2026-11-02 10:00', {
+    due: '2026-11-09',
+    text: 'Recruit four newly qualified social workers',
+  });
   await addActionAt(e, '2026-11-02 10:00', { due: '2026-11-20', text: 'Audit duty team assessments' });
   await job(e).run(at(e, '2026-11-23 09:30'));
 });
@@ -24,13 +27,21 @@ afterEach(async () => {
 });
 
 const reminder = () => dmsTo(e, U.owner)[0]!;
-const reminderId = async () => (await e.t.deps.db.reminderLog.findFirstOrThrow({ where: { kind: 'action', recipient: U.owner } })).id;
-const action = (number: number) => e.t.deps.db.action.findFirstOrThrow({ where: { workspaceId: TEAM, number } });
+const reminderId = async () =>
+  (await e.t.deps.db.reminderLog.findFirstOrThrow({ where: { kind: 'action', recipient: U.owner } })).id;
+const action = (number: number) =>
+  e.t.deps.db.action.findFirstOrThrow({ where: { workspaceId: TEAM, number } });
 const history = (kind: string) => e.t.deps.db.actionEvent.findMany({ where: { workspaceId: TEAM, kind } });
 
 async function press(actionId: string, number: number, userId: string = U.owner) {
   const message = reminder();
-  await e.press({ userId, actionId, value: `${await reminderId()}.${number}`, channelId: message.channel, messageTs: message.ts });
+  await e.press({
+    userId,
+    actionId,
+    value: `${await reminderId()}.${number}`,
+    channelId: message.channel,
+    messageTs: message.ts,
+  });
 }
 
 async function openForm(actionId: string, number: number) {
@@ -40,16 +51,23 @@ async function openForm(actionId: string, number: number) {
   return e.slack.views.at(-1)!.view as { callback_id: string; private_metadata: string; blocks: unknown[] };
 }
 
-const updates = () => e.slack.calls.filter((c) => c.method === 'chat.update' && c.args.channel === e.slack.dmChannelFor(U.owner));
+const updates = () =>
+  e.slack.calls.filter((c) => c.method === 'chat.update' && c.args.channel === e.slack.dmChannelFor(U.owner));
 const lastReply = () => String(e.slack.responses.at(-1)?.body.text ?? '');
 
 describe('Done', () => {
   it('marks the action done, audits it and updates the DM; a second press changes nothing', async () => {
     await press('reminder_done', 1);
     expect(await action(1)).toMatchObject({ status: 'done' });
-    expect(await e.t.deps.db.auditLog.count({ where: { workspaceId: TEAM, action: 'action.done', actor: U.owner } })).toBe(1);
+    expect(
+      await e.t.deps.db.auditLog.count({
+        where: { workspaceId: TEAM, action: 'action.done', actor: U.owner },
+      }),
+    ).toBe(1);
     expect(updates()).toHaveLength(1);
-    expect(shown(reminder())).toContain('*A-1* WS1 · Recruit four newly qualified social workers · *done*, thank you');
+    expect(shown(reminder())).toContain(
+      '*A-1* WS1 · Recruit four newly qualified social workers · *done*, thank you',
+    );
     expect(shown(reminder())).toContain('1 overdue');
     expect(shown(reminder())).not.toContain('"value":"1.1"');
     await press('reminder_done', 1);
@@ -73,14 +91,37 @@ describe('New date', () => {
   it('opens a date picker and, with a reason, moves the due date and updates the DM', async () => {
     const form = await openForm('reminder_new_date', 1);
     expect(JSON.stringify(form.blocks)).toContain('"type":"datepicker"');
-    const past = await e.submit({ userId: U.owner, callbackId: form.callback_id, privateMetadata: form.private_metadata, values: { due: 'date:2026-11-01', reason: 'Recruitment panel moved' } });
-    expect(past.body).toMatchObject({ response_action: 'errors', errors: { due: expect.stringContaining('in the past') } });
-    const noReason = await e.submit({ userId: U.owner, callbackId: form.callback_id, privateMetadata: form.private_metadata, values: { due: 'date:2027-01-15', reason: '' } });
-    expect(noReason.body).toMatchObject({ response_action: 'errors', errors: { reason: expect.stringContaining('why') } });
+    const past = await e.submit({
+      userId: U.owner,
+      callbackId: form.callback_id,
+      privateMetadata: form.private_metadata,
+      values: { due: 'date:2026-11-01', reason: 'Recruitment panel moved' },
+    });
+    expect(past.body).toMatchObject({
+      response_action: 'errors',
+      errors: { due: expect.stringContaining('in the past') },
+    });
+    const noReason = await e.submit({
+      userId: U.owner,
+      callbackId: form.callback_id,
+      privateMetadata: form.private_metadata,
+      values: { due: 'date:2027-01-15', reason: '' },
+    });
+    expect(noReason.body).toMatchObject({
+      response_action: 'errors',
+      errors: { reason: expect.stringContaining('why') },
+    });
     expect((await action(1)).dueDate).toBe('2026-11-09');
-    await e.submit({ userId: U.owner, callbackId: form.callback_id, privateMetadata: form.private_metadata, values: { due: 'date:2027-01-15', reason: 'Recruitment panel moved to January' } });
+    await e.submit({
+      userId: U.owner,
+      callbackId: form.callback_id,
+      privateMetadata: form.private_metadata,
+      values: { due: 'date:2027-01-15', reason: 'Recruitment panel moved to January' },
+    });
     expect((await action(1)).dueDate).toBe('2027-01-15');
-    expect(await history('extended')).toMatchObject([{ fromDue: '2026-11-09', toDue: '2027-01-15', note: 'Recruitment panel moved to January' }]);
+    expect(await history('extended')).toMatchObject([
+      { fromDue: '2026-11-09', toDue: '2027-01-15', note: 'Recruitment panel moved to January' },
+    ]);
     expect(shown(reminder())).toContain('due 15 Jan 2027');
     expect(shown(reminder())).toContain('New date set (was 9 Nov)');
   });
@@ -89,10 +130,23 @@ describe('New date', () => {
 describe('Add update', () => {
   it('records the update on the action, refuses personal data in the form, and shows it in the DM', async () => {
     const form = await openForm('reminder_add_update', 2);
-    const refused = await e.submit({ userId: U.owner, callbackId: form.callback_id, privateMetadata: form.private_metadata, values: { text: 'Visited Jane Smith DOB 12/03/2015 at home' } });
-    expect(refused.body).toMatchObject({ response_action: 'errors', errors: { text: expect.stringContaining('never about a child') } });
+    const refused = await e.submit({
+      userId: U.owner,
+      callbackId: form.callback_id,
+      privateMetadata: form.private_metadata,
+      values: { text: 'Visited Jane Smith DOB 12/03/2015 at home' },
+    });
+    expect(refused.body).toMatchObject({
+      response_action: 'errors',
+      errors: { text: expect.stringContaining('never about a child') },
+    });
     expect(await history('comment')).toHaveLength(0);
-    await e.submit({ userId: U.owner, callbackId: form.callback_id, privateMetadata: form.private_metadata, values: { text: 'Half the teams audited; the rest by Friday' } });
+    await e.submit({
+      userId: U.owner,
+      callbackId: form.callback_id,
+      privateMetadata: form.private_metadata,
+      values: { text: 'Half the teams audited; the rest by Friday' },
+    });
     expect(await history('comment')).toMatchObject([{ note: 'Half the teams audited; the rest by Friday' }]);
     expect(await e.t.deps.db.auditLog.count({ where: { action: 'action.comment', actor: U.owner } })).toBe(1);
     expect(shown(reminder())).toContain('Update added: Half the teams audited; the rest by Friday');
@@ -103,19 +157,40 @@ describe('Not mine', () => {
   it('tells the lead with the suggested owner; the lead reassigns in one click', async () => {
     const form = await openForm('reminder_not_mine', 2);
     expect(JSON.stringify(form.blocks)).toContain('"type":"users_select"');
-    await e.submit({ userId: U.owner, callbackId: form.callback_id, privateMetadata: form.private_metadata, values: { owner: `user:${U.member}`, note: 'Audits sit with the practice team' } });
+    await e.submit({
+      userId: U.owner,
+      callbackId: form.callback_id,
+      privateMetadata: form.private_metadata,
+      values: { owner: `user:${U.member}`, note: 'Audits sit with the practice team' },
+    });
     expect(shown(reminder())).toContain('you said this is not yours');
-    expect((await action(2)).ownerId).not.toBe((await e.t.deps.db.person.findFirstOrThrow({ where: { slackUserId: U.member } })).id);
+    expect((await action(2)).ownerId).not.toBe(
+      (await e.t.deps.db.person.findFirstOrThrow({ where: { slackUserId: U.member } })).id,
+    );
     await job(e).run(at(e, '2026-11-23 11:00'));
     const notice = dmsTo(e, U.lead).find((m) => m.text.includes('is not theirs'))!;
     expect(shown(notice)).toContain(`<@${U.owner}> says *A-2* is not theirs and suggests <@${U.member}>`);
     expect(shown(notice)).toContain('Audits sit with the practice team');
     const value = String((JSON.stringify(notice.blocks).match(/"value":"([^"]+)"/) ?? [])[1]);
-    await e.press({ userId: U.lead, actionId: 'not_mine_reassign', value, channelId: notice.channel, messageTs: notice.ts });
-    const member = await e.t.deps.db.person.findFirstOrThrow({ where: { workspaceId: TEAM, slackUserId: U.member } });
+    await e.press({
+      userId: U.lead,
+      actionId: 'not_mine_reassign',
+      value,
+      channelId: notice.channel,
+      messageTs: notice.ts,
+    });
+    const member = await e.t.deps.db.person.findFirstOrThrow({
+      where: { workspaceId: TEAM, slackUserId: U.member },
+    });
     expect((await action(2)).ownerId).toBe(member.id);
     expect(shown(dmsTo(e, U.lead).find((m) => m.ts === notice.ts))).toContain(`Reassigned to <@${U.member}>`);
-    await e.press({ userId: U.lead, actionId: 'not_mine_reassign', value, channelId: notice.channel, messageTs: notice.ts });
+    await e.press({
+      userId: U.lead,
+      actionId: 'not_mine_reassign',
+      value,
+      channelId: notice.channel,
+      messageTs: notice.ts,
+    });
     expect(lastReply()).toContain('already owns A-2');
     expect(await history('reassigned')).toHaveLength(1);
     await job(e).run(at(e, '2026-11-23 15:00'));

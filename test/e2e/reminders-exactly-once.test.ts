@@ -14,7 +14,12 @@ beforeEach(async () => {
   await seedProgramme(e.t.deps);
   roster(e, everyone());
   await addActionAt(e, '2026-11-02 10:00', { due: '2026-11-20', text: 'Audit duty team assessments' });
-  await addActionAt(e, '2026-11-02 10:00', { ws: 'WS2', owner: U.member, due: '2026-11-24', text: 'Book the case file audit' });
+  await addActionAt(e, '2026-11-02 10:00', {
+    ws: 'WS2',
+    owner: U.member,
+    due: '2026-11-24',
+    text: 'Book the case file audit',
+  });
 });
 afterEach(async () => {
   expect(e.slack.unexpected).toEqual([]);
@@ -25,7 +30,11 @@ describe('exactly once', () => {
   it('sends each reminder once when two replicas sweep at the same moment, and again', async () => {
     const now = at(e, '2026-11-23 09:30');
     await Promise.all([job(e, 'replica-a').run(now), job(e, 'replica-b').run(now)]);
-    await Promise.all([job(e, 'replica-a').run(now), job(e, 'replica-b').run(now), job(e, 'replica-c').run(now)]);
+    await Promise.all([
+      job(e, 'replica-a').run(now),
+      job(e, 'replica-b').run(now),
+      job(e, 'replica-c').run(now),
+    ]);
     expect(dmsTo(e, U.owner)).toHaveLength(1);
     expect(dmsTo(e, U.member)).toHaveLength(1);
   });
@@ -33,7 +42,17 @@ describe('exactly once', () => {
   it('sends each reminder once even when the programme’s claim has lapsed and replicas race per person', async () => {
     const now = at(e, '2026-11-23 09:30');
     await e.t.deps.db.reminderLog.create({
-      data: { workspaceId: TEAM, programmeId: 1, kind: 'sweep', subjectKey: 'programme:1', recipient: 'programme', day: '2026-11-23', status: 'claimed', claimedBy: 'crashed', leaseUntil: new Date(now.getTime() - 1) },
+      data: {
+        workspaceId: TEAM,
+        programmeId: 1,
+        kind: 'sweep',
+        subjectKey: 'programme:1',
+        recipient: 'programme',
+        day: '2026-11-23',
+        status: 'claimed',
+        claimedBy: 'crashed',
+        leaseUntil: new Date(now.getTime() - 1),
+      },
     });
     await Promise.all(['a', 'b', 'c', 'd'].map((r) => job(e, `replica-${r}`).run(now)));
     expect(dmsTo(e, U.owner)).toHaveLength(1);
@@ -44,20 +63,35 @@ describe('exactly once', () => {
     e.slack.failNext('chat.postMessage', { error: 'internal_error' });
     await job(e).run(at(e, '2026-11-23 09:30'));
     expect(dmsTo(e, U.owner).length + dmsTo(e, U.member).length).toBe(1);
-    const failed = await e.t.deps.db.reminderLog.findFirstOrThrow({ where: { kind: 'action', status: 'failed' } });
+    const failed = await e.t.deps.db.reminderLog.findFirstOrThrow({
+      where: { kind: 'action', status: 'failed' },
+    });
     expect(failed.lastError).toBe('internal_error');
     await job(e).run(at(e, '2026-11-23 09:30'));
     expect(dmsTo(e, U.owner).length + dmsTo(e, U.member).length).toBe(1);
     await job(e).run(at(e, '2026-11-23 09:32'));
     expect(dmsTo(e, U.owner)).toHaveLength(1);
     expect(dmsTo(e, U.member)).toHaveLength(1);
-    expect(await e.t.deps.db.reminderLog.findUniqueOrThrow({ where: { id: failed.id } })).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(await e.t.deps.db.reminderLog.findUniqueOrThrow({ where: { id: failed.id } })).toMatchObject({
+      status: 'sent',
+      attempts: 2,
+    });
   });
 
   it('finishes the reminders of a replica that crashed after claiming them', async () => {
     const now = at(e, '2026-11-23 09:30');
     await e.t.deps.db.reminderLog.create({
-      data: { workspaceId: TEAM, programmeId: 1, kind: 'action', subjectKey: 'programme:1', recipient: U.owner, day: '2026-11-23', status: 'claimed', claimedBy: 'crashed', leaseUntil: new Date(now.getTime() + 5 * 60_000) },
+      data: {
+        workspaceId: TEAM,
+        programmeId: 1,
+        kind: 'action',
+        subjectKey: 'programme:1',
+        recipient: U.owner,
+        day: '2026-11-23',
+        status: 'claimed',
+        claimedBy: 'crashed',
+        leaseUntil: new Date(now.getTime() + 5 * 60_000),
+      },
     });
     await job(e).run(now);
     expect(dmsTo(e, U.owner)).toHaveLength(0);
@@ -87,7 +121,9 @@ describe('people Slack cannot reach', () => {
     expect(reports).toHaveLength(2);
     expect(reports.map(shown).join()).toContain(`I can't reach <@${U.owner}> on Slack`);
     expect(reports.map(shown).join()).toContain(`I can't reach <@${U.member}> on Slack`);
-    const owner = await e.t.deps.db.person.findFirstOrThrow({ where: { workspaceId: TEAM, slackUserId: U.owner } });
+    const owner = await e.t.deps.db.person.findFirstOrThrow({
+      where: { workspaceId: TEAM, slackUserId: U.owner },
+    });
     expect(owner.unreachableAt).not.toBeNull();
   });
 });

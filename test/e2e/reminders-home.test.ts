@@ -4,11 +4,10 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { changeRag } from '../../src/services/change-rag.js';
-import { type E2E, startE2E } from '../support/e2e.js';
+import { type E2E, SIGNING_SECRET, startE2E } from '../support/e2e.js';
 import { as, seedProgramme, TEAM, U } from '../support/factories.js';
 import { addActionAt, at, everyone, roster } from '../support/reminders.js';
 import { sendBlockAction, sendEvent } from '../support/signed-requests.js';
-import { SIGNING_SECRET } from '../support/e2e.js';
 
 let e: E2E;
 beforeEach(async () => {
@@ -18,12 +17,31 @@ beforeEach(async () => {
   roster(e, everyone());
   await addActionAt(e, '2026-11-02 10:00', { due: '2026-11-20', text: 'Audit duty team assessments' });
   await addActionAt(e, '2026-11-02 10:00', { due: '2027-02-26', text: 'Launch practice week' });
-  await addActionAt(e, '2026-11-02 10:00', { ws: 'WS2', owner: U.member, due: '2026-11-24', text: 'Book the case file audit' });
-  await changeRag({ workstream: 'WS1', rag: 'amber', reason: 'Recruitment 6 of 12 posts filled' }, e.t.deps, as(U.lead));
-  const event = await e.t.deps.db.event.create({
-    data: { workspaceId: TEAM, programmeId: programme.id, number: 1, kind: 'monitoring_visit', startDate: '2026-12-08', theme: 'Care leavers', createdById: 1 },
+  await addActionAt(e, '2026-11-02 10:00', {
+    ws: 'WS2',
+    owner: U.member,
+    due: '2026-11-24',
+    text: 'Book the case file audit',
   });
-  await e.t.deps.db.eventWorkstream.create({ data: { eventId: event.id, workstreamId: ws1.id, workspaceId: TEAM } });
+  await changeRag(
+    { workstream: 'WS1', rag: 'amber', reason: 'Recruitment 6 of 12 posts filled' },
+    e.t.deps,
+    as(U.lead),
+  );
+  const event = await e.t.deps.db.event.create({
+    data: {
+      workspaceId: TEAM,
+      programmeId: programme.id,
+      number: 1,
+      kind: 'monitoring_visit',
+      startDate: '2026-12-08',
+      theme: 'Care leavers',
+      createdById: 1,
+    },
+  });
+  await e.t.deps.db.eventWorkstream.create({
+    data: { eventId: event.id, workstreamId: ws1.id, workspaceId: TEAM },
+  });
   at(e, '2026-11-23 11:00');
 });
 afterEach(async () => {
@@ -32,7 +50,11 @@ afterEach(async () => {
 });
 
 async function openHome(userId: string) {
-  await sendEvent(e.url, { signingSecret: SIGNING_SECRET, teamId: TEAM, event: { type: 'app_home_opened', user: userId, channel: e.slack.dmChannelFor(userId), tab: 'home' } });
+  await sendEvent(e.url, {
+    signingSecret: SIGNING_SECRET,
+    teamId: TEAM,
+    event: { type: 'app_home_opened', user: userId, channel: e.slack.dmChannelFor(userId), tab: 'home' },
+  });
   await e.runtime.idle();
   return home(userId);
 }
@@ -42,7 +64,13 @@ const home = (userId: string) => JSON.stringify(e.slack.homeView(userId)?.view.b
 /** A button pressed in the Home tab: a view container, no channel, no message. */
 async function pressOnHome(userId: string, actionId: string, value: string) {
   await sendBlockAction(e.url, {
-    signingSecret: SIGNING_SECRET, teamId: TEAM, userId, actionId, value, blockId: 'b', responseUrl: e.slack.responseUrl('home'),
+    signingSecret: SIGNING_SECRET,
+    teamId: TEAM,
+    userId,
+    actionId,
+    value,
+    blockId: 'b',
+    responseUrl: e.slack.responseUrl('home'),
     container: { type: 'view', view_id: e.slack.homeView(userId)?.id ?? 'V0' },
   });
   await e.runtime.idle();
@@ -64,7 +92,9 @@ describe('App Home', () => {
   it('answers from the Home tab and re-publishes it; a second press says so', async () => {
     await openHome(U.owner);
     await pressOnHome(U.owner, 'reminder_done', 'home.1');
-    expect((await e.t.deps.db.action.findFirstOrThrow({ where: { workspaceId: TEAM, number: 1 } })).status).toBe('done');
+    expect(
+      (await e.t.deps.db.action.findFirstOrThrow({ where: { workspaceId: TEAM, number: 1 } })).status,
+    ).toBe('done');
     expect(home(U.owner)).toContain('*Your open actions* (1)');
     expect(home(U.owner)).not.toContain('Audit duty team assessments');
     await pressOnHome(U.owner, 'reminder_done', 'home.1');
@@ -75,8 +105,16 @@ describe('App Home', () => {
   it('moves a date from the Home tab through the form', async () => {
     await openHome(U.owner);
     await pressOnHome(U.owner, 'reminder_new_date', 'home.2');
-    const form = e.slack.views.filter((v) => v.type === 'modal').at(-1)!.view as { callback_id: string; private_metadata: string };
-    await e.submit({ userId: U.owner, callbackId: form.callback_id, privateMetadata: form.private_metadata, values: { due: 'date:2027-03-31', reason: 'Moved to fit the spring training calendar' } });
+    const form = e.slack.views.filter((v) => v.type === 'modal').at(-1)!.view as {
+      callback_id: string;
+      private_metadata: string;
+    };
+    await e.submit({
+      userId: U.owner,
+      callbackId: form.callback_id,
+      privateMetadata: form.private_metadata,
+      values: { due: 'date:2027-03-31', reason: 'Moved to fit the spring training calendar' },
+    });
     expect(home(U.owner)).toContain('due 31 Mar 2027');
   });
 });

@@ -25,15 +25,21 @@ const boardPosts = () => e.slack.messages.filter((m) => m.channel === BOARD_CHAN
 
 describe('escalation', () => {
   it('sends actions 14 or more days overdue to the workstream lead once a week, not daily', async () => {
-    await addActionAt(e, '2026-11-02 10:00', { due: '2026-11-09', text: 'Recruit four newly qualified social workers' });
+    await addActionAt(e, '2026-11-02 10:00', {
+      due: '2026-11-09',
+      text: 'Recruit four newly qualified social workers',
+    });
     await addActionAt(e, '2026-11-02 10:00', { due: '2026-11-16', text: 'Audit duty team assessments' });
     await job(e).run(at(e, '2026-11-23 09:30'));
     const escalations = () => dmsTo(e, U.lead).filter((m) => m.text.startsWith('Escalation'));
     expect(escalations()).toHaveLength(1);
-    expect(shown(escalations()[0])).toContain('1 action in WS1 Support and Develop Our Workforce is 14 or more days overdue');
+    expect(shown(escalations()[0])).toContain(
+      '1 action in WS1 Support and Develop Our Workforce is 14 or more days overdue',
+    );
     expect(shown(escalations()[0])).toContain('Recruit four newly qualified social workers');
     expect(shown(escalations()[0])).not.toContain('Audit duty team assessments');
-    for (const day of ['2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27']) await job(e).run(at(e, `${day} 09:30`));
+    for (const day of ['2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27'])
+      await job(e).run(at(e, `${day} 09:30`));
     expect(escalations()).toHaveLength(1);
     expect(dmsTo(e, U.owner)).toHaveLength(5);
     await job(e).run(at(e, '2026-11-30 09:30'));
@@ -53,7 +59,9 @@ describe('silent leads', () => {
     expect(dmsTo(e, U.lead)).toHaveLength(0);
     await job(e).run(at(e, '2026-11-27 09:30'));
     const [nudge] = dmsTo(e, U.lead);
-    expect(shown(nudge)).toContain('*WS1 Support and Develop Our Workforce* has had no update since 16/11/2026');
+    expect(shown(nudge)).toContain(
+      '*WS1 Support and Develop Our Workforce* has had no update since 16/11/2026',
+    );
     expect(shown(nudge)).toContain('Monday 30 November 2026');
     expect(shown(nudge)).toContain('"text":"Add update"');
     expect(dmsTo(e, U.otherLead)).toHaveLength(0);
@@ -67,13 +75,36 @@ describe('silent leads', () => {
     await job(e).run(at(e, '2026-11-27 09:30'));
     const [nudge] = dmsTo(e, U.lead);
     const value = String((JSON.stringify(nudge!.blocks).match(/"value":"([^"]+)"/) ?? [])[1]);
-    await e.press({ userId: U.lead, actionId: 'silence_add_update', value, channelId: nudge!.channel, messageTs: nudge!.ts });
-    const form = e.slack.views.at(-1)!.view as { callback_id: string; private_metadata: string; blocks: unknown[] };
+    await e.press({
+      userId: U.lead,
+      actionId: 'silence_add_update',
+      value,
+      channelId: nudge!.channel,
+      messageTs: nudge!.ts,
+    });
+    const form = e.slack.views.at(-1)!.view as {
+      callback_id: string;
+      private_metadata: string;
+      blocks: unknown[];
+    };
     expect(JSON.stringify(form.blocks)).toContain('RAG (leave empty for no change)');
-    await e.submit({ userId: U.lead, callbackId: form.callback_id, privateMetadata: form.private_metadata, values: { rag: 'option:amber', text: 'Six of twelve posts filled; agency cover for the rest' } });
-    expect(await e.t.deps.db.update.findFirst({ where: { workspaceId: TEAM, text: 'Six of twelve posts filled; agency cover for the rest' } })).not.toBeNull();
-    expect((await e.t.deps.db.workstream.findUniqueOrThrow({ where: { id: seeded.ws1.id } })).rag).toBe('amber');
-    expect(shown(dmsTo(e, U.lead)[0])).toContain('Thank you: your update on WS1 Support and Develop Our Workforce is in.');
+    await e.submit({
+      userId: U.lead,
+      callbackId: form.callback_id,
+      privateMetadata: form.private_metadata,
+      values: { rag: 'option:amber', text: 'Six of twelve posts filled; agency cover for the rest' },
+    });
+    expect(
+      await e.t.deps.db.update.findFirst({
+        where: { workspaceId: TEAM, text: 'Six of twelve posts filled; agency cover for the rest' },
+      }),
+    ).not.toBeNull();
+    expect((await e.t.deps.db.workstream.findUniqueOrThrow({ where: { id: seeded.ws1.id } })).rag).toBe(
+      'amber',
+    );
+    expect(shown(dmsTo(e, U.lead)[0])).toContain(
+      'Thank you: your update on WS1 Support and Develop Our Workforce is in.',
+    );
     expect(shown(dmsTo(e, U.lead)[0])).toContain('Amber');
     expect(shown(dmsTo(e, U.lead)[0])).not.toContain('"text":"Add update"');
   });
@@ -82,9 +113,20 @@ describe('silent leads', () => {
 describe('countdowns to visits and deadlines', () => {
   async function visit(startDate: string, status = 'planned') {
     const event = await e.t.deps.db.event.create({
-      data: { workspaceId: TEAM, programmeId: seeded.programme.id, number: 1, kind: 'monitoring_visit', startDate, theme: 'Care leavers', status, createdById: 1 },
+      data: {
+        workspaceId: TEAM,
+        programmeId: seeded.programme.id,
+        number: 1,
+        kind: 'monitoring_visit',
+        startDate,
+        theme: 'Care leavers',
+        status,
+        createdById: 1,
+      },
     });
-    await e.t.deps.db.eventWorkstream.create({ data: { eventId: event.id, workstreamId: seeded.ws2.id, workspaceId: TEAM } });
+    await e.t.deps.db.eventWorkstream.create({
+      data: { eventId: event.id, workstreamId: seeded.ws2.id, workspaceId: TEAM },
+    });
     return event;
   }
 

@@ -14,11 +14,19 @@ beforeEach(async () => {
   at(e, '2026-11-02 10:00');
   await seedProgramme(e.t.deps);
   roster(e, everyone());
-  await addActionAt(e, '2026-11-02 10:00', { due: '2026-11-09', text: 'Recruit four newly qualified social workers' });
+  await addActionAt(e, '2026-11-02 10:00', {
+    due: '2026-11-09',
+    text: 'Recruit four newly qualified social workers',
+  });
   await addActionAt(e, '2026-11-02 10:00', { due: '2026-11-20', text: 'Audit duty team assessments' });
   await addActionAt(e, '2026-11-02 10:00', { due: '2026-11-25', text: 'Refresh the supervision policy' });
   await addActionAt(e, '2026-11-02 10:00', { due: '2026-12-10', text: 'Launch practice week' });
-  await addActionAt(e, '2026-11-02 10:00', { ws: 'WS2', owner: U.member, due: '2026-11-24', text: 'Book the case file audit' });
+  await addActionAt(e, '2026-11-02 10:00', {
+    ws: 'WS2',
+    owner: U.member,
+    due: '2026-11-24',
+    text: 'Book the case file audit',
+  });
 });
 afterEach(async () => {
   expect(e.slack.unexpected).toEqual([]);
@@ -33,14 +41,24 @@ describe('the daily sweep', () => {
     const [dm] = dmsTo(e, U.owner);
     expect(dmsTo(e, U.owner)).toHaveLength(1);
     expect(shown(dm)).toContain('2 overdue and 1 due in the next 3 days');
-    expect(shown(dm)).toContain('*A-1* WS1 · Recruit four newly qualified social workers · due 9 Nov · *14 days overdue*');
+    expect(shown(dm)).toContain(
+      '*A-1* WS1 · Recruit four newly qualified social workers · due 9 Nov · *14 days overdue*',
+    );
     expect(shown(dm)).toContain('*A-2* WS1 · Audit duty team assessments');
     expect(shown(dm)).toContain('*A-3* WS1 · Refresh the supervision policy · due 25 Nov · due in 2 days');
     expect(shown(dm)).not.toContain('Launch practice week');
-    for (const label of ['Done', 'New date', 'Add update', 'Not mine']) expect(shown(dm)).toContain(`"text":"${label}"`);
+    for (const label of ['Done', 'New date', 'Add update', 'Not mine'])
+      expect(shown(dm)).toContain(`"text":"${label}"`);
     expect(shown(dmsTo(e, U.member)[0])).toContain('Book the case file audit');
-    const log = await e.t.deps.db.reminderLog.findFirstOrThrow({ where: { workspaceId: TEAM, kind: 'action', recipient: U.owner } });
-    expect(log).toMatchObject({ status: 'sent', day: '2026-11-23', channelId: e.slack.dmChannelFor(U.owner), messageTs: dm!.ts });
+    const log = await e.t.deps.db.reminderLog.findFirstOrThrow({
+      where: { workspaceId: TEAM, kind: 'action', recipient: U.owner },
+    });
+    expect(log).toMatchObject({
+      status: 'sent',
+      day: '2026-11-23',
+      channelId: e.slack.dmChannelFor(U.owner),
+      messageTs: dm!.ts,
+    });
     expect(JSON.parse(log.payload).actionIds).toHaveLength(3);
   });
 
@@ -57,7 +75,9 @@ describe('the daily sweep', () => {
     await job(e).run(at(e, '2026-11-28 10:00'));
     await job(e).run(at(e, '2026-11-29 10:00'));
     await job(e).run(at(e, '2026-12-28 10:00'));
-    await e.t.deps.db.bankHolidayOverride.create({ data: { workspaceId: TEAM, date: '2026-11-26', isHoliday: true, name: 'Council closure day' } });
+    await e.t.deps.db.bankHolidayOverride.create({
+      data: { workspaceId: TEAM, date: '2026-11-26', isHoliday: true, name: 'Council closure day' },
+    });
     await job(e).run(at(e, '2026-11-26 10:00'));
     expect(dmsTo(e, U.owner)).toHaveLength(0);
     await job(e).run(at(e, '2026-12-29 10:00'));
@@ -91,7 +111,9 @@ describe('the daily sweep', () => {
     await job(e).run(at(e, '2026-11-23 13:05'));
     expect(dmsTo(e, U.owner)).toHaveLength(1);
     expect(dmsTo(e, U.member)).toHaveLength(1);
-    const owner = await e.t.deps.db.person.findFirstOrThrow({ where: { workspaceId: TEAM, slackUserId: U.owner } });
+    const owner = await e.t.deps.db.person.findFirstOrThrow({
+      where: { workspaceId: TEAM, slackUserId: U.owner },
+    });
     expect(owner.timezone).toBe('America/New_York');
   });
 });

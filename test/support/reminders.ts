@@ -2,13 +2,14 @@
  * Helpers for reminder tests: a Slack roster for users.info (timezones, deactivated people), the
  * reminder job over the e2e app's own WebClient, and readers for what each person was sent.
  */
-import type { E2E } from './e2e.js';
+
 import { slackChat } from '../../src/chat/slack/slack-chat.js';
 import { zonedInstant } from '../../src/domain/dates.js';
 import type { StoredMessage } from '../../src/local/slack-web-api.js';
-import { reminderJob } from '../../src/scheduler/reminder-job.js';
 import type { Job } from '../../src/scheduler/index.js';
+import { reminderJob } from '../../src/scheduler/reminder-job.js';
 import { addAction } from '../../src/services/add-action.js';
+import type { E2E } from './e2e.js';
 import { as, U } from './factories.js';
 
 export interface RosterEntry {
@@ -22,16 +23,23 @@ export function roster(e: E2E, people: Record<string, RosterEntry>): void {
     const id = String(args.user ?? '');
     const entry = people[id];
     if (!entry) return { ok: false, error: 'user_not_found' };
-    return { ok: true, user: { id, name: id.toLowerCase(), deleted: entry.deleted ?? false, tz: entry.tz ?? 'Europe/London' } };
+    return {
+      ok: true,
+      user: { id, name: id.toLowerCase(), deleted: entry.deleted ?? false, tz: entry.tz ?? 'Europe/London' },
+    };
   });
 }
 
 /** The whole cast of factories.ts, in London. */
-export const everyone = (): Record<string, RosterEntry> => Object.fromEntries(Object.values(U).map((id) => [id, {}]));
+export const everyone = (): Record<string, RosterEntry> =>
+  Object.fromEntries(Object.values(U).map((id) => [id, {}]));
 
 /** The reminder job as the scheduler runs it, talking to the stand-in; no pacing waits in tests. */
 export function job(e: E2E, instanceId = 'test-replica'): Job {
-  return reminderJob({ ...e.t.deps, chat: slackChat(e.runtime.app.client), instanceId }, { minIntervalMs: 0 });
+  return reminderJob(
+    { ...e.t.deps, chat: slackChat(e.runtime.app.client), instanceId },
+    { minIntervalMs: 0 },
+  );
 }
 
 /** Top-level messages the bot posted in a person's DM. */
@@ -40,7 +48,8 @@ export function dmsTo(e: E2E, userId: string): StoredMessage[] {
 }
 
 /** Everything visible in a message: fallback text and blocks. */
-export const shown = (m: StoredMessage | undefined): string => (m ? `${m.text}\n${JSON.stringify(m.blocks ?? [])}` : '');
+export const shown = (m: StoredMessage | undefined): string =>
+  m ? `${m.text}\n${JSON.stringify(m.blocks ?? [])}` : '';
 
 /** Sets the clock to a London wall-clock time ('2026-11-23 09:45'). */
 export function at(e: E2E, londonTime: string): Date {
@@ -51,8 +60,21 @@ export function at(e: E2E, londonTime: string): Date {
 }
 
 /** Adds an action as the lead at the current clock time (so an overdue one is added in the past). */
-export async function addActionAt(e: E2E, when: string, input: { ws?: string; owner?: string; due: string; text: string }) {
+export async function addActionAt(
+  e: E2E,
+  when: string,
+  input: { ws?: string; owner?: string; due: string; text: string },
+) {
   at(e, when);
-  const result = await addAction({ workstream: input.ws ?? 'WS1', ownerUserId: input.owner ?? U.owner, dueDate: input.due, text: input.text }, e.t.deps, as(U.admin));
+  const result = await addAction(
+    {
+      workstream: input.ws ?? 'WS1',
+      ownerUserId: input.owner ?? U.owner,
+      dueDate: input.due,
+      text: input.text,
+    },
+    e.t.deps,
+    as(U.admin),
+  );
   return result.action;
 }

@@ -7,8 +7,14 @@ import { pacedChat } from '../../src/chat/paced-chat.js';
 function recorder() {
   const sent: string[] = [];
   const chat: Chat = {
-    post: async (channelId) => (sent.push(channelId), { channelId, ts: '1' }),
-    dm: async (userId) => (sent.push(userId), { channelId: `D${userId}`, ts: '1' }),
+    post: async (channelId) => {
+      sent.push(channelId);
+      return { channelId, ts: '1' };
+    },
+    dm: async (userId) => {
+      sent.push(userId);
+      return { channelId: `D${userId}`, ts: '1' };
+    },
     update: async () => {},
     user: async (id) => ({ id, unreachable: false }),
     findPosted: async () => [],
@@ -21,7 +27,15 @@ describe('pacedChat', () => {
     let now = 0;
     const waits: number[] = [];
     const { chat, sent } = recorder();
-    const paced = pacedChat(chat, { minIntervalMs: 1000, burst: 1, now: () => now, wait: async (ms) => void (waits.push(ms), (now += ms)) });
+    const paced = pacedChat(chat, {
+      minIntervalMs: 1000,
+      burst: 1,
+      now: () => now,
+      wait: async (ms) => {
+        waits.push(ms);
+        now += ms;
+      },
+    });
     await paced.post('C0BOARD', plain('one'));
     await paced.dm('U1', plain('a'));
     await paced.dm('U2', plain('b'));
@@ -35,8 +49,17 @@ describe('pacedChat', () => {
     const now = 0;
     const waits: number[] = [];
     const { chat } = recorder();
-    const paced = pacedChat(chat, { minIntervalMs: 1000, burst: 1, now: () => now, wait: async (ms) => void waits.push(ms) });
-    await Promise.all([paced.post('C1', plain('a')), paced.post('C1', plain('b')), paced.post('C1', plain('c'))]);
+    const paced = pacedChat(chat, {
+      minIntervalMs: 1000,
+      burst: 1,
+      now: () => now,
+      wait: async (ms) => void waits.push(ms),
+    });
+    await Promise.all([
+      paced.post('C1', plain('a')),
+      paced.post('C1', plain('b')),
+      paced.post('C1', plain('c')),
+    ]);
     expect(waits).toEqual([1000, 2000]);
   });
 
@@ -44,7 +67,15 @@ describe('pacedChat', () => {
     let now = 0;
     const waits: number[] = [];
     const { chat } = recorder();
-    const paced = pacedChat(chat, { minIntervalMs: 1000, burst: 3, now: () => now, wait: async (ms) => void (waits.push(ms), (now += ms)) });
+    const paced = pacedChat(chat, {
+      minIntervalMs: 1000,
+      burst: 3,
+      now: () => now,
+      wait: async (ms) => {
+        waits.push(ms);
+        now += ms;
+      },
+    });
     for (const text of ['a', 'b', 'c', 'd']) await paced.dm('U1', plain(text));
     expect(waits).toEqual([1000]);
     now += 10_000;

@@ -1,7 +1,15 @@
 /** The pure reminder rules: when, to whom, and which countdown step. */
 import { describe, expect, it } from 'vitest';
 import { zonedInstant } from '../../src/domain/dates.js';
-import { countdownSchedule, countdownStepDue, isDayBeforeDigest, isMuted, reminderDay, retryDelayMs, withinReminderHours } from '../../src/domain/reminders.js';
+import {
+  countdownSchedule,
+  countdownStepDue,
+  isDayBeforeDigest,
+  isMuted,
+  reminderDay,
+  retryDelayMs,
+  withinReminderHours,
+} from '../../src/domain/reminders.js';
 import { bankHolidays } from '../../src/domain/working-days.js';
 
 const holidays = bankHolidays();
@@ -15,7 +23,13 @@ describe('reminder day', () => {
     expect(reminderDay(london('2026-07-06', '09:30'), programme, holidays)).toBe('2026-07-06');
     expect(reminderDay(london('2026-11-28', '12:00'), programme, holidays)).toBeNull();
     expect(reminderDay(london('2026-12-28', '12:00'), programme, holidays)).toBeNull();
-    expect(reminderDay(london('2026-12-28', '12:00'), programme, bankHolidays([{ date: '2026-12-28', isHoliday: false }]))).toBe('2026-12-28');
+    expect(
+      reminderDay(
+        london('2026-12-28', '12:00'),
+        programme,
+        bankHolidays([{ date: '2026-12-28', isHoliday: false }]),
+      ),
+    ).toBe('2026-12-28');
   });
 });
 

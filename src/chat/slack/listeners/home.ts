@@ -13,7 +13,10 @@ export function registerHome(app: App, deps: Deps): void {
     const workspaceId = (body as { team_id?: string }).team_id ?? '';
     try {
       const home = await buildHome(deps, { workspaceId, userId: event.user });
-      await client.views.publish({ user_id: event.user, view: { type: 'home', blocks: renderMessage(home).blocks ?? [] } as never });
+      await client.views.publish({
+        user_id: event.user,
+        view: { type: 'home', blocks: renderMessage(home).blocks ?? [] } as never,
+      });
     } catch (error) {
       deps.logger.error({ err: error }, 'could not publish the Home tab');
     }

@@ -1,0 +1,199 @@
+/**
+ * Reminders benchmark (not a test): one daily sweep over 150 programmes, 20,000 owners and
+ * 100,000 open actions, on SQLite and, when BENCH_DATABASE_URL or TEST_DATABASE_URL names a
+ * PostgreSQL server, on PostgreSQL. Reports wall time, peak memory (RSS sampled every 10 ms),
+ * SQL queries and messages, then the cost of the next tick the same day (everything already sent).
+ * The chat is an in-process stand-in that answers at once, behind the real per-channel pacing.
+ *
+ *   npx tsx bench/reminders.ts         (bench/run.ts can call runRemindersBench())
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import pg from 'pg';
+import type { Chat } from '../src/chat/chat.js';
+import { pacedChat } from '../src/chat/paced-chat.js';
+import { openDatabase } from '../src/db/client.js';
+import type { DatabaseTarget } from '../src/db/database-url.js';
+import { migrate } from '../src/db/migrate.js';
+import { AdjustableClock } from '../src/domain/clock.js';
+import { todayIn } from '../src/domain/dates.js';
+import { silentLogger } from '../src/logger.js';
+import { sendDueReminders } from '../src/services/send-due-reminders.js';
+import type { Tally } from '../src/services/sweep.js';
+import { ISSUE_SHAPE, type RemindersShape, seedRemindersWorld } from './reminders-data.js';
+
+export interface RemindersBenchResult {
+  provider: string;
+  shape: RemindersShape;
+  sweepMs: number;
+  peakRssMb: number;
+  baselineRssMb: number;
+  queries: number;
+  tally: Tally;
+  calls: Record<string, number>;
+  /** The next tick the same day, when every reminder is already out. */
+  nextTick: { ms: number; queries: number; messages: number };
+}
+
+// Monday 23 November 2026, 09:30 London: action reminders, the week's escalations and a countdown.
+const NOW = new Date('2026-11-23T09:30:00Z');
+
+async function scratchTarget(
+  provider: 'sqlite' | 'postgresql',
+  serverUrl?: string,
+): Promise<{ target: DatabaseTarget; drop(): Promise<void> }> {
+  if (provider === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'reminders-bench-'));
+    return {
+      target: { provider, file: join(dir, 'bench.db') },
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const name = `reminders_bench_${process.pid}_${Date.now()}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    await client.query(sql);
+    await client.end();
+  };
+  await admin(`CREATE DATABASE "${name}"`);
+  const url = new URL(serverUrl!);
+  url.pathname = `/${name}`;
+  return {
+    target: { provider, url: url.toString() },
+    drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  };
+}
+
+/** A chat platform that answers at once and counts what it was asked. */
+function fastChat(calls: Record<string, number>): Chat {
+  let ts = 0;
+  const count = (...methods: string[]) => {
+    for (const method of methods) calls[method] = (calls[method] ?? 0) + 1;
+  };
+  const posted = (channelId: string) => {
+    ts += 1;
+    return { channelId, ts: String(ts) };
+  };
+  return {
+    post: async (channelId) => {
+      count('chat.postMessage');
+      return posted(channelId);
+    },
+    dm: async (userId) => {
+      count('conversations.open', 'chat.postMessage');
+      return posted(`D${userId}`);
+    },
+    update: async () => count('chat.update'),
+    user: async (id) => {
+      count('users.info');
+      return { id, timezone: 'Europe/London', unreachable: false };
+    },
+    findPosted: async () => [],
+  };
+}
+
+function rssSampler(): { stop(): number } {
+  let peak = process.memoryUsage().rss;
+  const sample = () => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  };
+  const timer = setInterval(sample, 10);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      sample();
+      return peak;
+    },
+  };
+}
+
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+async function benchOne(
+  provider: 'sqlite' | 'postgresql',
+  serverUrl: string | undefined,
+  shape: RemindersShape,
+): Promise<RemindersBenchResult> {
+  const { target, drop } = await scratchTarget(provider, serverUrl);
+  await migrate(target);
+  const database = openDatabase(target);
+  try {
+    await seedRemindersWorld(database.prisma, shape, todayIn(NOW, 'Europe/London'));
+    const calls: Record<string, number> = {};
+    const deps = {
+      db: database.prisma,
+      clock: new AdjustableClock(NOW),
+      logger: silentLogger,
+      chat: pacedChat(fastChat(calls)),
+      instanceId: 'bench',
+    };
+    global.gc?.();
+    const baseline = process.memoryUsage().rss;
+    database.queries.count = 0;
+    const sampler = rssSampler();
+    const started = performance.now();
+    const tally = await sendDueReminders(deps, NOW);
+    const sweepMs = performance.now() - started;
+    const peak = sampler.stop();
+    const queries = database.queries.count;
+    const sentBefore = calls['chat.postMessage'] ?? 0;
+    database.queries.count = 0;
+    const tickStarted = performance.now();
+    await sendDueReminders(deps, new Date(NOW.getTime() + 60_000));
+    const nextTick = {
+      ms: performance.now() - tickStarted,
+      queries: database.queries.count,
+      messages: (calls['chat.postMessage'] ?? 0) - sentBefore,
+    };
+    return {
+      provider,
+      shape,
+      sweepMs,
+      peakRssMb: mb(peak),
+      baselineRssMb: mb(baseline),
+      queries,
+      tally,
+      calls: { ...calls },
+      nextTick,
+    };
+  } finally {
+    await database.close();
+    await drop();
+  }
+}
+
+/** Runs the benchmark on SQLite, and on PostgreSQL when a server URL is given (or in the environment). */
+export async function runRemindersBench(
+  options: { postgresUrl?: string; shape?: RemindersShape } = {},
+): Promise<RemindersBenchResult[]> {
+  const postgresUrl = options.postgresUrl ?? process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  const shape = options.shape ?? ISSUE_SHAPE;
+  const results = [await benchOne('sqlite', undefined, shape)];
+  if (postgresUrl && /^postgres(ql)?:/.test(postgresUrl))
+    results.push(await benchOne('postgresql', postgresUrl, shape));
+  return results;
+}
+
+export function formatRemindersBench(results: RemindersBenchResult[]): string {
+  const s = results[0]?.shape ?? ISSUE_SHAPE;
+  const n = (x: number) => x.toLocaleString('en-GB');
+  const lines = [
+    `Reminder sweep: ${s.programmes} programmes, ${n(s.owners)} owners, ${n(s.actions)} open actions`,
+  ];
+  for (const r of results) {
+    const t = r.tally;
+    lines.push(
+      `  ${r.provider.padEnd(10)} sweep ${(r.sweepMs / 1000).toFixed(1)} s, peak RSS ${r.peakRssMb} MB (${r.baselineRssMb} MB before), ${n(r.queries)} SQL queries; ` +
+        `${n(t.sent)} sent (${n(r.calls['chat.postMessage'] ?? 0)} chat.postMessage, ${n(r.calls['users.info'] ?? 0)} users.info), ${t.later} left for later, ${t.skipped} skipped`,
+      `  ${''.padEnd(10)} next tick the same day: ${r.nextTick.ms.toFixed(0)} ms, ${r.nextTick.queries} SQL queries, ${r.nextTick.messages} messages`,
+    );
+  }
+  return lines.join('\n');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  console.log(formatRemindersBench(await runRemindersBench()));
+}
