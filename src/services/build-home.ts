@@ -10,6 +10,7 @@ import { eventKindLabel, eventRef } from '../domain/event-kind.js';
 import { isRag, ragEmoji, ragLabel } from '../domain/rag.js';
 import { isMuted } from '../domain/reminders.js';
 import { toSafeMrkdwn } from '../domain/text.js';
+import { pendingNotMine } from './current-reminder.js';
 import type { Actor, Deps } from './deps.js';
 import { MAX_ROWS, reminderRowBlocks } from './reminder-messages.js';
 
@@ -80,11 +81,13 @@ async function actionBlocks(
     total > actions.length
       ? [{ type: 'context', text: `…and ${total - actions.length} more: \`/improve action list mine\`.` }]
       : [];
+  const declined = await pendingNotMine(deps.db, programme.workspaceId, actions);
+  const since = (id: number) => (declined.has(id) ? [declined.get(id)!] : []);
   return [
     { type: 'section', text: `*Your open actions* (${total})` },
     ...actions.flatMap((action) =>
       reminderRowBlocks(
-        { action, ownerSlackUserId: person.slackUserId, since: [] },
+        { action, ownerSlackUserId: person.slackUserId, since: since(action.id) },
         person.id,
         'home',
         today,

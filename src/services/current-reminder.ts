@@ -4,7 +4,8 @@
  * (payload) and when it went out; everything else is read fresh.
  */
 import type { Message } from '../chat/message.js';
-import type { ReminderLog } from '../db/generated/sqlite/client.js';
+import type { Db } from '../db/client.js';
+import type { Action, ActionEvent, ReminderLog } from '../db/generated/sqlite/client.js';
 import { todayIn } from '../domain/dates.js';
 import { renderNotice } from './deliver-notices.js';
 import type { Deps } from './deps.js';
@@ -34,14 +35,18 @@ export async function currentActionReminder(deps: Deps, log: ReminderLog): Promi
   });
   const slackId = new Map(owners.map((o) => [o.id, o.slackUserId]));
   const byId = new Map(actions.map((a) => [a.id, a]));
+  const declined = await pendingNotMine(deps.db, workspaceId, actions);
   const rows: ReminderRow[] = ids.flatMap((id) => {
     const action = byId.get(id);
     if (!action) return [];
+    const since = events.filter((e) => e.actionId === id);
+    const claim = declined.get(id);
+    if (claim && !since.includes(claim)) since.unshift(claim);
     return [
       {
         action,
         ownerSlackUserId: slackId.get(action.ownerId) ?? 'unknown',
-        since: events.filter((e) => e.actionId === id),
+        since,
       },
     ];
   });
@@ -62,4 +67,32 @@ export async function currentNotice(deps: Deps, log: ReminderLog): Promise<Messa
     where: { id: log.programmeId, workspaceId: log.workspaceId },
   });
   return renderNotice(deps, log, todayIn(deps.clock.now(), programme.timezone));
+}
+
+/**
+ * "Not mine" claims still waiting for a lead: the owner's latest not_mine on an action they still
+ * own, with no reassignment since. Such an action is shown as told-the-lead, without buttons, in
+ * every later reminder too, so the owner is not nagged while the lead decides.
+ */
+export async function pendingNotMine(
+  db: Db,
+  workspaceId: string,
+  actions: Pick<Action, 'id' | 'ownerId'>[],
+): Promise<Map<number, ActionEvent>> {
+  if (actions.length === 0) return new Map();
+  const events = await db.actionEvent.findMany({
+    where: {
+      workspaceId,
+      actionId: { in: actions.map((a) => a.id) },
+      kind: { in: ['not_mine', 'reassigned'] },
+    },
+    orderBy: { id: 'asc' },
+  });
+  const owner = new Map(actions.map((a) => [a.id, a.ownerId]));
+  const pending = new Map<number, ActionEvent>();
+  for (const event of events) {
+    if (event.kind === 'reassigned') pending.delete(event.actionId);
+    else if (event.personId === owner.get(event.actionId)) pending.set(event.actionId, event);
+  }
+  return pending;
 }

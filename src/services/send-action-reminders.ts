@@ -6,9 +6,10 @@
 import type { Person, Programme } from '../db/generated/sqlite/client.js';
 import { addDays } from '../domain/dates.js';
 import { isMuted } from '../domain/reminders.js';
+import { pendingNotMine } from './current-reminder.js';
 import { deliverReminder, type ReminderToSend, readiness } from './deliver-reminder.js';
 import { claimMany } from './reminder-log.js';
-import { actionReminderMessage, MAX_ROWS, type ReminderRow } from './reminder-messages.js';
+import { actionReminderMessage, awaitsAnswer, MAX_ROWS, type ReminderRow } from './reminder-messages.js';
 import type { Sweep } from './sweep.js';
 
 /** Owners per page: one query each for their counts, actions, people and ledger rows. */
@@ -56,7 +57,8 @@ export async function sendActionReminders(sweep: Sweep, programme: Programme): P
     const reminders = due.flatMap((person) => {
       const mine = rows.get(person.id) ?? [];
       const total = page.find((p) => p.ownerId === person.id)?._count._all ?? mine.length;
-      return mine.length > 0
+      // Nothing to answer (every action is with the lead after a "not mine"): no message.
+      return mine.some((row) => awaitsAnswer(row, person.id))
         ? [ownerReminder(sweep, programme, person, mine, total - mine.length, subjectKey)]
         : [];
     });
@@ -87,10 +89,12 @@ async function loadRows(
   for (const owner of owners.filter((o) => many.has(o.id)))
     actions.push(...(await query(owner.id, MAX_ROWS)));
   const slackId = new Map(owners.map((o) => [o.id, o.slackUserId]));
+  const declined = await pendingNotMine(sweep.deps.db, base.workspaceId, actions);
   const rows = new Map<number, ReminderRow[]>();
   for (const action of actions) {
     const list = rows.get(action.ownerId) ?? [];
-    list.push({ action, ownerSlackUserId: slackId.get(action.ownerId) ?? '', since: [] });
+    const claim = declined.get(action.id);
+    list.push({ action, ownerSlackUserId: slackId.get(action.ownerId) ?? '', since: claim ? [claim] : [] });
     rows.set(action.ownerId, list);
   }
   return rows;

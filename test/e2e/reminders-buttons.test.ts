@@ -172,6 +172,11 @@ describe('Not mine', () => {
     expect(shown(notice)).toContain(`<@${U.owner}> says *A-2* is not theirs and suggests <@${U.member}>`);
     expect(shown(notice)).toContain('Audits sit with the practice team');
     const value = String((JSON.stringify(notice.blocks).match(/"value":"([^"]+)"/) ?? [])[1]);
+    await job(e).run(at(e, '2026-11-24 09:30'));
+    const nextDay = dmsTo(e, U.owner)[1];
+    expect(shown(nextDay)).toContain('*A-2* WS1 · Audit duty team assessments · you said this is not yours');
+    expect(shown(nextDay)).toContain('"action_id":"reminder_done","value":"');
+    expect(shown(nextDay)).not.toMatch(/"value":"\d+\.2"/);
     await e.press({
       userId: U.lead,
       actionId: 'not_mine_reassign',
