@@ -13,7 +13,14 @@ import { ChangeFeed } from './page/change-feed.js';
 import type { PageContext } from './page/context.js';
 import { pageRoutes } from './page/routes.js';
 import { createSlackWebApi, type SlackWebApi } from './slack-web-api.js';
-import { BOARD_CHANNEL, LOCAL_BOT, LOCAL_CHANNELS, LOCAL_PEOPLE, LOCAL_TEAM_ID, LOCAL_TEAM_NAME } from './workspace.js';
+import {
+  BOARD_CHANNEL,
+  LOCAL_BOT,
+  LOCAL_CHANNELS,
+  LOCAL_PEOPLE,
+  LOCAL_TEAM_ID,
+  LOCAL_TEAM_NAME,
+} from './workspace.js';
 
 export interface LocalMode {
   /** The app's configuration, pointed at the stand-in. */
@@ -28,10 +35,14 @@ export interface LocalMode {
   close(): Promise<void>;
 }
 
-export async function startLocalMode(config: Config, options: { clock?: Clock; logger: Logger }): Promise<LocalMode> {
+export async function startLocalMode(
+  config: Config,
+  options: { clock?: Clock; logger: Logger },
+): Promise<LocalMode> {
   // A given AdjustableClock (tests) is used as it is; otherwise time runs from the real clock
   // and the page's buttons move it forward.
-  const clock = options.clock instanceof AdjustableClock ? options.clock : new AdjustableClock(undefined, options.clock);
+  const clock =
+    options.clock instanceof AdjustableClock ? options.clock : new AdjustableClock(undefined, options.clock);
   const slack = await createSlackWebApi({
     strict: false,
     teamId: LOCAL_TEAM_ID,
@@ -59,13 +70,21 @@ export async function startLocalMode(config: Config, options: { clock?: Clock; l
     tick: () => tick(),
   };
   return {
-    config: { ...config, slack: { ...config.slack, apiUrl: slack.apiUrl, botId: LOCAL_BOT.botId, botUserId: LOCAL_BOT.userId } },
+    config: {
+      ...config,
+      slack: { ...config.slack, apiUrl: slack.apiUrl, botId: LOCAL_BOT.botId, botUserId: LOCAL_BOT.userId },
+    },
     clock,
     slack,
     routes: (req, res) => pageRoutes(ctx, req, res),
     async seed(db) {
       if ((await db.programme.count({ where: { workspaceId: LOCAL_TEAM_ID } })) > 0) return;
-      await seedDemo(db, { workspaceId: LOCAL_TEAM_ID, now: clock.now(), people: LOCAL_PEOPLE.map((p) => p.id), boardChannelId: BOARD_CHANNEL.id });
+      await seedDemo(db, {
+        workspaceId: LOCAL_TEAM_ID,
+        now: clock.now(),
+        people: LOCAL_PEOPLE.map((p) => p.id),
+        boardChannelId: BOARD_CHANNEL.id,
+      });
       options.logger.info({ workspace: LOCAL_TEAM_ID }, 'local mode: loaded the demo programme');
     },
     ready(app) {
@@ -74,7 +93,8 @@ export async function startLocalMode(config: Config, options: { clock?: Clock; l
       const url = `http://localhost:${app.port}`;
       options.logger.info({ url }, 'local mode: open the page to try improvement-bot');
       // A plain line too: the first thing someone trying the bot looks for among the JSON logs.
-      if (config.logLevel !== 'silent') console.log(`\nOpen ${url} to try improvement-bot (local mode: no Slack needed).\n`);
+      if (config.logLevel !== 'silent')
+        console.log(`\nOpen ${url} to try improvement-bot (local mode: no Slack needed).\n`);
     },
     async close() {
       unsubscribe();

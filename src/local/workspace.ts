@@ -9,7 +9,12 @@ import type { FakeBot, FakeChannel, FakeUser } from './slack-web-api.js';
 export const LOCAL_TEAM_ID = 'T0LOCAL001';
 export const LOCAL_TEAM_NAME = 'Local Council';
 
-export const LOCAL_BOT: FakeBot = { userId: 'U0BOT00001', botId: 'B0BOT00001', appId: 'A0APP00001', name: 'improvement-bot' };
+export const LOCAL_BOT: FakeBot = {
+  userId: 'U0BOT00001',
+  botId: 'B0BOT00001',
+  appId: 'A0APP00001',
+  name: 'improvement-bot',
+};
 
 export const BOARD_CHANNEL: FakeChannel = { id: 'C0BOARD001', name: 'improvement-board' };
 export const GENERAL_CHANNEL: FakeChannel = { id: 'C0GENERAL1', name: 'general' };

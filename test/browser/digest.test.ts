@@ -30,7 +30,9 @@ describe('the weekly digest', () => {
     expect(await page.getByRole('article').count()).toBe(0);
     await page.getByRole('button', { name: 'Send digest now' }).click();
     await page.getByRole('status').filter({ hasText: '1 message in #improvement-board' }).waitFor();
-    const digest = page.getByRole('article').filter({ hasText: 'Weekly digest: week of Monday 23 November 2026' });
+    const digest = page
+      .getByRole('article')
+      .filter({ hasText: 'Weekly digest: week of Monday 23 November 2026' });
     const exceptions = digest.locator('.blocks > *').filter({ hasText: 'Exceptions: what is Red' });
     await exceptions.waitFor();
     for (const red of ['WS2 Improve Our Practice', 'WS5 Make the Right Decisions at the Right Time']) {
@@ -45,5 +47,27 @@ describe('the weekly digest', () => {
     await page.getByRole('button', { name: 'Send digest now' }).click();
     await page.getByRole('status').filter({ hasText: 'nothing was due' }).waitFor();
     expect(await page.getByRole('article').filter({ hasText: 'Weekly digest' }).count()).toBe(1);
+  });
+
+  it('comes again a week later when the local clock is moved forward a week', async () => {
+    const { page } = local;
+    await local.open(PERSON.priya!.id, 'board');
+    await page.getByRole('button', { name: 'Send digest now' }).click();
+    await page
+      .getByRole('article')
+      .filter({ hasText: 'Weekly digest: week of Monday 23 November 2026' })
+      .waitFor();
+    await page.getByRole('button', { name: 'Move clock forward a week' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Ran the scheduled jobs at Mon 30 Nov, 09:05: 1 message in #improvement-board/ })
+      .waitFor();
+    await page
+      .getByRole('article')
+      .filter({ hasText: 'Weekly digest: week of Monday 30 November 2026' })
+      .waitFor();
+    await page.locator('#clock').filter({ hasText: 'Mon, 30 Nov 2026, 09:05' }).waitFor();
+    expect(await page.getByRole('article').filter({ hasText: 'Weekly digest' }).count()).toBe(2);
+    await local.screenshot('digest-a-week-later');
   });
 });

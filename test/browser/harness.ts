@@ -8,25 +8,38 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { type RunningApp, startApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/index.js';
 import { AdjustableClock } from '../../src/domain/clock.js';
-import { silentLogger } from '../../src/logger.js';
 import { LOCAL_PEOPLE } from '../../src/local/workspace.js';
+import { silentLogger } from '../../src/logger.js';
 import { createTarget } from '../support/database.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = new URL('../artifacts/', import.meta.url);
 
 /** The demo's people by first name, as the page lists them. */
-export const PERSON = Object.fromEntries(LOCAL_PEOPLE.map((p) => [p.realName.split(' ')[0]!.toLowerCase(), p])) as Record<string, (typeof LOCAL_PEOPLE)[number]>;
+export const PERSON = Object.fromEntries(
+  LOCAL_PEOPLE.map((p) => [p.realName.split(' ')[0]!.toLowerCase(), p]),
+) as Record<string, (typeof LOCAL_PEOPLE)[number]>;
 
 /** Tuesday 24 November 2026, 10:00 in London: after the week's digest and reminder times. */
 export const TUESDAY_MORNING = new Date('2026-11-24T10:00:00Z');
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\` or set CHROMIUM_PATH.`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `No Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\` or set CHROMIUM_PATH.`,
+    );
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=en-GB'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--lang=en-GB',
+    ],
   });
 }
 
@@ -49,10 +62,19 @@ export async function startLocalPage(browser: Browser, now = TUESDAY_MORNING): P
   const { target, drop } = await createTarget();
   const databaseUrl = target.provider === 'sqlite' ? `file:${target.file}` : target.url;
   // The cron never fires during a test: time moves only through the page's controls.
-  const config = loadConfig({ DATABASE_URL: databaseUrl, PORT: '0', LOG_LEVEL: 'silent', SCHEDULER_CRON: '0 0 1 1 *' });
+  const config = loadConfig({
+    DATABASE_URL: databaseUrl,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    SCHEDULER_CRON: '0 0 1 1 *',
+  });
   const app = await startApp(config, { clock: new AdjustableClock(now), logger: silentLogger });
   const url = `http://127.0.0.1:${app.port}`;
-  const context: BrowserContext = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+  const context: BrowserContext = await browser.newContext({
+    viewport: { width: 1400, height: 900 },
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+  });
   // Well inside vitest's 30 s, so a wait that fails names the element it was waiting for.
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();

@@ -37,8 +37,16 @@ describe('the local page', () => {
       text: 'Board pack',
       blocks: [
         { type: 'header', text: { type: 'plain_text', text: 'Board pack for December' } },
-        section(`*Bold words* and _italic words_ for <@${PERSON.tom!.id}> in <#${BOARD_CHANNEL.id}>, see <https://www.gov.uk/ofsted|the Ofsted page>\n• first point\n• second point`),
-        { type: 'section', fields: [{ type: 'mrkdwn', text: '*Due*\n31/12/2026' }, { type: 'mrkdwn', text: '*Owner*\nPriya' }] },
+        section(
+          `*Bold words* and _italic words_ for <@${PERSON.tom!.id}> in <#${BOARD_CHANNEL.id}>, see <https://www.gov.uk/ofsted|the Ofsted page>\n• first point\n• second point`,
+        ),
+        {
+          type: 'section',
+          fields: [
+            { type: 'mrkdwn', text: '*Due*\n31/12/2026' },
+            { type: 'mrkdwn', text: '*Owner*\nPriya' },
+          ],
+        },
         { type: 'divider' },
         { type: 'context', elements: [{ type: 'mrkdwn', text: 'A &lt;script&gt; tag stays text' }] },
       ],
@@ -50,15 +58,30 @@ describe('the local page', () => {
     await pack.locator('em', { hasText: 'italic words' }).waitFor();
     await pack.getByText('@Tom Richards').waitFor();
     await pack.getByText('#improvement-board', { exact: true }).waitFor();
-    expect(await pack.getByRole('link', { name: 'the Ofsted page' }).getAttribute('href')).toBe('https://www.gov.uk/ofsted');
+    expect(await pack.getByRole('link', { name: 'the Ofsted page' }).getAttribute('href')).toBe(
+      'https://www.gov.uk/ofsted',
+    );
     await pack.getByText('A <script> tag stays text').waitFor();
     await pack.getByText('31/12/2026').waitFor();
 
-    await client.chat.postMessage({ channel: BOARD_CHANNEL.id, thread_ts: parent.ts, text: 'Continued: KPI scorecard' });
-    await pack.getByRole('region', { name: 'Thread' }).filter({ hasText: '1 reply' }).filter({ hasText: 'Continued: KPI scorecard' }).waitFor();
+    await client.chat.postMessage({
+      channel: BOARD_CHANNEL.id,
+      thread_ts: parent.ts,
+      text: 'Continued: KPI scorecard',
+    });
+    await pack
+      .getByRole('region', { name: 'Thread' })
+      .filter({ hasText: '1 reply' })
+      .filter({ hasText: 'Continued: KPI scorecard' })
+      .waitFor();
     await local.screenshot('page-blocks');
 
-    await client.chat.update({ channel: BOARD_CHANNEL.id, ts: parent.ts!, text: 'Board pack', blocks: [section('Board pack *withdrawn*')] });
+    await client.chat.update({
+      channel: BOARD_CHANNEL.id,
+      ts: parent.ts!,
+      text: 'Board pack',
+      blocks: [section('Board pack *withdrawn*')],
+    });
     await pack.filter({ hasText: '(edited)' }).filter({ hasText: 'Board pack withdrawn' }).waitFor();
     await local.screenshot('page-rendering');
   });
@@ -66,17 +89,31 @@ describe('the local page', () => {
   it('shows a person only their own ephemeral replies and their own DM with the bot', async () => {
     const { page } = local;
     const client = local.app.slack.app.client;
-    await client.chat.postEphemeral({ channel: BOARD_CHANNEL.id, user: PERSON.tom!.id, text: 'Only for Tom' });
+    await client.chat.postEphemeral({
+      channel: BOARD_CHANNEL.id,
+      user: PERSON.tom!.id,
+      text: 'Only for Tom',
+    });
     await client.chat.postMessage({ channel: PERSON.tom!.id, text: 'A reminder for Tom' });
     await local.open(PERSON.tom!.id, 'board');
-    await page.getByRole('article').filter({ hasText: 'Only for Tom' }).getByText('Only visible to you').waitFor();
-    await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: /improvement-bot\s*1/ }).click();
+    await page
+      .getByRole('article')
+      .filter({ hasText: 'Only for Tom' })
+      .getByText('Only visible to you')
+      .waitFor();
+    await page
+      .getByRole('navigation', { name: 'Conversations' })
+      .getByRole('button', { name: /improvement-bot\s*1/ })
+      .click();
     await page.getByRole('article').filter({ hasText: 'A reminder for Tom' }).waitFor();
 
     await local.open(PERSON.sarah!.id, 'board');
     await page.getByText('This is the very beginning of #improvement-board.').waitFor();
     expect(await page.getByRole('article').count()).toBe(0);
-    await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: /improvement-bot/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Conversations' })
+      .getByRole('button', { name: /improvement-bot/ })
+      .click();
     await page.getByText(/This is your conversation with improvement-bot/).waitFor();
     expect(await page.getByRole('article').count()).toBe(0);
   });

@@ -27,7 +27,10 @@ describe('a date of birth in a command', () => {
     const { page } = local;
     await local.open(PERSON.sarah!.id, 'general');
     await local.type(TYPED);
-    const refusal = page.getByRole('article').filter({ hasText: 'Only visible to you' }).filter({ hasText: /date of birth/ });
+    const refusal = page
+      .getByRole('article')
+      .filter({ hasText: 'Only visible to you' })
+      .filter({ hasText: /date of birth/ });
     await refusal.filter({ hasText: 'Your text, so nothing is lost' }).filter({ hasText: TYPED }).waitFor();
     expect(await page.getByRole('article').count()).toBe(1);
     await local.screenshot('personal-data-refused');
@@ -46,7 +49,10 @@ describe('a date of birth in a command', () => {
     const text = form.getByLabel('Update (the reason, if the RAG changes)');
     await text.fill('Spoke to Jane Smith DOB 12/03/2015 about her placement');
     await form.getByRole('button', { name: 'Post' }).click();
-    await form.getByRole('alert').filter({ hasText: /date of birth/ }).waitFor();
+    await form
+      .getByRole('alert')
+      .filter({ hasText: /date of birth/ })
+      .waitFor();
     expect(await text.inputValue()).toBe('Spoke to Jane Smith DOB 12/03/2015 about her placement');
     await local.screenshot('personal-data-modal');
     expect(await page.getByRole('article').count()).toBe(0);

@@ -27,8 +27,13 @@ async function receiveReminders() {
   const { page } = local;
   await local.open(PERSON.tom!.id, 'general');
   await page.getByRole('button', { name: 'Run reminders now' }).click();
-  await page.getByRole('status').filter({ hasText: /direct messages? to you/ }).waitFor();
-  const dm = page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: /improvement-bot/ });
+  await page
+    .getByRole('status')
+    .filter({ hasText: /direct messages? to you/ })
+    .waitFor();
+  const dm = page
+    .getByRole('navigation', { name: 'Conversations' })
+    .getByRole('button', { name: /improvement-bot/ });
   await dm.filter({ hasText: /\d+/ }).waitFor();
   await dm.click();
   const reminder = page.getByRole('article').filter({ hasText: 'Your actions that need an answer' });
@@ -43,7 +48,10 @@ describe('a reminder DM', () => {
     expect(await reminder.getByRole('button', { name: 'Done' }).count()).toBe(3);
     await local.screenshot('reminder-received');
     await reminder.getByRole('button', { name: 'Done' }).first().click();
-    await reminder.filter({ hasText: '(edited)' }).filter({ hasText: `A-7 WS2 · ${OVERDUE} · done, thank you` }).waitFor();
+    await reminder
+      .filter({ hasText: '(edited)' })
+      .filter({ hasText: `A-7 WS2 · ${OVERDUE} · done, thank you` })
+      .waitFor();
     expect(await reminder.getByRole('button', { name: 'Done' }).count()).toBe(2);
     expect(await local.page.getByRole('article').count()).toBeGreaterThanOrEqual(1);
     await local.screenshot('reminder-done');
@@ -56,10 +64,15 @@ describe('a reminder DM', () => {
     await newDate.last().getByRole('button', { name: 'New date' }).click();
     const form = local.page.getByRole('dialog', { name: /New date for A-8/ });
     await form.getByLabel('New due date').fill('2026-12-18');
-    await form.getByLabel('Why it is moving (the board will ask)').fill('Re-audit moved after the practice week');
+    await form
+      .getByLabel('Why it is moving (the board will ask)')
+      .fill('Re-audit moved after the practice week');
     await local.screenshot('reminder-new-date');
     await form.getByRole('button', { name: 'Save' }).click();
     await form.waitFor({ state: 'detached' });
-    await reminder.filter({ hasText: '(edited)' }).filter({ hasText: /A-8 WS2 · Re-audit duty team assessments[^\n]*18 Dec/ }).waitFor();
+    await reminder
+      .filter({ hasText: '(edited)' })
+      .filter({ hasText: /A-8 WS2 · Re-audit duty team assessments[^\n]*18 Dec/ })
+      .waitFor();
   });
 });

@@ -25,8 +25,13 @@ describe('posting an update in the local workspace', () => {
     const { page } = local;
     await local.open(PERSON.sarah!.id, 'general');
     await local.type('/improve update WS1 green All 12 permanent posts filled; caseloads average 24');
-    const post = page.getByRole('article').filter({ hasText: 'All 12 permanent posts filled; caseloads average 24' });
-    await post.filter({ hasText: 'WS1 Support and Develop Our Workforce: update' }).filter({ hasText: /Amber\s*→\s*Green/ }).waitFor();
+    const post = page
+      .getByRole('article')
+      .filter({ hasText: 'All 12 permanent posts filled; caseloads average 24' });
+    await post
+      .filter({ hasText: 'WS1 Support and Develop Our Workforce: update' })
+      .filter({ hasText: /Amber\s*→\s*Green/ })
+      .waitFor();
     expect(await post.count()).toBe(1);
     expect(await post.getByText('Only visible to you').count()).toBe(0);
     expect(await page.getByRole('textbox', { name: 'Message' }).inputValue()).toBe('');
@@ -41,12 +46,17 @@ describe('posting an update in the local workspace', () => {
     await form.waitFor();
     await form.getByLabel('Workstream').selectOption('WS2');
     await form.getByLabel('RAG (leave empty for no change)').selectOption('amber');
-    await form.getByLabel('Update (the reason, if the RAG changes)').fill('Re-audit: 22% of duty team assessments out of timescale, down from 38%');
+    await form
+      .getByLabel('Update (the reason, if the RAG changes)')
+      .fill('Re-audit: 22% of duty team assessments out of timescale, down from 38%');
     await local.screenshot('update-modal-filled');
     await form.getByRole('button', { name: 'Post' }).click();
     await form.waitFor({ state: 'detached' });
     const post = page.getByRole('article').filter({ hasText: 'Re-audit: 22% of duty team assessments' });
-    await post.filter({ hasText: 'WS2 Improve Our Practice: update' }).filter({ hasText: /Red\s*→\s*Amber/ }).waitFor();
+    await post
+      .filter({ hasText: 'WS2 Improve Our Practice: update' })
+      .filter({ hasText: /Red\s*→\s*Amber/ })
+      .waitFor();
     await local.screenshot('update-modal-posted');
   });
 
@@ -59,6 +69,8 @@ describe('posting an update in the local workspace', () => {
     await form.getByRole('button', { name: 'Post' }).click();
     await form.getByRole('alert').filter({ hasText: 'Please complete this required field.' }).waitFor();
     expect(await form.getByRole('alert').filter({ hasText: /./ }).count()).toBe(1);
-    expect(await form.getByLabel('Update (the reason, if the RAG changes)').inputValue()).toBe('Practice week dates agreed');
+    expect(await form.getByLabel('Update (the reason, if the RAG changes)').inputValue()).toBe(
+      'Practice week dates agreed',
+    );
   });
 });

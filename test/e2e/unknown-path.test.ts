@@ -13,7 +13,11 @@ afterEach(async () => {
 });
 
 it('answers 404 to a stray path instead of crashing, then still answers Slack', async () => {
-  for (const [method, path] of [['GET', '/nothing'], ['POST', '/slack/other'], ['GET', '/slack/events']] as const) {
+  for (const [method, path] of [
+    ['GET', '/nothing'],
+    ['POST', '/slack/other'],
+    ['GET', '/slack/events'],
+  ] as const) {
     const res = await fetch(`${e.url}${path}`, { method, signal: AbortSignal.timeout(5000) });
     expect(res.status, `${method} ${path}`).toBe(404);
   }

@@ -8,8 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningApp, startApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/index.js';
 import { AdjustableClock } from '../../src/domain/clock.js';
-import { silentLogger } from '../../src/logger.js';
 import { LOCAL_PEOPLE, LOCAL_TEAM_ID } from '../../src/local/workspace.js';
+import { silentLogger } from '../../src/logger.js';
 import { createTarget } from '../support/database.js';
 
 const NOW = new Date('2026-11-24T10:00:00Z');
@@ -26,20 +26,33 @@ async function newDatabaseUrl(): Promise<string> {
 }
 
 async function start(databaseUrl: string): Promise<RunningApp> {
-  const config = loadConfig({ DATABASE_URL: databaseUrl, PORT: '0', LOG_LEVEL: 'silent', SCHEDULER_CRON: '0 0 1 1 *' });
+  const config = loadConfig({
+    DATABASE_URL: databaseUrl,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    SCHEDULER_CRON: '0 0 1 1 *',
+  });
   expect(config.mode).toBe('local');
   return startApp(config, { clock: new AdjustableClock(NOW), logger: silentLogger });
 }
 
 const post = (app: RunningApp, path: string, body: unknown, type = 'application/json') =>
-  fetch(`http://127.0.0.1:${app.port}${path}`, { method: 'POST', headers: { 'content-type': type }, body: JSON.stringify(body) });
+  fetch(`http://127.0.0.1:${app.port}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': type },
+    body: JSON.stringify(body),
+  });
 
 describe('local mode', () => {
   it('loads the demo programme on first start only, and keeps what people did across a restart', async () => {
     const url = await newDatabaseUrl();
     const first = await start(url);
     const lead = LOCAL_PEOPLE[1]!;
-    const sent = await post(first, '/local/command', { userId: lead.id, channelId: 'C0GENERAL1', text: '/improve update WS1 Two more posts filled this week' });
+    const sent = await post(first, '/local/command', {
+      userId: lead.id,
+      channelId: 'C0GENERAL1',
+      text: '/improve update WS1 Two more posts filled this week',
+    });
     expect(sent.status).toBe(200);
     await first.slack.idle();
     expect(first.local?.slack.messages.at(-1)?.text).toContain('Two more posts filled this week');
@@ -49,8 +62,15 @@ describe('local mode', () => {
     cleanup.push(() => second.stop());
     const db = second.database.prisma;
     expect(await db.programme.count({ where: { workspaceId: LOCAL_TEAM_ID } })).toBe(1);
-    expect(await db.update.count({ where: { workspaceId: LOCAL_TEAM_ID, text: 'Two more posts filled this week' } })).toBe(1);
-    const people = await db.person.findMany({ where: { workspaceId: LOCAL_TEAM_ID }, orderBy: { slackUserId: 'asc' } });
+    expect(
+      await db.update.count({
+        where: { workspaceId: LOCAL_TEAM_ID, text: 'Two more posts filled this week' },
+      }),
+    ).toBe(1);
+    const people = await db.person.findMany({
+      where: { workspaceId: LOCAL_TEAM_ID },
+      orderBy: { slackUserId: 'asc' },
+    });
     expect(people.map((p) => p.slackUserId)).toEqual(expect.arrayContaining(LOCAL_PEOPLE.map((p) => p.id)));
   });
 
@@ -63,9 +83,15 @@ describe('local mode', () => {
     const web = new URL('../../src/local/web/', import.meta.url);
     for (const name of readdirSync(web)) {
       const text = readFileSync(new URL(name, web), 'utf8');
-      expect(text, name).not.toMatch(/(src|href)=["']?(https?:)?\/\/|url\(\s*["']?(https?:)?\/\/|@import|from\s+["'](https?:)?\/\//);
+      expect(text, name).not.toMatch(
+        /(src|href)=["']?(https?:)?\/\/|url\(\s*["']?(https?:)?\/\/|@import|from\s+["'](https?:)?\/\//,
+      );
     }
-    for (const stray of ['/local/static/%2e%2e%2flocal-mode.ts', '/local/static/routes.ts', '/local/nothing']) {
+    for (const stray of [
+      '/local/static/%2e%2e%2flocal-mode.ts',
+      '/local/static/routes.ts',
+      '/local/nothing',
+    ]) {
       expect((await fetch(`http://127.0.0.1:${app.port}${stray}`)).status, stray).toBe(404);
     }
   });
@@ -74,12 +100,25 @@ describe('local mode', () => {
     const app = await start(await newDatabaseUrl());
     cleanup.push(() => app.stop());
     const someone = LOCAL_PEOPLE[0]!.id;
-    const other = await post(app, '/local/command', { userId: someone, channelId: 'C0GENERAL1', text: '/remind me tomorrow' });
+    const other = await post(app, '/local/command', {
+      userId: someone,
+      channelId: 'C0GENERAL1',
+      text: '/remind me tomorrow',
+    });
     expect(other.status).toBe(400);
     expect(((await other.json()) as { error: string }).error).toContain('/remind is not a command here');
-    const stranger = await post(app, '/local/command', { userId: 'U0NOBODY', channelId: 'C0GENERAL1', text: '/improve help' });
+    const stranger = await post(app, '/local/command', {
+      userId: 'U0NOBODY',
+      channelId: 'C0GENERAL1',
+      text: '/improve help',
+    });
     expect(stranger.status).toBe(400);
-    const form = await post(app, '/local/command', { userId: someone, channelId: 'C0GENERAL1', text: '/improve help' }, 'text/plain');
+    const form = await post(
+      app,
+      '/local/command',
+      { userId: someone, channelId: 'C0GENERAL1', text: '/improve help' },
+      'text/plain',
+    );
     expect(form.status).toBe(415);
     expect(app.local?.slack.calls).toEqual([]);
   });

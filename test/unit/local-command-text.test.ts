@@ -11,7 +11,9 @@ describe('the local page encodes command text as Slack does', () => {
   });
 
   it('links @handles, @first names and #channels it knows, and leaves others alone', () => {
-    expect(encode('action add WS2 @tom.richards Re-audit')).toBe('action add WS2 <@U0LOCAL003|tom.richards> Re-audit');
+    expect(encode('action add WS2 @tom.richards Re-audit')).toBe(
+      'action add WS2 <@U0LOCAL003|tom.richards> Re-audit',
+    );
     expect(encode('owner @Tom')).toBe('owner <@U0LOCAL003|tom.richards>');
     expect(encode('setup #improvement-board')).toBe('setup <#C0BOARD001|improvement-board>');
     expect(encode('ask @nobody in #nowhere')).toBe('ask @nobody in #nowhere');
@@ -22,6 +24,8 @@ describe('the local page encodes command text as Slack does', () => {
   });
 
   it('cannot be used to inject a mention or link with angle brackets', () => {
-    expect(encode('<@U0ADMIN> <https://evil.example|x>')).toBe('&lt;@U0ADMIN&gt; &lt;https://evil.example|x&gt;');
+    expect(encode('<@U0ADMIN> <https://evil.example|x>')).toBe(
+      '&lt;@U0ADMIN&gt; &lt;https://evil.example|x&gt;',
+    );
   });
 });

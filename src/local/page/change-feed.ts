@@ -25,7 +25,11 @@ export class ChangeFeed {
 
   /** Streams `data: <version>` on every change until the page goes away. */
   serve(req: IncomingMessage, res: ServerResponse): void {
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+    res.writeHead(200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+    });
     const send = (version: number) => res.write(`data: ${version}\n\n`);
     send(this.current);
     this.events.on('change', send);

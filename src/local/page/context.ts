@@ -25,7 +25,10 @@ export interface PageContext {
 
 /** A refusal the page shows as it is, in the users' words. */
 export class PageError extends Error {
-  constructor(message: string, readonly status = 400) {
+  constructor(
+    message: string,
+    readonly status = 400,
+  ) {
     super(message);
   }
 }

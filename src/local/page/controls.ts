@@ -27,10 +27,15 @@ export async function runControl(ctx: PageContext, action: unknown): Promise<Con
   }
   await ctx.tick();
   const posted = messages.filter((m) => !before.has(`${m.channel}/${m.ts}`));
-  const edited = messages.filter((m) => before.has(`${m.channel}/${m.ts}`) && before.get(`${m.channel}/${m.ts}`) !== m.editedAt);
+  const edited = messages.filter(
+    (m) => before.has(`${m.channel}/${m.ts}`) && before.get(`${m.channel}/${m.ts}`) !== m.editedAt,
+  );
   return {
     now: ctx.clock.now().toISOString(),
-    posted: posted.map((m) => ({ channel: m.channel, ...(m.ephemeralFor ? { ephemeralFor: m.ephemeralFor } : {}) })),
+    posted: posted.map((m) => ({
+      channel: m.channel,
+      ...(m.ephemeralFor ? { ephemeralFor: m.ephemeralFor } : {}),
+    })),
     edited: edited.length,
   };
 }

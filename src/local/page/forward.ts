@@ -17,7 +17,9 @@ export async function sendCommand(ctx: PageContext, body: Body): Promise<void> {
   const channelId = str(body.channelId);
   const match = /^(\/\S+)\s*([\s\S]*)$/.exec(str(body.text).trim());
   if (!match || match[1] !== ctx.command) {
-    throw new PageError(`${match?.[1] ?? 'That'} is not a command here. The bot answers ${ctx.command}: try \`${ctx.command} help\`.`);
+    throw new PageError(
+      `${match?.[1] ?? 'That'} is not a command here. The bot answers ${ctx.command}: try \`${ctx.command} help\`.`,
+    );
   }
   const response = await sendSlashCommand(ctx.appUrl(), {
     signingSecret: ctx.signingSecret,
@@ -31,7 +33,8 @@ export async function sendCommand(ctx: PageContext, body: Body): Promise<void> {
     responseUrl: ctx.slack.responseUrl('command', { channel: channelId, user: person.id }),
     triggerId: ctx.slack.triggerId(person.id),
   });
-  if (response.status !== 200) throw new PageError(`The app did not take the command (HTTP ${response.status}).`, 502);
+  if (response.status !== 200)
+    throw new PageError(`The app did not take the command (HTTP ${response.status}).`, 502);
 }
 
 /** A button pressed on a message. */
@@ -40,7 +43,8 @@ export async function sendAction(ctx: PageContext, body: Body): Promise<void> {
   const channelId = str(body.channelId);
   const ts = str(body.messageTs);
   const message = ctx.slack.messages.find((m) => m.channel === channelId && m.ts === ts);
-  if (!message || (message.ephemeralFor && message.ephemeralFor !== person.id)) throw new PageError('That message is no longer there.', 404);
+  if (!message || (message.ephemeralFor && message.ephemeralFor !== person.id))
+    throw new PageError('That message is no longer there.', 404);
   const response = await sendBlockAction(ctx.appUrl(), {
     signingSecret: ctx.signingSecret,
     teamId: ctx.slack.teamId,
@@ -54,11 +58,17 @@ export async function sendAction(ctx: PageContext, body: Body): Promise<void> {
     actionText: str(body.text),
     // Slack sends the message with the action, except for ephemeral messages.
     message: message.ephemeralFor ? undefined : asSlackMessage(ctx, message),
-    container: { type: 'message', message_ts: ts, channel_id: channelId, is_ephemeral: Boolean(message.ephemeralFor) },
+    container: {
+      type: 'message',
+      message_ts: ts,
+      channel_id: channelId,
+      is_ephemeral: Boolean(message.ephemeralFor),
+    },
     responseUrl: ctx.slack.responseUrl('action', { channel: channelId, user: person.id, messageTs: ts }),
     triggerId: ctx.slack.triggerId(person.id),
   });
-  if (response.status !== 200) throw new PageError(`The app did not take the click (HTTP ${response.status}).`, 502);
+  if (response.status !== 200)
+    throw new PageError(`The app did not take the click (HTTP ${response.status}).`, 502);
 }
 
 function asSlackMessage(ctx: PageContext, message: StoredMessage): Record<string, unknown> & { ts: string } {
@@ -80,7 +90,9 @@ export type SubmitOutcome = { errors: Record<string, string> } | { closed: true 
 /** A modal's Submit button; `values` is Slack's view.state.values, built by the page. */
 export async function sendSubmission(ctx: PageContext, body: Body): Promise<SubmitOutcome> {
   const person = personOf(ctx, body.userId);
-  const stored = ctx.slack.views.find((v) => v.id === body.viewId && v.type === 'modal' && v.userId === person.id);
+  const stored = ctx.slack.views.find(
+    (v) => v.id === body.viewId && v.type === 'modal' && v.userId === person.id,
+  );
   if (!stored || ctx.closedViews.has(stored.id)) throw new PageError('That form is no longer open.', 404);
   const { view } = stored;
   const response = await sendViewSubmission(ctx.appUrl(), {
@@ -92,10 +104,16 @@ export async function sendSubmission(ctx: PageContext, body: Body): Promise<Subm
     privateMetadata: str(view.private_metadata),
     values: (body.values ?? {}) as Record<string, Record<string, Record<string, unknown>>>,
     viewId: stored.id,
-    view: { ...view, hash: stored.hash, root_view_id: stored.rootViewId, previous_view_id: stored.previousViewId ?? null },
+    view: {
+      ...view,
+      hash: stored.hash,
+      root_view_id: stored.rootViewId,
+      previous_view_id: stored.previousViewId ?? null,
+    },
     triggerId: ctx.slack.triggerId(person.id),
   });
-  if (response.status !== 200) throw new PageError(`The app did not take the form (HTTP ${response.status}).`, 502);
+  if (response.status !== 200)
+    throw new PageError(`The app did not take the form (HTTP ${response.status}).`, 502);
   const ack = (response.body ?? {}) as { response_action?: string; errors?: Record<string, string> };
   if (ack.response_action === 'errors') return { errors: ack.errors ?? {} };
   closeModal(ctx, stored.id, ack.response_action === 'clear' ? person.id : undefined);
@@ -105,7 +123,8 @@ export async function sendSubmission(ctx: PageContext, body: Body): Promise<Subm
 /** Closes one modal, or with `allFor` every modal of that person (response_action 'clear'). */
 export function closeModal(ctx: PageContext, viewId: string, allFor?: string): void {
   for (const view of ctx.slack.views) {
-    if (view.id === viewId || (allFor && view.type === 'modal' && view.userId === allFor)) ctx.closedViews.add(view.id);
+    if (view.id === viewId || (allFor && view.type === 'modal' && view.userId === allFor))
+      ctx.closedViews.add(view.id);
   }
   ctx.feed.bump();
 }

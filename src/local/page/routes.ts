@@ -25,7 +25,11 @@ const POSTS: Record<string, Handler> = {
 };
 
 /** Handles the page's routes; returns false for anything else (Slack's routes, 404s). */
-export async function pageRoutes(ctx: PageContext, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+export async function pageRoutes(
+  ctx: PageContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<boolean> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const path = url.pathname;
   if (path !== '/' && !path.startsWith('/local/')) return false;
@@ -58,7 +62,9 @@ export async function pageRoutes(ctx: PageContext, req: IncomingMessage, res: Se
     sendJson(res, 200, (await handler(ctx, await readJson(req))) ?? { ok: true });
   } catch (error) {
     const known = error instanceof PageError;
-    sendJson(res, known ? error.status : 500, { error: known ? error.message : `Something went wrong on the local server: ${String(error)}` });
+    sendJson(res, known ? error.status : 500, {
+      error: known ? error.message : `Something went wrong on the local server: ${String(error)}`,
+    });
   }
   return true;
 }
@@ -81,5 +87,7 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(body));
+  res
+    .writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+    .end(JSON.stringify(body));
 }

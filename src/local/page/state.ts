@@ -41,7 +41,13 @@ export function pageState(ctx: PageContext, userId: string | null): PageState {
     bot: { id: slack.bot.userId, name: slack.bot.name },
     command: ctx.command,
     me,
-    people: ctx.people.map((p) => ({ id: p.id, name: p.name ?? p.id, realName: p.realName, title: p.title, dm: slack.dmChannelFor(p.id) })),
+    people: ctx.people.map((p) => ({
+      id: p.id,
+      name: p.name ?? p.id,
+      realName: p.realName,
+      title: p.title,
+      dm: slack.dmChannelFor(p.id),
+    })),
     channels: ctx.channels.map((c) => ({ id: c.id, name: c.name })),
     messages: me ? slack.messages.filter((m) => visibleTo(m, me, myDm)).map(toPage) : [],
     modal: me ? openModal(ctx, me) : null,
@@ -70,7 +76,9 @@ function toPage(message: StoredMessage): PageMessage {
 
 /** The person's top modal: the newest one they have not closed. */
 function openModal(ctx: PageContext, me: string): PageState['modal'] {
-  const open = ctx.slack.views.filter((v: StoredView) => v.type === 'modal' && v.userId === me && !ctx.closedViews.has(v.id));
+  const open = ctx.slack.views.filter(
+    (v: StoredView) => v.type === 'modal' && v.userId === me && !ctx.closedViews.has(v.id),
+  );
   const top = open.at(-1);
   return top ? { id: top.id, hash: top.hash, view: top.view } : null;
 }

@@ -1,6 +1,11 @@
 import { createHmac } from 'node:crypto';
 import { Agent, request } from 'node:http';
-import { type BlockActionOptions, blockActionsPayload, type SlashCommandOptions, slashCommandPayload } from './payloads.js';
+import {
+  type BlockActionOptions,
+  blockActionsPayload,
+  type SlashCommandOptions,
+  slashCommandPayload,
+} from './payloads.js';
 import {
   type EventCallbackOptions,
   eventCallbackPayload,

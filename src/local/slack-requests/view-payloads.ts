@@ -1,5 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { type Actor, DEFAULT_APP_ID, TEAM_DOMAIN, userOf, VERIFICATION_TOKEN, newTriggerId } from './payloads.js';
+import {
+  type Actor,
+  DEFAULT_APP_ID,
+  newTriggerId,
+  TEAM_DOMAIN,
+  userOf,
+  VERIFICATION_TOKEN,
+} from './payloads.js';
 
 /** Options for submitting a modal. */
 export interface ViewSubmissionOptions extends Actor {

@@ -1,11 +1,19 @@
 /** JSON to and from the local server; never throws, so the page can always say what happened. */
 export async function post(path, body) {
   try {
-    const res = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     const json = await res.json().catch(() => ({}));
     return { ok: res.ok, status: res.status, body: json };
   } catch (error) {
-    return { ok: false, status: 0, body: { error: `The local server is not answering (${error.message}). Is npm start still running?` } };
+    return {
+      ok: false,
+      status: 0,
+      body: { error: `The local server is not answering (${error.message}). Is npm start still running?` },
+    };
   }
 }
 

@@ -5,15 +5,19 @@
  * forwarded to the app as Slack would.
  */
 import { getState, post } from './api.js';
-import { renderConversation } from './conversation.js';
+import { notice, wireComposer } from './composer.js';
 import { wireControls } from './controls.js';
+import { renderConversation } from './conversation.js';
 import { h } from './dom.js';
 import { showModal } from './modal.js';
 import { conversationsOf, renderSidebar } from './sidebar.js';
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
-const TOPICS = { 'improvement-board': 'The weekly digest, RAG changes and exceptions for the Improvement Board', general: 'Everything else' };
+const TOPICS = {
+  'improvement-board': 'The weekly digest, RAG changes and exceptions for the Improvement Board',
+  general: 'Everything else',
+};
 
 const app = {
   me: params.get('as') ?? localStorage.getItem('improvement-bot.me'),
@@ -47,7 +51,11 @@ function refresh() {
       }
       render();
     } while (again);
-  })().catch((error) => app.toast(`Could not load the workspace: ${error.message}`)).finally(() => { loading = null; });
+  })()
+    .catch((error) => app.toast(`Could not load the workspace: ${error.message}`))
+    .finally(() => {
+      loading = null;
+    });
   return loading;
 }
 
@@ -59,12 +67,39 @@ function render() {
   const ctx = renderContext(data);
   renderWhoAmI(data);
   $('conversation-title').textContent = channel.kind === 'dm' ? channel.name : `#${channel.name}`;
-  $('conversation-topic').textContent = channel.kind === 'dm' ? 'Direct message with the bot' : (TOPICS[channel.name] ?? '');
-  $('message-box').placeholder = `Message ${channel.kind === 'dm' ? channel.name : `#${channel.name}`}: try ${data.command} help`;
-  renderConversation($('messages'), { data, channel, ctx, dismissed: app.dismissed, onAction: pressButton, onDismiss: (ts) => { app.dismissed.add(ts); render(); } });
-  app.lastSeen[channel.id] = Math.max(0, ...data.messages.filter((m) => m.channel === channel.id).map((m) => Number(m.ts)));
-  renderSidebar($('sidebar'), { data, current: channel.id, lastSeen: app.lastSeen, onSelect: selectConversation, onTry: (text) => { $('message-box').value = text; $('message-box').focus(); } });
-  showModal($('modal-root'), data.modal, ctx, { onSubmit: submitModal, onClose: (viewId) => post('/local/close', { viewId }) });
+  $('conversation-topic').textContent =
+    channel.kind === 'dm' ? 'Direct message with the bot' : (TOPICS[channel.name] ?? '');
+  $('message-box').placeholder =
+    `Message ${channel.kind === 'dm' ? channel.name : `#${channel.name}`}: try ${data.command} help`;
+  renderConversation($('messages'), {
+    data,
+    channel,
+    ctx,
+    dismissed: app.dismissed,
+    onAction: pressButton,
+    onDismiss: (ts) => {
+      app.dismissed.add(ts);
+      render();
+    },
+  });
+  app.lastSeen[channel.id] = Math.max(
+    0,
+    ...data.messages.filter((m) => m.channel === channel.id).map((m) => Number(m.ts)),
+  );
+  renderSidebar($('sidebar'), {
+    data,
+    current: channel.id,
+    lastSeen: app.lastSeen,
+    onSelect: selectConversation,
+    onTry: (text) => {
+      $('message-box').value = text;
+      $('message-box').focus();
+    },
+  });
+  showModal($('modal-root'), data.modal, ctx, {
+    onSubmit: submitModal,
+    onClose: (viewId) => post('/local/close', { viewId }),
+  });
   app.clockOffset = Date.parse(data.now) - Date.now();
   showClock();
 }
@@ -92,7 +127,12 @@ function selectConversation(channelId) {
 
 async function pressButton(message, action, button) {
   button.disabled = true;
-  const result = await post('/local/action', { userId: app.me, channelId: message.channel, messageTs: message.ts, ...action });
+  const result = await post('/local/action', {
+    userId: app.me,
+    channelId: message.channel,
+    messageTs: message.ts,
+    ...action,
+  });
   button.disabled = false;
   if (!result.ok) app.toast(result.body.error ?? 'That button did not work.');
 }
@@ -103,37 +143,20 @@ async function submitModal(viewId, values) {
   return result.body;
 }
 
-async function sendMessage(event) {
-  event.preventDefault();
-  const box = $('message-box');
-  const text = box.value.trim();
-  if (!text) return;
-  if (!text.startsWith('/')) {
-    return notice(`Only the bot is listening in this local workspace, and it answers commands: try ${app.data.command} help.`);
-  }
-  box.disabled = true;
-  const result = await post('/local/command', { userId: app.me, channelId: app.channel, text });
-  box.disabled = false;
-  box.focus();
-  if (!result.ok) return notice(result.body.error ?? 'The command was not sent.');
-  box.value = '';
-  notice('');
-}
-
-function notice(text) {
-  $('notice').textContent = text;
-  $('notice').hidden = !text;
-}
-
 function showClock() {
   const now = new Date(Date.now() + app.clockOffset);
-  $('clock').textContent = new Intl.DateTimeFormat('en-GB', { timeZone: app.data.timezone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(now);
+  $('clock').textContent = new Intl.DateTimeFormat('en-GB', {
+    timeZone: app.data.timezone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(now);
 }
 
-$('composer').addEventListener('submit', sendMessage);
-$('message-box').addEventListener('keydown', (event) => {
-  if (event.key === 'Enter' && !event.shiftKey) sendMessage(event);
-});
+wireComposer(app);
 $('whoami').addEventListener('change', (event) => {
   app.me = event.target.value;
   localStorage.setItem('improvement-bot.me', app.me);
@@ -142,7 +165,9 @@ $('whoami').addEventListener('change', (event) => {
   notice('');
   refresh();
 });
-$('toast-close').addEventListener('click', () => { $('toast').hidden = true; });
+$('toast-close').addEventListener('click', () => {
+  $('toast').hidden = true;
+});
 wireControls([...document.querySelectorAll('[data-control]')], app);
 setInterval(() => app.data && showClock(), 15_000);
 new EventSource('/local/events').onmessage = () => refresh();

@@ -18,7 +18,11 @@ export function textObject(object, ctx, tag = 'div', className = '') {
  * button is pressed.
  */
 export function renderBlocks(blocks, ctx, onAction) {
-  return h('div', { class: 'blocks' }, blocks.map((block, index) => renderBlock(block, index, ctx, onAction)));
+  return h(
+    'div',
+    { class: 'blocks' },
+    blocks.map((block, index) => renderBlock(block, index, ctx, onAction)),
+  );
 }
 
 function renderBlock(block, index, ctx, onAction) {
@@ -29,11 +33,19 @@ function renderBlock(block, index, ctx, onAction) {
     case 'section':
       return section(block, blockId, ctx, onAction);
     case 'context':
-      return h('div', { class: 'bk-context' }, (block.elements ?? []).map((e) => contextElement(e, ctx)));
+      return h(
+        'div',
+        { class: 'bk-context' },
+        (block.elements ?? []).map((e) => contextElement(e, ctx)),
+      );
     case 'divider':
       return h('hr', { class: 'bk-divider' });
     case 'actions':
-      return h('div', { class: 'bk-actions' }, (block.elements ?? []).map((e) => element(e, blockId, ctx, onAction)));
+      return h(
+        'div',
+        { class: 'bk-actions' },
+        (block.elements ?? []).map((e) => element(e, blockId, onAction)),
+      );
     case 'image':
       return h('div', { class: 'bk-image' }, `[image: ${block.alt_text ?? 'no description'}]`);
     case 'rich_text':
@@ -44,12 +56,25 @@ function renderBlock(block, index, ctx, onAction) {
 }
 
 function section(block, blockId, ctx, onAction) {
-  const body = h('div', { class: 'bk-section-body' },
+  const body = h(
+    'div',
+    { class: 'bk-section-body' },
     textObject(block.text, ctx),
-    block.fields ? h('div', { class: 'bk-fields' }, block.fields.map((f) => textObject(f, ctx, 'div', 'bk-field'))) : null,
+    block.fields
+      ? h(
+          'div',
+          { class: 'bk-fields' },
+          block.fields.map((f) => textObject(f, ctx, 'div', 'bk-field')),
+        )
+      : null,
   );
-  const accessory = block.accessory ? element(block.accessory, blockId, ctx, onAction) : null;
-  return h('div', { class: 'bk-section' }, body, accessory ? h('div', { class: 'bk-accessory' }, accessory) : null);
+  const accessory = block.accessory ? element(block.accessory, blockId, onAction) : null;
+  return h(
+    'div',
+    { class: 'bk-section' },
+    body,
+    accessory ? h('div', { class: 'bk-accessory' }, accessory) : null,
+  );
 }
 
 function contextElement(e, ctx) {
@@ -58,7 +83,7 @@ function contextElement(e, ctx) {
 }
 
 /** An interactive element; buttons work, others are shown for what they are. */
-function element(e, blockId, ctx, onAction) {
+function element(e, blockId, onAction) {
   if (e.type === 'button') {
     const text = e.text?.text ?? '';
     const button = h('button', {

@@ -30,6 +30,15 @@ export function summarise(outcome, data) {
   const toOthers = seen.filter((p) => p.channel.startsWith('D') && p.channel !== myDm).length;
   if (toOthers) parts.push(`${toOthers} to other people (switch who you are to read them)`);
   if (outcome.edited) parts.push(`${outcome.edited} updated`);
-  const when = new Intl.DateTimeFormat('en-GB', { timeZone: data.timezone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(new Date(outcome.now));
-  return parts.length ? `Ran the scheduled jobs at ${when}: ${parts.join(', ')}.` : `Ran the scheduled jobs at ${when}: nothing was due.`;
+  const when = new Intl.DateTimeFormat('en-GB', {
+    timeZone: data.timezone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(outcome.now));
+  return parts.length
+    ? `Ran the scheduled jobs at ${when}: ${parts.join(', ')}.`
+    : `Ran the scheduled jobs at ${when}: nothing was due.`;
 }

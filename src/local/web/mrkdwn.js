@@ -16,7 +16,9 @@ export function mrkdwn(text, ctx) {
   // Private-use characters mark finished HTML so later steps leave it alone.
   const hold = (html) => `\uE000${held.push(html) - 1}\uE001`;
   let s = String(text ?? '');
-  s = s.replace(/```([\s\S]*?)```/g, (_, code) => hold(`<pre class="code-block">${escapeHtml(decodeSlack(code.replace(/^\n/, '')))}</pre>`));
+  s = s.replace(/```([\s\S]*?)```/g, (_, code) =>
+    hold(`<pre class="code-block">${escapeHtml(decodeSlack(code.replace(/^\n/, '')))}</pre>`),
+  );
   s = s.replace(/`([^`\n]+)`/g, (_, code) => hold(`<code>${escapeHtml(decodeSlack(code))}</code>`));
   s = s.replace(/<([^<>\n]+)>/g, (_, inner) => hold(angle(inner, ctx)));
   s = escapeHtml(decodeSlack(s))
@@ -45,7 +47,8 @@ function angle(inner, ctx) {
     const name = ctx.channels.get(target.slice(1)) ?? label ?? target.slice(1);
     return `<span class="mention">#${escapeHtml(name)}</span>`;
   }
-  if (target.startsWith('!')) return `<span class="mention">${escapeHtml(special(target.slice(1), label))}</span>`;
+  if (target.startsWith('!'))
+    return `<span class="mention">${escapeHtml(special(target.slice(1), label))}</span>`;
   if (/^(https?:|mailto:)/i.test(target)) {
     const href = decodeSlack(target);
     return `<a href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer">${escapeHtml(label ?? href)}</a>`;
@@ -65,7 +68,8 @@ function lines(s) {
     .map((line) => {
       if (/^&gt;/.test(line)) return `<blockquote>${line.replace(/^&gt;\s?/, '')}</blockquote>`;
       const bullet = /^\s*([•◦▪-]|\d{1,2}[.)])\s+(.*)$/.exec(line);
-      if (bullet) return `<div class="li"><span class="bullet">${bullet[1] === '-' ? '•' : bullet[1]}</span><span>${bullet[2]}</span></div>`;
+      if (bullet)
+        return `<div class="li"><span class="bullet">${bullet[1] === '-' ? '•' : bullet[1]}</span><span>${bullet[2]}</span></div>`;
       return line.trim() === '' ? '<div class="blank"></div>' : `<div class="line">${line}</div>`;
     })
     .join('');
