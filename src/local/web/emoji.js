@@ -95,6 +95,14 @@ const DOTS = {
   large_purple_circle: 'purple',
 };
 
+/** Status marks the bot leans on, drawn the same way: a done tick must never be an empty box. */
+const MARKS = {
+  white_check_mark: ['✔', 'ok'],
+  heavy_check_mark: ['✔', 'ok'],
+  x: ['✘', 'bad'],
+  rotating_light: ['!', 'alert'],
+};
+
 /**
  * Replaces :shortcode: in already-escaped HTML with its character (or a RAG dot); unknown codes
  * stay as typed, like Slack does.
@@ -103,6 +111,10 @@ export function emojify(html) {
   return html.replace(/:([a-z0-9_+-]+):/g, (all, name) => {
     if (DOTS[name])
       return `<span class="dot dot-${DOTS[name]}" role="img" aria-label="${name.replace(/_/g, ' ')}" title=":${name}:"></span>`;
+    if (MARKS[name]) {
+      const [glyph, kind] = MARKS[name];
+      return `<span class="mark mark-${kind}" role="img" aria-label="${name.replace(/_/g, ' ')}" title=":${name}:">${glyph}</span>`;
+    }
     return EMOJI[name] ?? all;
   });
 }
