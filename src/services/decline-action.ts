@@ -4,7 +4,8 @@
  * records the claim with the suggestion, and a notice to each lead of the workstream (the admins,
  * if it has none) is queued in the same transaction, so the leads are always told, exactly once.
  */
-import type { ActionEvent } from '../db/generated/sqlite/client.js';
+import type { Tx } from '../db/client.js';
+import type { ActionEvent, Person } from '../db/generated/sqlite/client.js';
 import { formatActionRef } from '../domain/actions.js';
 import { AppError } from '../domain/errors.js';
 import { programmeToday } from './action-checks.js';
@@ -29,16 +30,19 @@ export async function declineAction(
 ): Promise<ActionInContext & { event: ActionEvent; toldUserIds: string[] }> {
   return inTransaction(deps, actor, async (tx, me) => {
     const found = await loadAction(tx, actor.workspaceId, input.ref);
-    const { action, workstream, programme, owner } = found;
+    const { action, programme, owner } = found;
     const ref = formatActionRef(action.number);
     requireStatus(action, ['open'], programme.timezone);
-    if (owner.id !== me.id)
+    if (owner.id !== me.id) {
+      const how = `A lead can reassign it with \`/improve action reassign ${ref} @someone\`.`;
       throw new AppError(
         'forbidden',
-        `Only the owner of ${ref} (<@${owner.slackUserId}>) can say it is not theirs. A lead can reassign it with \`/improve action reassign ${ref} @someone\`.`,
+        `Only the owner of ${ref} (<@${owner.slackUserId}>) can say it is not theirs. ${how}`,
       );
-    if (input.suggestedUserId === me.slackUserId)
+    }
+    if (input.suggestedUserId === me.slackUserId) {
       throw new AppError('bad_input', `Suggest someone other than yourself: who should own ${ref}?`);
+    }
     const raw = input.note?.trim();
     const note = raw ? await guardText(tx, actor.workspaceId, raw, 'note', deps.clock.now()) : null;
     const suggested = await personBySlackId(tx, actor.workspaceId, input.suggestedUserId);
@@ -50,41 +54,36 @@ export async function declineAction(
       fromOwnerId: me.id,
       toOwnerId: suggested.id,
     });
-    const leads = await tx.workstreamLead.findMany({
-      where: { workstreamId: workstream.id, workspaceId: actor.workspaceId },
-      include: { person: true },
-    });
-    const told =
-      leads.length > 0
-        ? leads.map((l) => l.person)
-        : await tx.person.findMany({
-            where: {
-              workspaceId: actor.workspaceId,
-              OR: [{ role: 'admin' }, { slackUserId: { in: deps.adminUserIds ?? [] } }],
-            },
-          });
-    const day = programmeToday(deps, programme);
+    const told = (await whoDecides(tx, deps, found)).filter((p) => p.id !== me.id);
     const payload = {
       actionId: action.id,
       fromUserId: me.slackUserId,
       suggestedUserId: suggested.slackUserId,
       note,
     };
-    for (const person of told.filter((p) => p.id !== me.id)) {
-      await queueNotice(
-        tx,
-        {
-          workspaceId: actor.workspaceId,
-          kind: 'not_mine',
-          subjectKey: `action-event:${event.id}`,
-          recipient: person.slackUserId,
-          day,
-        },
-        programme.id,
-        payload,
-        now,
-      );
-    }
+    const key = {
+      workspaceId: actor.workspaceId,
+      kind: 'not_mine',
+      subjectKey: `action-event:${event.id}`,
+      day: programmeToday(deps, programme),
+    };
+    for (const person of told)
+      await queueNotice(tx, { ...key, recipient: person.slackUserId }, programme.id, payload, now);
     return { ...found, event, toldUserIds: told.map((p) => p.slackUserId) };
+  });
+}
+
+/** The workstream's leads decide who owns an action; with no lead, the admins do. */
+async function whoDecides(tx: Tx, deps: Deps, { workstream }: ActionInContext): Promise<Person[]> {
+  const leads = await tx.workstreamLead.findMany({
+    where: { workstreamId: workstream.id, workspaceId: workstream.workspaceId },
+    include: { person: true },
+  });
+  if (leads.length > 0) return leads.map((l) => l.person);
+  return tx.person.findMany({
+    where: {
+      workspaceId: workstream.workspaceId,
+      OR: [{ role: 'admin' }, { slackUserId: { in: deps.adminUserIds ?? [] } }],
+    },
   });
 }

@@ -16,17 +16,15 @@ import type { Sweep } from './sweep.js';
 export const OWNER_PAGE = 200;
 
 export async function sendActionReminders(sweep: Sweep, programme: Programme): Promise<void> {
-  const { deps, day } = sweep;
   const base = {
     workspaceId: programme.workspaceId,
     programmeId: programme.id,
     status: 'open',
-    dueDate: { lte: addDays(day, programme.dueSoonDays) },
+    dueDate: { lte: addDays(sweep.day, programme.dueSoonDays) },
   };
-  const subjectKey = `programme:${programme.id}`;
   let after = 0;
   for (;;) {
-    const page = await deps.db.action.groupBy({
+    const page = await sweep.deps.db.action.groupBy({
       by: ['ownerId'],
       where: { ...base, ownerId: { gt: after } },
       orderBy: { ownerId: 'asc' },
@@ -35,36 +33,48 @@ export async function sendActionReminders(sweep: Sweep, programme: Programme): P
     });
     if (page.length === 0) return;
     after = page.at(-1)!.ownerId;
-    const ids = page.map((p) => p.ownerId);
-    const people = await deps.db.person.findMany({
-      where: { workspaceId: programme.workspaceId, id: { in: ids } },
-    });
-    const logged = await deps.db.reminderLog.findMany({
-      where: {
-        workspaceId: programme.workspaceId,
-        kind: 'action',
-        subjectKey,
-        day,
-        recipient: { in: people.map((p) => p.slackUserId) },
-      },
-      select: { recipient: true, status: true },
-    });
-    const finished = new Set(
-      logged.filter((l) => l.status === 'sent' || l.status === 'skipped').map((l) => l.recipient),
-    );
-    const due = people.filter((p) => !finished.has(p.slackUserId) && !isMuted(p, day));
-    const rows = await loadRows(sweep, base, due, page);
-    const reminders = due.flatMap((person) => {
-      const mine = rows.get(person.id) ?? [];
-      const total = page.find((p) => p.ownerId === person.id)?._count._all ?? mine.length;
-      // Nothing to answer (every action is with the lead after a "not mine"): no message.
-      return mine.some((row) => awaitsAnswer(row, person.id))
-        ? [ownerReminder(sweep, programme, person, mine, total - mine.length, subjectKey)]
-        : [];
-    });
-    await sendPage(sweep, programme, reminders, new Set(logged.map((l) => l.recipient)));
+    await remindPage(sweep, programme, base, page);
     await sweep.heartbeat();
   }
+}
+
+type OwnerCount = { ownerId: number; _count: { _all: number } };
+
+/** One page of owners: skip those already done today or muted, then send the rest theirs. */
+async function remindPage(
+  sweep: Sweep,
+  programme: Programme,
+  base: ActionWhere,
+  page: OwnerCount[],
+): Promise<void> {
+  const { db } = sweep.deps;
+  const subjectKey = `programme:${programme.id}`;
+  const people = await db.person.findMany({
+    where: { workspaceId: programme.workspaceId, id: { in: page.map((p) => p.ownerId) } },
+  });
+  const logged = await db.reminderLog.findMany({
+    where: {
+      workspaceId: programme.workspaceId,
+      kind: 'action',
+      subjectKey,
+      day: sweep.day,
+      recipient: { in: people.map((p) => p.slackUserId) },
+    },
+    select: { recipient: true, status: true },
+  });
+  const finished = new Set(
+    logged.filter((l) => l.status === 'sent' || l.status === 'skipped').map((l) => l.recipient),
+  );
+  const due = people.filter((p) => !finished.has(p.slackUserId) && !isMuted(p, sweep.day));
+  const rows = await loadRows(sweep, base, due, page);
+  const reminders = due.flatMap((person) => {
+    const mine = rows.get(person.id) ?? [];
+    const total = page.find((p) => p.ownerId === person.id)?._count._all ?? mine.length;
+    // Nothing to answer (every action is with the lead after a "not mine"): no message.
+    if (!mine.some((row) => awaitsAnswer(row, person.id))) return [];
+    return [ownerReminder(sweep, programme, person, mine, total - mine.length, subjectKey)];
+  });
+  await sendPage(sweep, programme, reminders, new Set(logged.map((l) => l.recipient)));
 }
 
 type ActionWhere = { workspaceId: string; programmeId: number; status: string; dueDate: { lte: string } };
@@ -74,7 +84,7 @@ async function loadRows(
   sweep: Sweep,
   base: ActionWhere,
   owners: Person[],
-  counts: { ownerId: number; _count: { _all: number } }[],
+  counts: OwnerCount[],
 ): Promise<Map<number, ReminderRow[]>> {
   const many = new Set(counts.filter((c) => c._count._all > MAX_ROWS).map((c) => c.ownerId));
   const few = owners.filter((o) => !many.has(o.id)).map((o) => o.id);

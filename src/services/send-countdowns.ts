@@ -17,30 +17,14 @@ const SLACK_DAYS = 10;
 
 export async function sendCountdowns(sweep: Sweep, programme: Programme): Promise<void> {
   const { deps, day } = sweep;
-  const schedule = countdownSchedule(programme.countdownDays);
-  const furthest = Math.max(0, ...[...schedule.values()].flat());
-  const events = await deps.db.event.findMany({
-    where: {
-      programmeId: programme.id,
-      workspaceId: programme.workspaceId,
-      status: 'planned',
-      startDate: { gte: day, lte: addDays(day, furthest + SLACK_DAYS) },
-    },
-    include: {
-      workstreams: { include: { workstream: { include: { leads: { include: { person: true } } } } } },
-    },
-    orderBy: [{ startDate: 'asc' }, { number: 'asc' }],
-  });
-  const due = events.flatMap((event) => {
-    const step = countdownStepDue(event.startDate, day, schedule.get(event.kind) ?? [], sweep.holidays);
-    return step === null ? [] : [{ event, subjectKey: `event:${event.id}:${step}` }];
-  });
+  const due = await countdownsDue(sweep, programme);
   if (due.length === 0) return;
+  const subjectKeys = due.map((d) => d.subjectKey);
   const finished = await finishedOn(deps.db, {
     workspaceId: programme.workspaceId,
     kind: 'countdown',
     day,
-    subjectKeys: due.map((d) => d.subjectKey),
+    subjectKeys,
   });
   for (const { event, subjectKey } of due) {
     const workstreams = event.workstreams
@@ -55,22 +39,39 @@ export async function sendCountdowns(sweep: Sweep, programme: Programme): Promis
       ...[...leads.values()].filter((p) => !isMuted(p, day)).map((person) => ({ person })),
     ];
     for (const to of recipients) {
-      const recipient = 'person' in to ? to.person.slackUserId : to.channelId;
-      if (finished.has(`${subjectKey}|${recipient}`)) continue;
-      sweep.count(
-        await deliverReminder(
-          deps,
-          sweep.check,
-          {
-            key: { kind: 'countdown', subjectKey, day },
-            programme,
-            to,
-            payload: { eventId: event.id, startDate: event.startDate },
-            render: () => message,
-          },
-          sweep.now,
-        ),
-      );
+      if (finished.has(`${subjectKey}|${'person' in to ? to.person.slackUserId : to.channelId}`)) continue;
+      const payload = { eventId: event.id, startDate: event.startDate };
+      const reminder = {
+        key: { kind: 'countdown', subjectKey, day },
+        programme,
+        to,
+        payload,
+        render: () => message,
+      };
+      sweep.count(await deliverReminder(deps, sweep.check, reminder, sweep.now));
     }
   }
+}
+
+/** Planned events with a countdown step due today, each keyed by (event, step). */
+async function countdownsDue(sweep: Sweep, programme: Programme) {
+  const { day } = sweep;
+  const schedule = countdownSchedule(programme.countdownDays);
+  const furthest = Math.max(0, ...[...schedule.values()].flat());
+  const events = await sweep.deps.db.event.findMany({
+    where: {
+      programmeId: programme.id,
+      workspaceId: programme.workspaceId,
+      status: 'planned',
+      startDate: { gte: day, lte: addDays(day, furthest + SLACK_DAYS) },
+    },
+    include: {
+      workstreams: { include: { workstream: { include: { leads: { include: { person: true } } } } } },
+    },
+    orderBy: [{ startDate: 'asc' }, { number: 'asc' }],
+  });
+  return events.flatMap((event) => {
+    const step = countdownStepDue(event.startDate, day, schedule.get(event.kind) ?? [], sweep.holidays);
+    return step === null ? [] : [{ event, subjectKey: `event:${event.id}:${step}` }];
+  });
 }

@@ -6,7 +6,7 @@
 import type { Programme } from '../db/generated/sqlite/client.js';
 import { addDays, isoWeekday } from '../domain/dates.js';
 import { isDayBeforeDigest, isMuted } from '../domain/reminders.js';
-import { deliverReminder } from './deliver-reminder.js';
+import { deliverReminder, type ReminderToSend } from './deliver-reminder.js';
 import { silenceMessage } from './notice-messages.js';
 import { finishedOn } from './reminder-log.js';
 import type { Sweep } from './sweep.js';
@@ -14,54 +14,59 @@ import type { Sweep } from './sweep.js';
 const DAY_MS = 24 * 60 * 60_000;
 
 export async function sendSilenceNudges(sweep: Sweep, programme: Programme): Promise<void> {
-  const { deps, day, now } = sweep;
+  const { deps, day } = sweep;
   if (!isDayBeforeDigest(day, programme.digestDay, sweep.holidays)) return;
-  const workstreams = await deps.db.workstream.findMany({
-    where: { programmeId: programme.id, workspaceId: programme.workspaceId, rag: { not: 'complete' } },
-    include: { leads: { include: { person: true } } },
-    orderBy: { code: 'asc' },
-  });
-  const latest = await deps.db.update.groupBy({
-    by: ['workstreamId'],
-    where: { programmeId: programme.id, workspaceId: programme.workspaceId, withdrawnAt: null },
-    _max: { createdAt: true },
-  });
-  const lastUpdate = new Map(latest.map((l) => [l.workstreamId, l._max.createdAt]));
-  const quietSince = new Date(now.getTime() - programme.silenceDays * DAY_MS);
-  const silent = workstreams.filter((w) => (lastUpdate.get(w.id) ?? w.createdAt) < quietSince);
+  const { silent, lastUpdate } = await silentWorkstreams(sweep, programme);
+  const subjectKeys = silent.map((w) => `workstream:${w.id}`);
   const finished = await finishedOn(deps.db, {
     workspaceId: programme.workspaceId,
     kind: 'silence',
     day,
-    subjectKeys: silent.map((w) => `workstream:${w.id}`),
+    subjectKeys,
   });
   const digestDay = nextDigestDay(day, programme.digestDay);
   for (const workstream of silent) {
+    const last = lastUpdate.get(workstream.id) ?? null;
     for (const { person } of workstream.leads) {
       if (isMuted(person, day) || finished.has(`workstream:${workstream.id}|${person.slackUserId}`)) continue;
-      sweep.count(
-        await deliverReminder(
-          deps,
-          sweep.check,
-          {
-            key: { kind: 'silence', subjectKey: `workstream:${workstream.id}`, day },
-            programme,
-            to: { person },
-            payload: { workstreamId: workstream.id },
-            render: (log) =>
-              silenceMessage({
-                reminderId: log.id,
-                workstream,
-                lastUpdate: lastUpdate.get(workstream.id) ?? null,
-                timezone: programme.timezone,
-                digestDay,
-              }),
-          },
-          now,
-        ),
-      );
+      const reminder: ReminderToSend = {
+        key: { kind: 'silence', subjectKey: `workstream:${workstream.id}`, day },
+        programme,
+        to: { person },
+        payload: { workstreamId: workstream.id },
+        render: (log) =>
+          silenceMessage({
+            reminderId: log.id,
+            workstream,
+            lastUpdate: last,
+            timezone: programme.timezone,
+            digestDay,
+          }),
+      };
+      sweep.count(await deliverReminder(deps, sweep.check, reminder, sweep.now));
     }
   }
+}
+
+/** Workstreams (not complete) with no update, withdrawn ones aside, for the programme's silenceDays. */
+async function silentWorkstreams(sweep: Sweep, programme: Programme) {
+  const scope = { programmeId: programme.id, workspaceId: programme.workspaceId };
+  const workstreams = await sweep.deps.db.workstream.findMany({
+    where: { ...scope, rag: { not: 'complete' } },
+    include: { leads: { include: { person: true } } },
+    orderBy: { code: 'asc' },
+  });
+  const latest = await sweep.deps.db.update.groupBy({
+    by: ['workstreamId'],
+    where: { ...scope, withdrawnAt: null },
+    _max: { createdAt: true },
+  });
+  const lastUpdate = new Map(latest.map((l) => [l.workstreamId, l._max.createdAt]));
+  const quietSince = new Date(sweep.now.getTime() - programme.silenceDays * DAY_MS);
+  return {
+    silent: workstreams.filter((w) => (lastUpdate.get(w.id) ?? w.createdAt) < quietSince),
+    lastUpdate,
+  };
 }
 
 /** The next day after `day` that is the digest's weekday. */
