@@ -17,7 +17,16 @@ const REASONS: Record<string, string> = {
   missing_scope: 'the app is missing a Slack permission. Reinstall it from its Slack app settings',
 };
 
+/** A failure while looking in the channel for an earlier attempt's digest is stored as 'check:<code>'. */
+export const CHECK_PREFIX = 'check:';
+
 export function failureReason(code: string): string {
+  if (code.startsWith(CHECK_PREFIX)) {
+    // Posting works without being in a public channel (chat:write.public), but reading its
+    // history does not, and without it a retry cannot know whether the digest is already there.
+    const inner = code.slice(CHECK_PREFIX.length);
+    return `the bot could not look in that channel to check whether an earlier attempt already posted this week's digest (${REASONS[inner] ?? `Slack answered “${inner}”`})`;
+  }
   return REASONS[code] ?? `Slack answered “${code}”`;
 }
 

@@ -8,6 +8,7 @@ import type { Db } from '../db/client.js';
 import type { DigestRun } from '../db/generated/sqlite/client.js';
 import type { Day } from '../domain/dates.js';
 import { audit } from '../services/audit.js';
+import { CHECK_PREFIX } from './notify-admins.js';
 
 /** How long a claim protects a run; a crashed replica's run is taken over after this. */
 export const LEASE_MS = 5 * 60_000;
@@ -127,7 +128,9 @@ export async function markFailed(
 ): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const before = await tx.digestRun.findUniqueOrThrow({ where: { id: run.id } });
-    const news = !(before.lastError === code && before.channelId === channelId);
+    // The same problem found while checking the channel or while posting is still the same problem.
+    const problem = (c: string | null) => c?.replace(CHECK_PREFIX, '');
+    const news = !(problem(before.lastError) === problem(code) && before.channelId === channelId);
     await tx.digestRun.updateMany({
       where: { id: run.id, attempts: run.attempts },
       data: {

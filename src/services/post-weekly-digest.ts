@@ -6,7 +6,7 @@
  */
 import { ChatError, type Posted } from '../chat/chat.js';
 import type { Programme } from '../db/generated/sqlite/client.js';
-import { tellAdminsDigestFailed } from '../digest/notify-admins.js';
+import { CHECK_PREFIX, tellAdminsDigestFailed } from '../digest/notify-admins.js';
 import {
   DIGEST_EVENT,
   DIGEST_PART_EVENT,
@@ -95,7 +95,13 @@ async function alreadyPosted(target: ClaimedDigest, deps: ChatDeps, ref: DigestR
   const channelId = programme.boardChannelId ?? '';
   if (claim.run.messageTs && claim.run.channelId === channelId) return { channelId, ts: claim.run.messageTs };
   if (!claim.resumed) return null;
-  const ts = await findPostedDigest(deps.chat, channelId, ref, weekBegins(programme, slot.weekStart));
+  const ts = await findPostedDigest(deps.chat, channelId, ref, weekBegins(programme, slot.weekStart)).catch(
+    (error: unknown) => {
+      if (error instanceof ChatError && error.permanent)
+        throw new ChatError(`${CHECK_PREFIX}${error.code}`, true);
+      throw error;
+    },
+  );
   if (!ts) return null;
   await recordMessage(deps.db, claim.run, { channelId, ts }, isLate(tsInstant(ts), slot.dueAt));
   return { channelId, ts };

@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
+import { digestJob } from '../../src/scheduler/digest-job.js';
 import { setupProgramme } from '../../src/services/setup-programme.js';
 import { type DigestHarness, digestHarness, tsDate } from '../support/digest.js';
 import { as, BOARD_CHANNEL, seedProgramme, TEAM, U } from '../support/factories.js';
@@ -174,5 +175,32 @@ describe('a board channel the bot cannot post in', () => {
     await h.tick();
     expect(h.digests('C0BOARD2')).toHaveLength(1);
     expect(await runs()).toMatchObject([{ status: 'posted', channelId: 'C0BOARD2' }]);
+  });
+
+  it('never posts twice when it cannot check the channel after a failed attempt, and says why', async () => {
+    const board = { id: BOARD_CHANNEL, name: 'improvement-board', isMember: true };
+    h = await digestHarness({ now: new Date('2026-11-23T09:00:00Z'), channels: [board] });
+    await seedProgramme(h.t.deps);
+    // The first attempt posts, then dies before recording it (the error stands in for a crash).
+    const crashing = digestJob(h.deps, {
+      async checkpoint(point) {
+        if (point === 'posted') throw new Error('process died');
+      },
+    });
+    await crashing.run(h.t.clock.now());
+    expect(h.digests()).toHaveLength(1);
+    board.isMember = false; // removed from the channel before the retry
+    at('2026-11-23T09:02:00Z');
+    await h.tick();
+    expect(await runs()).toMatchObject([{ status: 'failed', lastError: 'check:not_in_channel' }]);
+    const dm = h.slack.messages.find((m) => m.channel === h.slack.dmChannelFor(U.admin));
+    expect(dm?.text).toContain(
+      'the bot could not look in that channel to check whether an earlier attempt already posted',
+    );
+    board.isMember = true;
+    at('2026-11-23T10:02:00Z');
+    await h.tick();
+    expect(h.digests()).toHaveLength(1);
+    expect(await runs()).toMatchObject([{ status: 'posted', messageTs: h.digests()[0]!.ts, late: false }]);
   });
 });
