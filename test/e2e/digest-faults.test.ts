@@ -126,6 +126,15 @@ describe('Slack failures', () => {
     await expectOneDigest();
   });
 
+  it('a network error: the week stays claimed and the next tick after the backoff posts once', async () => {
+    const unreachable = slackChat(slackWebClient('xoxb-test', 'http://127.0.0.1:9/api/', LogLevel.ERROR));
+    await digestJob({ ...h.deps, chat: unreachable }).run(MONDAY);
+    expect(await run()).toMatchObject({ status: 'claimed', lastError: 'slack_webapi_request_error' });
+    h.t.clock.set(later(MINUTE));
+    await h.tick();
+    await expectOneDigest();
+  });
+
   it('a 429 with Retry-After: waited out, then posted once', async () => {
     h.slack.failNext('chat.postMessage', { status: 429, retryAfterSeconds: 1 });
     const started = performance.now();
