@@ -5,7 +5,7 @@
  * not posted yet. The DigestRun claim makes that exactly once across ticks, restarts and replicas.
  */
 import type { DigestRun, Programme } from '../db/generated/sqlite/client.js';
-import { claimRun } from '../digest/runs.js';
+import { claimRun } from '../digest/claim.js';
 import { type DigestSlot, digestSlot } from '../digest/schedule.js';
 import type { ChatDeps } from '../services/deps.js';
 import { type DigestHooks, postWeeklyDigest } from '../services/post-weekly-digest.js';

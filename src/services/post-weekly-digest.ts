@@ -6,6 +6,7 @@
  */
 import { ChatError, type Posted } from '../chat/chat.js';
 import type { Programme } from '../db/generated/sqlite/client.js';
+import { type Claim, renewLease } from '../digest/claim.js';
 import { CHECK_PREFIX, tellAdminsDigestFailed } from '../digest/notify-admins.js';
 import {
   DIGEST_EVENT,
@@ -16,7 +17,7 @@ import {
   postMissingParts,
 } from '../digest/post-parts.js';
 import { renderDigest } from '../digest/render-digest.js';
-import { type Claim, markFailed, markPosted, markRetry, recordMessage, renewLease } from '../digest/runs.js';
+import { markFailed, markPosted, markRetry, recordMessage } from '../digest/runs.js';
 import { type DigestSlot, isLate, weekBegins } from '../digest/schedule.js';
 import { formatDateTimeUk } from '../domain/dates.js';
 import { buildDigest } from './build-digest.js';

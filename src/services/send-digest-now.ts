@@ -7,9 +7,9 @@
 import type { Posted } from '../chat/chat.js';
 import { ChatError } from '../chat/chat.js';
 import type { Programme } from '../db/generated/sqlite/client.js';
+import { claimRun } from '../digest/claim.js';
 import { DIGEST_EXTRA_EVENT, postMain, postMissingParts } from '../digest/post-parts.js';
 import { renderDigest } from '../digest/render-digest.js';
-import { claimRun } from '../digest/runs.js';
 import { type DigestSlot, digestSlot } from '../digest/schedule.js';
 import { formatDateTimeUk } from '../domain/dates.js';
 import { AppError } from '../domain/errors.js';
