@@ -53,7 +53,10 @@ export async function deliverReminder(
     if (ready !== 'ok') return ready;
   }
   const key: ReminderKey = { ...reminder.key, workspaceId: programme.workspaceId, recipient };
-  const log = prepared?.claim ?? (await claimReminder(deps.db, key, programme.id, now, deps.instanceId));
+  // Leases run from the live clock, not the tick's start: a long sweep must not hand out claims
+  // that have already lapsed.
+  const log =
+    prepared?.claim ?? (await claimReminder(deps.db, key, programme.id, deps.clock.now(), deps.instanceId));
   if (!log) return (await isFinished(deps.db, key)) ? 'done' : 'later';
   let posted: Posted;
   try {
@@ -61,9 +64,9 @@ export async function deliverReminder(
     posted =
       'person' in to ? await deps.chat.dm(recipient, message) : await deps.chat.post(recipient, message);
   } catch (error) {
-    return recordFailure(deps, check, reminder, log, error, now);
+    return recordFailure(deps, check, reminder, log, error, deps.clock.now());
   }
-  await markSent(deps.db, log, posted, reminder.payload, now);
+  await markSent(deps.db, log, posted, reminder.payload, deps.clock.now());
   return 'sent';
 }
 

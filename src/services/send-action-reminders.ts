@@ -136,8 +136,15 @@ function ownerReminder(
 }
 
 /**
- * Checks each owner (their hours, whether Slack knows them), claims the page's new rows in one
- * go, then sends one by one, each recorded as soon as Slack accepts it.
+ * Claims are taken a batch at a time, so even at Slack's slowest (a Tier 3 method waiting out
+ * Retry-After) a batch is sent well within its lease: a claim never lapses while its message is
+ * still queued here, which is what would let another replica send it too.
+ */
+const CLAIM_BATCH = 25;
+
+/**
+ * Checks each owner (their hours, whether Slack knows them), claims a batch of new rows in one
+ * statement, then sends one by one, each recorded as soon as Slack accepts it.
  */
 async function sendPage(
   sweep: Sweep,
@@ -151,19 +158,20 @@ async function sendPage(
     if (outcome === 'ok') ready.push(reminder);
     else sweep.count(outcome);
   }
-  const fresh = ready.map((r) => r.to.person.slackUserId).filter((id) => !hasRow.has(id));
+  const { deps } = sweep;
   const key = {
     workspaceId: programme.workspaceId,
     kind: 'action',
-    subjectKey: ready[0]?.key.subjectKey ?? '',
+    subjectKey: `programme:${programme.id}`,
     day: sweep.day,
   };
-  const claims = await claimMany(sweep.deps.db, key, fresh, programme.id, sweep.now, sweep.deps.instanceId);
-  for (const reminder of ready) {
-    sweep.count(
-      await deliverReminder(sweep.deps, sweep.check, reminder, sweep.now, {
-        claim: claims.get(reminder.to.person.slackUserId),
-      }),
-    );
+  for (let i = 0; i < ready.length; i += CLAIM_BATCH) {
+    const batch = ready.slice(i, i + CLAIM_BATCH);
+    const fresh = batch.map((r) => r.to.person.slackUserId).filter((id) => !hasRow.has(id));
+    const claims = await claimMany(deps.db, key, fresh, programme.id, deps.clock.now(), deps.instanceId);
+    for (const reminder of batch) {
+      const claim = claims.get(reminder.to.person.slackUserId);
+      sweep.count(await deliverReminder(deps, sweep.check, reminder, sweep.now, { claim }));
+    }
   }
 }
