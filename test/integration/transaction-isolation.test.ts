@@ -1,0 +1,76 @@
+/**
+ * Concurrent Slack requests share one database client. A refused command rolls its transaction
+ * back; that must never undo, or let others see, what another request writes at the same moment.
+ * (On SQLite there is a single connection, so this needs src/db/sqlite-serialised.ts.)
+ */
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { type TestDatabase, testDatabase } from '../support/database.js';
+
+let t: TestDatabase;
+beforeEach(async () => {
+  t = await testDatabase();
+});
+afterEach(async () => {
+  await t.close();
+});
+
+/** Lets the event loop run a few rounds (no timers): enough for a query that can run to finish. */
+async function settle(rounds = 50, until: () => boolean = () => false): Promise<void> {
+  for (let i = 0; i < rounds && !until(); i++) await new Promise((resolve) => setImmediate(resolve));
+}
+
+it('keeps a write made outside a transaction when that transaction is rolled back meanwhile', async () => {
+  const db = t.deps.db;
+  let letGo!: () => void;
+  const gate = new Promise<void>((resolve) => {
+    letGo = resolve;
+  });
+  let entered!: () => void;
+  const inside = new Promise<void>((resolve) => {
+    entered = resolve;
+  });
+  const refused = db.$transaction(async (tx) => {
+    await tx.workspace.create({ data: { id: 'T0REFUSED' } });
+    entered();
+    await gate;
+    throw new Error('refused');
+  });
+  await inside;
+  let written = false;
+  const outside = db.workspace.create({ data: { id: 'T0OTHER' } }).then(() => {
+    written = true;
+  });
+  await settle(50, () => written);
+  letGo();
+  await expect(refused).rejects.toThrow('refused');
+  await outside;
+  expect((await db.workspace.findMany()).map((w) => w.id)).toEqual(['T0OTHER']);
+});
+
+it('does not let a read outside a transaction see that transaction’s uncommitted rows', async () => {
+  const db = t.deps.db;
+  let letGo!: () => void;
+  const gate = new Promise<void>((resolve) => {
+    letGo = resolve;
+  });
+  let entered!: () => void;
+  const inside = new Promise<void>((resolve) => {
+    entered = resolve;
+  });
+  const refused = db.$transaction(async (tx) => {
+    await tx.workspace.create({ data: { id: 'T0REFUSED' } });
+    entered();
+    await gate;
+    throw new Error('refused');
+  });
+  await inside;
+  let seen: string[] | undefined;
+  const read = db.workspace.findMany().then((rows) => {
+    seen = rows.map((w) => w.id);
+  });
+  await settle(50, () => seen !== undefined);
+  letGo();
+  await expect(refused).rejects.toThrow('refused');
+  await read;
+  expect(seen).toEqual([]);
+});
