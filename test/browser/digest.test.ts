@@ -1,7 +1,7 @@
 /** The weekly digest as the board reads it on the local page: sent from the controls, Reds first. */
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type LocalPage, launchBrowser, PERSON, startLocalPage } from './harness.js';
+import { describeBrowser, type LocalPage, launchBrowser, PERSON, startLocalPage } from './harness.js';
 
 let browser: Browser;
 let local: LocalPage;
@@ -23,7 +23,7 @@ afterEach(async () => {
   await local.close();
 });
 
-describe('the weekly digest', () => {
+describeBrowser('the weekly digest', () => {
   it('arrives in the board channel when sent from the page, with the Red workstreams as exceptions', async () => {
     const { page } = local;
     await local.open(PERSON.helen!.id, 'board');

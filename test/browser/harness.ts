@@ -5,6 +5,7 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { describe } from 'vitest';
 import { type RunningApp, startApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/index.js';
 import { AdjustableClock } from '../../src/domain/clock.js';
@@ -22,6 +23,16 @@ export const PERSON = Object.fromEntries(
 
 /** Tuesday 24 November 2026, 10:00 in London: after the week's digest and reminder times. */
 export const TUESDAY_MORNING = new Date('2026-11-24T10:00:00Z');
+
+/**
+ * Browser tests need Debian's Chromium. On a developer's machine without it they are skipped with
+ * a warning, so `npm install && npm test` still passes; in CI (CI=true) they always run, and a
+ * missing browser fails them, because .ci/run installs it.
+ */
+export const describeBrowser = describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI);
+if (!existsSync(CHROMIUM) && !process.env.CI) {
+  console.warn(`Browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH).`);
+}
 
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM))

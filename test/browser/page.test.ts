@@ -6,7 +6,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BOARD_CHANNEL } from '../../src/local/workspace.js';
-import { type LocalPage, launchBrowser, PERSON, startLocalPage } from './harness.js';
+import { describeBrowser, type LocalPage, launchBrowser, PERSON, startLocalPage } from './harness.js';
 
 let browser: Browser;
 let local: LocalPage;
@@ -27,7 +27,7 @@ afterEach(async () => {
 
 const section = (text: string) => ({ type: 'section', text: { type: 'mrkdwn', text } });
 
-describe('the local page', () => {
+describeBrowser('the local page', () => {
   it('renders mrkdwn, fields and mentions by name, and shows thread replies and updates as they happen', async () => {
     const { page } = local;
     const client = local.app.slack.app.client;

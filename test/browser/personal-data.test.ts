@@ -1,7 +1,7 @@
 /** The personal-data guard as a person meets it on the local page: refused, nothing posted, text kept. */
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type LocalPage, launchBrowser, PERSON, startLocalPage } from './harness.js';
+import { describeBrowser, type LocalPage, launchBrowser, PERSON, startLocalPage } from './harness.js';
 
 let browser: Browser;
 let local: LocalPage;
@@ -22,7 +22,7 @@ afterEach(async () => {
 
 const TYPED = '/improve update WS1 Met Jane Smith DOB 12/03/2015 about her placement';
 
-describe('a date of birth in a command', () => {
+describeBrowser('a date of birth in a command', () => {
   it('is refused in a reply only the sender sees, with their text kept and nothing posted', async () => {
     const { page } = local;
     await local.open(PERSON.sarah!.id, 'general');

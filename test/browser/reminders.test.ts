@@ -1,7 +1,7 @@
 /** Reminders as an action owner meets them on the local page: a DM with buttons that answer it. */
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type LocalPage, launchBrowser, PERSON, startLocalPage } from './harness.js';
+import { describeBrowser, type LocalPage, launchBrowser, PERSON, startLocalPage } from './harness.js';
 
 let browser: Browser;
 let local: LocalPage;
@@ -41,7 +41,7 @@ async function receiveReminders() {
   return reminder;
 }
 
-describe('a reminder DM', () => {
+describeBrowser('a reminder DM', () => {
   it('arrives when reminders run, and pressing Done updates the DM', async () => {
     const reminder = await receiveReminders();
     expect(await reminder.getByText(OVERDUE).count()).toBe(1);

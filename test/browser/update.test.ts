@@ -1,7 +1,7 @@
 /** A workstream lead posts updates from the local page: typed with a RAG change, and by the modal. */
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type LocalPage, launchBrowser, PERSON, startLocalPage } from './harness.js';
+import { describeBrowser, type LocalPage, launchBrowser, PERSON, startLocalPage } from './harness.js';
 
 let browser: Browser;
 let local: LocalPage;
@@ -20,7 +20,7 @@ afterEach(async () => {
   await local.close();
 });
 
-describe('posting an update in the local workspace', () => {
+describeBrowser('posting an update in the local workspace', () => {
   it('shows the channel post with the RAG move when a lead types an update with a RAG word', async () => {
     const { page } = local;
     await local.open(PERSON.sarah!.id, 'general');
