@@ -1,5 +1,5 @@
 /** Reading the plan: anyone in the workspace may. */
-import type { Workstream } from '../db/generated/sqlite/client.js';
+import type { Programme, Workstream } from '../db/generated/sqlite/client.js';
 import type { Actor, Deps } from './deps.js';
 
 export interface WorkstreamSummary extends Workstream {
@@ -7,9 +7,12 @@ export interface WorkstreamSummary extends Workstream {
   lastUpdateAt: Date | null;
 }
 
-/** The programme's workstreams with their leads and latest update, in code order: 3 queries. */
-export async function listWorkstreams(deps: Deps, actor: Pick<Actor, 'workspaceId'>): Promise<WorkstreamSummary[]> {
-  const programme = await deps.db.programme.findFirst({ where: { workspaceId: actor.workspaceId }, orderBy: { id: 'asc' } });
+/**
+ * The programme's workstreams with their leads and latest update, in code order: 3 queries, or 2
+ * when the caller has already loaded the programme.
+ */
+export async function listWorkstreams(deps: Deps, actor: Pick<Actor, 'workspaceId'>, loaded?: Pick<Programme, 'id'>): Promise<WorkstreamSummary[]> {
+  const programme = loaded ?? (await deps.db.programme.findFirst({ where: { workspaceId: actor.workspaceId }, orderBy: { id: 'asc' } }));
   if (!programme) return [];
   const workstreams = await deps.db.workstream.findMany({
     where: { programmeId: programme.id, workspaceId: actor.workspaceId },

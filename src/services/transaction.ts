@@ -19,10 +19,18 @@ export async function inTransaction<T>(
   });
 }
 
+/**
+ * One insert, no look-up first: the unique key refuses a second claim, including one racing the
+ * first on another replica (a look-up would let both through and one fail with a bare error).
+ */
 async function claimRequest(tx: Tx, workspaceId: string, key: string): Promise<void> {
-  const existing = await tx.processedRequest.findUnique({ where: { workspaceId_key: { workspaceId, key } } });
-  if (existing) throw new AppError('duplicate_request', 'That request was already handled; nothing was changed.');
-  await tx.processedRequest.create({ data: { workspaceId, key } });
+  try {
+    await tx.processedRequest.create({ data: { workspaceId, key } });
+  } catch (error) {
+    // P2002: unique constraint failed. Checked by code, as the two providers' clients have different error classes.
+    if ((error as { code?: unknown }).code === 'P2002') throw new AppError('duplicate_request', 'That request was already handled; nothing was changed.');
+    throw error;
+  }
 }
 
 /** The acting person, created as a member on first contact; ADMIN_USER_IDS are always admins. */
