@@ -1,0 +1,91 @@
+/**
+ * `npm run bench`: signed `/improve update` and `/improve status` requests over loopback at
+ * concurrencies 1, 16 and 64, on SQLite and (when a server answers) PostgreSQL, beside a bare
+ * Bolt app that acks and posts one fixed reply. Latency runs until the user's answer reaches the
+ * Slack stand-in. Targets: p99 under 300 ms at 64 on SQLite; p50 within 2x of the bare app.
+ */
+import { type AppUnderLoad, startBare, startOurs } from './apps.js';
+import { type BenchDatabase, postgresDatabase, sqliteDatabase } from './databases.js';
+import { type LoadWorker, startLoadWorker } from './load-client.js';
+import { BARE, type Scenario, SCENARIOS } from './scenarios.js';
+import { percentile, type RunResult, table } from './stats.js';
+
+const CONCURRENCIES = [1, 16, 64];
+const REQUESTS: Record<number, number> = { 1: 200, 16: 640, 64: 1280 };
+const WARM_UP = 100;
+
+interface Apps {
+  ours: AppUnderLoad;
+  bare: AppUnderLoad;
+}
+
+async function measure(load: LoadWorker, apps: Apps, database: string, scenario: Scenario, concurrency: number, requests: number): Promise<RunResult> {
+  const app = scenario === BARE ? apps.bare : apps.ours;
+  const queriesBefore = app.queries?.count ?? 0;
+  const result = await load.run({ target: scenario === BARE ? 'bare' : 'ours', appUrl: app.url, scenario: scenario.name, concurrency, requests });
+  const queriesPerRequest = app.queries ? (app.queries.count - queriesBefore) / requests : undefined;
+  return { database, scenario: scenario.name, concurrency, requests, ...result, queriesPerRequest };
+}
+
+async function benchDatabase(load: LoadWorker, db: BenchDatabase): Promise<RunResult[]> {
+  const apps = { ours: await startOurs(db.target, load.apiUrls.ours), bare: await startBare(load.apiUrls.bare) };
+  const results: RunResult[] = [];
+  try {
+    // Warm-up: JIT, Prisma's query compiler, connection pools, keep-alive sockets.
+    for (const scenario of [BARE, ...SCENARIOS]) await measure(load, apps, db.name, scenario, 16, WARM_UP);
+    for (const concurrency of CONCURRENCIES) {
+      for (const scenario of [BARE, ...SCENARIOS]) results.push(await measure(load, apps, db.name, scenario, concurrency, REQUESTS[concurrency]!));
+      process.stdout.write('.');
+    }
+  } finally {
+    await apps.ours.stop();
+    await apps.bare.stop();
+    await db.drop();
+  }
+  return results;
+}
+
+function verdicts(results: RunResult[]): string[] {
+  const ours = results.filter((r) => r.scenario !== BARE.name);
+  const bareAt = (r: RunResult) => results.find((b) => b.scenario === BARE.name && b.database === r.database && b.concurrency === r.concurrency)!;
+  const mark = (met: boolean) => (met ? 'MET ' : 'MISS');
+  const lines = ours
+    .filter((r) => r.database === 'SQLite' && r.concurrency === 64)
+    .map((r) => `${mark(percentile(r.visibleMs, 99) < 300)} p99 under 300 ms at 64 on SQLite, ${r.scenario}: ${percentile(r.visibleMs, 99).toFixed(1)} ms`);
+  for (const r of ours) {
+    const ratio = percentile(r.visibleMs, 50) / percentile(bareAt(r).visibleMs, 50);
+    lines.push(`${mark(ratio <= 2)} p50 within 2x of bare, ${r.database} ${r.scenario} at ${r.concurrency}: ${ratio.toFixed(2)}x`);
+  }
+  const slowestAck = Math.max(...results.map((r) => percentile(r.ackMs, 99)));
+  lines.push(`${mark(slowestAck < 3000)} every ack's p99 inside Slack's 3 s: slowest ${slowestAck.toFixed(1)} ms`);
+  return lines;
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const load = await startLoadWorker();
+  const results: RunResult[] = [];
+  try {
+    for (const db of [sqliteDatabase(), await postgresDatabase()]) {
+      if (!db) continue;
+      process.stdout.write(`${db.name} `);
+      results.push(...(await benchDatabase(load, db)));
+      process.stdout.write('\n');
+    }
+  } finally {
+    await load.stop();
+  }
+  const bare = new Map(results.filter((r) => r.scenario === BARE.name).map((b) => [`${b.database}:${b.concurrency}`, b]));
+  console.log('\nLatency until the answer reached the Slack stand-in (loopback, keep-alive; Slack side on a worker thread).\n');
+  console.log(table(results, bare));
+  console.log(`\n${verdicts(results).join('\n')}`);
+  console.log(`\nFinished in ${((performance.now() - started) / 1000).toFixed(0)} s on ${process.version}.`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

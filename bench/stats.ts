@@ -1,0 +1,44 @@
+/** Percentiles and the printed table. */
+
+export interface RunResult {
+  database: string;
+  scenario: string;
+  concurrency: number;
+  requests: number;
+  /** Until the user's answer reached the Slack stand-in (post, response_url or ack body). */
+  visibleMs: number[];
+  /** Until the HTTP ack came back: Slack's 3-second limit applies to this one. */
+  ackMs: number[];
+  seconds: number;
+  /** SQL statements sent per request, when the app has a database. */
+  queriesPerRequest?: number;
+}
+
+/** Nearest-rank percentile of unsorted samples. */
+export function percentile(samples: number[], p: number): number {
+  if (samples.length === 0) return Number.NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank]!;
+}
+
+const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '-');
+const times = (n: number) => (Number.isFinite(n) ? `${n.toFixed(2)}x` : '-');
+
+/** One line per run, with our p50/p99 as multiples of the bare app's at the same concurrency. */
+export function table(results: RunResult[], bare: Map<string, RunResult>): string {
+  const head = ['database', 'command', 'conc', 'reqs', 'p50 ms', 'p99 ms', 'req/s', 'p50 vs bare', 'p99 vs bare', 'ack p99 ms', 'SQL/req'];
+  const rows = results.map((r) => {
+    const base = bare.get(`${r.database}:${r.concurrency}`);
+    const [p50, p99] = [percentile(r.visibleMs, 50), percentile(r.visibleMs, 99)];
+    return [
+      r.database, r.scenario, String(r.concurrency), String(r.requests), ms(p50), ms(p99), (r.requests / r.seconds).toFixed(0),
+      base && r.scenario !== 'bare Bolt' ? times(p50 / percentile(base.visibleMs, 50)) : '',
+      base && r.scenario !== 'bare Bolt' ? times(p99 / percentile(base.visibleMs, 99)) : '',
+      ms(percentile(r.ackMs, 99)), r.queriesPerRequest === undefined ? '' : r.queriesPerRequest.toFixed(1),
+    ];
+  });
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
