@@ -7,7 +7,7 @@ import { formatActionRef } from '../domain/actions.js';
 import { recordActionEvent } from './action-events.js';
 import { requireOwnerLeadOrAdmin } from './authorise.js';
 import type { Actor, Deps } from './deps.js';
-import { type ActionInContext, loadAction, requireStatus } from './find-action.js';
+import { type ActionInContext, loadAction, requireStatus, updateActionIfUnchanged } from './find-action.js';
 import { guardText } from './guard-text.js';
 import { inTransaction } from './transaction.js';
 
@@ -32,10 +32,7 @@ export async function completeAction(
       ? await guardText(tx, actor.workspaceId, raw, 'evidence note', deps.clock.now())
       : null;
     const now = deps.clock.now();
-    const updated = await tx.action.update({
-      where: { id: action.id },
-      data: { status: 'done', completedAt: now, evidenceNote: evidence },
-    });
+    const updated = await updateActionIfUnchanged(tx, action, { status: 'done', completedAt: now, evidenceNote: evidence });
     await recordActionEvent(tx, me, action, updated, { kind: 'done', at: now, note: evidence });
     return { ...found, action: updated };
   });

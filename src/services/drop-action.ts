@@ -8,7 +8,7 @@ import { requireReason } from './action-checks.js';
 import { recordActionEvent } from './action-events.js';
 import { requireLeadOrAdmin } from './authorise.js';
 import type { Actor, Deps } from './deps.js';
-import { type ActionInContext, loadAction, requireStatus } from './find-action.js';
+import { type ActionInContext, loadAction, requireStatus, updateActionIfUnchanged } from './find-action.js';
 import { guardText } from './guard-text.js';
 import { inTransaction } from './transaction.js';
 
@@ -32,7 +32,7 @@ export async function dropAction(input: DropActionInput, deps: Deps, actor: Acto
     );
     const note = await guardText(tx, actor.workspaceId, reason, 'reason', deps.clock.now());
     const now = deps.clock.now();
-    const updated = await tx.action.update({ where: { id: action.id }, data: { status: 'dropped' } });
+    const updated = await updateActionIfUnchanged(tx, action, { status: 'dropped' });
     await recordActionEvent(tx, me, action, updated, { kind: 'dropped', at: now, note });
     return { ...found, action: updated };
   });

@@ -10,7 +10,7 @@ import { programmeToday, requireDueDate, requireReason } from './action-checks.j
 import { recordActionEvent } from './action-events.js';
 import { requireOwnerLeadOrAdmin } from './authorise.js';
 import type { Actor, Deps } from './deps.js';
-import { type ActionInContext, loadAction, requireStatus } from './find-action.js';
+import { type ActionInContext, loadAction, requireStatus, updateActionIfUnchanged } from './find-action.js';
 import { guardText } from './guard-text.js';
 import { inTransaction } from './transaction.js';
 
@@ -47,7 +47,7 @@ export async function extendAction(
     );
     const note = await guardText(tx, actor.workspaceId, reason, 'reason', deps.clock.now());
     const now = deps.clock.now();
-    const updated = await tx.action.update({ where: { id: action.id }, data: { dueDate } });
+    const updated = await updateActionIfUnchanged(tx, action, { dueDate });
     await recordActionEvent(tx, me, action, updated, {
       kind: 'extended',
       at: now,

@@ -3,7 +3,7 @@
  * to it needs. Shared by the action services and by button handlers (reminders' Done / New date).
  */
 import type { Tx } from '../db/client.js';
-import type { Action, Person, Programme, Workstream } from '../db/generated/sqlite/client.js';
+import type { Action, Person, Prisma, Programme, Workstream } from '../db/generated/sqlite/client.js';
 import { type ActionView, formatActionRef, parseActionRef } from '../domain/actions.js';
 import { formatUkDate, todayIn } from '../domain/dates.js';
 import { AppError } from '../domain/errors.js';
@@ -72,6 +72,22 @@ export function requireStatus(action: Action, allowed: string[], timezone: strin
     dropped: `${ref} has been dropped; nothing was changed. A lead can add a new action if it is needed again.`,
   };
   throw new AppError('stale', messages[action.status] ?? `${ref} is ${action.status}; nothing was changed.`);
+}
+
+/**
+ * Changes an action only if nobody changed it since it was read (same status, due date and
+ * owner). Two presses of Done at the same moment on PostgreSQL both read 'open'; the second one's
+ * conditional update then matches nothing and is refused as stale instead of recording twice.
+ */
+export async function updateActionIfUnchanged(tx: Tx, action: Action, data: Prisma.ActionUpdateManyMutationInput): Promise<Action> {
+  const { count } = await tx.action.updateMany({
+    where: { id: action.id, status: action.status, dueDate: action.dueDate, ownerId: action.ownerId },
+    data,
+  });
+  if (count === 0) {
+    throw new AppError('stale', `${formatActionRef(action.number)} was changed by someone else a moment ago; nothing was changed. Look again and retry if needed.`);
+  }
+  return tx.action.findUniqueOrThrow({ where: { id: action.id } });
 }
 
 /** The line-presenter's view of an action loaded with its workstream and owner. */

@@ -8,7 +8,7 @@ import { AppError } from '../domain/errors.js';
 import { recordActionEvent } from './action-events.js';
 import { requireLeadOrAdmin } from './authorise.js';
 import type { Actor, Deps } from './deps.js';
-import { type ActionInContext, loadAction, requireStatus } from './find-action.js';
+import { type ActionInContext, loadAction, requireStatus, updateActionIfUnchanged } from './find-action.js';
 import { guardText } from './guard-text.js';
 import { inTransaction, personBySlackId } from './transaction.js';
 
@@ -40,7 +40,7 @@ export async function reassignAction(
     const note = raw ? await guardText(tx, actor.workspaceId, raw, 'note', deps.clock.now()) : null;
     const owner = await personBySlackId(tx, actor.workspaceId, input.ownerUserId);
     const now = deps.clock.now();
-    const updated = await tx.action.update({ where: { id: action.id }, data: { ownerId: owner.id } });
+    const updated = await updateActionIfUnchanged(tx, action, { ownerId: owner.id });
     await recordActionEvent(tx, me, action, updated, {
       kind: 'reassigned',
       at: now,

@@ -10,7 +10,7 @@ import { AppError } from '../domain/errors.js';
 import { recordActionEvent } from './action-events.js';
 import { requireLeadOrAdmin } from './authorise.js';
 import type { Actor, Deps } from './deps.js';
-import { type ActionInContext, loadAction, requireStatus } from './find-action.js';
+import { type ActionInContext, loadAction, requireStatus, updateActionIfUnchanged } from './find-action.js';
 import { guardText } from './guard-text.js';
 import { inTransaction } from './transaction.js';
 
@@ -33,10 +33,7 @@ export async function verifyAction(
     const raw = input.note?.trim();
     const note = raw ? await guardText(tx, actor.workspaceId, raw, 'note', deps.clock.now()) : null;
     const now = deps.clock.now();
-    const updated = await tx.action.update({
-      where: { id: action.id },
-      data: { status: 'verified', verifiedAt: now },
-    });
+    const updated = await updateActionIfUnchanged(tx, action, { status: 'verified', verifiedAt: now });
     await recordActionEvent(tx, me, action, updated, { kind: 'verified', at: now, note });
     return { ...found, action: updated };
   });
