@@ -27,12 +27,26 @@ export async function startOurs(target: DatabaseTarget, apiUrl: string): Promise
   await migrate(target);
   const database = openDatabase(target);
   const deps: Deps = {
-    db: database.prisma, clock: systemClock, logger: silentLogger, adminUserIds: [],
+    db: database.prisma,
+    clock: systemClock,
+    logger: silentLogger,
+    adminUserIds: [],
     defaults: { timezone: 'Europe/London', digestTime: '09:00', reminderTime: '09:30' },
   };
   await seedProgramme(deps, TEAM);
   const runtime = await startSlack({
-    config: { mode: 'http', port: 0, slack: { botToken: 'xoxb-bench', signingSecret: SIGNING_SECRET, apiUrl, command: '/improve', botId: 'B0BOT00001', botUserId: 'U0BOT00001' } },
+    config: {
+      mode: 'http',
+      port: 0,
+      slack: {
+        botToken: 'xoxb-bench',
+        signingSecret: SIGNING_SECRET,
+        apiUrl,
+        command: '/improve',
+        botId: 'B0BOT00001',
+        botUserId: 'U0BOT00001',
+      },
+    },
     deps,
     health: async () => ({ ok: true, detail: {} }),
   });
@@ -48,8 +62,12 @@ export async function startOurs(target: DatabaseTarget, apiUrl: string): Promise
 
 export async function startBare(apiUrl: string): Promise<AppUnderLoad> {
   const app = new App({
-    token: 'xoxb-bench', signingSecret: SIGNING_SECRET, botId: 'B0BOT00001', botUserId: 'U0BOT00001',
-    clientOptions: { slackApiUrl: apiUrl }, logLevel: LogLevel.ERROR,
+    token: 'xoxb-bench',
+    signingSecret: SIGNING_SECRET,
+    botId: 'B0BOT00001',
+    botUserId: 'U0BOT00001',
+    clientOptions: { slackApiUrl: apiUrl },
+    logLevel: LogLevel.ERROR,
   });
   app.command('/improve', async ({ ack, respond }) => {
     await ack();

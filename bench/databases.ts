@@ -18,7 +18,11 @@ const LOCAL_POSTGRES = 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 export function sqliteDatabase(): BenchDatabase {
   const dir = mkdtempSync(join(tmpdir(), 'improvement-bench-'));
-  return { name: 'SQLite', target: { provider: 'sqlite', file: join(dir, 'bench.db') }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    name: 'SQLite',
+    target: { provider: 'sqlite', file: join(dir, 'bench.db') },
+    drop: async () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 /** A fresh database on BENCH_DATABASE_URL's server (or the local one), or null if none answers. */
@@ -28,7 +32,9 @@ export async function postgresDatabase(): Promise<BenchDatabase | null> {
   try {
     await admin.connect();
   } catch (error) {
-    console.log(`PostgreSQL: skipped, no server answers at ${redact(serverUrl)} (${(error as Error).message}).`);
+    console.log(
+      `PostgreSQL: skipped, no server answers at ${redact(serverUrl)} (${(error as Error).message}).`,
+    );
     return null;
   }
   const name = `improvement_bench_${process.pid}`;

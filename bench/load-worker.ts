@@ -25,7 +25,14 @@ export type WorkerMessage =
   | { kind: 'ready'; apiUrls: Record<'ours' | 'bare', string> }
   | { kind: 'result'; id: number; result?: LoadResult; error?: string };
 
-const METHODS = ['chat.postMessage', 'chat.postEphemeral', 'chat.update', 'views.open', 'users.info', 'conversations.open'];
+const METHODS = [
+  'chat.postMessage',
+  'chat.postEphemeral',
+  'chat.update',
+  'views.open',
+  'users.info',
+  'conversations.open',
+];
 
 async function run(slack: SlackWebApi, request: RunRequest): Promise<LoadResult> {
   const scenario = scenarioNamed(request.scenario);
@@ -33,14 +40,26 @@ async function run(slack: SlackWebApi, request: RunRequest): Promise<LoadResult>
   const answers = new VisibleAnswers(slack);
   try {
     const result = await runLoad({
-      concurrency: request.concurrency, requests: request.requests, answers,
-      send: (id) => sendSlashCommand(request.appUrl, {
-        signingSecret: SIGNING_SECRET, agent, teamId: TEAM, userId: scenario.userId, channelId: 'C0BENCH',
-        text: scenario.text(id), responseUrl: slack.responseUrl(id, { channel: 'C0BENCH', user: scenario.userId }),
-      }),
+      concurrency: request.concurrency,
+      requests: request.requests,
+      answers,
+      send: (id) =>
+        sendSlashCommand(request.appUrl, {
+          signingSecret: SIGNING_SECRET,
+          agent,
+          teamId: TEAM,
+          userId: scenario.userId,
+          channelId: 'C0BENCH',
+          text: scenario.text(id),
+          responseUrl: slack.responseUrl(id, { channel: 'C0BENCH', user: scenario.userId }),
+        }),
     });
-    if (result.outcomes[scenario.expect] !== request.requests) throw new Error(`${scenario.name}: expected ${request.requests} × ${scenario.expect}, got ${JSON.stringify(result.outcomes)}`);
-    if (slack.unexpected.length > 0) throw new Error(`unexpected Slack calls: ${slack.unexpected.map((c) => c.method).join(', ')}`);
+    if (result.outcomes[scenario.expect] !== request.requests)
+      throw new Error(
+        `${scenario.name}: expected ${request.requests} × ${scenario.expect}, got ${JSON.stringify(result.outcomes)}`,
+      );
+    if (slack.unexpected.length > 0)
+      throw new Error(`unexpected Slack calls: ${slack.unexpected.map((c) => c.method).join(', ')}`);
     // What the stand-in keeps grows with every request; a long run need not keep it.
     for (const list of [slack.messages, slack.responses, slack.calls] as unknown[][]) list.length = 0;
     return result;
@@ -52,7 +71,10 @@ async function run(slack: SlackWebApi, request: RunRequest): Promise<LoadResult>
 
 async function main(): Promise<void> {
   const port = parentPort!;
-  const stands = { ours: await createSlackWebApi({ strict: true, allowedMethods: METHODS, teamId: TEAM }), bare: await createSlackWebApi({ strict: true, allowedMethods: METHODS }) };
+  const stands = {
+    ours: await createSlackWebApi({ strict: true, allowedMethods: METHODS, teamId: TEAM }),
+    bare: await createSlackWebApi({ strict: true, allowedMethods: METHODS }),
+  };
   port.on('message', (message: RunRequest | { kind: 'stop' }) => {
     if ('kind' in message) {
       void Promise.all([stands.ours.close(), stands.bare.close()]).then(() => port.close());
@@ -60,10 +82,14 @@ async function main(): Promise<void> {
     }
     run(stands[message.target], message).then(
       (result) => port.postMessage({ kind: 'result', id: message.id, result } satisfies WorkerMessage),
-      (error: Error) => port.postMessage({ kind: 'result', id: message.id, error: error.message } satisfies WorkerMessage),
+      (error: Error) =>
+        port.postMessage({ kind: 'result', id: message.id, error: error.message } satisfies WorkerMessage),
     );
   });
-  port.postMessage({ kind: 'ready', apiUrls: { ours: stands.ours.apiUrl, bare: stands.bare.apiUrl } } satisfies WorkerMessage);
+  port.postMessage({
+    kind: 'ready',
+    apiUrls: { ours: stands.ours.apiUrl, bare: stands.bare.apiUrl },
+  } satisfies WorkerMessage);
 }
 
 void main();

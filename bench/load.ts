@@ -76,7 +76,12 @@ export async function runLoad(options: {
   answers: VisibleAnswers;
   send: (id: string) => Promise<{ status: number }>;
 }): Promise<LoadResult> {
-  const result: LoadResult = { visibleMs: [], ackMs: [], seconds: 0, outcomes: { post: 0, reply: 0, refusal: 0 } };
+  const result: LoadResult = {
+    visibleMs: [],
+    ackMs: [],
+    seconds: 0,
+    outcomes: { post: 0, reply: 0, refusal: 0 },
+  };
   let started = 0;
   const worker = async () => {
     while (started < options.requests) {

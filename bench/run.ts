@@ -7,7 +7,7 @@
 import { type AppUnderLoad, startBare, startOurs } from './apps.js';
 import { type BenchDatabase, postgresDatabase, sqliteDatabase } from './databases.js';
 import { type LoadWorker, startLoadWorker } from './load-client.js';
-import { BARE, type Scenario, SCENARIOS } from './scenarios.js';
+import { BARE, SCENARIOS, type Scenario } from './scenarios.js';
 import { percentile, type RunResult, table } from './stats.js';
 
 const CONCURRENCIES = [1, 16, 64];
@@ -19,22 +19,39 @@ interface Apps {
   bare: AppUnderLoad;
 }
 
-async function measure(load: LoadWorker, apps: Apps, database: string, scenario: Scenario, concurrency: number, requests: number): Promise<RunResult> {
+async function measure(
+  load: LoadWorker,
+  apps: Apps,
+  database: string,
+  scenario: Scenario,
+  concurrency: number,
+  requests: number,
+): Promise<RunResult> {
   const app = scenario === BARE ? apps.bare : apps.ours;
   const queriesBefore = app.queries?.count ?? 0;
-  const result = await load.run({ target: scenario === BARE ? 'bare' : 'ours', appUrl: app.url, scenario: scenario.name, concurrency, requests });
+  const result = await load.run({
+    target: scenario === BARE ? 'bare' : 'ours',
+    appUrl: app.url,
+    scenario: scenario.name,
+    concurrency,
+    requests,
+  });
   const queriesPerRequest = app.queries ? (app.queries.count - queriesBefore) / requests : undefined;
   return { database, scenario: scenario.name, concurrency, requests, ...result, queriesPerRequest };
 }
 
 async function benchDatabase(load: LoadWorker, db: BenchDatabase): Promise<RunResult[]> {
-  const apps = { ours: await startOurs(db.target, load.apiUrls.ours), bare: await startBare(load.apiUrls.bare) };
+  const apps = {
+    ours: await startOurs(db.target, load.apiUrls.ours),
+    bare: await startBare(load.apiUrls.bare),
+  };
   const results: RunResult[] = [];
   try {
     // Warm-up: JIT, Prisma's query compiler, connection pools, keep-alive sockets.
     for (const scenario of [BARE, ...SCENARIOS]) await measure(load, apps, db.name, scenario, 16, WARM_UP);
     for (const concurrency of CONCURRENCIES) {
-      for (const scenario of [BARE, ...SCENARIOS]) results.push(await measure(load, apps, db.name, scenario, concurrency, REQUESTS[concurrency]!));
+      for (const scenario of [BARE, ...SCENARIOS])
+        results.push(await measure(load, apps, db.name, scenario, concurrency, REQUESTS[concurrency]!));
       process.stdout.write('.');
     }
   } finally {
@@ -47,17 +64,27 @@ async function benchDatabase(load: LoadWorker, db: BenchDatabase): Promise<RunRe
 
 function verdicts(results: RunResult[]): string[] {
   const ours = results.filter((r) => r.scenario !== BARE.name);
-  const bareAt = (r: RunResult) => results.find((b) => b.scenario === BARE.name && b.database === r.database && b.concurrency === r.concurrency)!;
+  const bareAt = (r: RunResult) =>
+    results.find(
+      (b) => b.scenario === BARE.name && b.database === r.database && b.concurrency === r.concurrency,
+    )!;
   const mark = (met: boolean) => (met ? 'MET ' : 'MISS');
   const lines = ours
     .filter((r) => r.database === 'SQLite' && r.concurrency === 64)
-    .map((r) => `${mark(percentile(r.visibleMs, 99) < 300)} p99 under 300 ms at 64 on SQLite, ${r.scenario}: ${percentile(r.visibleMs, 99).toFixed(1)} ms`);
+    .map(
+      (r) =>
+        `${mark(percentile(r.visibleMs, 99) < 300)} p99 under 300 ms at 64 on SQLite, ${r.scenario}: ${percentile(r.visibleMs, 99).toFixed(1)} ms`,
+    );
   for (const r of ours) {
     const ratio = percentile(r.visibleMs, 50) / percentile(bareAt(r).visibleMs, 50);
-    lines.push(`${mark(ratio <= 2)} p50 within 2x of bare, ${r.database} ${r.scenario} at ${r.concurrency}: ${ratio.toFixed(2)}x`);
+    lines.push(
+      `${mark(ratio <= 2)} p50 within 2x of bare, ${r.database} ${r.scenario} at ${r.concurrency}: ${ratio.toFixed(2)}x`,
+    );
   }
   const slowestAck = Math.max(...results.map((r) => percentile(r.ackMs, 99)));
-  lines.push(`${mark(slowestAck < 3000)} every ack's p99 inside Slack's 3 s: slowest ${slowestAck.toFixed(1)} ms`);
+  lines.push(
+    `${mark(slowestAck < 3000)} every ack's p99 inside Slack's 3 s: slowest ${slowestAck.toFixed(1)} ms`,
+  );
   return lines;
 }
 
@@ -75,8 +102,12 @@ async function main(): Promise<void> {
   } finally {
     await load.stop();
   }
-  const bare = new Map(results.filter((r) => r.scenario === BARE.name).map((b) => [`${b.database}:${b.concurrency}`, b]));
-  console.log('\nLatency until the answer reached the Slack stand-in (loopback, keep-alive; Slack side on a worker thread).\n');
+  const bare = new Map(
+    results.filter((r) => r.scenario === BARE.name).map((b) => [`${b.database}:${b.concurrency}`, b]),
+  );
+  console.log(
+    '\nLatency until the answer reached the Slack stand-in (loopback, keep-alive; Slack side on a worker thread).\n',
+  );
   console.log(table(results, bare));
   console.log(`\n${verdicts(results).join('\n')}`);
   console.log(`\nFinished in ${((performance.now() - started) / 1000).toFixed(0)} s on ${process.version}.`);

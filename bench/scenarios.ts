@@ -12,7 +12,12 @@ export interface Scenario {
 }
 
 export const SCENARIOS: Scenario[] = [
-  { name: 'update', userId: U.lead, text: (id) => `update WS1 Caseload audit sample checked, practice improving [${id}]`, expect: 'post' },
+  {
+    name: 'update',
+    userId: U.lead,
+    text: (id) => `update WS1 Caseload audit sample checked, practice improving [${id}]`,
+    expect: 'post',
+  },
   { name: 'status', userId: U.member, text: () => 'status', expect: 'reply' },
 ];
 

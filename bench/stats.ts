@@ -27,18 +27,38 @@ const times = (n: number) => (Number.isFinite(n) ? `${n.toFixed(2)}x` : '-');
 
 /** One line per run, with our p50/p99 as multiples of the bare app's at the same concurrency. */
 export function table(results: RunResult[], bare: Map<string, RunResult>): string {
-  const head = ['database', 'command', 'conc', 'reqs', 'p50 ms', 'p99 ms', 'req/s', 'p50 vs bare', 'p99 vs bare', 'ack p99 ms', 'SQL/req'];
+  const head = [
+    'database',
+    'command',
+    'conc',
+    'reqs',
+    'p50 ms',
+    'p99 ms',
+    'req/s',
+    'p50 vs bare',
+    'p99 vs bare',
+    'ack p99 ms',
+    'SQL/req',
+  ];
   const rows = results.map((r) => {
     const base = bare.get(`${r.database}:${r.concurrency}`);
     const [p50, p99] = [percentile(r.visibleMs, 50), percentile(r.visibleMs, 99)];
     return [
-      r.database, r.scenario, String(r.concurrency), String(r.requests), ms(p50), ms(p99), (r.requests / r.seconds).toFixed(0),
+      r.database,
+      r.scenario,
+      String(r.concurrency),
+      String(r.requests),
+      ms(p50),
+      ms(p99),
+      (r.requests / r.seconds).toFixed(0),
       base && r.scenario !== 'bare Bolt' ? times(p50 / percentile(base.visibleMs, 50)) : '',
       base && r.scenario !== 'bare Bolt' ? times(p99 / percentile(base.visibleMs, 99)) : '',
-      ms(percentile(r.ackMs, 99)), r.queriesPerRequest === undefined ? '' : r.queriesPerRequest.toFixed(1),
+      ms(percentile(r.ackMs, 99)),
+      r.queriesPerRequest === undefined ? '' : r.queriesPerRequest.toFixed(1),
     ];
   });
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }

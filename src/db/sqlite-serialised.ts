@@ -67,19 +67,24 @@ function serialisedTransaction(tx: TransactionLike, release: () => void): Transa
       released = true;
     }
   };
-  return new Proxy(tx, { get: (target, prop) => (prop === 'commit' || prop === 'rollback' ? end(prop) : PASS_THROUGH(target, prop)) });
+  return new Proxy(tx, {
+    get: (target, prop) =>
+      prop === 'commit' || prop === 'rollback' ? end(prop) : PASS_THROUGH(target, prop),
+  });
 }
 
 function serialisedAdapter(adapter: AdapterLike): AdapterLike {
   const lock = new Lock();
-  const queued = (method: Method): Method => async (...args) => {
-    const release = await lock.acquire();
-    try {
-      return await method(...args);
-    } finally {
-      release();
-    }
-  };
+  const queued =
+    (method: Method): Method =>
+    async (...args) => {
+      const release = await lock.acquire();
+      try {
+        return await method(...args);
+      } finally {
+        release();
+      }
+    };
   const startTransaction = async (...args: unknown[]): Promise<TransactionLike> => {
     const release = await lock.acquire();
     try {
@@ -92,7 +97,8 @@ function serialisedAdapter(adapter: AdapterLike): AdapterLike {
   return new Proxy(adapter, {
     get(target, prop) {
       if (prop === 'startTransaction') return startTransaction;
-      if (prop === 'queryRaw' || prop === 'executeRaw' || prop === 'executeScript') return queued(PASS_THROUGH(target, prop) as Method);
+      if (prop === 'queryRaw' || prop === 'executeRaw' || prop === 'executeScript')
+        return queued(PASS_THROUGH(target, prop) as Method);
       return PASS_THROUGH(target, prop);
     },
   });

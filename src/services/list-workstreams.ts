@@ -11,8 +11,17 @@ export interface WorkstreamSummary extends Workstream {
  * The programme's workstreams with their leads and latest update, in code order: 3 queries, or 2
  * when the caller has already loaded the programme.
  */
-export async function listWorkstreams(deps: Deps, actor: Pick<Actor, 'workspaceId'>, loaded?: Pick<Programme, 'id'>): Promise<WorkstreamSummary[]> {
-  const programme = loaded ?? (await deps.db.programme.findFirst({ where: { workspaceId: actor.workspaceId }, orderBy: { id: 'asc' } }));
+export async function listWorkstreams(
+  deps: Deps,
+  actor: Pick<Actor, 'workspaceId'>,
+  loaded?: Pick<Programme, 'id'>,
+): Promise<WorkstreamSummary[]> {
+  const programme =
+    loaded ??
+    (await deps.db.programme.findFirst({
+      where: { workspaceId: actor.workspaceId },
+      orderBy: { id: 'asc' },
+    }));
   if (!programme) return [];
   const workstreams = await deps.db.workstream.findMany({
     where: { programmeId: programme.id, workspaceId: actor.workspaceId },

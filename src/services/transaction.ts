@@ -28,7 +28,8 @@ async function claimRequest(tx: Tx, workspaceId: string, key: string): Promise<v
     await tx.processedRequest.create({ data: { workspaceId, key } });
   } catch (error) {
     // P2002: unique constraint failed. Checked by code, as the two providers' clients have different error classes.
-    if ((error as { code?: unknown }).code === 'P2002') throw new AppError('duplicate_request', 'That request was already handled; nothing was changed.');
+    if ((error as { code?: unknown }).code === 'P2002')
+      throw new AppError('duplicate_request', 'That request was already handled; nothing was changed.');
     throw error;
   }
 }
@@ -39,21 +40,32 @@ export async function ensurePerson(tx: Tx, deps: Deps, actor: Actor): Promise<Pe
   const where = { workspaceId_slackUserId: { workspaceId: actor.workspaceId, slackUserId: actor.userId } };
   const existing = await tx.person.findUnique({ where });
   if (existing) {
-    const displayName = actor.displayName && actor.displayName !== existing.displayName ? actor.displayName : undefined;
+    const displayName =
+      actor.displayName && actor.displayName !== existing.displayName ? actor.displayName : undefined;
     const role = forcedAdmin && existing.role !== 'admin' ? 'admin' : undefined;
     if (!displayName && !role) return existing;
     return tx.person.update({ where: { id: existing.id }, data: { displayName, role } });
   }
   // A person's first contact may also be the workspace's first.
-  await tx.workspace.upsert({ where: { id: actor.workspaceId }, create: { id: actor.workspaceId }, update: {} });
+  await tx.workspace.upsert({
+    where: { id: actor.workspaceId },
+    create: { id: actor.workspaceId },
+    update: {},
+  });
   return tx.person.create({
-    data: { ...where.workspaceId_slackUserId, displayName: actor.displayName ?? '', role: forcedAdmin ? 'admin' : 'member' },
+    data: {
+      ...where.workspaceId_slackUserId,
+      displayName: actor.displayName ?? '',
+      role: forcedAdmin ? 'admin' : 'member',
+    },
   });
 }
 
 /** A person referred to by Slack user id (an owner, a lead), created as a member if new. */
 export async function personBySlackId(tx: Tx, workspaceId: string, slackUserId: string): Promise<Person> {
-  const existing = await tx.person.findUnique({ where: { workspaceId_slackUserId: { workspaceId, slackUserId } } });
+  const existing = await tx.person.findUnique({
+    where: { workspaceId_slackUserId: { workspaceId, slackUserId } },
+  });
   if (existing) return existing;
   return tx.person.upsert({
     where: { workspaceId_slackUserId: { workspaceId, slackUserId } },

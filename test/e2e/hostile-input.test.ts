@@ -8,8 +8,8 @@ import { webApi } from '@slack/bolt';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand, SUBCOMMANDS } from '../../commands/index.js';
 import type { Reply } from '../../commands/types.js';
-import { commandContext } from '../../src/chat/slack/context.js';
 import type { Chat } from '../../src/chat/chat.js';
+import { commandContext } from '../../src/chat/slack/context.js';
 import { renderMessage, renderModal } from '../../src/chat/slack/render.js';
 import { slackChat } from '../../src/chat/slack/slack-chat.js';
 import { createSlackWebApi } from '../../src/local/slack-web-api.js';
@@ -36,7 +36,17 @@ afterEach(() => expect(rejections).toEqual([]));
 /** Words a text may start with: every registered name and alias, and some near misses. */
 function subcommandWords(): string[] {
   const names = SUBCOMMANDS.flatMap((s) => [s.name, ...(s.aliases ?? [])]);
-  return [...names, ...names.map((n) => n.toUpperCase()), 'help update', 'updte', 'rgb', 'actions', 'ws', '/improve', 'delete'];
+  return [
+    ...names,
+    ...names.map((n) => n.toUpperCase()),
+    'help update',
+    'updte',
+    'rgb',
+    'actions',
+    'ws',
+    '/improve',
+    'delete',
+  ];
 }
 
 /** Commands that give the random texts something to hit; those not registered yet just fail. */
@@ -63,8 +73,14 @@ function mrkdwnTexts(value: unknown, topLevel = true): string[] {
 /** What must hold for every reply; returns the reply's kind for the write check. */
 function checkReply(reply: Reply, label: string): 'refusal' | 'modal' | 'other' {
   expect(['ephemeral', 'channel', 'modal'], label).toContain(reply.kind);
-  const rendered = reply.kind === 'modal' ? renderModal(reply.modal) : 'message' in reply ? renderMessage(reply.message) : reply;
-  const confirmation = reply.kind === 'channel' && reply.confirmation ? renderMessage(reply.confirmation) : {};
+  const rendered =
+    reply.kind === 'modal'
+      ? renderModal(reply.modal)
+      : 'message' in reply
+        ? renderMessage(reply.message)
+        : reply;
+  const confirmation =
+    reply.kind === 'channel' && reply.confirmation ? renderMessage(reply.confirmation) : {};
   const parsed = mrkdwnTexts([rendered, confirmation]).join('\n');
   expect(parsed, `${label} re-broadcasts`).not.toMatch(/<!(channel|here|everyone|subteam)/i);
   expect(parsed, `${label} carries a link`).not.toMatch(/<(https?|mailto):/i);
@@ -79,7 +95,15 @@ function checkReply(reply: Reply, label: string): 'refusal' | 'modal' | 'other' 
 async function seed(deps: Deps, teamId = TEAM): Promise<void> {
   await seedProgramme(deps, teamId);
   for (const [i, text] of SEED_COMMANDS.entries()) {
-    await runCommand(text, await commandContext(deps, '/improve', { teamId, userId: U.admin, channelId: 'C0GENERAL', requestKey: `seed:${i}` }));
+    await runCommand(
+      text,
+      await commandContext(deps, '/improve', {
+        teamId,
+        userId: U.admin,
+        channelId: 'C0GENERAL',
+        requestKey: `seed:${i}`,
+      }),
+    );
   }
 }
 
@@ -103,7 +127,12 @@ async function runLane(deps: Deps, chat: Chat, lane: number, count: number, tall
     const userId = USERS[Math.floor(random() * USERS.length)]!;
     const label = `lane ${lane} input #${i} (seed ${SEED + lane}) from ${userId} in ${teamId}: ${JSON.stringify(text.slice(0, 300))}`;
     const rows = known.get(teamId) ?? (await countRows(deps.db, teamId));
-    const ctx = await commandContext(deps, '/improve', { teamId, userId, channelId: 'C0GENERAL', requestKey: `hostile:${lane}:${i}` }, chat);
+    const ctx = await commandContext(
+      deps,
+      '/improve',
+      { teamId, userId, channelId: 'C0GENERAL', requestKey: `hostile:${lane}:${i}` },
+      chat,
+    );
     const kind = checkReply(await runCommand(text, ctx), label);
     tally[kind] += 1;
     if (kind === 'other') {
@@ -120,15 +149,24 @@ describe('hostile command texts', () => {
     const t = await testDatabase();
     // Commands that post elsewhere (digest send) post through the real Slack chat to the stand-in.
     const slack = await createSlackWebApi({ strict: true, allowedMethods: DEFAULT_METHODS });
-    const chat = slackChat(new webApi.WebClient('xoxb-hostile', { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } }));
+    const chat = slackChat(
+      new webApi.WebClient('xoxb-hostile', { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } }),
+    );
     const errors: unknown[] = [];
-    t.deps.logger = { ...t.deps.logger, error: (...args: unknown[]) => void errors.push(args) } as Deps['logger'];
+    t.deps.logger = {
+      ...t.deps.logger,
+      error: (...args: unknown[]) => void errors.push(args),
+    } as Deps['logger'];
     try {
       const tally: Tally = { refusal: 0, modal: 0, other: 0 };
-      await Promise.all(Array.from({ length: LANES }, (_, lane) => runLane(t.deps, chat, lane, BULK / LANES, tally)));
+      await Promise.all(
+        Array.from({ length: LANES }, (_, lane) => runLane(t.deps, chat, lane, BULK / LANES, tally)),
+      );
       expect(errors).toEqual([]);
       expect(slack.unexpected).toEqual([]);
-      expect(mrkdwnTexts(slack.messages).join('\n')).not.toMatch(/<!(channel|here|everyone|subteam)|<(https?|mailto):/i);
+      expect(mrkdwnTexts(slack.messages).join('\n')).not.toMatch(
+        /<!(channel|here|everyone|subteam)|<(https?|mailto):/i,
+      );
       // The mix really reaches both sides: refusals, and commands that go through.
       expect(tally.refusal).toBeGreaterThan(BULK / 4);
       expect(tally.other).toBeGreaterThan(BULK / 20);
@@ -156,7 +194,8 @@ describe('hostile command texts', () => {
         const shown = JSON.stringify([out.replies.map((r) => r.body), out.posts, e.slack.views.slice(views)]);
         expect(shown, label).not.toMatch(/<!(channel|here|everyone|subteam)/i);
         expect(shown, label).not.toContain('something went wrong on our side');
-        if (opened > 0 || out.reply.startsWith(':warning:')) expect(await countRows(e.t.deps.db), `${label} wrote on a refusal`).toEqual(rows);
+        if (opened > 0 || out.reply.startsWith(':warning:'))
+          expect(await countRows(e.t.deps.db), `${label} wrote on a refusal`).toEqual(rows);
       }
       expect(e.slack.unexpected).toEqual([]);
     } finally {

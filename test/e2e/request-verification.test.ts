@@ -26,10 +26,17 @@ afterEach(async () => {
 });
 
 /** A signed-looking `/improve update` that would store an update if it got through. */
-function updateCommand(extra: { signingSecret?: string; timestamp?: number; signed?: boolean; text?: string } = {}) {
+function updateCommand(
+  extra: { signingSecret?: string; timestamp?: number; signed?: boolean; text?: string } = {},
+) {
   return sendSlashCommand(e.url, {
-    signingSecret: SIGNING_SECRET, teamId: TEAM, userId: U.lead, channelId: 'C0GENERAL',
-    text: 'update WS1 amber Recruitment behind plan', responseUrl: e.slack.responseUrl('verify'), ...extra,
+    signingSecret: SIGNING_SECRET,
+    teamId: TEAM,
+    userId: U.lead,
+    channelId: 'C0GENERAL',
+    text: 'update WS1 amber Recruitment behind plan',
+    responseUrl: e.slack.responseUrl('verify'),
+    ...extra,
   });
 }
 
@@ -51,10 +58,24 @@ describe('request signatures', () => {
   });
 
   it('rejects a v1= signature, even one with the right digest', async () => {
-    const body = new URLSearchParams(slashCommandPayload({ teamId: TEAM, userId: U.lead, channelId: 'C0GENERAL', text: 'update WS1 green done', responseUrl: e.slack.responseUrl() })).toString();
+    const body = new URLSearchParams(
+      slashCommandPayload({
+        teamId: TEAM,
+        userId: U.lead,
+        channelId: 'C0GENERAL',
+        text: 'update WS1 green done',
+        responseUrl: e.slack.responseUrl(),
+      }),
+    ).toString();
     const ts = nowSeconds();
     const digest = createHmac('sha256', SIGNING_SECRET).update(`v0:${ts}:${body}`).digest('hex');
-    await expectRejected(postToApp(e.url, body, FORM, { signingSecret: SIGNING_SECRET, timestamp: ts, headers: { 'x-slack-signature': `v1=${digest}` } }));
+    await expectRejected(
+      postToApp(e.url, body, FORM, {
+        signingSecret: SIGNING_SECRET,
+        timestamp: ts,
+        headers: { 'x-slack-signature': `v1=${digest}` },
+      }),
+    );
   });
 
   it('rejects a correct signature over a timestamp more than five minutes old', async () => {
@@ -66,16 +87,37 @@ describe('request signatures', () => {
   });
 
   it('rejects a body changed after signing', async () => {
-    const body = new URLSearchParams(slashCommandPayload({ teamId: TEAM, userId: U.member, channelId: 'C0GENERAL', text: 'help', responseUrl: e.slack.responseUrl() })).toString();
+    const body = new URLSearchParams(
+      slashCommandPayload({
+        teamId: TEAM,
+        userId: U.member,
+        channelId: 'C0GENERAL',
+        text: 'help',
+        responseUrl: e.slack.responseUrl(),
+      }),
+    ).toString();
     const ts = nowSeconds();
     const digest = createHmac('sha256', SIGNING_SECRET).update(`v0:${ts}:${body}`).digest('hex');
     const forged = body.replace('help', 'update+WS1+red+forged');
-    await expectRejected(postToApp(e.url, forged, FORM, { signingSecret: SIGNING_SECRET, signed: false, headers: { 'x-slack-signature': `v0=${digest}`, 'x-slack-request-timestamp': String(ts) } }));
+    await expectRejected(
+      postToApp(e.url, forged, FORM, {
+        signingSecret: SIGNING_SECRET,
+        signed: false,
+        headers: { 'x-slack-signature': `v0=${digest}`, 'x-slack-request-timestamp': String(ts) },
+      }),
+    );
   });
 
   it('accepts a correctly signed request, including one a few minutes early or late', async () => {
-    for (const [skew, text] of [[0, 'on time'], [-4 * 60, 'four minutes late'], [4 * 60, 'four minutes early']] as const) {
-      const response = await updateCommand({ timestamp: nowSeconds() + skew, text: `update WS1 Sent ${text}` });
+    for (const [skew, text] of [
+      [0, 'on time'],
+      [-4 * 60, 'four minutes late'],
+      [4 * 60, 'four minutes early'],
+    ] as const) {
+      const response = await updateCommand({
+        timestamp: nowSeconds() + skew,
+        text: `update WS1 Sent ${text}`,
+      });
       expect(response.status).toBe(200);
     }
     await e.runtime.idle();
@@ -88,13 +130,19 @@ describe('request signatures', () => {
 describe('Slack retries', () => {
   it('stores a slash command delivered twice (same trigger id) once, and posts it once', async () => {
     const payload = slashCommandPayload({
-      teamId: TEAM, userId: U.lead, channelId: 'C0GENERAL', text: 'update WS1 red Two agency social workers left',
+      teamId: TEAM,
+      userId: U.lead,
+      channelId: 'C0GENERAL',
+      text: 'update WS1 red Two agency social workers left',
       responseUrl: e.slack.responseUrl('first', { channel: 'C0GENERAL', user: U.lead }),
     });
     const body = new URLSearchParams(payload).toString();
     expect((await postToApp(e.url, body, FORM, { signingSecret: SIGNING_SECRET })).status).toBe(200);
     await e.runtime.idle();
-    const retry = await postToApp(e.url, body, FORM, { signingSecret: SIGNING_SECRET, headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
+    const retry = await postToApp(e.url, body, FORM, {
+      signingSecret: SIGNING_SECRET,
+      headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
+    });
     expect(retry.status).toBe(200);
     await e.runtime.idle();
     expect(await e.t.deps.db.update.count()).toBe(1);
@@ -107,7 +155,10 @@ describe('Slack retries', () => {
 
   it('stores a modal submission delivered twice once, and posts it once', async () => {
     const payload = viewSubmissionPayload({
-      teamId: TEAM, userId: U.lead, callbackId: 'update_modal', privateMetadata: JSON.stringify({ channelId: 'C0BOARD' }),
+      teamId: TEAM,
+      userId: U.lead,
+      callbackId: 'update_modal',
+      privateMetadata: JSON.stringify({ channelId: 'C0BOARD' }),
       values: {
         workstream: { workstream: { type: 'static_select', selected_option: { value: 'WS1' } } },
         text: { text: { type: 'plain_text_input', value: 'Induction programme launched' } },
@@ -116,7 +167,10 @@ describe('Slack retries', () => {
     const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
     const first = await postToApp(e.url, body, FORM, { signingSecret: SIGNING_SECRET });
     await e.runtime.idle();
-    const retry = await postToApp(e.url, body, FORM, { signingSecret: SIGNING_SECRET, headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
+    const retry = await postToApp(e.url, body, FORM, {
+      signingSecret: SIGNING_SECRET,
+      headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
+    });
     await e.runtime.idle();
     expect([first.status, retry.status]).toEqual([200, 200]);
     // The retry closes the modal like the first one did, rather than showing an error in it.

@@ -20,12 +20,25 @@ let runtime: SlackRuntime;
 beforeEach(async () => {
   t = await testDatabase();
   await seedProgramme(t.deps);
-  slack = await createSlackWebApi({ strict: true, teamId: TEAM, allowedMethods: ['apps.connections.open', ...DEFAULT_METHODS] });
+  slack = await createSlackWebApi({
+    strict: true,
+    teamId: TEAM,
+    allowedMethods: ['apps.connections.open', ...DEFAULT_METHODS],
+  });
   socket = await createSocketModeStandIn({ webApi: slack });
   runtime = await startSlack({
     config: {
-      mode: 'socket', port: 0,
-      slack: { botToken: 'xoxb-socket', signingSecret: 'unused-in-socket-mode', appToken: 'xapp-1-A0APP00001-socket', apiUrl: slack.apiUrl, command: '/improve', botId: slack.bot.botId, botUserId: slack.bot.userId },
+      mode: 'socket',
+      port: 0,
+      slack: {
+        botToken: 'xoxb-socket',
+        signingSecret: 'unused-in-socket-mode',
+        appToken: 'xapp-1-A0APP00001-socket',
+        apiUrl: slack.apiUrl,
+        command: '/improve',
+        botId: slack.bot.botId,
+        botUserId: slack.bot.userId,
+      },
     },
     deps: t.deps,
     health: async () => ({ ok: true, detail: { database: 'ok' } }),
@@ -44,7 +57,15 @@ afterEach(async () => {
 /** Sends `/improve <text>` through the socket; resolves once the app has finished answering. */
 async function command(text: string, userId: string, channelId = 'C0GENERAL') {
   const tag = `socket-${text.slice(0, 20)}`;
-  const ack = await socket.sendSlashCommand(slashCommandPayload({ teamId: TEAM, userId, channelId, text, responseUrl: slack.responseUrl(tag, { channel: channelId, user: userId }) }));
+  const ack = await socket.sendSlashCommand(
+    slashCommandPayload({
+      teamId: TEAM,
+      userId,
+      channelId,
+      text,
+      responseUrl: slack.responseUrl(tag, { channel: channelId, user: userId }),
+    }),
+  );
   await runtime.idle();
   return { ack, replies: slack.responses.filter((r) => r.tag === tag) };
 }
@@ -64,7 +85,11 @@ describe('Socket Mode', () => {
     expect(JSON.stringify(posts[0]!.blocks)).toContain('Recruitment behind plan: 6 of 12 posts filled');
     expect(JSON.stringify(posts[0]!.blocks)).toContain('*Amber*');
     const stored = await t.deps.db.update.findFirstOrThrow();
-    expect(stored).toMatchObject({ text: 'Recruitment behind plan: 6 of 12 posts filled', rag: 'amber', messageTs: posts[0]!.ts });
+    expect(stored).toMatchObject({
+      text: 'Recruitment behind plan: 6 of 12 posts filled',
+      rag: 'amber',
+      messageTs: posts[0]!.ts,
+    });
     expect((await t.deps.db.workstream.findFirstOrThrow({ where: { code: 'WS1' } })).rag).toBe('amber');
   });
 
@@ -79,33 +104,47 @@ describe('Socket Mode', () => {
     await command('update', U.lead, 'C0BOARD');
     const opened = slack.views.at(-1)!;
     expect(opened.view.callback_id).toBe('update_modal');
-    const ack = await socket.sendInteractive(viewSubmissionPayload({
-      teamId: TEAM, userId: U.lead, callbackId: 'update_modal', privateMetadata: String(opened.view.private_metadata),
-      values: {
-        workstream: { workstream: { type: 'static_select', selected_option: { value: 'WS2' } } },
-        rag: { rag: { type: 'static_select', selected_option: null } },
-        text: { text: { type: 'plain_text_input', value: 'Practice standards published' } },
-      },
-    }));
+    const ack = await socket.sendInteractive(
+      viewSubmissionPayload({
+        teamId: TEAM,
+        userId: U.lead,
+        callbackId: 'update_modal',
+        privateMetadata: String(opened.view.private_metadata),
+        values: {
+          workstream: { workstream: { type: 'static_select', selected_option: { value: 'WS2' } } },
+          rag: { rag: { type: 'static_select', selected_option: null } },
+          text: { text: { type: 'plain_text_input', value: 'Practice standards published' } },
+        },
+      }),
+    );
     await runtime.idle();
     // U.lead leads WS1, not WS2: the refusal shows in the modal and nothing is stored.
     expect(ack.payload).toMatchObject({ response_action: 'errors' });
     expect(JSON.stringify(ack.payload)).toContain('Only the lead of WS2');
     expect(await t.deps.db.update.count()).toBe(0);
 
-    const accepted = await socket.sendInteractive(viewSubmissionPayload({
-      teamId: TEAM, userId: U.lead, callbackId: 'update_modal', privateMetadata: String(opened.view.private_metadata),
-      values: {
-        workstream: { workstream: { type: 'static_select', selected_option: { value: 'WS1' } } },
-        rag: { rag: { type: 'static_select', selected_option: { value: 'green' } } },
-        text: { text: { type: 'plain_text_input', value: 'All twelve posts filled' } },
-      },
-    }));
+    const accepted = await socket.sendInteractive(
+      viewSubmissionPayload({
+        teamId: TEAM,
+        userId: U.lead,
+        callbackId: 'update_modal',
+        privateMetadata: String(opened.view.private_metadata),
+        values: {
+          workstream: { workstream: { type: 'static_select', selected_option: { value: 'WS1' } } },
+          rag: { rag: { type: 'static_select', selected_option: { value: 'green' } } },
+          text: { text: { type: 'plain_text_input', value: 'All twelve posts filled' } },
+        },
+      }),
+    );
     await runtime.idle();
     expect(accepted.payload ?? {}).toEqual({});
     const post = slack.messages.filter((m) => !m.ephemeralFor).at(-1)!;
     expect(post.channel).toBe('C0BOARD');
     expect(post.text).toContain('All twelve posts filled');
-    expect(await t.deps.db.update.findFirstOrThrow()).toMatchObject({ text: 'All twelve posts filled', rag: 'green', channelId: 'C0BOARD' });
+    expect(await t.deps.db.update.findFirstOrThrow()).toMatchObject({
+      text: 'All twelve posts filled',
+      rag: 'green',
+      channelId: 'C0BOARD',
+    });
   });
 });

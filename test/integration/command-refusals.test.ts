@@ -24,7 +24,11 @@ const LONG = 'Recruitment is behind plan. '.repeat(200).slice(0, 5000);
 /** [text, who types it, what the refusal must say]. */
 const REFUSALS: [string, string, string][] = [
   ['action add WS1 <@U0OWNER> 31/03/2026 Run the caseload audit', U.lead, 'in the past'],
-  ['action add WS1 <@U0OWNER> yesterday Run the caseload audit', U.lead, 'could not read "yesterday" as a date'],
+  [
+    'action add WS1 <@U0OWNER> yesterday Run the caseload audit',
+    U.lead,
+    'could not read "yesterday" as a date',
+  ],
   ['rag WS2 red', U.otherLead, 'needs a reason'],
   ['update WS9 green Nothing to report', U.lead, 'find a workstream called “WS9”'],
   ['update our Nothing to report', U.admin, 'matches more than one workstream'],
@@ -38,10 +42,18 @@ const REFUSALS: [string, string, string][] = [
 ];
 
 describe('refusals that need the database', () => {
-  const rows = REFUSALS.map(([text, userId, says]) => [text.length > 80 ? `${text.slice(0, 77)}…` : text, text, userId, says] as const);
+  const rows = REFUSALS.map(
+    ([text, userId, says]) =>
+      [text.length > 80 ? `${text.slice(0, 77)}…` : text, text, userId, says] as const,
+  );
   it.each(rows)('%s', async (_label, text, userId, says) => {
     const before = await countRows(t.deps.db);
-    const ctx = await commandContext(t.deps, '/improve', { teamId: TEAM, userId, channelId: 'C0GENERAL', requestKey: `refusal:${text.slice(0, 40)}` });
+    const ctx = await commandContext(t.deps, '/improve', {
+      teamId: TEAM,
+      userId,
+      channelId: 'C0GENERAL',
+      requestKey: `refusal:${text.slice(0, 40)}`,
+    });
     const reply = await runCommand(text, ctx);
     expect(reply.kind).toBe('ephemeral');
     const shown = reply.kind === 'ephemeral' ? reply.message.text : '';

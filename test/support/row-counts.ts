@@ -18,8 +18,12 @@ const COUNT_ALL = countAll(() => '');
  * workspace's rows (every table carries it), so runs in separate workspaces can go side by side.
  */
 export async function countRows(db: Db, workspaceId?: string): Promise<RowCounts> {
-  if (workspaceId !== undefined && !/^[A-Z0-9]+$/.test(workspaceId)) throw new Error(`not a Slack team id: ${workspaceId}`);
-  const sql = workspaceId === undefined ? COUNT_ALL : countAll((t) => ` WHERE "${t === 'Workspace' ? 'id' : 'workspaceId'}" = '${workspaceId}'`);
+  if (workspaceId !== undefined && !/^[A-Z0-9]+$/.test(workspaceId))
+    throw new Error(`not a Slack team id: ${workspaceId}`);
+  const sql =
+    workspaceId === undefined
+      ? COUNT_ALL
+      : countAll((t) => ` WHERE "${t === 'Workspace' ? 'id' : 'workspaceId'}" = '${workspaceId}'`);
   const [row] = await db.$queryRawUnsafe<Record<string, number | bigint>[]>(sql);
   // PostgreSQL's COUNT is a bigint; the numbers here are small.
   return Object.fromEntries(TABLES.map((t) => [t, Number(row?.[t] ?? 0)]));

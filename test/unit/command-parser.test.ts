@@ -5,8 +5,8 @@
  * the message the user would be shown. Today is Monday 23 November 2026 in Europe/London.
  */
 import { describe, expect, it } from 'vitest';
-import { findSubcommand, SUBCOMMANDS } from '../../commands/index.js';
 import { Args } from '../../commands/args.js';
+import { findSubcommand, SUBCOMMANDS } from '../../commands/index.js';
 import { tokenize, unescapeSlack } from '../../commands/tokenize.js';
 import type { CommandContext } from '../../commands/types.js';
 import { isAppError } from '../../src/domain/errors.js';
@@ -53,8 +53,14 @@ function parse(text: string): Parsed {
 type Row = [text: string, expected: Parsed | { sub: string; input: Record<string, unknown> }];
 
 /** An action added with `date` as its due date, to try each date form the same way. */
-const due = (date: string, dueDate: string): Row => [`action add WS1 <@U0OWNER|owner> ${date} Run the caseload audit`, { sub: 'action add', input: { dueDate, text: 'Run the caseload audit' } }];
-const dueError = (date: string, error: string): Row => [`action add WS1 <@U0OWNER> ${date} Run the caseload audit`, { error }];
+const due = (date: string, dueDate: string): Row => [
+  `action add WS1 <@U0OWNER|owner> ${date} Run the caseload audit`,
+  { sub: 'action add', input: { dueDate, text: 'Run the caseload audit' } },
+];
+const dueError = (date: string, error: string): Row => [
+  `action add WS1 <@U0OWNER> ${date} Run the caseload audit`,
+  { error },
+];
 
 const DATES: Row[] = [
   due('31/03/2027', '2027-03-31'),
@@ -78,48 +84,128 @@ const DATES: Row[] = [
   dueError('someday', 'could not read "someday" as a date'),
   dueError('__proto__', 'could not read "__proto__" as a date'),
   dueError('end of constructor', 'could not read "end of constructor" as a date'),
-  ['action extend A-12 to 31/03/2027 HR approval slipped', { sub: 'action extend', input: { ref: 'A-12', dueDate: '2027-03-31', reason: 'HR approval slipped' } }],
+  [
+    'action extend A-12 to 31/03/2027 HR approval slipped',
+    { sub: 'action extend', input: { ref: 'A-12', dueDate: '2027-03-31', reason: 'HR approval slipped' } },
+  ],
   ['action extend A-12 31/02/2027 HR approval slipped', { error: 'February 2027 has 28 days' }],
-  ['visit add monitoring visit 12/01/2027 care leavers', { sub: 'visit add', input: { kind: 'monitoring_visit', startDate: '2027-01-12', theme: 'care leavers' } }],
-  ['visit add focused visit 02/02/2027-03/02/2027 Assessment in the duty teams', { sub: 'visit add', input: { kind: 'focused_visit', startDate: '2027-02-02', endDate: '2027-02-03' } }],
-  ['visit add board meeting next friday', { sub: 'visit add', input: { kind: 'board_meeting', startDate: '2026-12-04' } }],
-  ['kpi add "Caseload average" cases lower target 25 by 31/03/2027', { sub: 'kpi add', input: { name: 'Caseload average', unit: 'cases', direction: 'lower', targets: [{ value: 25, byDate: '2027-03-31' }] } }],
-  ['kpi record "Caseload average" 23 for October', { sub: 'kpi record', input: { kpi: 'Caseload average', value: 23, period: '2026-10-31' } }],
+  [
+    'visit add monitoring visit 12/01/2027 care leavers',
+    { sub: 'visit add', input: { kind: 'monitoring_visit', startDate: '2027-01-12', theme: 'care leavers' } },
+  ],
+  [
+    'visit add focused visit 02/02/2027-03/02/2027 Assessment in the duty teams',
+    { sub: 'visit add', input: { kind: 'focused_visit', startDate: '2027-02-02', endDate: '2027-02-03' } },
+  ],
+  [
+    'visit add board meeting next friday',
+    { sub: 'visit add', input: { kind: 'board_meeting', startDate: '2026-12-04' } },
+  ],
+  [
+    'kpi add "Caseload average" cases lower target 25 by 31/03/2027',
+    {
+      sub: 'kpi add',
+      input: {
+        name: 'Caseload average',
+        unit: 'cases',
+        direction: 'lower',
+        targets: [{ value: 25, byDate: '2027-03-31' }],
+      },
+    },
+  ],
+  [
+    'kpi record "Caseload average" 23 for October',
+    { sub: 'kpi record', input: { kpi: 'Caseload average', value: 23, period: '2026-10-31' } },
+  ],
   ['snooze friday', { sub: 'snooze', input: { until: '2026-11-27' } }],
 ];
 
 const NAMES_AND_MENTIONS: Row[] = [
-  ['update WS1 Four newly qualified social workers started', { sub: 'update', input: { workstream: 'WS1', text: 'Four newly qualified social workers started' } }],
-  ['update workforce amber Recruitment behind plan: 6 of 12 posts filled', { sub: 'update', input: { workstream: 'workforce', rag: 'amber', text: 'Recruitment behind plan: 6 of 12 posts filled' } }],
-  ['update "Improve Our Practice" green Audit completed', { sub: 'update', input: { workstream: 'Improve Our Practice', rag: 'green', text: 'Audit completed' } }],
-  ['update “Support and Develop Our Workforce” red Two leavers', { sub: 'update', input: { workstream: 'Support and Develop Our Workforce', rag: 'red', text: 'Two leavers' } }],
-  ['update ‘Improve Our Practice’ Practice week went well', { sub: 'update', input: { workstream: 'Improve Our Practice', text: 'Practice week went well' } }],
-  ["update WS1 The team's audit is done", { sub: 'update', input: { workstream: 'WS1', text: "The team's audit is done" } }],
-  ['update WS1 not started Paused until the new lead starts', { sub: 'update', input: { rag: 'not_started', text: 'Paused until the new lead starts' } }],
+  [
+    'update WS1 Four newly qualified social workers started',
+    { sub: 'update', input: { workstream: 'WS1', text: 'Four newly qualified social workers started' } },
+  ],
+  [
+    'update workforce amber Recruitment behind plan: 6 of 12 posts filled',
+    {
+      sub: 'update',
+      input: { workstream: 'workforce', rag: 'amber', text: 'Recruitment behind plan: 6 of 12 posts filled' },
+    },
+  ],
+  [
+    'update "Improve Our Practice" green Audit completed',
+    { sub: 'update', input: { workstream: 'Improve Our Practice', rag: 'green', text: 'Audit completed' } },
+  ],
+  [
+    'update “Support and Develop Our Workforce” red Two leavers',
+    {
+      sub: 'update',
+      input: { workstream: 'Support and Develop Our Workforce', rag: 'red', text: 'Two leavers' },
+    },
+  ],
+  [
+    'update ‘Improve Our Practice’ Practice week went well',
+    { sub: 'update', input: { workstream: 'Improve Our Practice', text: 'Practice week went well' } },
+  ],
+  [
+    "update WS1 The team's audit is done",
+    { sub: 'update', input: { workstream: 'WS1', text: "The team's audit is done" } },
+  ],
+  [
+    'update WS1 not started Paused until the new lead starts',
+    { sub: 'update', input: { rag: 'not_started', text: 'Paused until the new lead starts' } },
+  ],
   ['UPDATE WS1 Shouted', { sub: 'update', input: { workstream: 'WS1', text: 'Shouted' } }],
   ['update', { sub: 'update', modal: true }],
   ['update WS1', { error: 'Add the text of the update after the workstream.' }],
-  ['rag WS2 red Audit found 40% of assessments out of timescale', { sub: 'rag', input: { workstream: 'WS2', rag: 'red', reason: 'Audit found 40% of assessments out of timescale' } }],
-  ['rag workforce/recruitment amber 6 of 12 posts filled', { sub: 'rag', input: { workstream: 'workforce', project: 'recruitment', rag: 'amber' } }],
+  [
+    'rag WS2 red Audit found 40% of assessments out of timescale',
+    {
+      sub: 'rag',
+      input: { workstream: 'WS2', rag: 'red', reason: 'Audit found 40% of assessments out of timescale' },
+    },
+  ],
+  [
+    'rag workforce/recruitment amber 6 of 12 posts filled',
+    { sub: 'rag', input: { workstream: 'workforce', project: 'recruitment', rag: 'amber' } },
+  ],
   ['rag WS5 not-started Waiting for the new lead', { sub: 'rag', input: { rag: 'not_started' } }],
   ['rag WS2', { error: 'Say which RAG' }],
   ['rag WS2 purple Looks fine', { error: '“purple” is not a RAG' }],
   ['rag', { sub: 'rag', modal: true }],
-  ['action add WS1 me friday Chase the agency invoices', { sub: 'action add', input: { ownerUserId: 'U0LEAD1', dueDate: '2026-11-27' } }],
-  ['action add WS1 <@U0OWNER|sam.owner> friday Audit', { sub: 'action add', input: { ownerUserId: 'U0OWNER' } }],
+  [
+    'action add WS1 me friday Chase the agency invoices',
+    { sub: 'action add', input: { ownerUserId: 'U0LEAD1', dueDate: '2026-11-27' } },
+  ],
+  [
+    'action add WS1 <@U0OWNER|sam.owner> friday Audit',
+    { sub: 'action add', input: { ownerUserId: 'U0OWNER' } },
+  ],
   ['action add WS1 &lt;@U0OWNER&gt; friday Audit', { sub: 'action add', input: { ownerUserId: 'U0OWNER' } }],
-  ['action add “Improve Our Practice” <@U0OWNER> friday Audit', { sub: 'action add', input: { workstream: 'Improve Our Practice' } }],
-  ['action add practice/audit <@U0OWNER> friday Audit', { sub: 'action add', input: { workstream: 'practice', project: 'audit' } }],
+  [
+    'action add “Improve Our Practice” <@U0OWNER> friday Audit',
+    { sub: 'action add', input: { workstream: 'Improve Our Practice' } },
+  ],
+  [
+    'action add practice/audit <@U0OWNER> friday Audit',
+    { sub: 'action add', input: { workstream: 'practice', project: 'audit' } },
+  ],
   ['action add WS1 @jo friday Audit', { error: '“@jo” is not a Slack mention' }],
   ['action add WS1 <#C0BOARD|board> friday Audit', { error: 'is not a Slack mention' }],
   ['action add WS1 <@U0OWNER> friday', { error: 'Say what the action is, after the due date.' }],
   ['action add', { sub: 'action add', modal: true }],
-  ['action done A-12 Evidence in the audit folder', { sub: 'action done', input: { ref: 'A-12', evidence: 'Evidence in the audit folder' } }],
+  [
+    'action done A-12 Evidence in the audit folder',
+    { sub: 'action done', input: { ref: 'A-12', evidence: 'Evidence in the audit folder' } },
+  ],
   ['action complete A-3', { sub: 'action done', input: { ref: 'A-3' } }],
   ['action done', { error: 'reference, such as A-12' }],
   ['action verify A-12', { sub: 'action verify', input: { ref: 'A-12' } }],
   ['action reassign A-12 <@U0MEMBER|sam> Handing over', { sub: 'action reassign', input: { ref: 'A-12' } }],
-  ['action drop A-12 No longer needed after the restructure', { sub: 'action drop', input: { ref: 'A-12', reason: 'No longer needed after the restructure' } }],
+  [
+    'action drop A-12 No longer needed after the restructure',
+    { sub: 'action drop', input: { ref: 'A-12', reason: 'No longer needed after the restructure' } },
+  ],
   ['action list overdue', { sub: 'action list', input: { kind: 'overdue' } }],
   ['action list <@U0OWNER|owner>', { sub: 'action list', input: { kind: 'owner', userId: 'U0OWNER' } }],
   ['action list WS1', { sub: 'action list', input: { kind: 'workstream', query: 'WS1' } }],
@@ -127,16 +213,39 @@ const NAMES_AND_MENTIONS: Row[] = [
   ['visit cancel V-3 Rearranged by Ofsted', { sub: 'visit cancel', input: { ref: 'V-3' } }],
   ['kpi record “Caseload average” 23', { sub: 'kpi record', input: { kpi: 'Caseload average', value: 23 } }],
   ['kpi add Caseload', { error: 'higher or lower' }],
-  ['workstream add WS1 "Support and Develop Our Workforce" lead <@U0LEAD1|jo> friend <@U0FRIEND>', { sub: 'workstream add', input: { code: 'WS1', name: 'Support and Develop Our Workforce', leadUserIds: ['U0LEAD1'], criticalFriendUserId: 'U0FRIEND' } }],
+  [
+    'workstream add WS1 "Support and Develop Our Workforce" lead <@U0LEAD1|jo> friend <@U0FRIEND>',
+    {
+      sub: 'workstream add',
+      input: {
+        code: 'WS1',
+        name: 'Support and Develop Our Workforce',
+        leadUserIds: ['U0LEAD1'],
+        criticalFriendUserId: 'U0FRIEND',
+      },
+    },
+  ],
   ['workstream add WS1 Workforce lead @jo', { error: '“@jo” is not a Slack mention' }],
-  ['workstream add "WS 1" Workforce lead <@U0LEAD1>', { error: 'The code should be short, like WS1 or P12.' }],
-  ['project add WS1 Recruitment drive', { sub: 'project add', input: { workstream: 'WS1', name: 'Recruitment drive' } }],
-  ['setup "Children\'s Services Improvement Plan" <#C0BOARD|improvement-board>', { sub: 'setup', input: { name: "Children's Services Improvement Plan", boardChannelId: 'C0BOARD' } }],
+  [
+    'workstream add "WS 1" Workforce lead <@U0LEAD1>',
+    { error: 'The code should be short, like WS1 or P12.' },
+  ],
+  [
+    'project add WS1 Recruitment drive',
+    { sub: 'project add', input: { workstream: 'WS1', name: 'Recruitment drive' } },
+  ],
+  [
+    'setup "Children\'s Services Improvement Plan" <#C0BOARD|improvement-board>',
+    { sub: 'setup', input: { name: "Children's Services Improvement Plan", boardChannelId: 'C0BOARD' } },
+  ],
   ['setup &lt;#C0BOARD&gt;', { sub: 'setup', input: { boardChannelId: 'C0BOARD' } }],
   ['setup', { sub: 'setup', input: { boardChannelId: 'C0GENERAL' } }],
   ['status', { sub: 'status', input: {} }],
   ['status WS2', { sub: 'status', input: { workstream: 'WS2' } }],
-  ['update edit Four social workers started, not five', { sub: 'update edit', input: { text: 'Four social workers started, not five' } }],
+  [
+    'update edit Four social workers started, not five',
+    { sub: 'update edit', input: { text: 'Four social workers started, not five' } },
+  ],
   ['reminders maybe', { error: '“maybe” is not on or off.' }],
 ];
 
@@ -164,17 +273,38 @@ const HOSTILE: Row[] = [
   ['updte WS1 Typo', { unknown: 'updte' }],
   ['<!channel> read this', { unknown: '<!channel>' }],
   [`'); DROP TABLE "Update";--`, { unknown: "');" }],
-  ['{"blocks":[{"type":"section","text":{"type":"mrkdwn","text":"<!here>"}}]}', { unknown: '{"blocks":[{"type":"section","text":{"type":"mrkdwn","text":"<!here>"}}]}' }],
+  [
+    '{"blocks":[{"type":"section","text":{"type":"mrkdwn","text":"<!here>"}}]}',
+    { unknown: '{"blocks":[{"type":"section","text":{"type":"mrkdwn","text":"<!here>"}}]}' },
+  ],
   [FIVE_THOUSAND, { unknown: 'Recruitment' }],
   [`update WS1 ${FIVE_THOUSAND}`, { sub: 'update', input: { text: FIVE_THOUSAND.trim() } }],
-  ['update WS1 <!channel> please read the audit', { sub: 'update', input: { text: '<!channel> please read the audit' } }],
+  [
+    'update WS1 <!channel> please read the audit',
+    { sub: 'update', input: { text: '<!channel> please read the audit' } },
+  ],
   ['update WS1 &lt;!here&gt; &amp; partners', { sub: 'update', input: { text: '<!here> & partners' } }],
-  [`update WS1 '); DROP TABLE "Workstream";--`, { sub: 'update', input: { text: `'); DROP TABLE "Workstream";--` } }],
-  ['update WS1 {"blocks":[{"type":"actions","elements":[]}]}', { sub: 'update', input: { text: '{"blocks":[{"type":"actions","elements":[]}]}' } }],
-  ['update WS1 <https://evil.example|Click here> for the audit', { sub: 'update', input: { text: '<https://evil.example|Click here> for the audit' } }],
-  ['update WS1 🟥🟧🟩 Good week 👩🏽‍⚕️ at the front door', { sub: 'update', input: { text: '🟥🟧🟩 Good week 👩🏽‍⚕️ at the front door' } }],
+  [
+    `update WS1 '); DROP TABLE "Workstream";--`,
+    { sub: 'update', input: { text: `'); DROP TABLE "Workstream";--` } },
+  ],
+  [
+    'update WS1 {"blocks":[{"type":"actions","elements":[]}]}',
+    { sub: 'update', input: { text: '{"blocks":[{"type":"actions","elements":[]}]}' } },
+  ],
+  [
+    'update WS1 <https://evil.example|Click here> for the audit',
+    { sub: 'update', input: { text: '<https://evil.example|Click here> for the audit' } },
+  ],
+  [
+    'update WS1 🟥🟧🟩 Good week 👩🏽‍⚕️ at the front door',
+    { sub: 'update', input: { text: '🟥🟧🟩 Good week 👩🏽‍⚕️ at the front door' } },
+  ],
   ['update 😀 Emoji as a workstream', { sub: 'update', input: { workstream: '😀' } }],
-  ['update WS1 half an emoji \ud83d and a NUL\u0000', { sub: 'update', input: { text: 'half an emoji \ufffd and a NUL' } }],
+  [
+    'update WS1 half an emoji \ud83d and a NUL\u0000',
+    { sub: 'update', input: { text: 'half an emoji \ufffd and a NUL' } },
+  ],
   ['update "unclosed quote WS1 text', { sub: 'update', input: { workstream: '"unclosed' } }],
 ];
 
@@ -184,7 +314,10 @@ function check([text, expected]: Row): void {
     expect(parsed).toHaveProperty('error');
     expect((parsed as { error: string }).error).toContain(expected.error);
   } else if ('input' in expected) {
-    expect(parsed).toMatchObject({ sub: expected.sub, input: expect.objectContaining(expected.input as object) });
+    expect(parsed).toMatchObject({
+      sub: expected.sub,
+      input: expect.objectContaining(expected.input as object),
+    });
   } else expect(parsed).toEqual(expected);
 }
 

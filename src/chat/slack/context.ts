@@ -1,8 +1,8 @@
 /** Builds the neutral CommandContext from what Slack tells us about a request. */
 import type { CommandContext } from '../../../commands/types.js';
-import type { Chat } from '../chat.js';
 import { todayIn } from '../../domain/dates.js';
 import type { Deps } from '../../services/deps.js';
+import type { Chat } from '../chat.js';
 
 export interface SlackRequestFacts {
   teamId: string;
@@ -13,11 +13,21 @@ export interface SlackRequestFacts {
   requestKey?: string;
 }
 
-export async function commandContext(deps: Deps, command: string, facts: SlackRequestFacts, chat?: Chat): Promise<CommandContext> {
+export async function commandContext(
+  deps: Deps,
+  command: string,
+  facts: SlackRequestFacts,
+  chat?: Chat,
+): Promise<CommandContext> {
   const timezone = await programmeTimezone(deps, facts.teamId);
   return {
     deps,
-    actor: { workspaceId: facts.teamId, userId: facts.userId, displayName: facts.userName, requestKey: facts.requestKey },
+    actor: {
+      workspaceId: facts.teamId,
+      userId: facts.userId,
+      displayName: facts.userName,
+      requestKey: facts.requestKey,
+    },
     channelId: facts.channelId,
     command,
     timezone,
@@ -37,11 +47,18 @@ const KEEP_MS = 60_000;
  */
 async function programmeTimezone(deps: Deps, workspaceId: string): Promise<string> {
   let cache = TIMEZONES.get(deps.db);
-  if (!cache) TIMEZONES.set(deps.db, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    TIMEZONES.set(deps.db, cache);
+  }
   const now = performance.now();
   const kept = cache.get(workspaceId);
   if (kept && kept.until > now) return kept.timezone;
-  const programme = await deps.db.programme.findFirst({ where: { workspaceId }, orderBy: { id: 'asc' }, select: { timezone: true } });
+  const programme = await deps.db.programme.findFirst({
+    where: { workspaceId },
+    orderBy: { id: 'asc' },
+    select: { timezone: true },
+  });
   if (!programme) return deps.defaults?.timezone ?? 'Europe/London';
   // Only a set-up programme's is kept: before setup there is nothing to keep.
   cache.set(workspaceId, { timezone: programme.timezone, until: now + KEEP_MS });
