@@ -8,7 +8,11 @@ import { type E2E, SIGNING_SECRET, startE2E } from '../support/e2e.js';
 import { seedProgramme, TEAM, U } from '../support/factories.js';
 import { countRows, type RowCounts } from '../support/row-counts.js';
 import { postToApp, sendSlashCommand } from '../support/signed-requests.js';
-import { slashCommandPayload, viewSubmissionPayload } from '../support/slack-payloads.js';
+import {
+  blockActionsPayload,
+  slashCommandPayload,
+  viewSubmissionPayload,
+} from '../support/slack-payloads.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 const nowSeconds = () => Math.floor(Date.now() / 1000);
@@ -179,5 +183,38 @@ describe('Slack retries', () => {
     const posts = e.slack.messages.filter((m) => !m.ephemeralFor);
     expect(posts.map((m) => m.channel)).toEqual(['C0BOARD']);
     expect(posts[0]!.text).toContain('Induction programme launched');
+  });
+  it('marks an action done once when the Done button press is delivered twice', async () => {
+    const added = await e.command(
+      'action add WS1 <@U0OWNER|owner> in 2 weeks Run the caseload audit',
+      U.lead,
+    );
+    expect(added.posts).toHaveLength(1);
+    const payload = blockActionsPayload({
+      teamId: TEAM,
+      userId: U.owner,
+      actionId: 'reminder_done',
+      blockId: 'b',
+      value: 'home.1',
+      channelId: e.slack.dmChannelFor(U.owner),
+      responseUrl: e.slack.responseUrl('done', { user: U.owner }),
+    });
+    const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+    const counts = await countRows(e.t.deps.db);
+    expect((await postToApp(e.url, body, FORM, { signingSecret: SIGNING_SECRET })).status).toBe(200);
+    await e.runtime.idle();
+    const once = await countRows(e.t.deps.db);
+    const seen = { calls: e.slack.calls.length, responses: e.slack.responses.length };
+    const retry = await postToApp(e.url, body, FORM, {
+      signingSecret: SIGNING_SECRET,
+      headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
+    });
+    expect(retry.status).toBe(200);
+    await e.runtime.idle();
+    expect(once.ActionEvent).toBe(counts.ActionEvent! + 1);
+    expect(await countRows(e.t.deps.db)).toEqual(once);
+    // The retry is silent: no "already done" warning, no second refresh of the message.
+    expect({ calls: e.slack.calls.length, responses: e.slack.responses.length }).toEqual(seen);
+    expect((await e.t.deps.db.action.findFirstOrThrow({ where: { number: 1 } })).status).toBe('done');
   });
 });
