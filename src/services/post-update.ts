@@ -53,5 +53,6 @@ export async function postUpdate(input: PostUpdateInput, deps: Deps, actor: Acto
 
 /** Remembers where the update was echoed, so edit and undo can change that message. */
 export async function recordUpdateMessage(deps: Deps, workspaceId: string, updateId: number, channelId: string, messageTs: string): Promise<void> {
-  await deps.db.update.updateMany({ where: { id: updateId, workspaceId }, data: { channelId, messageTs } });
+  // update, not updateMany: one statement, where updateMany costs a transaction around it.
+  await deps.db.update.update({ where: { id: updateId, workspaceId }, data: { channelId, messageTs }, select: { id: true } });
 }
