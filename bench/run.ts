@@ -1,10 +1,14 @@
 /**
- * `npm run bench`: signed `/improve update` and `/improve status` requests over loopback at
+ * `npm run bench [-- commands|digest|reminders …]` runs all three benchmarks, or the ones named.
+ *
+ * commands: signed `/improve update` and `/improve status` requests over loopback at
  * concurrencies 1, 16 and 64, on SQLite and (when a server answers) PostgreSQL, beside a bare
  * Bolt app that acks and posts one fixed reply. Latency runs until the user's answer reaches the
  * Slack stand-in. Targets: p99 under 300 ms at 64 on SQLite; p50 within 2x of the bare app.
  */
 import { type AppUnderLoad, startBare, startOurs } from './apps.js';
+import { formatDigestBench, runDigestBench } from './digest.js';
+import { formatRemindersBench, runRemindersBench } from './reminders.js';
 import { type BenchDatabase, postgresDatabase, sqliteDatabase } from './databases.js';
 import { type LoadWorker, startLoadWorker } from './load-client.js';
 import { BARE, SCENARIOS, type Scenario } from './scenarios.js';
@@ -88,8 +92,19 @@ function verdicts(results: RunResult[]): string[] {
   return lines;
 }
 
+const BENCHES = ['commands', 'digest', 'reminders'] as const;
+
 async function main(): Promise<void> {
   const started = performance.now();
+  const asked = process.argv.slice(2).filter((a) => (BENCHES as readonly string[]).includes(a));
+  const chosen = asked.length > 0 ? asked : [...BENCHES];
+  if (chosen.includes('commands')) await commandsBench();
+  if (chosen.includes('digest')) console.log(`\n${formatDigestBench(await runDigestBench())}`);
+  if (chosen.includes('reminders')) console.log(`\n${formatRemindersBench(await runRemindersBench())}`);
+  console.log(`\nFinished in ${((performance.now() - started) / 1000).toFixed(0)} s on ${process.version}.`);
+}
+
+async function commandsBench(): Promise<void> {
   const load = await startLoadWorker();
   const results: RunResult[] = [];
   try {
@@ -110,7 +125,6 @@ async function main(): Promise<void> {
   );
   console.log(table(results, bare));
   console.log(`\n${verdicts(results).join('\n')}`);
-  console.log(`\nFinished in ${((performance.now() - started) / 1000).toFixed(0)} s on ${process.version}.`);
 }
 
 main().then(
