@@ -8,6 +8,7 @@ import { toSafeMrkdwn, wellFormed } from '../src/domain/text.js';
 import { Args } from './args.js';
 import { apology, ephemeral, refusal } from './replies.js';
 import { tokenize, unescapeSlack } from './tokenize.js';
+import { escapeMrkdwn } from '../src/domain/text.js';
 import type { ButtonHandler, CommandContext, ModalHandler, Reply, Subcommand } from './types.js';
 import { rag, ragModalHandler } from './rag.js';
 import { setup } from './setup.js';
@@ -107,7 +108,7 @@ function unknownSubcommand(word: string, command: string): AppError {
 }
 
 export function overview(command: string): string {
-  const lines = SUBCOMMANDS.map((s) => `• \`${command} ${s.usage}\`: ${s.summary}`);
+  const lines = SUBCOMMANDS.map((s) => `• \`${command} ${escapeMrkdwn(s.usage)}\`: ${s.summary}`);
   return `*${command}*: your improvement plan from Slack.\n${lines.join('\n')}\nType \`${command} help <subcommand>\` for examples.`;
 }
 
@@ -116,5 +117,5 @@ export function helpFor(topic: string, command: string): string {
   if (!found) return `There is no subcommand “${toSafeMrkdwn(topic)}”.\n\n${overview(command)}`;
   const { sub } = found;
   const examples = sub.examples.map((e) => `• \`${command} ${e}\``).join('\n');
-  return `*${command} ${sub.usage}*\n${sub.summary}\n*Examples:*\n${examples}`;
+  return `*${command} ${escapeMrkdwn(sub.usage)}*\n${sub.summary}\n*Examples:*\n${examples}`;
 }

@@ -50,7 +50,7 @@ describe('help', () => {
     const all = await e.command('help', U.member);
     for (const sub of ['update', 'rag', 'workstream add', 'setup']) expect(all.reply).toContain(`/improve ${sub}`);
     const one = await e.command('help rag', U.member);
-    expect(one.reply).toContain('/improve rag <workstream>[/<project>]');
+    expect(one.reply).toContain('/improve rag &lt;workstream&gt;[/&lt;project&gt;]');
     expect(one.reply).toContain('*Examples:*');
   });
 
