@@ -86,6 +86,10 @@ function fastChat(calls: Record<string, number>): Chat {
       count('conversations.open', 'chat.postMessage');
       return posted(`D${userId}`);
     },
+    dmChannel: async (userId) => {
+      count('conversations.open');
+      return `D${userId}`;
+    },
     update: async () => count('chat.update'),
     user: async (id) => {
       count('users.info');

@@ -44,10 +44,11 @@ export function pacedChat(chat: Chat, options: PaceOptions = {}): Chat {
       await slot(channelId);
       return chat.post(channelId, message, postOptions);
     },
-    dm: async (userId, message) => {
+    dm: async (userId, message, dmOptions) => {
       await slot(`dm:${userId}`);
-      return chat.dm(userId, message);
+      return chat.dm(userId, message, dmOptions);
     },
+    dmChannel: (userId) => chat.dmChannel(userId),
     update: async (where, message) => {
       await slot(where.channelId);
       return chat.update(where, message);

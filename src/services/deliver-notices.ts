@@ -2,7 +2,8 @@
  * Delivers queued notices (reminder-log.ts queueNotice): leads told that an owner says an action
  * is not theirs, admins told that a person cannot be reached. Runs every tick, whatever the
  * reminder time, but only inside the recipient's hours on a working day; a failed send is
- * retried with back-off like any reminder.
+ * retried with back-off like any reminder, and a retry looks for an earlier attempt's message
+ * first (reminder-posted.ts).
  */
 import type { Message } from '../chat/message.js';
 import type { ReminderLog } from '../db/generated/sqlite/client.js';
@@ -11,6 +12,7 @@ import { bankHolidays, isWorkingDay } from '../domain/working-days.js';
 import type { ChatDeps } from './deps.js';
 import { notMineMessage, unreachableMessage } from './notice-messages.js';
 import { claimExisting, markFailed, markSent, markSkipped, postpone } from './reminder-log.js';
+import { findPostedReminder, reminderMetadata } from './reminder-posted.js';
 import type { RecipientCheck } from './reminder-recipients.js';
 
 export const NOTICE_KINDS = ['not_mine', 'unreachable'];
@@ -67,7 +69,10 @@ async function deliverNotice(
   const claim = await claimExisting(deps.db, notice, now, deps.instanceId);
   if (!claim) return false;
   const message = await renderNotice(deps, claim, today);
-  const posted = await deps.chat.dm(notice.recipient, message).catch(async (error: unknown) => {
+  const send = async () =>
+    (await findPostedReminder(deps, claim, { userId: notice.recipient })) ??
+    deps.chat.dm(notice.recipient, message, { metadata: reminderMetadata(claim) });
+  const posted = await send().catch(async (error: unknown) => {
     await markFailed(deps.db, claim, String((error as Error).message ?? error), now);
     return null;
   });

@@ -1,5 +1,6 @@
 /**
- * Sends one reminder exactly once: claim its ledger row, render, send, record where it landed.
+ * Sends one reminder exactly once: claim its ledger row, render, send, record where it landed. A
+ * claim taken over from an earlier attempt first looks for that attempt's message in Slack.
  * Every kind of reminder (actions, escalations, silent leads, countdowns, notices) goes through
  * here, so the exactly-once and retry rules live in one place.
  */
@@ -16,6 +17,7 @@ import {
   markSkipped,
   type ReminderKey,
 } from './reminder-log.js';
+import { findPostedReminder, reminderMetadata } from './reminder-posted.js';
 import type { RecipientCheck } from './reminder-recipients.js';
 
 /** sent: now; done: sent before or by another replica; later: to be retried; skipped: never. */
@@ -58,16 +60,35 @@ export async function deliverReminder(
   const log =
     prepared?.claim ?? (await claimReminder(deps.db, key, programme.id, deps.clock.now(), deps.instanceId));
   if (!log) return (await isFinished(deps.db, key)) ? 'done' : 'later';
+  let earlier: Posted | null;
   let posted: Posted;
   try {
-    const message = reminder.render(log);
-    posted =
-      'person' in to ? await deps.chat.dm(recipient, message) : await deps.chat.post(recipient, message);
+    earlier = await findPostedReminder(
+      deps,
+      log,
+      'person' in to ? { userId: recipient } : { channelId: recipient },
+    );
+    posted = earlier ?? (await send(deps, reminder, log));
   } catch (error) {
     return recordFailure(deps, check, reminder, log, error, deps.clock.now());
   }
   await markSent(deps.db, log, posted, reminder.payload, deps.clock.now());
-  return 'sent';
+  if (!earlier) return 'sent';
+  deps.logger.info(
+    { reminderId: log.id, kind: log.kind },
+    'reminder already sent by an earlier attempt; not sent again',
+  );
+  return 'done';
+}
+
+/** Posts the reminder with metadata naming its ledger row (see reminder-posted.ts). */
+async function send(deps: ChatDeps, reminder: ReminderToSend, log: ReminderLog): Promise<Posted> {
+  const message = reminder.render(log);
+  const options = { metadata: reminderMetadata(log) };
+  const { to } = reminder;
+  return 'person' in to
+    ? deps.chat.dm(to.person.slackUserId, message, options)
+    : deps.chat.post(to.channelId, message, options);
 }
 
 /** Whether the recipient can be sent to now: in their hours, reachable; channels on the programme's clock. */

@@ -3,13 +3,14 @@
  * and a deactivated person. Each reminder reaches its recipient once; none is lost.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type E2E, startE2E } from '../support/e2e.js';
+import { DEFAULT_METHODS, type E2E, startE2E } from '../support/e2e.js';
 import { seedProgramme, TEAM, U } from '../support/factories.js';
 import { addActionAt, at, dmsTo, everyone, job, roster, shown } from '../support/reminders.js';
 
 let e: E2E;
 beforeEach(async () => {
-  e = await startE2E();
+  // A retried reminder first looks in the conversation for an earlier attempt's message.
+  e = await startE2E({ methods: [...DEFAULT_METHODS, 'conversations.history'] });
   at(e, '2026-11-02 10:00');
   await seedProgramme(e.t.deps);
   roster(e, everyone());

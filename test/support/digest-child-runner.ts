@@ -1,6 +1,7 @@
 /**
- * Starts test/support/digest-child.ts as a real process (node with the tsx loader, one process,
- * so SIGKILL kills the replica itself and not a wrapper) and lets a test wait for its output.
+ * Starts test/support/digest-child.ts (a digest or reminder replica) as a real process (node with
+ * the tsx loader, one process, so SIGKILL kills the replica itself and not a wrapper) and lets a
+ * test wait for its output.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -31,6 +32,8 @@ export function startDigestChild(env: {
   instanceId: string;
   pauseAt?: 'claimed' | 'posted';
   waitForGo?: boolean;
+  /** Default 'digest'. */
+  job?: 'digest' | 'reminders';
 }): DigestChild {
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/support/digest-child.ts')], {
     cwd: ROOT,
@@ -42,6 +45,7 @@ export function startDigestChild(env: {
       INSTANCE_ID: env.instanceId,
       DIGEST_PAUSE_AT: env.pauseAt ?? '',
       DIGEST_WAIT_FOR_GO: env.waitForGo ? '1' : '',
+      CHILD_JOB: env.job ?? 'digest',
     },
     stdio: ['pipe', 'pipe', 'pipe'],
   });

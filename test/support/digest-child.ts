@@ -1,8 +1,10 @@
 /**
- * A replica in a separate process: runs one tick of the weekly digest job against DATABASE_URL
- * and the Slack stand-in at SLACK_API_URL, as of DIGEST_NOW. Fault tests kill it for real:
+ * A replica in a separate process: runs one tick of the weekly digest job (or, with
+ * CHILD_JOB=reminders, of the reminder job) against DATABASE_URL and the Slack stand-in at
+ * SLACK_API_URL, as of DIGEST_NOW. Fault tests kill it for real:
  * - DIGEST_PAUSE_AT=claimed|posted: at that point print `CHECKPOINT <point>` and wait forever,
- *   so the parent can SIGKILL it there (between claim and post, between post and record);
+ *   so the parent can SIGKILL it there (between claim and post, between post and record; for
+ *   reminders only `posted`: after Slack accepted the first reminder, before the ledger has it);
  * - DIGEST_WAIT_FOR_GO=1: print `READY` before claiming and wait for a `go` line on stdin, so
  *   two replicas can be released into the same instant.
  * Prints `DONE` when the tick has finished.
@@ -10,6 +12,7 @@
 
 import { createInterface } from 'node:readline';
 import { LogLevel } from '@slack/web-api';
+import type { Chat } from '../../src/chat/chat.js';
 import { slackChat } from '../../src/chat/slack/slack-chat.js';
 import { slackWebClient } from '../../src/chat/slack/web-client.js';
 import { openDatabase } from '../../src/db/client.js';
@@ -17,6 +20,7 @@ import { parseDatabaseUrl } from '../../src/db/database-url.js';
 import { AdjustableClock } from '../../src/domain/clock.js';
 import { silentLogger } from '../../src/logger.js';
 import { digestJob } from '../../src/scheduler/digest-job.js';
+import { reminderJob } from '../../src/scheduler/reminder-job.js';
 import type { DigestCheckpoint } from '../../src/services/post-weekly-digest.js';
 
 const env = process.env;
@@ -51,7 +55,27 @@ async function checkpoint(point: DigestCheckpoint): Promise<void> {
   }
 }
 
-await digestJob(deps, { checkpoint }).run(now);
+/**
+ * The reminder job has no checkpoints of its own: the point that matters, a message Slack has
+ * accepted that the ledger does not know of yet, is right after a post returns.
+ */
+function pausedAfterPosts(inner: Chat): Chat {
+  const posted = async <T>(result: T) => {
+    await checkpoint('posted');
+    return result;
+  };
+  return {
+    ...inner,
+    dm: (userId, message, options) => inner.dm(userId, message, options).then(posted),
+    post: (channelId, message, options) => inner.post(channelId, message, options).then(posted),
+  };
+}
+
+const job =
+  env.CHILD_JOB === 'reminders'
+    ? reminderJob({ ...deps, chat: pausedAfterPosts(chat) }, { minIntervalMs: 0 })
+    : digestJob(deps, { checkpoint });
+await job.run(now);
 process.stdout.write('DONE\n');
 stdinLines.close();
 await database.close();

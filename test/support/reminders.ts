@@ -1,6 +1,7 @@
 /**
  * Helpers for reminder tests: a Slack roster for users.info (timezones, deactivated people), the
- * reminder job over the e2e app's own WebClient, and readers for what each person was sent.
+ * reminder job over the e2e app's own WebClient, and readers for what each person was sent. Most
+ * need only the stand-in or the database, so tests without the Bolt app (a killed replica) use them too.
  */
 
 import { slackChat } from '../../src/chat/slack/slack-chat.js';
@@ -18,7 +19,7 @@ export interface RosterEntry {
 }
 
 /** users.info answers for these people only; anyone else is user_not_found, as in Slack. */
-export function roster(e: E2E, people: Record<string, RosterEntry>): void {
+export function roster(e: Pick<E2E, 'slack'>, people: Record<string, RosterEntry>): void {
   e.slack.handle('users.info', (args) => {
     const id = String(args.user ?? '');
     const entry = people[id];
@@ -43,7 +44,7 @@ export function job(e: E2E, instanceId = 'test-replica'): Job {
 }
 
 /** Top-level messages the bot posted in a person's DM. */
-export function dmsTo(e: E2E, userId: string): StoredMessage[] {
+export function dmsTo(e: Pick<E2E, 'slack'>, userId: string): StoredMessage[] {
   return e.slack.messages.filter((m) => m.channel === e.slack.dmChannelFor(userId) && !m.ephemeralFor);
 }
 
@@ -52,7 +53,7 @@ export const shown = (m: StoredMessage | undefined): string =>
   m ? `${m.text}\n${JSON.stringify(m.blocks ?? [])}` : '';
 
 /** Sets the clock to a London wall-clock time ('2026-11-23 09:45'). */
-export function at(e: E2E, londonTime: string): Date {
+export function at(e: Pick<E2E, 't'>, londonTime: string): Date {
   const [day, time] = londonTime.split(' ');
   const instant = zonedInstant(day!, time!, 'Europe/London');
   e.t.clock.set(instant);
@@ -61,7 +62,7 @@ export function at(e: E2E, londonTime: string): Date {
 
 /** Adds an action as the lead at the current clock time (so an overdue one is added in the past). */
 export async function addActionAt(
-  e: E2E,
+  e: Pick<E2E, 't'>,
   when: string,
   input: { ws?: string; owner?: string; due: string; text: string },
 ) {

@@ -15,6 +15,7 @@ function recorder() {
       sent.push(userId);
       return { channelId: `D${userId}`, ts: '1' };
     },
+    dmChannel: async (userId) => `D${userId}`,
     update: async () => {},
     user: async (id) => ({ id, unreachable: false }),
     findPosted: async () => [],
