@@ -25,6 +25,19 @@ export function sqliteDatabase(): BenchDatabase {
   };
 }
 
+/** BENCH_DATABASE_URL's server (or the local one) when it answers, for the digest and reminder benches. */
+export async function postgresServerUrl(): Promise<string | null> {
+  const serverUrl = process.env.BENCH_DATABASE_URL ?? LOCAL_POSTGRES;
+  const client = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.end();
+    return serverUrl;
+  } catch {
+    return null;
+  }
+}
+
 /** A fresh database on BENCH_DATABASE_URL's server (or the local one), or null if none answers. */
 export async function postgresDatabase(): Promise<BenchDatabase | null> {
   const serverUrl = process.env.BENCH_DATABASE_URL ?? LOCAL_POSTGRES;

@@ -9,7 +9,7 @@
 import { type AppUnderLoad, startBare, startOurs } from './apps.js';
 import { formatDigestBench, runDigestBench } from './digest.js';
 import { formatRemindersBench, runRemindersBench } from './reminders.js';
-import { type BenchDatabase, postgresDatabase, sqliteDatabase } from './databases.js';
+import { type BenchDatabase, postgresDatabase, postgresServerUrl, sqliteDatabase } from './databases.js';
 import { type LoadWorker, startLoadWorker } from './load-client.js';
 import { BARE, SCENARIOS, type Scenario } from './scenarios.js';
 import { percentile, type RunResult, table } from './stats.js';
@@ -99,8 +99,9 @@ async function main(): Promise<void> {
   const asked = process.argv.slice(2).filter((a) => (BENCHES as readonly string[]).includes(a));
   const chosen = asked.length > 0 ? asked : [...BENCHES];
   if (chosen.includes('commands')) await commandsBench();
-  if (chosen.includes('digest')) console.log(`\n${formatDigestBench(await runDigestBench())}`);
-  if (chosen.includes('reminders')) console.log(`\n${formatRemindersBench(await runRemindersBench())}`);
+  const postgresUrl = (await postgresServerUrl()) ?? undefined;
+  if (chosen.includes('digest')) console.log(`\n${formatDigestBench(await runDigestBench({ postgresUrl }))}`);
+  if (chosen.includes('reminders')) console.log(`\n${formatRemindersBench(await runRemindersBench({ postgresUrl }))}`);
   console.log(`\nFinished in ${((performance.now() - started) / 1000).toFixed(0)} s on ${process.version}.`);
 }
 
