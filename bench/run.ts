@@ -7,10 +7,10 @@
  * Slack stand-in. Targets: p99 under 300 ms at 64 on SQLite; p50 within 2x of the bare app.
  */
 import { type AppUnderLoad, startBare, startOurs } from './apps.js';
-import { formatDigestBench, runDigestBench } from './digest.js';
-import { formatRemindersBench, runRemindersBench } from './reminders.js';
 import { type BenchDatabase, postgresDatabase, postgresServerUrl, sqliteDatabase } from './databases.js';
+import { formatDigestBench, runDigestBench } from './digest.js';
 import { type LoadWorker, startLoadWorker } from './load-client.js';
+import { formatRemindersBench, runRemindersBench } from './reminders.js';
 import { BARE, SCENARIOS, type Scenario } from './scenarios.js';
 import { percentile, type RunResult, table } from './stats.js';
 
@@ -101,7 +101,8 @@ async function main(): Promise<void> {
   if (chosen.includes('commands')) await commandsBench();
   const postgresUrl = (await postgresServerUrl()) ?? undefined;
   if (chosen.includes('digest')) console.log(`\n${formatDigestBench(await runDigestBench({ postgresUrl }))}`);
-  if (chosen.includes('reminders')) console.log(`\n${formatRemindersBench(await runRemindersBench({ postgresUrl }))}`);
+  if (chosen.includes('reminders'))
+    console.log(`\n${formatRemindersBench(await runRemindersBench({ postgresUrl }))}`);
   console.log(`\nFinished in ${((performance.now() - started) / 1000).toFixed(0)} s on ${process.version}.`);
 }
 

@@ -3,16 +3,19 @@
  * a RAG word, a date, and the rest of the text verbatim. Each reader throws an AppError that says
  * what was expected, so grammars stay short.
  */
-import { type Day } from '../src/domain/dates.js';
+import type { Day } from '../src/domain/dates.js';
 import { AppError } from '../src/domain/errors.js';
 import { parseDateAtStart } from '../src/domain/parse-date.js';
-import { type Rag, parseRagTokens } from '../src/domain/rag.js';
+import { parseRagTokens, type Rag } from '../src/domain/rag.js';
 import type { Token } from './tokenize.js';
 
 export class Args {
   private index = 0;
 
-  constructor(readonly raw: string, readonly tokens: Token[]) {}
+  constructor(
+    readonly raw: string,
+    readonly tokens: Token[],
+  ) {}
 
   get done(): boolean {
     return this.index >= this.tokens.length;
@@ -46,7 +49,10 @@ export class Args {
     const word = this.word(what);
     const id = parseUserMention(word);
     if (id) return id;
-    throw new AppError('bad_input', `“${word}” is not a Slack mention. Type @ and pick ${what} from the list so Slack links the person.`);
+    throw new AppError(
+      'bad_input',
+      `“${word}” is not a Slack mention. Type @ and pick ${what} from the list so Slack links the person.`,
+    );
   }
 
   optionalUser(): string | undefined {
@@ -73,9 +79,15 @@ export class Args {
   /** A date in any of the users' forms ('31/03', 'next friday', 'in 2 weeks'). */
   date(what: string, today: Day): Day {
     const words = this.tokens.slice(this.index).map((t) => t.text);
-    if (words.length === 0) throw new AppError('bad_input', `Please give ${what}, such as 31/03/2027, friday or in 2 weeks.`);
+    if (words.length === 0)
+      throw new AppError('bad_input', `Please give ${what}, such as 31/03/2027, friday or in 2 weeks.`);
     const parsed = parseDateAtStart(words, today);
-    if (!parsed.ok) throw new AppError('bad_input', parsed.message, parsed.suggestion ? { example: parsed.suggestion } : {});
+    if (!parsed.ok)
+      throw new AppError(
+        'bad_input',
+        parsed.message,
+        parsed.suggestion ? { example: parsed.suggestion } : {},
+      );
     this.index += parsed.used;
     return parsed.day;
   }

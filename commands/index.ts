@@ -4,16 +4,7 @@
  */
 import { z } from 'zod';
 import { AppError, isAppError } from '../src/domain/errors.js';
-import { toSafeMrkdwn, wellFormed } from '../src/domain/text.js';
-import { Args } from './args.js';
-import { apology, ephemeral, refusal } from './replies.js';
-import { tokenize, unescapeSlack } from './tokenize.js';
-import { escapeMrkdwn } from '../src/domain/text.js';
-import type { ButtonHandler, CommandContext, ModalHandler, Reply, Subcommand } from './types.js';
-import { rag, ragModalHandler } from './rag.js';
-import { setup } from './setup.js';
-import { update, updateModalHandler } from './update.js';
-import { workstreamAdd } from './workstream-add.js';
+import { escapeMrkdwn, toSafeMrkdwn, wellFormed } from '../src/domain/text.js';
 import { actionHelp } from './action.js';
 import { actionAdd } from './action-add.js';
 import { actionAddModalHandler } from './action-add-modal.js';
@@ -23,23 +14,38 @@ import { actionExtend } from './action-extend.js';
 import { actionList } from './action-list.js';
 import { actionReassign } from './action-reassign.js';
 import { actionVerify } from './action-verify.js';
+import { Args } from './args.js';
+import { digestPreview } from './digest-preview.js';
+import { digestSend } from './digest-send.js';
 import { kpiAdd } from './kpi-add.js';
 import { kpiList } from './kpi-list.js';
 import { kpiRecord } from './kpi-record.js';
+import { reassignButton, silenceButton, silenceModal } from './notice-buttons.js';
 import { projectAdd } from './project-add.js';
+import { rag, ragModalHandler } from './rag.js';
+import { addUpdateButton, doneButton, newDateButton, notMineButton } from './reminder-buttons.js';
+import { addUpdateModal, newDateModal, notMineModal } from './reminder-modals.js';
+import { reminders } from './reminders.js';
+import { apology, ephemeral, refusal } from './replies.js';
+import { setup } from './setup.js';
+import { snooze } from './snooze.js';
 import { postStatusButton, status } from './status.js';
+import { tokenize, unescapeSlack } from './tokenize.js';
+import type {
+  AnySubcommand,
+  ButtonHandler,
+  CommandContext,
+  ModalHandler,
+  Reply,
+  Subcommand,
+} from './types.js';
+import { update, updateModalHandler } from './update.js';
 import { updateEdit, updateUndo } from './update-edit.js';
 import { visitAdd } from './visit-add.js';
 import { visitCancel } from './visit-cancel.js';
 import { visitList } from './visit-list.js';
+import { workstreamAdd } from './workstream-add.js';
 import { workstreamList } from './workstream-list.js';
-import { digestPreview } from './digest-preview.js';
-import { digestSend } from './digest-send.js';
-import { reminders } from './reminders.js';
-import { snooze } from './snooze.js';
-import { addUpdateButton, doneButton, newDateButton, notMineButton } from './reminder-buttons.js';
-import { addUpdateModal, newDateModal, notMineModal } from './reminder-modals.js';
-import { reassignButton, silenceButton, silenceModal } from './notice-buttons.js';
 
 const help: Subcommand<{ topic?: string }> = {
   name: 'help',
@@ -52,16 +58,61 @@ const help: Subcommand<{ topic?: string }> = {
 };
 
 /** Every subcommand, in the order help lists them. */
-export const SUBCOMMANDS: Subcommand<any>[] = [update, updateEdit, updateUndo, rag, actionAdd, actionDone, actionVerify, actionExtend, actionReassign, actionDrop, actionList, actionHelp, visitAdd, visitList, visitCancel, kpiAdd, kpiRecord, kpiList, workstreamAdd, workstreamList, projectAdd, status, digestPreview, digestSend, snooze, reminders, setup, help];
+export const SUBCOMMANDS: AnySubcommand[] = [
+  update,
+  updateEdit,
+  updateUndo,
+  rag,
+  actionAdd,
+  actionDone,
+  actionVerify,
+  actionExtend,
+  actionReassign,
+  actionDrop,
+  actionList,
+  actionHelp,
+  visitAdd,
+  visitList,
+  visitCancel,
+  kpiAdd,
+  kpiRecord,
+  kpiList,
+  workstreamAdd,
+  workstreamList,
+  projectAdd,
+  status,
+  digestPreview,
+  digestSend,
+  snooze,
+  reminders,
+  setup,
+  help,
+];
 
 /** Modal submissions, by callback id. */
-export const MODAL_HANDLERS: ModalHandler[] = [updateModalHandler, ragModalHandler, actionAddModalHandler, newDateModal, addUpdateModal, notMineModal, silenceModal];
+export const MODAL_HANDLERS: ModalHandler[] = [
+  updateModalHandler,
+  ragModalHandler,
+  actionAddModalHandler,
+  newDateModal,
+  addUpdateModal,
+  notMineModal,
+  silenceModal,
+];
 
 /** Button presses, by action id. */
-export const BUTTON_HANDLERS: ButtonHandler[] = [postStatusButton, doneButton, newDateButton, addUpdateButton, notMineButton, reassignButton, silenceButton];
+export const BUTTON_HANDLERS: ButtonHandler[] = [
+  postStatusButton,
+  doneButton,
+  newDateButton,
+  addUpdateButton,
+  notMineButton,
+  reassignButton,
+  silenceButton,
+];
 
 /** The subcommand the words start with: two-word names ('action add') before one-word ones. */
-export function findSubcommand(words: string[]): { sub: Subcommand<any>; used: number } | null {
+export function findSubcommand(words: string[]): { sub: AnySubcommand; used: number } | null {
   const lower = words.map((w) => w.toLowerCase());
   for (const used of [2, 1]) {
     const phrase = lower.slice(0, used).join(' ');
@@ -85,26 +136,36 @@ export async function runCommand(text: string, ctx: CommandContext): Promise<Rep
   try {
     if (tokens.length === used && sub.modal) return { kind: 'modal', modal: await sub.modal(ctx) };
     const input = sub.schema.safeParse(sub.parse(new Args(raw, tokens.slice(used)), ctx));
-    if (!input.success) throw new AppError('bad_input', input.error.issues.map((i) => i.message).join(' '), { example: example(sub, ctx) });
+    if (!input.success)
+      throw new AppError('bad_input', input.error.issues.map((i) => i.message).join(' '), {
+        example: example(sub, ctx),
+      });
     return await sub.run(input.data, ctx);
   } catch (error) {
     if (isAppError(error)) {
       if (error.code === 'duplicate_request') return { kind: 'none' };
-      return refusal(error.example ? error : new AppError(error.code, error.message, { example: example(sub, ctx) }), { usage, typed });
+      return refusal(
+        error.example ? error : new AppError(error.code, error.message, { example: example(sub, ctx) }),
+        { usage, typed },
+      );
     }
     ctx.deps.logger.error({ err: error, subcommand: sub.name }, 'command failed');
     return apology(typed);
   }
 }
 
-function example(sub: Subcommand<any>, ctx: CommandContext): string | undefined {
+function example(sub: AnySubcommand, ctx: CommandContext): string | undefined {
   return sub.examples[0] ? `${ctx.command} ${sub.examples[0]}` : undefined;
 }
 
 function unknownSubcommand(word: string, command: string): AppError {
   const names = SUBCOMMANDS.map((s) => s.name.split(' ')[0]!);
   const guess = names.find((n) => n.startsWith(word.toLowerCase().slice(0, 2)));
-  return new AppError('bad_input', `I don't know the subcommand “${word}”. Try \`${command} help\` to see them all.`, guess ? { example: `${command} ${guess}` } : {});
+  return new AppError(
+    'bad_input',
+    `I don't know the subcommand “${word}”. Try \`${command} help\` to see them all.`,
+    guess ? { example: `${command} ${guess}` } : {},
+  );
 }
 
 export function overview(command: string): string {

@@ -1,9 +1,9 @@
 /** `/improve rag <workstream>[/<project>] <red|amber|green|complete|not-started> <reason>`. */
 import { z } from 'zod';
 import type { Modal } from '../src/chat/message.js';
+import { AppError } from '../src/domain/errors.js';
 import { RAG_VALUES, ragEmoji, ragLabel } from '../src/domain/rag.js';
 import { toSafeMrkdwn } from '../src/domain/text.js';
-import { AppError } from '../src/domain/errors.js';
 import { changeRag } from '../src/services/change-rag.js';
 import { listWorkstreams } from '../src/services/list-workstreams.js';
 import type { CommandContext, ModalHandler, Reply, Subcommand } from './types.js';
@@ -30,9 +30,19 @@ export const rag: Subcommand<RagInput> = {
     const [workstream, ...project] = target.split('/');
     const ragValue = args.optionalRag();
     if (!ragValue) {
-      throw new AppError('bad_input', args.done ? 'Say which RAG: red, amber, green, complete or not-started.' : `“${args.peek()}” is not a RAG. Use red, amber, green, complete or not-started.`);
+      throw new AppError(
+        'bad_input',
+        args.done
+          ? 'Say which RAG: red, amber, green, complete or not-started.'
+          : `“${args.peek()}” is not a RAG. Use red, amber, green, complete or not-started.`,
+      );
     }
-    return { workstream, project: project.length > 0 ? project.join('/') : undefined, rag: ragValue, reason: args.rest() };
+    return {
+      workstream,
+      project: project.length > 0 ? project.join('/') : undefined,
+      rag: ragValue,
+      reason: args.rest(),
+    };
   },
   schema: input,
   run: (value, ctx) => change(value, ctx),
@@ -41,10 +51,21 @@ export const rag: Subcommand<RagInput> = {
 
 async function change(value: RagInput, ctx: CommandContext): Promise<Reply> {
   const { workstream, project, change: c } = await changeRag(value, ctx.deps, ctx.actor);
-  const subject = project ? `${workstream.code} / ${toSafeMrkdwn(project.name)}` : `${workstream.code} ${toSafeMrkdwn(workstream.name)}`;
+  const subject = project
+    ? `${workstream.code} / ${toSafeMrkdwn(project.name)}`
+    : `${workstream.code} ${toSafeMrkdwn(workstream.name)}`;
   const move = `${ragEmoji(c.fromRag as never)} ${ragLabel(c.fromRag as never)} → ${ragEmoji(c.toRag as never)} *${ragLabel(c.toRag as never)}*`;
   const text = `*${subject}*: RAG ${move}\n*Reason:* ${toSafeMrkdwn(c.reason)}`;
-  return { kind: 'channel', message: { text: `${workstream.code} RAG ${ragLabel(c.fromRag as never)} → ${ragLabel(c.toRag as never)}: ${toSafeMrkdwn(c.reason)}`, blocks: [{ type: 'section', text }, { type: 'context', text: `Changed by <@${ctx.actor.userId}>` }] } };
+  return {
+    kind: 'channel',
+    message: {
+      text: `${workstream.code} RAG ${ragLabel(c.fromRag as never)} → ${ragLabel(c.toRag as never)}: ${toSafeMrkdwn(c.reason)}`,
+      blocks: [
+        { type: 'section', text },
+        { type: 'context', text: `Changed by <@${ctx.actor.userId}>` },
+      ],
+    },
+  };
 }
 
 async function ragModal(ctx: CommandContext): Promise<Modal> {
@@ -55,8 +76,18 @@ async function ragModal(ctx: CommandContext): Promise<Modal> {
     submitLabel: 'Change',
     privateMetadata: JSON.stringify({ channelId: ctx.channelId }),
     inputs: [
-      { id: 'workstream', label: 'Workstream', kind: 'select', options: workstreams.map((w) => ({ value: w.code, label: `${w.code} ${w.name}`.slice(0, 75) })) },
-      { id: 'rag', label: 'New RAG', kind: 'select', options: RAG_VALUES.map((r) => ({ value: r, label: ragLabel(r) })) },
+      {
+        id: 'workstream',
+        label: 'Workstream',
+        kind: 'select',
+        options: workstreams.map((w) => ({ value: w.code, label: `${w.code} ${w.name}`.slice(0, 75) })),
+      },
+      {
+        id: 'rag',
+        label: 'New RAG',
+        kind: 'select',
+        options: RAG_VALUES.map((r) => ({ value: r, label: ragLabel(r) })),
+      },
       { id: 'reason', label: 'Reason (what the board needs to know)', kind: 'multiline', maxLength: 2000 },
     ],
   };
@@ -65,9 +96,14 @@ async function ragModal(ctx: CommandContext): Promise<Modal> {
 export const ragModalHandler: ModalHandler = {
   callbackId: 'rag_modal',
   async submit(values, privateMetadata, ctx) {
-    const parsed = input.safeParse({ workstream: values.workstream ?? '', rag: values.rag, reason: values.reason ?? '' });
+    const parsed = input.safeParse({
+      workstream: values.workstream ?? '',
+      rag: values.rag,
+      reason: values.reason ?? '',
+    });
     if (!parsed.success) return { errors: { rag: 'Choose the new RAG.' } };
-    const channelId = (JSON.parse(privateMetadata || '{}') as { channelId?: string }).channelId ?? ctx.channelId;
+    const channelId =
+      (JSON.parse(privateMetadata || '{}') as { channelId?: string }).channelId ?? ctx.channelId;
     return change(parsed.data, { ...ctx, channelId });
   },
 };

@@ -3,7 +3,7 @@
  * and the user's own text so nothing they typed is lost) and the generic apology for bugs.
  */
 import type { Block, Message } from '../src/chat/message.js';
-import { AppError } from '../src/domain/errors.js';
+import type { AppError } from '../src/domain/errors.js';
 import { escapeMrkdwn, toSafeMrkdwn } from '../src/domain/text.js';
 import type { Reply } from './types.js';
 
@@ -16,14 +16,17 @@ export function refusal(error: AppError, options: { usage?: string; typed: strin
   // Messages and examples often quote what the user typed, so they must not ping or link either;
   // the usage line's <placeholders> would otherwise read as links.
   const lines = [`:warning: ${toSafeMrkdwn(error.message)}`];
-  if (options.usage && (error.code === 'bad_input' || error.code === 'ambiguous')) lines.push(`*Usage:* \`${escapeMrkdwn(options.usage)}\``);
+  if (options.usage && (error.code === 'bad_input' || error.code === 'ambiguous'))
+    lines.push(`*Usage:* \`${escapeMrkdwn(options.usage)}\``);
   if (error.example) lines.push(`*For example:* \`${toSafeMrkdwn(error.example)}\``);
   lines.push(`Your text, so nothing is lost:\n${quoteUserText(options.typed)}`);
   return ephemeral(lines.join('\n'));
 }
 
 export function apology(typed: string): Reply {
-  return ephemeral(`:warning: Sorry, something went wrong on our side and nothing was saved. Please try again in a minute; if it keeps happening, tell your programme manager.\nYour text, so nothing is lost:\n${quoteUserText(typed)}`);
+  return ephemeral(
+    `:warning: Sorry, something went wrong on our side and nothing was saved. Please try again in a minute; if it keeps happening, tell your programme manager.\nYour text, so nothing is lost:\n${quoteUserText(typed)}`,
+  );
 }
 
 export function ephemeral(text: string, blocks?: Message['blocks']): Reply {

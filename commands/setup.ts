@@ -8,7 +8,8 @@ import type { Subcommand } from './types.js';
 export const setup: Subcommand<{ name?: string; boardChannelId?: string }> = {
   name: 'setup',
   usage: 'setup ["programme name"] [#board-channel]',
-  summary: 'Sets up the programme in this workspace; whoever runs it first becomes admin. Run again to rename it or change the board channel.',
+  summary:
+    'Sets up the programme in this workspace; whoever runs it first becomes admin. Run again to rename it or change the board channel.',
   examples: ['setup "Children\'s Services Improvement Plan" #improvement-board', 'setup #improvement-board'],
   parse(args, ctx) {
     let boardChannelId: string | undefined;
@@ -19,7 +20,10 @@ export const setup: Subcommand<{ name?: string; boardChannelId?: string }> = {
       else words.push(args.word('the programme name'));
     }
     // With no board channel named, the channel the command was typed in becomes the board channel.
-    return { name: words.length > 0 ? words.join(' ') : undefined, boardChannelId: boardChannelId ?? ctx.channelId };
+    return {
+      name: words.length > 0 ? words.join(' ') : undefined,
+      boardChannelId: boardChannelId ?? ctx.channelId,
+    };
   },
   schema: z.object({
     name: z.string().max(120, 'The programme name can be up to 120 characters.').optional(),
@@ -29,7 +33,8 @@ export const setup: Subcommand<{ name?: string; boardChannelId?: string }> = {
     const { programme, created, becameAdmin } = await setupProgramme(input, ctx.deps, ctx.actor);
     const name = toSafeMrkdwn(programme.name);
     const board = programme.boardChannelId ? `<#${programme.boardChannelId}>` : 'not set';
-    if (!created) return ephemeral(`:white_check_mark: Programme updated: *${name}*, board channel ${board}.`);
+    if (!created)
+      return ephemeral(`:white_check_mark: Programme updated: *${name}*, board channel ${board}.`);
     return ephemeral(
       `:tada: *${name}* is set up. The weekly digest goes to ${board}.` +
         (becameAdmin ? ' You are its first admin.' : '') +

@@ -3,9 +3,9 @@
  * handler that calls one service and returns a platform-neutral reply. No Slack types here.
  */
 import type { z } from 'zod';
-import type { Day } from '../src/domain/dates.js';
 import type { Chat } from '../src/chat/chat.js';
 import type { Message, Modal, ModalValues } from '../src/chat/message.js';
+import type { Day } from '../src/domain/dates.js';
 import type { Actor, Deps } from '../src/services/deps.js';
 import type { Args } from './args.js';
 
@@ -63,11 +63,22 @@ export interface Subcommand<I = unknown> {
 export interface ModalHandler {
   callbackId: string;
   /** Returns field errors (input id → message) to show in the modal, or a reply. */
-  submit(values: ModalValues, privateMetadata: string, ctx: CommandContext): Promise<{ errors: Record<string, string> } | Reply>;
+  submit(
+    values: ModalValues,
+    privateMetadata: string,
+    ctx: CommandContext,
+  ): Promise<{ errors: Record<string, string> } | Reply>;
 }
 
 /** A button's handler, found by the button's action id. */
 export interface ButtonHandler {
   actionId: string;
-  press(value: string, ctx: CommandContext & { message?: { channelId: string; ts: string } }): Promise<Reply | { kind: 'replace'; message: Message }>;
+  press(
+    value: string,
+    ctx: CommandContext & { message?: { channelId: string; ts: string } },
+  ): Promise<Reply | { kind: 'replace'; message: Message }>;
 }
+
+/** Any subcommand, whatever its input: the registry holds them all, and each validates its own. */
+// biome-ignore lint/suspicious/noExplicitAny: each subcommand checks its input with its own zod schema
+export type AnySubcommand = Subcommand<any>;

@@ -20,13 +20,18 @@ type UpdateInput = z.infer<typeof input>;
 export const update: Subcommand<UpdateInput> = {
   name: 'update',
   usage: 'update <workstream> [red|amber|green] <text>',
-  summary: 'Posts an update on a workstream; with a RAG word it also changes the RAG, the text being the reason.',
+  summary:
+    'Posts an update on a workstream; with a RAG word it also changes the RAG, the text being the reason.',
   examples: [
     'update WS1 Four newly qualified social workers started this week',
     'update workforce amber Recruitment behind plan: 6 of 12 posts filled',
     'update "Improve Our Practice" green Audit of duty team assessments completed',
   ],
-  parse: (args) => ({ workstream: args.word('a workstream (its code such as WS1, or its name)'), rag: args.optionalRag(), text: args.rest() }),
+  parse: (args) => ({
+    workstream: args.word('a workstream (its code such as WS1, or its name)'),
+    rag: args.optionalRag(),
+    text: args.rest(),
+  }),
   schema: input,
   run: (value, ctx) => postAndEcho(value, ctx),
   modal: (ctx) => updateModal(ctx),
@@ -37,7 +42,8 @@ async function postAndEcho(value: UpdateInput, ctx: CommandContext): Promise<Rep
   return {
     kind: 'channel',
     message: updateMessage(result),
-    afterPost: ({ channelId, ts }) => recordUpdateMessage(ctx.deps, ctx.actor.workspaceId, result.update.id, channelId, ts),
+    afterPost: ({ channelId, ts }) =>
+      recordUpdateMessage(ctx.deps, ctx.actor.workspaceId, result.update.id, channelId, ts),
   };
 }
 
@@ -65,8 +71,19 @@ async function updateModal(ctx: CommandContext): Promise<Modal> {
     submitLabel: 'Post',
     privateMetadata: JSON.stringify({ channelId: ctx.channelId }),
     inputs: [
-      { id: 'workstream', label: 'Workstream', kind: 'select', options: workstreams.map((w) => ({ value: w.code, label: `${w.code} ${w.name}`.slice(0, 75) })) },
-      { id: 'rag', label: 'RAG (leave empty for no change)', kind: 'select', optional: true, options: RAG_VALUES.map((r) => ({ value: r, label: ragLabel(r) })) },
+      {
+        id: 'workstream',
+        label: 'Workstream',
+        kind: 'select',
+        options: workstreams.map((w) => ({ value: w.code, label: `${w.code} ${w.name}`.slice(0, 75) })),
+      },
+      {
+        id: 'rag',
+        label: 'RAG (leave empty for no change)',
+        kind: 'select',
+        optional: true,
+        options: RAG_VALUES.map((r) => ({ value: r, label: ragLabel(r) })),
+      },
       { id: 'text', label: 'Update (the reason, if the RAG changes)', kind: 'multiline', maxLength: 2000 },
     ],
   };
@@ -75,9 +92,14 @@ async function updateModal(ctx: CommandContext): Promise<Modal> {
 export const updateModalHandler: ModalHandler = {
   callbackId: 'update_modal',
   async submit(values, privateMetadata, ctx) {
-    const parsed = input.safeParse({ workstream: values.workstream ?? '', rag: values.rag || undefined, text: values.text ?? '' });
+    const parsed = input.safeParse({
+      workstream: values.workstream ?? '',
+      rag: values.rag || undefined,
+      text: values.text ?? '',
+    });
     if (!parsed.success) return { errors: { text: 'Write the update here.' } };
-    const channelId = (JSON.parse(privateMetadata || '{}') as { channelId?: string }).channelId ?? ctx.channelId;
+    const channelId =
+      (JSON.parse(privateMetadata || '{}') as { channelId?: string }).channelId ?? ctx.channelId;
     return postAndEcho(parsed.data, { ...ctx, channelId });
   },
 };

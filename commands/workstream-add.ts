@@ -18,17 +18,22 @@ export const workstreamAdd: Subcommand<z.infer<typeof input>> = {
   aliases: ['ws add'],
   usage: 'workstream add <code> <name> lead @user [friend @user]',
   summary: 'Adds a workstream with its lead(s) and an optional critical friend (admins).',
-  examples: ['workstream add WS1 "Support and Develop Our Workforce" lead @jo.bloggs', 'workstream add WS4 Voice of the Child lead @sam friend @dr.patel'],
+  examples: [
+    'workstream add WS1 "Support and Develop Our Workforce" lead @jo.bloggs',
+    'workstream add WS4 Voice of the Child lead @sam friend @dr.patel',
+  ],
   parse(args) {
     const code = args.word('a short code such as WS1');
     const nameWords: string[] = [];
     while (!args.done && args.peek()?.toLowerCase() !== 'lead') nameWords.push(args.word('the name'));
-    if (args.done) throw new AppError('bad_input', 'Name the lead with “lead @name” after the workstream name.');
+    if (args.done)
+      throw new AppError('bad_input', 'Name the lead with “lead @name” after the workstream name.');
     args.word('lead');
     const leadUserIds = [args.user('the lead')];
     for (let id = args.optionalUser(); id; id = args.optionalUser()) leadUserIds.push(id);
     let criticalFriendUserId: string | undefined;
-    if (args.optionalWord((w) => ['friend', 'critical-friend'].includes(w.toLowerCase()))) criticalFriendUserId = args.user('the critical friend');
+    if (args.optionalWord((w) => ['friend', 'critical-friend'].includes(w.toLowerCase())))
+      criticalFriendUserId = args.user('the critical friend');
     if (!args.done) throw new AppError('bad_input', `I didn't understand “${args.rest()}” at the end.`);
     return { code, name: nameWords.join(' '), leadUserIds, criticalFriendUserId };
   },
@@ -37,6 +42,8 @@ export const workstreamAdd: Subcommand<z.infer<typeof input>> = {
     const ws = await addWorkstream(value, ctx.deps, ctx.actor);
     const leads = value.leadUserIds.map((id) => `<@${id}>`).join(', ');
     const friend = value.criticalFriendUserId ? `, critical friend <@${value.criticalFriendUserId}>` : '';
-    return ephemeral(`:white_check_mark: Added *${ws.code} ${toSafeMrkdwn(ws.name)}*, led by ${leads}${friend}. Its RAG is Not started until its lead sets it.`);
+    return ephemeral(
+      `:white_check_mark: Added *${ws.code} ${toSafeMrkdwn(ws.name)}*, led by ${leads}${friend}. Its RAG is Not started until its lead sets it.`,
+    );
   },
 };

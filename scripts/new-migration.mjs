@@ -7,7 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROVIDERS, readCanonical, root, toPostgresql } from './prisma-schemas.mjs';
 
-const name = (process.argv[2] ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+const name = (process.argv[2] ?? '')
+  .toLowerCase()
+  .replace(/[^a-z0-9]+/g, '_')
+  .replace(/^_|_$/g, '');
 if (!name) {
   console.error('Usage: npm run db:migration -- <name>   e.g. npm run db:migration -- add_kpi_notes');
   process.exit(1);
@@ -22,13 +25,30 @@ const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
 export function diffSql(provider, fromSchema, toSchema) {
   const to = join(work, `${provider}-to.prisma`);
   writeFileSync(to, variants[provider](toSchema));
-  const from = fromSchema === null ? ['--from-empty'] : ['--from-schema-datamodel', join(work, `${provider}-from.prisma`)];
+  const from =
+    fromSchema === null
+      ? ['--from-empty']
+      : ['--from-schema-datamodel', join(work, `${provider}-from.prisma`)];
   if (fromSchema !== null) writeFileSync(from[1], variants[provider](fromSchema));
-  return execFileSync('npx', ['prisma', 'migrate', 'diff', ...from, '--to-schema-datamodel', to, '--script', '--config', `prisma/${provider}.config.ts`], {
-    cwd: root,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  return execFileSync(
+    'npx',
+    [
+      'prisma',
+      'migrate',
+      'diff',
+      ...from,
+      '--to-schema-datamodel',
+      to,
+      '--script',
+      '--config',
+      `prisma/${provider}.config.ts`,
+    ],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
 }
 
 const previous = existsSync(lastPath) ? (await import('node:fs')).readFileSync(lastPath, 'utf8') : null;
@@ -41,7 +61,10 @@ for (const provider of PROVIDERS) {
   const dir = join(root, 'prisma/migrations', provider, `${stamp}_${name}`);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'migration.sql'), sql[provider]);
-  writeFileSync(join(root, 'prisma/migrations', provider, 'migration_lock.toml'), `provider = "${provider}"\n`);
+  writeFileSync(
+    join(root, 'prisma/migrations', provider, 'migration_lock.toml'),
+    `provider = "${provider}"\n`,
+  );
   console.log(`wrote ${dir}/migration.sql`);
 }
 writeFileSync(lastPath, canonical);

@@ -8,15 +8,17 @@ export const canonicalPath = `${root}prisma/schema.prisma`;
 export const postgresqlPath = `${root}prisma/postgresql/schema.prisma`;
 export const PROVIDERS = ['sqlite', 'postgresql'];
 
-const HEADER =
-  '// GENERATED from ../schema.prisma by scripts/prisma-generate.mjs: do not edit by hand.\n';
+const HEADER = '// GENERATED from ../schema.prisma by scripts/prisma-generate.mjs: do not edit by hand.\n';
 
 /** The PostgreSQL schema text for a canonical (SQLite) schema text. */
 export function toPostgresql(canonical) {
   const out = canonical
     .replace('provider = "sqlite"', 'provider = "postgresql"')
     .replace('url      = "file:./placeholder.db"', 'url      = "postgresql://localhost/placeholder"')
-    .replace('output                 = "../src/db/generated/sqlite"', 'output                 = "../../src/db/generated/postgresql"');
+    .replace(
+      'output                 = "../src/db/generated/sqlite"',
+      'output                 = "../../src/db/generated/postgresql"',
+    );
   if (out === canonical || !out.includes('generated/postgresql') || !out.includes('"postgresql"')) {
     throw new Error('prisma/schema.prisma no longer has the provider/url/output lines this script rewrites');
   }

@@ -2,19 +2,20 @@
  * The composition root: configuration, database (migrated before use), services' dependencies,
  * the Slack app and the scheduler. Nothing else constructs these.
  */
+
+import { type SlackRuntime, startSlack } from './chat/slack/app.js';
+import { slackChat } from './chat/slack/slack-chat.js';
 import type { Config } from './config/index.js';
-import { startSlack, type SlackRuntime } from './chat/slack/app.js';
 import { type Database, openDatabase } from './db/client.js';
 import { describeTarget } from './db/database-url.js';
 import { migrate } from './db/migrate.js';
 import { type Clock, systemClock } from './domain/clock.js';
 import { type LocalMode, startLocalMode } from './local/local-mode.js';
 import { createLogger, type Logger } from './logger.js';
-import { slackChat } from './chat/slack/slack-chat.js';
-import type { ChatDeps, Deps } from './services/deps.js';
+import { digestJob } from './scheduler/digest-job.js';
 import { type Job, type Scheduler, startScheduler } from './scheduler/index.js';
 import { reminderJob } from './scheduler/reminder-job.js';
-import { digestJob } from './scheduler/digest-job.js';
+import type { ChatDeps, Deps } from './services/deps.js';
 
 export interface RunningApp {
   port: number;
@@ -40,9 +41,13 @@ export interface StartOptions {
 export async function startApp(config: Config, options: StartOptions = {}): Promise<RunningApp> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const { applied } = await migrate(config.database);
-  logger.info({ database: describeTarget(config.database), applied }, applied.length ? 'migrations applied' : 'database up to date');
+  logger.info(
+    { database: describeTarget(config.database), applied },
+    applied.length ? 'migrations applied' : 'database up to date',
+  );
   const database = openDatabase(config.database);
-  const local = config.mode === 'local' ? await startLocalMode(config, { clock: options.clock, logger }) : undefined;
+  const local =
+    config.mode === 'local' ? await startLocalMode(config, { clock: options.clock, logger }) : undefined;
   const deps: Deps = {
     db: database.prisma,
     clock: local?.clock ?? options.clock ?? systemClock,
@@ -65,7 +70,12 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   // In local mode the first tick waits for the page's buttons (or the next minute), so the
   // person trying the bot sees the digest and reminders arrive rather than find them there.
   const scheduler = config.schedulerEnabled
-    ? startScheduler(scheduledJobs(chatDeps), { cron: config.schedulerCron, clock: deps.clock, logger, runAtStart: !local })
+    ? startScheduler(scheduledJobs(chatDeps), {
+        cron: config.schedulerCron,
+        clock: deps.clock,
+        logger,
+        runAtStart: !local,
+      })
     : undefined;
   logger.info({ mode: config.mode, port: slack.port }, 'improvement-bot is running');
   local?.ready({ port: slack.port, tick: () => scheduler?.tick() ?? Promise.resolve() });

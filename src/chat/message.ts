@@ -26,8 +26,23 @@ export interface Message {
 }
 
 export type ModalInput =
-  | { id: string; label: string; kind: 'text' | 'multiline'; initial?: string; optional?: boolean; hint?: string; maxLength?: number }
-  | { id: string; label: string; kind: 'select'; options: { value: string; label: string }[]; initial?: string; optional?: boolean }
+  | {
+      id: string;
+      label: string;
+      kind: 'text' | 'multiline';
+      initial?: string;
+      optional?: boolean;
+      hint?: string;
+      maxLength?: number;
+    }
+  | {
+      id: string;
+      label: string;
+      kind: 'select';
+      options: { value: string; label: string }[];
+      initial?: string;
+      optional?: boolean;
+    }
   | { id: string; label: string; kind: 'user'; initial?: string; optional?: boolean }
   | { id: string; label: string; kind: 'date'; initial?: string; optional?: boolean };
 

@@ -4,8 +4,8 @@
  */
 import cron from 'node-cron';
 import { z } from 'zod';
+import { type DatabaseTarget, parseDatabaseUrl } from '../db/database-url.js';
 import { isValidTimezone, parseTimeOfDay } from '../domain/dates.js';
-import { parseDatabaseUrl, type DatabaseTarget } from '../db/database-url.js';
 
 export type SlackMode = 'http' | 'socket' | 'local';
 
@@ -51,17 +51,37 @@ const schema = z.object({
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must be a bot token starting xoxb-').optional(),
   SLACK_SIGNING_SECRET: z.string().min(8, 'must be the signing secret from Basic Information').optional(),
   SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must be an app-level token starting xapp-').optional(),
-  SLACK_BOT_USER_ID: z.string().regex(/^[UW][A-Z0-9]+$/, 'must be a Slack user id like U0123ABCD').optional(),
-  SLACK_BOT_ID: z.string().regex(/^B[A-Z0-9]+$/, 'must be a Slack bot id like B0123ABCD').optional(),
+  SLACK_BOT_USER_ID: z
+    .string()
+    .regex(/^[UW][A-Z0-9]+$/, 'must be a Slack user id like U0123ABCD')
+    .optional(),
+  SLACK_BOT_ID: z
+    .string()
+    .regex(/^B[A-Z0-9]+$/, 'must be a Slack bot id like B0123ABCD')
+    .optional(),
   SLACK_API_URL: z.url('must be a URL like http://127.0.0.1:9000/api/').optional(),
-  SLACK_COMMAND: z.string().regex(/^\/[a-z0-9_-]{1,31}$/, 'must be a slash command like /improve').default('/improve'),
+  SLACK_COMMAND: z
+    .string()
+    .regex(/^\/[a-z0-9_-]{1,31}$/, 'must be a slash command like /improve')
+    .default('/improve'),
   ADMIN_USER_IDS: z.string().default(''),
-  DEFAULT_TIMEZONE: z.string().refine(isValidTimezone, 'must be an IANA timezone like Europe/London').default('Europe/London'),
+  DEFAULT_TIMEZONE: z
+    .string()
+    .refine(isValidTimezone, 'must be an IANA timezone like Europe/London')
+    .default('Europe/London'),
   DEFAULT_DIGEST_TIME: time('when the weekly digest is posted').default('09:00'),
   DEFAULT_REMINDER_TIME: time('when reminders are sent').default('09:30'),
-  SCHEDULER_CRON: z.string().refine((s) => cron.validate(s), 'must be a cron expression like "* * * * *"').default('* * * * *'),
+  SCHEDULER_CRON: z
+    .string()
+    .refine((s) => cron.validate(s), 'must be a cron expression like "* * * * *"')
+    .default('* * * * *'),
   SCHEDULER_ENABLED: z.enum(['true', 'false'], 'must be true or false').default('true'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'must be one of fatal, error, warn, info, debug, trace, silent').default('info'),
+  LOG_LEVEL: z
+    .enum(
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+      'must be one of fatal, error, warn, info, debug, trace, silent',
+    )
+    .default('info'),
   INSTANCE_ID: z.string().optional(),
 });
 
@@ -84,10 +104,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.success ? parsed.data : undefined;
   const mode = slackMode(clean, problems);
-  const database = parseDatabaseUrl(e?.DATABASE_URL ?? (mode === 'local' ? LOCAL_DATABASE : DEFAULT_DATABASE));
+  const database = parseDatabaseUrl(
+    e?.DATABASE_URL ?? (mode === 'local' ? LOCAL_DATABASE : DEFAULT_DATABASE),
+  );
   if (!database.ok) problems.push(describe('DATABASE_URL', database.message));
-  const admins = (e?.ADMIN_USER_IDS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  for (const id of admins) if (!/^[UW][A-Z0-9]+$/.test(id)) problems.push(describe('ADMIN_USER_IDS', `“${id}” is not a Slack user id like U0123ABCD`));
+  const admins = (e?.ADMIN_USER_IDS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const id of admins)
+    if (!/^[UW][A-Z0-9]+$/.test(id))
+      problems.push(describe('ADMIN_USER_IDS', `“${id}” is not a Slack user id like U0123ABCD`));
   if (problems.length > 0 || !e || !database.ok) throw new ConfigError(problems);
   return {
     mode,
@@ -103,7 +130,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       command: e.SLACK_COMMAND,
     },
     adminUserIds: admins,
-    defaults: { timezone: e.DEFAULT_TIMEZONE, digestTime: e.DEFAULT_DIGEST_TIME, reminderTime: e.DEFAULT_REMINDER_TIME },
+    defaults: {
+      timezone: e.DEFAULT_TIMEZONE,
+      digestTime: e.DEFAULT_DIGEST_TIME,
+      reminderTime: e.DEFAULT_REMINDER_TIME,
+    },
     schedulerCron: e.SCHEDULER_CRON,
     schedulerEnabled: e.SCHEDULER_ENABLED === 'true',
     logLevel: e.LOG_LEVEL,
@@ -122,5 +153,7 @@ function slackMode(env: Record<string, string | undefined>, problems: string[]):
 
 function describe(variable: string, message: string): string {
   const purpose = PURPOSE[variable];
-  return `${variable} ${message}${purpose ? ` (${purpose})` : ''}.`.replace(/\.\)\.$/, ').').replace(/\.\.$/, '.');
+  return `${variable} ${message}${purpose ? ` (${purpose})` : ''}.`
+    .replace(/\.\)\.$/, ').')
+    .replace(/\.\.$/, '.');
 }

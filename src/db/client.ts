@@ -6,9 +6,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
+import type { DatabaseTarget } from './database-url.js';
 import { PrismaClient as PgPrismaClient } from './generated/postgresql/client.js';
 import { PrismaClient as SqlitePrismaClient } from './generated/sqlite/client.js';
-import type { DatabaseTarget } from './database-url.js';
 import { serialiseQueries } from './sqlite-serialised.js';
 
 export type Db = SqlitePrismaClient;
@@ -31,7 +31,9 @@ export function openDatabase(target: DatabaseTarget, options: { poolSize?: numbe
   if (target.provider === 'sqlite') {
     if (target.file !== ':memory:') mkdirSync(dirname(target.file), { recursive: true });
     // A generous busy timeout: several processes may share the file (tests that kill replicas).
-    const adapter = serialiseQueries(new PrismaBetterSQLite3({ url: `file:${target.file}`, timeout: 10_000 }));
+    const adapter = serialiseQueries(
+      new PrismaBetterSQLite3({ url: `file:${target.file}`, timeout: 10_000 }),
+    );
     prisma = new SqlitePrismaClient({ adapter, log });
   } else {
     const adapter = new PrismaPg({ connectionString: target.url, max: options.poolSize ?? 10 });

@@ -1,9 +1,7 @@
 /** Which database a DATABASE_URL names: an embedded SQLite file or a PostgreSQL server. */
 import { resolve } from 'node:path';
 
-export type DatabaseTarget =
-  | { provider: 'sqlite'; file: string }
-  | { provider: 'postgresql'; url: string };
+export type DatabaseTarget = { provider: 'sqlite'; file: string } | { provider: 'postgresql'; url: string };
 
 export type ParsedDatabaseUrl = { ok: true; target: DatabaseTarget } | { ok: false; message: string };
 
@@ -16,10 +14,17 @@ export function parseDatabaseUrl(raw: string): ParsedDatabaseUrl {
       if (!parsed.hostname) return { ok: false, message: 'has no host name' };
       return { ok: true, target: { provider: 'postgresql', url } };
     } catch {
-      return { ok: false, message: 'is not a valid PostgreSQL URL like postgresql://user@localhost:5432/improvement' };
+      return {
+        ok: false,
+        message: 'is not a valid PostgreSQL URL like postgresql://user@localhost:5432/improvement',
+      };
     }
   }
-  const file = url.startsWith('file:') ? url.slice('file:'.length) : /\.(db|sqlite3?)$/i.test(url) ? url : null;
+  const file = url.startsWith('file:')
+    ? url.slice('file:'.length)
+    : /\.(db|sqlite3?)$/i.test(url)
+      ? url
+      : null;
   if (file === null || file.length === 0) {
     return {
       ok: false,

@@ -1,5 +1,5 @@
 /** `npm run db:migrate`: applies pending migrations to DATABASE_URL (default: the SQLite file). */
-import { parseDatabaseUrl, describeTarget } from './database-url.js';
+import { describeTarget, parseDatabaseUrl } from './database-url.js';
 import { migrate } from './migrate.js';
 
 const parsed = parseDatabaseUrl(process.env.DATABASE_URL || 'file:./data/improvement.db');
@@ -8,4 +8,6 @@ if (!parsed.ok) {
   process.exit(1);
 }
 const { applied } = await migrate(parsed.target);
-console.log(`${describeTarget(parsed.target)}: ${applied.length === 0 ? 'already up to date' : `applied ${applied.join(', ')}`}.`);
+console.log(
+  `${describeTarget(parsed.target)}: ${applied.length === 0 ? 'already up to date' : `applied ${applied.join(', ')}`}.`,
+);

@@ -43,7 +43,9 @@ export interface MigrationResult {
 /** Applies every migration not yet recorded; returns the names it applied. */
 export async function migrate(target: DatabaseTarget): Promise<MigrationResult> {
   const migrations = listMigrations(target.provider);
-  return target.provider === 'sqlite' ? migrateSqlite(target.file, migrations) : migratePostgres(target.url, migrations);
+  return target.provider === 'sqlite'
+    ? migrateSqlite(target.file, migrations)
+    : migratePostgres(target.url, migrations);
 }
 
 const SQLITE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
@@ -62,11 +64,20 @@ function migrateSqlite(file: string, migrations: Migration[]): MigrationResult {
     const applied: string[] = [];
     // IMMEDIATE takes the write lock up front: a second process waits, then finds nothing to do.
     db.transaction(() => {
-      const done = recorded(db.prepare('SELECT migration_name, checksum FROM "_prisma_migrations" WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL').all() as Row[], migrations);
+      const done = recorded(
+        db
+          .prepare(
+            'SELECT migration_name, checksum FROM "_prisma_migrations" WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL',
+          )
+          .all() as Row[],
+        migrations,
+      );
       for (const m of migrations.filter((m) => !done.has(m.name))) {
         const now = new Date().toISOString();
         db.exec(m.sql);
-        db.prepare('INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, ?, 1)').run(randomUUID(), m.checksum, new Date().toISOString(), m.name, now);
+        db.prepare(
+          'INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, ?, 1)',
+        ).run(randomUUID(), m.checksum, new Date().toISOString(), m.name, now);
         applied.push(m.name);
       }
     }).immediate();
@@ -87,7 +98,9 @@ async function migratePostgres(url: string, migrations: Migration[]): Promise<Mi
   try {
     await client.query('SELECT pg_advisory_lock($1)', [PRISMA_ADVISORY_LOCK]);
     await client.query(PG_TABLE);
-    const rows = await client.query<Row>('SELECT migration_name, checksum FROM "_prisma_migrations" WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL');
+    const rows = await client.query<Row>(
+      'SELECT migration_name, checksum FROM "_prisma_migrations" WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL',
+    );
     const done = recorded(rows.rows, migrations);
     const applied: string[] = [];
     for (const m of migrations.filter((m) => !done.has(m.name))) {
@@ -95,7 +108,10 @@ async function migratePostgres(url: string, migrations: Migration[]): Promise<Mi
       try {
         const started = new Date();
         await client.query(m.sql);
-        await client.query('INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES ($1, $2, now(), $3, $4, 1)', [randomUUID(), m.checksum, m.name, started]);
+        await client.query(
+          'INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES ($1, $2, now(), $3, $4, 1)',
+          [randomUUID(), m.checksum, m.name, started],
+        );
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK');
@@ -118,7 +134,9 @@ function recorded(rows: Row[], migrations: Migration[]): Set<string> {
   for (const row of rows) {
     const m = byName.get(row.migration_name);
     if (m && m.checksum !== row.checksum) {
-      throw new Error(`Migration ${row.migration_name} was changed after it was applied: restore the committed file, or write a new migration with npm run db:migration -- <name>.`);
+      throw new Error(
+        `Migration ${row.migration_name} was changed after it was applied: restore the committed file, or write a new migration with npm run db:migration -- <name>.`,
+      );
     }
   }
   return new Set(rows.map((r) => r.migration_name));

@@ -10,7 +10,10 @@ export class AdjustableClock implements Clock {
   private offsetMs = 0;
   private fixed: Date | null;
 
-  constructor(start?: Date, private readonly base: Clock = systemClock) {
+  constructor(
+    start?: Date,
+    private readonly base: Clock = systemClock,
+  ) {
     this.fixed = start ?? null;
   }
 

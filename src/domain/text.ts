@@ -90,5 +90,5 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * Prisma would otherwise fail to encode, and NUL characters, which PostgreSQL refuses in text, go.
  */
 export function wellFormed(text: string): string {
-  return text.replace(LONE_SURROGATE, '\uFFFD').replace(/\u0000/g, '');
+  return text.replace(LONE_SURROGATE, '\uFFFD').replaceAll('\u0000', '');
 }

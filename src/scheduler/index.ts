@@ -21,7 +21,10 @@ export interface Scheduler {
   stop(): Promise<void>;
 }
 
-export function startScheduler(jobs: Job[], options: { cron: string; clock: Clock; logger: Logger; runAtStart?: boolean }): Scheduler {
+export function startScheduler(
+  jobs: Job[],
+  options: { cron: string; clock: Clock; logger: Logger; runAtStart?: boolean },
+): Scheduler {
   let running: Promise<void> = Promise.resolve();
   const tick = () => {
     // Ticks never overlap: a slow tick delays the next rather than racing it.

@@ -29,14 +29,110 @@ export const DEMO_PEOPLE = [
 ] as const;
 
 export const DEMO_WORKSTREAMS: DemoWorkstream[] = [
-  { code: 'WS1', name: 'Support and Develop Our Workforce', theme: 'A stable, skilled workforce', lead: 1, rag: 'amber', moved: { from: 'red', daysAgo: 3, reason: 'Caseloads down to 27 on average; 9 of 12 permanent posts filled, 3 agency leavers expected in January' }, projects: ['Recruitment and retention', 'ASYE academy', 'Manageable caseloads'], lastUpdateDaysAgo: 3, updates: ['Recruitment campaign closed with 14 applicants for 6 posts', 'Second ASYE cohort of 8 started', 'Caseloads down to 27 on average'] },
-  { code: 'WS2', name: 'Improve Our Practice', theme: 'Good practice every time', lead: 2, rag: 'red', moved: { from: 'amber', daysAgo: 2, reason: 'Audit found 38% of assessments in the duty teams out of timescale; practice standards not yet embedded' }, projects: ['Practice standards', 'Supervision quality', 'Audit programme'], lastUpdateDaysAgo: 2, updates: ['Practice standards launched at all-staff briefing', 'Supervision audit: 61% good or better', 'Monthly audit: 38% of assessments out of timescale'] },
-  { code: 'WS3', name: 'Commitment to Continuous Improvement', theme: 'Leaders who know their service', lead: 3, rag: 'green', projects: ['Performance framework', 'Quality assurance cycle'], lastUpdateDaysAgo: 5, updates: ['Weekly performance clinic running for all team managers', 'Quality assurance framework signed off by the board'] },
-  { code: 'WS4', name: 'Listen to the Voice of the Child', theme: 'Children shape our services', lead: 3, rag: 'green', projects: ['Children in Care Council', 'Advocacy offer'], lastUpdateDaysAgo: 6, updates: ['Children in Care Council met the DCS', 'Advocacy take-up up to 64%'] },
-  { code: 'WS5', name: 'Make the Right Decisions at the Right Time', theme: 'A safe front door', lead: 4, rag: 'red', projects: ['Front door and MASH', 'Strategy discussions', 'Thresholds'], lastUpdateDaysAgo: 4, updates: ['MASH staffing review complete', 'Police attendance at strategy discussions still at 55%'] },
-  { code: 'WS6', name: 'Deliver Good Outcomes for Children', theme: 'Children are safe and thrive', lead: 2, rag: 'amber', moved: { from: 'green', daysAgo: 20, reason: 'Pre-proceedings tracker shows 11 cases over 16 weeks' }, projects: ['Pre-proceedings', 'Children in need plans'], lastUpdateDaysAgo: 8, updates: ['Legal gateway panel now weekly'] },
-  { code: 'WS7', name: 'Focus on Permanency for our Children', theme: 'Children are safe and thrive', lead: 1, rag: 'amber', projects: ['Permanency planning', 'Sufficiency of placements'], lastUpdateDaysAgo: 6, updates: ['Permanency tracking meeting established', 'Two new in-house foster carers approved'] },
-  { code: 'WS8', name: 'Provide Earlier Access to Support', theme: 'Help at the right time', lead: 4, rag: 'not_started', projects: ['Early help hubs', 'Partnership offer'], lastUpdateDaysAgo: 12, updates: ['Early help strategy drafted for partnership sign-off'] },
+  {
+    code: 'WS1',
+    name: 'Support and Develop Our Workforce',
+    theme: 'A stable, skilled workforce',
+    lead: 1,
+    rag: 'amber',
+    moved: {
+      from: 'red',
+      daysAgo: 3,
+      reason:
+        'Caseloads down to 27 on average; 9 of 12 permanent posts filled, 3 agency leavers expected in January',
+    },
+    projects: ['Recruitment and retention', 'ASYE academy', 'Manageable caseloads'],
+    lastUpdateDaysAgo: 3,
+    updates: [
+      'Recruitment campaign closed with 14 applicants for 6 posts',
+      'Second ASYE cohort of 8 started',
+      'Caseloads down to 27 on average',
+    ],
+  },
+  {
+    code: 'WS2',
+    name: 'Improve Our Practice',
+    theme: 'Good practice every time',
+    lead: 2,
+    rag: 'red',
+    moved: {
+      from: 'amber',
+      daysAgo: 2,
+      reason:
+        'Audit found 38% of assessments in the duty teams out of timescale; practice standards not yet embedded',
+    },
+    projects: ['Practice standards', 'Supervision quality', 'Audit programme'],
+    lastUpdateDaysAgo: 2,
+    updates: [
+      'Practice standards launched at all-staff briefing',
+      'Supervision audit: 61% good or better',
+      'Monthly audit: 38% of assessments out of timescale',
+    ],
+  },
+  {
+    code: 'WS3',
+    name: 'Commitment to Continuous Improvement',
+    theme: 'Leaders who know their service',
+    lead: 3,
+    rag: 'green',
+    projects: ['Performance framework', 'Quality assurance cycle'],
+    lastUpdateDaysAgo: 5,
+    updates: [
+      'Weekly performance clinic running for all team managers',
+      'Quality assurance framework signed off by the board',
+    ],
+  },
+  {
+    code: 'WS4',
+    name: 'Listen to the Voice of the Child',
+    theme: 'Children shape our services',
+    lead: 3,
+    rag: 'green',
+    projects: ['Children in Care Council', 'Advocacy offer'],
+    lastUpdateDaysAgo: 6,
+    updates: ['Children in Care Council met the DCS', 'Advocacy take-up up to 64%'],
+  },
+  {
+    code: 'WS5',
+    name: 'Make the Right Decisions at the Right Time',
+    theme: 'A safe front door',
+    lead: 4,
+    rag: 'red',
+    projects: ['Front door and MASH', 'Strategy discussions', 'Thresholds'],
+    lastUpdateDaysAgo: 4,
+    updates: ['MASH staffing review complete', 'Police attendance at strategy discussions still at 55%'],
+  },
+  {
+    code: 'WS6',
+    name: 'Deliver Good Outcomes for Children',
+    theme: 'Children are safe and thrive',
+    lead: 2,
+    rag: 'amber',
+    moved: { from: 'green', daysAgo: 20, reason: 'Pre-proceedings tracker shows 11 cases over 16 weeks' },
+    projects: ['Pre-proceedings', 'Children in need plans'],
+    lastUpdateDaysAgo: 8,
+    updates: ['Legal gateway panel now weekly'],
+  },
+  {
+    code: 'WS7',
+    name: 'Focus on Permanency for our Children',
+    theme: 'Children are safe and thrive',
+    lead: 1,
+    rag: 'amber',
+    projects: ['Permanency planning', 'Sufficiency of placements'],
+    lastUpdateDaysAgo: 6,
+    updates: ['Permanency tracking meeting established', 'Two new in-house foster carers approved'],
+  },
+  {
+    code: 'WS8',
+    name: 'Provide Earlier Access to Support',
+    theme: 'Help at the right time',
+    lead: 4,
+    rag: 'not_started',
+    projects: ['Early help hubs', 'Partnership offer'],
+    lastUpdateDaysAgo: 12,
+    updates: ['Early help strategy drafted for partnership sign-off'],
+  },
 ];
 
 /** Actions: [workstream index, owner index, due in days (negative = overdue), text, status]. */
@@ -85,10 +181,67 @@ export const DEMO_ACTIONS: [number, number, number, string, 'open' | 'done' | 'v
 
 /** KPIs: name, unit, direction, targets [value, days from today], first reading, weekly change. */
 export const DEMO_KPIS = [
-  { name: 'Average caseload', unit: 'cases', direction: 'lower', targets: [[30, 39], [25, 129]], start: 34, step: -0.45 },
-  { name: 'ICPCs within 15 days of strategy discussion', unit: '%', direction: 'higher', targets: [[68, 39], [80, 221]], start: 52, step: 2.2 },
-  { name: 'CP visits within timescale', unit: '%', direction: 'higher', targets: [[75, 129], [85, 220]], start: 71, step: 1.3 },
-  { name: 'CIN visits within timescale', unit: '%', direction: 'higher', targets: [[75, 129], [85, 220]], start: 60, step: 1.1 },
-  { name: 'Assessments within 45 working days', unit: '%', direction: 'higher', targets: [[80, 99]], start: 58, step: 1.2 },
-  { name: 'Agency social workers', unit: '%', direction: 'lower', targets: [[20, 129], [12, 312]], start: 31, step: -0.5 },
+  {
+    name: 'Average caseload',
+    unit: 'cases',
+    direction: 'lower',
+    targets: [
+      [30, 39],
+      [25, 129],
+    ],
+    start: 34,
+    step: -0.45,
+  },
+  {
+    name: 'ICPCs within 15 days of strategy discussion',
+    unit: '%',
+    direction: 'higher',
+    targets: [
+      [68, 39],
+      [80, 221],
+    ],
+    start: 52,
+    step: 2.2,
+  },
+  {
+    name: 'CP visits within timescale',
+    unit: '%',
+    direction: 'higher',
+    targets: [
+      [75, 129],
+      [85, 220],
+    ],
+    start: 71,
+    step: 1.3,
+  },
+  {
+    name: 'CIN visits within timescale',
+    unit: '%',
+    direction: 'higher',
+    targets: [
+      [75, 129],
+      [85, 220],
+    ],
+    start: 60,
+    step: 1.1,
+  },
+  {
+    name: 'Assessments within 45 working days',
+    unit: '%',
+    direction: 'higher',
+    targets: [[80, 99]],
+    start: 58,
+    step: 1.2,
+  },
+  {
+    name: 'Agency social workers',
+    unit: '%',
+    direction: 'lower',
+    targets: [
+      [20, 129],
+      [12, 312],
+    ],
+    start: 31,
+    step: -0.5,
+  },
 ] as const;

@@ -19,8 +19,13 @@ export interface DemoOptions {
   boardChannelId?: string;
 }
 
-export async function seedDemo(db: Db, options: DemoOptions): Promise<{ created: boolean; programmeId: number }> {
-  const existing = await db.programme.findFirst({ where: { workspaceId: options.workspaceId, name: DEMO_PROGRAMME_NAME } });
+export async function seedDemo(
+  db: Db,
+  options: DemoOptions,
+): Promise<{ created: boolean; programmeId: number }> {
+  const existing = await db.programme.findFirst({
+    where: { workspaceId: options.workspaceId, name: DEMO_PROGRAMME_NAME },
+  });
   if (existing) return { created: false, programmeId: existing.id };
   const programmeId = await db.$transaction(async (tx) => writeDemo(tx, options), { timeout: 60_000 });
   return { created: true, programmeId };
@@ -29,36 +34,82 @@ export async function seedDemo(db: Db, options: DemoOptions): Promise<{ created:
 async function writeDemo(tx: Tx, options: DemoOptions): Promise<number> {
   const { workspaceId, now } = options;
   const today = todayIn(now, TIMEZONE);
-  const ago = (days: number, hour = 10) => zonedInstant(addDays(today, -days), `${String(hour).padStart(2, '0')}:00`, TIMEZONE);
-  await tx.workspace.upsert({ where: { id: workspaceId }, create: { id: workspaceId, name: 'Demo council' }, update: {} });
+  const ago = (days: number, hour = 10) =>
+    zonedInstant(addDays(today, -days), `${String(hour).padStart(2, '0')}:00`, TIMEZONE);
+  await tx.workspace.upsert({
+    where: { id: workspaceId },
+    create: { id: workspaceId, name: 'Demo council' },
+    update: {},
+  });
   const people = [];
   for (const [i, p] of DEMO_PEOPLE.entries()) {
     const slackUserId = options.people?.[i] ?? `U0DEMO${String(i + 1).padStart(4, '0')}`;
-    people.push(await tx.person.upsert({
-      where: { workspaceId_slackUserId: { workspaceId, slackUserId } },
-      create: { workspaceId, slackUserId, displayName: p.name, role: p.role },
-      update: { displayName: p.name, role: p.role },
-    }));
+    people.push(
+      await tx.person.upsert({
+        where: { workspaceId_slackUserId: { workspaceId, slackUserId } },
+        create: { workspaceId, slackUserId, displayName: p.name, role: p.role },
+        update: { displayName: p.name, role: p.role },
+      }),
+    );
   }
   const programme = await tx.programme.create({
-    data: { workspaceId, name: DEMO_PROGRAMME_NAME, boardChannelId: options.boardChannelId ?? 'C0BOARD001', timezone: TIMEZONE },
+    data: {
+      workspaceId,
+      name: DEMO_PROGRAMME_NAME,
+      boardChannelId: options.boardChannelId ?? 'C0BOARD001',
+      timezone: TIMEZONE,
+    },
   });
   const workstreams = [];
   for (const w of DEMO_WORKSTREAMS) {
     const lead = people[w.lead]!;
     const ws = await tx.workstream.create({
-      data: { workspaceId, programmeId: programme.id, code: w.code, name: w.name, theme: w.theme, rag: w.rag, ragChangedAt: ago(w.moved?.daysAgo ?? 56) },
+      data: {
+        workspaceId,
+        programmeId: programme.id,
+        code: w.code,
+        name: w.name,
+        theme: w.theme,
+        rag: w.rag,
+        ragChangedAt: ago(w.moved?.daysAgo ?? 56),
+      },
     });
     await tx.workstreamLead.create({ data: { workstreamId: ws.id, personId: lead.id, workspaceId } });
-    await tx.project.createMany({ data: w.projects.map((name) => ({ workspaceId, workstreamId: ws.id, name, rag: w.rag })) });
+    await tx.project.createMany({
+      data: w.projects.map((name) => ({ workspaceId, workstreamId: ws.id, name, rag: w.rag })),
+    });
     const baseline = w.moved?.from ?? w.rag;
     const changes = [];
-    if (baseline !== 'not_started') changes.push({ fromRag: 'not_started', toRag: baseline, reason: 'Baseline assessment when the plan was agreed', createdAt: ago(56) });
-    if (w.moved) changes.push({ fromRag: w.moved.from, toRag: w.rag, reason: w.moved.reason, createdAt: ago(w.moved.daysAgo) });
-    await tx.ragChange.createMany({ data: changes.map((c) => ({ ...c, workspaceId, programmeId: programme.id, workstreamId: ws.id, authorId: lead.id })) });
+    if (baseline !== 'not_started')
+      changes.push({
+        fromRag: 'not_started',
+        toRag: baseline,
+        reason: 'Baseline assessment when the plan was agreed',
+        createdAt: ago(56),
+      });
+    if (w.moved)
+      changes.push({
+        fromRag: w.moved.from,
+        toRag: w.rag,
+        reason: w.moved.reason,
+        createdAt: ago(w.moved.daysAgo),
+      });
+    await tx.ragChange.createMany({
+      data: changes.map((c) => ({
+        ...c,
+        workspaceId,
+        programmeId: programme.id,
+        workstreamId: ws.id,
+        authorId: lead.id,
+      })),
+    });
     await tx.update.createMany({
       data: w.updates.map((text, i) => ({
-        workspaceId, programmeId: programme.id, workstreamId: ws.id, authorId: lead.id, text,
+        workspaceId,
+        programmeId: programme.id,
+        workstreamId: ws.id,
+        authorId: lead.id,
+        text,
         createdAt: ago(w.lastUpdateDaysAgo + (w.updates.length - 1 - i) * 7),
       })),
     });
@@ -66,38 +117,92 @@ async function writeDemo(tx: Tx, options: DemoOptions): Promise<number> {
   }
   await writeActions(tx, { workspaceId, programmeId: programme.id, today, now, people, workstreams });
   await writeKpis(tx, { workspaceId, programmeId: programme.id, today, recordedById: people[0]!.id });
-  await writeEvents(tx, { workspaceId, programmeId: programme.id, today, createdById: people[0]!.id, workstreams });
-  await tx.auditLog.create({ data: { workspaceId, actor: 'system', action: 'demo.seed', entity: 'programme', entityId: String(programme.id) } });
+  await writeEvents(tx, {
+    workspaceId,
+    programmeId: programme.id,
+    today,
+    createdById: people[0]!.id,
+    workstreams,
+  });
+  await tx.auditLog.create({
+    data: {
+      workspaceId,
+      actor: 'system',
+      action: 'demo.seed',
+      entity: 'programme',
+      entityId: String(programme.id),
+    },
+  });
   return programme.id;
 }
 
 type Ctx = { workspaceId: string; programmeId: number; today: string };
 
-async function writeActions(tx: Tx, c: Ctx & { now: Date; people: { id: number }[]; workstreams: { id: number }[] }) {
+async function writeActions(
+  tx: Tx,
+  c: Ctx & { now: Date; people: { id: number }[]; workstreams: { id: number }[] },
+) {
   for (const [i, [ws, owner, due, text, status]] of DEMO_ACTIONS.entries()) {
     const finished = status === 'open' ? null : new Date(c.now.getTime() - (5 + i) * DAY_MS);
     const action = await tx.action.create({
       data: {
-        workspaceId: c.workspaceId, programmeId: c.programmeId, number: i + 1, workstreamId: c.workstreams[ws]!.id,
-        ownerId: c.people[owner]!.id, text, dueDate: addDays(c.today, due), status, createdById: c.people[0]!.id,
-        completedAt: finished, verifiedAt: status === 'verified' ? finished : null,
+        workspaceId: c.workspaceId,
+        programmeId: c.programmeId,
+        number: i + 1,
+        workstreamId: c.workstreams[ws]!.id,
+        ownerId: c.people[owner]!.id,
+        text,
+        dueDate: addDays(c.today, due),
+        status,
+        createdById: c.people[0]!.id,
+        completedAt: finished,
+        verifiedAt: status === 'verified' ? finished : null,
         evidenceNote: finished ? 'Evidence filed in the improvement plan folder' : null,
         createdAt: new Date(c.now.getTime() - 60 * DAY_MS),
       },
     });
-    await tx.actionEvent.create({ data: { workspaceId: c.workspaceId, actionId: action.id, kind: 'created', personId: c.people[0]!.id, toDue: action.dueDate, createdAt: action.createdAt } });
+    await tx.actionEvent.create({
+      data: {
+        workspaceId: c.workspaceId,
+        actionId: action.id,
+        kind: 'created',
+        personId: c.people[0]!.id,
+        toDue: action.dueDate,
+        createdAt: action.createdAt,
+      },
+    });
   }
-  await tx.programme.update({ where: { id: c.programmeId }, data: { nextActionNumber: DEMO_ACTIONS.length + 1 } });
+  await tx.programme.update({
+    where: { id: c.programmeId },
+    data: { nextActionNumber: DEMO_ACTIONS.length + 1 },
+  });
 }
 
 async function writeKpis(tx: Tx, c: Ctx & { recordedById: number }) {
   for (const k of DEMO_KPIS) {
-    const kpi = await tx.kpi.create({ data: { workspaceId: c.workspaceId, programmeId: c.programmeId, name: k.name, unit: k.unit, direction: k.direction } });
-    await tx.kpiTarget.createMany({ data: k.targets.map(([value, days]) => ({ workspaceId: c.workspaceId, kpiId: kpi.id, value, byDate: addDays(c.today, days) })) });
+    const kpi = await tx.kpi.create({
+      data: {
+        workspaceId: c.workspaceId,
+        programmeId: c.programmeId,
+        name: k.name,
+        unit: k.unit,
+        direction: k.direction,
+      },
+    });
+    await tx.kpiTarget.createMany({
+      data: k.targets.map(([value, days]) => ({
+        workspaceId: c.workspaceId,
+        kpiId: kpi.id,
+        value,
+        byDate: addDays(c.today, days),
+      })),
+    });
     // Sixteen weekly readings, ending last Friday-ish, with a little noise so trends are not straight lines.
     await tx.kpiReading.createMany({
       data: Array.from({ length: 16 }, (_, week) => ({
-        workspaceId: c.workspaceId, kpiId: kpi.id, recordedById: c.recordedById,
+        workspaceId: c.workspaceId,
+        kpiId: kpi.id,
+        recordedById: c.recordedById,
         value: Math.round((k.start + k.step * week + (week % 3 === 1 ? -k.step * 1.5 : 0)) * 10) / 10,
         period: addDays(c.today, -7 * (16 - week) + 4),
       })),
@@ -107,15 +212,48 @@ async function writeKpis(tx: Tx, c: Ctx & { recordedById: number }) {
 
 async function writeEvents(tx: Tx, c: Ctx & { createdById: number; workstreams: { id: number }[] }) {
   const events = [
-    { kind: 'monitoring_visit', startDate: addDays(c.today, 23), endDate: addDays(c.today, 24), theme: 'Assessment in the duty and assessment teams', links: [1, 4] },
-    { kind: 'board_meeting', startDate: addDays(c.today, 9), endDate: null, theme: 'Improvement Board: quarterly report to the safeguarding partnership', links: [] },
-    { kind: 'deadline', startDate: addDays(c.today, 37), endDate: null, theme: 'Six-monthly progress report to the DfE adviser', links: [0, 1, 4] },
+    {
+      kind: 'monitoring_visit',
+      startDate: addDays(c.today, 23),
+      endDate: addDays(c.today, 24),
+      theme: 'Assessment in the duty and assessment teams',
+      links: [1, 4],
+    },
+    {
+      kind: 'board_meeting',
+      startDate: addDays(c.today, 9),
+      endDate: null,
+      theme: 'Improvement Board: quarterly report to the safeguarding partnership',
+      links: [],
+    },
+    {
+      kind: 'deadline',
+      startDate: addDays(c.today, 37),
+      endDate: null,
+      theme: 'Six-monthly progress report to the DfE adviser',
+      links: [0, 1, 4],
+    },
   ];
   for (const [i, e] of events.entries()) {
     const event = await tx.event.create({
-      data: { workspaceId: c.workspaceId, programmeId: c.programmeId, number: i + 1, kind: e.kind, startDate: e.startDate, endDate: e.endDate, theme: e.theme, createdById: c.createdById },
+      data: {
+        workspaceId: c.workspaceId,
+        programmeId: c.programmeId,
+        number: i + 1,
+        kind: e.kind,
+        startDate: e.startDate,
+        endDate: e.endDate,
+        theme: e.theme,
+        createdById: c.createdById,
+      },
     });
-    await tx.eventWorkstream.createMany({ data: e.links.map((w) => ({ eventId: event.id, workstreamId: c.workstreams[w]!.id, workspaceId: c.workspaceId })) });
+    await tx.eventWorkstream.createMany({
+      data: e.links.map((w) => ({
+        eventId: event.id,
+        workstreamId: c.workstreams[w]!.id,
+        workspaceId: c.workspaceId,
+      })),
+    });
   }
   await tx.programme.update({ where: { id: c.programmeId }, data: { nextEventNumber: events.length + 1 } });
 }

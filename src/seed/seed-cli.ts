@@ -8,7 +8,12 @@ import { describeTarget, parseDatabaseUrl } from '../db/database-url.js';
 import { migrate } from '../db/migrate.js';
 import { seedDemo } from './demo.js';
 
-const { values } = parseArgs({ options: { workspace: { type: 'string', default: process.env.DEMO_WORKSPACE_ID ?? 'T0DEMO0001' }, channel: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    workspace: { type: 'string', default: process.env.DEMO_WORKSPACE_ID ?? 'T0DEMO0001' },
+    channel: { type: 'string' },
+  },
+});
 const parsed = parseDatabaseUrl(process.env.DATABASE_URL || 'file:./data/improvement.db');
 if (!parsed.ok) {
   console.error(`DATABASE_URL ${parsed.message}.`);
@@ -17,7 +22,11 @@ if (!parsed.ok) {
 await migrate(parsed.target);
 const database = openDatabase(parsed.target);
 try {
-  const result = await seedDemo(database.prisma, { workspaceId: values.workspace!, now: new Date(), boardChannelId: values.channel });
+  const result = await seedDemo(database.prisma, {
+    workspaceId: values.workspace!,
+    now: new Date(),
+    boardChannelId: values.channel,
+  });
   console.log(
     result.created
       ? `Loaded the demo programme (id ${result.programmeId}) into ${describeTarget(parsed.target)} for workspace ${values.workspace}.`

@@ -15,14 +15,26 @@ export interface AddWorkstreamInput {
   theme?: string;
 }
 
-export async function addWorkstream(input: AddWorkstreamInput, deps: Deps, actor: Actor): Promise<Workstream> {
+export async function addWorkstream(
+  input: AddWorkstreamInput,
+  deps: Deps,
+  actor: Actor,
+): Promise<Workstream> {
   return inTransaction(deps, actor, async (tx, me) => {
     requireAdmin(me, 'add workstreams');
     const programme = await loadProgramme(tx, actor.workspaceId);
     const code = input.code.toUpperCase();
-    const clash = await tx.workstream.findUnique({ where: { programmeId_code: { programmeId: programme.id, code } } });
-    if (clash) throw new AppError('conflict', `There is already a workstream ${code} (“${clash.name}”). Choose another code.`);
-    const friend = input.criticalFriendUserId ? await personBySlackId(tx, actor.workspaceId, input.criticalFriendUserId) : null;
+    const clash = await tx.workstream.findUnique({
+      where: { programmeId_code: { programmeId: programme.id, code } },
+    });
+    if (clash)
+      throw new AppError(
+        'conflict',
+        `There is already a workstream ${code} (“${clash.name}”). Choose another code.`,
+      );
+    const friend = input.criticalFriendUserId
+      ? await personBySlackId(tx, actor.workspaceId, input.criticalFriendUserId)
+      : null;
     const workstream = await tx.workstream.create({
       data: {
         workspaceId: actor.workspaceId,
@@ -35,11 +47,17 @@ export async function addWorkstream(input: AddWorkstreamInput, deps: Deps, actor
     });
     for (const userId of new Set(input.leadUserIds)) {
       const lead = await personBySlackId(tx, actor.workspaceId, userId);
-      await tx.workstreamLead.create({ data: { workstreamId: workstream.id, personId: lead.id, workspaceId: actor.workspaceId } });
+      await tx.workstreamLead.create({
+        data: { workstreamId: workstream.id, personId: lead.id, workspaceId: actor.workspaceId },
+      });
       if (lead.role === 'member') await tx.person.update({ where: { id: lead.id }, data: { role: 'lead' } });
     }
     await audit(tx, {
-      workspaceId: actor.workspaceId, actor: actor.userId, action: 'workstream.add', entity: 'workstream', entityId: workstream.id,
+      workspaceId: actor.workspaceId,
+      actor: actor.userId,
+      action: 'workstream.add',
+      entity: 'workstream',
+      entityId: workstream.id,
       after: { ...workstream, leads: input.leadUserIds, criticalFriend: input.criticalFriendUserId ?? null },
     });
     return workstream;

@@ -32,7 +32,12 @@ export async function changeRag(input: ChangeRagInput, deps: Deps, actor: Actor)
     const programme = await loadProgramme(tx, actor.workspaceId);
     const workstream = await findWorkstream(tx, programme.id, input.workstream);
     const project = input.project ? await findProject(tx, workstream, input.project) : null;
-    const change = await applyRagChange(tx, deps, me, { workstream, project, rag: input.rag, reason: input.reason });
+    const change = await applyRagChange(tx, deps, me, {
+      workstream,
+      project,
+      rag: input.rag,
+      reason: input.reason,
+    });
     return { workstream, project, change };
   });
 }
@@ -48,29 +53,49 @@ export async function applyRagChange(
   const subject = project ? `${workstream.code} / ${project.name}` : workstream.code;
   await requireLeadOrAdmin(tx, me, workstream, `change the RAG of ${workstream.code}`);
   if (input.reason.trim().length < 3) {
-    throw new AppError('bad_input', `A RAG change needs a reason: the board needs to know why ${subject} is ${ragLabel(rag)}.`, {
-      example: `/improve rag ${workstream.code} ${rag === 'not_started' ? 'not-started' : rag} Recruitment behind plan: 6 of 12 posts filled`,
-    });
+    throw new AppError(
+      'bad_input',
+      `A RAG change needs a reason: the board needs to know why ${subject} is ${ragLabel(rag)}.`,
+      {
+        example: `/improve rag ${workstream.code} ${rag === 'not_started' ? 'not-started' : rag} Recruitment behind plan: 6 of 12 posts filled`,
+      },
+    );
   }
   const reason = await guardText(tx, me.workspaceId, input.reason, 'reason', deps.clock.now());
   const from = (project ?? workstream).rag;
   if (from === rag) {
-    throw new AppError('bad_input', `${subject} is already ${ragLabel(rag)}. To report progress without a change, post an update instead.`, {
-      example: `/improve update ${workstream.code} ${reason}`,
-    });
+    throw new AppError(
+      'bad_input',
+      `${subject} is already ${ragLabel(rag)}. To report progress without a change, post an update instead.`,
+      {
+        example: `/improve update ${workstream.code} ${reason}`,
+      },
+    );
   }
   const now = deps.clock.now();
   if (project) await tx.project.update({ where: { id: project.id }, data: { rag, ragChangedAt: now } });
   else await tx.workstream.update({ where: { id: workstream.id }, data: { rag, ragChangedAt: now } });
   const change = await tx.ragChange.create({
     data: {
-      workspaceId: me.workspaceId, programmeId: workstream.programmeId, workstreamId: workstream.id, projectId: project?.id ?? null,
-      fromRag: from, toRag: rag, reason, authorId: me.id, createdAt: now,
+      workspaceId: me.workspaceId,
+      programmeId: workstream.programmeId,
+      workstreamId: workstream.id,
+      projectId: project?.id ?? null,
+      fromRag: from,
+      toRag: rag,
+      reason,
+      authorId: me.id,
+      createdAt: now,
     },
   });
   await audit(tx, {
-    workspaceId: me.workspaceId, actor: me.slackUserId, action: 'rag.change', entity: project ? 'project' : 'workstream',
-    entityId: (project ?? workstream).id, before: { rag: from }, after: { rag, reason },
+    workspaceId: me.workspaceId,
+    actor: me.slackUserId,
+    action: 'rag.change',
+    entity: project ? 'project' : 'workstream',
+    entityId: (project ?? workstream).id,
+    before: { rag: from },
+    after: { rag, reason },
   });
   return change;
 }

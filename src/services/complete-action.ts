@@ -32,7 +32,11 @@ export async function completeAction(
       ? await guardText(tx, actor.workspaceId, raw, 'evidence note', deps.clock.now())
       : null;
     const now = deps.clock.now();
-    const updated = await updateActionIfUnchanged(tx, action, { status: 'done', completedAt: now, evidenceNote: evidence });
+    const updated = await updateActionIfUnchanged(tx, action, {
+      status: 'done',
+      completedAt: now,
+      evidenceNote: evidence,
+    });
     await recordActionEvent(tx, me, action, updated, { kind: 'done', at: now, note: evidence });
     return { ...found, action: updated };
   });

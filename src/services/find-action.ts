@@ -79,13 +79,20 @@ export function requireStatus(action: Action, allowed: string[], timezone: strin
  * owner). Two presses of Done at the same moment on PostgreSQL both read 'open'; the second one's
  * conditional update then matches nothing and is refused as stale instead of recording twice.
  */
-export async function updateActionIfUnchanged(tx: Tx, action: Action, data: Prisma.ActionUpdateManyMutationInput): Promise<Action> {
+export async function updateActionIfUnchanged(
+  tx: Tx,
+  action: Action,
+  data: Prisma.ActionUpdateManyMutationInput,
+): Promise<Action> {
   const { count } = await tx.action.updateMany({
     where: { id: action.id, status: action.status, dueDate: action.dueDate, ownerId: action.ownerId },
     data,
   });
   if (count === 0) {
-    throw new AppError('stale', `${formatActionRef(action.number)} was changed by someone else a moment ago; nothing was changed. Look again and retry if needed.`);
+    throw new AppError(
+      'stale',
+      `${formatActionRef(action.number)} was changed by someone else a moment ago; nothing was changed. Look again and retry if needed.`,
+    );
   }
   return tx.action.findUniqueOrThrow({ where: { id: action.id } });
 }

@@ -7,7 +7,12 @@ import type { Tx } from '../db/client.js';
 import type { Project, Workstream } from '../db/generated/sqlite/client.js';
 import { AppError } from '../domain/errors.js';
 
-const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** Picks the one candidate `query` names, by exact key, then exact name, prefix, word prefix. */
 export function matchByName<T>(candidates: T[], query: string, keys: (c: T) => string[]): T[] {
@@ -31,14 +36,24 @@ export async function findWorkstream(tx: Tx, programmeId: number, query: string)
   if (found.length === 1) return found[0]!;
   const list = (ws: Workstream[]) => ws.map((w) => `${w.code} ${w.name}`).join('; ');
   if (found.length > 1) {
-    throw new AppError('ambiguous', `“${query}” matches more than one workstream: ${list(found)}. Use the code, for example ${found[0]!.code}.`);
+    throw new AppError(
+      'ambiguous',
+      `“${query}” matches more than one workstream: ${list(found)}. Use the code, for example ${found[0]!.code}.`,
+    );
   }
   if (all.length === 0) {
-    throw new AppError('not_found', 'There are no workstreams yet. An admin can add one with `/improve workstream add`.', {
-      example: '/improve workstream add WS1 "Support and Develop Our Workforce" lead @jo',
-    });
+    throw new AppError(
+      'not_found',
+      'There are no workstreams yet. An admin can add one with `/improve workstream add`.',
+      {
+        example: '/improve workstream add WS1 "Support and Develop Our Workforce" lead @jo',
+      },
+    );
   }
-  throw new AppError('not_found', `I can't find a workstream called “${query}”. The workstreams are: ${list(all)}.`);
+  throw new AppError(
+    'not_found',
+    `I can't find a workstream called “${query}”. The workstreams are: ${list(all)}.`,
+  );
 }
 
 export async function findProject(tx: Tx, workstream: Workstream, query: string): Promise<Project> {
@@ -46,7 +61,11 @@ export async function findProject(tx: Tx, workstream: Workstream, query: string)
   const found = matchByName(all, query, (p) => [p.name]);
   if (found.length === 1) return found[0]!;
   const names = (ps: Project[]) => ps.map((p) => `“${p.name}”`).join(', ');
-  if (found.length > 1) throw new AppError('ambiguous', `“${query}” matches more than one project in ${workstream.code}: ${names(found)}.`);
+  if (found.length > 1)
+    throw new AppError(
+      'ambiguous',
+      `“${query}” matches more than one project in ${workstream.code}: ${names(found)}.`,
+    );
   const choices = all.length > 0 ? `Its projects are ${names(all)}.` : 'It has no projects yet.';
   throw new AppError('not_found', `${workstream.code} has no project called “${query}”. ${choices}`);
 }

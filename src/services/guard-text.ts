@@ -10,16 +10,31 @@ import { describePersonalData, findPersonalData } from '../domain/personal-data.
 export const MAX_TEXT_LENGTH = 2000;
 
 /** Returns the trimmed text, or throws an AppError saying what to change. */
-export async function guardText(tx: Tx, workspaceId: string, text: string, what: string, now: Date): Promise<string> {
+export async function guardText(
+  tx: Tx,
+  workspaceId: string,
+  text: string,
+  what: string,
+  now: Date,
+): Promise<string> {
   const trimmed = text.trim();
   if (trimmed.length > MAX_TEXT_LENGTH) {
-    throw new AppError('bad_input', `The ${what} is ${trimmed.length.toLocaleString('en-GB')} characters long; the limit is ${MAX_TEXT_LENGTH.toLocaleString('en-GB')}. Please shorten it, or link to the full paper instead.`);
+    throw new AppError(
+      'bad_input',
+      `The ${what} is ${trimmed.length.toLocaleString('en-GB')} characters long; the limit is ${MAX_TEXT_LENGTH.toLocaleString('en-GB')}. Please shorten it, or link to the full paper instead.`,
+    );
   }
   const workspace = await tx.workspace.findUnique({ where: { id: workspaceId } });
   // A date beside a name only counts as a birth date when it is in the past: future ones are deadlines.
-  const matches = findPersonalData(trimmed, { caseReferencePatterns: parsePatterns(workspace?.caseReferencePatterns), today: todayIn(now, 'Europe/London') });
+  const matches = findPersonalData(trimmed, {
+    caseReferencePatterns: parsePatterns(workspace?.caseReferencePatterns),
+    today: todayIn(now, 'Europe/London'),
+  });
   if (matches.length > 0) {
-    throw new AppError('personal_data', `${describePersonalData(matches)} Updates are about the programme, never about a child, so nothing was saved. Please remove it and try again.`);
+    throw new AppError(
+      'personal_data',
+      `${describePersonalData(matches)} Updates are about the programme, never about a child, so nothing was saved. Please remove it and try again.`,
+    );
   }
   return trimmed;
 }

@@ -26,7 +26,11 @@ export interface PostUpdateResult {
   ragChange: RagChange | null;
 }
 
-export async function postUpdate(input: PostUpdateInput, deps: Deps, actor: Actor): Promise<PostUpdateResult> {
+export async function postUpdate(
+  input: PostUpdateInput,
+  deps: Deps,
+  actor: Actor,
+): Promise<PostUpdateResult> {
   return inTransaction(deps, actor, async (tx, me) => {
     const programme = await loadProgramme(tx, actor.workspaceId);
     const workstream = await findWorkstream(tx, programme.id, input.workstream);
@@ -42,17 +46,39 @@ export async function postUpdate(input: PostUpdateInput, deps: Deps, actor: Acto
       : null;
     const update = await tx.update.create({
       data: {
-        workspaceId: actor.workspaceId, programmeId: programme.id, workstreamId: workstream.id,
-        authorId: me.id, text, rag: input.rag ?? null, createdAt: deps.clock.now(),
+        workspaceId: actor.workspaceId,
+        programmeId: programme.id,
+        workstreamId: workstream.id,
+        authorId: me.id,
+        text,
+        rag: input.rag ?? null,
+        createdAt: deps.clock.now(),
       },
     });
-    await audit(tx, { workspaceId: actor.workspaceId, actor: actor.userId, action: 'update.post', entity: 'update', entityId: update.id, after: update });
+    await audit(tx, {
+      workspaceId: actor.workspaceId,
+      actor: actor.userId,
+      action: 'update.post',
+      entity: 'update',
+      entityId: update.id,
+      after: update,
+    });
     return { update, workstream, ragChange };
   });
 }
 
 /** Remembers where the update was echoed, so edit and undo can change that message. */
-export async function recordUpdateMessage(deps: Deps, workspaceId: string, updateId: number, channelId: string, messageTs: string): Promise<void> {
+export async function recordUpdateMessage(
+  deps: Deps,
+  workspaceId: string,
+  updateId: number,
+  channelId: string,
+  messageTs: string,
+): Promise<void> {
   // update, not updateMany: one statement, where updateMany costs a transaction around it.
-  await deps.db.update.update({ where: { id: updateId, workspaceId }, data: { channelId, messageTs }, select: { id: true } });
+  await deps.db.update.update({
+    where: { id: updateId, workspaceId },
+    data: { channelId, messageTs },
+    select: { id: true },
+  });
 }

@@ -7,9 +7,13 @@ import { AppError } from '../domain/errors.js';
 export async function loadProgramme(tx: Tx, workspaceId: string): Promise<Programme> {
   const programme = await tx.programme.findFirst({ where: { workspaceId }, orderBy: { id: 'asc' } });
   if (!programme) {
-    throw new AppError('not_set_up', 'This workspace has no improvement programme yet. An admin can start one with `/improve setup`.', {
-      example: '/improve setup "Children\'s Services Improvement Plan" #improvement-board',
-    });
+    throw new AppError(
+      'not_set_up',
+      'This workspace has no improvement programme yet. An admin can start one with `/improve setup`.',
+      {
+        example: '/improve setup "Children\'s Services Improvement Plan" #improvement-board',
+      },
+    );
   }
   return programme;
 }

@@ -21,23 +21,45 @@ export interface SetupProgrammeResult {
   becameAdmin: boolean;
 }
 
-export async function setupProgramme(input: SetupProgrammeInput, deps: Deps, actor: Actor): Promise<SetupProgrammeResult> {
+export async function setupProgramme(
+  input: SetupProgrammeInput,
+  deps: Deps,
+  actor: Actor,
+): Promise<SetupProgrammeResult> {
   return inTransaction(deps, actor, async (tx, me) => {
-    const existing = await tx.programme.findFirst({ where: { workspaceId: actor.workspaceId }, orderBy: { id: 'asc' } });
+    const existing = await tx.programme.findFirst({
+      where: { workspaceId: actor.workspaceId },
+      orderBy: { id: 'asc' },
+    });
     if (existing) {
       requireAdmin(me, 'change the programme set-up');
-      if (!input.name && !input.boardChannelId) throw new AppError('bad_input', `The programme “${existing.name}” is already set up. Give a new name or board channel to change it.`);
+      if (!input.name && !input.boardChannelId)
+        throw new AppError(
+          'bad_input',
+          `The programme “${existing.name}” is already set up. Give a new name or board channel to change it.`,
+        );
       const programme = await tx.programme.update({
         where: { id: existing.id },
         data: { name: input.name ?? undefined, boardChannelId: input.boardChannelId ?? undefined },
       });
-      await audit(tx, { workspaceId: actor.workspaceId, actor: actor.userId, action: 'programme.update', entity: 'programme', entityId: programme.id, before: existing, after: programme });
+      await audit(tx, {
+        workspaceId: actor.workspaceId,
+        actor: actor.userId,
+        action: 'programme.update',
+        entity: 'programme',
+        entityId: programme.id,
+        before: existing,
+        after: programme,
+      });
       return { programme, created: false, becameAdmin: false };
     }
     const forced = deps.adminUserIds ?? [];
     const becameAdmin = forced.length === 0 && me.role !== 'admin';
     if (forced.length > 0 && !forced.includes(actor.userId)) {
-      throw new AppError('forbidden', `Only the admins named in ADMIN_USER_IDS can set up the programme: ${forced.map((id) => `<@${id}>`).join(', ')}.`);
+      throw new AppError(
+        'forbidden',
+        `Only the admins named in ADMIN_USER_IDS can set up the programme: ${forced.map((id) => `<@${id}>`).join(', ')}.`,
+      );
     }
     if (becameAdmin) await tx.person.update({ where: { id: me.id }, data: { role: 'admin' } });
     const programme = await tx.programme.create({
@@ -48,7 +70,14 @@ export async function setupProgramme(input: SetupProgrammeInput, deps: Deps, act
         ...deps.defaults,
       },
     });
-    await audit(tx, { workspaceId: actor.workspaceId, actor: actor.userId, action: 'programme.create', entity: 'programme', entityId: programme.id, after: programme });
+    await audit(tx, {
+      workspaceId: actor.workspaceId,
+      actor: actor.userId,
+      action: 'programme.create',
+      entity: 'programme',
+      entityId: programme.id,
+      after: programme,
+    });
     return { programme, created: true, becameAdmin };
   });
 }

@@ -1,6 +1,6 @@
 /** The weekly digest as the board reads it on the local page: sent from the controls, Reds first. */
 import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeBrowser, type LocalPage, launchBrowser, PERSON, startLocalPage } from './harness.js';
 
 let browser: Browser;

@@ -31,7 +31,9 @@ export const TUESDAY_MORNING = new Date('2026-11-24T10:00:00Z');
  */
 export const describeBrowser = describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI);
 if (!existsSync(CHROMIUM) && !process.env.CI) {
-  console.warn(`Browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH).`);
+  console.warn(
+    `Browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH).`,
+  );
 }
 
 export async function launchBrowser(): Promise<Browser> {

@@ -4,7 +4,7 @@
  * reminder would, so these pin the page's rendering rather than any one feature.
  */
 import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { BOARD_CHANNEL } from '../../src/local/workspace.js';
 import { describeBrowser, type LocalPage, launchBrowser, PERSON, startLocalPage } from './harness.js';
 

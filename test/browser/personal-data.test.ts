@@ -1,6 +1,6 @@
 /** The personal-data guard as a person meets it on the local page: refused, nothing posted, text kept. */
 import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeBrowser, type LocalPage, launchBrowser, PERSON, startLocalPage } from './harness.js';
 
 let browser: Browser;

@@ -1,6 +1,6 @@
 /** Reminders as an action owner meets them on the local page: a DM with buttons that answer it. */
 import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeBrowser, type LocalPage, launchBrowser, PERSON, startLocalPage } from './harness.js';
 
 let browser: Browser;

@@ -1,6 +1,6 @@
 /** A workstream lead posts updates from the local page: typed with a RAG change, and by the modal. */
 import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeBrowser, type LocalPage, launchBrowser, PERSON, startLocalPage } from './harness.js';
 
 let browser: Browser;

@@ -23,7 +23,12 @@ describe('/improve update', () => {
     expect(JSON.stringify(post.blocks)).toContain('Recruitment behind plan: 6 of 12 posts filled');
     expect(JSON.stringify(post.blocks)).toContain('Not started → :large_orange_circle: *Amber*');
     const stored = await e.t.deps.db.update.findFirstOrThrow();
-    expect(stored).toMatchObject({ text: 'Recruitment behind plan: 6 of 12 posts filled', rag: 'amber', channelId: 'C0GENERAL', messageTs: post.ts });
+    expect(stored).toMatchObject({
+      text: 'Recruitment behind plan: 6 of 12 posts filled',
+      rag: 'amber',
+      channelId: 'C0GENERAL',
+      messageTs: post.ts,
+    });
   });
 
   it('refuses a member politely, returns their text and writes nothing', async () => {
@@ -46,7 +51,9 @@ describe('/improve update', () => {
     const view = e.slack.views.at(-1)!;
     expect(view.view.callback_id).toBe('update_modal');
     const ack = await e.submit({
-      userId: U.lead, callbackId: 'update_modal', privateMetadata: String(view.view.private_metadata),
+      userId: U.lead,
+      callbackId: 'update_modal',
+      privateMetadata: String(view.view.private_metadata),
       values: { workstream: 'option:WS1', rag: 'option:green', text: 'All posts filled' },
     });
     expect(ack.status).toBe(200);

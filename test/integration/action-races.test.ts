@@ -6,14 +6,23 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addAction } from '../../src/services/add-action.js';
 import { completeAction } from '../../src/services/complete-action.js';
 import { reassignAction } from '../../src/services/reassign-action.js';
-import { testDatabase, type TestDatabase } from '../support/database.js';
+import { type TestDatabase, testDatabase } from '../support/database.js';
 import { as, seedProgramme, U } from '../support/factories.js';
 
 let t: TestDatabase;
 beforeEach(async () => {
   t = await testDatabase();
   await seedProgramme(t.deps);
-  await addAction({ workstream: 'WS1', ownerUserId: U.owner, dueDate: '2026-12-04', text: 'Publish the caseload dashboard' }, t.deps, as(U.lead));
+  await addAction(
+    {
+      workstream: 'WS1',
+      ownerUserId: U.owner,
+      dueDate: '2026-12-04',
+      text: 'Publish the caseload dashboard',
+    },
+    t.deps,
+    as(U.lead),
+  );
 });
 afterEach(async () => {
   await t.close();
@@ -40,7 +49,10 @@ describe('concurrent changes to one action', () => {
     // Overlapping (PostgreSQL): the second is refused as stale. Serialised (SQLite): the second
     // is a later change of the first's result. Either way each success has one event, in a chain.
     const succeeded = results.filter((r) => r.status === 'fulfilled').length;
-    const events = await t.deps.db.actionEvent.findMany({ where: { kind: 'reassigned' }, orderBy: { id: 'asc' } });
+    const events = await t.deps.db.actionEvent.findMany({
+      where: { kind: 'reassigned' },
+      orderBy: { id: 'asc' },
+    });
     expect(events).toHaveLength(succeeded);
     if (events.length === 2) expect(events[1]!.fromOwnerId).toBe(events[0]!.toOwnerId);
     const action = await t.deps.db.action.findFirstOrThrow();

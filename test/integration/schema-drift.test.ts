@@ -27,7 +27,10 @@ describe('schema drift', () => {
   });
 
   it('every migration exists for both providers', () => {
-    const names = (p: string) => readdirSync(`${root}prisma/migrations/${p}`, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    const names = (p: string) =>
+      readdirSync(`${root}prisma/migrations/${p}`, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name);
     expect(names('postgresql')).toEqual(names('sqlite'));
     expect(names('sqlite').length).toBeGreaterThan(0);
   });
@@ -35,7 +38,18 @@ describe('schema drift', () => {
   it('the migrations cover the canonical schema (run npm run db:migration -- <name>)', () => {
     expect(readFileSync(`${root}prisma/migrations/schema.last.prisma`, 'utf8')).toBe(readCanonical());
     // And the snapshot really is what the SQL builds: Prisma diffs it against the schema offline.
-    const args = ['prisma', 'migrate', 'diff', '--from-schema-datamodel', 'prisma/migrations/schema.last.prisma', '--to-schema-datamodel', 'prisma/schema.prisma', '--exit-code', '--config', 'prisma/sqlite.config.ts'];
+    const args = [
+      'prisma',
+      'migrate',
+      'diff',
+      '--from-schema-datamodel',
+      'prisma/migrations/schema.last.prisma',
+      '--to-schema-datamodel',
+      'prisma/schema.prisma',
+      '--exit-code',
+      '--config',
+      'prisma/sqlite.config.ts',
+    ];
     expect(() => execFileSync('npx', args, { cwd: root, stdio: 'pipe' })).not.toThrow();
   });
 });

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPersonalData } from '../../src/domain/personal-data.js';
 import { seedDemo } from '../../src/seed/demo.js';
-import { testDatabase, type TestDatabase } from '../support/database.js';
+import { type TestDatabase, testDatabase } from '../support/database.js';
 
 let t: TestDatabase;
 const now = new Date('2026-11-23T10:00:00Z');
@@ -33,10 +33,18 @@ describe('npm run seed:demo', () => {
     expect(after.actions).toBe(40);
     expect(after.projects).toBeGreaterThanOrEqual(16);
     expect(after.readings).toBe(96);
-    const overdue = await t.deps.db.action.count({ where: { status: 'open', dueDate: { lt: '2026-11-23' } } });
+    const overdue = await t.deps.db.action.count({
+      where: { status: 'open', dueDate: { lt: '2026-11-23' } },
+    });
     expect(overdue).toBeGreaterThanOrEqual(10);
-    const targets = await t.deps.db.kpiTarget.findMany({ where: { kpi: { name: 'Average caseload' } }, orderBy: { byDate: 'asc' } });
-    expect(targets.map((x) => [x.value, x.byDate])).toEqual([[30, '2027-01-01'], [25, '2027-04-01']]);
+    const targets = await t.deps.db.kpiTarget.findMany({
+      where: { kpi: { name: 'Average caseload' } },
+      orderBy: { byDate: 'asc' },
+    });
+    expect(targets.map((x) => [x.value, x.byDate])).toEqual([
+      [30, '2027-01-01'],
+      [25, '2027-04-01'],
+    ]);
     const visit = await t.deps.db.event.findFirstOrThrow({ where: { kind: 'monitoring_visit' } });
     expect(visit.startDate > '2026-11-23').toBe(true);
     expect(await t.deps.db.event.count({ where: { kind: 'deadline' } })).toBe(1);

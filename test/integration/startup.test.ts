@@ -7,8 +7,8 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrate } from '../../src/db/migrate.js';
 import { openDatabase } from '../../src/db/client.js';
+import { migrate } from '../../src/db/migrate.js';
 import { createTarget } from '../support/database.js';
 import { type AppProcess, spawnApp } from '../support/processes.js';
 
@@ -17,7 +17,12 @@ afterEach(() => {
   for (const p of running.splice(0)) p.child.kill('SIGKILL');
 });
 
-const SLACK = { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'startup-test-secret', SCHEDULER_ENABLED: 'false', PORT: '0' };
+const SLACK = {
+  SLACK_BOT_TOKEN: 'xoxb-test',
+  SLACK_SIGNING_SECRET: 'startup-test-secret',
+  SCHEDULER_ENABLED: 'false',
+  PORT: '0',
+};
 const databaseUrl = (target: Awaited<ReturnType<typeof createTarget>>['target']) =>
   target.provider === 'sqlite' ? `file:${target.file}` : target.url;
 
@@ -37,7 +42,9 @@ describe('npm start', () => {
       const applied = replicas.map((r) => /"applied":\[([^\]]*)\]/.exec(r.output())![1]);
       expect(applied.filter((a) => a !== '')).toHaveLength(1);
       const database = openDatabase(target);
-      const rows = await database.prisma.$queryRawUnsafe<{ migration_name: string }[]>('SELECT migration_name FROM "_prisma_migrations"');
+      const rows = await database.prisma.$queryRawUnsafe<{ migration_name: string }[]>(
+        'SELECT migration_name FROM "_prisma_migrations"',
+      );
       await database.close();
       expect(new Set(rows.map((r) => r.migration_name)).size).toBe(rows.length);
       expect((await migrate(target)).applied).toEqual([]);
@@ -52,9 +59,20 @@ describe('npm start', () => {
   it('refuses bad configuration with one line per problem and creates no database', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bad-config-'));
     const file = join(dir, 'never.db');
-    const app = spawnApp({ ...SLACK, DATABASE_URL: `file:${file}`, DEFAULT_TIMEZONE: 'Mars/Olympus_Mons', DEFAULT_DIGEST_TIME: '25:00', SCHEDULER_CRON: 'every minute please', PORT: 'eighty' });
+    const app = spawnApp({
+      ...SLACK,
+      DATABASE_URL: `file:${file}`,
+      DEFAULT_TIMEZONE: 'Mars/Olympus_Mons',
+      DEFAULT_DIGEST_TIME: '25:00',
+      SCHEDULER_CRON: 'every minute please',
+      PORT: 'eighty',
+    });
     expect(await app.exited).toBe(1);
-    const problems = app.output().trim().split('\n').filter((l) => l.startsWith('- '));
+    const problems = app
+      .output()
+      .trim()
+      .split('\n')
+      .filter((l) => l.startsWith('- '));
     expect(problems).toHaveLength(4);
     expect(app.output()).toMatch(/DEFAULT_TIMEZONE must be an IANA timezone like Europe\/London/);
     expect(app.output()).toMatch(/DEFAULT_DIGEST_TIME must be a time of day like 09:00/);
@@ -65,9 +83,17 @@ describe('npm start', () => {
   });
 
   it('names a malformed DATABASE_URL and a half-configured Slack app', async () => {
-    const app = spawnApp({ SLACK_BOT_TOKEN: 'xoxb-only', DATABASE_URL: 'mysql://root@localhost/x', PORT: '0' });
+    const app = spawnApp({
+      SLACK_BOT_TOKEN: 'xoxb-only',
+      DATABASE_URL: 'mysql://root@localhost/x',
+      PORT: '0',
+    });
     expect(await app.exited).toBe(1);
-    expect(app.output()).toContain('DATABASE_URL must be file:./data/improvement.db (SQLite) or postgresql://user@host:5432/name (PostgreSQL)');
-    expect(app.output()).toContain('SLACK_SIGNING_SECRET is missing (verifies that requests come from Slack).');
+    expect(app.output()).toContain(
+      'DATABASE_URL must be file:./data/improvement.db (SQLite) or postgresql://user@host:5432/name (PostgreSQL)',
+    );
+    expect(app.output()).toContain(
+      'SLACK_SIGNING_SECRET is missing (verifies that requests come from Slack).',
+    );
   });
 });

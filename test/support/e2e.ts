@@ -4,15 +4,34 @@
  * what Slack would show (the stand-in's messages, responses, views) and on the database.
  */
 import { type SlackRuntime, startSlack } from '../../src/chat/slack/app.js';
-import { createSlackWebApi, type RecordedResponse, type SlackWebApi, type StoredMessage } from '../../src/local/slack-web-api.js';
+import {
+  createSlackWebApi,
+  type RecordedResponse,
+  type SlackWebApi,
+  type StoredMessage,
+} from '../../src/local/slack-web-api.js';
 import { type TestDatabase, testDatabase } from './database.js';
 import { TEAM } from './factories.js';
-import { sendBlockAction, sendSlashCommand, sendViewSubmission, type AppResponse } from './signed-requests.js';
+import {
+  type AppResponse,
+  sendBlockAction,
+  sendSlashCommand,
+  sendViewSubmission,
+} from './signed-requests.js';
 
 export const SIGNING_SECRET = 'e2e-signing-secret';
 
 /** The Web API methods our app calls in ordinary operation. Anything else fails the test. */
-export const DEFAULT_METHODS = ['chat.postMessage', 'chat.postEphemeral', 'chat.update', 'views.open', 'views.update', 'views.publish', 'conversations.open', 'users.info'];
+export const DEFAULT_METHODS = [
+  'chat.postMessage',
+  'chat.postEphemeral',
+  'chat.update',
+  'views.open',
+  'views.update',
+  'views.publish',
+  'conversations.open',
+  'users.info',
+];
 
 export interface E2E {
   t: TestDatabase;
@@ -20,11 +39,26 @@ export interface E2E {
   runtime: SlackRuntime;
   url: string;
   /** Sends `/improve <text>` as `userId` and waits until the app has answered in Slack. */
-  command(text: string, userId: string, options?: { channelId?: string; wait?: boolean }): Promise<CommandOutcome>;
+  command(
+    text: string,
+    userId: string,
+    options?: { channelId?: string; wait?: boolean },
+  ): Promise<CommandOutcome>;
   /** Presses a button and waits for the app's visible answer. */
-  press(options: { userId: string; actionId: string; value: string; channelId?: string; messageTs?: string }): Promise<AppResponse>;
+  press(options: {
+    userId: string;
+    actionId: string;
+    value: string;
+    channelId?: string;
+    messageTs?: string;
+  }): Promise<AppResponse>;
   /** Submits a modal; returns the HTTP ack body (errors show there). */
-  submit(options: { userId: string; callbackId: string; privateMetadata?: string; values: Record<string, string> }): Promise<AppResponse>;
+  submit(options: {
+    userId: string;
+    callbackId: string;
+    privateMetadata?: string;
+    values: Record<string, string>;
+  }): Promise<AppResponse>;
   close(): Promise<void>;
 }
 
@@ -38,11 +72,28 @@ export interface CommandOutcome {
   posts: StoredMessage[];
 }
 
-export async function startE2E(options: { methods?: string[]; now?: Date; adminUserIds?: string[] } = {}): Promise<E2E> {
+export async function startE2E(
+  options: { methods?: string[]; now?: Date; adminUserIds?: string[] } = {},
+): Promise<E2E> {
   const t = await testDatabase({ now: options.now, adminUserIds: options.adminUserIds });
-  const slack = await createSlackWebApi({ strict: true, allowedMethods: options.methods ?? DEFAULT_METHODS, teamId: TEAM });
+  const slack = await createSlackWebApi({
+    strict: true,
+    allowedMethods: options.methods ?? DEFAULT_METHODS,
+    teamId: TEAM,
+  });
   const runtime = await startSlack({
-    config: { mode: 'http', port: 0, slack: { botToken: 'xoxb-e2e', signingSecret: SIGNING_SECRET, apiUrl: slack.apiUrl, command: '/improve', botId: slack.bot.botId, botUserId: slack.bot.userId } },
+    config: {
+      mode: 'http',
+      port: 0,
+      slack: {
+        botToken: 'xoxb-e2e',
+        signingSecret: SIGNING_SECRET,
+        apiUrl: slack.apiUrl,
+        command: '/improve',
+        botId: slack.bot.botId,
+        botUserId: slack.bot.userId,
+      },
+    },
     deps: t.deps,
     health: async () => ({ ok: true, detail: { database: 'ok' } }),
   });
@@ -57,7 +108,14 @@ export async function startE2E(options: { methods?: string[]; now?: Date; adminU
       const tag = `cmd-${++counter}`;
       const before = { messages: slack.messages.length };
       const responseUrl = slack.responseUrl(tag, { channel: channelId, user: userId });
-      const http = await sendSlashCommand(url, { signingSecret: SIGNING_SECRET, teamId: TEAM, userId, channelId, text, responseUrl });
+      const http = await sendSlashCommand(url, {
+        signingSecret: SIGNING_SECRET,
+        teamId: TEAM,
+        userId,
+        channelId,
+        text,
+        responseUrl,
+      });
       if (wait) await runtime.idle();
       const replies = slack.responses.filter((r) => r.tag === tag);
       return {
@@ -71,15 +129,31 @@ export async function startE2E(options: { methods?: string[]; now?: Date; adminU
       const tag = `press-${++counter}`;
       const responseUrl = slack.responseUrl(tag, { channel: channelId, user: userId, messageTs });
       const http = await sendBlockAction(url, {
-        signingSecret: SIGNING_SECRET, teamId: TEAM, userId, actionId, value, blockId: 'b', responseUrl,
-        channelId, message: messageTs ? { ts: messageTs } : undefined,
+        signingSecret: SIGNING_SECRET,
+        teamId: TEAM,
+        userId,
+        actionId,
+        value,
+        blockId: 'b',
+        responseUrl,
+        channelId,
+        message: messageTs ? { ts: messageTs } : undefined,
       });
       await runtime.idle();
       return http;
     },
     async submit({ userId, callbackId, privateMetadata, values }) {
-      const state = Object.fromEntries(Object.entries(values).map(([id, value]) => [id, { [id]: stateValue(value) }]));
-      const http = await sendViewSubmission(url, { signingSecret: SIGNING_SECRET, teamId: TEAM, userId, callbackId, privateMetadata, values: state });
+      const state = Object.fromEntries(
+        Object.entries(values).map(([id, value]) => [id, { [id]: stateValue(value) }]),
+      );
+      const http = await sendViewSubmission(url, {
+        signingSecret: SIGNING_SECRET,
+        teamId: TEAM,
+        userId,
+        callbackId,
+        privateMetadata,
+        values: state,
+      });
       await runtime.idle();
       return http;
     },
@@ -95,6 +169,7 @@ export async function startE2E(options: { methods?: string[]; now?: Date; adminU
 function stateValue(value: string): Record<string, unknown> {
   if (value.startsWith('user:')) return { type: 'users_select', selected_user: value.slice(5) };
   if (value.startsWith('date:')) return { type: 'datepicker', selected_date: value.slice(5) };
-  if (value.startsWith('option:')) return { type: 'static_select', selected_option: { value: value.slice(7) } };
+  if (value.startsWith('option:'))
+    return { type: 'static_select', selected_option: { value: value.slice(7) } };
   return { type: 'plain_text_input', value };
 }

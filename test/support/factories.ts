@@ -20,12 +20,28 @@ export const U = {
 
 export const BOARD_CHANNEL = 'C0BOARD';
 
-export const as = (userId: string, workspaceId = TEAM, requestKey?: string): Actor => ({ workspaceId, userId, requestKey });
+export const as = (userId: string, workspaceId = TEAM, requestKey?: string): Actor => ({
+  workspaceId,
+  userId,
+  requestKey,
+});
 
 /** Programme "Improving Children's Services" with WS1 (led by U.lead) and WS2 (led by U.otherLead). */
 export async function seedProgramme(deps: Deps, workspaceId = TEAM) {
-  const { programme } = await setupProgramme({ name: "Improving Children's Services", boardChannelId: BOARD_CHANNEL }, deps, as(U.admin, workspaceId));
-  const ws1 = await addWorkstream({ code: 'WS1', name: 'Support and Develop Our Workforce', leadUserIds: [U.lead] }, deps, as(U.admin, workspaceId));
-  const ws2 = await addWorkstream({ code: 'WS2', name: 'Improve Our Practice', leadUserIds: [U.otherLead] }, deps, as(U.admin, workspaceId));
+  const { programme } = await setupProgramme(
+    { name: "Improving Children's Services", boardChannelId: BOARD_CHANNEL },
+    deps,
+    as(U.admin, workspaceId),
+  );
+  const ws1 = await addWorkstream(
+    { code: 'WS1', name: 'Support and Develop Our Workforce', leadUserIds: [U.lead] },
+    deps,
+    as(U.admin, workspaceId),
+  );
+  const ws2 = await addWorkstream(
+    { code: 'WS2', name: 'Improve Our Practice', leadUserIds: [U.otherLead] },
+    deps,
+    as(U.admin, workspaceId),
+  );
   return { programme, ws1, ws2 };
 }

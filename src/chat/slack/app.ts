@@ -4,8 +4,8 @@
  * and /healthz; Socket Mode connects out, for councils that cannot open an inbound port, and
  * still serves /healthz on PORT.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { App, HTTPReceiver, type Logger as BoltLogger, LogLevel } from '@slack/bolt';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { App, type Logger as BoltLogger, HTTPReceiver, LogLevel } from '@slack/bolt';
 import type { Config } from '../../config/index.js';
 import type { Logger } from '../../logger.js';
 import type { Deps } from '../../services/deps.js';
@@ -37,7 +37,13 @@ export interface SlackOptions {
 export async function startSlack(options: SlackOptions): Promise<SlackRuntime> {
   const { config, deps } = options;
   const socket = config.mode === 'socket';
-  const receiver = socket ? undefined : new HTTPReceiver({ signingSecret: config.slack.signingSecret, logger: boltLogger(deps.logger), unhandledRequestTimeoutMillis: 2500 });
+  const receiver = socket
+    ? undefined
+    : new HTTPReceiver({
+        signingSecret: config.slack.signingSecret,
+        logger: boltLogger(deps.logger),
+        unhandledRequestTimeoutMillis: 2500,
+      });
   const app = new App({
     token: config.slack.botToken,
     // Given both ids, Bolt never calls auth.test, so the app starts with no network at all.
@@ -45,7 +51,10 @@ export async function startSlack(options: SlackOptions): Promise<SlackRuntime> {
     botUserId: config.slack.botUserId ?? 'U00000000',
     logger: boltLogger(deps.logger),
     // A few quick retries of 5xx and network errors; 429s wait for Retry-After (WebClient's default).
-    clientOptions: { retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 2000 }, ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}) },
+    clientOptions: {
+      retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 2000 },
+      ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
+    },
     ...(socket ? { socketMode: true, appToken: config.slack.appToken } : { receiver }),
   });
   const inFlight = trackInFlight(app);
@@ -121,7 +130,9 @@ function timestampFromFuture(req: IncomingMessage): boolean {
 
 async function healthz(res: ServerResponse, health: SlackOptions['health']): Promise<void> {
   const result = await health().catch((error: Error) => ({ ok: false, detail: { database: error.message } }));
-  res.writeHead(result.ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: result.ok ? 'ok' : 'unavailable', ...result.detail }));
+  res
+    .writeHead(result.ok ? 200 : 503, { 'content-type': 'application/json' })
+    .end(JSON.stringify({ status: result.ok ? 'ok' : 'unavailable', ...result.detail }));
 }
 
 function notFound(res: ServerResponse): void {

@@ -28,16 +28,32 @@ export async function deliver(reply: Reply, target: DeliveryTarget): Promise<voi
     case 'ephemeral':
       // A long reply (a digest preview) carries its continuation as `thread`: sent as follow-ups, in order.
       for (const message of [reply.message, ...(reply.message.thread ?? [])]) {
-        if (target.respond) await target.respond({ response_type: 'ephemeral', replace_original: false, ...renderMessage(message) });
-        else await target.client.chat.postEphemeral({ channel: target.channelId, user: target.userId, ...renderMessage(message) });
+        if (target.respond)
+          await target.respond({
+            response_type: 'ephemeral',
+            replace_original: false,
+            ...renderMessage(message),
+          });
+        else
+          await target.client.chat.postEphemeral({
+            channel: target.channelId,
+            user: target.userId,
+            ...renderMessage(message),
+          });
       }
       return;
     case 'modal':
       if (!target.triggerId) throw new Error('A modal needs a trigger id');
-      await target.client.views.open({ trigger_id: target.triggerId, view: renderModal(reply.modal) as never });
+      await target.client.views.open({
+        trigger_id: target.triggerId,
+        view: renderModal(reply.modal) as never,
+      });
       return;
     case 'home':
-      await target.client.views.publish({ user_id: target.userId, view: { type: 'home', blocks: renderMessage(reply.message).blocks ?? [] } as never });
+      await target.client.views.publish({
+        user_id: target.userId,
+        view: { type: 'home', blocks: renderMessage(reply.message).blocks ?? [] } as never,
+      });
       return;
     case 'channel':
       if (reply.replace) await replaceInChannel(reply, reply.replace, target);
@@ -45,11 +61,20 @@ export async function deliver(reply: Reply, target: DeliveryTarget): Promise<voi
   }
 }
 
-async function postToChannel(reply: Extract<Reply, { kind: 'channel' }>, target: DeliveryTarget): Promise<void> {
+async function postToChannel(
+  reply: Extract<Reply, { kind: 'channel' }>,
+  target: DeliveryTarget,
+): Promise<void> {
   try {
-    const posted = await target.client.chat.postMessage({ channel: target.channelId, ...renderMessage(reply.message), unfurl_links: false });
-    if (reply.afterPost && posted.ts) await reply.afterPost({ channelId: posted.channel ?? target.channelId, ts: posted.ts });
-    if (reply.confirmation && target.respond) await target.respond({ response_type: 'ephemeral', ...renderMessage(reply.confirmation) });
+    const posted = await target.client.chat.postMessage({
+      channel: target.channelId,
+      ...renderMessage(reply.message),
+      unfurl_links: false,
+    });
+    if (reply.afterPost && posted.ts)
+      await reply.afterPost({ channelId: posted.channel ?? target.channelId, ts: posted.ts });
+    if (reply.confirmation && target.respond)
+      await target.respond({ response_type: 'ephemeral', ...renderMessage(reply.confirmation) });
   } catch (error) {
     const code = (error as { data?: { error?: string } }).data?.error;
     if ((code === 'not_in_channel' || code === 'channel_not_found') && target.respond) {
@@ -62,17 +87,37 @@ async function postToChannel(reply: Extract<Reply, { kind: 'channel' }>, target:
 }
 
 /** chat.update of an earlier bot message; if it has gone, the user is told rather than left guessing. */
-async function replaceInChannel(reply: Extract<Reply, { kind: 'channel' }>, where: { channelId: string; ts: string }, target: DeliveryTarget): Promise<void> {
+async function replaceInChannel(
+  reply: Extract<Reply, { kind: 'channel' }>,
+  where: { channelId: string; ts: string },
+  target: DeliveryTarget,
+): Promise<void> {
   let note: Message | undefined;
   try {
-    await target.client.chat.update({ channel: where.channelId, ts: where.ts, ...renderMessage(reply.message) });
+    await target.client.chat.update({
+      channel: where.channelId,
+      ts: where.ts,
+      ...renderMessage(reply.message),
+    });
   } catch (error) {
     target.logger.warn({ err: error }, 'could not update the channel message');
-    note = plain(':warning: The change is saved, but I could not change the message in the channel (it may have been deleted).');
+    note = plain(
+      ':warning: The change is saved, but I could not change the message in the channel (it may have been deleted).',
+    );
   }
   for (const message of [reply.confirmation, note]) {
     if (!message) continue;
-    if (target.respond) await target.respond({ response_type: 'ephemeral', replace_original: false, ...renderMessage(message) });
-    else await target.client.chat.postEphemeral({ channel: target.channelId, user: target.userId, ...renderMessage(message) });
+    if (target.respond)
+      await target.respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        ...renderMessage(message),
+      });
+    else
+      await target.client.chat.postEphemeral({
+        channel: target.channelId,
+        user: target.userId,
+        ...renderMessage(message),
+      });
   }
 }

@@ -6,10 +6,20 @@ type KnownBlock = Record<string, unknown>;
 
 // Defence in depth: whatever a command or service forgot, the bot never pings @channel/@here.
 const mrkdwn = (text: string) => ({ type: 'mrkdwn', text: neutraliseBroadcasts(text).slice(0, 3000) });
-const plainText = (text: string, max = 150) => ({ type: 'plain_text', text: text.slice(0, max), emoji: true });
+const plainText = (text: string, max = 150) => ({
+  type: 'plain_text',
+  text: text.slice(0, max),
+  emoji: true,
+});
 
 function button(b: Button): KnownBlock {
-  return { type: 'button', action_id: b.actionId, value: b.value, text: plainText(b.text, 75), ...(b.style ? { style: b.style } : {}) };
+  return {
+    type: 'button',
+    action_id: b.actionId,
+    value: b.value,
+    text: plainText(b.text, 75),
+    ...(b.style ? { style: b.style } : {}),
+  };
 }
 
 export function renderBlock(block: Block): KnownBlock {
@@ -28,7 +38,11 @@ export function renderBlock(block: Block): KnownBlock {
     case 'divider':
       return { type: 'divider' };
     case 'actions':
-      return { type: 'actions', ...(block.blockId ? { block_id: block.blockId } : {}), elements: block.buttons.slice(0, 25).map(button) };
+      return {
+        type: 'actions',
+        ...(block.blockId ? { block_id: block.blockId } : {}),
+        elements: block.buttons.slice(0, 25).map(button),
+      };
   }
 }
 
@@ -36,7 +50,10 @@ export function renderBlock(block: Block): KnownBlock {
 export function renderMessage(message: Message): { text: string; blocks?: KnownBlock[] } {
   // A message's text may be up to 40,000 characters; only a section's text stops at 3,000, which
   // is why long replies (help, lists) come as several sections.
-  return { text: neutraliseBroadcasts(message.text).slice(0, 40_000), ...(message.blocks ? { blocks: message.blocks.map(renderBlock) } : {}) };
+  return {
+    text: neutraliseBroadcasts(message.text).slice(0, 40_000),
+    ...(message.blocks ? { blocks: message.blocks.map(renderBlock) } : {}),
+  };
 }
 
 function element(input: ModalInput): KnownBlock {
@@ -44,9 +61,17 @@ function element(input: ModalInput): KnownBlock {
   switch (input.kind) {
     case 'text':
     case 'multiline':
-      return { type: 'plain_text_input', ...id, multiline: input.kind === 'multiline', ...(input.initial ? { initial_value: input.initial } : {}), ...(input.maxLength ? { max_length: input.maxLength } : {}) };
+      return {
+        type: 'plain_text_input',
+        ...id,
+        multiline: input.kind === 'multiline',
+        ...(input.initial ? { initial_value: input.initial } : {}),
+        ...(input.maxLength ? { max_length: input.maxLength } : {}),
+      };
     case 'select': {
-      const options = input.options.slice(0, 100).map((o) => ({ text: plainText(o.label, 75), value: o.value }));
+      const options = input.options
+        .slice(0, 100)
+        .map((o) => ({ text: plainText(o.label, 75), value: o.value }));
       const initial = options.find((o) => o.value === input.initial);
       return { type: 'static_select', ...id, options, ...(initial ? { initial_option: initial } : {}) };
     }
@@ -88,7 +113,9 @@ export function readModalValues(state: ViewState): ModalValues {
   for (const [blockId, actions] of Object.entries(state.values)) {
     for (const v of Object.values(actions)) {
       const selected = v.selected_option as { value?: string } | null | undefined;
-      values[blockId] = (v.value ?? selected?.value ?? v.selected_user ?? v.selected_date ?? undefined) as string | undefined;
+      values[blockId] = (v.value ?? selected?.value ?? v.selected_user ?? v.selected_date ?? undefined) as
+        | string
+        | undefined;
     }
   }
   return values;

@@ -10,10 +10,26 @@ import { slackChat } from '../slack-chat.js';
 export function registerCommands(app: App, deps: Deps, command: string): void {
   app.command(command, async ({ command: body, ack, respond, client }) => {
     await ack();
-    const facts = { teamId: body.team_id, userId: body.user_id, userName: body.user_name, channelId: body.channel_id, requestKey: `command:${body.trigger_id}` };
-    const target = { client, respond, channelId: body.channel_id, userId: body.user_id, triggerId: body.trigger_id, logger: deps.logger };
+    const facts = {
+      teamId: body.team_id,
+      userId: body.user_id,
+      userName: body.user_name,
+      channelId: body.channel_id,
+      requestKey: `command:${body.trigger_id}`,
+    };
+    const target = {
+      client,
+      respond,
+      channelId: body.channel_id,
+      userId: body.user_id,
+      triggerId: body.trigger_id,
+      logger: deps.logger,
+    };
     try {
-      const reply = await runCommand(body.text ?? '', await commandContext(deps, command, facts, slackChat(client)));
+      const reply = await runCommand(
+        body.text ?? '',
+        await commandContext(deps, command, facts, slackChat(client)),
+      );
       await deliver(reply, target);
     } catch (error) {
       deps.logger.error({ err: error }, 'could not answer a command');

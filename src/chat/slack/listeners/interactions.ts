@@ -19,8 +19,16 @@ export function registerInteractions(app: App, deps: Deps, command: string): voi
     }
     const channelId = (safeJson(view.private_metadata) as { channelId?: string }).channelId ?? body.user.id;
     const teamId = body.team?.id ?? body.user.team_id ?? '';
-    const ctx = await commandContext(deps, command, { teamId, userId: body.user.id, userName: body.user.name, channelId, requestKey: `view:${view.id}:${view.hash}` });
-    const lastInput = (view.blocks as { type: string; block_id?: string }[]).filter((b) => b.type === 'input').at(-1)?.block_id ?? 'text';
+    const ctx = await commandContext(deps, command, {
+      teamId,
+      userId: body.user.id,
+      userName: body.user.name,
+      channelId,
+      requestKey: `view:${view.id}:${view.hash}`,
+    });
+    const lastInput =
+      (view.blocks as { type: string; block_id?: string }[]).filter((b) => b.type === 'input').at(-1)
+        ?.block_id ?? 'text';
     try {
       const result = await handler.submit(readModalValues(view.state as never), view.private_metadata, ctx);
       if ('errors' in result) return ack({ response_action: 'errors', errors: result.errors });
@@ -29,9 +37,16 @@ export function registerInteractions(app: App, deps: Deps, command: string): voi
     } catch (error) {
       // A retried submission that was already stored: the first one succeeded, so just close the modal.
       if (isAppError(error) && error.code === 'duplicate_request') return ack();
-      if (isAppError(error)) return ack({ response_action: 'errors', errors: { [lastInput]: error.message.slice(0, 2000) } });
+      if (isAppError(error))
+        return ack({ response_action: 'errors', errors: { [lastInput]: error.message.slice(0, 2000) } });
       deps.logger.error({ err: error }, 'modal submission failed');
-      return ack({ response_action: 'errors', errors: { [lastInput]: 'Sorry, something went wrong on our side and nothing was saved. Your text is still here: please try again.' } });
+      return ack({
+        response_action: 'errors',
+        errors: {
+          [lastInput]:
+            'Sorry, something went wrong on our side and nothing was saved. Your text is still here: please try again.',
+        },
+      });
     }
   });
 
@@ -41,17 +56,43 @@ export function registerInteractions(app: App, deps: Deps, command: string): voi
     const handler = BUTTON_HANDLERS.find((h) => h.actionId === action.action_id);
     if (!handler) return;
     const channelId = body.channel?.id ?? body.user.id;
-    const message = body.message && body.channel ? { channelId: body.channel.id, ts: body.message.ts as string } : undefined;
-    const ctx = await commandContext(deps, command, { teamId: body.team?.id ?? '', userId: body.user.id, userName: body.user.name, channelId, requestKey: `action:${body.trigger_id}` });
-    const target = { client, respond, channelId, userId: body.user.id, triggerId: body.trigger_id, logger: deps.logger };
+    const message =
+      body.message && body.channel
+        ? { channelId: body.channel.id, ts: body.message.ts as string }
+        : undefined;
+    const ctx = await commandContext(deps, command, {
+      teamId: body.team?.id ?? '',
+      userId: body.user.id,
+      userName: body.user.name,
+      channelId,
+      requestKey: `action:${body.trigger_id}`,
+    });
+    const target = {
+      client,
+      respond,
+      channelId,
+      userId: body.user.id,
+      triggerId: body.trigger_id,
+      logger: deps.logger,
+    };
     try {
-      const reply = await handler.press('value' in action ? String(action.value ?? '') : '', { ...ctx, message });
+      const reply = await handler.press('value' in action ? String(action.value ?? '') : '', {
+        ...ctx,
+        message,
+      });
       if (reply.kind === 'replace') {
-        if (message) await client.chat.update({ channel: message.channelId, ts: message.ts, ...renderMessage(reply.message) });
+        if (message)
+          await client.chat.update({
+            channel: message.channelId,
+            ts: message.ts,
+            ...renderMessage(reply.message),
+          });
         else await respond({ replace_original: true, ...renderMessage(reply.message) });
       } else await deliver(reply, target);
     } catch (error) {
-      const text = isAppError(error) ? `:warning: ${error.message}` : ':warning: Sorry, something went wrong on our side and nothing was changed. Please try again.';
+      const text = isAppError(error)
+        ? `:warning: ${error.message}`
+        : ':warning: Sorry, something went wrong on our side and nothing was changed. Please try again.';
       if (!isAppError(error)) deps.logger.error({ err: error }, 'button failed');
       await respond({ response_type: 'ephemeral', replace_original: false, text }).catch(() => undefined);
     }
