@@ -71,3 +71,35 @@ export async function postgresDatabase(): Promise<BenchDatabase | null> {
 function redact(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 }
+
+/**
+ * An empty database for a benchmark that makes its own data (digest, reminders): a SQLite file in
+ * a temp folder, or a new database on `serverUrl`'s PostgreSQL server.
+ */
+export async function scratchTarget(
+  provider: 'sqlite' | 'postgresql',
+  serverUrl?: string,
+  prefix = 'bench',
+): Promise<{ target: DatabaseTarget; drop(): Promise<void> }> {
+  if (provider === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), `${prefix}-`));
+    return {
+      target: { provider, file: join(dir, 'bench.db') },
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const name = `${prefix}_${process.pid}_${Date.now()}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    await client.query(sql);
+    await client.end();
+  };
+  await admin(`CREATE DATABASE "${name}"`);
+  const url = new URL(serverUrl!);
+  url.pathname = `/${name}`;
+  return {
+    target: { provider, url: url.toString() },
+    drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  };
+}

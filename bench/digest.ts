@@ -6,18 +6,15 @@
  *
  *   npx tsx bench/digest.ts            (bench/run.ts can call runDigestBench())
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+
 import { pathToFileURL } from 'node:url';
-import pg from 'pg';
 import { openDatabase } from '../src/db/client.js';
-import type { DatabaseTarget } from '../src/db/database-url.js';
 import { migrate } from '../src/db/migrate.js';
 import { renderDigest } from '../src/digest/render-digest.js';
 import { AdjustableClock } from '../src/domain/clock.js';
 import { todayIn } from '../src/domain/dates.js';
 import { buildDigest } from '../src/services/build-digest.js';
+import { scratchTarget } from './databases.js';
 import { type BenchShape, ISSUE_SHAPE, seedBenchProgramme } from './digest-data.js';
 
 export interface DigestBenchResult {
@@ -33,39 +30,12 @@ export interface DigestBenchResult {
 
 const NOW = new Date('2026-11-23T09:00:00Z');
 
-async function scratchTarget(
-  provider: 'sqlite' | 'postgresql',
-  serverUrl?: string,
-): Promise<{ target: DatabaseTarget; drop(): Promise<void> }> {
-  if (provider === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'digest-bench-'));
-    return {
-      target: { provider, file: join(dir, 'bench.db') },
-      drop: async () => rmSync(dir, { recursive: true, force: true }),
-    };
-  }
-  const name = `digest_bench_${process.pid}_${Date.now()}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    await client.query(sql);
-    await client.end();
-  };
-  await admin(`CREATE DATABASE "${name}"`);
-  const url = new URL(serverUrl!);
-  url.pathname = `/${name}`;
-  return {
-    target: { provider, url: url.toString() },
-    drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
-  };
-}
-
 async function benchOne(
   provider: 'sqlite' | 'postgresql',
   serverUrl: string | undefined,
   runs: number,
 ): Promise<DigestBenchResult> {
-  const { target, drop } = await scratchTarget(provider, serverUrl);
+  const { target, drop } = await scratchTarget(provider, serverUrl, 'digest_bench');
   await migrate(target);
   const database = openDatabase(target);
   try {

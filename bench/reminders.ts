@@ -7,21 +7,18 @@
  *
  *   npx tsx bench/reminders.ts         (bench/run.ts can call runRemindersBench())
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+
 import { pathToFileURL } from 'node:url';
-import pg from 'pg';
 import type { Chat } from '../src/chat/chat.js';
 import { pacedChat } from '../src/chat/paced-chat.js';
 import { openDatabase } from '../src/db/client.js';
-import type { DatabaseTarget } from '../src/db/database-url.js';
 import { migrate } from '../src/db/migrate.js';
 import { AdjustableClock } from '../src/domain/clock.js';
 import { todayIn } from '../src/domain/dates.js';
 import { silentLogger } from '../src/logger.js';
 import { sendDueReminders } from '../src/services/send-due-reminders.js';
 import type { Tally } from '../src/services/sweep.js';
+import { scratchTarget } from './databases.js';
 import { ISSUE_SHAPE, type RemindersShape, seedRemindersWorld } from './reminders-data.js';
 
 export interface RemindersBenchResult {
@@ -39,33 +36,6 @@ export interface RemindersBenchResult {
 
 // Monday 23 November 2026, 09:30 London: action reminders, the week's escalations and a countdown.
 const NOW = new Date('2026-11-23T09:30:00Z');
-
-async function scratchTarget(
-  provider: 'sqlite' | 'postgresql',
-  serverUrl?: string,
-): Promise<{ target: DatabaseTarget; drop(): Promise<void> }> {
-  if (provider === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'reminders-bench-'));
-    return {
-      target: { provider, file: join(dir, 'bench.db') },
-      drop: async () => rmSync(dir, { recursive: true, force: true }),
-    };
-  }
-  const name = `reminders_bench_${process.pid}_${Date.now()}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    await client.query(sql);
-    await client.end();
-  };
-  await admin(`CREATE DATABASE "${name}"`);
-  const url = new URL(serverUrl!);
-  url.pathname = `/${name}`;
-  return {
-    target: { provider, url: url.toString() },
-    drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
-  };
-}
 
 /** A chat platform that answers at once and counts what it was asked. */
 function fastChat(calls: Record<string, number>): Chat {
@@ -121,7 +91,7 @@ async function benchOne(
   serverUrl: string | undefined,
   shape: RemindersShape,
 ): Promise<RemindersBenchResult> {
-  const { target, drop } = await scratchTarget(provider, serverUrl);
+  const { target, drop } = await scratchTarget(provider, serverUrl, 'reminders_bench');
   await migrate(target);
   const database = openDatabase(target);
   try {
