@@ -14,6 +14,8 @@ export interface DemoWorkstream {
   /** Earlier RAG and the reason it moved, shown in the history and 'changes this week'. */
   moved?: { from: Rag; daysAgo: number; reason: string };
   projects: string[];
+  /** For a Red workstream: why its first project is Red (the others are Amber). */
+  redProjectReason?: string;
   /** Days since the latest update; 7 or more makes the workstream 'silent'. */
   lastUpdateDaysAgo: number;
   updates: string[];
@@ -62,6 +64,8 @@ export const DEMO_WORKSTREAMS: DemoWorkstream[] = [
         'Audit found 38% of assessments in the duty teams out of timescale; practice standards not yet embedded',
     },
     projects: ['Practice standards', 'Supervision quality', 'Audit programme'],
+    redProjectReason:
+      'Standards launched but not yet used in supervision: 4 of 10 audited files refer to them',
     lastUpdateDaysAgo: 2,
     updates: [
       'Practice standards launched at all-staff briefing',
@@ -99,6 +103,7 @@ export const DEMO_WORKSTREAMS: DemoWorkstream[] = [
     lead: 4,
     rag: 'red',
     projects: ['Front door and MASH', 'Strategy discussions', 'Thresholds'],
+    redProjectReason: 'Police attendance at strategy discussions 55% against an 80% target',
     lastUpdateDaysAgo: 4,
     updates: ['MASH staffing review complete', 'Police attendance at strategy discussions still at 55%'],
   },

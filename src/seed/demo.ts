@@ -75,9 +75,33 @@ async function writeDemo(tx: Tx, options: DemoOptions): Promise<number> {
       },
     });
     await tx.workstreamLead.create({ data: { workstreamId: ws.id, personId: lead.id, workspaceId } });
+    // In a Red workstream one project carries the problem; the rest are Amber, as in real plans.
     await tx.project.createMany({
-      data: w.projects.map((name) => ({ workspaceId, workstreamId: ws.id, name, rag: w.rag })),
+      data: w.projects.map((name, i) => ({
+        workspaceId,
+        workstreamId: ws.id,
+        name,
+        rag: w.rag === 'red' && i > 0 ? 'amber' : w.rag,
+      })),
     });
+    if (w.redProjectReason) {
+      const project = await tx.project.findFirstOrThrow({
+        where: { workstreamId: ws.id, name: w.projects[0] },
+      });
+      await tx.ragChange.create({
+        data: {
+          workspaceId,
+          programmeId: programme.id,
+          workstreamId: ws.id,
+          projectId: project.id,
+          fromRag: 'amber',
+          toRag: 'red',
+          reason: w.redProjectReason,
+          authorId: lead.id,
+          createdAt: ago(10),
+        },
+      });
+    }
     const baseline = w.moved?.from ?? w.rag;
     const changes = [];
     if (baseline !== 'not_started')
