@@ -1,8 +1,9 @@
 /**
  * Sends one reminder exactly once: claim its ledger row, render, send, record where it landed. A
  * claim taken over from an earlier attempt first looks for that attempt's message in Slack.
- * Every kind of reminder (actions, escalations, silent leads, countdowns, notices) goes through
- * here, so the exactly-once and retry rules live in one place.
+ * Every kind of reminder (actions, escalations, silent leads, countdowns) goes through here, so
+ * the exactly-once and retry rules live in one place; notices (deliver-notices.ts) reuse the same
+ * ledger and the same look-before-resend.
  */
 import { ChatError, type Posted } from '../chat/chat.js';
 import type { Message } from '../chat/message.js';
