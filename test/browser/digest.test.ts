@@ -1,27 +1,14 @@
 /** The weekly digest as the board reads it on the local page: sent from the controls, Reds first. */
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import { describeBrowser, type LocalPage, launchBrowser, PERSON, startLocalPage } from './harness.js';
+import { expect, it } from 'vitest';
+import { describeBrowser, type LocalPage, PERSON, useLocalPage } from './harness.js';
 
-let browser: Browser;
-let local: LocalPage;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 /** Monday 23 November 2026, 09:05 in London: the demo's digest time (09:00) has just passed. */
 const MONDAY_MORNING = new Date('2026-11-23T09:05:00Z');
 
-beforeEach(async () => {
-  local = await startLocalPage(browser, MONDAY_MORNING);
-});
-afterEach(async () => {
-  expect(local.outsideRequests).toEqual([]);
-  expect(local.app.local?.slack.unexpected).toEqual([]);
-  await local.close();
-});
+let local: LocalPage;
+useLocalPage((started) => {
+  local = started;
+}, MONDAY_MORNING);
 
 describeBrowser('the weekly digest', () => {
   it('arrives in the board channel when sent from the page, with the Red workstreams as exceptions', async () => {

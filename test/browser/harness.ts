@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { describe } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect } from 'vitest';
 import { type RunningApp, startApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/index.js';
 import { AdjustableClock } from '../../src/domain/clock.js';
@@ -121,4 +121,30 @@ export async function startLocalPage(browser: Browser, now = TUESDAY_MORNING): P
       await drop();
     },
   };
+}
+
+/**
+ * The lifecycle every browser test file shares: one Chromium for the file, a fresh app and page
+ * per test, and after each test the checks that nothing went to the internet and the app made no
+ * Slack call a real workspace would refuse.
+ */
+export function useLocalPage(receive: (local: LocalPage) => void, now = TUESDAY_MORNING): void {
+  let browser: Browser | undefined;
+  let local: LocalPage | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    local = await startLocalPage(browser!, now);
+    receive(local);
+  });
+  afterEach(async () => {
+    if (!local) return;
+    expect(local.outsideRequests).toEqual([]);
+    expect(local.app.local?.slack.unexpected).toEqual([]);
+    await local.close();
+  });
 }

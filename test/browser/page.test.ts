@@ -3,26 +3,13 @@
  * and who sees what. The app's own Web API client posts here, exactly as the digest or a
  * reminder would, so these pin the page's rendering rather than any one feature.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { BOARD_CHANNEL } from '../../src/local/workspace.js';
-import { describeBrowser, type LocalPage, launchBrowser, PERSON, startLocalPage } from './harness.js';
+import { describeBrowser, type LocalPage, PERSON, useLocalPage } from './harness.js';
 
-let browser: Browser;
 let local: LocalPage;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  local = await startLocalPage(browser);
-});
-afterEach(async () => {
-  expect(local.outsideRequests).toEqual([]);
-  expect(local.app.local?.slack.unexpected).toEqual([]);
-  await local.close();
+useLocalPage((started) => {
+  local = started;
 });
 
 const section = (text: string) => ({ type: 'section', text: { type: 'mrkdwn', text } });

@@ -1,23 +1,10 @@
 /** Reminders as an action owner meets them on the local page: a DM with buttons that answer it. */
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import { describeBrowser, type LocalPage, launchBrowser, PERSON, startLocalPage } from './harness.js';
+import { expect, it } from 'vitest';
+import { describeBrowser, type LocalPage, PERSON, useLocalPage } from './harness.js';
 
-let browser: Browser;
 let local: LocalPage;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  local = await startLocalPage(browser);
-});
-afterEach(async () => {
-  expect(local.outsideRequests).toEqual([]);
-  expect(local.app.local?.slack.unexpected).toEqual([]);
-  await local.close();
+useLocalPage((started) => {
+  local = started;
 });
 
 /** Tom Richards leads WS2; the demo has his 'Embed practice standards' action overdue. */

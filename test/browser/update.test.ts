@@ -1,23 +1,10 @@
 /** A workstream lead posts updates from the local page: typed with a RAG change, and by the modal. */
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import { describeBrowser, type LocalPage, launchBrowser, PERSON, startLocalPage } from './harness.js';
+import { expect, it } from 'vitest';
+import { describeBrowser, type LocalPage, PERSON, useLocalPage } from './harness.js';
 
-let browser: Browser;
 let local: LocalPage;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  local = await startLocalPage(browser);
-});
-afterEach(async () => {
-  expect(local.outsideRequests).toEqual([]);
-  expect(local.app.local?.slack.unexpected).toEqual([]);
-  await local.close();
+useLocalPage((started) => {
+  local = started;
 });
 
 describeBrowser('posting an update in the local workspace', () => {
