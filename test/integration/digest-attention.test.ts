@@ -1,40 +1,22 @@
 /** The sections that point the board at problems: exceptions, silence and actions. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Message } from '../../src/chat/message.js';
+import { describe, expect, it } from 'vitest';
 import type { Programme } from '../../src/db/generated/sqlite/client.js';
 import { renderDigest } from '../../src/digest/render-digest.js';
 import { buildDigest } from '../../src/services/build-digest.js';
-import { setupProgramme } from '../../src/services/setup-programme.js';
-import { type TestDatabase, testDatabase } from '../support/database.js';
-import { PlanBuilder } from '../support/digest-fixtures.js';
-import { as, BOARD_CHANNEL, TEAM, U } from '../support/factories.js';
-
-const MONDAY = new Date('2026-11-23T09:00:00Z');
-const daysAgo = (n: number, hour = 10) => new Date(Date.UTC(2026, 10, 23 - n, hour));
+import type { TestDatabase } from '../support/database.js';
+import type { PlanBuilder } from '../support/digest-fixtures.js';
+import { daysAgo, digestText, useDigestTest } from '../support/digest-test.js';
+import { TEAM, U } from '../support/factories.js';
 
 let t: TestDatabase;
 let programme: Programme;
 let plan: PlanBuilder;
-beforeEach(async () => {
-  t = await testDatabase({ now: MONDAY });
-  ({ programme } = await setupProgramme(
-    { name: 'Plan', boardChannelId: BOARD_CHANNEL },
-    t.deps,
-    as(U.admin),
-  ));
-  plan = new PlanBuilder(t.deps.db, programme);
-});
-afterEach(async () => {
-  await t.close();
+useDigestTest((test) => {
+  ({ t, programme, plan } = test);
 });
 
 const digest = () => buildDigest({ workspaceId: TEAM, programmeId: programme.id }, t.deps);
-const textOf = (m: Message) =>
-  [m, ...(m.thread ?? [])]
-    .flatMap((x) => x.blocks ?? [])
-    .map((b) => ('text' in b ? b.text : ''))
-    .join('\n');
-const rendered = async () => textOf(renderDigest(await digest()));
+const rendered = async () => digestText(renderDigest(await digest()));
 
 describe('exceptions', () => {
   it('lists each Red workstream and project with why, its latest update and its open actions', async () => {

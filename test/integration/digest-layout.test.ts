@@ -1,40 +1,24 @@
 /** Dates ahead, safety of user text, tenancy, and a programme too big for one message. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Block, Message } from '../../src/chat/message.js';
+import { describe, expect, it } from 'vitest';
+import type { Block } from '../../src/chat/message.js';
 import type { Programme } from '../../src/db/generated/sqlite/client.js';
 import { renderDigest } from '../../src/digest/render-digest.js';
 import { buildDigest } from '../../src/services/build-digest.js';
 import { setupProgramme } from '../../src/services/setup-programme.js';
-import { type TestDatabase, testDatabase } from '../support/database.js';
+import type { TestDatabase } from '../support/database.js';
 import { PlanBuilder } from '../support/digest-fixtures.js';
-import { as, BOARD_CHANNEL, OTHER_TEAM, TEAM, U } from '../support/factories.js';
-
-const MONDAY = new Date('2026-11-23T09:00:00Z');
-const daysAgo = (n: number, hour = 10) => new Date(Date.UTC(2026, 10, 23 - n, hour));
+import { daysAgo, digestText, useDigestTest } from '../support/digest-test.js';
+import { as, OTHER_TEAM, TEAM, U } from '../support/factories.js';
 
 let t: TestDatabase;
 let programme: Programme;
 let plan: PlanBuilder;
-beforeEach(async () => {
-  t = await testDatabase({ now: MONDAY });
-  ({ programme } = await setupProgramme(
-    { name: 'Plan', boardChannelId: BOARD_CHANNEL },
-    t.deps,
-    as(U.admin),
-  ));
-  plan = new PlanBuilder(t.deps.db, programme);
-});
-afterEach(async () => {
-  await t.close();
+useDigestTest((test) => {
+  ({ t, programme, plan } = test);
 });
 
 const digest = () => buildDigest({ workspaceId: TEAM, programmeId: programme.id }, t.deps);
 const blockText = (b: Block) => ('text' in b ? b.text : '');
-const textOf = (m: Message) =>
-  [m, ...(m.thread ?? [])]
-    .flatMap((x) => x.blocks ?? [])
-    .map(blockText)
-    .join('\n');
 
 describe('dates', () => {
   it('counts down to the next Ofsted/DfE event and deadline, and lists the next 8 weeks', async () => {
@@ -43,7 +27,7 @@ describe('dates', () => {
     await plan.event('deadline', '2026-12-03', 'Improvement plan to Ofsted');
     await plan.event('board_meeting', '2027-02-01', 'Too far ahead');
     await plan.event('dfe_review', '2026-11-20', 'Stocktake', '2026-11-24');
-    const text = textOf(renderDigest(await digest()));
+    const text = digestText(renderDigest(await digest()));
     expect(text).toContain(
       '*Next Ofsted/DfE event:* DfE review V-5, 20 Nov to 24 Nov: Stocktake · *under way*',
     );
@@ -71,7 +55,7 @@ describe('safety and tenancy', () => {
     const message = renderDigest(await digest());
     const all = JSON.stringify(message);
     expect(all).not.toMatch(/<!channel>|<!here>|<https:\/\/evil/);
-    expect(textOf(message)).toContain('&lt;https://evil.example|this&gt;');
+    expect(digestText(message)).toContain('&lt;https://evil.example|this&gt;');
     expect(all).not.toContain('Secret workstream');
     expect(all).not.toContain('Their update');
   });
@@ -110,7 +94,7 @@ describe('a programme of 40 workstreams', () => {
     expect(blockText(message.blocks!.at(-1)!)).toBe(
       `:thread: Continues in the thread: ${messages.length - 1} more message${messages.length > 2 ? 's' : ''}.`,
     );
-    const text = textOf(message);
+    const text = digestText(message);
     for (let i = 1; i <= 40; i += 1) {
       expect(text).toContain(`*WS${i}* Workstream number ${i}:`);
       if (i % 2 === 0) expect(text).toContain(`Reason ${i}: ${'behind plan '.repeat(30).trim()}`);
