@@ -58,14 +58,48 @@ export function isValidTimezone(timezone: string): boolean {
   }
 }
 
+type WallClock = Record<'year' | 'month' | 'day' | 'hour' | 'minute', string>;
+
+/** Per timezone: one formatter (building one costs far more than using it) and the last minute read. */
+const WALL_CLOCKS = new Map<string, { formatter: Intl.DateTimeFormat; minute: number; shows: WallClock }>();
+
+/** What the wall clocks of `timezone` show at instant `now`, as zero-padded numbers. */
+function wallClock(now: Date, timezone: string): WallClock {
+  let clock = WALL_CLOCKS.get(timezone);
+  if (!clock) {
+    const formatter = new Intl.DateTimeFormat('en-GB', {
+      timeZone: timezone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    clock = { formatter, minute: Number.NaN, shows: { year: '', month: '', day: '', hour: '', minute: '' } };
+    WALL_CLOCKS.set(timezone, clock);
+  }
+  // Offsets are whole minutes, so within one minute of UTC the wall clock shows the same.
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute === clock.minute) return clock.shows;
+  const shows = { year: '', month: '', day: '', hour: '', minute: '' };
+  for (const { type, value } of clock.formatter.formatToParts(now))
+    if (type in shows) shows[type as keyof WallClock] = value;
+  clock.minute = minute;
+  clock.shows = shows;
+  return shows;
+}
+
 /** The calendar day it is at instant `now` on the wall clocks of `timezone`. */
 export function todayIn(now: Date, timezone: string): Day {
-  return format(now, 'yyyy-MM-dd', { in: tz(timezone) });
+  const { year, month, day } = wallClock(now, timezone);
+  return `${year}-${month}-${day}`;
 }
 
 /** The wall-clock time ('HH:mm', 24-hour) at instant `now` in `timezone`. */
 export function timeOfDayIn(now: Date, timezone: string): string {
-  return format(now, 'HH:mm', { in: tz(timezone) });
+  const { hour, minute } = wallClock(now, timezone);
+  return `${hour}:${minute}`;
 }
 
 /**
