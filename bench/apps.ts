@@ -28,6 +28,7 @@ export async function startOurs(target: DatabaseTarget, apiUrl: string): Promise
   const database = openDatabase(target);
   const deps: Deps = {
     db: database.prisma,
+    sql: database.sql,
     clock: systemClock,
     logger: silentLogger,
     adminUserIds: [],

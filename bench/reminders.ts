@@ -99,6 +99,7 @@ async function benchOne(
     const calls: Record<string, number> = {};
     const deps = {
       db: database.prisma,
+      sql: database.sql,
       clock: new AdjustableClock(NOW),
       logger: silentLogger,
       chat: pacedChat(fastChat(calls)),

@@ -50,6 +50,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     config.mode === 'local' ? await startLocalMode(config, { clock: options.clock, logger }) : undefined;
   const deps: Deps = {
     db: database.prisma,
+    sql: database.sql,
     clock: local?.clock ?? options.clock ?? systemClock,
     logger,
     adminUserIds: config.adminUserIds,

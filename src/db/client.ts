@@ -6,10 +6,15 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
+import type BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
 import type { DatabaseTarget } from './database-url.js';
 import { PrismaClient as PgPrismaClient } from './generated/postgresql/client.js';
 import { PrismaClient as SqlitePrismaClient } from './generated/sqlite/client.js';
-import { serialiseQueries } from './sqlite-serialised.js';
+import type { Sql } from './sql.js';
+import { postgresSql } from './sql-postgres.js';
+import { sqliteSql } from './sql-sqlite.js';
+import { Lock, serialiseQueries } from './sqlite-serialised.js';
 
 export type Db = SqlitePrismaClient;
 /** A Prisma interactive transaction client. */
@@ -17,6 +22,8 @@ export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
 export interface Database {
   prisma: Db;
+  /** Hand-written SQL on the same connections, for the request paths Slack waits on (sql.ts). */
+  sql: Sql;
   target: DatabaseTarget;
   /** Counts SQL statements sent, for benchmarks: reset it, run, read it. */
   queries: { count: number };
@@ -28,19 +35,50 @@ export function openDatabase(target: DatabaseTarget, options: { poolSize?: numbe
   const queries = { count: 0 };
   const log = [{ emit: 'event' as const, level: 'query' as const }];
   let prisma: Db;
+  let sql: Sql;
+  let endPool: () => Promise<void> = async () => {};
   if (target.provider === 'sqlite') {
     if (target.file !== ':memory:') mkdirSync(dirname(target.file), { recursive: true });
+    const lock = new Lock();
+    let connection: BetterSqlite3.Database | undefined;
     // A generous busy timeout: several processes may share the file (tests that kill replicas).
     const adapter = serialiseQueries(
       new PrismaBetterSQLite3({ url: `file:${target.file}`, timeout: 10_000 }),
+      lock,
+      (opened) => {
+        connection = opened as BetterSqlite3.Database;
+      },
     );
     prisma = new SqlitePrismaClient({ adapter, log });
+    const client = prisma;
+    sql = sqliteSql({
+      lock,
+      queries,
+      async connection() {
+        if (!connection) await client.$connect();
+        if (!connection) throw new Error('Prisma did not open its SQLite connection');
+        return connection;
+      },
+    });
   } else {
-    const adapter = new PrismaPg({ connectionString: target.url, max: options.poolSize ?? 10 });
-    prisma = new PgPrismaClient({ adapter, log }) as unknown as Db;
+    const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? 10 });
+    // An idle connection dropped by the server is replaced on next use; without a listener it would end the process.
+    pool.on('error', () => undefined);
+    prisma = new PgPrismaClient({ adapter: new PrismaPg(pool), log }) as unknown as Db;
+    sql = postgresSql(pool, queries);
+    endPool = () => pool.end();
   }
   (prisma as unknown as { $on(e: 'query', cb: () => void): void }).$on('query', () => {
     queries.count += 1;
   });
-  return { prisma, target, queries, close: () => prisma.$disconnect() };
+  return {
+    prisma,
+    sql,
+    target,
+    queries,
+    async close() {
+      await prisma.$disconnect();
+      await endPool();
+    },
+  };
 }

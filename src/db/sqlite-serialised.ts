@@ -30,7 +30,7 @@ const MAX_BUSY_MS = 10;
  * back to back as one long chain of microtasks; Slack requests arriving meanwhile would wait
  * seconds for their ack. So after MAX_BUSY_MS of that, the next turn waits for the event loop.
  */
-class Lock {
+export class Lock {
   private tail: Promise<void> = Promise.resolve();
   private busySince = performance.now();
 
@@ -73,8 +73,7 @@ function serialisedTransaction(tx: TransactionLike, release: () => void): Transa
   });
 }
 
-function serialisedAdapter(adapter: AdapterLike): AdapterLike {
-  const lock = new Lock();
+function serialisedAdapter(adapter: AdapterLike, lock: Lock): AdapterLike {
   const queued =
     (method: Method): Method =>
     async (...args) => {
@@ -104,11 +103,24 @@ function serialisedAdapter(adapter: AdapterLike): AdapterLike {
   });
 }
 
-/** Wraps a SQLite driver adapter factory so transactions and other queries never overlap. */
-export function serialiseQueries<F extends FactoryLike>(factory: F): F {
+/**
+ * Wraps a SQLite driver adapter factory so transactions and other queries never overlap, with
+ * each other or with anything else that takes `lock` (sql-sqlite.ts). `onConnect` is given the
+ * adapter's better-sqlite3 connection.
+ */
+export function serialiseQueries<F extends FactoryLike>(
+  factory: F,
+  lock: Lock,
+  onConnect: (connection: unknown) => void,
+): F {
   return new Proxy(factory, {
     get(target, prop) {
-      if (prop === 'connect') return async () => serialisedAdapter((await target.connect()) as AdapterLike);
+      if (prop === 'connect')
+        return async () => {
+          const adapter = (await target.connect()) as AdapterLike & { client: unknown };
+          onConnect(adapter.client);
+          return serialisedAdapter(adapter, lock);
+        };
       return PASS_THROUGH(target, prop);
     },
   });

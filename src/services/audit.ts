@@ -1,5 +1,6 @@
 /** Every change is written to the audit log in the same transaction as the change itself. */
 import type { Tx } from '../db/client.js';
+import { isSql, type Sql, sql } from '../db/sql.js';
 
 export interface AuditEntry {
   workspaceId: string;
@@ -12,16 +13,21 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-export async function audit(tx: Tx, entry: AuditEntry): Promise<void> {
-  await tx.auditLog.create({
-    data: {
-      workspaceId: entry.workspaceId,
-      actor: entry.actor,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: String(entry.entityId),
-      before: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after: entry.after === undefined ? null : JSON.stringify(entry.after),
-    },
-  });
+export async function audit(db: Tx | Sql, entry: AuditEntry): Promise<void> {
+  const row = {
+    workspaceId: entry.workspaceId,
+    actor: entry.actor,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: String(entry.entityId),
+    before: entry.before === undefined ? null : JSON.stringify(entry.before),
+    after: entry.after === undefined ? null : JSON.stringify(entry.after),
+  };
+  if (!isSql(db)) {
+    await db.auditLog.create({ data: row });
+    return;
+  }
+  await db.run(
+    sql`INSERT INTO "AuditLog" ("workspaceId", "actor", "action", "entity", "entityId", "before", "after", "createdAt") VALUES (${row.workspaceId}, ${row.actor}, ${row.action}, ${row.entity}, ${row.entityId}, ${row.before}, ${row.after}, ${new Date()})`,
+  );
 }

@@ -5,6 +5,7 @@
  */
 import type { Tx } from '../db/client.js';
 import type { Action, Person, Workstream } from '../db/generated/sqlite/client.js';
+import { isSql, type Sql, sql } from '../db/sql.js';
 import { AppError } from '../domain/errors.js';
 
 export const isAdmin = (person: Person): boolean => person.role === 'admin';
@@ -14,22 +15,26 @@ export function requireAdmin(person: Person, what: string): void {
     throw new AppError('forbidden', `Only an admin can ${what}. Ask your programme manager.`);
 }
 
-export async function isLeadOf(tx: Tx, person: Person, workstreamId: number): Promise<boolean> {
-  const lead = await tx.workstreamLead.findUnique({
-    where: { workstreamId_personId: { workstreamId, personId: person.id } },
-  });
-  return lead !== null;
+export async function isLeadOf(db: Tx | Sql, person: Person, workstreamId: number): Promise<boolean> {
+  const lead = isSql(db)
+    ? await db.one(
+        sql`SELECT 1 FROM "WorkstreamLead" WHERE "workstreamId" = ${workstreamId} AND "personId" = ${person.id}`,
+      )
+    : await db.workstreamLead.findUnique({
+        where: { workstreamId_personId: { workstreamId, personId: person.id } },
+      });
+  return Boolean(lead);
 }
 
 /** Leads of the workstream and admins pass; anyone else is told who can. */
 export async function requireLeadOrAdmin(
-  tx: Tx,
+  db: Tx | Sql,
   person: Person,
   workstream: Workstream,
   what: string,
 ): Promise<void> {
-  if (isAdmin(person) || (await isLeadOf(tx, person, workstream.id))) return;
-  throw new AppError('forbidden', `Only ${await leadsPhrase(tx, workstream)} or an admin can ${what}.`);
+  if (isAdmin(person) || (await isLeadOf(db, person, workstream.id))) return;
+  throw new AppError('forbidden', `Only ${await leadsPhrase(db, workstream)} or an admin can ${what}.`);
 }
 
 /** The owner, the workstream's leads and admins pass. */
@@ -48,11 +53,17 @@ export async function requireOwnerLeadOrAdmin(
   );
 }
 
-async function leadsPhrase(tx: Tx, workstream: Workstream): Promise<string> {
-  const leads = await tx.workstreamLead.findMany({
-    where: { workstreamId: workstream.id },
-    include: { person: true },
-  });
-  const names = leads.map((l) => `<@${l.person.slackUserId}>`).join(', ');
+async function leadsPhrase(db: Tx | Sql, workstream: Workstream): Promise<string> {
+  const leads = isSql(db)
+    ? await db.all<{ slackUserId: string }>(
+        sql`SELECT p."slackUserId" FROM "WorkstreamLead" l JOIN "Person" p ON p."id" = l."personId" WHERE l."workstreamId" = ${workstream.id} ORDER BY p."id"`,
+      )
+    : (
+        await db.workstreamLead.findMany({
+          where: { workstreamId: workstream.id },
+          include: { person: true },
+        })
+      ).map((l) => l.person);
+  const names = leads.map((l) => `<@${l.slackUserId}>`).join(', ');
   return `the lead of ${workstream.code}${names ? ` (${names})` : ''}`;
 }

@@ -1,9 +1,10 @@
 /**
  * Changes the RAG of a workstream or one of its projects. A change always has a reason (a move to
- * Red without one is useless to the board); history is append-only.
+ * Red without one is useless to the board); history is append-only. Slack waits on this, so it
+ * runs on hand-written SQL (db/sql.ts).
  */
-import type { Tx } from '../db/client.js';
 import type { Person, Project, RagChange, Workstream } from '../db/generated/sqlite/client.js';
+import { type Sql, sql } from '../db/sql.js';
 import { AppError } from '../domain/errors.js';
 import { type Rag, ragLabel } from '../domain/rag.js';
 import { audit } from './audit.js';
@@ -12,7 +13,7 @@ import type { Actor, Deps } from './deps.js';
 import { findProject, findWorkstream } from './find-workstream.js';
 import { guardText } from './guard-text.js';
 import { loadProgramme } from './programme.js';
-import { inTransaction } from './transaction.js';
+import { inSqlTransaction } from './transaction.js';
 
 export interface ChangeRagInput {
   workstream: string;
@@ -28,7 +29,7 @@ export interface ChangeRagResult {
 }
 
 export async function changeRag(input: ChangeRagInput, deps: Deps, actor: Actor): Promise<ChangeRagResult> {
-  return inTransaction(deps, actor, async (tx, me) => {
+  return inSqlTransaction(deps, actor, async (tx, me) => {
     const programme = await loadProgramme(tx, actor.workspaceId);
     const workstream = await findWorkstream(tx, programme.id, input.workstream);
     const project = input.project ? await findProject(tx, workstream, input.project) : null;
@@ -44,7 +45,7 @@ export async function changeRag(input: ChangeRagInput, deps: Deps, actor: Actor)
 
 /** Shared with post-update: authorise, validate the reason, write history, audit. */
 export async function applyRagChange(
-  tx: Tx,
+  tx: Sql,
   deps: Deps,
   me: Person,
   input: { workstream: Workstream; project: Project | null; rag: Rag; reason: string },
@@ -73,21 +74,19 @@ export async function applyRagChange(
     );
   }
   const now = deps.clock.now();
-  if (project) await tx.project.update({ where: { id: project.id }, data: { rag, ragChangedAt: now } });
-  else await tx.workstream.update({ where: { id: workstream.id }, data: { rag, ragChangedAt: now } });
-  const change = await tx.ragChange.create({
-    data: {
-      workspaceId: me.workspaceId,
-      programmeId: workstream.programmeId,
-      workstreamId: workstream.id,
-      projectId: project?.id ?? null,
-      fromRag: from,
-      toRag: rag,
-      reason,
-      authorId: me.id,
-      createdAt: now,
-    },
-  });
+  if (project)
+    await tx.run(
+      sql`UPDATE "Project" SET "rag" = ${rag}, "ragChangedAt" = ${now} WHERE "id" = ${project.id}`,
+    );
+  else
+    await tx.run(
+      sql`UPDATE "Workstream" SET "rag" = ${rag}, "ragChangedAt" = ${now} WHERE "id" = ${workstream.id}`,
+    );
+  const change = (await tx.one<RagChange>(
+    sql`INSERT INTO "RagChange" ("workspaceId", "programmeId", "workstreamId", "projectId", "fromRag", "toRag", "reason", "authorId", "createdAt")
+        VALUES (${me.workspaceId}, ${workstream.programmeId}, ${workstream.id}, ${project?.id ?? null}, ${from}, ${rag}, ${reason}, ${me.id}, ${now})
+        RETURNING *`,
+  ))!;
   await audit(tx, {
     workspaceId: me.workspaceId,
     actor: me.slackUserId,

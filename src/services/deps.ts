@@ -4,11 +4,14 @@
  */
 import type { Chat } from '../chat/chat.js';
 import type { Db } from '../db/client.js';
+import type { Sql } from '../db/sql.js';
 import type { Clock } from '../domain/clock.js';
 import type { Logger } from '../logger.js';
 
 export interface Deps {
   db: Db;
+  /** The same database through hand-written SQL, for the request paths Slack waits on (db/sql.ts). */
+  sql: Sql;
   clock: Clock;
   logger: Logger;
   /** Slack user ids who are admins whatever the database says (ADMIN_USER_IDS). */

@@ -5,6 +5,7 @@
  */
 import type { Tx } from '../db/client.js';
 import type { Project, Workstream } from '../db/generated/sqlite/client.js';
+import { isSql, type Sql, sql } from '../db/sql.js';
 import { AppError } from '../domain/errors.js';
 
 const norm = (s: string) =>
@@ -30,8 +31,12 @@ export function matchByName<T>(candidates: T[], query: string, keys: (c: T) => s
   return [];
 }
 
-export async function findWorkstream(tx: Tx, programmeId: number, query: string): Promise<Workstream> {
-  const all = await tx.workstream.findMany({ where: { programmeId }, orderBy: { code: 'asc' } });
+export async function findWorkstream(db: Tx | Sql, programmeId: number, query: string): Promise<Workstream> {
+  const all = isSql(db)
+    ? await db.all<Workstream>(
+        sql`SELECT * FROM "Workstream" WHERE "programmeId" = ${programmeId} ORDER BY "code"`,
+      )
+    : await db.workstream.findMany({ where: { programmeId }, orderBy: { code: 'asc' } });
   const found = matchByName(all, query, (w) => [w.code, w.name]);
   if (found.length === 1) return found[0]!;
   const list = (ws: Workstream[]) => ws.map((w) => `${w.code} ${w.name}`).join('; ');
@@ -56,8 +61,12 @@ export async function findWorkstream(tx: Tx, programmeId: number, query: string)
   );
 }
 
-export async function findProject(tx: Tx, workstream: Workstream, query: string): Promise<Project> {
-  const all = await tx.project.findMany({ where: { workstreamId: workstream.id }, orderBy: { name: 'asc' } });
+export async function findProject(db: Tx | Sql, workstream: Workstream, query: string): Promise<Project> {
+  const all = isSql(db)
+    ? await db.all<Project>(
+        sql`SELECT * FROM "Project" WHERE "workstreamId" = ${workstream.id} ORDER BY "name"`,
+      )
+    : await db.project.findMany({ where: { workstreamId: workstream.id }, orderBy: { name: 'asc' } });
   const found = matchByName(all, query, (p) => [p.name]);
   if (found.length === 1) return found[0]!;
   const names = (ps: Project[]) => ps.map((p) => `“${p.name}”`).join(', ');

@@ -3,6 +3,7 @@
  * a length limit, and the personal-data guard with the workspace's own case-reference patterns.
  */
 import type { Tx } from '../db/client.js';
+import { isSql, type Sql, sql } from '../db/sql.js';
 import { todayIn } from '../domain/dates.js';
 import { AppError } from '../domain/errors.js';
 import { describePersonalData, findPersonalData } from '../domain/personal-data.js';
@@ -11,7 +12,7 @@ export const MAX_TEXT_LENGTH = 2000;
 
 /** Returns the trimmed text, or throws an AppError saying what to change. */
 export async function guardText(
-  tx: Tx,
+  db: Tx | Sql,
   workspaceId: string,
   text: string,
   what: string,
@@ -24,7 +25,11 @@ export async function guardText(
       `The ${what} is ${trimmed.length.toLocaleString('en-GB')} characters long; the limit is ${MAX_TEXT_LENGTH.toLocaleString('en-GB')}. Please shorten it, or link to the full paper instead.`,
     );
   }
-  const workspace = await tx.workspace.findUnique({ where: { id: workspaceId } });
+  const workspace = isSql(db)
+    ? await db.one<{ caseReferencePatterns: string }>(
+        sql`SELECT "caseReferencePatterns" FROM "Workspace" WHERE "id" = ${workspaceId}`,
+      )
+    : await db.workspace.findUnique({ where: { id: workspaceId } });
   // A date beside a name only counts as a birth date when it is in the past: future ones are deadlines.
   const matches = findPersonalData(trimmed, {
     caseReferencePatterns: parsePatterns(workspace?.caseReferencePatterns),

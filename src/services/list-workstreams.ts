@@ -1,5 +1,6 @@
-/** Reading the plan: anyone in the workspace may. */
+/** Reading the plan: anyone in the workspace may. On hand-written SQL: `/improve status` waits on it. */
 import type { Programme, Workstream } from '../db/generated/sqlite/client.js';
+import { asDate, sql } from '../db/sql.js';
 import type { Actor, Deps } from './deps.js';
 
 export interface WorkstreamSummary extends Workstream {
@@ -8,35 +9,36 @@ export interface WorkstreamSummary extends Workstream {
 }
 
 /**
- * The programme's workstreams with their leads and latest update, in code order: 3 queries, or 2
- * when the caller has already loaded the programme.
+ * The programme's workstreams with their leads and latest update, in code order: 2 queries, or 3
+ * when the caller has not already loaded the programme.
  */
 export async function listWorkstreams(
   deps: Deps,
   actor: Pick<Actor, 'workspaceId'>,
   loaded?: Pick<Programme, 'id'>,
 ): Promise<WorkstreamSummary[]> {
+  const { workspaceId } = actor;
   const programme =
     loaded ??
-    (await deps.db.programme.findFirst({
-      where: { workspaceId: actor.workspaceId },
-      orderBy: { id: 'asc' },
-    }));
+    (await deps.sql.one<Pick<Programme, 'id'>>(
+      sql`SELECT "id" FROM "Programme" WHERE "workspaceId" = ${workspaceId} ORDER BY "id" LIMIT 1`,
+    ));
   if (!programme) return [];
-  const workstreams = await deps.db.workstream.findMany({
-    where: { programmeId: programme.id, workspaceId: actor.workspaceId },
-    include: { leads: { include: { person: true } } },
-    orderBy: { code: 'asc' },
-  });
-  const latest = await deps.db.update.groupBy({
-    by: ['workstreamId'],
-    where: { programmeId: programme.id, workspaceId: actor.workspaceId, withdrawnAt: null },
-    _max: { createdAt: true },
-  });
-  const lastById = new Map(latest.map((l) => [l.workstreamId, l._max.createdAt]));
-  return workstreams.map(({ leads, ...w }) => ({
+  // The latest update per workstream: a walk down the (workstreamId, createdAt) index for each,
+  // so the cost does not grow with the number of updates.
+  const workstreams = await deps.sql.all<Workstream & { lastUpdateAt: unknown }>(
+    sql`SELECT w.*, (SELECT u."createdAt" FROM "Update" u WHERE u."workstreamId" = w."id" AND u."withdrawnAt" IS NULL
+                     ORDER BY u."createdAt" DESC LIMIT 1) AS "lastUpdateAt"
+        FROM "Workstream" w WHERE w."programmeId" = ${programme.id} AND w."workspaceId" = ${workspaceId} ORDER BY w."code"`,
+  );
+  const leads = await deps.sql.all<{ workstreamId: number; slackUserId: string }>(
+    sql`SELECT l."workstreamId", p."slackUserId" FROM "WorkstreamLead" l
+        JOIN "Workstream" w ON w."id" = l."workstreamId" JOIN "Person" p ON p."id" = l."personId"
+        WHERE w."programmeId" = ${programme.id} AND l."workspaceId" = ${workspaceId} ORDER BY l."personId"`,
+  );
+  return workstreams.map((w) => ({
     ...w,
-    leadUserIds: leads.map((l) => l.person.slackUserId),
-    lastUpdateAt: lastById.get(w.id) ?? null,
+    leadUserIds: leads.filter((l) => l.workstreamId === w.id).map((l) => l.slackUserId),
+    lastUpdateAt: asDate(w.lastUpdateAt),
   }));
 }

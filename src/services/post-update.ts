@@ -1,8 +1,10 @@
 /**
  * A lead posts an update on a workstream; with a RAG word the update is also the reason for a
- * RAG change, recorded in the same transaction.
+ * RAG change, recorded in the same transaction. Slack waits on this, so it runs on hand-written
+ * SQL (db/sql.ts).
  */
 import type { RagChange, Update, Workstream } from '../db/generated/sqlite/client.js';
+import { sql } from '../db/sql.js';
 import { AppError } from '../domain/errors.js';
 import type { Rag } from '../domain/rag.js';
 import { audit } from './audit.js';
@@ -12,7 +14,7 @@ import type { Actor, Deps } from './deps.js';
 import { findWorkstream } from './find-workstream.js';
 import { guardText } from './guard-text.js';
 import { loadProgramme } from './programme.js';
-import { inTransaction } from './transaction.js';
+import { inSqlTransaction } from './transaction.js';
 
 export interface PostUpdateInput {
   workstream: string;
@@ -31,7 +33,7 @@ export async function postUpdate(
   deps: Deps,
   actor: Actor,
 ): Promise<PostUpdateResult> {
-  return inTransaction(deps, actor, async (tx, me) => {
+  return inSqlTransaction(deps, actor, async (tx, me) => {
     const programme = await loadProgramme(tx, actor.workspaceId);
     const workstream = await findWorkstream(tx, programme.id, input.workstream);
     await requireLeadOrAdmin(tx, me, workstream, `post updates on ${workstream.code}`);
@@ -44,17 +46,11 @@ export async function postUpdate(
     const ragChange = input.rag
       ? await applyRagChange(tx, deps, me, { workstream, project: null, rag: input.rag, reason: text })
       : null;
-    const update = await tx.update.create({
-      data: {
-        workspaceId: actor.workspaceId,
-        programmeId: programme.id,
-        workstreamId: workstream.id,
-        authorId: me.id,
-        text,
-        rag: input.rag ?? null,
-        createdAt: deps.clock.now(),
-      },
-    });
+    const update = (await tx.one<Update>(
+      sql`INSERT INTO "Update" ("workspaceId", "programmeId", "workstreamId", "authorId", "text", "rag", "createdAt")
+          VALUES (${actor.workspaceId}, ${programme.id}, ${workstream.id}, ${me.id}, ${text}, ${input.rag ?? null}, ${deps.clock.now()})
+          RETURNING *`,
+    ))!;
     await audit(tx, {
       workspaceId: actor.workspaceId,
       actor: actor.userId,
@@ -75,10 +71,7 @@ export async function recordUpdateMessage(
   channelId: string,
   messageTs: string,
 ): Promise<void> {
-  // update, not updateMany: one statement, where updateMany costs a transaction around it.
-  await deps.db.update.update({
-    where: { id: updateId, workspaceId },
-    data: { channelId, messageTs },
-    select: { id: true },
-  });
+  await deps.sql.run(
+    sql`UPDATE "Update" SET "channelId" = ${channelId}, "messageTs" = ${messageTs} WHERE "id" = ${updateId} AND "workspaceId" = ${workspaceId}`,
+  );
 }

@@ -1,9 +1,11 @@
 /**
  * Runs one operation in one transaction: claims the request key (so a retried Slack request
- * writes nothing twice), makes sure the acting person exists, then runs the operation.
+ * writes nothing twice), makes sure the acting person exists, then runs the operation. On Prisma
+ * (inTransaction) or on hand-written SQL (inSqlTransaction, for the paths Slack waits on).
  */
 import type { Tx } from '../db/client.js';
 import type { Person } from '../db/generated/sqlite/client.js';
+import { isSql, type Sql, sql } from '../db/sql.js';
 import { AppError } from '../domain/errors.js';
 import type { Actor, Deps } from './deps.js';
 
@@ -19,46 +21,75 @@ export async function inTransaction<T>(
   });
 }
 
+export async function inSqlTransaction<T>(
+  deps: Deps,
+  actor: Actor,
+  operation: (sql: Sql, me: Person) => Promise<T>,
+): Promise<T> {
+  return deps.sql.transaction(async (tx) => {
+    if (actor.requestKey) await claimRequest(tx, actor.workspaceId, actor.requestKey);
+    const me = await ensurePerson(tx, deps, actor);
+    return operation(tx, me);
+  });
+}
+
 /**
  * One insert, no look-up first: the unique key refuses a second claim, including one racing the
  * first on another replica (a look-up would let both through and one fail with a bare error).
  */
-async function claimRequest(tx: Tx, workspaceId: string, key: string): Promise<void> {
+async function claimRequest(db: Tx | Sql, workspaceId: string, key: string): Promise<void> {
+  const duplicate = () =>
+    new AppError('duplicate_request', 'That request was already handled; nothing was changed.');
+  if (isSql(db)) {
+    const claimed = await db.run(
+      sql`INSERT INTO "ProcessedRequest" ("workspaceId", "key", "createdAt") VALUES (${workspaceId}, ${key}, ${new Date()}) ON CONFLICT DO NOTHING`,
+    );
+    if (claimed === 0) throw duplicate();
+    return;
+  }
   try {
-    await tx.processedRequest.create({ data: { workspaceId, key } });
+    await db.processedRequest.create({ data: { workspaceId, key } });
   } catch (error) {
     // P2002: unique constraint failed. Checked by code, as the two providers' clients have different error classes.
-    if ((error as { code?: unknown }).code === 'P2002')
-      throw new AppError('duplicate_request', 'That request was already handled; nothing was changed.');
+    if ((error as { code?: unknown }).code === 'P2002') throw duplicate();
     throw error;
   }
 }
 
 /** The acting person, created as a member on first contact; ADMIN_USER_IDS are always admins. */
-export async function ensurePerson(tx: Tx, deps: Deps, actor: Actor): Promise<Person> {
+export async function ensurePerson(db: Tx | Sql, deps: Deps, actor: Actor): Promise<Person> {
   const forcedAdmin = deps.adminUserIds?.includes(actor.userId) ?? false;
-  const where = { workspaceId_slackUserId: { workspaceId: actor.workspaceId, slackUserId: actor.userId } };
-  const existing = await tx.person.findUnique({ where });
+  const { workspaceId, userId: slackUserId } = actor;
+  const existing = isSql(db)
+    ? await db.one<Person>(
+        sql`SELECT * FROM "Person" WHERE "workspaceId" = ${workspaceId} AND "slackUserId" = ${slackUserId}`,
+      )
+    : await db.person.findUnique({ where: { workspaceId_slackUserId: { workspaceId, slackUserId } } });
   if (existing) {
     const displayName =
       actor.displayName && actor.displayName !== existing.displayName ? actor.displayName : undefined;
     const role = forcedAdmin && existing.role !== 'admin' ? 'admin' : undefined;
     if (!displayName && !role) return existing;
-    return tx.person.update({ where: { id: existing.id }, data: { displayName, role } });
+    if (!isSql(db)) return db.person.update({ where: { id: existing.id }, data: { displayName, role } });
+    const changed = await db.one<Person>(
+      sql`UPDATE "Person" SET "displayName" = ${displayName ?? existing.displayName}, "role" = ${role ?? existing.role} WHERE "id" = ${existing.id} RETURNING *`,
+    );
+    return changed!;
+  }
+  const newcomer = { displayName: actor.displayName ?? '', role: forcedAdmin ? 'admin' : 'member' };
+  if (isSql(db)) {
+    const now = new Date();
+    await db.run(
+      sql`INSERT INTO "Workspace" ("id", "createdAt") VALUES (${workspaceId}, ${now}) ON CONFLICT DO NOTHING`,
+    );
+    const created = await db.one<Person>(
+      sql`INSERT INTO "Person" ("workspaceId", "slackUserId", "displayName", "role", "createdAt") VALUES (${workspaceId}, ${slackUserId}, ${newcomer.displayName}, ${newcomer.role}, ${now}) RETURNING *`,
+    );
+    return created!;
   }
   // A person's first contact may also be the workspace's first.
-  await tx.workspace.upsert({
-    where: { id: actor.workspaceId },
-    create: { id: actor.workspaceId },
-    update: {},
-  });
-  return tx.person.create({
-    data: {
-      ...where.workspaceId_slackUserId,
-      displayName: actor.displayName ?? '',
-      role: forcedAdmin ? 'admin' : 'member',
-    },
-  });
+  await db.workspace.upsert({ where: { id: workspaceId }, create: { id: workspaceId }, update: {} });
+  return db.person.create({ data: { workspaceId, slackUserId, ...newcomer } });
 }
 
 /** A person referred to by Slack user id (an owner, a lead), created as a member if new. */

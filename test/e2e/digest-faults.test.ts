@@ -165,7 +165,13 @@ describe('replicas racing', () => {
       const chat = slackChat(slackWebClient('xoxb-test', h.slack.apiUrl, LogLevel.ERROR));
       return {
         database,
-        job: digestJob({ ...h.t.deps, db: database.prisma, chat, instanceId: `replica-${i}` }),
+        job: digestJob({
+          ...h.t.deps,
+          db: database.prisma,
+          sql: database.sql,
+          chat,
+          instanceId: `replica-${i}`,
+        }),
       };
     });
     await Promise.all(replicas.map((r) => r.job.run(MONDAY)));

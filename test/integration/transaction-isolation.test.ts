@@ -1,9 +1,11 @@
 /**
  * Concurrent Slack requests share one database client. A refused command rolls its transaction
  * back; that must never undo, or let others see, what another request writes at the same moment.
- * (On SQLite there is a single connection, so this needs src/db/sqlite-serialised.ts.)
+ * (On SQLite there is a single connection, so this needs src/db/sqlite-serialised.ts.) The same
+ * holds between Prisma and the hand-written SQL of src/db/sql.ts, which share that connection.
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { sql } from '../../src/db/sql.js';
 import { type TestDatabase, testDatabase } from '../support/database.js';
 
 let t: TestDatabase;
@@ -73,4 +75,44 @@ it('does not let a read outside a transaction see that transaction’s uncommitt
   await expect(refused).rejects.toThrow('refused');
   await read;
   expect(seen).toEqual([]);
+});
+
+it('keeps hand-written SQL and Prisma transactions apart, both ways round', async () => {
+  const { db, sql: handle } = t.deps;
+  // A Prisma transaction is open and refused later; a Sql read meanwhile must not see its row.
+  let letGo!: () => void;
+  const gate = new Promise<void>((resolve) => {
+    letGo = resolve;
+  });
+  let entered!: () => void;
+  const inside = new Promise<void>((resolve) => {
+    entered = resolve;
+  });
+  const refused = db.$transaction(async (tx) => {
+    await tx.workspace.create({ data: { id: 'T0REFUSED' } });
+    entered();
+    await gate;
+    throw new Error('refused');
+  });
+  await inside;
+  let seen: string[] | undefined;
+  const read = handle.all<{ id: string }>(sql`SELECT "id" FROM "Workspace"`).then((rows) => {
+    seen = rows.map((w) => w.id);
+  });
+  await settle(50, () => seen !== undefined);
+  letGo();
+  await expect(refused).rejects.toThrow('refused');
+  await read;
+  expect(seen).toEqual([]);
+
+  // A Sql transaction is refused; a Prisma write made meanwhile is kept, and the Sql row is not.
+  const sqlRefused = handle.transaction(async (tx) => {
+    await tx.run(sql`INSERT INTO "Workspace" ("id", "createdAt") VALUES (${'T0SQL'}, ${new Date()})`);
+    await settle(5);
+    throw new Error('refused too');
+  });
+  const kept = db.workspace.create({ data: { id: 'T0PRISMA' } });
+  await expect(sqlRefused).rejects.toThrow('refused too');
+  await kept;
+  expect((await db.workspace.findMany()).map((w) => w.id)).toEqual(['T0PRISMA']);
 });

@@ -61,6 +61,7 @@ export async function testDatabase(
   const clock = new AdjustableClock(options.now ?? new Date('2026-11-23T10:00:00Z'));
   const deps: Deps = {
     db: database.prisma,
+    sql: database.sql,
     clock,
     logger: silentLogger,
     adminUserIds: options.adminUserIds ?? [],

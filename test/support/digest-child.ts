@@ -32,6 +32,7 @@ const clock = new AdjustableClock(now);
 const chat = slackChat(slackWebClient('xoxb-child', env.SLACK_API_URL, LogLevel.ERROR));
 const deps = {
   db: database.prisma,
+  sql: database.sql,
   clock,
   logger: silentLogger,
   chat,
