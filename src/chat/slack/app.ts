@@ -50,6 +50,8 @@ export async function startSlack(options: SlackOptions): Promise<SlackRuntime> {
     botId: config.slack.botId ?? 'B00000000',
     botUserId: config.slack.botUserId ?? 'U00000000',
     logger: boltLogger(deps.logger),
+    // We keep no per-conversation state; Bolt's store would look each request up and miss.
+    convoStore: false,
     // A few quick retries of 5xx and network errors; 429s wait for Retry-After (WebClient's default).
     clientOptions: {
       retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 2000 },
@@ -139,16 +141,24 @@ function notFound(res: ServerResponse): void {
   res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
 }
 
-/** Bolt's logs go through our JSON logger, so there is one log format and one redaction list. */
+/**
+ * Bolt's logs go through our JSON logger, so there is one log format and one redaction list.
+ * Bolt logs at debug on every request, so a message is only built when its level is on.
+ */
 function boltLogger(logger: Logger): BoltLogger {
   const child = logger.child({ component: 'bolt' });
+  const at =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (...msg: unknown[]) => {
+      if (child.isLevelEnabled(level)) child[level](msg.map(String).join(' '));
+    };
   return {
-    debug: (...msg) => child.debug(msg.map(String).join(' ')),
-    info: (...msg) => child.info(msg.map(String).join(' ')),
-    warn: (...msg) => child.warn(msg.map(String).join(' ')),
-    error: (...msg) => child.error(msg.map(String).join(' ')),
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
     setLevel: () => undefined,
-    getLevel: () => LogLevel.INFO,
+    getLevel: () => (child.isLevelEnabled('debug') ? LogLevel.DEBUG : LogLevel.INFO),
     setName: () => undefined,
   };
 }
