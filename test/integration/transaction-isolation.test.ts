@@ -21,8 +21,11 @@ async function settle(rounds = 50, until: () => boolean = () => false): Promise<
   for (let i = 0; i < rounds && !until(); i++) await new Promise((resolve) => setImmediate(resolve));
 }
 
-it('keeps a write made outside a transaction when that transaction is rolled back meanwhile', async () => {
-  const db = t.deps.db;
+/**
+ * A Prisma transaction that writes workspace T0REFUSED, then stays open until `letGo()`, then is
+ * refused (rolled back). Resolves once the row is written.
+ */
+async function openRefusedTransaction(): Promise<{ refused: Promise<unknown>; letGo: () => void }> {
   let letGo!: () => void;
   const gate = new Promise<void>((resolve) => {
     letGo = resolve;
@@ -31,13 +34,19 @@ it('keeps a write made outside a transaction when that transaction is rolled bac
   const inside = new Promise<void>((resolve) => {
     entered = resolve;
   });
-  const refused = db.$transaction(async (tx) => {
+  const refused = t.deps.db.$transaction(async (tx) => {
     await tx.workspace.create({ data: { id: 'T0REFUSED' } });
     entered();
     await gate;
     throw new Error('refused');
   });
   await inside;
+  return { refused, letGo };
+}
+
+it('keeps a write made outside a transaction when that transaction is rolled back meanwhile', async () => {
+  const db = t.deps.db;
+  const { refused, letGo } = await openRefusedTransaction();
   let written = false;
   const outside = db.workspace.create({ data: { id: 'T0OTHER' } }).then(() => {
     written = true;
@@ -50,24 +59,9 @@ it('keeps a write made outside a transaction when that transaction is rolled bac
 });
 
 it('does not let a read outside a transaction see that transaction’s uncommitted rows', async () => {
-  const db = t.deps.db;
-  let letGo!: () => void;
-  const gate = new Promise<void>((resolve) => {
-    letGo = resolve;
-  });
-  let entered!: () => void;
-  const inside = new Promise<void>((resolve) => {
-    entered = resolve;
-  });
-  const refused = db.$transaction(async (tx) => {
-    await tx.workspace.create({ data: { id: 'T0REFUSED' } });
-    entered();
-    await gate;
-    throw new Error('refused');
-  });
-  await inside;
+  const { refused, letGo } = await openRefusedTransaction();
   let seen: string[] | undefined;
-  const read = db.workspace.findMany().then((rows) => {
+  const read = t.deps.db.workspace.findMany().then((rows) => {
     seen = rows.map((w) => w.id);
   });
   await settle(50, () => seen !== undefined);
@@ -80,21 +74,7 @@ it('does not let a read outside a transaction see that transaction’s uncommitt
 it('keeps hand-written SQL and Prisma transactions apart, both ways round', async () => {
   const { db, sql: handle } = t.deps;
   // A Prisma transaction is open and refused later; a Sql read meanwhile must not see its row.
-  let letGo!: () => void;
-  const gate = new Promise<void>((resolve) => {
-    letGo = resolve;
-  });
-  let entered!: () => void;
-  const inside = new Promise<void>((resolve) => {
-    entered = resolve;
-  });
-  const refused = db.$transaction(async (tx) => {
-    await tx.workspace.create({ data: { id: 'T0REFUSED' } });
-    entered();
-    await gate;
-    throw new Error('refused');
-  });
-  await inside;
+  const { refused, letGo } = await openRefusedTransaction();
   let seen: string[] | undefined;
   const read = handle.all<{ id: string }>(sql`SELECT "id" FROM "Workspace"`).then((rows) => {
     seen = rows.map((w) => w.id);
