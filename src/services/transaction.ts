@@ -14,11 +14,7 @@ export async function inTransaction<T>(
   actor: Actor,
   operation: (tx: Tx, me: Person) => Promise<T>,
 ): Promise<T> {
-  return deps.db.$transaction(async (tx) => {
-    if (actor.requestKey) await claimRequest(tx, actor.workspaceId, actor.requestKey);
-    const me = await ensurePerson(tx, deps, actor);
-    return operation(tx, me);
-  });
+  return deps.db.$transaction((tx) => asActor(tx, deps, actor, operation));
 }
 
 export async function inSqlTransaction<T>(
@@ -26,11 +22,17 @@ export async function inSqlTransaction<T>(
   actor: Actor,
   operation: (sql: Sql, me: Person) => Promise<T>,
 ): Promise<T> {
-  return deps.sql.transaction(async (tx) => {
-    if (actor.requestKey) await claimRequest(tx, actor.workspaceId, actor.requestKey);
-    const me = await ensurePerson(tx, deps, actor);
-    return operation(tx, me);
-  });
+  return deps.sql.transaction((tx) => asActor(tx, deps, actor, operation));
+}
+
+async function asActor<S extends Tx | Sql, T>(
+  tx: S,
+  deps: Deps,
+  actor: Actor,
+  operation: (tx: S, me: Person) => Promise<T>,
+): Promise<T> {
+  if (actor.requestKey) await claimRequest(tx, actor.workspaceId, actor.requestKey);
+  return operation(tx, await ensurePerson(tx, deps, actor));
 }
 
 /**
