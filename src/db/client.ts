@@ -47,6 +47,11 @@ export function openDatabase(target: DatabaseTarget, options: { poolSize?: numbe
       lock,
       (opened) => {
         connection = opened as BetterSqlite3.Database;
+        // A checkpoint copies the WAL into the database and syncs both, synchronously, inside
+        // whichever request's COMMIT crosses the threshold. SQLite's default (1,000 pages, 4 MB)
+        // made that every hundred or so updates; at 10,000 pages the hot pages are copied ten
+        // times less often: 7,000 updates took 2.0 s of app time instead of 2.4 s.
+        connection.pragma('wal_autocheckpoint = 10000');
       },
     );
     prisma = new SqlitePrismaClient({ adapter, log });
