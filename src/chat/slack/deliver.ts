@@ -27,20 +27,8 @@ export async function deliver(reply: Reply, target: DeliveryTarget): Promise<voi
       return;
     case 'ephemeral':
       // A long reply (a digest preview) carries its continuation as `thread`: sent as follow-ups, in order.
-      for (const message of [reply.message, ...(reply.message.thread ?? [])]) {
-        if (target.respond)
-          await target.respond({
-            response_type: 'ephemeral',
-            replace_original: false,
-            ...renderMessage(message),
-          });
-        else
-          await target.client.chat.postEphemeral({
-            channel: target.channelId,
-            user: target.userId,
-            ...renderMessage(message),
-          });
-      }
+      for (const message of [reply.message, ...(reply.message.thread ?? [])])
+        await sendEphemeral(message, target);
       return;
     case 'modal':
       if (!target.triggerId) throw new Error('A modal needs a trigger id');
@@ -105,19 +93,17 @@ async function replaceInChannel(
       ':warning: The change is saved, but I could not change the message in the channel (it may have been deleted).',
     );
   }
-  for (const message of [reply.confirmation, note]) {
-    if (!message) continue;
-    if (target.respond)
-      await target.respond({
-        response_type: 'ephemeral',
-        replace_original: false,
-        ...renderMessage(message),
-      });
-    else
-      await target.client.chat.postEphemeral({
-        channel: target.channelId,
-        user: target.userId,
-        ...renderMessage(message),
-      });
-  }
+  for (const message of [reply.confirmation, note]) if (message) await sendEphemeral(message, target);
+}
+
+/** To the user only: through response_url when there is one, else chat.postEphemeral (after a modal). */
+async function sendEphemeral(message: Message, target: DeliveryTarget): Promise<void> {
+  if (target.respond)
+    await target.respond({ response_type: 'ephemeral', replace_original: false, ...renderMessage(message) });
+  else
+    await target.client.chat.postEphemeral({
+      channel: target.channelId,
+      user: target.userId,
+      ...renderMessage(message),
+    });
 }
