@@ -40,19 +40,26 @@ export async function seedBenchProgramme(
   now: Date,
   today: Day,
 ): Promise<number> {
-  await db.workspace.upsert({ where: { id: workspaceId }, create: { id: workspaceId }, update: {} });
+  // Two years of history: everything was set up before the oldest update.
+  const createdAt = new Date(now.getTime() - 800 * DAY_MS);
+  await db.workspace.upsert({
+    where: { id: workspaceId },
+    create: { id: workspaceId, createdAt },
+    update: {},
+  });
   await db.person.createMany({
     data: Array.from({ length: 40 }, (_, i) => ({
       workspaceId,
       slackUserId: `U0BENCH${i}`,
       role: i === 0 ? 'admin' : 'lead',
+      createdAt,
     })),
   });
   const people = (await db.person.findMany({ where: { workspaceId }, orderBy: { id: 'asc' } })).map(
     (p) => p.id,
   );
   const programme = await db.programme.create({
-    data: { workspaceId, name: 'Benchmark programme', boardChannelId: 'C0BENCH' },
+    data: { workspaceId, name: 'Benchmark programme', boardChannelId: 'C0BENCH', createdAt },
   });
   const scope = { workspaceId, programmeId: programme.id };
   await db.workstream.createMany({
@@ -61,6 +68,7 @@ export async function seedBenchProgramme(
       code: `WS${i + 1}`,
       name: `Workstream ${i + 1}`,
       rag: RAGS[i % RAGS.length]!,
+      createdAt,
     })),
   });
   const ws = (await db.workstream.findMany({ where: scope, orderBy: { id: 'asc' } })).map((w) => w.id);
@@ -73,6 +81,7 @@ export async function seedBenchProgramme(
       workstreamId: ws[i % ws.length]!,
       name: `Project ${i + 1}`,
       rag: RAGS[(i * 3) % RAGS.length]!,
+      createdAt,
     })),
   });
   const ago = (i: number, span: number) => new Date(now.getTime() - ((i * 7919) % span) * DAY_MS - 3_600_000);
@@ -111,11 +120,12 @@ export async function seedBenchProgramme(
         dueDate: addDays(today, ((i * 37) % 400) - 200),
         status: open ? 'open' : 'done',
         completedAt: open ? null : ago(i, 400),
+        createdAt,
       };
     }),
     (data) => db.action.createMany({ data }),
   );
-  await seedKpis(db, scope, shape, people[0]!, today);
+  await seedKpis(db, scope, shape, people[0]!, today, createdAt);
   await db.event.createMany({
     data: Array.from({ length: 20 }, (_, i) => ({
       ...scope,
@@ -124,6 +134,7 @@ export async function seedBenchProgramme(
       startDate: addDays(today, i * 9 - 40),
       theme: `Event ${i + 1}`,
       createdById: people[0]!,
+      createdAt,
     })),
   });
   return programme.id;
@@ -135,6 +146,7 @@ async function seedKpis(
   shape: BenchShape,
   recordedById: number,
   today: Day,
+  createdAt: Date,
 ): Promise<void> {
   await db.kpi.createMany({
     data: Array.from({ length: shape.kpis }, (_, i) => ({
@@ -142,6 +154,7 @@ async function seedKpis(
       name: `KPI ${i + 1}`,
       unit: '%',
       direction: i % 2 ? 'lower' : 'higher',
+      createdAt,
     })),
   });
   const kpis = (await db.kpi.findMany({ where: scope, orderBy: { id: 'asc' } })).map((k) => k.id);
@@ -164,6 +177,7 @@ async function seedKpis(
         recordedById,
         value: 50 + ((k + w) % 40),
         period: addDays(today, -7 * (shape.readingsPerKpi - w)),
+        createdAt,
       })),
     ),
     (data) => db.kpiReading.createMany({ data }),

@@ -40,7 +40,9 @@ async function seedProgramme(db: Db, shape: RemindersShape, p: number, today: Da
   const owners = Math.floor(shape.owners / shape.programmes) + (p < shape.owners % shape.programmes ? 1 : 0);
   const actions =
     Math.floor(shape.actions / shape.programmes) + (p < shape.actions % shape.programmes ? 1 : 0);
-  await db.workspace.create({ data: { id: workspaceId } });
+  // Set up months before the oldest due date, as a real programme would be.
+  const createdAt = new Date(`${addDays(today, -200)}T09:00:00Z`);
+  await db.workspace.create({ data: { id: workspaceId, createdAt } });
   // Timezones already known: the steady state, where a sweep does not rewrite every person.
   await inChunks(
     Array.from({ length: owners }, (_, i) => ({
@@ -48,6 +50,7 @@ async function seedProgramme(db: Db, shape: RemindersShape, p: number, today: Da
       slackUserId: `U${p}X${i}`,
       role: i === 0 ? 'admin' : i <= shape.workstreamsPerProgramme ? 'lead' : 'member',
       timezone: 'Europe/London',
+      createdAt,
     })),
     (data) => db.person.createMany({ data }),
   );
@@ -60,6 +63,7 @@ async function seedProgramme(db: Db, shape: RemindersShape, p: number, today: Da
       name: `Programme ${p + 1}`,
       boardChannelId: `C0BOARD${p}`,
       nextActionNumber: actions + 1,
+      createdAt,
     },
   });
   const scope = { workspaceId, programmeId: programme.id };
@@ -69,6 +73,7 @@ async function seedProgramme(db: Db, shape: RemindersShape, p: number, today: Da
       code: `WS${i + 1}`,
       name: `Workstream ${i + 1}`,
       rag: 'amber',
+      createdAt,
     })),
   });
   const ws = (
@@ -90,6 +95,7 @@ async function seedProgramme(db: Db, shape: RemindersShape, p: number, today: Da
       createdById: people[0]!,
       text: `Action ${i + 1}: a realistic line of work for the improvement plan`,
       dueDate: addDays(today, ((i * 37) % 120) - 60),
+      createdAt,
     })),
     (data) => db.action.createMany({ data }),
   );
@@ -101,6 +107,7 @@ async function seedProgramme(db: Db, shape: RemindersShape, p: number, today: Da
       startDate: addDays(today, 14),
       theme: 'Care leavers',
       createdById: people[0]!,
+      createdAt,
     },
   });
   await db.eventWorkstream.createMany({

@@ -59,7 +59,11 @@ function migrateSqlite(file: string, migrations: Migration[]): MigrationResult {
   const db = new Sqlite(file, { timeout: 30_000 });
   try {
     db.pragma('journal_mode = WAL');
-    db.pragma('foreign_keys = ON');
+    // Off while migrating, as SQLite's table-rebuild procedure requires: a migration that
+    // redefines a table drops the old one, and with foreign keys on that DROP would first delete
+    // its rows and cascade the delete into every child table. (The pragma is a no-op inside a
+    // transaction, so it is set here; the app's own connections keep foreign keys on.)
+    db.pragma('foreign_keys = OFF');
     db.exec(SQLITE_TABLE);
     const applied: string[] = [];
     // IMMEDIATE takes the write lock up front: a second process waits, then finds nothing to do.
@@ -80,6 +84,9 @@ function migrateSqlite(file: string, migrations: Migration[]): MigrationResult {
         ).run(randomUUID(), m.checksum, new Date().toISOString(), m.name, now);
         applied.push(m.name);
       }
+      const broken = db.pragma('foreign_key_check') as unknown[];
+      if (broken.length)
+        throw new Error(`Migrations left ${broken.length} rows whose foreign keys point nowhere`);
     }).immediate();
     return { applied };
   } finally {

@@ -33,6 +33,7 @@ export async function markPosted(db: Db, run: DigestRun, now: Date): Promise<voi
     if (done.count === 0) return;
     const after = await tx.digestRun.findUniqueOrThrow({ where: { id: run.id } });
     await audit(tx, {
+      at: now,
       workspaceId: run.workspaceId,
       actor: 'system',
       action: 'digest.post',
@@ -77,6 +78,7 @@ export async function markFailed(
     });
     if (news) {
       await audit(tx, {
+        at: now,
         workspaceId: run.workspaceId,
         actor: 'system',
         action: 'digest.fail',

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { systemClock } from '../domain/clock.js';
 import type { DispatchState } from './slack-web-api/dispatch.js';
 import { FaultQueue } from './slack-web-api/faults.js';
 import { sendJson } from './slack-web-api/http.js';
@@ -87,7 +88,7 @@ const DEFAULT_BOT: FakeBot = {
  * network and can assert what a Slack user would see.
  */
 export async function createSlackWebApi(options: SlackWebApiOptions = {}): Promise<SlackWebApi> {
-  const clock = options.clock ?? (() => new Date());
+  const clock = options.clock ?? (() => systemClock.now());
   const teamId = options.teamId ?? 'T0LOCAL001';
   const bot: FakeBot = { ...DEFAULT_BOT, ...options.bot };
   const workspace = new FakeWorkspace({ ...options, teamId, bot, clock });

@@ -36,9 +36,11 @@ async function writeDemo(tx: Tx, options: DemoOptions): Promise<number> {
   const today = todayIn(now, TIMEZONE);
   const ago = (days: number, hour = 10) =>
     zonedInstant(addDays(today, -days), `${String(hour).padStart(2, '0')}:00`, TIMEZONE);
+  // The plan was set up in the bot nine weeks ago, before its baseline RAGs and first actions.
+  const started = ago(63, 9);
   await tx.workspace.upsert({
     where: { id: workspaceId },
-    create: { id: workspaceId, name: 'Demo council' },
+    create: { id: workspaceId, name: 'Demo council', createdAt: started },
     update: {},
   });
   const people = [];
@@ -47,7 +49,7 @@ async function writeDemo(tx: Tx, options: DemoOptions): Promise<number> {
     people.push(
       await tx.person.upsert({
         where: { workspaceId_slackUserId: { workspaceId, slackUserId } },
-        create: { workspaceId, slackUserId, displayName: p.name, role: p.role },
+        create: { workspaceId, slackUserId, displayName: p.name, role: p.role, createdAt: started },
         update: { displayName: p.name, role: p.role },
       }),
     );
@@ -58,6 +60,7 @@ async function writeDemo(tx: Tx, options: DemoOptions): Promise<number> {
       name: DEMO_PROGRAMME_NAME,
       boardChannelId: options.boardChannelId ?? 'C0BOARD001',
       timezone: TIMEZONE,
+      createdAt: started,
     },
   });
   const workstreams = [];
@@ -72,6 +75,7 @@ async function writeDemo(tx: Tx, options: DemoOptions): Promise<number> {
         theme: w.theme,
         rag: w.rag,
         ragChangedAt: ago(w.moved?.daysAgo ?? 56),
+        createdAt: started,
       },
     });
     await tx.workstreamLead.create({ data: { workstreamId: ws.id, personId: lead.id, workspaceId } });
@@ -82,6 +86,7 @@ async function writeDemo(tx: Tx, options: DemoOptions): Promise<number> {
         workstreamId: ws.id,
         name,
         rag: w.rag === 'red' && i > 0 ? 'amber' : w.rag,
+        createdAt: started,
       })),
     });
     if (w.redProjectReason) {
@@ -140,11 +145,18 @@ async function writeDemo(tx: Tx, options: DemoOptions): Promise<number> {
     workstreams.push(ws);
   }
   await writeActions(tx, { workspaceId, programmeId: programme.id, today, now, people, workstreams });
-  await writeKpis(tx, { workspaceId, programmeId: programme.id, today, recordedById: people[0]!.id });
+  await writeKpis(tx, {
+    workspaceId,
+    programmeId: programme.id,
+    today,
+    started,
+    recordedById: people[0]!.id,
+  });
   await writeEvents(tx, {
     workspaceId,
     programmeId: programme.id,
     today,
+    started,
     createdById: people[0]!.id,
     workstreams,
   });
@@ -155,6 +167,7 @@ async function writeDemo(tx: Tx, options: DemoOptions): Promise<number> {
       action: 'demo.seed',
       entity: 'programme',
       entityId: String(programme.id),
+      createdAt: now,
     },
   });
   return programme.id;
@@ -202,7 +215,7 @@ async function writeActions(
   });
 }
 
-async function writeKpis(tx: Tx, c: Ctx & { recordedById: number }) {
+async function writeKpis(tx: Tx, c: Ctx & { started: Date; recordedById: number }) {
   for (const k of DEMO_KPIS) {
     const kpi = await tx.kpi.create({
       data: {
@@ -211,6 +224,7 @@ async function writeKpis(tx: Tx, c: Ctx & { recordedById: number }) {
         name: k.name,
         unit: k.unit,
         direction: k.direction,
+        createdAt: c.started,
       },
     });
     await tx.kpiTarget.createMany({
@@ -229,12 +243,16 @@ async function writeKpis(tx: Tx, c: Ctx & { recordedById: number }) {
         recordedById: c.recordedById,
         value: Math.round((k.start + k.step * week + (week % 3 === 1 ? -k.step * 1.5 : 0)) * 10) / 10,
         period: addDays(c.today, -7 * (16 - week) + 4),
+        createdAt: zonedInstant(addDays(c.today, -7 * (16 - week) + 4), '17:00', TIMEZONE),
       })),
     });
   }
 }
 
-async function writeEvents(tx: Tx, c: Ctx & { createdById: number; workstreams: { id: number }[] }) {
+async function writeEvents(
+  tx: Tx,
+  c: Ctx & { started: Date; createdById: number; workstreams: { id: number }[] },
+) {
   const events = [
     {
       kind: 'monitoring_visit',
@@ -269,6 +287,7 @@ async function writeEvents(tx: Tx, c: Ctx & { createdById: number; workstreams: 
         endDate: e.endDate,
         theme: e.theme,
         createdById: c.createdById,
+        createdAt: c.started,
       },
     });
     await tx.eventWorkstream.createMany({

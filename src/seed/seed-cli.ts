@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/client.js';
 import { describeTarget, parseDatabaseUrl } from '../db/database-url.js';
 import { migrate } from '../db/migrate.js';
+import { systemClock } from '../domain/clock.js';
 import { seedDemo } from './demo.js';
 
 const { values } = parseArgs({
@@ -24,7 +25,7 @@ const database = openDatabase(parsed.target);
 try {
   const result = await seedDemo(database.prisma, {
     workspaceId: values.workspace!,
-    now: new Date(),
+    now: systemClock.now(),
     boardChannelId: values.channel,
   });
   console.log(

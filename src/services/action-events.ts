@@ -40,6 +40,7 @@ export async function recordActionEvent(
     },
   });
   await audit(tx, {
+    at: event.at,
     workspaceId: after.workspaceId,
     actor: me.slackUserId,
     action: `action.${event.kind}`,

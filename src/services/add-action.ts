@@ -41,7 +41,7 @@ export async function addAction(input: AddActionInput, deps: Deps, actor: Actor)
     if (input.text.trim().length < 3)
       throw new AppError('bad_input', `Say what the action is, after the due date.`, { example });
     const text = await guardText(tx, actor.workspaceId, input.text, 'action', deps.clock.now());
-    const owner = await personBySlackId(tx, actor.workspaceId, input.ownerUserId);
+    const owner = await personBySlackId(tx, actor.workspaceId, input.ownerUserId, deps.clock.now());
     // The increment is a row update, so concurrent adds queue on the programme row (both databases).
     const counter = await tx.programme.update({
       where: { id: programme.id },

@@ -63,6 +63,7 @@ export async function addKpi(input: AddKpiInput, deps: Deps, actor: Actor): Prom
       include: { targets: { orderBy: { byDate: 'asc' } } },
     });
     await audit(tx, {
+      at: deps.clock.now(),
       workspaceId: actor.workspaceId,
       actor: actor.userId,
       action: 'kpi.add',

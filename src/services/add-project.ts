@@ -45,6 +45,7 @@ export async function addProject(
       },
     });
     await audit(tx, {
+      at: deps.clock.now(),
       workspaceId: actor.workspaceId,
       actor: actor.userId,
       action: 'project.add',

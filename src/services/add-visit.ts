@@ -74,6 +74,7 @@ export async function addVisit(input: AddVisitInput, deps: Deps, actor: Actor): 
         data: { eventId: event.id, workstreamId: w.id, workspaceId: actor.workspaceId },
       });
     await audit(tx, {
+      at: deps.clock.now(),
       workspaceId: actor.workspaceId,
       actor: actor.userId,
       action: 'event.add',

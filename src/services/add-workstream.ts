@@ -33,7 +33,7 @@ export async function addWorkstream(
         `There is already a workstream ${code} (“${clash.name}”). Choose another code.`,
       );
     const friend = input.criticalFriendUserId
-      ? await personBySlackId(tx, actor.workspaceId, input.criticalFriendUserId)
+      ? await personBySlackId(tx, actor.workspaceId, input.criticalFriendUserId, deps.clock.now())
       : null;
     const workstream = await tx.workstream.create({
       data: {
@@ -43,16 +43,18 @@ export async function addWorkstream(
         name: input.name,
         theme: input.theme ?? null,
         criticalFriendId: friend?.id ?? null,
+        createdAt: deps.clock.now(),
       },
     });
     for (const userId of new Set(input.leadUserIds)) {
-      const lead = await personBySlackId(tx, actor.workspaceId, userId);
+      const lead = await personBySlackId(tx, actor.workspaceId, userId, deps.clock.now());
       await tx.workstreamLead.create({
         data: { workstreamId: workstream.id, personId: lead.id, workspaceId: actor.workspaceId },
       });
       if (lead.role === 'member') await tx.person.update({ where: { id: lead.id }, data: { role: 'lead' } });
     }
     await audit(tx, {
+      at: deps.clock.now(),
       workspaceId: actor.workspaceId,
       actor: actor.userId,
       action: 'workstream.add',

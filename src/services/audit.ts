@@ -11,6 +11,8 @@ export interface AuditEntry {
   entityId: string | number;
   before?: unknown;
   after?: unknown;
+  /** When it happened, from the injected clock (never the database's or the machine's time). */
+  at: Date;
 }
 
 export async function audit(db: Tx | Sql, entry: AuditEntry): Promise<void> {
@@ -22,12 +24,13 @@ export async function audit(db: Tx | Sql, entry: AuditEntry): Promise<void> {
     entityId: String(entry.entityId),
     before: entry.before === undefined ? null : JSON.stringify(entry.before),
     after: entry.after === undefined ? null : JSON.stringify(entry.after),
+    createdAt: entry.at,
   };
   if (!isSql(db)) {
     await db.auditLog.create({ data: row });
     return;
   }
   await db.run(
-    sql`INSERT INTO "AuditLog" ("workspaceId", "actor", "action", "entity", "entityId", "before", "after", "createdAt") VALUES (${row.workspaceId}, ${row.actor}, ${row.action}, ${row.entity}, ${row.entityId}, ${row.before}, ${row.after}, ${new Date()})`,
+    sql`INSERT INTO "AuditLog" ("workspaceId", "actor", "action", "entity", "entityId", "before", "after", "createdAt") VALUES (${row.workspaceId}, ${row.actor}, ${row.action}, ${row.entity}, ${row.entityId}, ${row.before}, ${row.after}, ${row.createdAt})`,
   );
 }

@@ -42,6 +42,7 @@ export async function cancelVisit(input: CancelVisitInput, deps: Deps, actor: Ac
       : null;
     const cancelled = await tx.event.update({ where: { id: event.id }, data: { status: 'cancelled' } });
     await audit(tx, {
+      at: deps.clock.now(),
       workspaceId: actor.workspaceId,
       actor: actor.userId,
       action: 'event.cancel',

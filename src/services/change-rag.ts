@@ -88,6 +88,7 @@ export async function applyRagChange(
         RETURNING *`,
   ))!;
   await audit(tx, {
+    at: deps.clock.now(),
     workspaceId: me.workspaceId,
     actor: me.slackUserId,
     action: 'rag.change',

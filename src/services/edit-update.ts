@@ -32,6 +32,7 @@ export async function editUpdate(input: { text: string }, deps: Deps, actor: Act
       data: { text, originalText: current.originalText ?? current.text, editedAt: now },
     });
     await audit(tx, {
+      at: deps.clock.now(),
       workspaceId: actor.workspaceId,
       actor: actor.userId,
       action: 'update.edit',

@@ -52,6 +52,7 @@ export async function postUpdate(
           RETURNING *`,
     ))!;
     await audit(tx, {
+      at: deps.clock.now(),
       workspaceId: actor.workspaceId,
       actor: actor.userId,
       action: 'update.post',

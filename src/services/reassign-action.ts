@@ -38,7 +38,7 @@ export async function reassignAction(
       throw new AppError('stale', `<@${input.ownerUserId}> already owns ${ref}; nothing was changed.`);
     const raw = input.note?.trim();
     const note = raw ? await guardText(tx, actor.workspaceId, raw, 'note', deps.clock.now()) : null;
-    const owner = await personBySlackId(tx, actor.workspaceId, input.ownerUserId);
+    const owner = await personBySlackId(tx, actor.workspaceId, input.ownerUserId, deps.clock.now());
     const now = deps.clock.now();
     const updated = await updateActionIfUnchanged(tx, action, { ownerId: owner.id });
     await recordActionEvent(tx, me, action, updated, {

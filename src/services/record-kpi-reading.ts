@@ -81,6 +81,7 @@ export async function recordKpiReading(
           },
         });
     await audit(tx, {
+      at: deps.clock.now(),
       workspaceId: actor.workspaceId,
       actor: actor.userId,
       action: existing ? 'kpi.reading.correct' : 'kpi.reading.record',

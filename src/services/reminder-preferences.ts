@@ -44,6 +44,7 @@ export async function snoozeReminders(
     }
     const person = await tx.person.update({ where: { id: me.id }, data: { snoozedUntil: input.until } });
     await audit(tx, {
+      at: deps.clock.now(),
       workspaceId: actor.workspaceId,
       actor: actor.userId,
       action: 'reminders.snooze',
@@ -67,6 +68,7 @@ export async function setReminders(
     const data = input.on ? { remindersOff: false, snoozedUntil: null } : { remindersOff: true };
     const person = await tx.person.update({ where: { id: me.id }, data });
     await audit(tx, {
+      at: deps.clock.now(),
       workspaceId: actor.workspaceId,
       actor: actor.userId,
       action: input.on ? 'reminders.on' : 'reminders.off',

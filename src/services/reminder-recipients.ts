@@ -100,6 +100,7 @@ async function reportUnreachable(
       await queueNotice(tx, key, programmeId, { slackUserId: person.slackUserId }, now);
     }
     await audit(tx, {
+      at: deps.clock.now(),
       workspaceId: person.workspaceId,
       actor: 'system',
       action: 'person.unreachable',

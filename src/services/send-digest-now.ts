@@ -86,6 +86,7 @@ async function postExtra(
   }
   await deps.db.$transaction((tx) =>
     audit(tx, {
+      at: deps.clock.now(),
       workspaceId: programme.workspaceId,
       actor: actor.userId,
       action: 'digest.send_extra',

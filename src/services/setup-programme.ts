@@ -43,6 +43,7 @@ export async function setupProgramme(
         data: { name: input.name ?? undefined, boardChannelId: input.boardChannelId ?? undefined },
       });
       await audit(tx, {
+        at: deps.clock.now(),
         workspaceId: actor.workspaceId,
         actor: actor.userId,
         action: 'programme.update',
@@ -68,9 +69,11 @@ export async function setupProgramme(
         name: input.name ?? 'Improvement programme',
         boardChannelId: input.boardChannelId ?? null,
         ...deps.defaults,
+        createdAt: deps.clock.now(),
       },
     });
     await audit(tx, {
+      at: deps.clock.now(),
       workspaceId: actor.workspaceId,
       actor: actor.userId,
       action: 'programme.create',

@@ -31,7 +31,7 @@ async function asActor<S extends Tx | Sql, T>(
   actor: Actor,
   operation: (tx: S, me: Person) => Promise<T>,
 ): Promise<T> {
-  if (actor.requestKey) await claimRequest(tx, actor.workspaceId, actor.requestKey);
+  if (actor.requestKey) await claimRequest(tx, actor.workspaceId, actor.requestKey, deps.clock.now());
   return operation(tx, await ensurePerson(tx, deps, actor));
 }
 
@@ -39,18 +39,18 @@ async function asActor<S extends Tx | Sql, T>(
  * One insert, no look-up first: the unique key refuses a second claim, including one racing the
  * first on another replica (a look-up would let both through and one fail with a bare error).
  */
-async function claimRequest(db: Tx | Sql, workspaceId: string, key: string): Promise<void> {
+async function claimRequest(db: Tx | Sql, workspaceId: string, key: string, now: Date): Promise<void> {
   const duplicate = () =>
     new AppError('duplicate_request', 'That request was already handled; nothing was changed.');
   if (isSql(db)) {
     const claimed = await db.run(
-      sql`INSERT INTO "ProcessedRequest" ("workspaceId", "key", "createdAt") VALUES (${workspaceId}, ${key}, ${new Date()}) ON CONFLICT DO NOTHING`,
+      sql`INSERT INTO "ProcessedRequest" ("workspaceId", "key", "createdAt") VALUES (${workspaceId}, ${key}, ${now}) ON CONFLICT DO NOTHING`,
     );
     if (claimed === 0) throw duplicate();
     return;
   }
   try {
-    await db.processedRequest.create({ data: { workspaceId, key } });
+    await db.processedRequest.create({ data: { workspaceId, key, createdAt: now } });
   } catch (error) {
     // P2002: unique constraint failed. Checked by code, as the two providers' clients have different error classes.
     if ((error as { code?: unknown }).code === 'P2002') throw duplicate();
@@ -79,8 +79,8 @@ export async function ensurePerson(db: Tx | Sql, deps: Deps, actor: Actor): Prom
     return changed!;
   }
   const newcomer = { displayName: actor.displayName ?? '', role: forcedAdmin ? 'admin' : 'member' };
+  const now = deps.clock.now();
   if (isSql(db)) {
-    const now = new Date();
     await db.run(
       sql`INSERT INTO "Workspace" ("id", "createdAt") VALUES (${workspaceId}, ${now}) ON CONFLICT DO NOTHING`,
     );
@@ -90,19 +90,28 @@ export async function ensurePerson(db: Tx | Sql, deps: Deps, actor: Actor): Prom
     return created!;
   }
   // A person's first contact may also be the workspace's first.
-  await db.workspace.upsert({ where: { id: workspaceId }, create: { id: workspaceId }, update: {} });
-  return db.person.create({ data: { workspaceId, slackUserId, ...newcomer } });
+  await db.workspace.upsert({
+    where: { id: workspaceId },
+    create: { id: workspaceId, createdAt: now },
+    update: {},
+  });
+  return db.person.create({ data: { workspaceId, slackUserId, ...newcomer, createdAt: now } });
 }
 
-/** A person referred to by Slack user id (an owner, a lead), created as a member if new. */
-export async function personBySlackId(tx: Tx, workspaceId: string, slackUserId: string): Promise<Person> {
+/** A person referred to by Slack user id (an owner, a lead), created as a member if new (at `now`). */
+export async function personBySlackId(
+  tx: Tx,
+  workspaceId: string,
+  slackUserId: string,
+  now: Date,
+): Promise<Person> {
   const existing = await tx.person.findUnique({
     where: { workspaceId_slackUserId: { workspaceId, slackUserId } },
   });
   if (existing) return existing;
   return tx.person.upsert({
     where: { workspaceId_slackUserId: { workspaceId, slackUserId } },
-    create: { workspaceId, slackUserId },
+    create: { workspaceId, slackUserId, createdAt: now },
     update: {},
   });
 }

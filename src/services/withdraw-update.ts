@@ -17,6 +17,7 @@ export async function withdrawUpdate(deps: Deps, actor: Actor): Promise<ChangedU
     const current = await latestOwnUpdate(tx, me, programme, now, 'withdraw');
     await tx.update.update({ where: { id: current.id }, data: { withdrawnAt: now } });
     await audit(tx, {
+      at: deps.clock.now(),
       workspaceId: actor.workspaceId,
       actor: actor.userId,
       action: 'update.withdraw',

@@ -53,8 +53,9 @@ describe('on schedule', () => {
   });
 
   it('when the bot was down at 09:00, posts once when it comes back, marked late', async () => {
-    h = await digestHarness({ now: new Date('2026-11-23T14:30:00Z') });
+    h = await digestHarness({ now: new Date('2026-11-16T10:00:00Z') });
     await seedProgramme(h.t.deps);
+    at('2026-11-23T14:30:00Z');
     await h.tick();
     await h.tick();
     expect(h.digests()).toHaveLength(1);

@@ -158,6 +158,7 @@ describe('a reminder replica killed between Slack accepting a reminder and recor
         theme: 'Care leavers',
         status: 'planned',
         createdById: 1,
+        createdAt: h.t.clock.now(),
       },
     });
     await h.t.deps.db.eventWorkstream.create({

@@ -52,6 +52,7 @@ describe('exactly once', () => {
         day: '2026-11-23',
         status: 'claimed',
         claimedBy: 'crashed',
+        createdAt: now,
         leaseUntil: new Date(now.getTime() - 1),
       },
     });
@@ -91,6 +92,7 @@ describe('exactly once', () => {
         day: '2026-11-23',
         status: 'claimed',
         claimedBy: 'crashed',
+        createdAt: now,
         leaseUntil: new Date(now.getTime() + 5 * 60_000),
       },
     });

@@ -37,6 +37,7 @@ beforeEach(async () => {
       startDate: '2026-12-08',
       theme: 'Care leavers',
       createdById: 1,
+      createdAt: e.t.clock.now(),
     },
   });
   await e.t.deps.db.eventWorkstream.create({

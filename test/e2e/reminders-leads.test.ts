@@ -45,7 +45,10 @@ describe('escalation', () => {
     await job(e).run(at(e, '2026-11-30 09:30'));
     expect(escalations()).toHaveLength(2);
     expect(shown(escalations()[1])).toContain('2 actions in WS1');
-    expect(dmsTo(e, U.otherLead)).toHaveLength(0);
+    // WS2's lead hears nothing of WS1's actions (only the nudge about WS2's own silence).
+    expect(dmsTo(e, U.otherLead).map((m) => m.text)).toEqual([
+      'WS2 has had no update yet: add one before the digest.',
+    ]);
   });
 });
 
@@ -122,6 +125,7 @@ describe('countdowns to visits and deadlines', () => {
         theme: 'Care leavers',
         status,
         createdById: 1,
+        createdAt: e.t.clock.now(),
       },
     });
     await e.t.deps.db.eventWorkstream.create({

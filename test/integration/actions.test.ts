@@ -103,7 +103,7 @@ describe('adding actions', () => {
   it('files an action under a project with WS1/project', async () => {
     const ws1 = await t.deps.db.workstream.findFirstOrThrow({ where: { code: 'WS1' } });
     await t.deps.db.project.create({
-      data: { workspaceId: TEAM, workstreamId: ws1.id, name: 'Recruitment' },
+      data: { workspaceId: TEAM, workstreamId: ws1.id, name: 'Recruitment', createdAt: t.clock.now() },
     });
     const { action, project } = await add({ project: 'recruit' });
     expect(project?.name).toBe('Recruitment');

@@ -27,6 +27,7 @@ const lastDigestPosted = (at: Date) =>
       claimedBy: 'x',
       leaseUntil: at,
       postedAt: at,
+      claimedAt: at,
     },
   });
 

@@ -17,7 +17,7 @@ afterEach(async () => {
 });
 
 it('reads a row Prisma wrote as Prisma returns it: dates, booleans, nulls and numbers', async () => {
-  await t.deps.db.workspace.create({ data: { id: TEAM } });
+  await t.deps.db.workspace.create({ data: { id: TEAM, createdAt: t.clock.now() } });
   const written = await t.deps.db.person.create({
     data: {
       workspaceId: TEAM,
@@ -26,6 +26,7 @@ it('reads a row Prisma wrote as Prisma returns it: dates, booleans, nulls and nu
       remindersOff: true,
       unreachableAt: new Date('2026-03-29T00:30:00.123Z'),
       timezone: null,
+      createdAt: new Date('2026-03-29T00:30:00.456Z'),
     },
   });
   const read = await t.deps.sql.one<Person>(sql`SELECT * FROM "Person" WHERE "id" = ${written.id}`);

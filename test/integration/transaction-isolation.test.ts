@@ -35,7 +35,7 @@ async function openRefusedTransaction(): Promise<{ refused: Promise<unknown>; le
     entered = resolve;
   });
   const refused = t.deps.db.$transaction(async (tx) => {
-    await tx.workspace.create({ data: { id: 'T0REFUSED' } });
+    await tx.workspace.create({ data: { id: 'T0REFUSED', createdAt: t.clock.now() } });
     entered();
     await gate;
     throw new Error('refused');
@@ -48,7 +48,7 @@ it('keeps a write made outside a transaction when that transaction is rolled bac
   const db = t.deps.db;
   const { refused, letGo } = await openRefusedTransaction();
   let written = false;
-  const outside = db.workspace.create({ data: { id: 'T0OTHER' } }).then(() => {
+  const outside = db.workspace.create({ data: { id: 'T0OTHER', createdAt: t.clock.now() } }).then(() => {
     written = true;
   });
   await settle(50, () => written);
@@ -87,11 +87,11 @@ it('keeps hand-written SQL and Prisma transactions apart, both ways round', asyn
 
   // A Sql transaction is refused; a Prisma write made meanwhile is kept, and the Sql row is not.
   const sqlRefused = handle.transaction(async (tx) => {
-    await tx.run(sql`INSERT INTO "Workspace" ("id", "createdAt") VALUES (${'T0SQL'}, ${new Date()})`);
+    await tx.run(sql`INSERT INTO "Workspace" ("id", "createdAt") VALUES (${'T0SQL'}, ${t.clock.now()})`);
     await settle(5);
     throw new Error('refused too');
   });
-  const kept = db.workspace.create({ data: { id: 'T0PRISMA' } });
+  const kept = db.workspace.create({ data: { id: 'T0PRISMA', createdAt: t.clock.now() } });
   await expect(sqlRefused).rejects.toThrow('refused too');
   await kept;
   expect((await db.workspace.findMany()).map((w) => w.id)).toEqual(['T0PRISMA']);

@@ -16,6 +16,11 @@ export class PlanBuilder {
     readonly programme: Programme,
   ) {}
 
+  /** Plan items are set up when the programme was, unless a test says otherwise. */
+  private get setUpAt(): Date {
+    return this.programme.createdAt;
+  }
+
   private get scope() {
     return { workspaceId: this.programme.workspaceId, programmeId: this.programme.id };
   }
@@ -23,7 +28,11 @@ export class PlanBuilder {
   async person(slackUserId: string, role = 'member'): Promise<number> {
     const where = { workspaceId_slackUserId: { workspaceId: this.programme.workspaceId, slackUserId } };
     return (
-      await this.db.person.upsert({ where, create: { ...where.workspaceId_slackUserId, role }, update: {} })
+      await this.db.person.upsert({
+        where,
+        create: { ...where.workspaceId_slackUserId, role, createdAt: this.setUpAt },
+        update: {},
+      })
     ).id;
   }
 
@@ -33,7 +42,13 @@ export class PlanBuilder {
     options: { leads?: string[]; rag?: Rag; createdAt?: Date } = {},
   ): Promise<Workstream> {
     const ws = await this.db.workstream.create({
-      data: { ...this.scope, code, name, rag: options.rag ?? 'not_started', createdAt: options.createdAt },
+      data: {
+        ...this.scope,
+        code,
+        name,
+        rag: options.rag ?? 'not_started',
+        createdAt: options.createdAt ?? this.setUpAt,
+      },
     });
     for (const lead of options.leads ?? []) {
       await this.db.workstreamLead.create({
@@ -45,7 +60,9 @@ export class PlanBuilder {
 
   async project(ws: Workstream, name: string, rag: Rag = 'not_started'): Promise<number> {
     return (
-      await this.db.project.create({ data: { workspaceId: ws.workspaceId, workstreamId: ws.id, name, rag } })
+      await this.db.project.create({
+        data: { workspaceId: ws.workspaceId, workstreamId: ws.id, name, rag, createdAt: this.setUpAt },
+      })
     ).id;
   }
 
@@ -116,6 +133,7 @@ export class PlanBuilder {
         status: options.status ?? 'open',
         completedAt: options.completedAt ?? null,
         createdById: ownerId,
+        createdAt: this.setUpAt,
       },
     });
     return number;
@@ -129,13 +147,21 @@ export class PlanBuilder {
     readings: [string, number][],
   ): Promise<void> {
     const recordedById = await this.person('U0ADMIN', 'admin');
-    const kpi = await this.db.kpi.create({ data: { ...this.scope, name, unit, direction } });
+    const createdAt = this.setUpAt;
+    const kpi = await this.db.kpi.create({ data: { ...this.scope, name, unit, direction, createdAt } });
     const workspaceId = this.programme.workspaceId;
     await this.db.kpiTarget.createMany({
       data: targets.map(([value, byDate]) => ({ workspaceId, kpiId: kpi.id, value, byDate })),
     });
     await this.db.kpiReading.createMany({
-      data: readings.map(([period, value]) => ({ workspaceId, kpiId: kpi.id, value, period, recordedById })),
+      data: readings.map(([period, value]) => ({
+        workspaceId,
+        kpiId: kpi.id,
+        value,
+        period,
+        recordedById,
+        createdAt,
+      })),
     });
   }
 
@@ -148,7 +174,17 @@ export class PlanBuilder {
   ): Promise<void> {
     const createdById = await this.person('U0ADMIN', 'admin');
     await this.db.event.create({
-      data: { ...this.scope, number: this.nextEvent++, kind, startDate, endDate, theme, status, createdById },
+      data: {
+        ...this.scope,
+        number: this.nextEvent++,
+        kind,
+        startDate,
+        endDate,
+        theme,
+        status,
+        createdById,
+        createdAt: this.setUpAt,
+      },
     });
   }
 }
