@@ -9,8 +9,10 @@ import type { Db } from '../db/client.js';
 import { AdjustableClock, type Clock } from '../domain/clock.js';
 import type { Logger } from '../logger.js';
 import { seedDemo } from '../seed/demo.js';
+import type { ChatDeps } from '../services/deps.js';
 import { ChangeFeed } from './page/change-feed.js';
 import type { PageContext } from './page/context.js';
+import { type OnRequest, onRequest } from './page/on-request.js';
 import { pageRoutes } from './page/routes.js';
 import { createSlackWebApi, type SlackWebApi } from './slack-web-api.js';
 import {
@@ -30,8 +32,8 @@ export interface LocalMode {
   routes: NonNullable<SlackOptions['routes']>;
   /** Loads the demo programme when the workspace has none yet (first start). */
   seed(db: Db): Promise<void>;
-  /** Called once the app listens: the page can now reach it and run the scheduler. */
-  ready(app: { port: number; tick(): Promise<void> }): void;
+  /** Called once the app listens: the page can now reach it, run the scheduler and the services. */
+  ready(app: { port: number; tick(): Promise<void>; deps: ChatDeps }): void;
   close(): Promise<void>;
 }
 
@@ -52,9 +54,14 @@ export async function startLocalMode(
     clock: () => clock.now(),
   });
   const feed = new ChangeFeed();
-  const unsubscribe = slack.onChange(() => feed.bump());
+  const unsubscribe = [slack.onChange(() => feed.bump())];
   let appPort = 0;
   let tick: () => Promise<void> = async () => undefined;
+  let requests: OnRequest | undefined;
+  const running = () => {
+    if (!requests) throw new Error('local mode: the page was used before the app was ready');
+    return requests;
+  };
   const ctx: PageContext = {
     slack,
     teamName: LOCAL_TEAM_NAME,
@@ -68,6 +75,7 @@ export async function startLocalMode(
     closedViews: new Set(),
     appUrl: () => `http://127.0.0.1:${appPort}`,
     tick: () => tick(),
+    onRequest: { digest: () => running().digest(), reminders: () => running().reminders() },
   };
   return {
     config: {
@@ -90,6 +98,10 @@ export async function startLocalMode(
     ready(app) {
       appPort = app.port;
       tick = app.tick;
+      requests = onRequest(app.deps, {
+        id: LOCAL_TEAM_ID,
+        channelName: (id) => LOCAL_CHANNELS.find((c) => c.id === id)?.name ?? id,
+      });
       const url = `http://localhost:${app.port}`;
       options.logger.info({ url }, 'local mode: open the page to try improvement-bot');
       // A plain line too: the first thing someone trying the bot looks for among the JSON logs.
@@ -97,7 +109,7 @@ export async function startLocalMode(
         console.log(`\nOpen ${url} to try improvement-bot (local mode: no Slack needed).\n`);
     },
     async close() {
-      unsubscribe();
+      for (const stop of unsubscribe) stop();
       await slack.close();
     },
   };

@@ -21,7 +21,7 @@ const POSTS: Record<string, Handler> = {
   '/local/action': async (ctx, body) => sendAction(ctx, body).then(() => ({ ok: true })),
   '/local/submit': sendSubmission,
   '/local/close': async (ctx, body) => closeModal(ctx, String(body.viewId ?? '')),
-  '/local/control': (ctx, body) => runControl(ctx, body.action),
+  '/local/control': runControl,
 };
 
 /** Handles the page's routes; returns false for anything else (Slack's routes, 404s). */

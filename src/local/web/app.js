@@ -168,7 +168,7 @@ $('whoami').addEventListener('change', (event) => {
 $('toast-close').addEventListener('click', () => {
   $('toast').hidden = true;
 });
-wireControls([...document.querySelectorAll('[data-control]')], app);
+wireControls([...document.querySelectorAll('[data-control]')], $('clock-to'), app);
 setInterval(() => app.data && showClock(), 15_000);
 new EventSource('/local/events').onmessage = () => refresh();
 refresh();
