@@ -1,7 +1,9 @@
 /**
  * Local mode: `npm start` with no Slack credentials. The same Bolt app, commands, services and
  * scheduler, talking to an in-process stand-in of the Slack Web API instead of Slack, with a
- * small Slack-like page on the app's own port to drive it. Only src/app.ts knows about it.
+ * small Slack-like page on the app's own port to drive it. The stand-in's messages and the moved
+ * clock are kept beside the database (page-store.ts), so a restart loses nothing the data keeps.
+ * Only src/app.ts knows about it.
  */
 import type { SlackOptions } from '../chat/slack/app.js';
 import type { Config } from '../config/index.js';
@@ -14,6 +16,7 @@ import { ChangeFeed } from './page/change-feed.js';
 import type { PageContext } from './page/context.js';
 import { type OnRequest, onRequest } from './page/on-request.js';
 import { pageRoutes } from './page/routes.js';
+import { PageStore, pageFileFor } from './page-store.js';
 import { createSlackWebApi, type SlackWebApi } from './slack-web-api.js';
 import {
   BOARD_CHANNEL,
@@ -32,6 +35,8 @@ export interface LocalMode {
   routes: NonNullable<SlackOptions['routes']>;
   /** Loads the demo programme when the workspace has none yet (first start). */
   seed(db: Db): Promise<void>;
+  /** Where the page is kept across restarts (null: an in-memory database keeps nothing). */
+  pageFile: string | null;
   /** Called once the app listens: the page can now reach it, run the scheduler and the services. */
   ready(app: { port: number; tick(): Promise<void>; deps: ChatDeps }): void;
   close(): Promise<void>;
@@ -54,7 +59,20 @@ export async function startLocalMode(
     clock: () => clock.now(),
   });
   const feed = new ChangeFeed();
-  const unsubscribe = [slack.onChange(() => feed.bump())];
+  const pageFile = pageFileFor(config.database);
+  const store = pageFile
+    ? new PageStore(
+        pageFile,
+        () => ({ clockOffsetMs: clock.offset, messages: slack.messages }),
+        options.logger,
+      )
+    : undefined;
+  if (store) {
+    const saved = store.load();
+    slack.restoreMessages(saved.messages);
+    if (saved.clockOffsetMs > clock.offset) clock.advance(saved.clockOffsetMs - clock.offset);
+  }
+  const unsubscribe = [slack.onChange(() => feed.bump()), feed.subscribe(() => store?.schedule())];
   let appPort = 0;
   let tick: () => Promise<void> = async () => undefined;
   let requests: OnRequest | undefined;
@@ -84,6 +102,7 @@ export async function startLocalMode(
     },
     clock,
     slack,
+    pageFile,
     routes: (req, res) => pageRoutes(ctx, req, res),
     async seed(db) {
       if ((await db.programme.count({ where: { workspaceId: LOCAL_TEAM_ID } })) > 0) return;
@@ -110,6 +129,8 @@ export async function startLocalMode(
     },
     async close() {
       for (const stop of unsubscribe) stop();
+      store?.schedule();
+      store?.flush();
       await slack.close();
     },
   };
