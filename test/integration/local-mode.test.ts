@@ -33,7 +33,9 @@ async function start(databaseUrl: string): Promise<RunningApp> {
     SCHEDULER_CRON: '0 0 1 1 *',
   });
   expect(config.mode).toBe('local');
-  return startApp(config, { clock: new AdjustableClock(NOW), logger: silentLogger });
+  const app = await startApp(config, { clock: new AdjustableClock(NOW), logger: silentLogger });
+  cleanup.push(() => forgetPage(app));
+  return app;
 }
 
 interface PageState {
@@ -91,7 +93,6 @@ describe('local mode', () => {
   it('keeps the page’s messages and its moved clock across a restart, as it keeps the data', async () => {
     const url = await newDatabaseUrl();
     const first = await start(url);
-    cleanup.push(() => forgetPage(first));
     const lead = LOCAL_PEOPLE[1]!;
     await post(first, '/local/command', {
       userId: lead.id,
