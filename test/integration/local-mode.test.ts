@@ -125,6 +125,19 @@ describe('local mode', () => {
     expect(Number(latest.ts)).toBeGreaterThan(Math.max(...before.messages.map((m) => Number(m.ts))));
   });
 
+  it('says why Run reminders now sends nothing on a weekend, rather than that nothing was due', async () => {
+    const app = await start(await newDatabaseUrl());
+    cleanup.push(() => app.stop());
+    for (let day = 0; day < 4; day += 1) await post(app, '/local/control', { action: 'day' });
+    const sent = app.local!.slack.messages.length;
+    const answer = await post(app, '/local/control', { action: 'reminders' });
+    expect(answer.status).toBe(200);
+    expect(((await answer.json()) as { said: string }).said).toBe(
+      'Saturday 28 November 2026 is not a working day, so no reminders go out. Move the clock forward a day.',
+    );
+    expect(app.local!.slack.messages.length).toBe(sent);
+  });
+
   it('serves the page, and the page refers to nothing on the internet', async () => {
     const app = await start(await newDatabaseUrl());
     cleanup.push(() => app.stop());
