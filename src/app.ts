@@ -79,7 +79,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       })
     : undefined;
   logger.info({ mode: config.mode, port: slack.port }, 'improvement-bot is running');
-  local?.ready({ port: slack.port, tick: () => scheduler?.tick() ?? Promise.resolve() });
+  local?.ready({ port: slack.port, tick: () => scheduler?.tick() ?? Promise.resolve(), deps: chatDeps });
   let stopping: Promise<void> | undefined;
   return {
     port: slack.port,

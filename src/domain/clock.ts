@@ -29,4 +29,9 @@ export class AdjustableClock implements Clock {
   advance(ms: number): void {
     this.offsetMs += ms;
   }
+
+  /** How far this clock has been moved from its start (or from the real time), in ms. */
+  get offset(): number {
+    return this.offsetMs;
+  }
 }

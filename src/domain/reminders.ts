@@ -33,15 +33,18 @@ export function withinReminderHours(now: Date, timezone: string): boolean {
 
 /**
  * The programme's reminder day, if reminders are due at `now`: a working day (weekends and bank
- * holidays excluded) once the programme's reminder time has passed on its own clock.
+ * holidays excluded) once the programme's reminder time has passed on its own clock, or at any
+ * time of that day when someone asks for them (`anyTime`).
  */
 export function reminderDay(
   now: Date,
   programme: { timezone: string; reminderTime: string },
   holidays: ReadonlySet<Day>,
+  anyTime = false,
 ): Day | null {
   const today = todayIn(now, programme.timezone);
   if (!isWorkingDay(today, holidays)) return null;
+  if (anyTime) return today;
   return now >= zonedInstant(today, programme.reminderTime, programme.timezone) ? today : null;
 }
 

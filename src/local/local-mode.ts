@@ -1,7 +1,9 @@
 /**
  * Local mode: `npm start` with no Slack credentials. The same Bolt app, commands, services and
  * scheduler, talking to an in-process stand-in of the Slack Web API instead of Slack, with a
- * small Slack-like page on the app's own port to drive it. Only src/app.ts knows about it.
+ * small Slack-like page on the app's own port to drive it. The stand-in's messages and the moved
+ * clock are kept beside the database (page-store.ts), so a restart loses nothing the data keeps.
+ * Only src/app.ts knows about it.
  */
 import type { SlackOptions } from '../chat/slack/app.js';
 import type { Config } from '../config/index.js';
@@ -9,9 +11,12 @@ import type { Db } from '../db/client.js';
 import { AdjustableClock, type Clock } from '../domain/clock.js';
 import type { Logger } from '../logger.js';
 import { seedDemo } from '../seed/demo.js';
+import type { ChatDeps } from '../services/deps.js';
 import { ChangeFeed } from './page/change-feed.js';
 import type { PageContext } from './page/context.js';
+import { type OnRequest, onRequest } from './page/on-request.js';
 import { pageRoutes } from './page/routes.js';
+import { PageStore, pageFileFor } from './page-store.js';
 import { createSlackWebApi, type SlackWebApi } from './slack-web-api.js';
 import {
   BOARD_CHANNEL,
@@ -30,8 +35,10 @@ export interface LocalMode {
   routes: NonNullable<SlackOptions['routes']>;
   /** Loads the demo programme when the workspace has none yet (first start). */
   seed(db: Db): Promise<void>;
-  /** Called once the app listens: the page can now reach it and run the scheduler. */
-  ready(app: { port: number; tick(): Promise<void> }): void;
+  /** Where the page is kept across restarts (null: an in-memory database keeps nothing). */
+  pageFile: string | null;
+  /** Called once the app listens: the page can now reach it, run the scheduler and the services. */
+  ready(app: { port: number; tick(): Promise<void>; deps: ChatDeps }): void;
   close(): Promise<void>;
 }
 
@@ -52,9 +59,27 @@ export async function startLocalMode(
     clock: () => clock.now(),
   });
   const feed = new ChangeFeed();
-  const unsubscribe = slack.onChange(() => feed.bump());
+  const pageFile = pageFileFor(config.database);
+  const store = pageFile
+    ? new PageStore(
+        pageFile,
+        () => ({ clockOffsetMs: clock.offset, messages: slack.messages }),
+        options.logger,
+      )
+    : undefined;
+  if (store) {
+    const saved = store.load();
+    slack.restoreMessages(saved.messages);
+    if (saved.clockOffsetMs > clock.offset) clock.advance(saved.clockOffsetMs - clock.offset);
+  }
+  const unsubscribe = [slack.onChange(() => feed.bump()), feed.subscribe(() => store?.schedule())];
   let appPort = 0;
   let tick: () => Promise<void> = async () => undefined;
+  let requests: OnRequest | undefined;
+  const running = () => {
+    if (!requests) throw new Error('local mode: the page was used before the app was ready');
+    return requests;
+  };
   const ctx: PageContext = {
     slack,
     teamName: LOCAL_TEAM_NAME,
@@ -68,6 +93,7 @@ export async function startLocalMode(
     closedViews: new Set(),
     appUrl: () => `http://127.0.0.1:${appPort}`,
     tick: () => tick(),
+    onRequest: { digest: () => running().digest(), reminders: () => running().reminders() },
   };
   return {
     config: {
@@ -76,6 +102,7 @@ export async function startLocalMode(
     },
     clock,
     slack,
+    pageFile,
     routes: (req, res) => pageRoutes(ctx, req, res),
     async seed(db) {
       if ((await db.programme.count({ where: { workspaceId: LOCAL_TEAM_ID } })) > 0) return;
@@ -90,6 +117,10 @@ export async function startLocalMode(
     ready(app) {
       appPort = app.port;
       tick = app.tick;
+      requests = onRequest(app.deps, {
+        id: LOCAL_TEAM_ID,
+        channelName: (id) => LOCAL_CHANNELS.find((c) => c.id === id)?.name ?? id,
+      });
       const url = `http://localhost:${app.port}`;
       options.logger.info({ url }, 'local mode: open the page to try improvement-bot');
       // A plain line too: the first thing someone trying the bot looks for among the JSON logs.
@@ -97,7 +128,9 @@ export async function startLocalMode(
         console.log(`\nOpen ${url} to try improvement-bot (local mode: no Slack needed).\n`);
     },
     async close() {
-      unsubscribe();
+      for (const stop of unsubscribe) stop();
+      store?.schedule();
+      store?.flush();
       await slack.close();
     },
   };

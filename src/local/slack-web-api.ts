@@ -60,6 +60,8 @@ export interface SlackWebApi {
   /** A trigger id that makes a modal opened with it belong to `userId`. */
   triggerId(userId: string): string;
   homeView(userId: string): StoredView | undefined;
+  /** Puts back messages kept from an earlier run (local mode keeps them across a restart). */
+  restoreMessages(messages: readonly StoredMessage[]): void;
   /** The DM channel id `conversations.open` gives for a user. */
   dmChannelFor(userId: string): string;
   /** Makes the next call(s) of `method` fail; use 'response_url' for response URLs. */
@@ -134,6 +136,7 @@ export async function createSlackWebApi(options: SlackWebApiOptions = {}): Promi
     responseUrl: (tag, context) => responseUrls.create(tag, context),
     triggerId: (userId) => workspace.mintTrigger(userId),
     homeView: (userId) => workspace.homeViewFor(userId),
+    restoreMessages: (messages) => workspace.restoreMessages(messages),
     dmChannelFor: (userId) => workspace.dmChannelFor(userId),
     failNext: (method, failure) => state.faults.add(method, failure),
     handle: (method, handler) => void state.handlers.set(method, handler),

@@ -8,7 +8,6 @@
 import { ChatError, type Posted } from '../chat/chat.js';
 import type { Message } from '../chat/message.js';
 import type { Person, ReminderLog } from '../db/generated/sqlite/client.js';
-import { withinReminderHours } from '../domain/reminders.js';
 import type { ChatDeps } from './deps.js';
 import {
   claimReminder,
@@ -99,7 +98,7 @@ export async function readiness(
   now: Date,
 ): Promise<'ok' | 'later' | 'skipped'> {
   const { programme, to } = reminder;
-  if (!('person' in to)) return withinReminderHours(now, programme.timezone) ? 'ok' : 'later';
+  if (!('person' in to)) return check.inHours(now, programme.timezone) ? 'ok' : 'later';
   const status = await check.status(to.person, programme, reminder.key.day);
   return status.kind === 'ok' ? 'ok' : status.kind === 'later' ? 'later' : 'skipped';
 }

@@ -15,13 +15,19 @@ import { queueNotice } from './reminder-log.js';
 export type RecipientStatus = { kind: 'ok'; timezone: string } | { kind: 'later' } | { kind: 'unreachable' };
 
 export interface RecipientCheck {
+  /** Whether `at` is within reminder hours on this clock (always, for reminders asked for by hand). */
+  inHours(at: Date, timezone: string): boolean;
   status(person: Person, programme: { id: number; timezone: string }, day: Day): Promise<RecipientStatus>;
   /** Records that Slack refused a DM because the person is gone; reports them once. */
   unreachable(person: Person, programmeId: number, day: Day): Promise<void>;
 }
 
-/** One check per sweep: the users.info answers are cached for its length only. */
-export function recipientCheck(deps: ChatDeps, now: Date): RecipientCheck {
+/**
+ * One check per sweep: the users.info answers are cached for its length only. `anyTime`: the
+ * reminders were asked for by hand (local mode's button), so the 08:00 to 18:00 hours do not apply.
+ */
+export function recipientCheck(deps: ChatDeps, now: Date, anyTime = false): RecipientCheck {
+  const inHours = (at: Date, timezone: string) => anyTime || withinReminderHours(at, timezone);
   const users = new Map<string, Promise<ChatUser | null>>();
   const lookUp = (slackUserId: string) => {
     let found = users.get(slackUserId);
@@ -40,6 +46,7 @@ export function recipientCheck(deps: ChatDeps, now: Date): RecipientCheck {
   const unreachable = (person: Person, programmeId: number, day: Day) =>
     reportUnreachable(deps, person, programmeId, day, now);
   return {
+    inHours,
     unreachable,
     async status(person, programme, day) {
       const user = await lookUp(person.slackUserId);
@@ -50,7 +57,7 @@ export function recipientCheck(deps: ChatDeps, now: Date): RecipientCheck {
       }
       await rememberTimezone(deps, person, user.timezone ?? null);
       const timezone = user.timezone ?? programme.timezone;
-      return withinReminderHours(now, timezone) ? { kind: 'ok', timezone } : { kind: 'later' };
+      return inHours(now, timezone) ? { kind: 'ok', timezone } : { kind: 'later' };
     },
   };
 }

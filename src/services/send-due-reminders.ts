@@ -25,10 +25,19 @@ import { emptyTally, type Sweep, type Tally } from './sweep.js';
 
 const PROGRAMME_PAGE = 100;
 
-/** Runs whatever reminders are due at `now`; returns what happened, for logs and benchmarks. */
-export async function sendDueReminders(deps: ChatDeps, now: Date): Promise<Tally> {
+/**
+ * Runs whatever reminders are due at `now`; returns what happened, for logs and benchmarks.
+ * `anyTime`: someone asked for today's reminders by hand (local mode's "Run reminders now"), so
+ * they go out whatever the time of day; still only on working days, and still once a day.
+ */
+export async function sendDueReminders(
+  deps: ChatDeps,
+  now: Date,
+  options: { anyTime?: boolean } = {},
+): Promise<Tally> {
   const total = emptyTally();
-  const check = recipientCheck(deps, now);
+  const anyTime = options.anyTime ?? false;
+  const check = recipientCheck(deps, now, anyTime);
   let after = 0;
   for (;;) {
     const programmes = await deps.db.programme.findMany({
@@ -38,7 +47,7 @@ export async function sendDueReminders(deps: ChatDeps, now: Date): Promise<Tally
     });
     if (programmes.length === 0) break;
     after = programmes.at(-1)!.id;
-    for (const { programme, day, holidays } of await programmesDue(deps, programmes, now)) {
+    for (const { programme, day, holidays } of await programmesDue(deps, programmes, now, anyTime)) {
       const tally = await sweepProgramme(
         { deps, check, now, day, holidays, tally: emptyTally(), count: () => {}, heartbeat: async () => {} },
         programme,
@@ -59,6 +68,7 @@ async function programmesDue(
   deps: ChatDeps,
   programmes: Programme[],
   now: Date,
+  anyTime: boolean,
 ): Promise<{ programme: Programme; day: Day; holidays: ReadonlySet<Day> }[]> {
   const workspaceIds = [...new Set(programmes.map((p) => p.workspaceId))];
   const overrides = await deps.db.bankHolidayOverride.findMany({
@@ -70,7 +80,7 @@ async function programmesDue(
   );
   const due = programmes.flatMap((programme) => {
     const own = holidays.get(programme.workspaceId)!;
-    const day = reminderDay(now, programme, own);
+    const day = reminderDay(now, programme, own, anyTime);
     return day ? [{ programme, day, holidays: own }] : [];
   });
   if (due.length === 0) return [];

@@ -3,7 +3,7 @@
  * fresh database, PORT 0, the demo programme loaded), and Debian's Chromium driven headless by
  * playwright-core. Tests act as a person on the page and assert what the page shows.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect } from 'vitest';
 import { type RunningApp, startApp } from '../../src/app.js';
@@ -118,6 +118,8 @@ export async function startLocalPage(browser: Browser, now = TUESDAY_MORNING): P
     async close() {
       await context.close();
       await app.stop();
+      // On PostgreSQL the page is kept in ./data (a SQLite test database keeps it in its temp folder).
+      if (app.local?.pageFile) rmSync(app.local.pageFile, { force: true });
       await drop();
     },
   };

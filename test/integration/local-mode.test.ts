@@ -3,7 +3,7 @@
  * once, keeps data across a restart, serves a page that needs nothing from the internet, and
  * forwards only what a person could type.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningApp, startApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/index.js';
@@ -33,7 +33,23 @@ async function start(databaseUrl: string): Promise<RunningApp> {
     SCHEDULER_CRON: '0 0 1 1 *',
   });
   expect(config.mode).toBe('local');
-  return startApp(config, { clock: new AdjustableClock(NOW), logger: silentLogger });
+  const app = await startApp(config, { clock: new AdjustableClock(NOW), logger: silentLogger });
+  cleanup.push(() => forgetPage(app));
+  return app;
+}
+
+interface PageState {
+  now: string;
+  messages: { channel: string; ts: string; text: string }[];
+}
+
+async function state(app: RunningApp, userId: string): Promise<PageState> {
+  return (await (await fetch(`http://127.0.0.1:${app.port}/local/state?user=${userId}`)).json()) as PageState;
+}
+
+/** On PostgreSQL the page is kept in ./data; a SQLite test database keeps it in its temp folder. */
+async function forgetPage(app: RunningApp): Promise<void> {
+  if (app.local?.pageFile) rmSync(app.local.pageFile, { force: true });
 }
 
 const post = (app: RunningApp, path: string, body: unknown, type = 'application/json') =>
@@ -72,6 +88,54 @@ describe('local mode', () => {
       orderBy: { slackUserId: 'asc' },
     });
     expect(people.map((p) => p.slackUserId)).toEqual(expect.arrayContaining(LOCAL_PEOPLE.map((p) => p.id)));
+  });
+
+  it('keeps the page’s messages and its moved clock across a restart, as it keeps the data', async () => {
+    const url = await newDatabaseUrl();
+    const first = await start(url);
+    const lead = LOCAL_PEOPLE[1]!;
+    await post(first, '/local/command', {
+      userId: lead.id,
+      channelId: 'C0GENERAL1',
+      text: '/improve update WS1 Two more posts filled this week',
+    });
+    await first.slack.idle();
+    expect((await post(first, '/local/control', { action: 'day' })).status).toBe(200);
+    const before = await state(first, lead.id);
+    expect(before.now).toBe('2026-11-25T10:00:00.000Z');
+    await first.stop();
+
+    const second = await start(url);
+    cleanup.push(() => second.stop());
+    const after = await state(second, lead.id);
+    expect(after.now).toBe('2026-11-25T10:00:00.000Z');
+    expect(after.messages).toEqual(before.messages);
+    expect(after.messages.map((m) => m.text)).toContainEqual(
+      expect.stringContaining('Two more posts filled this week'),
+    );
+    // New messages come after the kept ones, as in Slack.
+    await post(second, '/local/command', {
+      userId: lead.id,
+      channelId: 'C0GENERAL1',
+      text: '/improve update WS1 And a third',
+    });
+    await second.slack.idle();
+    const latest = (await state(second, lead.id)).messages.at(-1)!;
+    expect(latest.text).toContain('And a third');
+    expect(Number(latest.ts)).toBeGreaterThan(Math.max(...before.messages.map((m) => Number(m.ts))));
+  });
+
+  it('says why Run reminders now sends nothing on a weekend, rather than that nothing was due', async () => {
+    const app = await start(await newDatabaseUrl());
+    cleanup.push(() => app.stop());
+    for (let day = 0; day < 4; day += 1) await post(app, '/local/control', { action: 'day' });
+    const sent = app.local!.slack.messages.length;
+    const answer = await post(app, '/local/control', { action: 'reminders' });
+    expect(answer.status).toBe(200);
+    expect(((await answer.json()) as { said: string }).said).toBe(
+      'Saturday 28 November 2026 is not a working day, so no reminders go out. Move the clock forward a day.',
+    );
+    expect(app.local!.slack.messages.length).toBe(sent);
   });
 
   it('serves the page, and the page refers to nothing on the internet', async () => {

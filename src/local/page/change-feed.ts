@@ -23,6 +23,12 @@ export class ChangeFeed {
     this.events.emit('change', this.current);
   }
 
+  /** Calls `listener` after every change (local mode saves the page then); returns an unsubscribe. */
+  subscribe(listener: () => void): () => void {
+    this.events.on('change', listener);
+    return () => this.events.off('change', listener);
+  }
+
   /** Streams `data: <version>` on every change until the page goes away. */
   serve(req: IncomingMessage, res: ServerResponse): void {
     res.writeHead(200, {

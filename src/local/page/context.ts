@@ -2,6 +2,7 @@ import type { AdjustableClock } from '../../domain/clock.js';
 import type { FakeChannel, SlackWebApi } from '../slack-web-api.js';
 import type { LocalPerson } from '../workspace.js';
 import type { ChangeFeed } from './change-feed.js';
+import type { OnRequest } from './on-request.js';
 
 /** Everything the page's routes need: the stand-in, who exists, and how to reach the app. */
 export interface PageContext {
@@ -21,6 +22,8 @@ export interface PageContext {
   appUrl(): string;
   /** Runs one scheduler tick (digest, reminders and any other job that is due). */
   tick(): Promise<void>;
+  /** "Send digest now" and "Run reminders now", known once the app is running. */
+  onRequest: OnRequest;
 }
 
 /** A refusal the page shows as it is, in the users' words. */

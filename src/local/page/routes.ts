@@ -5,12 +5,14 @@
  *   GET  /local/events         Server-Sent Events: "something changed"
  *   GET  /local/state?user=U…  what that person sees
  *   POST /local/command | /local/action | /local/submit | /local/close | /local/control
+ *   POST /local/home | /local/home-action   the App Home tab: open it, press a button on it
  * Only this machine may use them: the page lets anyone act as anyone.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type PageContext, PageError } from './context.js';
 import { runControl } from './controls.js';
 import { closeModal, sendAction, sendCommand, sendSubmission } from './forward.js';
+import { openHome, pressOnHome } from './home.js';
 import { pageState } from './state.js';
 import { sendStatic } from './static-files.js';
 
@@ -21,7 +23,9 @@ const POSTS: Record<string, Handler> = {
   '/local/action': async (ctx, body) => sendAction(ctx, body).then(() => ({ ok: true })),
   '/local/submit': sendSubmission,
   '/local/close': async (ctx, body) => closeModal(ctx, String(body.viewId ?? '')),
-  '/local/control': (ctx, body) => runControl(ctx, body.action),
+  '/local/control': runControl,
+  '/local/home': async (ctx, body) => openHome(ctx, body).then(() => ({ ok: true })),
+  '/local/home-action': async (ctx, body) => pressOnHome(ctx, body).then(() => ({ ok: true })),
 };
 
 /** Handles the page's routes; returns false for anything else (Slack's routes, 404s). */

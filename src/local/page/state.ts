@@ -16,6 +16,8 @@ export interface PageState {
   channels: { id: string; name: string }[];
   messages: PageMessage[];
   modal: { id: string; hash: string; view: Record<string, unknown> } | null;
+  /** The App Home view the app last published for this person (null until they open it). */
+  home: { id: string; blocks: unknown[] } | null;
   now: string;
   timezone: string;
 }
@@ -51,6 +53,7 @@ export function pageState(ctx: PageContext, userId: string | null): PageState {
     channels: ctx.channels.map((c) => ({ id: c.id, name: c.name })),
     messages: me ? slack.messages.filter((m) => visibleTo(m, me, myDm)).map(toPage) : [],
     modal: me ? openModal(ctx, me) : null,
+    home: me ? homeOf(ctx, me) : null,
     now: ctx.clock.now().toISOString(),
     timezone: ctx.timezone,
   };
@@ -72,6 +75,11 @@ function toPage(message: StoredMessage): PageMessage {
     ephemeral: Boolean(message.ephemeralFor),
     edited: Boolean(message.editedAt),
   };
+}
+
+function homeOf(ctx: PageContext, me: string): PageState['home'] {
+  const view = ctx.slack.homeView(me);
+  return view ? { id: view.id, blocks: (view.view.blocks as unknown[] | undefined) ?? [] } : null;
 }
 
 /** The person's top modal: the newest one they have not closed. */

@@ -92,6 +92,19 @@ export class FakeWorkspace {
     return true;
   }
 
+  /**
+   * Puts back messages kept from an earlier run (local mode's restart): later ts stay newer than
+   * theirs, as Slack's would.
+   */
+  restoreMessages(messages: readonly StoredMessage[]): void {
+    this.messages.push(...messages);
+    for (const message of messages) {
+      const [seconds = '0', micros = '0'] = message.ts.split('.');
+      const at = Number(seconds) * 1_000_000 + Number(micros.padEnd(6, '0'));
+      if (Number.isFinite(at)) this.lastTsMicros = Math.max(this.lastTsMicros, at);
+    }
+  }
+
   /** Stores a message with a fresh ts and returns it. */
   addMessage(message: Omit<StoredMessage, 'ts'>): StoredMessage {
     const stored: StoredMessage = { ...message, ts: this.nextTs() };

@@ -9,6 +9,7 @@ import { notice, wireComposer } from './composer.js';
 import { wireControls } from './controls.js';
 import { renderConversation } from './conversation.js';
 import { h } from './dom.js';
+import { renderHome } from './home.js';
 import { showModal } from './modal.js';
 import { conversationsOf, renderSidebar } from './sidebar.js';
 
@@ -66,22 +67,30 @@ function render() {
   app.channel = channel.id;
   const ctx = renderContext(data);
   renderWhoAmI(data);
-  $('conversation-title').textContent = channel.kind === 'dm' ? channel.name : `#${channel.name}`;
+  $('conversation-title').textContent = channel.kind === 'channel' ? `#${channel.name}` : channel.name;
   $('conversation-topic').textContent =
-    channel.kind === 'dm' ? 'Direct message with the bot' : (TOPICS[channel.name] ?? '');
+    channel.kind === 'dm'
+      ? 'Direct message with the bot'
+      : channel.kind === 'home'
+        ? `${data.bot.name}'s Home tab`
+        : (TOPICS[channel.name] ?? '');
   $('message-box').placeholder =
     `Message ${channel.kind === 'dm' ? channel.name : `#${channel.name}`}: try ${data.command} help`;
-  renderConversation($('messages'), {
-    data,
-    channel,
-    ctx,
-    dismissed: app.dismissed,
-    onAction: pressButton,
-    onDismiss: (ts) => {
-      app.dismissed.add(ts);
-      render();
-    },
-  });
+  // Slack's Home tab has no message box.
+  $('composer').hidden = channel.kind === 'home';
+  if (channel.kind === 'home') renderHome($('messages'), { data, ctx, onAction: pressOnHome });
+  else
+    renderConversation($('messages'), {
+      data,
+      channel,
+      ctx,
+      dismissed: app.dismissed,
+      onAction: pressButton,
+      onDismiss: (ts) => {
+        app.dismissed.add(ts);
+        render();
+      },
+    });
   app.lastSeen[channel.id] = Math.max(
     0,
     ...data.messages.filter((m) => m.channel === channel.id).map((m) => Number(m.ts)),
@@ -122,7 +131,21 @@ function selectConversation(channelId) {
   app.channel = channelId;
   localStorage.setItem('improvement-bot.channel', channelId);
   render();
-  $('message-box').focus();
+  if (channelId === 'home') openHome();
+  else $('message-box').focus();
+}
+
+/** Slack tells the app each time someone opens its Home tab; the app publishes it afresh. */
+async function openHome() {
+  const result = await post('/local/home', { userId: app.me });
+  if (!result.ok) app.toast(result.body.error ?? 'The Home tab did not open.');
+}
+
+async function pressOnHome(action, button) {
+  button.disabled = true;
+  const result = await post('/local/home-action', { userId: app.me, ...action });
+  button.disabled = false;
+  if (!result.ok) app.toast(result.body.error ?? 'That button did not work.');
 }
 
 async function pressButton(message, action, button) {
@@ -163,12 +186,17 @@ $('whoami').addEventListener('change', (event) => {
   app.lastSeen = {};
   app.dismissed.clear();
   notice('');
-  refresh();
+  refresh().then(openHomeIfThere);
 });
 $('toast-close').addEventListener('click', () => {
   $('toast').hidden = true;
 });
-wireControls([...document.querySelectorAll('[data-control]')], app);
+wireControls([...document.querySelectorAll('[data-control]')], $('clock-to'), app);
 setInterval(() => app.data && showClock(), 15_000);
 new EventSource('/local/events').onmessage = () => refresh();
-refresh();
+refresh().then(openHomeIfThere);
+
+/** Whoever is on the Home tab (after a reload, or a change of person) sees their own, fresh. */
+function openHomeIfThere() {
+  if (app.channel === 'home') openHome();
+}

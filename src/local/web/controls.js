@@ -1,23 +1,31 @@
 /**
- * The local-mode controls: run the scheduler now (the digest and reminders go out if due), or
- * move the local clock forward a day or a week and run it. The toast says where to look.
+ * The local-mode controls: send this week's digest or today's reminders now, or move the local
+ * clock forward (a day, a week, or to the next given time of day) and run the scheduler. The
+ * toast says what happened and where to look.
  */
 import { post } from './api.js';
 
-export function wireControls(buttons, app) {
+export function wireControls(buttons, form, app) {
+  const controls = [...buttons, ...form.querySelectorAll('input, button')];
+  const run = async (body) => {
+    for (const c of controls) c.disabled = true;
+    const result = await post('/local/control', body);
+    for (const c of controls) c.disabled = false;
+    if (!result.ok) return app.toast(result.body.error ?? 'That did not work.');
+    app.toast(summarise(result.body, app.data));
+  };
   for (const button of buttons) {
-    button.addEventListener('click', async () => {
-      for (const b of buttons) b.disabled = true;
-      const result = await post('/local/control', { action: button.dataset.control });
-      for (const b of buttons) b.disabled = false;
-      if (!result.ok) return app.toast(result.body.error ?? 'That did not work.');
-      app.toast(summarise(result.body, app.data));
-    });
+    button.addEventListener('click', () => run({ action: button.dataset.control }));
   }
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    run({ action: 'time', time: form.querySelector('input').value });
+  });
 }
 
 /** 'Ran the scheduled jobs at Mon 30 Nov, 09:00: 1 message in #improvement-board, …'. */
 export function summarise(outcome, data) {
+  if (outcome.said) return outcome.said;
   const myDm = data.people.find((p) => p.id === data.me)?.dm;
   const parts = [];
   const seen = outcome.posted.filter((p) => !p.ephemeralFor || p.ephemeralFor === data.me);
@@ -39,6 +47,6 @@ export function summarise(outcome, data) {
     minute: '2-digit',
   }).format(new Date(outcome.now));
   return parts.length
-    ? `Ran the scheduled jobs at ${when}: ${parts.join(', ')}.`
-    : `Ran the scheduled jobs at ${when}: nothing was due.`;
+    ? `Ran the ${outcome.ran} at ${when}: ${parts.join(', ')}.`
+    : `Ran the ${outcome.ran} at ${when}: nothing was due.`;
 }

@@ -1,12 +1,13 @@
-/** The sidebar: channels, your DM with the bot, unread counts, and commands worth trying. */
+/** The sidebar: channels, your DM with the bot, the app's Home tab, unread counts, commands to try. */
 import { h } from './dom.js';
+import { HOME } from './home.js';
 
-/** The conversations one person has: the workspace's channels and their own DM with the bot. */
+/** What one person can open: the workspace's channels, their own DM with the bot, the Home tab. */
 export function conversationsOf(data) {
   const me = data.people.find((p) => p.id === data.me);
   return [
     ...data.channels.map((c) => ({ ...c, kind: 'channel' })),
-    ...(me ? [{ id: me.dm, name: data.bot.name, kind: 'dm' }] : []),
+    ...(me ? [{ id: me.dm, name: data.bot.name, kind: 'dm' }, HOME] : []),
   ];
 }
 
@@ -15,6 +16,8 @@ export function unreadCount(data, channelId, lastSeen) {
   return data.messages.filter((m) => m.channel === channelId && Number(m.ts) > (lastSeen[channelId] ?? 0))
     .length;
 }
+
+const SIGILS = { channel: '#', dm: '●', home: '⌂' };
 
 export function renderSidebar(nav, view) {
   const { data, current, lastSeen, onSelect, onTry } = view;
@@ -32,7 +35,7 @@ export function renderSidebar(nav, view) {
           dataset: { channel: c.id },
           onclick: () => onSelect(c.id),
         },
-        h('span', { class: 'sigil', 'aria-hidden': 'true' }, c.kind === 'dm' ? '●' : '#'),
+        h('span', { class: 'sigil', 'aria-hidden': 'true' }, SIGILS[c.kind]),
         h('span', { class: 'name' }, c.name),
         unread ? h('span', { class: 'badge', 'aria-label': `${unread} unread` }, String(unread)) : null,
       ),
@@ -49,6 +52,8 @@ export function renderSidebar(nav, view) {
     h('ul', {}, all.filter((c) => c.kind === 'channel').map(item)),
     h('h2', { class: 'section-title' }, 'Direct messages'),
     h('ul', {}, all.filter((c) => c.kind === 'dm').map(item)),
+    h('h2', { class: 'section-title' }, `Apps · ${data.bot.name}`),
+    h('ul', {}, all.filter((c) => c.kind === 'home').map(item)),
     h('h2', { class: 'section-title' }, 'Try typing'),
     h(
       'ul',
