@@ -4,12 +4,12 @@
  */
 import type { Block, Message } from '../src/chat/message.js';
 import type { AppError } from '../src/domain/errors.js';
-import { escapeMrkdwn, toSafeMrkdwn } from '../src/domain/text.js';
+import { escapeMrkdwn, mentionsAsTyped, toSafeMrkdwn } from '../src/domain/text.js';
 import type { Reply } from './types.js';
 
-/** The user's text as a code block that cannot be broken out of or ping anyone. */
+/** The user's text as they typed it, in a code block that cannot be broken out of or ping anyone. */
 export function quoteUserText(text: string): string {
-  return `\`\`\`${toSafeMrkdwn(text).replace(/```/g, '`\u200b``')}\`\`\``;
+  return `\`\`\`${toSafeMrkdwn(mentionsAsTyped(text)).replace(/```/g, '`\u200b``')}\`\`\``;
 }
 
 export function refusal(error: AppError, options: { usage?: string; typed: string }): Reply {
