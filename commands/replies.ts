@@ -15,10 +15,12 @@ export function quoteUserText(text: string): string {
 export function refusal(error: AppError, options: { usage?: string; typed: string }): Reply {
   // Messages and examples often quote what the user typed, so they must not ping or link either;
   // the usage line's <placeholders> would otherwise read as links.
-  const lines = [`:warning: ${toSafeMrkdwn(error.message)}`];
+  // A mention the user typed is written back as typed ('@olly'): inside a code span Slack would
+  // show its '<@U…|olly>' escape.
+  const lines = [`:warning: ${toSafeMrkdwn(mentionsAsTyped(error.message))}`];
   if (options.usage && (error.code === 'bad_input' || error.code === 'ambiguous'))
     lines.push(`*Usage:* \`${escapeMrkdwn(options.usage)}\``);
-  if (error.example) lines.push(`*For example:* \`${toSafeMrkdwn(error.example)}\``);
+  if (error.example) lines.push(`*For example:* \`${toSafeMrkdwn(mentionsAsTyped(error.example))}\``);
   lines.push(`Your text, so nothing is lost:\n${quoteUserText(options.typed)}`);
   return ephemeral(lines.join('\n'));
 }

@@ -106,4 +106,11 @@ describe('the user’s text echoed back', () => {
     expect(echo).not.toContain(`<@${U.owner}`);
     expect(await e.t.deps.db.action.count({ where: { workspaceId: TEAM } })).toBe(0);
   });
+
+  it('writes a mention quoted in the refusal itself as typed, too', async () => {
+    const { reply } = await e.command(`action done <@${U.owner}|olly>`, U.owner);
+    expect(reply.split('\n')[0]).toContain('“@olly”');
+    expect(reply).toContain('```/improve action done @olly```');
+    expect(reply).not.toContain(`<@${U.owner}`);
+  });
 });
