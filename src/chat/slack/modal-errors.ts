@@ -21,7 +21,11 @@ export async function errorsWithNames(
 ): Promise<Record<string, string>> {
   const text = Object.values(errors).join('\n');
   const unlabelled = [...text.matchAll(USER_MENTION)].filter((m) => !m[2]?.trim()).map((m) => m[1]!);
-  const known = unlabelled.length > 0 ? await names([...new Set(unlabelled)]) : new Map<string, string>();
+  // Names are a courtesy: if they cannot be had, the errors still go back, with bare ids.
+  const known =
+    unlabelled.length > 0
+      ? await names([...new Set(unlabelled)]).catch(() => new Map<string, string>())
+      : new Map<string, string>();
   const plain = (message: string) =>
     message
       .replace(USER_MENTION, (_all, id: string, label?: string) => label?.trim() || known.get(id) || id)
