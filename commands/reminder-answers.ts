@@ -7,7 +7,7 @@
 import { plain } from '../src/chat/message.js';
 import { AppError, isAppError } from '../src/domain/errors.js';
 import { buildHome } from '../src/services/build-home.js';
-import { currentActionReminder } from '../src/services/current-reminder.js';
+import { currentActionReminder, reminderListing } from '../src/services/current-reminder.js';
 import { findReminder } from '../src/services/reminder-log.js';
 import { parseButtonValue } from '../src/services/reminder-messages.js';
 import { ephemeral } from './replies.js';
@@ -50,9 +50,9 @@ export async function answer(
     if (!isAppError(error)) throw error;
     if (error.code === 'duplicate_request') return { kind: 'none' };
     if (fromForm && FIXABLE.has(error.code)) throw error;
-    return refreshed(answering.source, ctx, error.message);
+    return refreshed(answering, ctx, error.message);
   }
-  return refreshed(answering.source, ctx);
+  return refreshed(answering, ctx);
 }
 
 /** A fixable error shown on the form's field; anything else goes on to the chat layer. */
@@ -66,8 +66,9 @@ export function onField(
 }
 
 /** The reminder (or Home tab) as it stands now, with an optional warning for the person. */
-export async function refreshed(source: Source, ctx: CommandContext, warning?: string): Promise<Reply> {
-  if (source === 'home') return { kind: 'home', message: await buildHome(ctx.deps, ctx.actor, warning) };
+export async function refreshed(answering: Answering, ctx: CommandContext, warning?: string): Promise<Reply> {
+  const { source } = answering;
+  if (source === 'home') return refreshedHome(answering.actionNumber, ctx, warning);
   const log = await findReminder(ctx.deps.db, ctx.actor.workspaceId, source);
   // Only the person the reminder went to has it in their DMs; anyone else just hears the outcome.
   if (!log?.channelId || !log.messageTs || log.recipient !== ctx.actor.userId || log.kind !== 'action') {
@@ -78,6 +79,19 @@ export async function refreshed(source: Source, ctx: CommandContext, warning?: s
     message: await currentActionReminder(ctx.deps, log),
     replace: { channelId: log.channelId, ts: log.messageTs },
     ...(warning ? { confirmation: plain(`:warning: ${warning}`) } : {}),
+  };
+}
+
+/** The Home tab, and the person's latest reminder DM if it lists the action answered from there. */
+async function refreshedHome(actionNumber: number, ctx: CommandContext, warning?: string): Promise<Reply> {
+  const home = await buildHome(ctx.deps, ctx.actor, warning);
+  const log = await reminderListing(ctx.deps.db, ctx.actor.workspaceId, ctx.actor.userId, actionNumber);
+  if (!log?.channelId || !log.messageTs) return { kind: 'home', message: home };
+  const reminder = { channelId: log.channelId, ts: log.messageTs };
+  return {
+    kind: 'home',
+    message: home,
+    reminder: { ...reminder, message: await currentActionReminder(ctx.deps, log) },
   };
 }
 

@@ -47,7 +47,7 @@ function formButton(
         requireStatus(found.action, ['open'], found.programme.timezone);
         return { kind: 'modal', modal: build(found, answering, ctx) };
       } catch (error) {
-        if (isAppError(error)) return refreshed(answering.source, ctx, error.message);
+        if (isAppError(error)) return refreshed(answering, ctx, error.message);
         throw error;
       }
     },

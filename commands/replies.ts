@@ -4,21 +4,23 @@
  */
 import type { Block, Message } from '../src/chat/message.js';
 import type { AppError } from '../src/domain/errors.js';
-import { escapeMrkdwn, toSafeMrkdwn } from '../src/domain/text.js';
+import { escapeMrkdwn, mentionsAsTyped, toSafeMrkdwn } from '../src/domain/text.js';
 import type { Reply } from './types.js';
 
-/** The user's text as a code block that cannot be broken out of or ping anyone. */
+/** The user's text as they typed it, in a code block that cannot be broken out of or ping anyone. */
 export function quoteUserText(text: string): string {
-  return `\`\`\`${toSafeMrkdwn(text).replace(/```/g, '`\u200b``')}\`\`\``;
+  return `\`\`\`${toSafeMrkdwn(mentionsAsTyped(text)).replace(/```/g, '`\u200b``')}\`\`\``;
 }
 
 export function refusal(error: AppError, options: { usage?: string; typed: string }): Reply {
   // Messages and examples often quote what the user typed, so they must not ping or link either;
   // the usage line's <placeholders> would otherwise read as links.
-  const lines = [`:warning: ${toSafeMrkdwn(error.message)}`];
+  // A mention the user typed is written back as typed ('@olly'): inside a code span Slack would
+  // show its '<@U…|olly>' escape.
+  const lines = [`:warning: ${toSafeMrkdwn(mentionsAsTyped(error.message))}`];
   if (options.usage && (error.code === 'bad_input' || error.code === 'ambiguous'))
     lines.push(`*Usage:* \`${escapeMrkdwn(options.usage)}\``);
-  if (error.example) lines.push(`*For example:* \`${toSafeMrkdwn(error.example)}\``);
+  if (error.example) lines.push(`*For example:* \`${toSafeMrkdwn(mentionsAsTyped(error.example))}\``);
   lines.push(`Your text, so nothing is lost:\n${quoteUserText(options.typed)}`);
   return ephemeral(lines.join('\n'));
 }

@@ -39,8 +39,11 @@ export type Reply =
       replace?: { channelId: string; ts: string };
     }
   | { kind: 'modal'; modal: Modal }
-  /** Re-publishes the person's App Home tab (after a button pressed there). */
-  | { kind: 'home'; message: Message }
+  /**
+   * Re-publishes the person's App Home tab (after a button pressed there), and updates their
+   * reminder DM listing the same action, so the two never disagree.
+   */
+  | { kind: 'home'; message: Message; reminder?: { channelId: string; ts: string; message: Message } }
   | { kind: 'none' };
 
 export interface Subcommand<I = unknown> {

@@ -12,7 +12,7 @@ import {
   weekStart,
   zonedInstant,
 } from './dates.js';
-import { isWorkingDay, previousWorkingDay } from './working-days.js';
+import { type Holidays, isWorkingDay, previousWorkingDay } from './working-days.js';
 
 /** Nobody is reminded before 08:00 or from 18:00 on their own clock. */
 export const REMINDER_HOURS = { from: '08:00', until: '18:00' } as const;
@@ -39,7 +39,7 @@ export function withinReminderHours(now: Date, timezone: string): boolean {
 export function reminderDay(
   now: Date,
   programme: { timezone: string; reminderTime: string },
-  holidays: ReadonlySet<Day>,
+  holidays: Holidays,
   anyTime = false,
 ): Day | null {
   const today = todayIn(now, programme.timezone);
@@ -60,7 +60,7 @@ export const escalationWeek = (today: Day): Day => weekStart(today);
  * Silent leads are nudged on the working day before the digest, so their update makes it in.
  * `digestDay` is the ISO weekday (1 = Monday) of the weekly digest.
  */
-export function isDayBeforeDigest(today: Day, digestDay: number, holidays: ReadonlySet<Day>): boolean {
+export function isDayBeforeDigest(today: Day, digestDay: number, holidays: Holidays): boolean {
   for (let ahead = 1; ahead <= 7; ahead += 1) {
     const candidate = addDays(today, ahead);
     if (isoWeekday(candidate) === digestDay) return previousWorkingDay(candidate, holidays) === today;
@@ -102,7 +102,7 @@ export function countdownStepDue(
   startDate: Day,
   today: Day,
   steps: readonly number[],
-  holidays: ReadonlySet<Day>,
+  holidays: Holidays,
 ): number | null {
   if (startDate < today) return null;
   let due: number | null = null;

@@ -54,6 +54,21 @@ export function toSafeMrkdwn(text: string): string {
     .join('');
 }
 
+const LABELLED_MENTION = /<(@)[UW][A-Z0-9]+\|([^<>|]+)>|<(#)[CG][A-Z0-9]+\|([^<>|]+)>/g;
+
+/**
+ * Labelled mentions written back as the person typed them: Slack sends '@olly' in a command as
+ * '<@U123|olly>' and '#general' as '<#C123|general>'. For echoing text in a code block, where
+ * Slack shows the escape literally; a mention without a label is left for Slack to show.
+ */
+export function mentionsAsTyped(text: string): string {
+  return text.replace(
+    LABELLED_MENTION,
+    (_all, at?: string, person?: string, hash?: string, channel?: string) =>
+      at ? `@${person}` : `${hash}${channel}`,
+  );
+}
+
 const ELLIPSIS = '…';
 
 function dropBrokenTail(text: string): string {

@@ -1,11 +1,8 @@
+import { type BankHoliday, standardBankHolidays } from './bank-holidays.js';
 import publishedHolidays from './bank-holidays-england-wales.json' with { type: 'json' };
-import { addDays, type Day, isoWeekday, makeDay } from './dates.js';
+import { addDays, type Day, isoWeekday } from './dates.js';
 
-/** One bank holiday as gov.uk lists it. */
-export interface BankHoliday {
-  date: Day;
-  title: string;
-}
+export { type BankHoliday, easterSunday, standardBankHolidays } from './bank-holidays.js';
 
 /** A local change to the calendar: a council closure day added, or a holiday removed. */
 export interface HolidayOverride {
@@ -13,118 +10,65 @@ export interface HolidayOverride {
   isHoliday: boolean;
 }
 
-// The published England and Wales list (2020-2030), one-off holidays included.
-// Data rather than a rule, because one-offs (jubilees, funerals, coronations)
-// cannot be computed; the unit tests cross-check the regular years against
-// `standardBankHolidays` so a typo cannot slip in.
-const PUBLISHED: readonly BankHoliday[] = publishedHolidays;
-const NAMES = new Map(PUBLISHED.map((holiday) => [holiday.date, holiday.title]));
-
-/**
- * The set of bank holidays in England and Wales, 2020 to 2030, with `overrides`
- * applied in order (isHoliday true adds a day, false removes one).
- */
-export function bankHolidays(overrides: readonly HolidayOverride[] = []): Set<Day> {
-  const holidays = new Set(NAMES.keys());
-  for (const override of overrides) {
-    if (override.isHoliday) holidays.add(override.date);
-    else holidays.delete(override.date);
-  }
-  return holidays;
+/** Which days are bank holidays. Any year answers, so it is a question rather than a list. */
+export interface Holidays {
+  has(day: Day): boolean;
 }
 
-/** The published name of the bank holiday on `day` ('Easter Monday'), if it is one. */
+// The published England and Wales list (2020-2030), one-off holidays included.
+// For the years it lists it wins over the rule, because one-offs (jubilees, funerals,
+// coronations) cannot be computed; every other year, before or after, comes from
+// `standardBankHolidays` (the best guess there is: a later one-off needs an admin override).
+// The unit tests cross-check the regular years against the rule so a typo cannot slip in.
+const PUBLISHED: readonly BankHoliday[] = publishedHolidays;
+const yearOf = (day: Day): number => Number(day.slice(0, 4));
+const PUBLISHED_YEARS = new Set(PUBLISHED.map((holiday) => yearOf(holiday.date)));
+const byYear = new Map<number, ReadonlyMap<Day, string>>();
+
+/** The year's holidays by date with their names: the published ones, or the rule's. */
+function holidaysOf(year: number): ReadonlyMap<Day, string> {
+  let names = byYear.get(year);
+  if (!names) {
+    const list = PUBLISHED_YEARS.has(year)
+      ? PUBLISHED.filter((holiday) => yearOf(holiday.date) === year)
+      : standardBankHolidays(year);
+    names = new Map(list.map((holiday) => [holiday.date, holiday.title]));
+    byYear.set(year, names);
+  }
+  return names;
+}
+
+/**
+ * The bank holidays in England and Wales, in any year, with `overrides` applied in order
+ * (isHoliday true adds a day, false removes one; the last override of a day wins).
+ */
+export function bankHolidays(overrides: readonly HolidayOverride[] = []): Holidays {
+  const overridden = new Map(overrides.map((override) => [override.date, override.isHoliday]));
+  return {
+    has: (day) => overridden.get(day) ?? bankHolidayName(day) !== undefined,
+  };
+}
+
+/** The name of the bank holiday on `day` ('Easter Monday'), if it is one. */
 export function bankHolidayName(day: Day): string | undefined {
-  return NAMES.get(day);
+  return holidaysOf(yearOf(day)).get(day);
 }
 
 /** True on Monday to Friday when the day is not in `holidays`. */
-export function isWorkingDay(day: Day, holidays: ReadonlySet<Day>): boolean {
+export function isWorkingDay(day: Day, holidays: Holidays): boolean {
   return isoWeekday(day) <= 5 && !holidays.has(day);
 }
 
 /** The first working day strictly after `day`. */
-export function nextWorkingDay(day: Day, holidays: ReadonlySet<Day>): Day {
+export function nextWorkingDay(day: Day, holidays: Holidays): Day {
   let candidate = addDays(day, 1);
   while (!isWorkingDay(candidate, holidays)) candidate = addDays(candidate, 1);
   return candidate;
 }
 
 /** The last working day strictly before `day`. */
-export function previousWorkingDay(day: Day, holidays: ReadonlySet<Day>): Day {
+export function previousWorkingDay(day: Day, holidays: Holidays): Day {
   let candidate = addDays(day, -1);
   while (!isWorkingDay(candidate, holidays)) candidate = addDays(candidate, -1);
   return candidate;
-}
-
-/**
- * The bank holidays England and Wales have in a year with no one-off changes:
- * the statutory pattern with substitute weekdays for holidays that fall at a
- * weekend. Used to check the published data; callers may use it for years after 2030.
- */
-export function standardBankHolidays(year: number): BankHoliday[] {
-  const easter = easterSunday(year);
-  const fixed = withSubstituteDays([
-    { date: must(makeDay(year, 1, 1)), title: "New Year's Day" },
-    { date: must(makeDay(year, 12, 25)), title: 'Christmas Day' },
-    { date: must(makeDay(year, 12, 26)), title: 'Boxing Day' },
-  ]);
-  const moveable: BankHoliday[] = [
-    { date: addDays(easter, -2), title: 'Good Friday' },
-    { date: addDays(easter, 1), title: 'Easter Monday' },
-    { date: firstMonday(year, 5), title: 'Early May bank holiday' },
-    { date: lastMonday(year, 5), title: 'Spring bank holiday' },
-    { date: lastMonday(year, 8), title: 'Summer bank holiday' },
-  ];
-  return [...fixed, ...moveable].sort((a, b) => a.date.localeCompare(b.date));
-}
-
-/** Easter Sunday in the Gregorian calendar (the anonymous Gregorian algorithm). */
-export function easterSunday(year: number): Day {
-  const a = year % 19;
-  const b = Math.floor(year / 100);
-  const c = year % 100;
-  const d = Math.floor(b / 4);
-  const e = b % 4;
-  const f = Math.floor((b + 8) / 25);
-  const g = Math.floor((b - f + 1) / 3);
-  const h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4);
-  const k = c % 4;
-  const l = (32 + 2 * e + 2 * i - h - k) % 7;
-  const m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const monthAndDay = h + l - 7 * m + 114;
-  return must(makeDay(year, Math.floor(monthAndDay / 31), (monthAndDay % 31) + 1));
-}
-
-// A holiday on a weekday keeps its date; one at a weekend moves to the next
-// weekday not already taken. Weekday ones are placed first, which is why
-// Christmas on a Sunday gives Boxing Day on Monday and Christmas on Tuesday.
-function withSubstituteDays(holidays: BankHoliday[]): BankHoliday[] {
-  const isWeekend = (day: Day) => isoWeekday(day) >= 6;
-  const placed = holidays.filter((holiday) => !isWeekend(holiday.date));
-  const taken = new Set(placed.map((holiday) => holiday.date));
-  for (const holiday of holidays.filter((h) => isWeekend(h.date))) {
-    let date = holiday.date;
-    while (isWeekend(date) || taken.has(date)) date = addDays(date, 1);
-    taken.add(date);
-    placed.push({ date, title: `${holiday.title} (substitute day)` });
-  }
-  return placed;
-}
-
-function firstMonday(year: number, month: number): Day {
-  const first = must(makeDay(year, month, 1));
-  return addDays(first, (8 - isoWeekday(first)) % 7);
-}
-
-function lastMonday(year: number, month: number): Day {
-  const nextMonthFirst = month === 12 ? must(makeDay(year + 1, 1, 1)) : must(makeDay(year, month + 1, 1));
-  const last = addDays(nextMonthFirst, -1);
-  return addDays(last, -((isoWeekday(last) + 6) % 7));
-}
-
-function must(day: Day | null): Day {
-  if (day === null) throw new RangeError('Impossible calendar day in the bank holiday rules');
-  return day;
 }

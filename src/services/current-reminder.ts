@@ -61,6 +61,28 @@ export async function currentActionReminder(deps: Deps, log: ReminderLog): Promi
   });
 }
 
+/**
+ * The person's latest reminder DM, if it lists the action: answering from the App Home changes
+ * what that message shows, so it is re-rendered too.
+ */
+export async function reminderListing(
+  db: Db,
+  workspaceId: string,
+  recipient: string,
+  actionNumber: number,
+): Promise<ReminderLog | null> {
+  const [log, action] = await Promise.all([
+    db.reminderLog.findFirst({
+      where: { workspaceId, kind: 'action', recipient, status: 'sent', messageTs: { not: null } },
+      orderBy: { id: 'desc' },
+    }),
+    db.action.findFirst({ where: { workspaceId, number: actionNumber }, select: { id: true } }),
+  ]);
+  if (!log || !action) return null;
+  const payload = JSON.parse(log.payload) as { actionIds?: number[] };
+  return payload.actionIds?.includes(action.id) ? log : null;
+}
+
 /** A lead's "not mine" notice as it stands: reassigned, moved on, or still waiting. */
 export async function currentNotice(deps: Deps, log: ReminderLog): Promise<Message> {
   const programme = await deps.db.programme.findFirstOrThrow({

@@ -17,13 +17,17 @@ export const REASSIGN_BUTTON = 'not_mine_reassign';
 type Workstream = { code: string; name: string };
 const title = (w: Workstream) => `${w.code} ${toSafeMrkdwn(w.name)}`;
 
-/** To a lead, weekly: the workstream's actions overdue by the escalation threshold or more. */
+/**
+ * Weekly, the workstream's actions overdue by the escalation threshold or more: to a lead, or to
+ * an admin when the owner is the workstream's lead (see src/domain/escalation.ts).
+ */
 export function escalationMessage(input: {
   workstream: Workstream;
   actions: ActionView[];
   total: number;
   escalationDays: number;
   today: Day;
+  to: 'lead' | 'admin' | 'admin_no_lead';
 }): Message {
   const { workstream, total } = input;
   const heading = `:rotating_light: *Escalation: ${total} ${total === 1 ? 'action' : 'actions'} in ${title(workstream)} ${total === 1 ? 'is' : 'are'} ${input.escalationDays} or more days overdue.*`;
@@ -39,10 +43,20 @@ export function escalationMessage(input: {
       { type: 'section', text: `${lines}${more}` },
       {
         type: 'context',
-        text: 'Sent to the workstream lead once a week. Chase the owners, or move a date with `/improve action extend A-12 31/03/2027 <reason>`.',
+        text: `${sentTo(input.to, workstream.code, total)} Chase the owners, or move a date with \`/improve action extend A-12 31/03/2027 <reason>\`.`,
       },
     ],
   };
+}
+
+/** Why this person has the escalation: an admin is told, since escalations usually go to leads. */
+function sentTo(to: 'lead' | 'admin' | 'admin_no_lead', code: string, total: number): string {
+  if (to === 'lead') return 'Sent to the workstream lead once a week.';
+  const why =
+    to === 'admin_no_lead'
+      ? `${code} has no lead`
+      : `${total === 1 ? 'its owner leads' : 'their owners lead'} ${code}`;
+  return `Sent to the programme's admins once a week, because ${why}.`;
 }
 
 /** To a lead, the working day before the digest, when their workstream has gone quiet. */

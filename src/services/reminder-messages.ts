@@ -117,7 +117,10 @@ export function actionReminderMessage(input: {
   dueSoonDays: number;
 }): Message {
   const { rows, personId, today } = input;
-  const waiting = rows.filter((r) => awaitsAnswer(r, personId));
+  // Counted afresh from each action's current due date: one moved past the due-soon window by
+  // New date is answered, even though it keeps its buttons until it is done.
+  const horizon = addDays(today, input.dueSoonDays);
+  const waiting = rows.filter((r) => awaitsAnswer(r, personId) && r.action.dueDate <= horizon);
   const overdue = waiting.filter((r) => r.action.dueDate < today).length;
   const soon = waiting.length - overdue;
   const counts = [

@@ -12,7 +12,7 @@
 import type { Programme } from '../db/generated/sqlite/client.js';
 import type { Day } from '../domain/dates.js';
 import { reminderDay } from '../domain/reminders.js';
-import { bankHolidays } from '../domain/working-days.js';
+import { bankHolidays, type Holidays } from '../domain/working-days.js';
 import { deliverNotices } from './deliver-notices.js';
 import type { ChatDeps } from './deps.js';
 import { claimReminder, LEASE_MS, markFailed, markSent } from './reminder-log.js';
@@ -69,7 +69,7 @@ async function programmesDue(
   programmes: Programme[],
   now: Date,
   anyTime: boolean,
-): Promise<{ programme: Programme; day: Day; holidays: ReadonlySet<Day> }[]> {
+): Promise<{ programme: Programme; day: Day; holidays: Holidays }[]> {
   const workspaceIds = [...new Set(programmes.map((p) => p.workspaceId))];
   const overrides = await deps.db.bankHolidayOverride.findMany({
     where: { workspaceId: { in: workspaceIds } },

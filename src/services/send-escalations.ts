@@ -1,11 +1,12 @@
 /**
  * Escalation: actions overdue by the programme's escalationDays or more also go to their
- * workstream's lead(s), once a week. The ledger row is keyed by the week's Monday, so the first
+ * workstream's lead(s), once a week; an action the lead owns goes to the programme's admins
+ * instead (src/domain/escalation.ts). The ledger row is keyed by the week's Monday, so the first
  * working day's sweep sends it and the rest of the week finds it done.
  */
-import type { Message } from '../chat/message.js';
-import type { Programme, Workstream } from '../db/generated/sqlite/client.js';
+import type { Action, Person, Programme, Workstream } from '../db/generated/sqlite/client.js';
 import { addDays } from '../domain/dates.js';
+import { escalationRecipients } from '../domain/escalation.js';
 import { escalationWeek, isMuted } from '../domain/reminders.js';
 import { deliverReminder, type ReminderToSend } from './deliver-reminder.js';
 import { escalationMessage } from './notice-messages.js';
@@ -13,67 +14,80 @@ import { finishedOn } from './reminder-log.js';
 import { MAX_ROWS } from './reminder-messages.js';
 import type { Sweep } from './sweep.js';
 
+type WithLeads = Workstream & { leads: { person: Person }[] };
+
 export async function sendEscalations(sweep: Sweep, programme: Programme): Promise<void> {
   const { deps, day } = sweep;
-  const workstreams = await deps.db.workstream.findMany({
+  const workstreams: WithLeads[] = await deps.db.workstream.findMany({
     where: { programmeId: programme.id, workspaceId: programme.workspaceId },
     include: { leads: { include: { person: true } } },
     orderBy: { code: 'asc' },
   });
+  const admins = await deps.db.person.findMany({
+    where: {
+      workspaceId: programme.workspaceId,
+      OR: [{ role: 'admin' }, { slackUserId: { in: deps.adminUserIds ?? [] } }],
+    },
+    orderBy: { id: 'asc' },
+  });
   const week = escalationWeek(day);
-  const subjectKeys = workstreams.map((w) => `workstream:${w.id}`);
   const finished = await finishedOn(deps.db, {
     workspaceId: programme.workspaceId,
     kind: 'escalation',
     day: week,
-    subjectKeys,
+    subjectKeys: workstreams.map((w) => `workstream:${w.id}`),
   });
   for (const workstream of workstreams) {
-    const leads = workstream.leads
-      .map((l) => l.person)
-      .filter((p) => !isMuted(p, day) && !finished.has(`workstream:${workstream.id}|${p.slackUserId}`));
-    if (leads.length === 0) continue;
-    const escalated = await escalatedActions(sweep, programme, workstream);
-    if (!escalated) continue;
-    for (const lead of leads) {
+    // Who is still to be sent this week's: when nobody is, the workstream is not even queried.
+    const waiting = (p: Person) =>
+      !isMuted(p, day) && !finished.has(`workstream:${workstream.id}|${p.slackUserId}`);
+    const leads = workstream.leads.map((l) => l.person);
+    if (![...leads, ...admins].some(waiting)) continue;
+    const overdue = await escalatedActions(sweep, programme, workstream);
+    for (const recipient of escalationRecipients(leads, admins, overdue)) {
+      if (!waiting(recipient.person)) continue;
+      const shown = recipient.actions.slice(0, MAX_ROWS);
+      const message = escalationMessage({
+        workstream,
+        actions: await views(sweep, workstream, shown),
+        total: recipient.actions.length,
+        escalationDays: programme.escalationDays,
+        today: day,
+        to: recipient.role,
+      });
       const reminder: ReminderToSend = {
         key: { kind: 'escalation', subjectKey: `workstream:${workstream.id}`, day: week },
         programme,
-        to: { person: lead },
-        payload: { actionIds: escalated.ids, total: escalated.total },
-        render: () => escalated.message,
+        to: { person: recipient.person },
+        payload: { actionIds: shown.map((a) => a.id), total: recipient.actions.length },
+        render: () => message,
       };
       sweep.count(await deliverReminder(deps, sweep.check, reminder, sweep.now));
     }
   }
 }
 
-/** The workstream's actions overdue by the threshold or more (the soonest MAX_ROWS), as the message. */
-async function escalatedActions(
-  sweep: Sweep,
-  programme: Programme,
-  workstream: Workstream,
-): Promise<{ ids: number[]; total: number; message: Message } | null> {
-  const { db } = sweep.deps;
-  const where = {
-    workspaceId: programme.workspaceId,
-    programmeId: programme.id,
-    workstreamId: workstream.id,
-    status: 'open',
-    dueDate: { lte: addDays(sweep.day, -programme.escalationDays) },
-  };
-  const actions = await db.action.findMany({
-    where,
+/** The workstream's open actions overdue by the threshold or more, longest overdue first. */
+function escalatedActions(sweep: Sweep, programme: Programme, workstream: Workstream): Promise<Action[]> {
+  return sweep.deps.db.action.findMany({
+    where: {
+      workspaceId: programme.workspaceId,
+      programmeId: programme.id,
+      workstreamId: workstream.id,
+      status: 'open',
+      dueDate: { lte: addDays(sweep.day, -programme.escalationDays) },
+    },
     orderBy: [{ dueDate: 'asc' }, { number: 'asc' }],
-    take: MAX_ROWS,
   });
-  if (actions.length === 0) return null;
-  const total = actions.length < MAX_ROWS ? actions.length : await db.action.count({ where });
-  const owners = await db.person.findMany({
-    where: { workspaceId: programme.workspaceId, id: { in: [...new Set(actions.map((a) => a.ownerId))] } },
+}
+
+/** The actions as the message lists them, with their owners' Slack ids. */
+async function views(sweep: Sweep, workstream: Workstream, actions: Action[]) {
+  const owners = await sweep.deps.db.person.findMany({
+    where: { workspaceId: workstream.workspaceId, id: { in: [...new Set(actions.map((a) => a.ownerId))] } },
   });
   const slackId = new Map(owners.map((o) => [o.id, o.slackUserId]));
-  const views = actions.map((a) => ({
+  return actions.map((a) => ({
     number: a.number,
     text: a.text,
     dueDate: a.dueDate,
@@ -81,12 +95,4 @@ async function escalatedActions(
     ownerSlackUserId: slackId.get(a.ownerId) ?? 'unknown',
     workstreamCode: workstream.code,
   }));
-  const message = escalationMessage({
-    workstream,
-    actions: views,
-    total,
-    escalationDays: programme.escalationDays,
-    today: sweep.day,
-  });
-  return { ids: actions.map((a) => a.id), total, message };
 }

@@ -1,5 +1,6 @@
 /** What one programme's reminder sweep carries from step to step. */
 import type { Day } from '../domain/dates.js';
+import type { Holidays } from '../domain/working-days.js';
 import type { Outcome } from './deliver-reminder.js';
 import type { ChatDeps } from './deps.js';
 import type { RecipientCheck } from './reminder-recipients.js';
@@ -14,7 +15,7 @@ export interface Sweep {
   now: Date;
   /** The programme's reminder day. */
   day: Day;
-  holidays: ReadonlySet<Day>;
+  holidays: Holidays;
   tally: Tally;
   count(outcome: Outcome): void;
   /** Keeps the programme's claim alive through a long sweep. */

@@ -125,6 +125,27 @@ describe('New date', () => {
     expect(shown(reminder())).toContain('due 15 Jan 2027');
     expect(shown(reminder())).toContain('New date set (was 9 Nov)');
   });
+  it('recounts the header: an action moved to a later date is no longer overdue or due soon', async () => {
+    const header = () => String(reminder().text);
+    expect(header()).toBe('Reminder: 2 overdue (A-1, A-2)');
+    for (const number of [1, 2]) {
+      const form = await openForm('reminder_new_date', number);
+      await e.submit({
+        userId: U.owner,
+        callbackId: form.callback_id,
+        privateMetadata: form.private_metadata,
+        values: { due: 'date:2027-01-15', reason: 'Recruitment panel moved to January' },
+      });
+      if (number === 1) {
+        expect(header()).toBe('Reminder: 1 overdue (A-1, A-2)');
+        expect(shown(reminder())).toContain('*Your actions that need an answer:* 1 overdue.');
+        expect(shown(reminder())).not.toContain('due in the next');
+      }
+    }
+    expect(header()).toBe('All answered, thank you (A-1, A-2)');
+    expect(shown(reminder())).toContain('All answered, thank you');
+    expect(shown(reminder())).not.toContain('overdue');
+  });
 });
 
 describe('Add update', () => {

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { changeRag } from '../../src/services/change-rag.js';
 import { type E2E, SIGNING_SECRET, startE2E } from '../support/e2e.js';
 import { as, seedProgramme, TEAM, U } from '../support/factories.js';
-import { addActionAt, at, everyone, roster } from '../support/reminders.js';
+import { addActionAt, at, dmsTo, everyone, job, roster, shown } from '../support/reminders.js';
 import { sendBlockAction, sendEvent } from '../support/signed-requests.js';
 
 let e: E2E;
@@ -117,5 +117,32 @@ describe('App Home', () => {
       values: { due: 'date:2027-03-31', reason: 'Moved to fit the spring training calendar' },
     });
     expect(home(U.owner)).toContain('due 31 Mar 2027');
+  });
+
+  it('updates the day’s reminder DM too, so its header stops counting a moved action as overdue', async () => {
+    await job(e).run(at(e, '2026-11-23 11:00'));
+    const dm = () => dmsTo(e, U.owner)[0]!;
+    expect(dm().text).toBe('Reminder: 1 overdue (A-1)');
+    await openHome(U.owner);
+    await pressOnHome(U.owner, 'reminder_new_date', 'home.1');
+    const form = e.slack.views.filter((v) => v.type === 'modal').at(-1)!.view as {
+      callback_id: string;
+      private_metadata: string;
+    };
+    await e.submit({
+      userId: U.owner,
+      callbackId: form.callback_id,
+      privateMetadata: form.private_metadata,
+      values: { due: 'date:2027-01-29', reason: 'Audit team back in January' },
+    });
+    expect(home(U.owner)).toContain('due 29 Jan 2027');
+    expect(dm().text).toBe('All answered, thank you (A-1)');
+    expect(shown(dm())).toContain('New date set (was 20 Nov)');
+    // An action the DM does not list leaves the DM alone.
+    const updates = () => e.slack.calls.filter((c) => c.method === 'chat.update').length;
+    const before = updates();
+    await pressOnHome(U.owner, 'reminder_done', 'home.2');
+    expect(home(U.owner)).not.toContain('Launch practice week');
+    expect(updates()).toBe(before);
   });
 });

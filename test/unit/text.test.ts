@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   escapeMrkdwn,
+  mentionsAsTyped,
   neutraliseBroadcasts,
   normaliseQuotes,
   toSafeMrkdwn,
@@ -92,5 +93,22 @@ describe('normaliseQuotes', () => {
     expect(normaliseQuotes('“Right Decisions” at the child’s ‘front door’')).toBe(
       "\"Right Decisions\" at the child's 'front door'",
     );
+  });
+});
+
+describe('mentionsAsTyped', () => {
+  it('writes labelled user and channel mentions back as they were typed', () => {
+    expect(mentionsAsTyped('action add WS1 <@U0OWNER|olly> in <#C0BOARD|board> by Friday')).toBe(
+      'action add WS1 @olly in #board by Friday',
+    );
+  });
+
+  it('leaves unlabelled mentions, links and broadcasts for the other guards', () => {
+    const text = '<@U0OWNER> <#C0BOARD> <https://evil.example|click> <!here>';
+    expect(mentionsAsTyped(text)).toBe(text);
+  });
+
+  it('cannot be turned into a ping: a label of @here is still defused when made safe', () => {
+    expect(toSafeMrkdwn(mentionsAsTyped('<@U0OWNER|here>'))).toBe(`@${ZWJ}here`);
   });
 });

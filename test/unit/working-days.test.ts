@@ -22,10 +22,25 @@ describe('the England and Wales bank holiday data', () => {
     expect(dates.at(-1)).toBe('2030-12-26');
   });
 
-  // A typo in the data would otherwise go unnoticed until a reminder went out on Christmas Day.
-  it.each([2021, 2024, 2025, 2026, 2027, 2028, 2029, 2030])('matches the statutory pattern in %i', (year) => {
+  // A typo in the data would otherwise go unnoticed until a reminder went out on Christmas Day;
+  // and the rule, which covers every other year, is proved against eleven years of gov.uk.
+  const ONE_OFFS: Record<number, { onlyInData: string[]; onlyByRule: string[] }> = {
+    2020: { onlyInData: ['2020-05-08'], onlyByRule: ['2020-05-04'] }, // VE day moved the early May holiday
+    2022: { onlyInData: ['2022-06-02', '2022-06-03', '2022-09-19'], onlyByRule: ['2022-05-30'] }, // jubilee, funeral
+    2023: { onlyInData: ['2023-05-08'], onlyByRule: [] }, // coronation
+  };
+  const years = [...new Set(published.map((holiday) => Number(holiday.date.slice(0, 4))))];
+
+  it.each(years)('matches the statutory pattern in %i, apart from its known one-offs', (year) => {
     const inData = published.filter((holiday) => holiday.date.startsWith(`${year}-`));
-    expect(inData).toEqual(standardBankHolidays(year));
+    const byRule = standardBankHolidays(year);
+    const dataDays = new Set(inData.map((h) => h.date));
+    const ruleDays = new Set(byRule.map((h) => h.date));
+    expect({
+      onlyInData: [...dataDays].filter((d) => !ruleDays.has(d)),
+      onlyByRule: [...ruleDays].filter((d) => !dataDays.has(d)),
+    }).toEqual(ONE_OFFS[year] ?? { onlyInData: [], onlyByRule: [] });
+    if (!ONE_OFFS[year]) expect(inData).toEqual(byRule);
   });
 
   it('keeps the one-off changes of 2020, 2022 and 2023', () => {
@@ -37,7 +52,7 @@ describe('the England and Wales bank holiday data', () => {
     expect(holidays.has('2022-05-30')).toBe(false);
     expect(bankHolidayName('2022-09-19')).toBe('Bank holiday for the State Funeral of Queen Elizabeth II');
     expect(bankHolidayName('2023-05-08')).toBe('Bank holiday for the coronation of King Charles III');
-    expect(holidays.size).toBe(8 * 11 + 3);
+    expect(published).toHaveLength(8 * 11 + 3);
   });
 });
 
@@ -136,5 +151,100 @@ describe('overrides', () => {
   it('does not change the shared data', () => {
     bankHolidays([{ date: '2026-12-25', isHoliday: false }]);
     expect(bankHolidays().has('2026-12-25')).toBe(true);
+  });
+});
+
+describe('after the published data ends', () => {
+  const holidays = bankHolidays();
+
+  it('knows Christmas 2031 and every other holiday of the year by rule', () => {
+    expect(isWorkingDay('2031-12-25', holidays)).toBe(false);
+    expect(isWorkingDay('2031-12-26', holidays)).toBe(false);
+    expect(nextWorkingDay('2031-12-24', holidays)).toBe('2031-12-29');
+    expect(
+      ['2031-01-01', '2031-04-11', '2031-04-14', '2031-05-05', '2031-05-26', '2031-08-25'].map(
+        bankHolidayName,
+      ),
+    ).toEqual([
+      "New Year's Day",
+      'Good Friday',
+      'Easter Monday',
+      'Early May bank holiday',
+      'Spring bank holiday',
+      'Summer bank holiday',
+    ]);
+  });
+
+  it('gives substitute days at weekends: Christmas on a Saturday in 2032, New Year on a Saturday in 2033', () => {
+    expect(bankHolidayName('2032-12-27')).toBe('Christmas Day (substitute day)');
+    expect(bankHolidayName('2032-12-28')).toBe('Boxing Day (substitute day)');
+    expect(isWorkingDay('2032-12-24', holidays)).toBe(true);
+    expect(bankHolidayName('2033-01-03')).toBe("New Year's Day (substitute day)");
+    expect(isWorkingDay('2033-01-04', holidays)).toBe(true);
+  });
+
+  it('keeps admin overrides in computed years', () => {
+    const changed = bankHolidays([
+      { date: '2031-12-29', isHoliday: true },
+      { date: '2031-12-26', isHoliday: false },
+    ]);
+    expect(isWorkingDay('2031-12-29', changed)).toBe(false);
+    expect(isWorkingDay('2031-12-26', changed)).toBe(true);
+    expect(isWorkingDay('2031-12-25', changed)).toBe(false);
+  });
+
+  it('has eight holidays on eight different weekdays every year to 2200', () => {
+    for (let year = 2031; year <= 2200; year++) {
+      const days = standardBankHolidays(year).map((holiday) => holiday.date);
+      expect(new Set(days).size).toBe(8);
+      expect(days.every((day) => isoWeekday(day) <= 5 && day.startsWith(`${year}-`))).toBe(true);
+    }
+  });
+});
+
+describe('Easter (the computus)', () => {
+  // Gauss's method as Lichtenberg restated it: a different route to the same date, so a slip in
+  // either formula shows. Returns the day of March (32 = 1 April).
+  function gaussEasterMarchDay(year: number): number {
+    const k = Math.floor(year / 100);
+    const m = 15 + Math.floor((3 * k + 3) / 4) - Math.floor((8 * k + 13) / 25);
+    const s = 2 - Math.floor((3 * k + 3) / 4);
+    const a = year % 19;
+    const d = (19 * a + m) % 30;
+    const r = Math.floor((d + Math.floor(a / 11)) / 29);
+    const fullMoon = 21 + d - r;
+    const firstSunday = 7 - ((year + Math.floor(year / 4) + s) % 7);
+    return fullMoon + 7 - ((fullMoon - firstSunday) % 7);
+  }
+  const asDay = (year: number, marchDay: number) =>
+    marchDay > 31
+      ? `${year}-04-${String(marchDay - 31).padStart(2, '0')}`
+      : `${year}-03-${String(marchDay).padStart(2, '0')}`;
+
+  it.each([
+    [1818, '1818-03-22'],
+    [1943, '1943-04-25'],
+    [1961, '1961-04-02'],
+    [2000, '2000-04-23'],
+    [2008, '2008-03-23'],
+    [2011, '2011-04-24'],
+    [2019, '2019-04-21'],
+    [2031, '2031-04-13'],
+    [2032, '2032-03-28'],
+    [2035, '2035-03-25'],
+    [2039, '2039-04-10'],
+    [2040, '2040-04-01'],
+    [2285, '2285-03-22'],
+  ])('Easter Sunday %i is %s', (year, day) => {
+    expect(easterSunday(year)).toBe(day);
+  });
+
+  it('agrees with Gauss’s method and is a Sunday from 22 March to 25 April, 1583 to 4099', () => {
+    for (let year = 1583; year <= 4099; year++) {
+      const easter = easterSunday(year);
+      expect(easter).toBe(asDay(year, gaussEasterMarchDay(year)));
+      expect(isoWeekday(easter)).toBe(7);
+      expect(easter >= `${year}-03-22` && easter <= `${year}-04-25`).toBe(true);
+    }
   });
 });

@@ -42,11 +42,22 @@ export async function deliver(reply: Reply, target: DeliveryTarget): Promise<voi
         user_id: target.userId,
         view: { type: 'home', blocks: renderMessage(reply.message).blocks ?? [] } as never,
       });
+      if (reply.reminder) await updateReminder(reply.reminder, target);
       return;
     case 'channel':
       if (reply.replace) await replaceInChannel(reply, reply.replace, target);
       else await postToChannel(reply, target);
   }
+}
+
+/** The reminder DM follows the Home tab; the answer is saved, so a vanished DM is only logged. */
+async function updateReminder(
+  reminder: { channelId: string; ts: string; message: Message },
+  target: DeliveryTarget,
+): Promise<void> {
+  await target.client.chat
+    .update({ channel: reminder.channelId, ts: reminder.ts, ...renderMessage(reminder.message) })
+    .catch((error: unknown) => target.logger.warn({ err: error }, 'could not update the reminder DM'));
 }
 
 async function postToChannel(

@@ -8,6 +8,7 @@ import { isAppError } from '../../../domain/errors.js';
 import type { Deps } from '../../../services/deps.js';
 import { commandContext } from '../context.js';
 import { deliver } from '../deliver.js';
+import { errorsWithNames, slackNames } from '../modal-errors.js';
 import { readModalValues, renderMessage } from '../render.js';
 
 export function registerInteractions(app: App, deps: Deps, command: string): void {
@@ -29,16 +30,20 @@ export function registerInteractions(app: App, deps: Deps, command: string): voi
     const lastInput =
       (view.blocks as { type: string; block_id?: string }[]).filter((b) => b.type === 'input').at(-1)
         ?.block_id ?? 'text';
+    const showErrors = async (errors: Record<string, string>) =>
+      ack({
+        response_action: 'errors',
+        errors: await errorsWithNames(errors, slackNames(client, deps, teamId)),
+      });
     try {
       const result = await handler.submit(readModalValues(view.state as never), view.private_metadata, ctx);
-      if ('errors' in result) return ack({ response_action: 'errors', errors: result.errors });
+      if ('errors' in result) return showErrors(result.errors);
       await ack();
       await deliver(result, { client, channelId, userId: body.user.id, logger: deps.logger });
     } catch (error) {
       // A retried submission that was already stored: the first one succeeded, so just close the modal.
       if (isAppError(error) && error.code === 'duplicate_request') return ack();
-      if (isAppError(error))
-        return ack({ response_action: 'errors', errors: { [lastInput]: error.message.slice(0, 2000) } });
+      if (isAppError(error)) return showErrors({ [lastInput]: error.message.slice(0, 2000) });
       deps.logger.error({ err: error }, 'modal submission failed');
       return ack({
         response_action: 'errors',

@@ -1,0 +1,68 @@
+/**
+ * Slack shows a modal's field errors as plain text: a mention there reads '<@U0LOCAL002>', not a
+ * name. Before a modal's errors go back to Slack, each mention becomes what a person would say:
+ * the label Slack put in it, else the person's name from users.info, else the name we stored.
+ */
+import type { WebClient } from '@slack/web-api';
+import type { Deps } from '../../services/deps.js';
+
+const USER_MENTION = /<@([UW][A-Z0-9]+)(?:\|([^<>|]*))?>/g;
+const CHANNEL_MENTION = /<#([CG][A-Z0-9]+)(?:\|([^<>|]*))?>/g;
+
+// The modal must be answered within Slack's three seconds, so a slow users.info is not waited for.
+const LOOKUP_MS = 1000;
+
+type Names = (slackUserIds: string[]) => Promise<Map<string, string>>;
+
+/** The errors with every user and channel mention written as a name. */
+export async function errorsWithNames(
+  errors: Record<string, string>,
+  names: Names,
+): Promise<Record<string, string>> {
+  const text = Object.values(errors).join('\n');
+  const unlabelled = [...text.matchAll(USER_MENTION)].filter((m) => !m[2]?.trim()).map((m) => m[1]!);
+  // Names are a courtesy: if they cannot be had, the errors still go back, with bare ids.
+  const known =
+    unlabelled.length > 0
+      ? await names([...new Set(unlabelled)]).catch(() => new Map<string, string>())
+      : new Map<string, string>();
+  const plain = (message: string) =>
+    message
+      .replace(USER_MENTION, (_all, id: string, label?: string) => label?.trim() || known.get(id) || id)
+      .replace(CHANNEL_MENTION, (_all, id: string, label?: string) => `#${label?.trim() || id}`);
+  return Object.fromEntries(Object.entries(errors).map(([field, message]) => [field, plain(message)]));
+}
+
+/** Names for Slack user ids: Slack's display name or real name, else the one stored on the Person. */
+export function slackNames(client: WebClient, deps: Deps, workspaceId: string): Names {
+  return async (ids) => {
+    const stored = await deps.db.person.findMany({
+      where: { workspaceId, slackUserId: { in: ids } },
+      select: { slackUserId: true, displayName: true },
+    });
+    const fallback = new Map(stored.map((p) => [p.slackUserId, p.displayName]));
+    const found = await Promise.all(
+      ids.map(async (id) => [id, (await slackName(client, id, deps)) || fallback.get(id) || ''] as const),
+    );
+    return new Map(found.filter(([, name]) => name !== ''));
+  };
+}
+
+async function slackName(client: WebClient, id: string, deps: Deps): Promise<string | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), LOOKUP_MS);
+  });
+  const lookUp = client.users.info({ user: id }).then(
+    ({ user }) => user?.profile?.display_name || user?.profile?.real_name || user?.real_name || user?.name,
+    (error: unknown) => {
+      deps.logger.warn({ err: error, user: id }, 'users.info failed; the modal error shows the stored name');
+      return undefined;
+    },
+  );
+  try {
+    return await Promise.race([lookUp, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
