@@ -24,7 +24,7 @@ export type ActionAddInput = z.infer<typeof actionAddInput>;
 export const actionAdd: Subcommand<ActionAddInput> = {
   name: 'action add',
   aliases: ['actions add', 'action new'],
-  usage: 'action add <workstream> @owner <due date> <what is to be done>',
+  usage: 'action add <workstream>[/<project>] @owner <due date> <what is to be done>',
   summary:
     'Adds an action with an owner and a due date (leads of the workstream and admins). With no arguments it opens a form.',
   examples: [
@@ -40,17 +40,14 @@ export const actionAdd: Subcommand<ActionAddInput> = {
 
 function parseActionAdd(args: Args, ctx: CommandContext): unknown {
   // A name with spaces comes quoted ("Improve Our Practice"), so the workstream is one word.
-  const [workstream, ...project] = args
-    .word('a workstream (its code such as WS1, or its name in quotes)')
-    .split('/');
+  const target = args.target('a workstream (its code such as WS1, or its name in quotes)');
   const ownerUserId = args.optionalWord((w) => ['me', 'myself'].includes(w.toLowerCase()))
     ? ctx.actor.userId
     : args.user('the owner');
   const dueDate = args.date('the due date', ctx.today);
   if (args.done) throw new AppError('bad_input', 'Say what the action is, after the due date.');
   return {
-    workstream,
-    project: project.length > 0 ? project.join('/') : undefined,
+    ...target,
     ownerUserId,
     dueDate,
     text: args.rest(),

@@ -1,7 +1,7 @@
 /** `/improve action extend <ref> [to] <new due date> <reason>`: the new date and why, for the channel. */
 import { z } from 'zod';
 import type { Message } from '../src/chat/message.js';
-import { formatUkDate } from '../src/domain/dates.js';
+import { formatUkDate, formatWeekdayUkDate } from '../src/domain/dates.js';
 import { toSafeMrkdwn } from '../src/domain/text.js';
 import { type ExtendActionResult, extendAction } from '../src/services/extend-action.js';
 import { actionMessage, actionPost, actionSubject, readRef } from './action-replies.js';
@@ -34,7 +34,7 @@ export const actionExtend: Subcommand<z.infer<typeof input>> = {
 /** The channel's news of a new due date and why; also for the reminders' New date button. */
 export function actionExtendedMessage(result: ExtendActionResult, reason: string, byUserId: string): Message {
   const { action, workstream, owner, fromDue } = result;
-  const due = formatUkDate(action.dueDate);
+  const due = formatWeekdayUkDate(action.dueDate);
   return actionMessage({
     fallback: `A-${action.number} now due ${due} (was ${formatUkDate(fromDue)})`,
     headline: `:calendar: New due date *${due}* (was ${formatUkDate(fromDue)}): ${actionSubject(action.number, action.text)}`,

@@ -3,12 +3,14 @@
  * instead of saying "unknown subcommand".
  */
 import { z } from 'zod';
+import { closestWord, typoAllowance } from '../src/domain/edit-distance.js';
 import { AppError } from '../src/domain/errors.js';
 import { toSafeMrkdwn } from '../src/domain/text.js';
 import { ephemeral } from './replies.js';
 import type { Subcommand } from './types.js';
 
 const VERBS = 'add, done, verify, extend, reassign, drop or list';
+const VERB_LIST = VERBS.replace(' or ', ', ').split(', ');
 
 export const actionHelp: Subcommand<{ word?: string }> = {
   name: 'action',
@@ -21,11 +23,14 @@ export const actionHelp: Subcommand<{ word?: string }> = {
   parse: (args) => ({ word: args.done ? undefined : args.word('') }),
   schema: z.object({ word: z.string().optional() }),
   async run({ word }, ctx) {
-    if (word)
+    if (word) {
+      const guess = closestWord(word, VERB_LIST, typoAllowance(word));
       throw new AppError(
         'bad_input',
-        `I don't know “action ${toSafeMrkdwn(word)}”. After \`action\` say ${VERBS}.`,
+        `I don't know “action ${toSafeMrkdwn(word)}”.${guess ? ` Did you mean \`action ${guess}\`?` : ''} After \`action\` say ${VERBS}.`,
+        guess ? { fix: { from: word, to: guess } } : {},
       );
+    }
     const c = ctx.command;
     return ephemeral(
       [

@@ -69,8 +69,29 @@ export class Args {
     return match[1];
   }
 
-  optionalRag(): Rag | undefined {
-    const found = parseRagTokens(this.tokens.slice(this.index).map((t) => t.text));
+  /**
+   * A workstream, or one of its projects after a slash: `WS2`, `practice`, `"Improve Our Practice"`,
+   * `WS2/recruitment`, `WS2/"Front door"`. The one way every subcommand names a project.
+   */
+  target(what: string): { workstream: string; project?: string } {
+    const token = this.tokens[this.index];
+    this.word(what);
+    const [workstream = '', ...project] = token!.parts;
+    const name = project.join('/').trim();
+    return name ? { workstream, project: name } : { workstream };
+  }
+
+  /** The next word, without moving on: for a reader that needs where it is to suggest a fix. */
+  get current(): Token | undefined {
+    return this.tokens[this.index];
+  }
+
+  /** A RAG word; with `optional` (update), single letters and 'completed' are ordinary words. */
+  optionalRag(options: { optional?: boolean } = {}): Rag | undefined {
+    const found = parseRagTokens(
+      this.tokens.slice(this.index).map((t) => t.text),
+      options,
+    );
     if (!found) return undefined;
     this.index += found.used;
     return found.rag;

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { AppError, isAppError } from '../src/domain/errors.js';
-import { escapeMrkdwn, toSafeMrkdwn, wellFormed } from '../src/domain/text.js';
+import { wellFormed } from '../src/domain/text.js';
 import { actionHelp } from './action.js';
 import { actionAdd } from './action-add.js';
 import { actionAddModalHandler } from './action-add-modal.js';
@@ -15,8 +15,10 @@ import { actionList } from './action-list.js';
 import { actionReassign } from './action-reassign.js';
 import { actionVerify } from './action-verify.js';
 import { Args } from './args.js';
+import { correctedCommand, unknownSubcommand } from './corrections.js';
 import { digestPreview } from './digest-preview.js';
 import { digestSend } from './digest-send.js';
+import { helpFor, overview } from './help.js';
 import { kpiAdd } from './kpi-add.js';
 import { kpiList } from './kpi-list.js';
 import { kpiRecord } from './kpi-record.js';
@@ -50,11 +52,12 @@ import { workstreamList } from './workstream-list.js';
 const help: Subcommand<{ topic?: string }> = {
   name: 'help',
   usage: 'help [subcommand]',
-  summary: 'Lists the subcommands, or explains one.',
-  examples: ['help', 'help update'],
+  summary: 'Lists the subcommands, or explains one or a group of them (`help kpi`).',
+  examples: ['help', 'help update', 'help kpi'],
   parse: (args) => ({ topic: args.done ? undefined : args.rest() }),
   schema: z.object({ topic: z.string().optional() }),
-  run: async ({ topic }, ctx) => ephemeral(topic ? helpFor(topic, ctx.command) : overview(ctx.command)),
+  run: async ({ topic }, ctx) =>
+    ephemeral(topic ? helpFor(SUBCOMMANDS, topic, ctx.command) : overview(SUBCOMMANDS, ctx.command)),
 };
 
 /** Every subcommand, in the order help lists them. */
@@ -128,9 +131,15 @@ export async function runCommand(text: string, ctx: CommandContext): Promise<Rep
   const raw = wellFormed(unescapeSlack(text)).trim();
   const typed = `${ctx.command} ${text}`.trim();
   const tokens = tokenize(raw);
-  if (tokens.length === 0) return ephemeral(overview(ctx.command));
+  if (tokens.length === 0) return ephemeral(overview(SUBCOMMANDS, ctx.command));
+  const corrected = (error: AppError) =>
+    error.fix ? (correctedCommand(ctx.command, raw, tokens, error.fix) ?? undefined) : undefined;
   const found = findSubcommand(tokens.map((t) => t.text));
-  if (!found) return refusal(unknownSubcommand(tokens[0]!.text, ctx.command), { typed });
+  if (!found) {
+    const names = SUBCOMMANDS.map((s) => s.name);
+    const error = unknownSubcommand(tokens[0]!.text, names, ctx.command);
+    return refusal(error, { typed, corrected: corrected(error) });
+  }
   const { sub, used } = found;
   const usage = `${ctx.command} ${sub.usage}`;
   try {
@@ -144,9 +153,12 @@ export async function runCommand(text: string, ctx: CommandContext): Promise<Rep
   } catch (error) {
     if (isAppError(error)) {
       if (error.code === 'duplicate_request') return { kind: 'none' };
+      const fixed = corrected(error);
       return refusal(
-        error.example ? error : new AppError(error.code, error.message, { example: example(sub, ctx) }),
-        { usage, typed },
+        error.example || fixed
+          ? error
+          : new AppError(error.code, error.message, { example: example(sub, ctx) }),
+        { usage, typed, corrected: fixed },
       );
     }
     ctx.deps.logger.error({ err: error, subcommand: sub.name }, 'command failed');
@@ -156,27 +168,4 @@ export async function runCommand(text: string, ctx: CommandContext): Promise<Rep
 
 function example(sub: AnySubcommand, ctx: CommandContext): string | undefined {
   return sub.examples[0] ? `${ctx.command} ${sub.examples[0]}` : undefined;
-}
-
-function unknownSubcommand(word: string, command: string): AppError {
-  const names = SUBCOMMANDS.map((s) => s.name.split(' ')[0]!);
-  const guess = names.find((n) => n.startsWith(word.toLowerCase().slice(0, 2)));
-  return new AppError(
-    'bad_input',
-    `I don't know the subcommand “${word}”. Try \`${command} help\` to see them all.`,
-    guess ? { example: `${command} ${guess}` } : {},
-  );
-}
-
-export function overview(command: string): string {
-  const lines = SUBCOMMANDS.map((s) => `• \`${command} ${escapeMrkdwn(s.usage)}\`: ${s.summary}`);
-  return `*${command}*: your improvement plan from Slack.\n${lines.join('\n')}\nType \`${command} help <subcommand>\` for examples.`;
-}
-
-export function helpFor(topic: string, command: string): string {
-  const found = findSubcommand(topic.toLowerCase().split(/\s+/));
-  if (!found) return `There is no subcommand “${toSafeMrkdwn(topic)}”.\n\n${overview(command)}`;
-  const { sub } = found;
-  const examples = sub.examples.map((e) => `• \`${command} ${e}\``).join('\n');
-  return `*${command} ${escapeMrkdwn(sub.usage)}*\n${sub.summary}\n*Examples:*\n${examples}`;
 }

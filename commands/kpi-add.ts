@@ -1,6 +1,6 @@
 /** `/improve kpi add <name> <unit> <higher|lower> [target <value> by <date>]…` (admins). */
 import { z } from 'zod';
-import type { Day } from '../src/domain/dates.js';
+import { type Day, formatWeekdayUkDate } from '../src/domain/dates.js';
 import { AppError } from '../src/domain/errors.js';
 import { normaliseKpiUnit, parseKpiDirection, parseKpiNumber } from '../src/domain/kpi-input.js';
 import { toSafeMrkdwn } from '../src/domain/text.js';
@@ -28,6 +28,7 @@ export const kpiAdd: Subcommand<z.infer<typeof input>> = {
   examples: [
     'kpi add "Caseload average" cases lower target 30 by 31/12/2026 target 25 by 31/03/2027',
     'kpi add "CP visits in timescale" % higher target 75 by 31/03/2027 target 85 by 30/06/2027',
+    'kpi add "Caseload average" cases lower target 30 by end of December target 25 by March 2027',
   ],
   parse(args, ctx) {
     const { name, unit, direction } = readHead(args);
@@ -54,7 +55,9 @@ export const kpiAdd: Subcommand<z.infer<typeof input>> = {
     const kpi = await addKpi(value, ctx.deps, ctx.actor);
     const name = toSafeMrkdwn(kpi.name);
     const targets =
-      kpi.targets.length > 0 ? kpi.targets.map((t) => targetText(t, kpi)).join('; ') : 'none yet';
+      kpi.targets.length > 0
+        ? kpi.targets.map((t) => targetText(t, kpi, formatWeekdayUkDate)).join('; ')
+        : 'none yet';
     return ephemeral(
       `:white_check_mark: Added KPI *${name}* (${toSafeMrkdwn(kpi.unit)}, ${directionText(kpi)}).\n*Targets:* ${targets}\nRecord a reading with \`${ctx.command} kpi record "${name}" &lt;value&gt;\`.`,
     );

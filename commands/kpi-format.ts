@@ -16,9 +16,9 @@ interface KpiShape {
 
 export const kpiValue = (value: number, kpi: KpiShape): string => formatKpiValue(value, kpi.unit);
 
-/** '≤ 30 by 31/12/2026'. */
-export const targetText = (target: KpiTargetPoint, kpi: KpiShape): string =>
-  describeTarget(kpi.direction as KpiDirection, target, formatUkDate, kpi.unit);
+/** '≤ 30 by 31/12/2026'; a confirmation passes formatWeekdayUkDate to show the day too. */
+export const targetText = (target: KpiTargetPoint, kpi: KpiShape, formatDate = formatUkDate): string =>
+  describeTarget(kpi.direction as KpiDirection, target, formatDate, kpi.unit);
 
 export const metText = (met: boolean): string =>
   met ? ':white_check_mark: target met' : ':x: target not met';

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Modal } from '../src/chat/message.js';
 import { AppError } from '../src/domain/errors.js';
 import { RAG_VALUES, ragEmoji, ragLabel } from '../src/domain/rag.js';
+import { ragTypo } from '../src/domain/rag-typos.js';
 import { toSafeMrkdwn } from '../src/domain/text.js';
 import { changeRag } from '../src/services/change-rag.js';
 import { listWorkstreams } from '../src/services/list-workstreams.js';
@@ -23,31 +24,31 @@ export const rag: Subcommand<RagInput> = {
   examples: [
     'rag WS2 red Audit found 40% of assessments out of timescale',
     'rag workforce/recruitment amber 6 of 12 posts filled',
+    'rag WS2/"Front door" green All five posts filled',
     'rag WS5 complete All actions verified by the board',
   ],
   parse(args) {
-    const target = args.word('a workstream (its code such as WS2, or its name)');
-    const [workstream, ...project] = target.split('/');
+    const target = args.target('a workstream (its code such as WS2, or its name)');
     const ragValue = args.optionalRag();
-    if (!ragValue) {
-      throw new AppError(
-        'bad_input',
-        args.done
-          ? 'Say which RAG: red, amber, green, complete or not-started.'
-          : `“${args.peek()}” is not a RAG. Use red, amber, green, complete or not-started.`,
-      );
-    }
-    return {
-      workstream,
-      project: project.length > 0 ? project.join('/') : undefined,
-      rag: ragValue,
-      reason: args.rest(),
-    };
+    if (!ragValue) throw notARag(args.peek());
+    return { ...target, rag: ragValue, reason: args.rest() };
   },
   schema: input,
   run: (value, ctx) => change(value, ctx),
   modal: (ctx) => ragModal(ctx),
 };
+
+function notARag(word: string | undefined): AppError {
+  if (word === undefined)
+    return new AppError('bad_input', 'Say which RAG: red, amber, green, complete or not-started.');
+  const typo = ragTypo(word);
+  const guess = typo ? ` Did you mean “${typo}”?` : '';
+  return new AppError(
+    'bad_input',
+    `“${word}” is not a RAG.${guess} Use red, amber, green, complete or not-started.`,
+    typo ? { fix: { from: word, to: typo } } : {},
+  );
+}
 
 async function change(value: RagInput, ctx: CommandContext): Promise<Reply> {
   const { workstream, project, change: c } = await changeRag(value, ctx.deps, ctx.actor);

@@ -12,7 +12,14 @@ export function quoteUserText(text: string): string {
   return `\`\`\`${toSafeMrkdwn(mentionsAsTyped(text)).replace(/```/g, '`\u200b``')}\`\`\``;
 }
 
-export function refusal(error: AppError, options: { usage?: string; typed: string }): Reply {
+/**
+ * `corrected` is the user's command with a guessed fix ("did you mean …?"), shown as a block they
+ * can copy and send again.
+ */
+export function refusal(
+  error: AppError,
+  options: { usage?: string; typed: string; corrected?: string },
+): Reply {
   // Messages and examples often quote what the user typed, so they must not ping or link either;
   // the usage line's <placeholders> would otherwise read as links.
   // A mention the user typed is written back as typed ('@olly'): inside a code span Slack would
@@ -20,7 +27,9 @@ export function refusal(error: AppError, options: { usage?: string; typed: strin
   const lines = [`:warning: ${toSafeMrkdwn(mentionsAsTyped(error.message))}`];
   if (options.usage && (error.code === 'bad_input' || error.code === 'ambiguous'))
     lines.push(`*Usage:* \`${escapeMrkdwn(options.usage)}\``);
-  if (error.example) lines.push(`*For example:* \`${toSafeMrkdwn(mentionsAsTyped(error.example))}\``);
+  if (options.corrected)
+    lines.push(`The corrected command, ready to copy:\n${quoteUserText(options.corrected)}`);
+  else if (error.example) lines.push(`*For example:* \`${toSafeMrkdwn(mentionsAsTyped(error.example))}\``);
   lines.push(`Your text, so nothing is lost:\n${quoteUserText(options.typed)}`);
   return ephemeral(lines.join('\n'));
 }

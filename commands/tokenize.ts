@@ -8,6 +8,11 @@ export interface Token {
   start: number;
   end: number;
   quoted: boolean;
+  /**
+   * The word split at its slashes, for a workstream and its project: `WS2/"Front door"` is
+   * ['WS2', 'Front door']. A slash inside quotes is part of the name, not a separator.
+   */
+  parts: string[];
 }
 
 const OPEN_TO_CLOSE: Record<string, string> = { '"': '"', '“': '”', '”': '”', '‘': '’', "'": "'" };
@@ -24,23 +29,61 @@ export function tokenize(raw: string): Token[] {
     while (i < raw.length && /\s/.test(raw[i]!)) i++;
     if (i >= raw.length) break;
     const start = i;
-    const ch = raw[i]!;
-    const close = OPEN_TO_CLOSE[ch];
-    // A quote opens a quoted word only at a word start, and only if it is closed later.
-    const closeAt = close ? raw.indexOf(close, i + 1) : -1;
-    if (close && closeAt > i + 1 && !(ch === "'" && /\w/.test(raw[closeAt + 1] ?? ''))) {
-      tokens.push({ text: raw.slice(i + 1, closeAt), start, end: closeAt + 1, quoted: true });
-      i = closeAt + 1;
-      continue;
-    }
-    if (ch === '<' && raw.indexOf('>', i) > i) {
+    if (raw[i] === '<' && raw.indexOf('>', i) > i) {
       const end = raw.indexOf('>', i) + 1;
-      tokens.push({ text: raw.slice(i, end), start, end, quoted: false });
+      tokens.push({ text: raw.slice(i, end), start, end, quoted: false, parts: [raw.slice(i, end)] });
       i = end;
       continue;
     }
-    while (i < raw.length && !/\s/.test(raw[i]!)) i++;
-    tokens.push({ text: raw.slice(start, i), start, end: i, quoted: false });
+    const word = readWord(raw, i);
+    tokens.push({ text: word.text, start, end: word.end, quoted: word.quoted, parts: word.parts });
+    i = word.end;
   }
   return tokens;
+}
+
+/**
+ * One word from `i`: quoted parts and bare parts joined by slashes (`"Improve Our Practice"/audit`),
+ * or a lone quoted phrase. A bare part runs to the next space or slash.
+ */
+function readWord(raw: string, from: number): Omit<Token, 'start'> {
+  if (quoteClose(raw, from) === -1) {
+    let end = from;
+    while (end < raw.length && !/\s/.test(raw[end]!)) end++;
+    const text = raw.slice(from, end);
+    // Most words have no slash: one part, read the quick way.
+    if (!text.includes('/')) return { text, end, quoted: false, parts: [text] };
+  }
+  const parts: string[] = [];
+  let quotedParts = 0;
+  let i = from;
+  for (;;) {
+    const closeAt = quoteClose(raw, i);
+    if (closeAt !== -1) {
+      parts.push(raw.slice(i + 1, closeAt));
+      quotedParts++;
+      i = closeAt + 1;
+    } else {
+      const start = i;
+      while (i < raw.length && raw[i] !== '/' && !SPACE.test(raw[i]!)) i++;
+      parts.push(raw.slice(start, i));
+    }
+    if (raw[i] !== '/') break;
+    i++; // the slash between parts
+  }
+  const quoted = quotedParts === 1 && parts.length === 1;
+  return { text: parts.join('/'), end: i, quoted, parts };
+}
+
+const SPACE = /\s/;
+
+// A quote opens a quoted part only if it is closed later; an apostrophe only when the closing one
+// is not inside a word, so "the team's audit" stays three words.
+function quoteClose(raw: string, i: number): number {
+  const ch = raw[i] ?? '';
+  const close = OPEN_TO_CLOSE[ch];
+  if (!close) return -1;
+  const closeAt = raw.indexOf(close, i + 1);
+  if (closeAt <= i + 1 || (ch === "'" && /\w/.test(raw[closeAt + 1] ?? ''))) return -1;
+  return closeAt;
 }

@@ -28,6 +28,7 @@ export const updateEdit: Subcommand<z.infer<typeof editInput>> = {
     const edited = updateMessage({
       update: changed.update,
       workstream: changed.update.workstream,
+      project: changed.project ?? null,
       ragChange: changed.ragChange,
     });
     const at = timeOfDayIn(changed.update.editedAt ?? ctx.deps.clock.now(), ctx.timezone);

@@ -3,15 +3,19 @@
  * With no arguments it opens a modal with a workstream picker.
  */
 import { z } from 'zod';
-import type { Message, Modal } from '../src/chat/message.js';
-import { RAG_VALUES, ragEmoji, ragLabel } from '../src/domain/rag.js';
+import { type Message, type Modal, plain } from '../src/chat/message.js';
+import { AppError } from '../src/domain/errors.js';
+import { RAG_VALUES, type Rag, ragEmoji, ragLabel } from '../src/domain/rag.js';
+import { ragTypo } from '../src/domain/rag-typos.js';
 import { toSafeMrkdwn } from '../src/domain/text.js';
 import { listWorkstreams } from '../src/services/list-workstreams.js';
 import { type PostUpdateResult, postUpdate, recordUpdateMessage } from '../src/services/post-update.js';
+import type { Args } from './args.js';
 import type { CommandContext, ModalHandler, Reply, Subcommand } from './types.js';
 
 const input = z.object({
   workstream: z.string().min(1),
+  project: z.string().optional(),
   rag: z.enum(RAG_VALUES).optional(),
   text: z.string().min(1, 'Add the text of the update after the workstream.'),
 });
@@ -19,17 +23,18 @@ type UpdateInput = z.infer<typeof input>;
 
 export const update: Subcommand<UpdateInput> = {
   name: 'update',
-  usage: 'update <workstream> [red|amber|green] <text>',
+  usage: 'update <workstream>[/<project>] [red|amber|green] <text>',
   summary:
     'Posts an update on a workstream; with a RAG word it also changes the RAG, the text being the reason.',
   examples: [
     'update WS1 Four newly qualified social workers started this week',
     'update workforce amber Recruitment behind plan: 6 of 12 posts filled',
     'update "Improve Our Practice" green Audit of duty team assessments completed',
+    'update WS2/"Front door" amber Two of five posts filled',
   ],
   parse: (args) => ({
-    workstream: args.word('a workstream (its code such as WS1, or its name)'),
-    rag: args.optionalRag(),
+    ...args.target('a workstream (its code such as WS1, or its name)'),
+    rag: readRag(args),
     text: args.rest(),
   }),
   schema: input,
@@ -37,30 +42,62 @@ export const update: Subcommand<UpdateInput> = {
   modal: (ctx) => updateModal(ctx),
 };
 
+/**
+ * The RAG is optional here, so only a plain RAG word counts: 'A new duty rota…' is text. A word
+ * that looks like a mistyped RAG ('amberr') is refused with the fix, rather than posted as text
+ * with the RAG left unchanged.
+ */
+function readRag(args: Args): Rag | undefined {
+  const token = args.current;
+  const typo = token && !token.quoted ? ragTypo(token.text) : null;
+  if (token && typo)
+    throw new AppError(
+      'bad_input',
+      `“${token.text}” is not a RAG word. Did you mean “${typo}”? Nothing has been posted. (If “${token.text}” is the first word of your update, put it in quotes.)`,
+      { fix: { from: token.text, to: typo } },
+    );
+  return args.optionalRag({ optional: true });
+}
+
 async function postAndEcho(value: UpdateInput, ctx: CommandContext): Promise<Reply> {
   const result = await postUpdate(value, ctx.deps, ctx.actor);
   return {
     kind: 'channel',
     message: updateMessage(result),
+    ...(result.ragUnchanged ? { confirmation: unchangedNote(result) } : {}),
     afterPost: ({ channelId, ts }) =>
       recordUpdateMessage(ctx.deps, ctx.actor.workspaceId, result.update.id, channelId, ts),
   };
 }
 
-/** What the channel sees: who, which workstream, the RAG move if any, and the text. */
-export function updateMessage({ update: u, workstream, ragChange }: PostUpdateResult): Message {
+/** What the channel sees: who, which workstream (or project), the RAG move if any, and the text. */
+export function updateMessage({
+  update: u,
+  workstream,
+  project,
+  ragChange,
+  ragUnchanged,
+}: PostUpdateResult): Message {
+  const current = (project ?? workstream).rag as Rag;
   const rag = ragChange
     ? `RAG ${ragEmoji(ragChange.fromRag as never)} ${ragLabel(ragChange.fromRag as never)} → ${ragEmoji(ragChange.toRag as never)} *${ragLabel(ragChange.toRag as never)}*`
-    : `RAG ${ragEmoji(workstream.rag as never)} ${ragLabel(workstream.rag as never)}`;
-  const heading = `*${workstream.code} ${toSafeMrkdwn(workstream.name)}*: update`;
+    : `RAG ${ragEmoji(current)} ${ragLabel(current)}${ragUnchanged ? ' (unchanged)' : ''}`;
+  const where = project ? ` / ${toSafeMrkdwn(project.name)}` : '';
+  const heading = `*${workstream.code} ${toSafeMrkdwn(workstream.name)}${where}*: update`;
   const body = toSafeMrkdwn(u.text);
   return {
-    text: `${workstream.code} update: ${body}`,
+    text: `${workstream.code}${where} update: ${body}`,
     blocks: [
       { type: 'section', text: `${heading}\n${body}` },
       { type: 'context', text: `${rag} · update ${u.id}` },
     ],
   };
+}
+
+function unchangedNote({ workstream, project }: PostUpdateResult): Message {
+  const subject = project ? `${workstream.code} / ${toSafeMrkdwn(project.name)}` : workstream.code;
+  const rag = ragLabel((project ?? workstream).rag as Rag);
+  return plain(`${subject} is already ${rag}, so its RAG is unchanged. Your update is posted.`);
 }
 
 async function updateModal(ctx: CommandContext): Promise<Modal> {

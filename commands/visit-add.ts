@@ -1,5 +1,6 @@
 /** `/improve visit add <kind> <date>[-<end date>] [theme…]` (admins): records a visit, deadline or board meeting. */
 import { z } from 'zod';
+import { formatWeekdayUkDate } from '../src/domain/dates.js';
 import { AppError } from '../src/domain/errors.js';
 import {
   EVENT_KIND_CHOICES,
@@ -59,7 +60,7 @@ export const visitAdd: Subcommand<z.infer<typeof input>> = {
   async run(value, ctx) {
     const { event, workstreams, past } = await addVisit(value, ctx.deps, ctx.actor);
     const lines = [
-      `:white_check_mark: *${eventRef(event.number)} ${eventKindLabel(event.kind)}* recorded: ${eventDates(event)}, ${past ? 'already past, so kept for the record' : countdown(event, ctx.today)}.`,
+      `:white_check_mark: *${eventRef(event.number)} ${eventKindLabel(event.kind)}* recorded: ${eventDates(event, formatWeekdayUkDate)}, ${past ? 'already past, so kept for the record' : countdown(event, ctx.today)}.`,
     ];
     if (event.theme) lines.push(`*Theme:* ${toSafeMrkdwn(event.theme)}`);
     if (workstreams.length > 0)

@@ -4,11 +4,14 @@ import { type Day, daysBetween, formatUkDate } from '../src/domain/dates.js';
 import { eventKindLabel, eventRef } from '../src/domain/event-kind.js';
 import { toSafeMrkdwn } from '../src/domain/text.js';
 
-/** '12/03/2027', or '12/03/2027 to 13/03/2027' for a range. */
-export function eventDates(event: Pick<Event, 'startDate' | 'endDate'>): string {
+/** '12/03/2027', or '12/03/2027 to 13/03/2027' for a range; a confirmation adds the weekdays. */
+export function eventDates(
+  event: Pick<Event, 'startDate' | 'endDate'>,
+  formatDate: (day: Day) => string = formatUkDate,
+): string {
   return event.endDate
-    ? `${formatUkDate(event.startDate)} to ${formatUkDate(event.endDate)}`
-    : formatUkDate(event.startDate);
+    ? `${formatDate(event.startDate)} to ${formatDate(event.endDate)}`
+    : formatDate(event.startDate);
 }
 
 /** The countdown: 'today', 'tomorrow', 'in 12 days', 'under way', 'yesterday', '40 days ago'. */

@@ -5,6 +5,7 @@
 
 import { parseDateRangeAtStart } from '../src/domain/date-range.js';
 import type { Day } from '../src/domain/dates.js';
+import { closestWord, typoAllowance } from '../src/domain/edit-distance.js';
 import { AppError } from '../src/domain/errors.js';
 import type { Args } from './args.js';
 
@@ -40,9 +41,21 @@ export function restAsText(args: Args): string {
     .trim();
 }
 
-/** For listing subcommands that take nothing more: a stray word is probably a mistyped subcommand. */
+/**
+ * For listing subcommands that take nothing more: a stray word is probably a mistyped subcommand
+ * ('kpi ad' for 'kpi add'), so the closest one is offered with the command corrected.
+ */
 export function expectNoMoreWords(args: Args, subcommands: string[]): void {
   if (args.done) return;
+  const word = args.peek() ?? '';
+  const verbs = subcommands.map((s) => s.split(' ').at(-1)!);
+  const guess = closestWord(word, verbs, typoAllowance(word));
+  if (guess) {
+    const name = subcommands[verbs.indexOf(guess)]!;
+    throw new AppError('bad_input', `I didn't understand “${word}” here. Did you mean \`${name}\`?`, {
+      fix: { from: word, to: guess },
+    });
+  }
   const names = subcommands.map((s) => `\`${s}\``).join(', ');
   throw new AppError('bad_input', `I didn't understand “${args.rest()}” here. Did you mean one of ${names}?`);
 }

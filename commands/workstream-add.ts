@@ -6,8 +6,16 @@ import { addWorkstream } from '../src/services/add-workstream.js';
 import { ephemeral } from './replies.js';
 import type { Subcommand } from './types.js';
 
+/** 1 to 8 letters and digits, perhaps with one dash inside: WS1, WS-2, P12, FD, SEND. */
+const WORKSTREAM_CODE = /^(?=(?:[A-Za-z0-9]-?){1,8}$)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)?$/;
+
 const input = z.object({
-  code: z.string().regex(/^[A-Za-z]{1,6}-?\d{1,3}[a-z]?$/, 'The code should be short, like WS1 or P12.'),
+  code: z
+    .string()
+    .regex(
+      WORKSTREAM_CODE,
+      'The code should be 1 to 8 letters and digits, with one dash if you like: WS1, WS-2, FD or SEND.',
+    ),
   name: z.string().min(3, 'Give the workstream a name.').max(120, 'The name can be up to 120 characters.'),
   leadUserIds: z.array(z.string()).min(1, 'Name at least one lead with “lead @name”.'),
   criticalFriendUserId: z.string().optional(),
@@ -21,9 +29,10 @@ export const workstreamAdd: Subcommand<z.infer<typeof input>> = {
   examples: [
     'workstream add WS1 "Support and Develop Our Workforce" lead @jo.bloggs',
     'workstream add WS4 Voice of the Child lead @sam friend @dr.patel',
+    'workstream add FD "Front Door" lead @alex',
   ],
   parse(args) {
-    const code = args.word('a short code such as WS1');
+    const code = args.word('a short code such as WS1 or FD');
     const nameWords: string[] = [];
     while (!args.done && args.peek()?.toLowerCase() !== 'lead') nameWords.push(args.word('the name'));
     if (args.done)

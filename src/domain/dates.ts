@@ -175,6 +175,14 @@ export function formatUkDate(day: Day): string {
   return format(toUtcMidnight(day), 'dd/MM/yyyy');
 }
 
+/**
+ * A typed date echoed back with its weekday, so 'end of January' landing on a Sunday is seen:
+ * 'Sunday 31/01/2027'.
+ */
+export function formatWeekdayUkDate(day: Day): string {
+  return format(toUtcMidnight(day), 'EEEE dd/MM/yyyy');
+}
+
 /** Short date for lists and digests: '31 Mar'. */
 export function formatShortDate(day: Day): string {
   return format(toUtcMidnight(day), 'd MMM');

@@ -14,16 +14,27 @@ export type AppErrorCode =
   | 'stale'
   | 'duplicate_request';
 
+/**
+ * A guessed correction of one word the user typed ('amberr' → 'amber', 'worforce' → 'WS1'): the
+ * command layer turns it into their whole command, corrected, ready to copy.
+ */
+export interface WordFix {
+  from: string;
+  to: string;
+}
+
 export class AppError extends Error {
   readonly code: AppErrorCode;
   /** A corrected command the user can copy, when we can guess one. */
   readonly example?: string;
+  readonly fix?: WordFix;
 
-  constructor(code: AppErrorCode, message: string, options: { example?: string } = {}) {
+  constructor(code: AppErrorCode, message: string, options: { example?: string; fix?: WordFix } = {}) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.example = options.example;
+    this.fix = options.fix;
   }
 }
 

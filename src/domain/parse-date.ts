@@ -40,7 +40,7 @@ interface Input {
 const EXAMPLES =
   '31/03/2026, 31/3, 31 Mar, 31 March 2026, 2026-03-31, today, tomorrow, friday, ' +
   'this friday, next friday, in 3 days, in 2 weeks, in 1 month, end of week, end of month, ' +
-  'end of next month and end of quarter';
+  'end of next month, end of quarter and March 2027 (a month alone is its last day)';
 
 const MONTH_NAMES =
   'January February March April May June July August September October November December'.split(' ');
@@ -71,6 +71,8 @@ const COUNTS = new Map<string, number>([
  * - 'end of month' / 'eom': the last calendar day of this month (a weekend or bank
  *   holiday included: moving to a working day is the caller's choice).
  * - 'in 1 month': the same day next month, held to the month's end (31 Jan → 28/29 Feb).
+ * - 'March 2027' or 'March' alone: the month's last day, like 'end of March' (this year's March
+ *   until it has ended, then next year's).
  */
 export function parseDateAtStart(tokens: readonly string[], today: Day): ParseDateAtStartResult {
   // Commas and full stops after a date ('31 March,') belong to the sentence, not the date.
@@ -215,6 +217,15 @@ function matchMonthDay(input: Input): Match | null {
   return namedMonthDate(input, day, month);
 }
 
+/** 'March 2027', 'March': a month alone means its last day, as 'end of March' does. */
+function matchMonthAlone({ words, today }: Input): Match | null {
+  const month = MONTHS.get(words[0] ?? '');
+  if (month === undefined) return null;
+  const year = fourDigitYear(words[1]);
+  const first = makeDay(year ?? nextOccurrenceYear(month, 31, today), month, 1);
+  return first ? ok(year ? 2 : 1, endOfMonth(first)) : null;
+}
+
 /** 'Tuesday 31 March 2026', as the bot itself writes dates: the weekday must agree. */
 function matchWeekdayThenDate(input: Input): Match | null {
   const weekday = WEEKDAYS.get(input.words[0] ?? '');
@@ -239,6 +250,7 @@ const MATCHERS: Matcher[] = [
   matchIso,
   matchDayMonth,
   matchMonthDay,
+  matchMonthAlone,
   matchWeekdayThenDate,
 ];
 

@@ -43,19 +43,35 @@ const WORDS: Readonly<Record<string, Rag>> = {
  * Returns null for anything else, including 'done' (an action word, not a RAG).
  */
 export function parseRag(word: string): Rag | null {
-  // Strip Slack formatting and punctuation people type around the word ("*Red*", "amber.").
-  const key = word
+  const key = ragKey(word);
+  return Object.hasOwn(WORDS, key) ? (WORDS[key] ?? null) : null;
+}
+
+// Strip Slack formatting and punctuation people type around the word ("*Red*", "amber.").
+function ragKey(word: string): string {
+  return word
     .trim()
     .toLowerCase()
     .replace(/^[^a-z]+|[^a-z]+$/g, '');
-  return Object.hasOwn(WORDS, key) ? (WORDS[key] ?? null) : null;
 }
+
+/**
+ * Words that are a RAG only where a RAG is required (`rag`), never where it is optional
+ * (`update`): there they open ordinary sentences ("A new duty rota…", "Completed the audit…",
+ * "Grey areas remain…", "Blue light partners…"). A single letter is never a RAG in `update`.
+ */
+const REQUIRED_ONLY = new Set(['r', 'a', 'g', 'completed', 'blue', 'grey', 'gray']);
 
 /**
  * Reads a RAG from the start of a token list, so 'not started' typed as two words works.
  * `used` says how many tokens the RAG took, so the caller can treat the rest as the reason.
+ * With `optional`, the first word is the start of free text unless it is plainly a RAG word, so
+ * single letters and 'completed' are not read as one.
  */
-export function parseRagTokens(tokens: readonly string[]): { rag: Rag; used: number } | null {
+export function parseRagTokens(
+  tokens: readonly string[],
+  options: { optional?: boolean } = {},
+): { rag: Rag; used: number } | null {
   const [first, second] = tokens;
   if (first === undefined) return null;
   if (/^not$/i.test(first.trim())) {
@@ -63,6 +79,7 @@ export function parseRagTokens(tokens: readonly string[]): { rag: Rag; used: num
       ? { rag: 'not_started', used: 2 }
       : null;
   }
+  if (options.optional && REQUIRED_ONLY.has(ragKey(first))) return null;
   const rag = parseRag(first);
   return rag === null ? null : { rag, used: 1 };
 }

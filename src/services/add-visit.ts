@@ -116,13 +116,13 @@ function checkDates(input: AddVisitInput, today: Day): Day | null {
   return end;
 }
 
-/** Workstreams whose code appears as a word in the theme ('WS3', 'ws3,'). Names are not guessed. */
+/**
+ * Workstreams whose code appears as a word in the theme ('WS3', 'ws3,'). Names are not guessed. A
+ * code without digits (SEND, CP) must be in capitals, so "send the letter" links nothing.
+ */
 function workstreamsNamedIn(theme: string, workstreams: Workstream[]): Workstream[] {
-  const words = new Set(
-    theme
-      .toUpperCase()
-      .split(/[^A-Z0-9-]+/)
-      .filter(Boolean),
-  );
-  return workstreams.filter((w) => words.has(w.code.toUpperCase()));
+  const words = theme.split(/[^A-Za-z0-9-]+/).filter(Boolean);
+  const names = (code: string, word: string) =>
+    word.toUpperCase() === code.toUpperCase() && (/\d/.test(code) || word === code.toUpperCase());
+  return workstreams.filter((w) => words.some((word) => names(w.code, word)));
 }

@@ -24,13 +24,15 @@ export async function addWorkstream(
     requireAdmin(me, 'add workstreams');
     const programme = await loadProgramme(tx, actor.workspaceId);
     const code = input.code.toUpperCase();
-    const clash = await tx.workstream.findUnique({
-      where: { programmeId_code: { programmeId: programme.id, code } },
-    });
+    // WS-2 and WS2 are the same code to the people typing it, so they may not both exist.
+    const compact = (c: string) => c.replace(/-/g, '');
+    const clash = (await tx.workstream.findMany({ where: { programmeId: programme.id } })).find(
+      (w) => compact(w.code) === compact(code),
+    );
     if (clash)
       throw new AppError(
         'conflict',
-        `There is already a workstream ${code} (“${clash.name}”). Choose another code.`,
+        `There is already a workstream ${clash.code} (“${clash.name}”). Choose another code.`,
       );
     const friend = input.criticalFriendUserId
       ? await personBySlackId(tx, actor.workspaceId, input.criticalFriendUserId, deps.clock.now())

@@ -3,7 +3,7 @@
  * The text as first posted stays in Update.originalText, and every edit is audited before/after.
  * A RAG change posted with the update keeps its original reason: RAG history is append-only.
  */
-import type { RagChange } from '../db/generated/sqlite/client.js';
+import type { Project, RagChange } from '../db/generated/sqlite/client.js';
 import { AppError } from '../domain/errors.js';
 import { audit } from './audit.js';
 import type { Actor, Deps } from './deps.js';
@@ -15,6 +15,8 @@ import { inTransaction } from './transaction.js';
 export interface ChangedUpdate {
   update: OwnUpdate;
   ragChange: RagChange | null;
+  /** The project the update is about, so the edited message keeps saying so. */
+  project?: Project | null;
 }
 
 export async function editUpdate(input: { text: string }, deps: Deps, actor: Actor): Promise<ChangedUpdate> {
@@ -44,6 +46,7 @@ export async function editUpdate(input: { text: string }, deps: Deps, actor: Act
     return {
       update: { ...edited, workstream: current.workstream },
       ragChange: await ragChangeOf(tx, current),
+      project: current.projectId ? await tx.project.findUnique({ where: { id: current.projectId } }) : null,
     };
   });
 }

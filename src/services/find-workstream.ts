@@ -6,6 +6,7 @@
 import type { Tx } from '../db/client.js';
 import type { Project, Workstream } from '../db/generated/sqlite/client.js';
 import { isSql, type Sql, sql } from '../db/sql.js';
+import { boundedDistance, typoAllowance } from '../domain/edit-distance.js';
 import { AppError } from '../domain/errors.js';
 
 const norm = (s: string) =>
@@ -31,12 +32,45 @@ export function matchByName<T>(candidates: T[], query: string, keys: (c: T) => s
   return [];
 }
 
+// Codes compare without case or dashes: 'ws2' and 'WS-2' both name WS-2.
+const compactCode = (s: string) => s.toLowerCase().replace(/[-\s]/g, '');
+
+/** A workstream by its code alone, for typed codes with or without their dash. */
+function byCode(all: Workstream[], query: string): Workstream | undefined {
+  const q = compactCode(query);
+  return all.find((w) => compactCode(w.code) === q);
+}
+
+/**
+ * The one name or code `query` is probably a typo of ('worforce', 'WS11' when there is no WS11):
+ * one or two slips in a code or in one word of a name, and only when a single candidate is that
+ * close, so a guess is never a coin toss.
+ */
+export function nearestByName<T>(candidates: T[], query: string, keys: (c: T) => string[]): T | null {
+  const q = norm(query);
+  if (q.length < 2) return null;
+  const allowance = typoAllowance(q);
+  const distance = (c: T) =>
+    Math.min(
+      ...keys(c)
+        .map(norm)
+        .flatMap((k) => [k, ...(q.includes(' ') ? [] : k.split(' ').filter((w) => w.length >= 4))])
+        .map((k) => boundedDistance(q, k, allowance)),
+    );
+  const scored = candidates.map((c) => ({ c, d: distance(c) })).filter((x) => x.d <= allowance);
+  const best = Math.min(...scored.map((x) => x.d));
+  const winners = scored.filter((x) => x.d === best);
+  return winners.length === 1 ? winners[0]!.c : null;
+}
+
 export async function findWorkstream(db: Tx | Sql, programmeId: number, query: string): Promise<Workstream> {
   const all = isSql(db)
     ? await db.all<Workstream>(
         sql`SELECT * FROM "Workstream" WHERE "programmeId" = ${programmeId} ORDER BY "code"`,
       )
     : await db.workstream.findMany({ where: { programmeId }, orderBy: { code: 'asc' } });
+  const coded = byCode(all, query);
+  if (coded) return coded;
   const found = matchByName(all, query, (w) => [w.code, w.name]);
   if (found.length === 1) return found[0]!;
   const list = (ws: Workstream[]) => ws.map((w) => `${w.code} ${w.name}`).join('; ');
@@ -55,6 +89,13 @@ export async function findWorkstream(db: Tx | Sql, programmeId: number, query: s
       },
     );
   }
+  const near = nearestByName(all, query, (w) => [w.code, w.name]);
+  if (near)
+    throw new AppError(
+      'not_found',
+      `I can't find a workstream called “${query}”. Did you mean ${near.code} ${near.name}? Nothing has been saved.`,
+      { fix: { from: query, to: near.code } },
+    );
   throw new AppError(
     'not_found',
     `I can't find a workstream called “${query}”. The workstreams are: ${list(all)}.`,
@@ -74,6 +115,13 @@ export async function findProject(db: Tx | Sql, workstream: Workstream, query: s
     throw new AppError(
       'ambiguous',
       `“${query}” matches more than one project in ${workstream.code}: ${names(found)}.`,
+    );
+  const near = nearestByName(all, query, (p) => [p.name]);
+  if (near)
+    throw new AppError(
+      'not_found',
+      `${workstream.code} has no project called “${query}”. Did you mean “${near.name}”? Nothing has been saved.`,
+      { fix: { from: query, to: near.name } },
     );
   const choices = all.length > 0 ? `Its projects are ${names(all)}.` : 'It has no projects yet.';
   throw new AppError('not_found', `${workstream.code} has no project called “${query}”. ${choices}`);

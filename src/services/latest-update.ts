@@ -62,7 +62,7 @@ export async function ragChangeOf(tx: Tx, update: Update): Promise<RagChange | n
       workspaceId: update.workspaceId,
       workstreamId: update.workstreamId,
       authorId: update.authorId,
-      projectId: null,
+      projectId: update.projectId,
       toRag: update.rag,
       createdAt: { gte: earliest, lte: update.createdAt },
     },

@@ -3,7 +3,7 @@
  * RAG change, recorded in the same transaction. Slack waits on this, so it runs on hand-written
  * SQL (db/sql.ts).
  */
-import type { RagChange, Update, Workstream } from '../db/generated/sqlite/client.js';
+import type { Project, RagChange, Update, Workstream } from '../db/generated/sqlite/client.js';
 import { sql } from '../db/sql.js';
 import { AppError } from '../domain/errors.js';
 import type { Rag } from '../domain/rag.js';
@@ -11,13 +11,15 @@ import { audit } from './audit.js';
 import { requireLeadOrAdmin } from './authorise.js';
 import { applyRagChange } from './change-rag.js';
 import type { Actor, Deps } from './deps.js';
-import { findWorkstream } from './find-workstream.js';
+import { findProject, findWorkstream } from './find-workstream.js';
 import { guardText } from './guard-text.js';
 import { loadProgramme } from './programme.js';
 import { inSqlTransaction } from './transaction.js';
 
 export interface PostUpdateInput {
   workstream: string;
+  /** A project of the workstream: the update (and any RAG change) is about that project. */
+  project?: string;
   rag?: Rag;
   text: string;
 }
@@ -25,7 +27,10 @@ export interface PostUpdateInput {
 export interface PostUpdateResult {
   update: Update;
   workstream: Workstream;
+  project?: Project | null;
   ragChange: RagChange | null;
+  /** The RAG word given was already the RAG: the update is posted and the RAG left as it was. */
+  ragUnchanged?: boolean;
 }
 
 export async function postUpdate(
@@ -36,6 +41,7 @@ export async function postUpdate(
   return inSqlTransaction(deps, actor, async (tx, me) => {
     const programme = await loadProgramme(tx, actor.workspaceId);
     const workstream = await findWorkstream(tx, programme.id, input.workstream);
+    const project = input.project ? await findProject(tx, workstream, input.project) : null;
     await requireLeadOrAdmin(tx, me, workstream, `post updates on ${workstream.code}`);
     if (input.text.trim().length === 0) {
       throw new AppError('bad_input', `The update for ${workstream.code} is empty: say what has happened.`, {
@@ -43,12 +49,15 @@ export async function postUpdate(
       });
     }
     const text = await guardText(tx, actor.workspaceId, input.text, 'update', deps.clock.now());
-    const ragChange = input.rag
-      ? await applyRagChange(tx, deps, me, { workstream, project: null, rag: input.rag, reason: text })
+    // Saying the RAG it already has is an update, not a RAG change (which would need a new RAG).
+    const ragUnchanged = input.rag !== undefined && input.rag === (project ?? workstream).rag;
+    const rag = ragUnchanged ? undefined : input.rag;
+    const ragChange = rag
+      ? await applyRagChange(tx, deps, me, { workstream, project, rag, reason: text })
       : null;
     const update = (await tx.one<Update>(
-      sql`INSERT INTO "Update" ("workspaceId", "programmeId", "workstreamId", "authorId", "text", "rag", "createdAt")
-          VALUES (${actor.workspaceId}, ${programme.id}, ${workstream.id}, ${me.id}, ${text}, ${input.rag ?? null}, ${deps.clock.now()})
+      sql`INSERT INTO "Update" ("workspaceId", "programmeId", "workstreamId", "projectId", "authorId", "text", "rag", "createdAt")
+          VALUES (${actor.workspaceId}, ${programme.id}, ${workstream.id}, ${project?.id ?? null}, ${me.id}, ${text}, ${rag ?? null}, ${deps.clock.now()})
           RETURNING *`,
     ))!;
     await audit(tx, {
@@ -60,7 +69,7 @@ export async function postUpdate(
       entityId: update.id,
       after: update,
     });
-    return { update, workstream, ragChange };
+    return { update, workstream, project, ragChange, ragUnchanged };
   });
 }
 

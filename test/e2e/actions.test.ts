@@ -240,7 +240,7 @@ describe('/improve action extend, reassign and drop', () => {
     expect(past.reply).toContain('01/11/2026 is in the past');
     expect(await kinds()).toEqual(['created']);
     const out = await e.command('action extend A-1 to 18/12/2026 HR approval slipped', U.owner);
-    expect(shown(out.posts[0]!)).toContain('New due date *18/12/2026* (was 04/12/2026)');
+    expect(shown(out.posts[0]!)).toContain('New due date *Friday 18/12/2026* (was 04/12/2026)');
     expect(shown(out.posts[0]!)).toContain('*Reason:* HR approval slipped');
     expect(await a1()).toMatchObject({ dueDate: '2026-12-18' });
   });

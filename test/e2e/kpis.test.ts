@@ -20,7 +20,7 @@ describe('/improve kpi add', () => {
   it('adds a KPI with its trajectory of targets', async () => {
     const out = await e.command(CASELOAD, U.admin);
     expect(out.reply).toContain('Added KPI *Caseload average* (cases, lower is better).');
-    expect(out.reply).toContain('*Targets:* ≤ 30 by 31/12/2026; ≤ 25 by 31/03/2027');
+    expect(out.reply).toContain('*Targets:* ≤ 30 by Thursday 31/12/2026; ≤ 25 by Wednesday 31/03/2027');
     expect(out.reply).toContain('`/improve kpi record "Caseload average" &lt;value&gt;`');
     const kpi = await e.t.deps.db.kpi.findFirstOrThrow({
       include: { targets: { orderBy: { byDate: 'asc' } } },

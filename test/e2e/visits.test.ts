@@ -17,7 +17,9 @@ afterEach(async () => {
 describe('/improve visit add', () => {
   it('records a two-day monitoring visit as V-1, links the workstream its theme names, and says how far off it is', async () => {
     const out = await e.command('visit add monitoring 12/03/2027-13/03/2027 Care leavers WS1', U.admin);
-    expect(out.reply).toContain('*V-1 Monitoring visit* recorded: 12/03/2027 to 13/03/2027, in 109 days.');
+    expect(out.reply).toContain(
+      '*V-1 Monitoring visit* recorded: Friday 12/03/2027 to Saturday 13/03/2027, in 109 days.',
+    );
     expect(out.reply).toContain('*Theme:* Care leavers WS1');
     expect(out.reply).toContain('*Linked to:* WS1 Support and Develop Our Workforce');
     expect(out.posts).toEqual([]);

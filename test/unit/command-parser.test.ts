@@ -118,6 +118,22 @@ const DATES: Row[] = [
     { sub: 'kpi record', input: { kpi: 'Caseload average', value: 23, period: '2026-10-31' } },
   ],
   ['snooze friday', { sub: 'snooze', input: { until: '2026-11-27' } }],
+  [
+    'kpi add "Caseload average" cases lower target 30 by end of January target 25 by March 2027',
+    {
+      sub: 'kpi add',
+      input: {
+        targets: [
+          { value: 30, byDate: '2027-01-31' },
+          { value: 25, byDate: '2027-03-31' },
+        ],
+      },
+    },
+  ],
+  [
+    'kpi add "Caseload" cases lower target 25 by March',
+    { sub: 'kpi add', input: { targets: [{ value: 25, byDate: '2027-03-31' }] } },
+  ],
 ];
 
 const NAMES_AND_MENTIONS: Row[] = [
@@ -228,7 +244,7 @@ const NAMES_AND_MENTIONS: Row[] = [
   ['workstream add WS1 Workforce lead @jo', { error: '“@jo” is not a Slack mention' }],
   [
     'workstream add "WS 1" Workforce lead <@U0LEAD1>',
-    { error: 'The code should be short, like WS1 or P12.' },
+    { error: 'The code should be 1 to 8 letters and digits' },
   ],
   [
     'project add WS1 Recruitment drive',
@@ -247,6 +263,66 @@ const NAMES_AND_MENTIONS: Row[] = [
     { sub: 'update edit', input: { text: 'Four social workers started, not five' } },
   ],
   ['reminders maybe', { error: '“maybe” is not on or off.' }],
+];
+
+// A RAG is optional in update, so its first words are text unless plainly a RAG word; rag needs one.
+const RAG_WORDS: Row[] = [
+  ...['A new duty rota starts Monday', 'R and D budget agreed', 'G Smith joins as head of service']
+    .concat(['Completed the audit of 20 cases', 'Grey areas remain in the duty rota'])
+    .concat(['Agreed the new rota', 'Reds are down to two', 'Greet the new starters on Monday'])
+    .map((text): Row => [`update WS1 ${text}`, { sub: 'update', input: { workstream: 'WS1', text } }]),
+  [
+    'update WS1 amberr Six of 12 posts filled',
+    { error: '“amberr” is not a RAG word. Did you mean “amber”?' },
+  ],
+  ['update WS1 gren All posts filled', { error: 'Did you mean “green”?' }],
+  ['update WS1 rde Two leavers', { error: 'Did you mean “red”?' }],
+  ['update WS1 "Ambre" from HR joined', { sub: 'update', input: { text: '"Ambre" from HR joined' } }],
+  ['rag WS2 a Recruitment slow', { sub: 'rag', input: { rag: 'amber', reason: 'Recruitment slow' } }],
+  ['rag WS2 G All posts filled', { sub: 'rag', input: { rag: 'green' } }],
+  ['rag WS2 amberr Recruitment slow', { error: '“amberr” is not a RAG. Did you mean “amber”?' }],
+];
+
+// One way to name a project everywhere: <workstream>/<project>, either part quoted if it has spaces.
+const PROJECTS: Row[] = [
+  [
+    'update WS2/"Front door" amber Two of five posts filled',
+    {
+      sub: 'update',
+      input: { workstream: 'WS2', project: 'Front door', rag: 'amber', text: 'Two of five posts filled' },
+    },
+  ],
+  [
+    'update WS2/recruitment Going well',
+    { sub: 'update', input: { workstream: 'WS2', project: 'recruitment' } },
+  ],
+  [
+    'rag "Improve Our Practice"/“Front door” red Audit found gaps',
+    {
+      sub: 'rag',
+      input: { workstream: 'Improve Our Practice', project: 'Front door', reason: 'Audit found gaps' },
+    },
+  ],
+  [
+    "action add WS2/'Front door' me friday Audit the referrals",
+    { sub: 'action add', input: { workstream: 'WS2', project: 'Front door', text: 'Audit the referrals' } },
+  ],
+  ['update "Health/Education" Joint audit', { sub: 'update', input: { workstream: 'Health/Education' } }],
+];
+
+const CODES: Row[] = [
+  ...['FD', 'EH', 'CP', 'SEND', 'WS-2', 'A1B2C3D4', 'p12'].map(
+    (code): Row => [
+      `workstream add ${code} Front door lead <@U0LEAD1>`,
+      { sub: 'workstream add', input: { code } },
+    ],
+  ),
+  ...['ABCDEFGHI', 'WS--2', '-WS', 'WS-', 'WS_2', 'W-S-2'].map(
+    (code): Row => [
+      `workstream add ${code} Front door lead <@U0LEAD1>`,
+      { error: 'The code should be 1 to 8' },
+    ],
+  ),
 ];
 
 const NO_ARGUMENTS: Row[] = [
@@ -331,6 +407,19 @@ describe('names, quotes and mentions', () => {
   it.each(NAMES_AND_MENTIONS.map((row) => [label(row[0]), row] as const))('%s', (_label, row) => check(row));
 });
 
+describe('RAG words, typos of them, and the ordinary words they are not', () => {
+  it.each(RAG_WORDS.map((row) => [label(row[0]), row] as const))('%s', (_label, row) => check(row));
+  it('reads no RAG from an update that opens with a single letter', () => {
+    expect(parse('update WS1 A new duty rota starts Monday')).toMatchObject({ input: { rag: undefined } });
+  });
+});
+
+describe('projects and workstream codes', () => {
+  it.each([...PROJECTS, ...CODES].map((row) => [label(row[0]), row] as const))('%s', (_label, row) =>
+    check(row),
+  );
+});
+
 describe('subcommands with little or nothing after them', () => {
   it.each(NO_ARGUMENTS.map((row) => [label(row[0]), row] as const))('%s', (_label, row) => check(row));
 });
@@ -341,7 +430,15 @@ describe('hostile and odd input', () => {
 
 describe('the table itself', () => {
   it('has at least 60 rows and reaches every registered subcommand', () => {
-    const rows = [...DATES, ...NAMES_AND_MENTIONS, ...NO_ARGUMENTS, ...HOSTILE];
+    const rows = [
+      ...DATES,
+      ...NAMES_AND_MENTIONS,
+      ...RAG_WORDS,
+      ...PROJECTS,
+      ...CODES,
+      ...NO_ARGUMENTS,
+      ...HOSTILE,
+    ];
     expect(rows.length).toBeGreaterThanOrEqual(60);
     const reached = new Set(rows.map(([text]) => parse(text)).flatMap((p) => ('sub' in p ? [p.sub] : [])));
     const untested = SUBCOMMANDS.map((s) => s.name).filter((name) => !reached.has(name));
