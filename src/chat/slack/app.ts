@@ -12,6 +12,7 @@ import type { Deps } from '../../services/deps.js';
 import { registerCommands } from './listeners/commands.js';
 import { registerHome } from './listeners/home.js';
 import { registerInteractions } from './listeners/interactions.js';
+import { guardRequest } from './request-guard.js';
 
 const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
 
@@ -68,21 +69,27 @@ export async function startSlack(options: SlackOptions): Promise<SlackRuntime> {
     deps.logger.error({ err: error }, 'Slack listener error');
   });
 
+  const guard = {
+    signingSecret: config.slack.signingSecret,
+    command: config.slack.command,
+    logger: deps.logger,
+  };
   const server = createServer((req, res) => void route(req, res));
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz') return healthz(res, options.health);
     if (options.routes && (await options.routes(req, res))) return;
-    if (!receiver) return notFound(res);
+    if (!receiver || path !== '/slack/events' || req.method !== 'POST') return notFound(res);
     if (timestampFromFuture(req)) {
       res.writeHead(401).end();
       return;
     }
+    if (!(await guardRequest(req, res, guard))) return;
     try {
       receiver.requestListener(req, res);
     } catch {
-      // Bolt throws (synchronously) for any path it does not serve; uncaught here, a GET to a
-      // stray path would be an unhandled rejection that takes the whole process down.
+      // Bolt throws (synchronously) for any path it does not serve; uncaught here, it would be an
+      // unhandled rejection that takes the whole process down.
       notFound(res);
     }
   }
