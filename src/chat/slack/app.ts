@@ -12,6 +12,7 @@ import type { Deps } from '../../services/deps.js';
 import { registerCommands } from './listeners/commands.js';
 import { registerHome } from './listeners/home.js';
 import { registerInteractions } from './listeners/interactions.js';
+import { metadataSeal } from './metadata-seal.js';
 import { guardRequest } from './request-guard.js';
 
 const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
@@ -61,8 +62,9 @@ export async function startSlack(options: SlackOptions): Promise<SlackRuntime> {
     ...(socket ? { socketMode: true, appToken: config.slack.appToken } : { receiver }),
   });
   const inFlight = trackInFlight(app);
-  registerCommands(app, deps, config.slack.command);
-  registerInteractions(app, deps, config.slack.command);
+  const seal = metadataSeal(config.slack.signingSecret);
+  registerCommands(app, deps, config.slack.command, seal);
+  registerInteractions(app, deps, config.slack.command, seal);
   registerHome(app, deps);
   for (const register of options.register ?? []) register(app);
   app.error(async (error) => {

@@ -9,6 +9,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Reply } from '../../../commands/types.js';
 import type { Logger } from '../../logger.js';
 import { type Message, plain } from '../message.js';
+import type { MetadataSeal } from './metadata-seal.js';
 import { renderMessage, renderModal } from './render.js';
 
 export interface DeliveryTarget {
@@ -18,6 +19,9 @@ export interface DeliveryTarget {
   /** Who sees ephemeral replies when there is no response_url (after a modal). */
   userId: string;
   triggerId?: string;
+  /** The acting workspace, which a modal's private_metadata is sealed to (metadata-seal.ts). */
+  workspaceId: string;
+  seal: MetadataSeal;
   logger: Logger;
 }
 
@@ -34,7 +38,10 @@ export async function deliver(reply: Reply, target: DeliveryTarget): Promise<voi
       if (!target.triggerId) throw new Error('A modal needs a trigger id');
       await target.client.views.open({
         trigger_id: target.triggerId,
-        view: renderModal(reply.modal) as never,
+        view: renderModal({
+          ...reply.modal,
+          privateMetadata: target.seal.seal(target.workspaceId, reply.modal.privateMetadata),
+        }) as never,
       });
       return;
     case 'home':

@@ -5,17 +5,25 @@ import { apology } from '../../../../commands/replies.js';
 import type { Deps } from '../../../services/deps.js';
 import { commandContext } from '../context.js';
 import { deliver } from '../deliver.js';
+import type { MetadataSeal } from '../metadata-seal.js';
 import { slackChat } from '../slack-chat.js';
+import { actingWorkspace, NO_WORKSPACE_REPLY } from '../workspace.js';
 
-export function registerCommands(app: App, deps: Deps, command: string): void {
+export function registerCommands(app: App, deps: Deps, command: string, seal: MetadataSeal): void {
   app.command(command, async ({ command: body, ack, respond, client }) => {
     await ack();
+    const teamId = actingWorkspace(body);
+    if (!teamId) {
+      await respond({ response_type: 'ephemeral', text: NO_WORKSPACE_REPLY }).catch(() => undefined);
+      return;
+    }
     const facts = {
-      teamId: body.team_id,
+      teamId,
       userId: body.user_id,
       userName: body.user_name,
       channelId: body.channel_id,
-      requestKey: `command:${body.trigger_id}`,
+      // Without a trigger id there is nothing to tell a retry from a second command by.
+      requestKey: body.trigger_id ? `command:${body.trigger_id}` : undefined,
     };
     const target = {
       client,
@@ -23,6 +31,8 @@ export function registerCommands(app: App, deps: Deps, command: string): void {
       channelId: body.channel_id,
       userId: body.user_id,
       triggerId: body.trigger_id,
+      workspaceId: teamId,
+      seal,
       logger: deps.logger,
     };
     try {

@@ -8,17 +8,33 @@ import { isAppError } from '../../../domain/errors.js';
 import type { Deps } from '../../../services/deps.js';
 import { commandContext } from '../context.js';
 import { deliver } from '../deliver.js';
+import type { MetadataSeal } from '../metadata-seal.js';
 import { readModalValues, renderMessage } from '../render.js';
+import { actingWorkspace, NO_WORKSPACE_REPLY } from '../workspace.js';
 
-export function registerInteractions(app: App, deps: Deps, command: string): void {
+const FORGED_FORM =
+  'Sorry, this form does not belong to this workspace (or it was altered on its way back), so nothing was saved. Please open it again.';
+
+export function registerInteractions(app: App, deps: Deps, command: string, seal: MetadataSeal): void {
   app.view(/.*/, async ({ ack, body, view, client }) => {
     const handler = MODAL_HANDLERS.find((h) => h.callbackId === view.callback_id);
     if (!handler) {
       deps.logger.warn({ callbackId: view.callback_id }, 'unknown modal');
       return ack();
     }
-    const channelId = (safeJson(view.private_metadata) as { channelId?: string }).channelId ?? body.user.id;
-    const teamId = body.team?.id ?? body.user.team_id ?? '';
+    const lastInput =
+      (view.blocks as { type: string; block_id?: string }[]).filter((b) => b.type === 'input').at(-1)
+        ?.block_id ?? 'text';
+    const refuse = (message: string) => ack({ response_action: 'errors', errors: { [lastInput]: message } });
+    const teamId = actingWorkspace(body);
+    if (!teamId) return refuse(NO_WORKSPACE_REPLY);
+    // Only metadata we sealed for this workspace is believed (metadata-seal.ts).
+    const metadata = seal.open(teamId, view.private_metadata ?? '');
+    if (metadata === null) {
+      deps.logger.warn({ teamId, callbackId: view.callback_id }, 'refused forged private_metadata');
+      return refuse(FORGED_FORM);
+    }
+    const channelId = (safeJson(metadata) as { channelId?: string }).channelId ?? body.user.id;
     const ctx = await commandContext(deps, command, {
       teamId,
       userId: body.user.id,
@@ -26,27 +42,27 @@ export function registerInteractions(app: App, deps: Deps, command: string): voi
       channelId,
       requestKey: `view:${view.id}:${view.hash}`,
     });
-    const lastInput =
-      (view.blocks as { type: string; block_id?: string }[]).filter((b) => b.type === 'input').at(-1)
-        ?.block_id ?? 'text';
     try {
-      const result = await handler.submit(readModalValues(view.state as never), view.private_metadata, ctx);
+      const result = await handler.submit(readModalValues(view.state as never), metadata, ctx);
       if ('errors' in result) return ack({ response_action: 'errors', errors: result.errors });
       await ack();
-      await deliver(result, { client, channelId, userId: body.user.id, logger: deps.logger });
+      const target = {
+        client,
+        channelId,
+        userId: body.user.id,
+        workspaceId: teamId,
+        seal,
+        logger: deps.logger,
+      };
+      await deliver(result, target);
     } catch (error) {
       // A retried submission that was already stored: the first one succeeded, so just close the modal.
       if (isAppError(error) && error.code === 'duplicate_request') return ack();
-      if (isAppError(error))
-        return ack({ response_action: 'errors', errors: { [lastInput]: error.message.slice(0, 2000) } });
+      if (isAppError(error)) return refuse(error.message.slice(0, 2000));
       deps.logger.error({ err: error }, 'modal submission failed');
-      return ack({
-        response_action: 'errors',
-        errors: {
-          [lastInput]:
-            'Sorry, something went wrong on our side and nothing was saved. Your text is still here: please try again.',
-        },
-      });
+      return refuse(
+        'Sorry, something went wrong on our side and nothing was saved. Your text is still here: please try again.',
+      );
     }
   });
 
@@ -55,13 +71,18 @@ export function registerInteractions(app: App, deps: Deps, command: string): voi
     if (body.type !== 'block_actions' || !('action_id' in action)) return;
     const handler = BUTTON_HANDLERS.find((h) => h.actionId === action.action_id);
     if (!handler) return;
+    const teamId = actingWorkspace(body);
+    if (!teamId) {
+      await respond({ response_type: 'ephemeral', replace_original: false, text: NO_WORKSPACE_REPLY });
+      return;
+    }
     const channelId = body.channel?.id ?? body.user.id;
     const message =
       body.message && body.channel
         ? { channelId: body.channel.id, ts: body.message.ts as string }
         : undefined;
     const ctx = await commandContext(deps, command, {
-      teamId: body.team?.id ?? '',
+      teamId,
       userId: body.user.id,
       userName: body.user.name,
       channelId,
@@ -73,6 +94,8 @@ export function registerInteractions(app: App, deps: Deps, command: string): voi
       channelId,
       userId: body.user.id,
       triggerId: body.trigger_id,
+      workspaceId: teamId,
+      seal,
       logger: deps.logger,
     };
     try {
