@@ -3,6 +3,7 @@
  * scheduler, talking to an in-process stand-in of the Slack Web API instead of Slack, with a
  * small Slack-like page on the app's own port to drive it. Only src/app.ts knows about it.
  */
+import { randomBytes } from 'node:crypto';
 import type { SlackOptions } from '../chat/slack/app.js';
 import type { Config } from '../config/index.js';
 import type { Db } from '../db/client.js';
@@ -51,6 +52,9 @@ export async function startLocalMode(
     channels: LOCAL_CHANNELS,
     clock: () => clock.now(),
   });
+  // A fresh secret each start: a fixed one would be public (it is in the source), and anyone
+  // who could reach the port could then sign requests as Slack. Only the page needs to know it.
+  const signingSecret = randomBytes(32).toString('hex');
   const feed = new ChangeFeed();
   const unsubscribe = slack.onChange(() => feed.bump());
   let appPort = 0;
@@ -61,7 +65,7 @@ export async function startLocalMode(
     people: LOCAL_PEOPLE,
     channels: LOCAL_CHANNELS,
     command: config.slack.command,
-    signingSecret: config.slack.signingSecret,
+    signingSecret,
     clock,
     timezone: config.defaults.timezone,
     feed,
@@ -72,7 +76,13 @@ export async function startLocalMode(
   return {
     config: {
       ...config,
-      slack: { ...config.slack, apiUrl: slack.apiUrl, botId: LOCAL_BOT.botId, botUserId: LOCAL_BOT.userId },
+      slack: {
+        ...config.slack,
+        signingSecret,
+        apiUrl: slack.apiUrl,
+        botId: LOCAL_BOT.botId,
+        botUserId: LOCAL_BOT.userId,
+      },
     },
     clock,
     slack,

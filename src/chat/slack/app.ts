@@ -21,6 +21,8 @@ export interface SlackRuntime {
   app: App;
   /** The port actually listened on (PORT=0 picks a free one). */
   port: number;
+  /** The address listened on: 127.0.0.1 in local mode, every interface otherwise. */
+  host: string;
   /** Resolves when no Slack request is being handled: clean shutdown waits for this. */
   idle(): Promise<void>;
   stop(): Promise<void>;
@@ -95,12 +97,16 @@ export async function startSlack(options: SlackOptions): Promise<SlackRuntime> {
       notFound(res);
     }
   }
-  await new Promise<void>((resolve) => server.listen(config.port, '0.0.0.0', resolve));
+  // Local mode has no Slack in front of it and a page anyone reaching the port could drive:
+  // it answers only on this machine.
+  const host = config.mode === 'local' ? '127.0.0.1' : '0.0.0.0';
+  await new Promise<void>((resolve) => server.listen(config.port, host, resolve));
   if (socket) await app.start();
-  const port = (server.address() as { port: number }).port;
+  const { port, address } = server.address() as { port: number; address: string };
   return {
     app,
     port,
+    host: address,
     idle: inFlight.idle,
     async stop() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
