@@ -7,8 +7,11 @@ import type { Block } from '../src/chat/message.js';
 import { quoteUserText } from './replies.js';
 import type { Reply } from './types.js';
 
-/** Well above the longest real command (an update's 2,000 characters, plus its words). */
-export const MAX_COMMAND_LENGTH = 4000;
+/**
+ * Far above the longest real command (an update's 2,000 characters, plus its words), so texts
+ * just over a field's own limit still get that field's more helpful refusal.
+ */
+export const MAX_COMMAND_LENGTH = 12_000;
 /** Each quoted section stays under Slack's 3,000 characters, counted after escaping. */
 const SECTION_BUDGET = 2900;
 /** Slack's limit is 50 blocks a message; one is the warning. */
@@ -26,7 +29,9 @@ export function refuseIfTooLong(text: string, typed: string, command: string): R
     { type: 'section', text: `${warning}\nYour text, so nothing is lost:${tail}` },
     ...chunks.map((chunk): Block => ({ type: 'section', text: quoteUserText(chunk) })),
   ];
-  return { kind: 'ephemeral', message: { text: warning, blocks } };
+  // The fallback text carries everything too, as every refusal's does.
+  const fallback = `${warning}\nYour text, so nothing is lost:\n${quoteUserText(typed)}`;
+  return { kind: 'ephemeral', message: { text: fallback, blocks } };
 }
 
 /** What a character can become once quoted: &amp; is five, &lt; four, a backtick gains a space. */

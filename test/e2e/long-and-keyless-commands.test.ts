@@ -25,7 +25,7 @@ it('refuses a 40,000-character command of unclosed quotes, returning all of it, 
   const text = `update WS1 ${'"a '.repeat(13_330)}`;
   expect(text.length).toBeGreaterThan(40_000);
   const out = await e.command(text, U.lead);
-  expect(out.reply).toContain('characters long; the most I take is 4,000');
+  expect(out.reply).toContain('characters long; the most I take is 12,000');
   const blocks = (out.replies[0]!.body.blocks as { text: { text: string } }[]).map((b) => b.text.text);
   expect(blocks.length).toBeLessThanOrEqual(50);
   expect(blocks.every((b) => b.length <= 3000)).toBe(true);
