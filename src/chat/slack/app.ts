@@ -78,7 +78,13 @@ export async function startSlack(options: SlackOptions): Promise<SlackRuntime> {
     command: config.slack.command,
     logger: deps.logger,
   };
-  const server = createServer((req, res) => void route(req, res));
+  const server = createServer((req, res) => {
+    // Nothing a request does may become an unhandled rejection: that would end the process.
+    route(req, res).catch((error: unknown) => {
+      deps.logger.error({ err: error }, 'request failed');
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz') return healthz(res, options.health);
