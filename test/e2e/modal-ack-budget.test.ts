@@ -90,3 +90,10 @@ it('with the database answering, field errors still show in the modal', async ()
     errors: { text: expect.stringContaining('The update for WS1 is empty') },
   });
 });
+
+it('stores a NUL byte typed in a form the same way on both databases: dropped, as in commands', async () => {
+  const res = await submit('Induction\u0000 programme launched');
+  expect(res.text).toBe('');
+  await e.runtime.idle();
+  expect((await e.t.deps.db.update.findFirstOrThrow()).text).toBe('Induction programme launched');
+});
