@@ -33,6 +33,7 @@ import { setup } from './setup.js';
 import { snooze } from './snooze.js';
 import { postStatusButton, status } from './status.js';
 import { tokenize, unescapeSlack } from './tokenize.js';
+import { refuseIfTooLong } from './too-long.js';
 import type {
   AnySubcommand,
   ButtonHandler,
@@ -130,6 +131,8 @@ export function findSubcommand(words: string[]): { sub: AnySubcommand; used: num
 export async function runCommand(text: string, ctx: CommandContext): Promise<Reply> {
   const raw = wellFormed(unescapeSlack(text)).trim();
   const typed = `${ctx.command} ${text}`.trim();
+  const tooLong = refuseIfTooLong(raw, typed, ctx.command);
+  if (tooLong) return tooLong;
   const tokens = tokenize(raw);
   if (tokens.length === 0) return ephemeral(overview(SUBCOMMANDS, ctx.command));
   const corrected = (error: AppError) =>

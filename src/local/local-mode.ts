@@ -5,6 +5,7 @@
  * clock are kept beside the database (page-store.ts), so a restart loses nothing the data keeps.
  * Only src/app.ts knows about it.
  */
+import { randomBytes } from 'node:crypto';
 import type { SlackOptions } from '../chat/slack/app.js';
 import type { Config } from '../config/index.js';
 import type { Db } from '../db/client.js';
@@ -58,6 +59,9 @@ export async function startLocalMode(
     channels: LOCAL_CHANNELS,
     clock: () => clock.now(),
   });
+  // A fresh secret each start: a fixed one would be public (it is in the source), and anyone
+  // who could reach the port could then sign requests as Slack. Only the page needs to know it.
+  const signingSecret = randomBytes(32).toString('hex');
   const feed = new ChangeFeed();
   const pageFile = pageFileFor(config.database);
   const store = pageFile
@@ -86,7 +90,7 @@ export async function startLocalMode(
     people: LOCAL_PEOPLE,
     channels: LOCAL_CHANNELS,
     command: config.slack.command,
-    signingSecret: config.slack.signingSecret,
+    signingSecret,
     clock,
     timezone: config.defaults.timezone,
     feed,
@@ -98,7 +102,13 @@ export async function startLocalMode(
   return {
     config: {
       ...config,
-      slack: { ...config.slack, apiUrl: slack.apiUrl, botId: LOCAL_BOT.botId, botUserId: LOCAL_BOT.userId },
+      slack: {
+        ...config.slack,
+        signingSecret,
+        apiUrl: slack.apiUrl,
+        botId: LOCAL_BOT.botId,
+        botUserId: LOCAL_BOT.userId,
+      },
     },
     clock,
     slack,

@@ -63,7 +63,7 @@ export async function applyRagChange(
     );
   }
   const reason = await guardText(tx, me.workspaceId, input.reason, 'reason', deps.clock.now());
-  const from = (project ?? workstream).rag;
+  const from = await lockedRag(tx, project ? 'Project' : 'Workstream', (project ?? workstream).id);
   if (from === rag) {
     throw new AppError(
       'bad_input',
@@ -98,4 +98,27 @@ export async function applyRagChange(
     after: { rag, reason },
   });
   return change;
+}
+
+/**
+ * The RAG as it stands now, read under a lock held to the end of the transaction, so concurrent
+ * changes queue up and each `from` is the previous change's `to` (30 at once left 17 breaks in the
+ * chain on PostgreSQL). SQLite's transaction already holds the database's write lock (BEGIN IMMEDIATE).
+ */
+async function lockedRag(tx: Sql, table: 'Project' | 'Workstream', id: number): Promise<Rag> {
+  const postgres = tx.provider === 'postgresql';
+  const row =
+    table === 'Project'
+      ? postgres
+        ? await tx.one<{ rag: Rag }>(sql`SELECT "rag" FROM "Project" WHERE "id" = ${id} FOR UPDATE`)
+        : await tx.one<{ rag: Rag }>(sql`SELECT "rag" FROM "Project" WHERE "id" = ${id}`)
+      : postgres
+        ? await tx.one<{ rag: Rag }>(sql`SELECT "rag" FROM "Workstream" WHERE "id" = ${id} FOR UPDATE`)
+        : await tx.one<{ rag: Rag }>(sql`SELECT "rag" FROM "Workstream" WHERE "id" = ${id}`);
+  if (!row)
+    throw new AppError(
+      'not_found',
+      `That ${table === 'Project' ? 'project' : 'workstream'} no longer exists.`,
+    );
+  return row.rag;
 }

@@ -9,6 +9,9 @@ import { isSql, type Sql, sql } from '../db/sql.js';
 import { AppError } from '../domain/errors.js';
 import type { Actor, Deps } from './deps.js';
 
+const NO_WORKSPACE =
+  'Sorry, I could not tell which workspace this came from, so nothing was changed. Please try again.';
+
 export async function inTransaction<T>(
   deps: Deps,
   actor: Actor,
@@ -31,6 +34,9 @@ async function asActor<S extends Tx | Sql, T>(
   actor: Actor,
   operation: (tx: S, me: Person) => Promise<T>,
 ): Promise<T> {
+  // Defence in depth behind the chat layer's check (chat/slack/workspace.ts): an empty workspace
+  // id would otherwise become a shared workspace "" that every team-less request lands in.
+  if (actor.workspaceId.trim() === '') throw new AppError('bad_input', NO_WORKSPACE);
   if (actor.requestKey) await claimRequest(tx, actor.workspaceId, actor.requestKey, deps.clock.now());
   return operation(tx, await ensurePerson(tx, deps, actor));
 }

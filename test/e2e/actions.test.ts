@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addAction } from '../../src/services/add-action.js';
 import { completeAction } from '../../src/services/complete-action.js';
-import { type E2E, startE2E } from '../support/e2e.js';
+import { type E2E, sealedMetadata, startE2E } from '../support/e2e.js';
 import { as, seedProgramme, U } from '../support/factories.js';
 
 let e: E2E;
@@ -164,7 +164,7 @@ describe('the action add modal', () => {
       e.submit({
         userId,
         callbackId: 'action_add_modal',
-        privateMetadata: JSON.stringify({ channelId: 'C0PLAN' }),
+        privateMetadata: sealedMetadata(JSON.stringify({ channelId: 'C0PLAN' })),
         values,
       });
     const before = await state();

@@ -4,7 +4,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type E2E, SIGNING_SECRET, startE2E } from '../support/e2e.js';
+import { type E2E, SIGNING_SECRET, sealedMetadata, startE2E } from '../support/e2e.js';
 import { seedProgramme, TEAM, U } from '../support/factories.js';
 import { countRows, type RowCounts } from '../support/row-counts.js';
 import { postToApp, sendSlashCommand } from '../support/signed-requests.js';
@@ -162,7 +162,7 @@ describe('Slack retries', () => {
       teamId: TEAM,
       userId: U.lead,
       callbackId: 'update_modal',
-      privateMetadata: JSON.stringify({ channelId: 'C0BOARD' }),
+      privateMetadata: sealedMetadata(JSON.stringify({ channelId: 'C0BOARD' })),
       values: {
         workstream: { workstream: { type: 'static_select', selected_option: { value: 'WS1' } } },
         text: { text: { type: 'plain_text_input', value: 'Induction programme launched' } },

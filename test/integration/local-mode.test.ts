@@ -11,6 +11,7 @@ import { AdjustableClock } from '../../src/domain/clock.js';
 import { LOCAL_PEOPLE, LOCAL_TEAM_ID } from '../../src/local/workspace.js';
 import { silentLogger } from '../../src/logger.js';
 import { createTarget } from '../support/database.js';
+import { postToApp } from '../support/signed-requests.js';
 
 const NOW = new Date('2026-11-24T10:00:00Z');
 let cleanup: (() => Promise<void>)[] = [];
@@ -60,6 +61,32 @@ const post = (app: RunningApp, path: string, body: unknown, type = 'application/
   });
 
 describe('local mode', () => {
+  it('listens on 127.0.0.1 only, and refuses requests signed with the old fixed secret', async () => {
+    const app = await start(await newDatabaseUrl());
+    cleanup.push(() => app.stop());
+    expect(app.slack.host).toBe('127.0.0.1');
+    const body = new URLSearchParams({
+      command: '/improve',
+      team_id: LOCAL_TEAM_ID,
+      user_id: LOCAL_PEOPLE[0]!.id,
+      channel_id: 'C0GENERAL1',
+      text: 'help',
+    }).toString();
+    for (const secret of ['local-mode-signing-secret', 'e2e-signing-secret']) {
+      const res = await postToApp(`http://127.0.0.1:${app.port}`, body, 'application/x-www-form-urlencoded', {
+        signingSecret: secret,
+      });
+      expect(res.status).toBe(401);
+    }
+    // The page, which knows this start's secret, still drives the app.
+    const sent = await post(app, '/local/command', {
+      userId: LOCAL_PEOPLE[1]!.id,
+      channelId: 'C0GENERAL1',
+      text: '/improve help',
+    });
+    expect(sent.status).toBe(200);
+  });
+
   it('loads the demo programme on first start only, and keeps what people did across a restart', async () => {
     const url = await newDatabaseUrl();
     const first = await start(url);

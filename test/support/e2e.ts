@@ -4,6 +4,7 @@
  * what Slack would show (the stand-in's messages, responses, views) and on the database.
  */
 import { type SlackRuntime, startSlack } from '../../src/chat/slack/app.js';
+import { metadataSeal } from '../../src/chat/slack/metadata-seal.js';
 import {
   createSlackWebApi,
   type RecordedResponse,
@@ -20,6 +21,10 @@ import {
 } from './signed-requests.js';
 
 export const SIGNING_SECRET = 'e2e-signing-secret';
+
+/** Private metadata as the app seals it in a modal it opens for `workspaceId` (metadata-seal.ts). */
+export const sealedMetadata = (text: string, workspaceId: string = TEAM): string =>
+  metadataSeal(SIGNING_SECRET).seal(workspaceId, text);
 
 /** The Web API methods our app calls in ordinary operation. Anything else fails the test. */
 export const DEFAULT_METHODS = [

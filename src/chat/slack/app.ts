@@ -12,6 +12,8 @@ import type { Deps } from '../../services/deps.js';
 import { registerCommands } from './listeners/commands.js';
 import { registerHome } from './listeners/home.js';
 import { registerInteractions } from './listeners/interactions.js';
+import { metadataSeal } from './metadata-seal.js';
+import { guardRequest } from './request-guard.js';
 
 const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
 
@@ -19,6 +21,8 @@ export interface SlackRuntime {
   app: App;
   /** The port actually listened on (PORT=0 picks a free one). */
   port: number;
+  /** The address listened on: 127.0.0.1 in local mode, every interface otherwise. */
+  host: string;
   /** Resolves when no Slack request is being handled: clean shutdown waits for this. */
   idle(): Promise<void>;
   stop(): Promise<void>;
@@ -60,38 +64,55 @@ export async function startSlack(options: SlackOptions): Promise<SlackRuntime> {
     ...(socket ? { socketMode: true, appToken: config.slack.appToken } : { receiver }),
   });
   const inFlight = trackInFlight(app);
-  registerCommands(app, deps, config.slack.command);
-  registerInteractions(app, deps, config.slack.command);
+  const seal = metadataSeal(config.slack.signingSecret);
+  registerCommands(app, deps, config.slack.command, seal);
+  registerInteractions(app, deps, config.slack.command, seal);
   registerHome(app, deps);
   for (const register of options.register ?? []) register(app);
   app.error(async (error) => {
     deps.logger.error({ err: error }, 'Slack listener error');
   });
 
-  const server = createServer((req, res) => void route(req, res));
+  const guard = {
+    signingSecret: config.slack.signingSecret,
+    command: config.slack.command,
+    logger: deps.logger,
+  };
+  const server = createServer((req, res) => {
+    // Nothing a request does may become an unhandled rejection: that would end the process.
+    route(req, res).catch((error: unknown) => {
+      deps.logger.error({ err: error }, 'request failed');
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz') return healthz(res, options.health);
     if (options.routes && (await options.routes(req, res))) return;
-    if (!receiver) return notFound(res);
+    if (!receiver || path !== '/slack/events' || req.method !== 'POST') return notFound(res);
     if (timestampFromFuture(req)) {
       res.writeHead(401).end();
       return;
     }
+    if (!(await guardRequest(req, res, guard))) return;
     try {
       receiver.requestListener(req, res);
     } catch {
-      // Bolt throws (synchronously) for any path it does not serve; uncaught here, a GET to a
-      // stray path would be an unhandled rejection that takes the whole process down.
+      // Bolt throws (synchronously) for any path it does not serve; uncaught here, it would be an
+      // unhandled rejection that takes the whole process down.
       notFound(res);
     }
   }
-  await new Promise<void>((resolve) => server.listen(config.port, '0.0.0.0', resolve));
+  // Local mode has no Slack in front of it and a page anyone reaching the port could drive:
+  // it answers only on this machine.
+  const host = config.mode === 'local' ? '127.0.0.1' : '0.0.0.0';
+  await new Promise<void>((resolve) => server.listen(config.port, host, resolve));
   if (socket) await app.start();
-  const port = (server.address() as { port: number }).port;
+  const { port, address } = server.address() as { port: number; address: string };
   return {
     app,
     port,
+    host: address,
     idle: inFlight.idle,
     async stop() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

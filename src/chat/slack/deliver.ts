@@ -9,6 +9,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Reply } from '../../../commands/types.js';
 import type { Logger } from '../../logger.js';
 import { type Message, plain } from '../message.js';
+import type { MetadataSeal } from './metadata-seal.js';
 import { renderMessage, renderModal } from './render.js';
 
 export interface DeliveryTarget {
@@ -18,6 +19,9 @@ export interface DeliveryTarget {
   /** Who sees ephemeral replies when there is no response_url (after a modal). */
   userId: string;
   triggerId?: string;
+  /** The acting workspace, which a modal's private_metadata is sealed to (metadata-seal.ts). */
+  workspaceId: string;
+  seal: MetadataSeal;
   logger: Logger;
 }
 
@@ -34,7 +38,10 @@ export async function deliver(reply: Reply, target: DeliveryTarget): Promise<voi
       if (!target.triggerId) throw new Error('A modal needs a trigger id');
       await target.client.views.open({
         trigger_id: target.triggerId,
-        view: renderModal(reply.modal) as never,
+        view: renderModal({
+          ...reply.modal,
+          privateMetadata: target.seal.seal(target.workspaceId, reply.modal.privateMetadata),
+        }) as never,
       });
       return;
     case 'home':
@@ -65,15 +72,7 @@ async function postToChannel(
   target: DeliveryTarget,
 ): Promise<void> {
   try {
-    const posted = await target.client.chat.postMessage({
-      channel: target.channelId,
-      ...renderMessage(reply.message),
-      unfurl_links: false,
-    });
-    if (reply.afterPost && posted.ts)
-      await reply.afterPost({ channelId: posted.channel ?? target.channelId, ts: posted.ts });
-    if (reply.confirmation && target.respond)
-      await target.respond({ response_type: 'ephemeral', ...renderMessage(reply.confirmation) });
+    await postOnce(reply, target);
   } catch (error) {
     const code = (error as { data?: { error?: string } }).data?.error;
     if ((code === 'not_in_channel' || code === 'channel_not_found') && target.respond) {
@@ -81,8 +80,48 @@ async function postToChannel(
       await target.respond({ response_type: 'in_channel', ...renderMessage(reply.message) });
       return;
     }
-    throw error;
+    await postAgain(reply, target, error);
   }
+}
+
+/** Waits before the one extra try, after the Web API client's own quick retries have failed. */
+export const REPOST_DELAY_MS = 1000;
+
+/**
+ * The work is stored by now; only the channel post failed. Saying "nothing was saved" would be
+ * false (and invite a duplicate), so the person is told the truth, and the post is tried once more.
+ */
+async function postAgain(
+  reply: Extract<Reply, { kind: 'channel' }>,
+  target: DeliveryTarget,
+  error: unknown,
+): Promise<void> {
+  target.logger.warn({ err: error }, 'could not post in the channel; trying again');
+  await sendEphemeral(plain(NOT_SHOWN_YET), target);
+  await new Promise((resolve) => setTimeout(resolve, REPOST_DELAY_MS));
+  try {
+    await postOnce(reply, target);
+  } catch (again) {
+    target.logger.error({ err: again }, 'could not post in the channel');
+    await sendEphemeral(plain(STILL_NOT_SHOWN), target);
+  }
+}
+
+const NOT_SHOWN_YET =
+  ':warning: Saved, but not yet shown in the channel: Slack would not take the post just now. Nothing is lost, and I am trying the post again.';
+const STILL_NOT_SHOWN =
+  ':warning: It is still saved, but Slack would not take the post in the channel on the second try either. `/improve status` shows it, and the weekly digest will include it.';
+
+async function postOnce(reply: Extract<Reply, { kind: 'channel' }>, target: DeliveryTarget): Promise<void> {
+  const posted = await target.client.chat.postMessage({
+    channel: target.channelId,
+    ...renderMessage(reply.message),
+    unfurl_links: false,
+  });
+  if (reply.afterPost && posted.ts)
+    await reply.afterPost({ channelId: posted.channel ?? target.channelId, ts: posted.ts });
+  if (reply.confirmation && target.respond)
+    await target.respond({ response_type: 'ephemeral', ...renderMessage(reply.confirmation) });
 }
 
 /** chat.update of an earlier bot message; if it has gone, the user is told rather than left guessing. */

@@ -9,8 +9,9 @@ import type { Deps } from '../../services/deps.js';
 const USER_MENTION = /<@([UW][A-Z0-9]+)(?:\|([^<>|]*))?>/g;
 const CHANNEL_MENTION = /<#([CG][A-Z0-9]+)(?:\|([^<>|]*))?>/g;
 
-// The modal must be answered within Slack's three seconds, so a slow users.info is not waited for.
-const LOOKUP_MS = 1000;
+// The modal must be answered within Slack's three seconds, and its handler may already have used
+// up to 1.5 of them (listeners/views.ts), so a slow users.info is not waited for.
+const LOOKUP_MS = 800;
 
 type Names = (slackUserIds: string[]) => Promise<Map<string, string>>;
 

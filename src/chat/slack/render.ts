@@ -1,5 +1,5 @@
 /** Neutral messages and modals (src/chat/message.ts) as Slack Block Kit. */
-import { neutraliseBroadcasts } from '../../domain/text.js';
+import { neutraliseBroadcasts, wellFormed } from '../../domain/text.js';
 import type { Block, Button, Message, Modal, ModalInput, ModalValues } from '../message.js';
 
 type KnownBlock = Record<string, unknown>;
@@ -113,9 +113,9 @@ export function readModalValues(state: ViewState): ModalValues {
   for (const [blockId, actions] of Object.entries(state.values)) {
     for (const v of Object.values(actions)) {
       const selected = v.selected_option as { value?: string } | null | undefined;
-      values[blockId] = (v.value ?? selected?.value ?? v.selected_user ?? v.selected_date ?? undefined) as
-        | string
-        | undefined;
+      const value = v.value ?? selected?.value ?? v.selected_user ?? v.selected_date ?? undefined;
+      // As command text is: a NUL is dropped (PostgreSQL refuses it in text; SQLite stored it).
+      values[blockId] = typeof value === 'string' ? wellFormed(value) : undefined;
     }
   }
   return values;

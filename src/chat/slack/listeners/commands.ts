@@ -1,39 +1,74 @@
-/** The one slash command. It acks at once; the work and the reply happen after the ack. */
+/**
+ * The one slash command. The command runs (and commits) before the ack, so once Slack has been
+ * told the request arrived, its changes are stored: a process killed mid-burst used to lose
+ * updates it had already acknowledged. The reply (a post, a modal) is delivered after the ack.
+ */
 import type { App } from '@slack/bolt';
 import { runCommand } from '../../../../commands/index.js';
 import { apology } from '../../../../commands/replies.js';
+import type { Reply } from '../../../../commands/types.js';
 import type { Deps } from '../../../services/deps.js';
 import { commandContext } from '../context.js';
 import { deliver } from '../deliver.js';
+import type { MetadataSeal } from '../metadata-seal.js';
 import { slackChat } from '../slack-chat.js';
+import { actingWorkspace, NO_WORKSPACE_REPLY } from '../workspace.js';
 
-export function registerCommands(app: App, deps: Deps, command: string): void {
+export function registerCommands(app: App, deps: Deps, command: string, seal: MetadataSeal): void {
   app.command(command, async ({ command: body, ack, respond, client }) => {
-    await ack();
+    const typed = `${command} ${body.text ?? ''}`;
+    const teamId = actingWorkspace(body);
+    if (!teamId) {
+      await ack();
+      await respond({ response_type: 'ephemeral', text: NO_WORKSPACE_REPLY }).catch(() => undefined);
+      return;
+    }
     const facts = {
-      teamId: body.team_id,
+      teamId,
       userId: body.user_id,
       userName: body.user_name,
       channelId: body.channel_id,
-      requestKey: `command:${body.trigger_id}`,
+      // Without a trigger id there is nothing to tell a retry from a second command by.
+      requestKey: body.trigger_id ? `command:${body.trigger_id}` : undefined,
     };
+    let reply: Reply;
+    try {
+      reply = await runCommand(
+        body.text ?? '',
+        await commandContext(deps, command, facts, slackChat(client)),
+      );
+    } catch (error) {
+      deps.logger.error({ err: error }, 'could not run a command');
+      reply = apology(typed);
+    }
+    await acknowledge(ack, deps);
     const target = {
       client,
       respond,
       channelId: body.channel_id,
       userId: body.user_id,
       triggerId: body.trigger_id,
+      workspaceId: teamId,
+      seal,
       logger: deps.logger,
     };
     try {
-      const reply = await runCommand(
-        body.text ?? '',
-        await commandContext(deps, command, facts, slackChat(client)),
-      );
       await deliver(reply, target);
     } catch (error) {
       deps.logger.error({ err: error }, 'could not answer a command');
-      await deliver(apology(`${command} ${body.text ?? ''}`), target).catch(() => undefined);
+      await deliver(apology(typed), target).catch(() => undefined);
     }
   });
+}
+
+/**
+ * Past Bolt's unhandled-request timeout (a very slow database), Bolt has answered already and a
+ * second answer would throw; the reply still goes by response_url.
+ */
+async function acknowledge(ack: () => Promise<void>, deps: Deps): Promise<void> {
+  try {
+    await ack();
+  } catch (error) {
+    deps.logger.warn({ err: error }, 'acknowledged late: Bolt had already answered Slack');
+  }
 }

@@ -6,11 +6,13 @@ import type { App } from '@slack/bolt';
 import { buildHome } from '../../../services/build-home.js';
 import type { Deps } from '../../../services/deps.js';
 import { renderMessage } from '../render.js';
+import { actingWorkspace } from '../workspace.js';
 
 export function registerHome(app: App, deps: Deps): void {
   app.event('app_home_opened', async ({ event, body, client }) => {
     if (event.tab !== 'home') return;
-    const workspaceId = (body as { team_id?: string }).team_id ?? '';
+    const workspaceId = actingWorkspace(body);
+    if (!workspaceId) return;
     try {
       const home = await buildHome(deps, { workspaceId, userId: event.user });
       await client.views.publish({

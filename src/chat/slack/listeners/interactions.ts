@@ -1,113 +1,94 @@
 /**
- * Buttons and modal submissions, routed by action id and callback id to the neutral handlers in
- * commands/. A modal's errors are shown in the modal itself, so what the user typed stays there.
+ * Buttons, routed by action id to the neutral handlers in commands/, and modal submissions
+ * (views.ts).
  */
-import type { App } from '@slack/bolt';
-import { BUTTON_HANDLERS, MODAL_HANDLERS } from '../../../../commands/index.js';
+import type { App, RespondFn } from '@slack/bolt';
+import { BUTTON_HANDLERS } from '../../../../commands/index.js';
+import type { ButtonHandler } from '../../../../commands/types.js';
 import { isAppError } from '../../../domain/errors.js';
 import type { Deps } from '../../../services/deps.js';
 import { commandContext } from '../context.js';
-import { deliver } from '../deliver.js';
-import { errorsWithNames, slackNames } from '../modal-errors.js';
-import { readModalValues, renderMessage } from '../render.js';
+import { type DeliveryTarget, deliver } from '../deliver.js';
+import type { MetadataSeal } from '../metadata-seal.js';
+import { renderMessage } from '../render.js';
+import { actingWorkspace, NO_WORKSPACE_REPLY } from '../workspace.js';
+import { registerViews } from './views.js';
 
-export function registerInteractions(app: App, deps: Deps, command: string): void {
-  app.view(/.*/, async ({ ack, body, view, client }) => {
-    const handler = MODAL_HANDLERS.find((h) => h.callbackId === view.callback_id);
-    if (!handler) {
-      deps.logger.warn({ callbackId: view.callback_id }, 'unknown modal');
-      return ack();
-    }
-    const channelId = (safeJson(view.private_metadata) as { channelId?: string }).channelId ?? body.user.id;
-    const teamId = body.team?.id ?? body.user.team_id ?? '';
-    const ctx = await commandContext(deps, command, {
-      teamId,
-      userId: body.user.id,
-      userName: body.user.name,
-      channelId,
-      requestKey: `view:${view.id}:${view.hash}`,
-    });
-    const lastInput =
-      (view.blocks as { type: string; block_id?: string }[]).filter((b) => b.type === 'input').at(-1)
-        ?.block_id ?? 'text';
-    const showErrors = async (errors: Record<string, string>) =>
-      ack({
-        response_action: 'errors',
-        errors: await errorsWithNames(errors, slackNames(client, deps, teamId)),
-      });
-    try {
-      const result = await handler.submit(readModalValues(view.state as never), view.private_metadata, ctx);
-      if ('errors' in result) return showErrors(result.errors);
-      await ack();
-      await deliver(result, { client, channelId, userId: body.user.id, logger: deps.logger });
-    } catch (error) {
-      // A retried submission that was already stored: the first one succeeded, so just close the modal.
-      if (isAppError(error) && error.code === 'duplicate_request') return ack();
-      if (isAppError(error)) return showErrors({ [lastInput]: error.message.slice(0, 2000) });
-      deps.logger.error({ err: error }, 'modal submission failed');
-      return ack({
-        response_action: 'errors',
-        errors: {
-          [lastInput]:
-            'Sorry, something went wrong on our side and nothing was saved. Your text is still here: please try again.',
-        },
-      });
-    }
-  });
+export function registerInteractions(app: App, deps: Deps, command: string, seal: MetadataSeal): void {
+  registerViews(app, deps, command, seal);
 
   app.action(/.*/, async ({ ack, body, action, client, respond }) => {
-    await ack();
-    if (body.type !== 'block_actions' || !('action_id' in action)) return;
+    if (body.type !== 'block_actions' || !('action_id' in action)) return ack();
     const handler = BUTTON_HANDLERS.find((h) => h.actionId === action.action_id);
-    if (!handler) return;
+    if (!handler) return ack();
+    const teamId = actingWorkspace(body);
+    if (!teamId) {
+      await ack();
+      await respond({ response_type: 'ephemeral', replace_original: false, text: NO_WORKSPACE_REPLY });
+      return;
+    }
     const channelId = body.channel?.id ?? body.user.id;
     const message =
       body.message && body.channel
         ? { channelId: body.channel.id, ts: body.message.ts as string }
         : undefined;
-    const ctx = await commandContext(deps, command, {
-      teamId: body.team?.id ?? '',
-      userId: body.user.id,
-      userName: body.user.name,
-      channelId,
-      requestKey: `action:${body.trigger_id}`,
-    });
+    const key = body.trigger_id ?? ('action_ts' in action ? action.action_ts : undefined);
+    const facts = { teamId, userId: body.user.id, userName: body.user.name, channelId };
+    // Pressed (and committed) before the ack, as commands are: an acknowledged press is never lost.
+    let outcome: { reply: Awaited<ReturnType<ButtonHandler['press']>> } | { warning: string };
+    try {
+      const ctx = await commandContext(deps, command, { ...facts, requestKey: key && `action:${key}` });
+      const value = 'value' in action ? String(action.value ?? '') : '';
+      outcome = { reply: await handler.press(value, { ...ctx, message }) };
+    } catch (error) {
+      if (!isAppError(error)) deps.logger.error({ err: error }, 'button failed');
+      outcome = {
+        warning: isAppError(error)
+          ? `:warning: ${error.message}`
+          : ':warning: Sorry, something went wrong on our side and nothing was changed. Please try again.',
+      };
+    }
+    await ack().catch((error: unknown) => deps.logger.warn({ err: error }, 'acknowledged a press late'));
     const target = {
       client,
       respond,
       channelId,
       userId: body.user.id,
       triggerId: body.trigger_id,
+      workspaceId: teamId,
+      seal,
       logger: deps.logger,
     };
+    if ('warning' in outcome) {
+      await respond({ response_type: 'ephemeral', replace_original: false, text: outcome.warning }).catch(
+        () => undefined,
+      );
+      return;
+    }
     try {
-      const reply = await handler.press('value' in action ? String(action.value ?? '') : '', {
-        ...ctx,
-        message,
-      });
-      if (reply.kind === 'replace') {
-        if (message)
-          await client.chat.update({
-            channel: message.channelId,
-            ts: message.ts,
-            ...renderMessage(reply.message),
-          });
-        else await respond({ replace_original: true, ...renderMessage(reply.message) });
-      } else await deliver(reply, target);
+      await show(outcome.reply, { ...target, message });
     } catch (error) {
-      const text = isAppError(error)
-        ? `:warning: ${error.message}`
-        : ':warning: Sorry, something went wrong on our side and nothing was changed. Please try again.';
-      if (!isAppError(error)) deps.logger.error({ err: error }, 'button failed');
+      // The press itself was handled and stored; only showing its result failed.
+      deps.logger.error({ err: error }, 'could not show a button’s result');
+      const text =
+        ':warning: Done, but I could not show the result here. Refresh the message or your Home tab.';
       await respond({ response_type: 'ephemeral', replace_original: false, text }).catch(() => undefined);
     }
   });
 }
 
-function safeJson(text: string | undefined): unknown {
-  try {
-    return JSON.parse(text || '{}');
-  } catch {
-    return {};
-  }
+/** A button's reply: a replaced message (the reminder DM, or the message the button sat on) or a delivery. */
+async function show(
+  reply: Awaited<ReturnType<ButtonHandler['press']>>,
+  target: DeliveryTarget & { respond: RespondFn; message?: { channelId: string; ts: string } },
+): Promise<void> {
+  if (reply.kind !== 'replace') return deliver(reply, target);
+  const { message } = target;
+  if (message)
+    await target.client.chat.update({
+      channel: message.channelId,
+      ts: message.ts,
+      ...renderMessage(reply.message),
+    });
+  else await target.respond({ replace_original: true, ...renderMessage(reply.message) });
 }
