@@ -6,7 +6,7 @@ import type { Tx } from '../db/client.js';
 import { isSql, type Sql, sql } from '../db/sql.js';
 import { todayIn } from '../domain/dates.js';
 import { AppError } from '../domain/errors.js';
-import { describePersonalData, findPersonalData } from '../domain/personal-data.js';
+import { describePersonalData, findPersonalData } from '../domain/personal-data/index.js';
 
 export const MAX_TEXT_LENGTH = 2000;
 
