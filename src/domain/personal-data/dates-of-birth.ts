@@ -5,7 +5,7 @@
  * ('Signed off by Jane Smith 20/11/2026', 'Peer review with Leeds 14/10/2026'): those are
  * meetings and deadlines, not births, and a name after 'by', 'with' or 'from' is an officer.
  */
-import { FULL_DATE, LOOSE_DATE, readDate } from './dates.js';
+import { FULL_DATE, FULL_DATE_AT, LOOSE_DATE, readDate } from './dates.js';
 import { nameEndingAt, wordBefore } from './names.js';
 import type { Rule, RuleOptions, Span } from './types.js';
 
@@ -21,12 +21,21 @@ const OFFICER_WORDS = new Set(
   ),
 );
 
+// Or up to three other words, when a full date with a year follows: 'born yesterday, 01/12/2026'.
+const ANY_WORDS = /\s?(?:[^\s.;]+\s){1,3}/y;
+
+function stickyAt(pattern: RegExp, text: string, index: number): RegExpExecArray | null {
+  pattern.lastIndex = index;
+  return pattern.exec(text);
+}
+
 function dateAfterCue(text: string, cue: RegExpMatchArray): Span | null {
   const cueEnd = (cue.index ?? 0) + cue[0].length;
-  FILLER.lastIndex = cueEnd;
-  const filler = FILLER.exec(text);
-  LOOSE_DATE.lastIndex = cueEnd + (filler?.[0].length ?? 0);
-  const date = LOOSE_DATE.exec(text);
+  const filler = stickyAt(FILLER, text, cueEnd);
+  const words = stickyAt(ANY_WORDS, text, cueEnd);
+  const date =
+    stickyAt(LOOSE_DATE, text, cueEnd + (filler?.[0].length ?? 0)) ??
+    (words ? stickyAt(FULL_DATE_AT, text, cueEnd + words[0].length) : null);
   if (!date || readDate(date.groups ?? {}) === null) return null;
   return { kind: 'date_of_birth', start: cue.index ?? 0, end: (date.index ?? 0) + date[0].length };
 }

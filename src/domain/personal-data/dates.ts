@@ -15,6 +15,9 @@ const FULL = [
 ].join('|');
 export const FULL_DATE = new RegExp(`(?<![\\w/.-])(?:${FULL})(?![\\w/]|[.-]\\d)`, 'gi');
 
+/** Sticky: set lastIndex to where a date with a year should start. */
+export const FULL_DATE_AT = new RegExp(`(?:${FULL})(?![\\w/]|[.-]\\d)`, 'giy');
+
 /** Forms only read after a birth cue ('DOB 12 03 2015', 'born 12th March', 'born in 2015'). */
 const LOOSE = [
   FULL,

@@ -16,11 +16,13 @@ const AGE = new RegExp(
 // A bracketed age: '(7)', '(7 yrs)', '(3/12)' as social workers write months, '(8m)'.
 const BRACKET_AGE = new RegExp(String.raw`\(\s?(?:\d{1,2}(?:\s?(?:${UNIT}|y|m))?|\d{1,2}\/12)\s?\)`, 'gi');
 const BARE_NUMBER = /\(\s?(\d{1,2})\s?\)/;
-// 'Jayden, 14, was …': a known first name, a comma and a child's age.
-const COMMA_AGE = /,\s?(\d{1,2}),/g;
+// 'Jayden, 14, was …', 'Nathan Ellis - 16 -', 'Freddie is 15 and …': a known first name and a
+// child's age without the word 'age'.
+const COMMA_AGE =
+  /\s?[,-]\s?(\d{1,2})\s?[,-]|\s(?:is|was|turned|turns|just turned)\s(\d{1,2})(?=\s?(?:$|[,.;]|and\b|but\b|now\b|today\b|this\b|last\b|in\b|on\b))/g;
 // An age before the name: 'the 14 year old Jayden', 'a 3-month-old baby Mia'.
 const AGE_BEFORE =
-  /\b\d{1,2}[\s-]?(?:year|yr|month|week|day)s?[\s-]?old\s(?:(?:boy|girl|baby|child|son|daughter|brother|sister|lad|young person)\s)?|\b\d{1,2}\s?yo\s/gi;
+  /\b\d{1,2}[\s-]?(?:year|yr|month|week|day)s?[\s-]?old,?\s(?:(?:boy|girl|baby|child|son|daughter|brother|sister|lad|young person),?\s)?|\b\d{1,2}\s?yo\s/gi;
 const CHILD_WORDS = `baby|newborn|new-born|unborn|toddler|infant|teenager|teen|boy|girl|lad|child|young person|yp|cyp|sibling|twins?`;
 const CHILD_BEFORE = new RegExp(String.raw`\b(?:${CHILD_WORDS})\b\s?[,:(]?\s?`, 'gi');
 
@@ -31,7 +33,7 @@ const RELATION_BEFORE = new RegExp(
 );
 // 'Jayden's dad', 'Mia's school'.
 const POSSESSIVE = new RegExp(
-  String.raw`'s\s(?:${RELATION}|school|class|teacher|home address|address|placement|carers?)\b`,
+  String.raw`'s\s(?:(?:older|younger|elder|big|little|baby|twin|new)\s)?(?:${RELATION}|school|class|teacher|home address|address|placement|carers?)\b`,
   'gi',
 );
 const RELATION_OF = new RegExp(String.raw`\b(?:${RELATION})\b\sof\s`, 'gi');
@@ -80,7 +82,7 @@ const agesAfterNames: Rule = (text) => {
   }
   for (const m of text.matchAll(COMMA_AGE)) {
     const name = nameEndingAt(text, m.index ?? 0);
-    if (name?.known && Number(m[1]) <= 19)
+    if (name?.known && Number(m[1] ?? m[2]) <= 19)
       spans.push(span('name_with_age', name.start, (m.index ?? 0) + m[0].length));
   }
   return spans;
