@@ -58,10 +58,12 @@ export function isUkPhone(candidate: string): boolean {
   return false;
 }
 
-const EMAIL = /[a-z0-9._%+'-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/gi;
+// Each pattern starts only where a run of its characters starts: otherwise a 40,000-character
+// run with no '@' would be scanned again from every position in it.
+const EMAIL = /(?<![a-z0-9._%+'-])[a-z0-9._%+'-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/gi;
 // 'jo.smith [at] example.org', 'jo dot smith at gmail dot com': spelt out to dodge filters.
 const EMAIL_SPELT =
-  /\b[a-z0-9._-]+\s?(?:\[at\]|\(at\)|\sat\s)\s?[a-z0-9-]+(?:\s?(?:\.|\[dot\]|\(dot\)|\sdot\s)\s?[a-z0-9-]+)*\s?(?:\.|\[dot\]|\(dot\)|\sdot\s)\s?(?:com|org|net|uk|co\.uk|gov\.uk|ac\.uk)\b/gi;
+  /(?<![a-z0-9._-])[a-z0-9._-]+\s?(?:\[at\]|\(at\)|\sat\s)\s?[a-z0-9-]+(?:\s?(?:\.|\[dot\]|\(dot\)|\sdot\s)\s?[a-z0-9-]+)*\s?(?:\.|\[dot\]|\(dot\)|\sdot\s)\s?(?:com|org|net|uk|co\.uk|gov\.uk|ac\.uk)\b/gi;
 
 export const nhsNumbers: Rule = (text) => [
   ...spansOf(text, NHS_NUMBER, 'nhs_number', (m) => isValidNhsNumber(m[0].replace(/\D/g, ''))),

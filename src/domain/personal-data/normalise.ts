@@ -57,24 +57,32 @@ function foldCharacter(ch: string): string {
 
 /** NFKC per character, invisibles dropped, digits, dashes, dots, quotes and spaces folded. */
 export function normaliseForGuard(raw: string): Normalised {
+  const chars: string[] = [];
   const out: Normalised = { text: '', start: [], end: [] };
   let index = 0;
   for (const character of raw) {
     const from = index;
     index += character.length;
-    if (isInvisible(character)) continue;
-    for (const ch of character.normalize('NFKC')) {
-      const folded = foldCharacter(ch);
+    const code = character.charCodeAt(0);
+    // Printable ASCII needs no folding: the fast path for nearly every character typed.
+    const folded =
+      code > 32 && code < 127
+        ? [character]
+        : isInvisible(character)
+          ? []
+          : [...character.normalize('NFKC')].map(foldCharacter);
+    for (const ch of folded) {
       // Runs of spaces become one, so 'B33  8TH' and '943 476  5919' read as typed once.
-      if (folded === ' ' && out.text.endsWith(' ')) {
+      if (ch === ' ' && chars[chars.length - 1] === ' ') {
         out.end[out.end.length - 1] = index;
         continue;
       }
-      out.text += folded;
+      chars.push(ch);
       out.start.push(from);
       out.end.push(index);
     }
   }
+  out.text = chars.join('');
   return out;
 }
 

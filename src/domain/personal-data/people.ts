@@ -4,6 +4,7 @@
  * 'Jayden's dad'), a school ('attends Oakfield Primary', 'Year 4') or their circumstances
  * ('now on a CP plan', 'went missing'). A name alone is fine: officers are named all the time.
  */
+import { isFirstName } from './first-names.js';
 import { type NameAt, nameEndingAt, nameStartingAt } from './names.js';
 import type { PersonalDataKind, Rule, Span } from './types.js';
 
@@ -118,7 +119,9 @@ const namesWithRelations: Rule = (text) => [
 /** Each name in the text followed by one of `patterns`. */
 function namesFollowedBy(text: string, patterns: [RegExp, PersonalDataKind][]): Span[] {
   const spans: Span[] = [];
-  for (const word of text.matchAll(/[A-Za-z][A-Za-z'-]*/g)) {
+  for (const word of text.matchAll(/(?<![A-Za-z'-])[A-Za-z][A-Za-z'-]*/g)) {
+    // Most words cannot start a name: skip them before the slower reading.
+    if (!/^[A-Z]/.test(word[0]) && !isFirstName(word[0])) continue;
     const name = nameStartingAt(text, word.index ?? 0);
     if (!name) continue;
     for (const [pattern, kind] of patterns) {
