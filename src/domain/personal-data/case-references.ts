@@ -26,6 +26,9 @@ const PREFIXED_NUMBER = /\b(?:CH|EHM|EHA|LCS|CIN|CP|LAC|CLA|MOS|PID|CID)-?\d{5,1
 
 const hasFourDigits = (m: RegExpMatchArray): boolean => (m[0].match(/\d/g)?.length ?? 0) >= 4;
 
+// A group with a quantifier inside, itself quantified: '(\d+)+', '(a{2,})*'.
+const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)(?:[+*?]|\{\d)/;
+
 /** Compiles an admin's pattern, or null when it is not usable. */
 function compile(pattern: string): RegExp | null {
   return validateCaseReferencePattern(pattern) === null ? new RegExp(pattern, 'gi') : null;
@@ -46,6 +49,10 @@ export function validateCaseReferencePattern(pattern: string): string | null {
   }
   // A pattern that matches nothing at all would flag every single update.
   if (compiled.test('')) return 'That pattern matches empty text, so it would flag every update.';
+  // A quantified group that is itself quantified ('(\d+)+') can take exponential time on a long
+  // update; patterns made from examples never have one, so any that does was typed by hand.
+  if (pattern.length > 200 || NESTED_QUANTIFIER.test(pattern))
+    return 'That pattern is too long or has a repeated group that could run away on a long update.';
   return null;
 }
 

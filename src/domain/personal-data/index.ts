@@ -13,6 +13,7 @@ import { people } from './people.js';
 import { addresses, postcodes } from './places.js';
 import { LABELS, type PersonalDataKind, type Rule, type Span } from './types.js';
 
+export { anotherLike, patternFromExample, shapeOf } from './case-reference-format.js';
 export { validateCaseReferencePattern } from './case-references.js';
 export { isValidNhsNumber, isValidUpn } from './identifiers.js';
 export type { PersonalDataKind } from './types.js';
