@@ -284,6 +284,13 @@ describe('describePersonalData', () => {
     );
   });
 
+  it('names the first five and counts the rest', () => {
+    const text = Array.from({ length: 8 }, (_, i) => `Mum on 07700 90012${i}`).join('; ');
+    const described = describePersonalData(findPersonalData(text));
+    expect(described.match(/a phone number/g)).toHaveLength(5);
+    expect(described).toMatch(/ and 3 more\.$/);
+  });
+
   it('is empty when nothing matched', () => {
     expect(describePersonalData([])).toBe('');
   });

@@ -74,6 +74,8 @@ export function findPersonalData(text: string, options: PersonalDataOptions = {}
   });
 }
 
+const MAX_NAMED = 5;
+
 function joinWithAnd(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
@@ -99,5 +101,7 @@ export function describePersonalData(matches: readonly PersonalDataMatch[]): str
   const parts = [...first.values()].map(
     (m) => `${m.label} (“${showInvisible(m.match)}”, at character ${m.index + 1})`,
   );
+  // A pasted case list can hold dozens: name the first few, so the refusal stays readable.
+  if (parts.length > MAX_NAMED) parts.splice(MAX_NAMED, parts.length, `${parts.length - MAX_NAMED} more`);
   return parts.length === 0 ? '' : `It looks like it contains ${joinWithAnd(parts)}.`;
 }
