@@ -10,7 +10,7 @@ import { nameEndingAt, wordBefore } from './names.js';
 import type { Rule, RuleOptions, Span } from './types.js';
 
 const CUE =
-  /(?:\bd\.?\s?o\.?\s?b\b\.?|\bdate\sof\sbirth\b|\bbirth\s?(?:date|day)\b|\bborn\b|\bdob\b|(?<![A-Za-z])b\.(?=\s?\d))/gi;
+  /(?:\bd\.?\s?o\.?\s?b\b\.?|\bdate\sof\sbirth\b|\bbirth\s?(?:date|day)\b|\bborn\b|\bdob\b|(?<![A-Za-z])b\.(?=\s?\d)|(?<=\()b(?=\s\d))/gi;
 // Up to four filler words between the cue and the date: 'born on the 12th', 'DOB is given as'.
 const FILLER = /\s?[:=(-]?\s?(?:(?:is|was|on|in|the|of|given|recorded|as|listed|shown|:|-)\s){0,4}\(?/iy;
 const CUE_AFTER = /^\s?[,(-]?\s?(?:d\.?o\.?b\.?|date of birth|birth ?date)(?![A-Za-z])\)?/i;
@@ -29,8 +29,13 @@ function stickyAt(pattern: RegExp, text: string, index: number): RegExpExecArray
   return pattern.exec(text);
 }
 
+// 'Children born in 2026', 'babies born since April': a group's birth year is not anyone's.
+const GROUP_BEFORE = /\b(?:children|babies|people|young people|those|anyone|all|pupils|cohort|infants)\s$/i;
+
 function dateAfterCue(text: string, cue: RegExpMatchArray): Span | null {
   const cueEnd = (cue.index ?? 0) + cue[0].length;
+  const before = text.slice(Math.max(0, (cue.index ?? 0) - 20), cue.index ?? 0);
+  if (GROUP_BEFORE.test(before)) return null;
   const filler = stickyAt(FILLER, text, cueEnd);
   const words = stickyAt(ANY_WORDS, text, cueEnd);
   const date =

@@ -4,6 +4,7 @@
  * long numbers, such as a purchase order, from being refused; a number labelled "NHS" or "UPN"
  * is refused whatever its checksum, because a mistyped NHS number is still someone's.
  */
+import { isFirstName } from './first-names.js';
 import { type Rule, type Span, spansOf } from './types.js';
 
 /** True when ten digits carry a valid NHS Modulus 11 check digit. */
@@ -77,7 +78,17 @@ export const pupilNumbers: Rule = (text) => [
 
 export const phoneNumbers: Rule = (text) => spansOf(text, PHONE, 'phone_number', (m) => isUkPhone(m[0]));
 
+// A shared mailbox of a public body ('improvement@worcestershire.gov.uk') is how papers are
+// sent; a person's address ('jane.smith@…', 'kelly84@…') is not, whatever the domain.
+const PUBLIC_DOMAIN = /@(?:[a-z0-9-]+\.)*(?:gov\.uk|nhs\.uk|nhs\.net|police\.uk|sch\.uk|org\.uk)$/i;
+
+function isPersonalEmail(m: RegExpMatchArray): boolean {
+  const local = m[0].split('@')[0] ?? '';
+  if (!PUBLIC_DOMAIN.test(m[0])) return true;
+  return /[._\d'-]/.test(local) || isFirstName(local);
+}
+
 export const emailAddresses: Rule = (text): Span[] => [
-  ...spansOf(text, EMAIL, 'email_address'),
+  ...spansOf(text, EMAIL, 'email_address', isPersonalEmail),
   ...spansOf(text, EMAIL_SPELT, 'email_address', (m) => !/^(?:meet|met|here|there|look)\b/i.test(m[0])),
 ];
