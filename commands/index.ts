@@ -29,6 +29,7 @@ import { addUpdateButton, doneButton, newDateButton, notMineButton } from './rem
 import { addUpdateModal, newDateModal, notMineModal } from './reminder-modals.js';
 import { reminders } from './reminders.js';
 import { apology, ephemeral, refusal } from './replies.js';
+import { settingsCaseReference } from './settings-case-reference.js';
 import { setup } from './setup.js';
 import { snooze } from './snooze.js';
 import { postStatusButton, status } from './status.js';
@@ -89,6 +90,7 @@ export const SUBCOMMANDS: AnySubcommand[] = [
   digestSend,
   snooze,
   reminders,
+  settingsCaseReference,
   setup,
   help,
 ];

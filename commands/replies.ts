@@ -7,9 +7,64 @@ import type { AppError } from '../src/domain/errors.js';
 import { escapeMrkdwn, mentionsAsTyped, toSafeMrkdwn } from '../src/domain/text.js';
 import type { Reply } from './types.js';
 
-/** The user's text as they typed it, in a code block that cannot be broken out of or ping anyone. */
-export function quoteUserText(text: string): string {
-  return `\`\`\`${toSafeMrkdwn(mentionsAsTyped(text)).replace(/```/g, '`\u200b``')}\`\`\``;
+// Slack cuts a section's text at 3,000 characters: each quoted part, escaped, stays well inside.
+const QUOTE_ROOM = 2700;
+// A part cut mid-word when a "word" is longer than a section: 500 characters escape to at most 2,500.
+const HARD_CUT = 500;
+// Slack shows at most 50 blocks in a message; the rest of a very long text follows in more messages.
+const BLOCKS_PER_MESSAGE = 45;
+
+// A mention the user typed is written back as typed ('@olly'): inside a code block Slack would
+// show its '<@U…|olly>' escape.
+const escapeForQuote = (text: string): string =>
+  toSafeMrkdwn(mentionsAsTyped(text)).replace(/```/g, '`\u200b``');
+
+function cutLongWord(segment: string): string[] {
+  if (escapeForQuote(segment).length <= QUOTE_ROOM) return [segment];
+  const characters = [...segment];
+  const parts: string[] = [];
+  for (let i = 0; i < characters.length; i += HARD_CUT)
+    parts.push(characters.slice(i, i + HARD_CUT).join(''));
+  return parts;
+}
+
+/**
+ * The user's text in parts that each fit one Slack section once escaped, cut after whitespace
+ * where possible, so that joined together they are exactly what was typed.
+ */
+export function splitForQuoting(text: string): string[] {
+  const parts: string[] = [];
+  let current = '';
+  for (const segment of text.split(/(?<=\s)/).flatMap(cutLongWord)) {
+    if (current !== '' && escapeForQuote(current + segment).length > QUOTE_ROOM) {
+      parts.push(current);
+      current = '';
+    }
+    current += segment;
+  }
+  parts.push(current);
+  return parts;
+}
+
+/** The user's text as code blocks that cannot be broken out of or ping anyone, one per section. */
+export function quoteUserText(text: string): string[] {
+  return splitForQuoting(text).map((part) => `\`\`\`${escapeForQuote(part)}\`\`\``);
+}
+
+/** Explanation lines, then the user's whole text, however long, across as many sections as it needs. */
+export function withUserText(lines: string[], typed: string): Reply {
+  const quoted = quoteUserText(typed);
+  const blocks: Block[] = [
+    ...linesAsSections([...lines, 'Your text, so nothing is lost:']),
+    ...quoted.map((text): Block => ({ type: 'section', text })),
+  ];
+  const messages: Message[] = [];
+  for (let i = 0; i < blocks.length; i += BLOCKS_PER_MESSAGE) {
+    const part = blocks.slice(i, i + BLOCKS_PER_MESSAGE);
+    messages.push({ text: part.map((b) => (b.type === 'section' ? b.text : '')).join('\n'), blocks: part });
+  }
+  const [first, ...rest] = messages;
+  return { kind: 'ephemeral', message: { ...first!, ...(rest.length > 0 ? { thread: rest } : {}) } };
 }
 
 /**
@@ -28,15 +83,17 @@ export function refusal(
   if (options.usage && (error.code === 'bad_input' || error.code === 'ambiguous'))
     lines.push(`*Usage:* \`${escapeMrkdwn(options.usage)}\``);
   if (options.corrected)
-    lines.push(`The corrected command, ready to copy:\n${quoteUserText(options.corrected)}`);
+    lines.push('The corrected command, ready to copy:', ...quoteUserText(options.corrected));
   else if (error.example) lines.push(`*For example:* \`${toSafeMrkdwn(mentionsAsTyped(error.example))}\``);
-  lines.push(`Your text, so nothing is lost:\n${quoteUserText(options.typed)}`);
-  return ephemeral(lines.join('\n'));
+  return withUserText(lines, options.typed);
 }
 
 export function apology(typed: string): Reply {
-  return ephemeral(
-    `:warning: Sorry, something went wrong on our side and nothing was saved. Please try again in a minute; if it keeps happening, tell your programme manager.\nYour text, so nothing is lost:\n${quoteUserText(typed)}`,
+  return withUserText(
+    [
+      ':warning: Sorry, something went wrong on our side and nothing was saved. Please try again in a minute; if it keeps happening, tell your programme manager.',
+    ],
+    typed,
   );
 }
 

@@ -4,6 +4,7 @@ import { AppError } from '../domain/errors.js';
 import { audit } from './audit.js';
 import { requireAdmin } from './authorise.js';
 import type { Actor, Deps } from './deps.js';
+import { guardText } from './guard-text.js';
 import { loadProgramme } from './programme.js';
 import { inTransaction, personBySlackId } from './transaction.js';
 
@@ -23,6 +24,10 @@ export async function addWorkstream(
   return inTransaction(deps, actor, async (tx, me) => {
     requireAdmin(me, 'add workstreams');
     const programme = await loadProgramme(tx, actor.workspaceId);
+    const name = await guardText(tx, actor.workspaceId, input.name, 'workstream name', deps.clock.now());
+    const theme = input.theme
+      ? await guardText(tx, actor.workspaceId, input.theme, 'theme', deps.clock.now())
+      : null;
     const code = input.code.toUpperCase();
     // WS-2 and WS2 are the same code to the people typing it, so they may not both exist.
     const compact = (c: string) => c.replace(/-/g, '');
@@ -42,8 +47,8 @@ export async function addWorkstream(
         workspaceId: actor.workspaceId,
         programmeId: programme.id,
         code,
-        name: input.name,
-        theme: input.theme ?? null,
+        name,
+        theme,
         criticalFriendId: friend?.id ?? null,
         createdAt: deps.clock.now(),
       },

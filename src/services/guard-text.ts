@@ -1,12 +1,13 @@
 /**
- * Free text (updates, reasons, action text, evidence notes) is checked before anything is stored:
- * a length limit, and the personal-data guard with the workspace's own case-reference patterns.
+ * Every free text that is stored (updates, reasons, action text, evidence, comments, KPI names,
+ * visit themes, workstream, project and programme names) is checked here first: the
+ * personal-data guard with the workspace's own case-reference patterns, then a length limit.
  */
 import type { Tx } from '../db/client.js';
 import { isSql, type Sql, sql } from '../db/sql.js';
 import { todayIn } from '../domain/dates.js';
 import { AppError } from '../domain/errors.js';
-import { describePersonalData, findPersonalData } from '../domain/personal-data.js';
+import { describePersonalData, findPersonalData } from '../domain/personal-data/index.js';
 
 export const MAX_TEXT_LENGTH = 2000;
 
@@ -19,12 +20,6 @@ export async function guardText(
   now: Date,
 ): Promise<string> {
   const trimmed = text.trim();
-  if (trimmed.length > MAX_TEXT_LENGTH) {
-    throw new AppError(
-      'bad_input',
-      `The ${what} is ${trimmed.length.toLocaleString('en-GB')} characters long; the limit is ${MAX_TEXT_LENGTH.toLocaleString('en-GB')}. Please shorten it, or link to the full paper instead.`,
-    );
-  }
   const workspace = isSql(db)
     ? await db.one<{ caseReferencePatterns: string }>(
         sql`SELECT "caseReferencePatterns" FROM "Workspace" WHERE "id" = ${workspaceId}`,
@@ -35,10 +30,17 @@ export async function guardText(
     caseReferencePatterns: parsePatterns(workspace?.caseReferencePatterns),
     today: todayIn(now, 'Europe/London'),
   });
+  // Personal data first: a long text that holds some should hear about that before its length.
   if (matches.length > 0) {
     throw new AppError(
       'personal_data',
-      `${describePersonalData(matches)} Updates are about the programme, never about a child, so nothing was saved. Please remove it and try again.`,
+      `${describePersonalData(matches)} What is stored here is about the programme, never about a child, so nothing was saved. Please take it out and try again.`,
+    );
+  }
+  if (trimmed.length > MAX_TEXT_LENGTH) {
+    throw new AppError(
+      'bad_input',
+      `The ${what} is ${trimmed.length.toLocaleString('en-GB')} characters long; the limit is ${MAX_TEXT_LENGTH.toLocaleString('en-GB')}. Please shorten it, or link to the full paper instead.`,
     );
   }
   return trimmed;

@@ -8,6 +8,7 @@ import { AppError } from '../domain/errors.js';
 import { audit } from './audit.js';
 import { requireAdmin } from './authorise.js';
 import type { Actor, Deps } from './deps.js';
+import { guardText } from './guard-text.js';
 import { inTransaction } from './transaction.js';
 
 export interface SetupProgrammeInput {
@@ -27,20 +28,23 @@ export async function setupProgramme(
   actor: Actor,
 ): Promise<SetupProgrammeResult> {
   return inTransaction(deps, actor, async (tx, me) => {
+    const name = input.name
+      ? await guardText(tx, actor.workspaceId, input.name, 'programme name', deps.clock.now())
+      : undefined;
     const existing = await tx.programme.findFirst({
       where: { workspaceId: actor.workspaceId },
       orderBy: { id: 'asc' },
     });
     if (existing) {
       requireAdmin(me, 'change the programme set-up');
-      if (!input.name && !input.boardChannelId)
+      if (!name && !input.boardChannelId)
         throw new AppError(
           'bad_input',
           `The programme “${existing.name}” is already set up. Give a new name or board channel to change it.`,
         );
       const programme = await tx.programme.update({
         where: { id: existing.id },
-        data: { name: input.name ?? undefined, boardChannelId: input.boardChannelId ?? undefined },
+        data: { name: name ?? undefined, boardChannelId: input.boardChannelId ?? undefined },
       });
       await audit(tx, {
         at: deps.clock.now(),
@@ -66,7 +70,7 @@ export async function setupProgramme(
     const programme = await tx.programme.create({
       data: {
         workspaceId: actor.workspaceId,
-        name: input.name ?? 'Improvement programme',
+        name: name ?? 'Improvement programme',
         boardChannelId: input.boardChannelId ?? null,
         ...deps.defaults,
         createdAt: deps.clock.now(),

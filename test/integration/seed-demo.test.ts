@@ -1,6 +1,6 @@
 /** The demo programme: realistic, relative to today, idempotent, and free of personal data. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findPersonalData } from '../../src/domain/personal-data.js';
+import { findPersonalData } from '../../src/domain/personal-data/index.js';
 import { seedDemo } from '../../src/seed/demo.js';
 import { type TestDatabase, testDatabase } from '../support/database.js';
 

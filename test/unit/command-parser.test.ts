@@ -340,6 +340,12 @@ const NO_ARGUMENTS: Row[] = [
   ['digest send now please', { error: '`digest send` takes nothing after it.' }],
   ['reminders off', { sub: 'reminders', input: { on: false } }],
   ['snooze off', { sub: 'snooze', input: { until: null } }],
+  [
+    'settings case-reference add CP/2025/1187',
+    { sub: 'settings case-reference', input: { verb: 'add', value: 'CP/2025/1187' } },
+  ],
+  ['settings case-reference list', { sub: 'settings case-reference', input: { verb: 'list', value: '' } }],
+  ['settings case-reference remove', { error: 'Say which format to remove, for example CP/2025/1187.' }],
 ];
 
 const FIVE_THOUSAND = 'Recruitment is behind plan. '.repeat(200).slice(0, 5000);

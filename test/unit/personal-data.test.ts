@@ -3,9 +3,10 @@ import {
   describePersonalData,
   findPersonalData,
   isValidNhsNumber,
+  isValidUpn,
   type PersonalDataKind,
   validateCaseReferencePattern,
-} from '../../src/domain/personal-data.js';
+} from '../../src/domain/personal-data/index.js';
 
 const TODAY = '2026-01-15';
 const CASE_REFERENCE = String.raw`\bCH-?\d{6}\b`;
@@ -35,7 +36,7 @@ describe('findPersonalData flags case-level personal data', () => {
     ['Jane Smith (12/03/2015)', ['date_of_birth']],
     ['Tom O’Brien, 01.09.2010', ['date_of_birth']],
     ['Mary McDonald - 2 June 1988 (mother)', ['date_of_birth']],
-    ['Baby Khan 2025-12-01 subject to a plan', ['date_of_birth']],
+    ['Baby Khan 2025-12-01 subject to a plan', ['name_with_age']],
     // Postcodes
     ['Family moved to B33 8TH last week', ['postcode']],
     ['Office at SW1A 1AA', ['postcode']],
@@ -52,13 +53,63 @@ describe('findPersonalData flags case-level personal data', () => {
     ['Ring 01632 960001 after 5', ['phone_number']],
     ['Ring 01632-960-001', ['phone_number']],
     ['+44 (0)121 496 0000', ['phone_number']],
-    ['0300 123 4567', ['phone_number']],
     // E-mail addresses
     ['Send to jane.smith@example.org please', ['email_address']],
     ['<mailto:j.smith@example.gov.uk|j.smith@example.gov.uk>', ['email_address', 'email_address']],
     // Case references from the admin's pattern
     ['Case CH-123456 discussed at panel', ['case_reference']],
     ['case ch123456 stepped down', ['case_reference']],
+    // Written slightly differently: separators, look-alike digits, invisible characters
+    ['NHS 943.476.5919', ['nhs_number']],
+    ['943/476/5919 on the form', ['nhs_number']],
+    ['NHS 943\u00a0476\u00a05919', ['nhs_number']],
+    ['NHS 943  476  5919', ['nhs_number']],
+    ['NHS ９４３４７６５９１９', ['nhs_number']],
+    ['NHS ٩٤٣٤٧٦٥٩١٩', ['nhs_number']],
+    ['NHS 943\u200b476\u00ad5919', ['nhs_number']],
+    ['NHS no 943 476 5918, typed wrong but labelled', ['nhs_number']],
+    ['07700.900.123', ['phone_number']],
+    ['0044 7700 900123', ['phone_number']],
+    ['mum: +447700900123', ['phone_number']],
+    ['jo＠example.org', ['email_address']],
+    ['jo@exam\u200bple.org', ['email_address']],
+    ['jo.smith [at] gmail.com', ['email_address']],
+    ['jane.smith@worcestershire.gov.uk', ['email_address']],
+    ['Toby Reed (b 03/09/2017)', ['date_of_birth']],
+    ['b33 8th', ['postcode']],
+    ['B338TH', ['postcode']],
+    ['b33   8th', ['postcode']],
+    // Dates of birth in many forms
+    ['born 12th of March 2015', ['date_of_birth']],
+    ['born March 12, 2015', ['date_of_birth']],
+    ['DOB 12 Mar 15', ['date_of_birth']],
+    ['jayden smith 12/03/2015', ['date_of_birth']],
+    ['JAYDEN SMITH 12/03/2015', ['date_of_birth']],
+    ['DOB 12 03 2015', ['date_of_birth']],
+    // Names with ages, relations, schools and circumstances
+    ['Visited Jayden Smith, aged 9', ['name_with_age']],
+    ['Mia (7) still not in school', ['name_with_age']],
+    ['the 14 year old Kai', ['name_with_age']],
+    ['baby Leo, 3 weeks old', ['name_with_age']],
+    ['her brother Tyler', ['name_with_relation']],
+    ['mum Kelly Smith', ['name_with_relation']],
+    ["Jayden's dad rang", ['name_with_relation']],
+    ['jayden smith attends Oakfield Primary', ['name_with_school']],
+    ['Kai Brown now on a CP plan', ['name_with_circumstances']],
+    // Addresses
+    ['visited at 12 Acacia Avenue', ['address']],
+    ['Flat 3, Brook House', ['address']],
+    ['lives at 22 orchard close', ['address']],
+    // Unique Pupil Numbers and case-management references
+    ['UPN T894298212638', ['unique_pupil_number']],
+    ['K914380219211 from the school', ['unique_pupil_number']],
+    ['Mosaic ID 1234567', ['case_reference']],
+    ['LCS ref CP/2025/1187', ['case_reference']],
+    ['Eclipse person ID 5567123', ['case_reference']],
+    ['CareFirst client number 882341', ['case_reference']],
+    ['Azeus record 77120045', ['case_reference']],
+    ['child ID 99887766', ['case_reference']],
+    ['case number 20251187', ['case_reference']],
     // Several at once, in the order they appear
     ['Jane Smith DOB 12/03/2015, NHS 943 476 5919, B33 8TH', ['date_of_birth', 'nhs_number', 'postcode']],
   ])('%s', (text, expected) => {
@@ -81,6 +132,17 @@ describe('findPersonalData leaves programme updates alone', () => {
     'Improvement Board 12/01/2026 agreed the revised plan',
     'Care Leavers 12/01/2026 session went well',
     'Sarah Jones 31/03/2026 for the audit tool',
+    'Signed off by Jane Smith 20/11/2025',
+    'Peer review with Leeds 14/10/2025 went well',
+    'Jane Smith 12/01/2026 agreed the plan',
+    'Call the Ofsted helpline on 0300 123 4567',
+    'Children aged 5 to 11 make up 40% of the CIN cohort',
+    'Recommendations (14) are mapped to actions',
+    '12 actions to close by Friday',
+    'Caseloads flat 3 months running',
+    'Room 2.14, County Hall',
+    'Email improvement@worcestershire.gov.uk for the papers',
+    'Children born in 2026 are in scope of the offer',
     'Meeting with Jane Smith on 12/01/2026 went well',
     'Jane Smith to lead, due 31/03/2026',
     'Action due by 31 Mar, owner Jane Smith',
@@ -105,18 +167,27 @@ describe('findPersonalData leaves programme updates alone', () => {
 });
 
 describe('dates straight after a name', () => {
-  it('counts only past dates as births when today is known', () => {
-    expect(kindsIn('Jane Smith 12/01/2026')).toEqual(['date_of_birth']);
-    expect(kindsIn('Jane Smith 15/01/2026')).toEqual([]);
+  it('counts a date as a birth only when it is at least a year before today', () => {
+    expect(kindsIn('Jane Smith 15/01/2025')).toEqual(['date_of_birth']);
+    expect(kindsIn('Jane Smith 16/01/2025')).toEqual([]);
+    expect(kindsIn('Jane Smith 12/01/2026')).toEqual([]);
     expect(kindsIn('Jane Smith 16/01/2026')).toEqual([]);
   });
 
-  it('rules a name out only when both words are programme vocabulary', () => {
+  it('counts any date with a birth cue, however recent', () => {
+    expect(kindsIn('Jane Smith DOB 12/01/2026')).toEqual(['date_of_birth']);
+    expect(kindsIn('Baby born 02/01/2026')).toEqual(['date_of_birth']);
+  });
+
+  it('reads a name after "by", "with" or "from" as an officer', () => {
+    expect(kindsIn('Signed off by Jane Smith 20/11/2020')).toEqual([]);
+    expect(kindsIn('Jane Smith 20/11/2020')).toEqual(['date_of_birth']);
+  });
+
+  it('does not read programme vocabulary as a name', () => {
     expect(kindsIn('Jane Hall 12/03/2015')).toEqual(['date_of_birth']);
-    expect(kindsIn('Social Worker 03/11/2025 appointed')).toEqual([]);
-    // Errs towards refusing: a place plus a past date reads like a name; 'on 12/12/2025' passes.
-    expect(kindsIn('Mercia Police 12/12/2025 strategy meeting')).toEqual(['date_of_birth']);
-    expect(kindsIn('Mercia Police on 12/12/2025 strategy meeting')).toEqual([]);
+    expect(kindsIn('Social Worker 03/11/2015 appointed')).toEqual([]);
+    expect(kindsIn('Improvement Board 12/12/2015 minutes')).toEqual([]);
   });
 
   it('has no upper age limit, because a parent’s date of birth is personal too', () => {
@@ -146,9 +217,35 @@ describe('isValidNhsNumber', () => {
   });
 });
 
+describe('isValidUpn', () => {
+  it.each([
+    ['T894298212638', true],
+    ['A891543610987', true],
+    ['B894298212638', false],
+    ['T89429821263', false],
+  ])('%s → %s', (upn, valid) => {
+    expect(isValidUpn(upn)).toBe(valid);
+  });
+});
+
+describe('where a finding is', () => {
+  it('quotes the text as typed, invisible characters shown, at its place in the original', () => {
+    const text = 'Update: NHS 943\u200b476\u200b5919 seen';
+    const [found] = findPersonalData(text, { today: TODAY });
+    expect(found).toMatchObject({ kind: 'nhs_number', index: 8, match: 'NHS 943\u200b476\u200b5919' });
+    expect(describePersonalData([found!])).toBe(
+      'It looks like it contains an NHS number (“NHS 943[U+200B]476[U+200B]5919”, at character 9).',
+    );
+  });
+});
+
 describe('case reference patterns', () => {
-  it('has no default pattern', () => {
-    expect(findPersonalData('Case CH-123456 discussed')).toEqual([]);
+  it('knows common formats without a pattern', () => {
+    expect(findPersonalData('Case CH-123456 discussed').map((m) => m.kind)).toEqual(['case_reference']);
+    expect(findPersonalData('Case AB-123456 discussed')).toEqual([]);
+    expect(
+      findPersonalData('Case AB-123456 discussed', { caseReferencePatterns: ['AB-\\d{6}'] }),
+    ).toHaveLength(1);
   });
 
   it('ignores an invalid pattern rather than throwing', () => {
@@ -173,22 +270,29 @@ describe('describePersonalData', () => {
   it('points out each matched part in British English', () => {
     const matches = findPersonalData('NHS 943 476 5919, DOB 12/03/2015', { today: TODAY });
     expect(describePersonalData(matches)).toBe(
-      'It looks like it contains an NHS number (“943 476 5919”) and a date of birth (“DOB 12/03/2015”).',
+      'It looks like it contains an NHS number (“NHS 943 476 5919”, at character 1) and a date of birth (“DOB 12/03/2015”, at character 19).',
     );
   });
 
   it('lists three or more parts without an Oxford comma', () => {
     const matches = findPersonalData('07700 900123, jo@example.org, B33 8TH');
     expect(describePersonalData(matches)).toBe(
-      'It looks like it contains a phone number (“07700 900123”), an email address (“jo@example.org”) and a postcode (“B33 8TH”).',
+      'It looks like it contains a phone number (“07700 900123”, at character 1), an email address (“jo@example.org”, at character 15) and a postcode (“B33 8TH”, at character 31).',
     );
   });
 
   it('mentions a repeated part once', () => {
     const matches = findPersonalData('<mailto:jo@example.org|jo@example.org>');
     expect(describePersonalData(matches)).toBe(
-      'It looks like it contains an email address (“jo@example.org”).',
+      'It looks like it contains an email address (“jo@example.org”, at character 9).',
     );
+  });
+
+  it('names the first five and counts the rest', () => {
+    const text = Array.from({ length: 8 }, (_, i) => `Mum on 07700 90012${i}`).join('; ');
+    const described = describePersonalData(findPersonalData(text));
+    expect(described.match(/a phone number/g)).toHaveLength(5);
+    expect(described).toMatch(/ and 3 more\.$/);
   });
 
   it('is empty when nothing matched', () => {

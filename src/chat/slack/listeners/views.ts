@@ -8,7 +8,7 @@
  */
 import type { App } from '@slack/bolt';
 import { MODAL_HANDLERS } from '../../../../commands/index.js';
-import { quoteUserText } from '../../../../commands/replies.js';
+import { withUserText } from '../../../../commands/replies.js';
 import type { ModalHandler, Reply } from '../../../../commands/types.js';
 import { isAppError } from '../../../domain/errors.js';
 import type { Deps } from '../../../services/deps.js';
@@ -115,8 +115,7 @@ async function deliverLate(
   if (outcome.kind === 'duplicate') return;
   if (outcome.kind === 'reply') return deliver(outcome.reply, target);
   const typed = Object.values(values).filter(Boolean).join('\n');
-  const text = `:warning: ${Object.values(outcome.errors).join(' ')}\nYour text, so nothing is lost:\n${quoteUserText(typed)}`;
-  await deliver({ kind: 'ephemeral', message: { text } }, target);
+  await deliver(withUserText([`:warning: ${Object.values(outcome.errors).join(' ')}`], typed), target);
 }
 
 /** The promise's value if it settles within `ms`, else null (the promise runs on). */
