@@ -97,6 +97,19 @@ export function apology(typed: string): Reply {
   );
 }
 
+/**
+ * The command ran and its changes were committed, but its answer could not be shown: saying
+ * "nothing was saved" would be false and invite the same change twice.
+ */
+export function undelivered(typed: string): Reply {
+  return withUserText(
+    [
+      ':warning: Sorry, I could not show you my answer just now. Whatever your command changed is saved (`/improve status` shows it), so please check there before sending it again.',
+    ],
+    typed,
+  );
+}
+
 export function ephemeral(text: string, blocks?: Message['blocks']): Reply {
   return { kind: 'ephemeral', message: { text, blocks: blocks ?? linesAsSections(text.split('\n')) } };
 }

@@ -41,3 +41,13 @@ it('a post that fails on the retry too: still told the truth, and where to see i
   expect(out.posts).toEqual([]);
   expect(await e.t.deps.db.update.count()).toBe(1);
 });
+
+it('an answer that cannot be shown after the change was stored: never told "nothing was saved"', async () => {
+  // The KPI is stored and committed before the ack; then the response URL refuses its answer once.
+  e.slack.failNext('response_url', { status: 500, times: 1 });
+  const out = await e.command('kpi add "Average caseload" cases lower target 25 by 31/03/2027', U.admin);
+  expect(await e.t.deps.db.kpi.count()).toBe(1);
+  expect(said(out).join('\n')).not.toContain('nothing was saved');
+  expect(said(out).at(-1)).toContain('Whatever your command changed is saved');
+  expect(said(out).at(-1)).toContain('/improve kpi add "Average caseload"');
+});

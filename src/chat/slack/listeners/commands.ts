@@ -5,7 +5,7 @@
  */
 import type { App } from '@slack/bolt';
 import { runCommand } from '../../../../commands/index.js';
-import { apology } from '../../../../commands/replies.js';
+import { apology, undelivered } from '../../../../commands/replies.js';
 import type { Reply } from '../../../../commands/types.js';
 import type { Deps } from '../../../services/deps.js';
 import { commandContext } from '../context.js';
@@ -56,7 +56,7 @@ export function registerCommands(app: App, deps: Deps, command: string, seal: Me
       await deliver(reply, target);
     } catch (error) {
       deps.logger.error({ err: error }, 'could not answer a command');
-      await deliver(apology(typed), target).catch(() => undefined);
+      await deliver(undelivered(typed), target).catch(() => undefined);
     }
   });
 }
