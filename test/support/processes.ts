@@ -12,10 +12,24 @@ export interface AppProcess {
   exited: Promise<number | null>;
 }
 
+/**
+ * The child shares this process's view of the machine's clock: under `faketime` (CI runs the suite
+ * two years ahead and one behind) it must see the same date, as a real replica on the same machine
+ * would, or the requests this process signs would look two years stale to it.
+ */
+function machineClock(): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(
+      (entry): entry is [string, string] =>
+        entry[1] !== undefined && (entry[0] === 'LD_PRELOAD' || entry[0].startsWith('FAKETIME')),
+    ),
+  );
+}
+
 export function spawnApp(env: Record<string, string>, script = 'src/main.ts'): AppProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...machineClock(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';
