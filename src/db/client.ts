@@ -52,6 +52,9 @@ export function openDatabase(target: DatabaseTarget, options: { poolSize?: numbe
         // made that every hundred or so updates; at 10,000 pages the hot pages are copied ten
         // times less often: 7,000 updates took 2.0 s of app time instead of 2.4 s.
         connection.pragma('wal_autocheckpoint = 10000');
+        // Deleted and overwritten content is zeroed, not left in free space: a redacted text
+        // (services/redact-text.ts) must not survive in a free page or a cell's old bytes.
+        connection.pragma('secure_delete = ON');
       },
     );
     prisma = new SqlitePrismaClient({ adapter, log });

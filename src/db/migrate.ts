@@ -59,6 +59,8 @@ function migrateSqlite(file: string, migrations: Migration[]): MigrationResult {
   const db = new Sqlite(file, { timeout: 30_000 });
   try {
     db.pragma('journal_mode = WAL');
+    // As on the app's connection (client.ts): a migration that rebuilds a table leaves no old rows in free pages.
+    db.pragma('secure_delete = ON');
     // Off while migrating, as SQLite's table-rebuild procedure requires: a migration that
     // redefines a table drops the old one, and with foreign keys on that DROP would first delete
     // its rows and cascade the delete into every child table. (The pragma is a no-op inside a
