@@ -25,6 +25,7 @@ import { kpiRecord } from './kpi-record.js';
 import { reassignButton, silenceButton, silenceModal } from './notice-buttons.js';
 import { projectAdd } from './project-add.js';
 import { rag, ragModalHandler } from './rag.js';
+import { redact } from './redact.js';
 import { addUpdateButton, doneButton, newDateButton, notMineButton } from './reminder-buttons.js';
 import { addUpdateModal, newDateModal, notMineModal } from './reminder-modals.js';
 import { reminders } from './reminders.js';
@@ -90,6 +91,7 @@ export const SUBCOMMANDS: AnySubcommand[] = [
   digestSend,
   snooze,
   reminders,
+  redact,
   settingsCaseReference,
   setup,
   help,

@@ -345,6 +345,13 @@ const NO_ARGUMENTS: Row[] = [
     { sub: 'settings case-reference', input: { verb: 'add', value: 'CP/2025/1187' } },
   ],
   ['settings case-reference list', { sub: 'settings case-reference', input: { verb: 'list', value: '' } }],
+  ['redact update 12', { sub: 'redact', input: { kind: 'update', id: 12 } }],
+  ['redact A-12', { sub: 'redact', input: { kind: 'action', ref: 'A-12' } }],
+  ['remove a12', { sub: 'redact', input: { kind: 'action', ref: 'a12' } }],
+  [
+    'redact update twelve',
+    { error: '“twelve” is not an update number. Use the number shown under the update, such as 12.' },
+  ],
   ['settings case-reference remove', { error: 'Say which format to remove, for example CP/2025/1187.' }],
 ];
 

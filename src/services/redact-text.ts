@@ -1,0 +1,93 @@
+/**
+ * `/improve redact …` and the "Remove personal data" message shortcut: an admin, or the author,
+ * removes a stored text that should never have been kept. Every copy (history, audit before and
+ * after, notice payloads) gets the marker; the removal itself is audited without the text. On
+ * SQLite the write-ahead log is then checkpointed and truncated, so with secure_delete on (see
+ * db/client.ts) no byte of the text is left in the database file, its free pages or its WAL.
+ */
+import type { Tx } from '../db/client.js';
+import type { Person } from '../db/generated/sqlite/client.js';
+import { sql } from '../db/sql.js';
+import { AppError } from '../domain/errors.js';
+import { redactionMarker } from '../domain/redaction.js';
+import { audit } from './audit.js';
+import type { Actor, Deps } from './deps.js';
+import { findAction } from './find-action.js';
+import { loadProgramme } from './programme.js';
+import { type RedactedAction, redactAction } from './redact-action.js';
+import { findUpdate, type RedactedUpdate, redactUpdate } from './redact-update.js';
+import { inTransaction } from './transaction.js';
+
+export type RedactTarget =
+  | { kind: 'update'; id: number }
+  | { kind: 'action'; ref: string }
+  /** A bot message: the update echoed there, else the action it names (`actionRef`, read from its text). */
+  | { kind: 'message'; channelId: string; ts: string; actionRef?: string };
+
+export type Redaction = { marker: string } & (
+  | ({ kind: 'update' } & RedactedUpdate)
+  | ({ kind: 'action' } & RedactedAction)
+);
+
+export async function redactText(target: RedactTarget, deps: Deps, actor: Actor): Promise<Redaction> {
+  const result = await inTransaction(deps, actor, async (tx, me) => {
+    const programme = await loadProgramme(tx, actor.workspaceId);
+    const marker = redactionMarker(me.displayName || me.slackUserId, deps.clock.now(), programme.timezone);
+    const redaction = await redactTarget(tx, me, programme, target, marker);
+    const entityId = redaction.kind === 'update' ? redaction.update.id : redaction.action.id;
+    await audit(tx, {
+      at: deps.clock.now(),
+      workspaceId: actor.workspaceId,
+      actor: actor.userId,
+      action: 'redact',
+      entity: redaction.kind,
+      entityId,
+      after: {
+        removed: redaction.kind === 'update' ? ['text'] : redaction.parts,
+        copies: redaction.copies,
+        marker,
+      },
+    });
+    return redaction;
+  });
+  await truncateLog(deps);
+  return result;
+}
+
+async function redactTarget(
+  tx: Tx,
+  me: Person,
+  programme: Parameters<typeof findUpdate>[1],
+  target: RedactTarget,
+  marker: string,
+): Promise<Redaction> {
+  if (target.kind === 'action') {
+    const action = await findAction(tx, programme, target.ref);
+    return { kind: 'action', marker, ...(await redactAction(tx, me, action, marker)) };
+  }
+  const update = await findUpdate(tx, programme, target.kind === 'update' ? { id: target.id } : target);
+  if (update) return { kind: 'update', marker, ...(await redactUpdate(tx, me, update, marker)) };
+  if (target.kind === 'update')
+    throw new AppError(
+      'not_found',
+      `There is no update ${target.id}. The number is in the grey line under the update in the channel (“update 12”).`,
+    );
+  if (!target.actionRef)
+    throw new AppError(
+      'not_found',
+      'I have no stored text for that message. The shortcut works on the updates and action posts I made in the channel; for anything else, use `/improve redact update <number>` or `/improve redact A-12`.',
+    );
+  const action = await findAction(tx, programme, target.actionRef);
+  return { kind: 'action', marker, ...(await redactAction(tx, me, action, marker)) };
+}
+
+/**
+ * After the commit the old page images, text included, are still in the WAL until a checkpoint
+ * copies the new pages into the database: TRUNCATE does that and empties the WAL file.
+ */
+async function truncateLog(deps: Deps): Promise<void> {
+  if (deps.sql.provider !== 'sqlite') return;
+  const [result] = await deps.sql.all<{ busy: number }>(sql`PRAGMA wal_checkpoint(TRUNCATE)`);
+  if (result?.busy)
+    deps.logger.warn('redaction: the WAL checkpoint was blocked; the next checkpoint will empty it');
+}
