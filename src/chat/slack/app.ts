@@ -12,6 +12,7 @@ import type { Deps } from '../../services/deps.js';
 import { registerCommands } from './listeners/commands.js';
 import { registerHome } from './listeners/home.js';
 import { registerInteractions } from './listeners/interactions.js';
+import { registerShortcuts } from './listeners/shortcuts.js';
 import { metadataSeal } from './metadata-seal.js';
 import { guardRequest } from './request-guard.js';
 
@@ -67,6 +68,7 @@ export async function startSlack(options: SlackOptions): Promise<SlackRuntime> {
   const seal = metadataSeal(config.slack.signingSecret);
   registerCommands(app, deps, config.slack.command, seal);
   registerInteractions(app, deps, config.slack.command, seal);
+  registerShortcuts(app, deps, config.slack.command, seal);
   registerHome(app, deps);
   for (const register of options.register ?? []) register(app);
   app.error(async (error) => {

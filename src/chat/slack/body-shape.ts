@@ -5,6 +5,7 @@
  * process). Only the fields something reads are checked; anything else Slack adds passes through.
  */
 import { z } from 'zod';
+import { REMOVE_PERSONAL_DATA } from './shortcut-ids.js';
 import { actingWorkspace } from './workspace.js';
 
 /** Deeper than any payload Slack sends (a modal's state is four levels); stops stack-hungry walks. */
@@ -76,13 +77,29 @@ const eventCallback = z.looseObject({
   authorizations: z.array(z.looseObject({ team_id: z.string().nullish() })).optional(),
 });
 
+/** A message shortcut we serve: Bolt and our listener read channel.id, message.ts and trigger_id. */
+const messageAction = z.looseObject({
+  type: z.literal('message_action'),
+  callback_id: z.string(),
+  user,
+  team,
+  trigger_id: z.string().min(1),
+  channel: z.looseObject({ id }),
+  message: z.looseObject({
+    ts: z.string(),
+    text: optionalText,
+    user: z.string().nullish(),
+    bot_id: z.string().nullish(),
+  }),
+  response_url: z.string().optional(),
+});
+
 const urlVerification = z.looseObject({ type: z.literal('url_verification'), challenge: z.string() });
 
 /** Kinds Slack may send that the app has no listener for: acknowledged, and nothing else. */
 const UNSERVED = new Set([
   'view_closed',
   'shortcut',
-  'message_action',
   'block_suggestion',
   'interactive_message',
   'dialog_submission',
@@ -105,7 +122,7 @@ export function judgeBody(body: unknown, command: string): BodyVerdict {
     if (checked) return checked;
     if (record.command !== command) return refuse(`this app does not serve ${String(record.command)}`);
   } else if (typeof type !== 'string') return refuse('the body has no type');
-  else if (UNSERVED.has(type)) return { kind: 'ignore' };
+  else if (UNSERVED.has(type) || unservedShortcut(record)) return { kind: 'ignore' };
   else {
     const schema = SCHEMAS[type];
     if (!schema) return refuse(`this app does not serve “${type.slice(0, 40)}” requests`);
@@ -117,7 +134,12 @@ export function judgeBody(body: unknown, command: string): BodyVerdict {
   return { kind: 'pass' };
 }
 
+/** Message shortcuts other than ours (another app's callback id) are acknowledged unread. */
+const unservedShortcut = (record: Record<string, unknown>): boolean =>
+  record.type === 'message_action' && record.callback_id !== REMOVE_PERSONAL_DATA;
+
 const SCHEMAS: Record<string, z.ZodType> = {
+  message_action: messageAction,
   block_actions: blockActions,
   view_submission: viewSubmission,
   event_callback: eventCallback,

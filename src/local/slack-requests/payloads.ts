@@ -118,3 +118,32 @@ export function blockActionsPayload(options: BlockActionOptions): Record<string,
     ],
   };
 }
+
+/** Options for a message shortcut ("…" menu on a message → the app's shortcut). */
+export interface MessageShortcutOptions extends Actor {
+  callbackId: string;
+  channelId: string;
+  /** The message as Slack shows it to the app: at least `ts`, and `text`, `user`, `bot_id`. */
+  message: Record<string, unknown> & { ts: string };
+  responseUrl: string;
+  triggerId?: string;
+}
+
+/** A `message_action` interaction payload. */
+export function messageShortcutPayload(options: MessageShortcutOptions): Record<string, unknown> {
+  return {
+    type: 'message_action',
+    token: VERIFICATION_TOKEN,
+    action_ts: (Date.now() / 1000).toFixed(6),
+    team: { id: options.teamId, domain: TEAM_DOMAIN },
+    user: userOf(options),
+    channel: { id: options.channelId, name: 'channel' },
+    is_enterprise_install: false,
+    enterprise: null,
+    callback_id: options.callbackId,
+    trigger_id: options.triggerId ?? newTriggerId(),
+    response_url: options.responseUrl,
+    message_ts: options.message.ts,
+    message: { type: 'message', ...options.message },
+  };
+}

@@ -3,6 +3,8 @@ import { Agent, request } from 'node:http';
 import {
   type BlockActionOptions,
   blockActionsPayload,
+  type MessageShortcutOptions,
+  messageShortcutPayload,
   type SlashCommandOptions,
   slashCommandPayload,
 } from './payloads.js';
@@ -107,6 +109,15 @@ export function sendBlockAction(
   options: BlockActionOptions & SendOptions,
 ): Promise<AppResponse> {
   const body = new URLSearchParams({ payload: JSON.stringify(blockActionsPayload(options)) }).toString();
+  return postToApp(appUrl, body, FORM, options);
+}
+
+/** Sends a `message_action` interaction (a message shortcut): form-encoded `payload=<json>`. */
+export function sendMessageShortcut(
+  appUrl: string,
+  options: MessageShortcutOptions & SendOptions,
+): Promise<AppResponse> {
+  const body = new URLSearchParams({ payload: JSON.stringify(messageShortcutPayload(options)) }).toString();
   return postToApp(appUrl, body, FORM, options);
 }
 
