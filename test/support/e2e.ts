@@ -16,6 +16,7 @@ import { TEAM } from './factories.js';
 import {
   type AppResponse,
   sendBlockAction,
+  sendMessageShortcut,
   sendSlashCommand,
   sendViewSubmission,
 } from './signed-requests.js';
@@ -57,6 +58,12 @@ export interface E2E {
     channelId?: string;
     messageTs?: string;
   }): Promise<AppResponse>;
+  /** Uses a message shortcut on a stored message (as Slack shows it), and waits for the answer. */
+  shortcut(options: {
+    userId: string;
+    callbackId: string;
+    message: StoredMessage;
+  }): Promise<{ http: AppResponse; replies: RecordedResponse[]; reply: string }>;
   /** Submits a modal; returns the HTTP ack body (errors show there). */
   submit(options: {
     userId: string;
@@ -146,6 +153,27 @@ export async function startE2E(
       });
       await runtime.idle();
       return http;
+    },
+    async shortcut({ userId, callbackId, message }) {
+      const tag = `shortcut-${++counter}`;
+      const responseUrl = slack.responseUrl(tag, { channel: message.channel, user: userId });
+      const http = await sendMessageShortcut(url, {
+        signingSecret: SIGNING_SECRET,
+        teamId: TEAM,
+        userId,
+        callbackId,
+        channelId: message.channel,
+        message: {
+          ts: message.ts,
+          text: message.text,
+          user: message.user,
+          ...(message.bot_id ? { bot_id: message.bot_id } : {}),
+        },
+        responseUrl,
+      });
+      await runtime.idle();
+      const replies = slack.responses.filter((r) => r.tag === tag);
+      return { http, replies, reply: String(replies[0]?.body.text ?? '') };
     },
     async submit({ userId, callbackId, privateMetadata, values }) {
       const state = Object.fromEntries(
