@@ -6,6 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StoredMessage } from '../../src/local/slack-web-api.js';
+import { declineAction } from '../../src/services/decline-action.js';
 import { redactText } from '../../src/services/redact-text.js';
 import { type E2E, startE2E } from '../support/e2e.js';
 import { as, OTHER_TEAM, seedProgramme, U } from '../support/factories.js';
@@ -23,7 +24,8 @@ afterEach(async () => {
 
 const HOUR = 3_600_000;
 const FIRST = 'Quillonby rota drafted with the Brackenridge panel for the duty team';
-const EDITED = 'Quillonby rota agreed with the Brackenridge panel for the duty team';
+// Two lines and quotes: in the audit log's JSON these are escapes (\n, \"), which the search for copies must still find.
+const EDITED = 'Quillonby rota agreed with the "Brackenridge" panel\nfor the duty team';
 const MARKER = 'removed by u0admin on 23/11/2026: personal data';
 const post = (ts: string): StoredMessage => e.slack.messages.find((m) => m.ts === ts && !m.ephemeralFor)!;
 const shown = (m: StoredMessage) => `${m.text}\n${JSON.stringify(m.blocks ?? [])}`;
@@ -64,7 +66,7 @@ describe('/improve redact update <n>', () => {
     expect(removal).toMatchObject({ actor: U.admin, entity: 'update', entityId: String(id) });
     expect(JSON.parse(removal!.after!)).toMatchObject({ removed: ['text'], marker });
     expect(await placesHolding(e.t.target, 'Quillonby')).toEqual([]);
-    expect(await placesHolding(e.t.target, 'Brackenridge panel')).toEqual([]);
+    expect(await placesHolding(e.t.target, 'Brackenridge')).toEqual([]);
   });
 
   it('the author removes their own update at any time', async () => {
@@ -134,6 +136,22 @@ describe('/improve redact A-<n>', () => {
     const notes = await e.t.deps.db.actionEvent.findMany({ where: { note: { not: null } } });
     expect(notes.map((n) => n.note)).toEqual(['removed by u0owner on 23/11/2026: personal data']);
     expect((await redactAudits()).map((a) => a.actor)).toEqual([U.owner, U.admin]);
+    expect(await placesHolding(e.t.target, 'Quillonby')).toEqual([]);
+  });
+
+  it('the owner removes their not-mine note, from the history and from the notices queued to the leads', async () => {
+    await e.command('action add WS1 <@U0OWNER> 31/12/2026 Recruit four social workers', U.lead);
+    const note = 'Quillonby says the Brackenridge panel owns this';
+    await declineAction({ ref: 'A-1', suggestedUserId: U.member, note }, e.t.deps, as(U.owner));
+    const notices = () => e.t.deps.db.reminderLog.findMany({ where: { kind: 'not_mine' } });
+    expect((await notices()).map((n) => JSON.parse(n.payload).note)).toContain(note);
+    const out = await e.command('redact A-1', U.owner);
+    expect(out.reply).toContain('Removed from A-1: 1 note');
+    const marker = 'removed by u0owner on 23/11/2026: personal data';
+    expect((await notices()).map((n) => JSON.parse(n.payload).note)).toEqual(
+      (await notices()).map(() => marker),
+    );
+    expect((await e.t.deps.db.action.findFirstOrThrow()).text).toBe('Recruit four social workers');
     expect(await placesHolding(e.t.target, 'Quillonby')).toEqual([]);
   });
 });
