@@ -47,14 +47,16 @@ export async function redactMessage(
   message: { channelId: string; ts: string; text: string; fromBot: boolean },
   ctx: CommandContext,
 ): Promise<Reply> {
-  if (!message.fromBot)
-    throw new AppError(
-      'bad_input',
-      'That message was not posted by the improvement bot, so there is nothing of mine to remove. To remove someone’s own message, use Slack’s Delete message.',
-    );
+  // Every action post begins with its reference (A-12 added…, A-12 done…).
   const actionRef = /^A-\d+\b/.exec(message.text)?.[0];
   const where = { channelId: message.channelId, ts: message.ts };
-  return redactAndShow({ kind: 'message', ...where, ...(actionRef ? { actionRef } : {}) }, ctx, where);
+  const target = {
+    kind: 'message' as const,
+    ...where,
+    fromBot: message.fromBot,
+    ...(actionRef ? { actionRef } : {}),
+  };
+  return redactAndShow(target, ctx, where);
 }
 
 async function redactAndShow(

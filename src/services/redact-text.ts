@@ -21,8 +21,11 @@ import { inTransaction } from './transaction.js';
 export type RedactTarget =
   | { kind: 'update'; id: number }
   | { kind: 'action'; ref: string }
-  /** A bot message: the update echoed there, else the action it names (`actionRef`, read from its text). */
-  | { kind: 'message'; channelId: string; ts: string; actionRef?: string };
+  /**
+   * A message: the update echoed there, else, on a post of the bot's own (`fromBot`), the action
+   * it names (`actionRef`, read from its text).
+   */
+  | { kind: 'message'; channelId: string; ts: string; fromBot: boolean; actionRef?: string };
 
 export type Redaction = { marker: string } & (
   | ({ kind: 'update' } & RedactedUpdate)
@@ -71,6 +74,11 @@ async function redactTarget(
     throw new AppError(
       'not_found',
       `There is no update ${target.id}. The number is in the grey line under the update in the channel (“update 12”).`,
+    );
+  if (!target.fromBot)
+    throw new AppError(
+      'bad_input',
+      'That message was not posted by the improvement bot, so I hold no text of it to remove. Someone’s own message can be deleted in Slack (by them, or by a workspace admin).',
     );
   if (!target.actionRef)
     throw new AppError(

@@ -185,9 +185,18 @@ describe('the "Remove personal data" message shortcut', () => {
 
   it('refuses someone else’s message and a member, changing nothing', async () => {
     const { ts } = await postAndEdit();
-    const theirs = { ...post(ts), user: U.member, bot_id: undefined };
+    await e.command('action add WS1 <@U0OWNER> 31/12/2026 Quillonby placement review', U.lead);
+    // Someone's own message that happens to start with an action reference.
+    const theirs: StoredMessage = {
+      channel: 'C0GENERAL',
+      ts: '1700000000.000100',
+      user: U.member,
+      text: 'A-1 is in hand',
+    };
     const notBot = await e.shortcut({ userId: U.admin, callbackId: 'remove_personal_data', message: theirs });
-    expect(notBot.reply).toContain('That message was not posted by the improvement bot');
+    expect(notBot.reply).toContain(
+      'That message was not posted by the improvement bot, so I hold no text of it to remove.',
+    );
     const member = await e.shortcut({
       userId: U.member,
       callbackId: 'remove_personal_data',
@@ -195,6 +204,7 @@ describe('the "Remove personal data" message shortcut', () => {
     });
     expect(member.reply).toContain('Only an admin or the person who posted update');
     expect(post(ts).text).toContain('Quillonby');
+    expect((await e.t.deps.db.action.findFirstOrThrow()).text).toBe('Quillonby placement review');
     expect(await redactAudits()).toEqual([]);
   });
 });

@@ -29,10 +29,19 @@ export function registerShortcuts(app: App, deps: Deps, command: string, seal: M
         return;
       }
       const channelId = shortcut.channel.id;
-      const message = shortcut.message as { ts: string; text?: string; bot_id?: string; user?: string };
+      const message = shortcut.message as {
+        ts: string;
+        text?: string;
+        bot_id?: string;
+        user?: string;
+        app_id?: string;
+      };
+      // The configured ids (SLACK_BOT_ID, SLACK_BOT_USER_ID) when set; otherwise the app id the post carries.
+      const appId = (shortcut as { api_app_id?: string }).api_app_id;
       const fromBot =
         (context.botId !== undefined && message.bot_id === context.botId) ||
-        (context.botUserId !== undefined && message.user === context.botUserId);
+        (context.botUserId !== undefined && message.user === context.botUserId) ||
+        (appId !== undefined && message.app_id === appId);
       const facts = { teamId, userId: shortcut.user.id, userName: shortcut.user.name, channelId };
       let reply: Reply;
       try {
