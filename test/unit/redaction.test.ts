@@ -1,0 +1,46 @@
+/** The pure redaction rules: the marker's wording and date, and rewriting JSON copies by whole value. */
+import { describe, expect, it } from 'vitest';
+import { isMarker, redactionMarker, redactJson, textsToRemove } from '../../src/domain/redaction.js';
+
+describe('redactionMarker', () => {
+  it('names who and the UK date in the programme’s timezone', () => {
+    // 23:30 UTC on 31 March 2027 is already 1 April in London (BST).
+    expect(redactionMarker('Jo Bloggs', new Date('2027-03-31T23:30:00Z'), 'Europe/London')).toBe(
+      'removed by Jo Bloggs on 01/04/2027: personal data',
+    );
+    expect(redactionMarker('Jo Bloggs', new Date('2027-01-15T23:30:00Z'), 'Europe/London')).toBe(
+      'removed by Jo Bloggs on 15/01/2027: personal data',
+    );
+  });
+
+  it('is recognised as a marker, so a second redaction finds nothing left to remove', () => {
+    const marker = redactionMarker('Sam', new Date('2026-11-23T10:00:00Z'), 'Europe/London');
+    expect(isMarker(marker)).toBe(true);
+    expect(textsToRemove([marker, '', '  ', null, undefined, 'Real text'])).toEqual(new Set(['Real text']));
+  });
+});
+
+describe('redactJson', () => {
+  const texts = new Set(['Visited the family at home', 'ok']);
+
+  it('replaces whole string values at any depth and leaves everything else as it was', () => {
+    const json = JSON.stringify({
+      text: 'Visited the family at home',
+      nested: { reason: 'Visited the family at home', list: ['ok', 'not ok'] },
+      status: 'open',
+      count: 3,
+    });
+    expect(JSON.parse(redactJson(json, texts, 'MARK')!)).toEqual({
+      text: 'MARK',
+      nested: { reason: 'MARK', list: ['MARK', 'not ok'] },
+      status: 'open',
+      count: 3,
+    });
+  });
+
+  it('does not cut a short text out of longer values, and says when nothing matched', () => {
+    expect(redactJson(JSON.stringify({ status: 'ok then', text: 'looks ok' }), texts, 'MARK')).toBeNull();
+    expect(redactJson(null, texts, 'MARK')).toBeNull();
+    expect(redactJson('not json', texts, 'MARK')).toBeNull();
+  });
+});
