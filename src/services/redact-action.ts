@@ -58,13 +58,18 @@ export async function redactAction(
   return { action: updated, parts, copies };
 }
 
-/** Already removed, or written by someone else: say which, so the person knows what to do. */
+/**
+ * Already removed, or written by someone else: say which. "Already removed" only to an admin or a
+ * writer of the action's texts, since it lets the chat layer change the action's post.
+ */
 function nothingToRemove(me: Person, action: Action, events: ActionEvent[], ref: string): AppError {
   const anyLeft = hasText(action.text) || hasText(action.evidenceNote) || events.some((e) => hasText(e.note));
-  if (!anyLeft || isAdmin(me))
+  const wroteAny =
+    action.createdById === me.id || events.some((e) => e.note !== null && e.personId === me.id);
+  if (!anyLeft && (isAdmin(me) || wroteAny))
     return new AppError('conflict', `The texts of ${ref} have already been removed; nothing was changed.`);
   return new AppError(
     'forbidden',
-    `Only an admin or the person who wrote a text of ${ref} can remove it, and none of its texts is yours. Ask your programme manager.`,
+    `Only an admin or the person who wrote a text of ${ref} can remove it, and none of its texts ${anyLeft ? 'left is yours' : 'was yours'}. Ask your programme manager.`,
   );
 }

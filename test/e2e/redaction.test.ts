@@ -177,6 +177,13 @@ describe('the "Remove personal data" message shortcut', () => {
     expect(out.reply).toContain('Removed from A-1: text, evidence note, 1 note');
     expect(shown(post(first.ts))).toContain(MARKER);
     expect(shown(post(first.ts))).not.toContain('Quillonby');
+    const member = await e.shortcut({
+      userId: U.member,
+      callbackId: 'remove_personal_data',
+      message: second,
+    });
+    expect(member.reply).toContain('Only an admin or the person who wrote a text of A-1 can remove it');
+    expect(shown(post(second.ts))).toContain('Quillonby evidence filed');
     const again = await e.shortcut({ userId: U.admin, callbackId: 'remove_personal_data', message: second });
     expect(again.reply).toContain('the stored texts had already been removed');
     expect(shown(post(second.ts))).not.toContain('Quillonby');
