@@ -96,6 +96,10 @@ async function redactTarget(
 async function truncateLog(deps: Deps): Promise<void> {
   if (deps.sql.provider !== 'sqlite') return;
   const [result] = await deps.sql.all<{ busy: number }>(sql`PRAGMA wal_checkpoint(TRUNCATE)`);
+  // Another process reading the database (a digest run) can hold the checkpoint back: the WAL
+  // then keeps the old page images until a later TRUNCATE checkpoint, so say so loudly.
   if (result?.busy)
-    deps.logger.warn('redaction: the WAL checkpoint was blocked; the next checkpoint will empty it');
+    deps.logger.warn(
+      'redaction: the WAL checkpoint was blocked by another connection; the removed text may stay in the -wal file until the next redaction or a restart',
+    );
 }
