@@ -346,6 +346,17 @@ const NO_ARGUMENTS: Row[] = [
   ],
   ['settings case-reference list', { sub: 'settings case-reference', input: { verb: 'list', value: '' } }],
   ['redact update 12', { sub: 'redact', input: { kind: 'update', id: 12 } }],
+  [
+    'redact',
+    {
+      error:
+        'Please give what to remove: “update 12” (the number under the update) or an action such as A-12.',
+    },
+  ],
+  [
+    'redact update',
+    { error: 'Please give the update’s number, shown under it in the channel (“update 12”).' },
+  ],
   ['redact A-12', { sub: 'redact', input: { kind: 'action', ref: 'A-12' } }],
   ['remove a12', { sub: 'redact', input: { kind: 'action', ref: 'a12' } }],
   [
