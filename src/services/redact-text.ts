@@ -83,7 +83,7 @@ async function redactTarget(
   if (!target.actionRef)
     throw new AppError(
       'not_found',
-      'I have no stored text for that message. The shortcut works on the updates and action posts I made in the channel; for anything else, use `/improve redact update <number>` or `/improve redact A-12`.',
+      'I have no stored text for that message. The shortcut works on the updates and action posts I made in the channel; for anything else, use `/improve redact update 12` (its number) or `/improve redact A-12`.',
     );
   const action = await findAction(tx, programme, target.actionRef);
   return { kind: 'action', marker, ...(await redactAction(tx, me, action, marker)) };

@@ -204,6 +204,19 @@ describe('the "Remove personal data" message shortcut', () => {
     expect(notBot.reply).toContain(
       'That message was not posted by the improvement bot, so I hold no text of it to remove.',
     );
+    const botPost: StoredMessage = {
+      channel: 'C0GENERAL',
+      ts: '1700000000.000200',
+      user: e.slack.bot.userId,
+      text: 'RAG summary',
+    };
+    const nothing = await e.shortcut({
+      userId: U.admin,
+      callbackId: 'remove_personal_data',
+      message: botPost,
+    });
+    expect(nothing.reply).toContain('I have no stored text for that message.');
+    expect(nothing.reply).toContain('`/improve redact update 12` (its number)');
     const member = await e.shortcut({
       userId: U.member,
       callbackId: 'remove_personal_data',

@@ -8,6 +8,7 @@ import { redactMessage } from '../../../../commands/redact.js';
 import { ephemeral } from '../../../../commands/replies.js';
 import type { Reply } from '../../../../commands/types.js';
 import { isAppError } from '../../../domain/errors.js';
+import { toSafeMrkdwn } from '../../../domain/text.js';
 import type { Deps } from '../../../services/deps.js';
 import { commandContext } from '../context.js';
 import { deliver } from '../deliver.js';
@@ -52,7 +53,7 @@ export function registerShortcuts(app: App, deps: Deps, command: string, seal: M
         reply = await redactMessage({ channelId, ts: message.ts, text: message.text ?? '', fromBot }, ctx);
       } catch (error) {
         if (!isAppError(error)) deps.logger.error({ err: error }, 'shortcut failed');
-        reply = isAppError(error) ? ephemeral(`:warning: ${error.message}`) : ephemeral(SORRY);
+        reply = isAppError(error) ? ephemeral(`:warning: ${toSafeMrkdwn(error.message)}`) : ephemeral(SORRY);
         if (isAppError(error) && error.code === 'duplicate_request') reply = { kind: 'none' };
       }
       await ack();
