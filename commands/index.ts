@@ -145,7 +145,8 @@ export async function runCommand(text: string, ctx: CommandContext): Promise<Rep
   if (!found) {
     const names = SUBCOMMANDS.map((s) => s.name);
     const error = unknownSubcommand(tokens[0]!.text, names, ctx.command);
-    return refusal(error, { typed, corrected: corrected(error) });
+    const fixed = corrected(error);
+    return refusal(error, { typed, corrected: fixed && correctFurther(fixed, ctx) });
   }
   const { sub, used } = found;
   const usage = `${ctx.command} ${sub.usage}`;
@@ -171,6 +172,29 @@ export async function runCommand(text: string, ctx: CommandContext): Promise<Rep
     ctx.deps.logger.error({ err: error, subcommand: sub.name }, 'command failed');
     return apology(typed);
   }
+}
+
+/**
+ * A command whose subcommand was mistyped may hold another slip the grammar can see ('udpate WS1
+ * amberr …'): the copy offered fixes those too, so sending it does not meet a second refusal.
+ */
+function correctFurther(command: string, ctx: CommandContext): string {
+  let text = command;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const raw = text.slice(ctx.command.length).trim();
+    const tokens = tokenize(raw);
+    const found = findSubcommand(tokens.map((t) => t.text));
+    if (!found) return text;
+    try {
+      found.sub.parse(new Args(raw, tokens.slice(found.used)), ctx);
+      return text;
+    } catch (error) {
+      const next = isAppError(error) && error.fix && correctedCommand(ctx.command, raw, tokens, error.fix);
+      if (!next || next === text) return text;
+      text = next;
+    }
+  }
+  return text;
 }
 
 function example(sub: AnySubcommand, ctx: CommandContext): string | undefined {

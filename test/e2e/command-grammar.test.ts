@@ -91,6 +91,11 @@ describe('near-misses get “did you mean …?” with the corrected command, an
       '/improve update WS2 Audit done',
     ],
     ['rag WS1 gren All posts filled', 'Did you mean “green”?', '/improve rag WS1 green All posts filled'],
+    [
+      'udpate WS1 amberr Six of 12 posts filled',
+      'Did you mean “update”?',
+      '/improve update WS1 amber Six of 12 posts filled',
+    ],
   ])('%s', async (text, guess, corrected) => {
     const out = await e.command(text, U.lead);
     expect(out.posts).toEqual([]);
