@@ -1,6 +1,6 @@
 /** Neutral messages and modals (src/chat/message.ts) as Slack Block Kit. */
-import { escapeMrkdwn, neutraliseBroadcasts, wellFormed } from '../../domain/text.js';
-import type { Block, Button, Message, Modal, ModalInput, ModalValues } from '../message.js';
+import { escapeMrkdwn, neutraliseBroadcasts } from '../../domain/text.js';
+import type { Block, Button, Message, Modal, ModalInput } from '../message.js';
 import { SLACK_LIMITS, splitMrkdwn } from './limits.js';
 
 type KnownBlock = Record<string, unknown>;
@@ -136,20 +136,4 @@ export function renderModal(modal: Modal): KnownBlock {
       })),
     ],
   };
-}
-
-type ViewState = { values: Record<string, Record<string, Record<string, unknown>>> };
-
-/** The submitted value of every input, by input id (block id). */
-export function readModalValues(state: ViewState): ModalValues {
-  const values: ModalValues = {};
-  for (const [blockId, actions] of Object.entries(state.values)) {
-    for (const v of Object.values(actions)) {
-      const selected = v.selected_option as { value?: string } | null | undefined;
-      const value = v.value ?? selected?.value ?? v.selected_user ?? v.selected_date ?? undefined;
-      // As command text is: a NUL is dropped (PostgreSQL refuses it in text; SQLite stored it).
-      values[blockId] = typeof value === 'string' ? wellFormed(value) : undefined;
-    }
-  }
-  return values;
 }

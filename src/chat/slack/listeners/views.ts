@@ -16,7 +16,7 @@ import { commandContext, type SlackRequestFacts } from '../context.js';
 import { type DeliveryTarget, deliver } from '../deliver.js';
 import type { MetadataSeal } from '../metadata-seal.js';
 import { errorsWithNames, slackNames } from '../modal-errors.js';
-import { readModalValues } from '../render.js';
+import { readModalValues } from '../modal-values.js';
 import { actingWorkspace, NO_WORKSPACE_REPLY } from '../workspace.js';
 
 /** Leaves Slack's 3 seconds room for the network and Bolt. */
