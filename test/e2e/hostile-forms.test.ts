@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type E2E, SIGNING_SECRET, sealedMetadata, startE2E } from '../support/e2e.js';
 import { seedProgramme, TEAM, U } from '../support/factories.js';
 import { countRows, type RowCounts } from '../support/row-counts.js';
-import { postToApp, sendViewSubmission } from '../support/signed-requests.js';
+import { postToApp, sendEvent, sendViewSubmission } from '../support/signed-requests.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 const here = sealedMetadata(JSON.stringify({ channelId: 'C0GENERAL' }));
@@ -139,5 +139,39 @@ describe('options requests (block_suggestion)', () => {
     expect([res.status, res.text]).toEqual([200, '']);
     await e.runtime.idle();
     await nothingWritten();
+  });
+});
+
+describe('events', () => {
+  const home = (event: Record<string, unknown>, headers: Record<string, string> = {}) =>
+    sendEvent(e.url, {
+      signingSecret: SIGNING_SECRET,
+      teamId: TEAM,
+      event: { type: 'app_home_opened', channel: 'D0LEAD', tab: 'home', ...event },
+      headers,
+    });
+  const published = () => e.slack.calls.filter((c) => c.method === 'views.publish');
+
+  it('an App Home opened by no one publishes nothing and writes nothing', async () => {
+    const res = await home({});
+    expect(res.status).toBe(200);
+    await e.runtime.idle();
+    expect(published()).toEqual([]);
+    await nothingWritten();
+  });
+
+  it('an App Home "opened" by the bot itself is ignored: the bot answering itself could loop', async () => {
+    await home({ user: e.slack.bot.userId, bot_id: e.slack.bot.botId });
+    await e.runtime.idle();
+    expect(published()).toEqual([]);
+  });
+
+  it('a retried App Home event publishes once per delivery and writes nothing twice', async () => {
+    await home({ user: U.lead });
+    await home({ user: U.lead }, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
+    await e.runtime.idle();
+    expect(published().map((c) => c.args.user_id)).toEqual([U.lead, U.lead]);
+    const people = await e.t.deps.db.person.count({ where: { workspaceId: TEAM, slackUserId: U.lead } });
+    expect(people).toBe(1);
   });
 });
