@@ -4,7 +4,7 @@
  * ordinary programme text is stored. Run on PostgreSQL with TEST_DATABASE_URL set.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2E, startE2E } from '../support/e2e.js';
+import { type E2E, sealedMetadata, startE2E } from '../support/e2e.js';
 import { seedProgramme, U } from '../support/factories.js';
 import {
   CORPUS_TODAY,
@@ -51,7 +51,7 @@ describe('the corpus through Slack', () => {
       const ack = await e.submit({
         userId: U.lead,
         callbackId: 'update_modal',
-        privateMetadata: '{"channelId":"C0GENERAL"}',
+        privateMetadata: sealedMetadata('{"channelId":"C0GENERAL"}'),
         values: { workstream: 'option:WS1', text: entry.text },
       });
       expect(ack.body, label).toBeFalsy();

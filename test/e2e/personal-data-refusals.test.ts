@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addAction } from '../../src/services/add-action.js';
 import { addVisit } from '../../src/services/add-visit.js';
 import { completeAction } from '../../src/services/complete-action.js';
-import { type E2E, startE2E } from '../support/e2e.js';
+import { type E2E, sealedMetadata, startE2E } from '../support/e2e.js';
 import { as, seedProgramme, U } from '../support/factories.js';
 import { echoedText, longestSection, shownText } from '../support/refusals.js';
 import { countRows } from '../support/row-counts.js';
@@ -208,7 +208,13 @@ describe('every form that stores text refuses personal data', () => {
   it.each(FORMS)('%s', async (_what, callbackId, privateMetadata, values, userId) => {
     const before = await countRows(e.t.deps.db);
     const messages = e.slack.messages.length;
-    const ack = await e.submit({ userId, callbackId, privateMetadata, values });
+    // As the app sealed it when it opened the form (metadata-seal.ts).
+    const ack = await e.submit({
+      userId,
+      callbackId,
+      privateMetadata: sealedMetadata(privateMetadata),
+      values,
+    });
     // The form stays open with the person's text in it, and the problem on the field.
     expect(ack.body).toMatchObject({ response_action: 'errors' });
     // The harness's views carry no blocks, so the listener cannot tell which input came last and
