@@ -5,7 +5,7 @@
  */
 import { plain } from '../src/chat/message.js';
 import { AppError, isAppError } from '../src/domain/errors.js';
-import { RAG_VALUES, type Rag, ragLabel } from '../src/domain/rag.js';
+import { isRag, RAG_VALUES, type Rag, ragLabel } from '../src/domain/rag.js';
 import { currentNotice } from '../src/services/current-reminder.js';
 import { REASSIGN_BUTTON, SILENCE_BUTTON, silenceAnsweredMessage } from '../src/services/notice-messages.js';
 import { postUpdate } from '../src/services/post-update.js';
@@ -101,6 +101,9 @@ export const silenceModal: ModalHandler = {
     const text = values.text ?? '';
     if (text.trim().length === 0) return { errors: { text: 'Write the update here.' } };
     if (!meta.workstream) throw stale();
+    // The choice comes back from the client: only one of the listed RAGs is believed.
+    if (values.rag && !isRag(values.rag))
+      return { errors: { rag: 'Choose a RAG from the list, or leave it empty for no change.' } };
     const rag = (values.rag || undefined) as Rag | undefined;
     const posted = await postUpdate({ workstream: meta.workstream, rag, text }, ctx.deps, ctx.actor).catch(
       (error) => onField(error, () => 'text'),

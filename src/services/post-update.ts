@@ -6,7 +6,7 @@
 import type { Project, RagChange, Update, Workstream } from '../db/generated/sqlite/client.js';
 import { sql } from '../db/sql.js';
 import { AppError } from '../domain/errors.js';
-import type { Rag } from '../domain/rag.js';
+import { isRag, type Rag } from '../domain/rag.js';
 import { audit } from './audit.js';
 import { requireLeadOrAdmin } from './authorise.js';
 import { applyRagChange } from './change-rag.js';
@@ -38,6 +38,9 @@ export async function postUpdate(
   deps: Deps,
   actor: Actor,
 ): Promise<PostUpdateResult> {
+  // Callers read the RAG from a form or a command; a value outside the list is never stored.
+  if (input.rag !== undefined && !isRag(input.rag))
+    throw new AppError('bad_input', 'That is not a RAG: choose red, amber, green, complete or not started.');
   return inSqlTransaction(deps, actor, async (tx, me) => {
     const programme = await loadProgramme(tx, actor.workspaceId);
     const workstream = await findWorkstream(tx, programme.id, input.workstream);

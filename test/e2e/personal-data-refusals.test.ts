@@ -208,6 +208,7 @@ describe('every form that stores text refuses personal data', () => {
   it.each(FORMS)('%s', async (_what, callbackId, privateMetadata, values, userId) => {
     const before = await countRows(e.t.deps.db);
     const messages = e.slack.messages.length;
+    // As the app sealed it when it opened the form (metadata-seal.ts).
     const ack = await e.submit({
       userId,
       callbackId,

@@ -30,10 +30,10 @@ export function seededRandom(seed: number): () => number {
 }
 
 type Json = unknown;
-type Base = { kind: string; value: Record<string, Json>; form: 'fields' | 'payload' | 'json' };
+export type Base = { kind: string; value: Record<string, Json>; form: 'fields' | 'payload' | 'json' };
 
 /** One valid-looking body of each kind; `responseUrl` lets the app's replies land somewhere real. */
-function bases(teamId: string, userId: string, responseUrl: string): Base[] {
+export function bases(teamId: string, userId: string, responseUrl: string): Base[] {
   const actor = { teamId, userId };
   const view = viewSubmissionPayload({
     ...actor,
@@ -106,10 +106,10 @@ const deep = (depth: number): Json => ({ $deep: depth });
 const DEEP_MARKER = /\{"\$deep":(\d+)\}/g;
 const spliceDeep = (text: string): string =>
   text.replace(DEEP_MARKER, (_, n: string) => `${'[{"x":'.repeat(Number(n))}0${'}]'.repeat(Number(n))}`);
-const stringify = (value: Json): string => spliceDeep(JSON.stringify(value) ?? 'null');
+export const stringify = (value: Json): string => spliceDeep(JSON.stringify(value) ?? 'null');
 
 /** The values a hostile sender puts where a field should be. */
-const HOSTILE_VALUES: ((random: () => number) => Json)[] = [
+export const HOSTILE_VALUES: ((random: () => number) => Json)[] = [
   () => null,
   () => 0,
   () => -1.5e308,
@@ -136,7 +136,7 @@ function paths(value: Json, prefix: (string | number)[] = [], out: (string | num
   return out;
 }
 
-function mutate(root: Record<string, Json>, random: () => number): string {
+export function mutate(root: Record<string, Json>, random: () => number): string {
   const all = paths(root);
   const path = all[Math.floor(random() * all.length)]!;
   let parent = root as Record<string | number, Json>;

@@ -22,6 +22,11 @@ export interface SocketModeStandIn {
   sendSlashCommand(payload: Record<string, unknown>, timeoutMs?: number): Promise<SocketAck>;
   sendInteractive(payload: Record<string, unknown>, timeoutMs?: number): Promise<SocketAck>;
   sendEvent(payload: Record<string, unknown>, timeoutMs?: number): Promise<SocketAck>;
+  /**
+   * Sends `text` as it is (a hostile message need not be JSON). With `envelopeId`, resolves with
+   * that envelope's ack; without, as soon as it is sent.
+   */
+  sendRaw(text: string, envelopeId: string | null, timeoutMs?: number): Promise<SocketAck | null>;
   /** Asks connected apps to reconnect, as Slack does before it rotates servers. */
   requestDisconnect(reason?: string): void;
   close(): Promise<void>;
@@ -60,24 +65,33 @@ export async function createSocketModeStandIn(
     socket.send(JSON.stringify(hello(appId)));
   });
 
-  const send = (
-    type: EnvelopeType,
-    payload: Record<string, unknown>,
-    timeoutMs = 5000,
+  const sendText = (
+    text: string,
+    envelopeId: string,
+    what: string,
+    timeoutMs: number,
   ): Promise<SocketAck> => {
     const socket = [...sockets].pop();
     if (!socket) return Promise.reject(new Error('no app is connected to the Socket Mode stand-in'));
-    const envelopeId = randomUUID();
     return new Promise<SocketAck>((resolve, reject) => {
       // Bolt's Socket Mode receiver has no unhandled-request timeout, so without this an
       // envelope nobody listens for would hang the test forever.
       const timer = setTimeout(() => {
         pending.delete(envelopeId);
-        reject(new Error(`no ack for ${type} envelope within ${timeoutMs} ms (is a listener registered?)`));
+        reject(new Error(`no ack for ${what} envelope within ${timeoutMs} ms (is a listener registered?)`));
       }, timeoutMs);
       pending.set(envelopeId, { resolve, reject, timer });
-      socket.send(JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: true }));
+      socket.send(text);
     });
+  };
+  const send = (
+    type: EnvelopeType,
+    payload: Record<string, unknown>,
+    timeoutMs = 5000,
+  ): Promise<SocketAck> => {
+    const envelopeId = randomUUID();
+    const text = JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: true });
+    return sendText(text, envelopeId, type, timeoutMs);
   };
 
   const standIn: SocketModeStandIn = {
@@ -87,6 +101,13 @@ export async function createSocketModeStandIn(
     sendSlashCommand: (payload, timeoutMs) => send('slash_commands', payload, timeoutMs),
     sendInteractive: (payload, timeoutMs) => send('interactive', payload, timeoutMs),
     sendEvent: (payload, timeoutMs) => send('events_api', payload, timeoutMs),
+    sendRaw: async (text, envelopeId, timeoutMs = 5000) => {
+      if (envelopeId) return sendText(text, envelopeId, 'a raw', timeoutMs);
+      const socket = [...sockets].pop();
+      if (!socket) throw new Error('no app is connected to the Socket Mode stand-in');
+      socket.send(text);
+      return null;
+    },
     requestDisconnect: (reason = 'refresh_requested') => {
       for (const socket of sockets) socket.send(JSON.stringify({ type: 'disconnect', reason }));
     },

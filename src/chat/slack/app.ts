@@ -15,6 +15,7 @@ import { registerInteractions } from './listeners/interactions.js';
 import { registerShortcuts } from './listeners/shortcuts.js';
 import { metadataSeal } from './metadata-seal.js';
 import { guardRequest } from './request-guard.js';
+import { GuardedSocketModeReceiver } from './socket-receiver.js';
 
 const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
 
@@ -49,6 +50,15 @@ export async function startSlack(options: SlackOptions): Promise<SlackRuntime> {
         logger: boltLogger(deps.logger),
         unhandledRequestTimeoutMillis: 2500,
       });
+  // Socket Mode gets the same shape checks as HTTP, in a receiver of our own (socket-receiver.ts).
+  const socketReceiver = socket
+    ? new GuardedSocketModeReceiver({
+        appToken: config.slack.appToken ?? '',
+        command: config.slack.command,
+        logger: boltLogger(deps.logger),
+        ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
+      })
+    : undefined;
   const app = new App({
     token: config.slack.botToken,
     // Given both ids, Bolt never calls auth.test, so the app starts with no network at all.
@@ -62,7 +72,7 @@ export async function startSlack(options: SlackOptions): Promise<SlackRuntime> {
       retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 2000 },
       ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
     },
-    ...(socket ? { socketMode: true, appToken: config.slack.appToken } : { receiver }),
+    receiver: socketReceiver ?? receiver,
   });
   const inFlight = trackInFlight(app);
   const seal = metadataSeal(config.slack.signingSecret);

@@ -47,6 +47,13 @@ const inputState = z.looseObject({
   selected_date: z.string().nullish(),
 });
 
+/**
+ * A modal holds at most 100 blocks, and an input block one element, so real state is small; a
+ * forged one with thousands of entries would otherwise be read, and echoed back, in full.
+ */
+const fitsAModal = (values: Record<string, Record<string, unknown>>): boolean =>
+  Object.keys(values).length <= 100 && Object.values(values).every((v) => Object.keys(v).length <= 25);
+
 const viewSubmission = z.looseObject({
   type: z.literal('view_submission'),
   user,
@@ -58,7 +65,9 @@ const viewSubmission = z.looseObject({
     private_metadata: z.string().max(3000).optional(),
     hash: z.string().optional(),
     blocks: z.array(z.looseObject({ type: z.string(), block_id: z.string().optional() })).optional(),
-    state: z.looseObject({ values: z.record(z.string(), z.record(z.string(), inputState)) }),
+    state: z.looseObject({
+      values: z.record(z.string(), z.record(z.string(), inputState)).refine(fitsAModal),
+    }),
   }),
 });
 

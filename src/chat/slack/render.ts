@@ -1,18 +1,20 @@
 /** Neutral messages and modals (src/chat/message.ts) as Slack Block Kit. */
-import { neutraliseBroadcasts, wellFormed } from '../../domain/text.js';
-import type { Block, Button, Message, Modal, ModalInput, ModalValues } from '../message.js';
+import { escapeMrkdwn, neutraliseBroadcasts } from '../../domain/text.js';
+import type { Block, Button, Message, Modal, ModalInput } from '../message.js';
+import { SLACK_LIMITS, splitMrkdwn } from './limits.js';
 
 type KnownBlock = Record<string, unknown>;
 
 // Defence in depth: whatever a command or service forgot, the bot never pings @channel/@here.
-const mrkdwn = (text: string) => ({ type: 'mrkdwn', text: neutraliseBroadcasts(text).slice(0, 3000) });
+// Limits are applied after this, to the text Slack receives (limits.ts).
+const mrkdwn = (text: string) => ({ type: 'mrkdwn', text });
 const plainText = (text: string, max = 150) => ({
   type: 'plain_text',
   text: text.slice(0, max),
   emoji: true,
 });
 
-function button(b: Button): KnownBlock {
+function renderButton(b: Button): KnownBlock {
   return {
     type: 'button',
     action_id: b.actionId,
@@ -22,37 +24,68 @@ function button(b: Button): KnownBlock {
   };
 }
 
-export function renderBlock(block: Block): KnownBlock {
+/** Section text over Slack's limit becomes several sections; the button stays on the first. */
+function sections(text: string, button?: Button): KnownBlock[] {
+  return splitMrkdwn(neutraliseBroadcasts(text)).map((piece, i) => ({
+    type: 'section',
+    text: mrkdwn(piece),
+    ...(button && i === 0 ? { accessory: renderButton(button) } : {}),
+  }));
+}
+
+/** Fields that fit sit side by side; otherwise they follow the text as sections of their own. */
+function sectionWithFields(block: Extract<Block, { type: 'section' }>): KnownBlock[] {
+  const fields = (block.fields ?? []).map(neutraliseBroadcasts);
+  const fit = fields.length <= SLACK_LIMITS.fields && fields.every((f) => f.length <= SLACK_LIMITS.field);
+  const [first, ...rest] = sections(block.text, block.button);
+  if (fit) return [{ ...first!, fields: fields.map(mrkdwn) }, ...rest];
+  return [first!, ...rest, ...fields.flatMap((field) => sections(field))];
+}
+
+/** Context text split into elements, ten to a context block. */
+function context(text: string): KnownBlock[] {
+  const elements = splitMrkdwn(neutraliseBroadcasts(text)).map(mrkdwn);
+  const blocks: KnownBlock[] = [];
+  for (let i = 0; i < elements.length; i += SLACK_LIMITS.contextElements)
+    blocks.push({ type: 'context', elements: elements.slice(i, i + SLACK_LIMITS.contextElements) });
+  return blocks;
+}
+
+/** A header too long for Slack's header block is shown whole, in bold, as a section. */
+function header(text: string): KnownBlock[] {
+  if (text.length <= SLACK_LIMITS.header) return [{ type: 'header', text: plainText(text) }];
+  return sections(`*${escapeMrkdwn(text)}*`);
+}
+
+/** One neutral block as the Slack blocks that carry all of it (more than one when it is long). */
+export function renderBlock(block: Block): KnownBlock[] {
   switch (block.type) {
     case 'header':
-      return { type: 'header', text: plainText(block.text) };
+      return header(block.text);
     case 'section':
-      return {
-        type: 'section',
-        text: mrkdwn(block.text),
-        ...(block.fields ? { fields: block.fields.slice(0, 10).map((f) => mrkdwn(f.slice(0, 2000))) } : {}),
-        ...(block.button ? { accessory: button(block.button) } : {}),
-      };
+      return block.fields ? sectionWithFields(block) : sections(block.text, block.button);
     case 'context':
-      return { type: 'context', elements: [mrkdwn(block.text)] };
+      return context(block.text);
     case 'divider':
-      return { type: 'divider' };
+      return [{ type: 'divider' }];
     case 'actions':
-      return {
-        type: 'actions',
-        ...(block.blockId ? { block_id: block.blockId } : {}),
-        elements: block.buttons.slice(0, 25).map(button),
-      };
+      return [
+        {
+          type: 'actions',
+          ...(block.blockId ? { block_id: block.blockId } : {}),
+          elements: block.buttons.slice(0, 25).map(renderButton),
+        },
+      ];
   }
 }
 
 /** Arguments for chat.postMessage / chat.update / respond(). */
 export function renderMessage(message: Message): { text: string; blocks?: KnownBlock[] } {
-  // A message's text may be up to 40,000 characters; only a section's text stops at 3,000, which
-  // is why long replies (help, lists) come as several sections.
+  // A message's text may be up to 40,000 characters; a section's stops at 3,000, so long
+  // sections are split here, where Slack's limits are known.
   return {
     text: neutraliseBroadcasts(message.text).slice(0, 40_000),
-    ...(message.blocks ? { blocks: message.blocks.map(renderBlock) } : {}),
+    ...(message.blocks ? { blocks: message.blocks.flatMap(renderBlock) } : {}),
   };
 }
 
@@ -83,7 +116,7 @@ function element(input: ModalInput): KnownBlock {
 }
 
 export function renderModal(modal: Modal): KnownBlock {
-  const intro: KnownBlock[] = modal.intro ? [{ type: 'section', text: mrkdwn(modal.intro) }] : [];
+  const intro: KnownBlock[] = modal.intro ? sections(modal.intro) : [];
   return {
     type: 'modal',
     callback_id: modal.callbackId,
@@ -103,20 +136,4 @@ export function renderModal(modal: Modal): KnownBlock {
       })),
     ],
   };
-}
-
-type ViewState = { values: Record<string, Record<string, Record<string, unknown>>> };
-
-/** The submitted value of every input, by input id (block id). */
-export function readModalValues(state: ViewState): ModalValues {
-  const values: ModalValues = {};
-  for (const [blockId, actions] of Object.entries(state.values)) {
-    for (const v of Object.values(actions)) {
-      const selected = v.selected_option as { value?: string } | null | undefined;
-      const value = v.value ?? selected?.value ?? v.selected_user ?? v.selected_date ?? undefined;
-      // As command text is: a NUL is dropped (PostgreSQL refuses it in text; SQLite stored it).
-      values[blockId] = typeof value === 'string' ? wellFormed(value) : undefined;
-    }
-  }
-  return values;
 }

@@ -1,3 +1,4 @@
+import { blockLimitBroken } from './block-limits.js';
 import type { BuiltInMethod } from './method-types.js';
 import { fail, ok, stringArg, toSlackMessage } from './replies.js';
 import type { ApiArgs, ApiReply, StoredMessage } from './types.js';
@@ -11,6 +12,7 @@ type Content = Pick<StoredMessage, 'text' | 'blocks' | 'metadata'>;
 function readContent(args: ApiArgs, requireSomething: boolean): Content | ApiReply {
   const { blocks, metadata, attachments } = args;
   if (blocks !== undefined && !Array.isArray(blocks)) return fail('invalid_blocks_format');
+  if (Array.isArray(blocks) && blockLimitBroken(blocks)) return fail('invalid_blocks');
   if (metadata !== undefined && !isMetadata(metadata)) return fail('invalid_metadata_format');
   const text = stringArg(args, 'text');
   if (requireSomething && !text && !(Array.isArray(blocks) && blocks.length > 0) && !attachments) {

@@ -11,6 +11,7 @@ export const MISUSE_ERRORS = new Set([
   'unknown_method',
   'invalid_arguments',
   'invalid_blocks_format',
+  'invalid_blocks',
   'invalid_metadata_format',
   'invalid_json',
   'no_text',

@@ -1,3 +1,4 @@
+import { blockLimitBroken } from './block-limits.js';
 import type { FakeWorkspace } from './store.js';
 import type { RecordedResponse } from './types.js';
 
@@ -51,6 +52,8 @@ export class ResponseUrls {
   receive(id: string, body: Record<string, unknown>): number {
     const registration = this.registrations.get(id);
     if (!registration || registration.uses >= MAX_USES) return 404;
+    // Slack answers a response_url POST with blocks it cannot take with 400 invalid_blocks.
+    if (Array.isArray(body.blocks) && blockLimitBroken(body.blocks)) return 400;
     registration.uses += 1;
     this.responses.push({
       tag: registration.tag,

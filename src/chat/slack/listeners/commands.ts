@@ -3,7 +3,8 @@
  * told the request arrived, its changes are stored: a process killed mid-burst used to lose
  * updates it had already acknowledged. The reply (a post, a modal) is delivered after the ack.
  */
-import type { App } from '@slack/bolt';
+import type { App, SlashCommand } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import { runCommand } from '../../../../commands/index.js';
 import { apology, undelivered } from '../../../../commands/replies.js';
 import type { Reply } from '../../../../commands/types.js';
@@ -16,31 +17,14 @@ import { actingWorkspace, NO_WORKSPACE_REPLY } from '../workspace.js';
 
 export function registerCommands(app: App, deps: Deps, command: string, seal: MetadataSeal): void {
   app.command(command, async ({ command: body, ack, respond, client }) => {
-    const typed = `${command} ${body.text ?? ''}`;
     const teamId = actingWorkspace(body);
     if (!teamId) {
       await ack();
       await respond({ response_type: 'ephemeral', text: NO_WORKSPACE_REPLY }).catch(() => undefined);
       return;
     }
-    const facts = {
-      teamId,
-      userId: body.user_id,
-      userName: body.user_name,
-      channelId: body.channel_id,
-      // Without a trigger id there is nothing to tell a retry from a second command by.
-      requestKey: body.trigger_id ? `command:${body.trigger_id}` : undefined,
-    };
-    let reply: Reply;
-    try {
-      reply = await runCommand(
-        body.text ?? '',
-        await commandContext(deps, command, facts, slackChat(client)),
-      );
-    } catch (error) {
-      deps.logger.error({ err: error }, 'could not run a command');
-      reply = apology(typed);
-    }
+    const typed = `${command} ${body.text ?? ''}`;
+    const reply = await run(deps, command, body, teamId, client);
     await acknowledge(ack, deps);
     const target = {
       client,
@@ -59,6 +43,30 @@ export function registerCommands(app: App, deps: Deps, command: string, seal: Me
       await deliver(undelivered(typed), target).catch(() => undefined);
     }
   });
+}
+
+/** Runs (and commits) the command; a bug becomes the apology that gives the text back. */
+async function run(
+  deps: Deps,
+  command: string,
+  body: SlashCommand,
+  teamId: string,
+  client: WebClient,
+): Promise<Reply> {
+  const facts = {
+    teamId,
+    userId: body.user_id,
+    userName: body.user_name,
+    channelId: body.channel_id,
+    // Without a trigger id there is nothing to tell a retry from a second command by.
+    requestKey: body.trigger_id ? `command:${body.trigger_id}` : undefined,
+  };
+  try {
+    return await runCommand(body.text ?? '', await commandContext(deps, command, facts, slackChat(client)));
+  } catch (error) {
+    deps.logger.error({ err: error }, 'could not run a command');
+    return apology(`${command} ${body.text ?? ''}`);
+  }
 }
 
 /**

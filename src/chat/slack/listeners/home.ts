@@ -10,7 +10,8 @@ import { actingWorkspace } from '../workspace.js';
 
 export function registerHome(app: App, deps: Deps): void {
   app.event('app_home_opened', async ({ event, body, client }) => {
-    if (event.tab !== 'home') return;
+    // No person (a malformed event) means no Home to build: not an error worth logging.
+    if (event.tab !== 'home' || !event.user) return;
     const workspaceId = actingWorkspace(body);
     if (!workspaceId) return;
     try {

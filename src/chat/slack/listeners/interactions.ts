@@ -2,7 +2,7 @@
  * Buttons, routed by action id to the neutral handlers in commands/, and modal submissions
  * (views.ts).
  */
-import type { App, RespondFn } from '@slack/bolt';
+import type { App, BlockAction, RespondFn } from '@slack/bolt';
 import { BUTTON_HANDLERS } from '../../../../commands/index.js';
 import type { ButtonHandler } from '../../../../commands/types.js';
 import { isAppError } from '../../../domain/errors.js';
@@ -13,6 +13,10 @@ import type { MetadataSeal } from '../metadata-seal.js';
 import { renderMessage } from '../render.js';
 import { actingWorkspace, NO_WORKSPACE_REPLY } from '../workspace.js';
 import { registerViews } from './views.js';
+
+type PressReply = Awaited<ReturnType<ButtonHandler['press']>>;
+type Outcome = { reply: PressReply } | { warning: string };
+type Target = DeliveryTarget & { respond: RespondFn; message?: { channelId: string; ts: string } };
 
 export function registerInteractions(app: App, deps: Deps, command: string, seal: MetadataSeal): void {
   registerViews(app, deps, command, seal);
@@ -27,61 +31,77 @@ export function registerInteractions(app: App, deps: Deps, command: string, seal
       await respond({ response_type: 'ephemeral', replace_original: false, text: NO_WORKSPACE_REPLY });
       return;
     }
-    const channelId = body.channel?.id ?? body.user.id;
-    const message =
-      body.message && body.channel
-        ? { channelId: body.channel.id, ts: body.message.ts as string }
-        : undefined;
-    const key = body.trigger_id ?? ('action_ts' in action ? action.action_ts : undefined);
-    const facts = { teamId, userId: body.user.id, userName: body.user.name, channelId };
+    const press = readPress(body, action, teamId);
     // Pressed (and committed) before the ack, as commands are: an acknowledged press is never lost.
-    let outcome: { reply: Awaited<ReturnType<ButtonHandler['press']>> } | { warning: string };
-    try {
-      const ctx = await commandContext(deps, command, { ...facts, requestKey: key && `action:${key}` });
-      const value = 'value' in action ? String(action.value ?? '') : '';
-      outcome = { reply: await handler.press(value, { ...ctx, message }) };
-    } catch (error) {
-      if (!isAppError(error)) deps.logger.error({ err: error }, 'button failed');
-      outcome = {
-        warning: isAppError(error)
-          ? `:warning: ${error.message}`
-          : ':warning: Sorry, something went wrong on our side and nothing was changed. Please try again.',
-      };
-    }
+    const outcome = await pressButton(deps, command, handler, press);
     await ack().catch((error: unknown) => deps.logger.warn({ err: error }, 'acknowledged a press late'));
-    const target = {
+    const target: Target = {
       client,
       respond,
-      channelId,
+      channelId: press.facts.channelId,
       userId: body.user.id,
       triggerId: body.trigger_id,
       workspaceId: teamId,
       seal,
       logger: deps.logger,
+      message: press.message,
     };
-    if ('warning' in outcome) {
-      await respond({ response_type: 'ephemeral', replace_original: false, text: outcome.warning }).catch(
-        () => undefined,
-      );
-      return;
-    }
-    try {
-      await show(outcome.reply, { ...target, message });
-    } catch (error) {
-      // The press itself was handled and stored; only showing its result failed.
-      deps.logger.error({ err: error }, 'could not show a button’s result');
-      const text =
-        ':warning: Done, but I could not show the result here. Refresh the message or your Home tab.';
-      await respond({ response_type: 'ephemeral', replace_original: false, text }).catch(() => undefined);
-    }
+    await answer(outcome, target);
   });
 }
 
+/** What a press says about itself: who, where, which message, its value and its retry key. */
+function readPress(body: BlockAction, action: BlockAction['actions'][number], teamId: string) {
+  const channelId = body.channel?.id ?? body.user.id;
+  const message =
+    body.message && body.channel ? { channelId: body.channel.id, ts: body.message.ts as string } : undefined;
+  const key = body.trigger_id ?? ('action_ts' in action ? action.action_ts : undefined);
+  return {
+    facts: { teamId, userId: body.user.id, userName: body.user.name, channelId },
+    message,
+    value: 'value' in action ? String(action.value ?? '') : '',
+    requestKey: key ? `action:${key}` : undefined,
+  };
+}
+
+/** Runs the handler; a refusal or a bug becomes the warning the person is shown. */
+async function pressButton(
+  deps: Deps,
+  command: string,
+  handler: ButtonHandler,
+  press: ReturnType<typeof readPress>,
+): Promise<Outcome> {
+  try {
+    const ctx = await commandContext(deps, command, { ...press.facts, requestKey: press.requestKey });
+    return { reply: await handler.press(press.value, { ...ctx, message: press.message }) };
+  } catch (error) {
+    if (isAppError(error)) return { warning: `:warning: ${error.message}` };
+    deps.logger.error({ err: error }, 'button failed');
+    return {
+      warning: ':warning: Sorry, something went wrong on our side and nothing was changed. Please try again.',
+    };
+  }
+}
+
+/** After the ack: the warning, or the press's result (and, if showing it fails, a note that it is done). */
+async function answer(outcome: Outcome, target: Target): Promise<void> {
+  const tell = (text: string) =>
+    target.respond({ response_type: 'ephemeral', replace_original: false, text }).catch(() => undefined);
+  if ('warning' in outcome) {
+    await tell(outcome.warning);
+    return;
+  }
+  try {
+    await show(outcome.reply, target);
+  } catch (error) {
+    // The press itself was handled and stored; only showing its result failed.
+    target.logger.error({ err: error }, 'could not show a button’s result');
+    await tell(':warning: Done, but I could not show the result here. Refresh the message or your Home tab.');
+  }
+}
+
 /** A button's reply: a replaced message (the reminder DM, or the message the button sat on) or a delivery. */
-async function show(
-  reply: Awaited<ReturnType<ButtonHandler['press']>>,
-  target: DeliveryTarget & { respond: RespondFn; message?: { channelId: string; ts: string } },
-): Promise<void> {
+async function show(reply: PressReply, target: Target): Promise<void> {
   if (reply.kind !== 'replace') return deliver(reply, target);
   const { message } = target;
   if (message)

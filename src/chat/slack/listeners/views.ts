@@ -6,7 +6,7 @@
  * at once, the work finishes after, and its outcome (or its errors, with the user's text) comes
  * as a message.
  */
-import type { App } from '@slack/bolt';
+import type { App, SlackViewMiddlewareArgs } from '@slack/bolt';
 import { MODAL_HANDLERS } from '../../../../commands/index.js';
 import { withUserText } from '../../../../commands/replies.js';
 import type { ModalHandler, Reply } from '../../../../commands/types.js';
@@ -16,7 +16,7 @@ import { commandContext, type SlackRequestFacts } from '../context.js';
 import { type DeliveryTarget, deliver } from '../deliver.js';
 import type { MetadataSeal } from '../metadata-seal.js';
 import { errorsWithNames, slackNames } from '../modal-errors.js';
-import { readModalValues } from '../render.js';
+import { readModalValues } from '../modal-values.js';
 import { actingWorkspace, NO_WORKSPACE_REPLY } from '../workspace.js';
 
 /** Leaves Slack's 3 seconds room for the network and Bolt. */
@@ -32,6 +32,8 @@ type Outcome =
   | { kind: 'reply'; reply: Reply }
   | { kind: 'duplicate' };
 
+type View = { id: string; hash?: string; callback_id: string; private_metadata?: string; blocks: unknown[] };
+
 export function registerViews(app: App, deps: Deps, command: string, seal: MetadataSeal): void {
   app.view(/.*/, async ({ ack, body, view, client }) => {
     const handler = MODAL_HANDLERS.find((h) => h.callbackId === view.callback_id);
@@ -39,10 +41,7 @@ export function registerViews(app: App, deps: Deps, command: string, seal: Metad
       deps.logger.warn({ callbackId: view.callback_id }, 'unknown modal');
       return ack();
     }
-    const lastInput =
-      (view.blocks as { type: string; block_id?: string }[]).filter((b) => b.type === 'input').at(-1)
-        ?.block_id ?? 'text';
-    const onField = (message: string) => ({ kind: 'errors' as const, errors: { [lastInput]: message } });
+    const onField = fieldErrorFor(view);
     const teamId = actingWorkspace(body);
     if (!teamId) return ack({ response_action: 'errors', errors: onField(NO_WORKSPACE_REPLY).errors });
     // Only metadata we sealed for this workspace is believed (metadata-seal.ts).
@@ -69,20 +68,40 @@ export function registerViews(app: App, deps: Deps, command: string, seal: Metad
       seal,
       logger: deps.logger,
     };
-    const inTime = await within(work, ACK_BUDGET_MS);
-    if (inTime) {
-      if (inTime.kind === 'errors')
-        return ack({
-          response_action: 'errors',
-          errors: await errorsWithNames(inTime.errors, slackNames(client, deps, teamId)),
-        });
-      await ack();
-      if (inTime.kind === 'reply') await deliver(inTime.reply, target);
-      return;
-    }
-    await ack();
-    await deliverLate(await work, values, target);
+    await answer(work, { ack, values, target, names: slackNames(client, deps, teamId) });
   });
+}
+
+/** Errors not tied to one input go on the form's last input, where the person is looking. */
+function fieldErrorFor(view: View): (message: string) => Extract<Outcome, { kind: 'errors' }> {
+  const lastInput =
+    (view.blocks as { type: string; block_id?: string }[]).filter((b) => b.type === 'input').at(-1)
+      ?.block_id ?? 'text';
+  return (message) => ({ kind: 'errors', errors: { [lastInput]: message } });
+}
+
+/**
+ * In time: errors in the modal, or the modal closed and the reply delivered. Late: the modal
+ * closes at once, and the outcome follows as a message.
+ */
+async function answer(
+  work: Promise<Outcome>,
+  how: {
+    ack: SlackViewMiddlewareArgs['ack'];
+    values: Record<string, string | undefined>;
+    target: DeliveryTarget;
+    names: ReturnType<typeof slackNames>;
+  },
+): Promise<void> {
+  const inTime = await within(work, ACK_BUDGET_MS);
+  if (!inTime) {
+    await how.ack();
+    return deliverLate(await work, how.values, how.target);
+  }
+  if (inTime.kind === 'errors')
+    return how.ack({ response_action: 'errors', errors: await errorsWithNames(inTime.errors, how.names) });
+  await how.ack();
+  if (inTime.kind === 'reply') await deliver(inTime.reply, how.target);
 }
 
 /** Runs the handler; every failure becomes an outcome, so a late one can still be told. */

@@ -1,0 +1,32 @@
+/**
+ * What a modal submission's inputs hold. The values come back from the client, so each is read
+ * as the kind of input it came from can give it: a person picker gives a Slack user id and a date
+ * picker a date, nothing else. A forged "user" such as '<https://evil.example|Click>' would be
+ * stored as a person and written into messages as a mention, which Slack would show as a link.
+ */
+import { wellFormed } from '../../domain/text.js';
+import type { ModalValues } from '../message.js';
+
+type ViewState = { values: Record<string, Record<string, Record<string, unknown>>> };
+
+const SLACK_USER_ID = /^[UW][A-Z0-9]{2,20}$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** `value` if it is text of the given shape; anything else counts as not chosen. */
+const shaped = (value: unknown, shape: RegExp): string | undefined =>
+  typeof value === 'string' && shape.test(value) ? value : undefined;
+
+/** The submitted value of every input, by input id (block id). */
+export function readModalValues(state: ViewState): ModalValues {
+  const values: ModalValues = {};
+  for (const [blockId, actions] of Object.entries(state.values)) {
+    for (const v of Object.values(actions)) {
+      const selected = v.selected_option as { value?: string } | null | undefined;
+      const value =
+        v.value ?? selected?.value ?? shaped(v.selected_user, SLACK_USER_ID) ?? shaped(v.selected_date, DAY);
+      // As command text is: a NUL is dropped (PostgreSQL refuses it in text; SQLite stored it).
+      values[blockId] = typeof value === 'string' ? wellFormed(value) : undefined;
+    }
+  }
+  return values;
+}
