@@ -7,7 +7,7 @@ import { afterEach, expect, it } from 'vitest';
 import { createSlackWebApi, type SlackWebApi } from '../../src/local/slack-web-api.js';
 import { type TestDatabase, testDatabase } from '../support/database.js';
 import { seedProgramme, TEAM, U } from '../support/factories.js';
-import { type AppProcess, spawnApp } from '../support/processes.js';
+import { type AppProcess, startAgainst } from '../support/processes.js';
 import { sendSlashCommand } from '../support/signed-requests.js';
 
 const SECRET = 'kill-test-signing-secret';
@@ -24,21 +24,13 @@ afterEach(async () => {
 });
 
 async function start(): Promise<{ app: AppProcess; url: string }> {
-  const target = t!.target;
-  const app = spawnApp({
-    DATABASE_URL: target.provider === 'sqlite' ? `file:${target.file}` : target.url,
+  const started = startAgainst(t!.target, slack!, {
     SLACK_BOT_TOKEN: 'xoxb-kill',
     SLACK_SIGNING_SECRET: SECRET,
-    SLACK_API_URL: slack!.apiUrl,
-    SLACK_BOT_ID: slack!.bot.botId,
-    SLACK_BOT_USER_ID: slack!.bot.userId,
-    SCHEDULER_ENABLED: 'false',
-    LOG_LEVEL: 'info',
-    PORT: '0',
   });
+  const { app } = await started;
   running.push(app);
-  const line = await app.waitFor(/improvement-bot is running/);
-  return { app, url: `http://127.0.0.1:${(JSON.parse(line) as { port: number }).port}` };
+  return started;
 }
 
 it('loses no acknowledged update when killed mid-burst, and stores none twice', {

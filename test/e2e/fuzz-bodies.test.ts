@@ -9,7 +9,7 @@ import { createSlackWebApi, type SlackWebApi } from '../../src/local/slack-web-a
 import { type TestDatabase, testDatabase } from '../support/database.js';
 import { seedProgramme, TEAM, U } from '../support/factories.js';
 import { hostileBodies } from '../support/hostile-bodies.js';
-import { type AppProcess, spawnApp } from '../support/processes.js';
+import { type AppProcess, startAgainst } from '../support/processes.js';
 import { postToApp } from '../support/signed-requests.js';
 
 const SECRET = 'fuzz-signing-secret';
@@ -26,20 +26,10 @@ beforeAll(async () => {
   t = await testDatabase();
   await seedProgramme(t.deps);
   slack = await createSlackWebApi({ strict: false, teamId: TEAM });
-  const databaseUrl = t.target.provider === 'sqlite' ? `file:${t.target.file}` : t.target.url;
-  app = spawnApp({
-    DATABASE_URL: databaseUrl,
+  ({ app, url } = await startAgainst(t.target, slack, {
     SLACK_BOT_TOKEN: 'xoxb-fuzz',
     SLACK_SIGNING_SECRET: SECRET,
-    SLACK_API_URL: slack.apiUrl,
-    SLACK_BOT_ID: slack.bot.botId,
-    SLACK_BOT_USER_ID: slack.bot.userId,
-    SCHEDULER_ENABLED: 'false',
-    LOG_LEVEL: 'info',
-    PORT: '0',
-  });
-  const line = await app.waitFor(/improvement-bot is running/);
-  url = `http://127.0.0.1:${(JSON.parse(line) as { port: number }).port}`;
+  }));
 }, 60_000);
 afterAll(async () => {
   app?.child.kill('SIGKILL');

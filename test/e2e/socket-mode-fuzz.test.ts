@@ -10,7 +10,7 @@ import { createSlackWebApi, type SlackWebApi } from '../../src/local/slack-web-a
 import { type TestDatabase, testDatabase } from '../support/database.js';
 import { seedProgramme, TEAM, U } from '../support/factories.js';
 import { hostileEnvelopes } from '../support/hostile-envelopes.js';
-import { type AppProcess, spawnApp } from '../support/processes.js';
+import { type AppProcess, startAgainst } from '../support/processes.js';
 import { slashCommandPayload } from '../support/slack-payloads.js';
 import { createSocketModeStandIn, type SocketModeStandIn } from '../support/socket-mode-standin.js';
 
@@ -27,19 +27,10 @@ beforeAll(async () => {
   await seedProgramme(t.deps);
   slack = await createSlackWebApi({ strict: false, teamId: TEAM });
   socket = await createSocketModeStandIn({ webApi: slack });
-  app = spawnApp({
-    DATABASE_URL: t.target.provider === 'sqlite' ? `file:${t.target.file}` : t.target.url,
+  ({ app, url } = await startAgainst(t.target, slack, {
     SLACK_BOT_TOKEN: 'xoxb-socket-fuzz',
     SLACK_APP_TOKEN: 'xapp-1-A0APP00001-socket-fuzz',
-    SLACK_API_URL: slack.apiUrl,
-    SLACK_BOT_ID: slack.bot.botId,
-    SLACK_BOT_USER_ID: slack.bot.userId,
-    SCHEDULER_ENABLED: 'false',
-    LOG_LEVEL: 'info',
-    PORT: '0',
-  });
-  const line = await app.waitFor(/improvement-bot is running/);
-  url = `http://127.0.0.1:${(JSON.parse(line) as { port: number }).port}`;
+  }));
 }, 60_000);
 afterAll(async () => {
   app?.child.kill('SIGKILL');

@@ -1,6 +1,8 @@
 /** Runs `npm start`'s entry point (src/main.ts) as a real child process, for start-up tests. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { DatabaseTarget } from '../../src/db/database-url.js';
+import type { SlackWebApi } from '../../src/local/slack-web-api.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -57,4 +59,28 @@ export function spawnApp(env: Record<string, string>, script = 'src/main.ts'): A
       });
     },
   };
+}
+
+/**
+ * `npm start` against a database and the Slack Web API stand-in, as the kill and fuzz tests run
+ * it: scheduler off, any free port. `env` adds to or overrides the Slack settings (a signing
+ * secret for HTTP, an app token for Socket Mode). Resolves once it is serving.
+ */
+export async function startAgainst(
+  target: DatabaseTarget,
+  slack: SlackWebApi,
+  env: Record<string, string>,
+): Promise<{ app: AppProcess; url: string }> {
+  const app = spawnApp({
+    DATABASE_URL: target.provider === 'sqlite' ? `file:${target.file}` : target.url,
+    SLACK_API_URL: slack.apiUrl,
+    SLACK_BOT_ID: slack.bot.botId,
+    SLACK_BOT_USER_ID: slack.bot.userId,
+    SCHEDULER_ENABLED: 'false',
+    LOG_LEVEL: 'info',
+    PORT: '0',
+    ...env,
+  });
+  const line = await app.waitFor(/improvement-bot is running/);
+  return { app, url: `http://127.0.0.1:${(JSON.parse(line) as { port: number }).port}` };
 }
