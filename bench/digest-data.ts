@@ -50,7 +50,7 @@ export async function seedBenchProgramme(
   await db.person.createMany({
     data: Array.from({ length: 40 }, (_, i) => ({
       workspaceId,
-      slackUserId: `U0BENCH${i}`,
+      platformUserId: `U0BENCH${i}`,
       role: i === 0 ? 'admin' : 'lead',
       createdAt,
     })),

@@ -47,7 +47,7 @@ async function seedProgramme(db: Db, shape: RemindersShape, p: number, today: Da
   await inChunks(
     Array.from({ length: owners }, (_, i) => ({
       workspaceId,
-      slackUserId: `U${p}X${i}`,
+      platformUserId: `U${p}X${i}`,
       role: i === 0 ? 'admin' : i <= shape.workstreamsPerProgramme ? 'lead' : 'member',
       timezone: 'Europe/London',
       createdAt,

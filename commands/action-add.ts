@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { formatLongDate, formatUkDate } from '../src/domain/dates.js';
 import { AppError } from '../src/domain/errors.js';
-import { toSafeMrkdwn } from '../src/domain/text.js';
+import { toSafeText } from '../src/domain/text.js';
 import { type AddActionResult, addAction } from '../src/services/add-action.js';
 import { actionAddModal } from './action-add-modal.js';
 import { actionMessage, actionPost, actionSubject } from './action-replies.js';
@@ -61,14 +61,14 @@ export async function addAndPost(value: ActionAddInput, ctx: CommandContext): Pr
 
 export function actionAddedPost(result: AddActionResult, byUserId: string): Reply {
   const { action, workstream, owner, project } = result;
-  const where = `${workstream.code} ${toSafeMrkdwn(workstream.name)}${project ? ` / ${toSafeMrkdwn(project.name)}` : ''}`;
+  const where = `${workstream.code} ${toSafeText(workstream.name)}${project ? ` / ${toSafeText(project.name)}` : ''}`;
   const due = formatUkDate(action.dueDate);
   return actionPost(
     actionMessage({
-      fallback: `A-${action.number} added to ${workstream.code} for <@${owner.slackUserId}>, due ${due}`,
-      headline: `:memo: New action for *${where}*`,
+      fallback: `A-${action.number} added to ${workstream.code} for <person:${owner.platformUserId}>, due ${due}`,
+      headline: `<icon:memo> New action for *${where}*`,
       lines: [actionSubject(action.number, action.text)],
-      context: `Owner <@${owner.slackUserId}> · due *${due}* (${formatLongDate(action.dueDate)}) · added by <@${byUserId}>`,
+      context: `Owner <person:${owner.platformUserId}> · due *${due}* (${formatLongDate(action.dueDate)}) · added by <person:${byUserId}>`,
     }),
   );
 }

@@ -1,7 +1,7 @@
 /** `/improve action done <ref> [evidence note]`: news for the channel, awaiting verification. */
 import { z } from 'zod';
 import type { Message } from '../src/chat/message.js';
-import { toSafeMrkdwn } from '../src/domain/text.js';
+import { toSafeText } from '../src/domain/text.js';
 import { completeAction } from '../src/services/complete-action.js';
 import type { ActionInContext } from '../src/services/find-action.js';
 import { actionMessage, actionPost, actionSubject, readRef } from './action-replies.js';
@@ -32,10 +32,10 @@ export function actionDoneMessage(
 ): Message {
   return actionMessage({
     fallback: `A-${action.number} done`,
-    headline: `:white_check_mark: Done: ${actionSubject(action.number, action.text)}`,
+    headline: `<icon:done> Done: ${actionSubject(action.number, action.text)}`,
     lines: [
-      action.evidenceNote ? `*Evidence:* ${toSafeMrkdwn(action.evidenceNote)}` : '_No evidence note given._',
+      action.evidenceNote ? `*Evidence:* ${toSafeText(action.evidenceNote)}` : '_No evidence note given._',
     ],
-    context: `${workstream.code} · owner <@${owner.slackUserId}> · marked done by <@${byUserId}> · awaiting verification by a lead (\`${command} action verify A-${action.number}\`)`,
+    context: `${workstream.code} · owner <person:${owner.platformUserId}> · marked done by <person:${byUserId}> · awaiting verification by a lead (\`${command} action verify A-${action.number}\`)`,
   });
 }

@@ -1,6 +1,6 @@
 /** `/improve action drop <ref> <reason>`: the action stays in the history, marked dropped. */
 import { z } from 'zod';
-import { toSafeMrkdwn } from '../src/domain/text.js';
+import { toSafeText } from '../src/domain/text.js';
 import { dropAction } from '../src/services/drop-action.js';
 import { actionMessage, actionPost, actionSubject, readRef } from './action-replies.js';
 import type { Subcommand } from './types.js';
@@ -21,9 +21,9 @@ export const actionDrop: Subcommand<z.infer<typeof input>> = {
     return actionPost(
       actionMessage({
         fallback: `A-${action.number} dropped`,
-        headline: `:heavy_multiplication_x: Dropped: ${actionSubject(action.number, action.text)}`,
-        lines: [`*Reason:* ${toSafeMrkdwn(value.reason.trim())}`],
-        context: `${workstream.code} · owner <@${owner.slackUserId}> · dropped by <@${ctx.actor.userId}>`,
+        headline: `<icon:dropped> Dropped: ${actionSubject(action.number, action.text)}`,
+        lines: [`*Reason:* ${toSafeText(value.reason.trim())}`],
+        context: `${workstream.code} · owner <person:${owner.platformUserId}> · dropped by <person:${ctx.actor.userId}>`,
       }),
     );
   },

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Message } from '../src/chat/message.js';
 import { formatUkDate, formatWeekdayUkDate } from '../src/domain/dates.js';
-import { toSafeMrkdwn } from '../src/domain/text.js';
+import { toSafeText } from '../src/domain/text.js';
 import { type ExtendActionResult, extendAction } from '../src/services/extend-action.js';
 import { actionMessage, actionPost, actionSubject, readRef } from './action-replies.js';
 import type { Subcommand } from './types.js';
@@ -37,8 +37,8 @@ export function actionExtendedMessage(result: ExtendActionResult, reason: string
   const due = formatWeekdayUkDate(action.dueDate);
   return actionMessage({
     fallback: `A-${action.number} now due ${due} (was ${formatUkDate(fromDue)})`,
-    headline: `:calendar: New due date *${due}* (was ${formatUkDate(fromDue)}): ${actionSubject(action.number, action.text)}`,
-    lines: [`*Reason:* ${toSafeMrkdwn(reason.trim())}`],
-    context: `${workstream.code} · owner <@${owner.slackUserId}> · changed by <@${byUserId}>`,
+    headline: `<icon:calendar> New due date *${due}* (was ${formatUkDate(fromDue)}): ${actionSubject(action.number, action.text)}`,
+    lines: [`*Reason:* ${toSafeText(reason.trim())}`],
+    context: `${workstream.code} · owner <person:${owner.platformUserId}> · changed by <person:${byUserId}>`,
   });
 }

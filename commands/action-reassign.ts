@@ -1,7 +1,7 @@
 /** `/improve action reassign <ref> [to] @user [note]`: the new owner is told in the channel. */
 import { z } from 'zod';
 import type { Message } from '../src/chat/message.js';
-import { toSafeMrkdwn } from '../src/domain/text.js';
+import { toSafeText } from '../src/domain/text.js';
 import { type ReassignActionResult, reassignAction } from '../src/services/reassign-action.js';
 import { actionMessage, actionPost, actionSubject, readRef } from './action-replies.js';
 import type { Subcommand } from './types.js';
@@ -41,9 +41,9 @@ export function actionReassignedMessage(
 ): Message {
   const { action, workstream, owner, previousOwner } = result;
   return actionMessage({
-    fallback: `A-${action.number} is now owned by <@${owner.slackUserId}>`,
-    headline: `:arrows_counterclockwise: <@${owner.slackUserId}> now owns ${actionSubject(action.number, action.text)}`,
-    lines: [note?.trim() ? `*Note:* ${toSafeMrkdwn(note.trim())}` : null],
-    context: `${workstream.code} · was <@${previousOwner.slackUserId}> · reassigned by <@${byUserId}>`,
+    fallback: `A-${action.number} is now owned by <person:${owner.platformUserId}>`,
+    headline: `<icon:reassigned> <person:${owner.platformUserId}> now owns ${actionSubject(action.number, action.text)}`,
+    lines: [note?.trim() ? `*Note:* ${toSafeText(note.trim())}` : null],
+    context: `${workstream.code} · was <person:${previousOwner.platformUserId}> · reassigned by <person:${byUserId}>`,
   });
 }

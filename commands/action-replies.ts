@@ -5,7 +5,7 @@
 import type { Block, Message } from '../src/chat/message.js';
 import { type ActionView, actionLine, formatActionRef } from '../src/domain/actions.js';
 import type { Day } from '../src/domain/dates.js';
-import { toSafeMrkdwn, truncateForSlack } from '../src/domain/text.js';
+import { toSafeText, truncateText } from '../src/domain/text.js';
 import type { ActionList } from '../src/services/list-actions.js';
 import type { Args } from './args.js';
 import { ephemeral, linesAsSections } from './replies.js';
@@ -38,13 +38,13 @@ export const actionPost = (message: Message): Reply => ({ kind: 'channel', messa
 
 /** '*A-12* Recruit four social workers' with the text made safe and shortened for a headline. */
 export function actionSubject(number: number, text: string): string {
-  return `*${formatActionRef(number)}* ${toSafeMrkdwn(truncateForSlack(text, 300))}`;
+  return `*${formatActionRef(number)}* ${toSafeText(truncateText(text, 300))}`;
 }
 
 /** The list, to the user only, with 'and N more' when capped. */
 export function actionListReply(list: ActionList, command: string): Reply {
-  const title = toSafeMrkdwn(list.title);
-  if (list.total === 0) return ephemeral(`${title}: none. :tada:`);
+  const title = toSafeText(list.title);
+  if (list.total === 0) return ephemeral(`${title}: none. <icon:celebrate>`);
   const lines = list.actions.map((a: ActionView) => actionLine(a, list.today as Day));
   const heading = `*${title}* (${list.total}), soonest due first:`;
   const more = list.total - list.actions.length;

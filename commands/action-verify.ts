@@ -1,6 +1,6 @@
 /** `/improve action verify <ref> [note]`: a lead or admin signs off the evidence of a done action. */
 import { z } from 'zod';
-import { toSafeMrkdwn } from '../src/domain/text.js';
+import { toSafeText } from '../src/domain/text.js';
 import { verifyAction } from '../src/services/verify-action.js';
 import { actionMessage, actionPost, actionSubject, readRef } from './action-replies.js';
 import type { Subcommand } from './types.js';
@@ -21,12 +21,12 @@ export const actionVerify: Subcommand<z.infer<typeof input>> = {
     return actionPost(
       actionMessage({
         fallback: `A-${action.number} verified`,
-        headline: `:medal: Verified: ${actionSubject(action.number, action.text)}`,
+        headline: `<icon:medal> Verified: ${actionSubject(action.number, action.text)}`,
         lines: [
-          action.evidenceNote ? `*Evidence:* ${toSafeMrkdwn(action.evidenceNote)}` : null,
-          value.note ? `*Note:* ${toSafeMrkdwn(value.note.trim())}` : null,
+          action.evidenceNote ? `*Evidence:* ${toSafeText(action.evidenceNote)}` : null,
+          value.note ? `*Note:* ${toSafeText(value.note.trim())}` : null,
         ],
-        context: `${workstream.code} · owner <@${owner.slackUserId}> · evidence signed off by <@${ctx.actor.userId}>`,
+        context: `${workstream.code} · owner <person:${owner.platformUserId}> · evidence signed off by <person:${ctx.actor.userId}>`,
       }),
     );
   },

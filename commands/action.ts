@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { closestWord, typoAllowance } from '../src/domain/edit-distance.js';
 import { AppError } from '../src/domain/errors.js';
-import { toSafeMrkdwn } from '../src/domain/text.js';
+import { toSafeText } from '../src/domain/text.js';
 import { ephemeral } from './replies.js';
 import type { Subcommand } from './types.js';
 
@@ -27,7 +27,7 @@ export const actionHelp: Subcommand<{ word?: string }> = {
       const guess = closestWord(word, VERB_LIST, typoAllowance(word));
       throw new AppError(
         'bad_input',
-        `I don't know “action ${toSafeMrkdwn(word)}”.${guess ? ` Did you mean \`action ${guess}\`?` : ''} After \`action\` say ${VERBS}.`,
+        `I don't know “action ${toSafeText(word)}”.${guess ? ` Did you mean \`action ${guess}\`?` : ''} After \`action\` say ${VERBS}.`,
         guess ? { fix: { from: word, to: guess } } : {},
       );
     }

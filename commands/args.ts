@@ -1,5 +1,5 @@
 /**
- * A cursor over a command's words with the readers every grammar needs: a word, a Slack mention,
+ * A cursor over a command's words with the readers every grammar needs: a word, a mention,
  * a RAG word, a date, and the rest of the text verbatim. Each reader throws an AppError that says
  * what was expected, so grammars stay short.
  */
@@ -44,7 +44,7 @@ export class Args {
     return word;
   }
 
-  /** A Slack user mention, <@U123> or <@U123|name>; returns the user id. */
+  /** A mention of a person, the token <person:ID> or <person:ID|name>; returns the platform user id. */
   user(what: string): string {
     const word = this.word(what);
     const id = parseUserMention(word);
@@ -61,9 +61,9 @@ export class Args {
     return id ?? undefined;
   }
 
-  /** A channel mention, <#C123|name> or <#C123>; returns the channel id. */
+  /** A channel mention, the token <channel:ID> or <channel:ID|name>; returns the channel id. */
   optionalChannel(): string | undefined {
-    const match = /^<#([CG][A-Z0-9]+)(\|[^>]*)?>$/.exec(this.peek() ?? '');
+    const match = /^<channel:([^<>|\s]+)(\|[^<>]*)?>$/.exec(this.peek() ?? '');
     if (!match) return undefined;
     this.index += 1;
     return match[1];
@@ -125,6 +125,6 @@ export class Args {
 }
 
 export function parseUserMention(word: string): string | null {
-  const match = /^<@([UW][A-Z0-9]+)(\|[^>]*)?>$/.exec(word);
+  const match = /^<person:([^<>|\s]+)(\|[^<>]*)?>$/.exec(word);
   return match ? match[1]! : null;
 }

@@ -31,25 +31,25 @@ export const digestSend: Subcommand<Record<string, never>> = {
 function confirmation(result: SendDigestResult, ctx: CommandContext): Reply {
   if (result.kind === 'busy')
     return ephemeral(
-      ":hourglass: This week's digest is being posted right now. Have a look in the board channel in a minute.",
+      "<icon:hourglass> This week's digest is being posted right now. Have a look in the board channel in a minute.",
     );
   if (result.kind === 'failed') {
     return ephemeral(
       result.permanent
-        ? `:warning: The digest could not be posted: ${failureReason(result.code)}. Nothing was marked as sent.`
-        : `:warning: Slack did not take the digest just now (${result.code}). It has not been marked as sent and will be tried again in a few minutes.`,
+        ? `<icon:warning> The digest could not be posted: ${failureReason(result.code)}. Nothing was marked as sent.`
+        : `<icon:warning> Slack did not take the digest just now (${result.code}). It has not been marked as sent and will be tried again in a few minutes.`,
     );
   }
-  const where = `<#${result.channelId}>`;
+  const where = `<channel:${result.channelId}>`;
   if (result.extra) {
     const when = result.weekPostedAt
       ? ` (posted ${formatDateTimeUk(result.weekPostedAt, ctx.timezone)})`
       : '';
     return ephemeral(
-      `:white_check_mark: This week's digest had already gone${when}, so I posted an update to ${where}, marked as sent on request.`,
+      `<icon:done> This week's digest had already gone${when}, so I posted an update to ${where}, marked as sent on request.`,
     );
   }
   return ephemeral(
-    `:white_check_mark: Posted this week's digest to ${where}. The schedule will not post it again this week.`,
+    `<icon:done> Posted this week's digest to ${where}. The schedule will not post it again this week.`,
   );
 }

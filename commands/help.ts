@@ -2,24 +2,24 @@
  * Help, generated from the registry so it cannot drift from what the commands accept. Help for a
  * group (`help kpi`, `help visit`) lists every form of it, each with its examples.
  */
-import { escapeMrkdwn, toSafeMrkdwn } from '../src/domain/text.js';
+import { escapeText, toSafeText } from '../src/domain/text.js';
 import type { AnySubcommand } from './types.js';
 
 export function overview(subcommands: AnySubcommand[], command: string): string {
-  const lines = subcommands.map((s) => `• \`${command} ${escapeMrkdwn(s.usage)}\`: ${s.summary}`);
+  const lines = subcommands.map((s) => `• \`${command} ${escapeText(s.usage)}\`: ${s.summary}`);
   return `*${command}*: your improvement plan from Slack.\n${lines.join('\n')}\nType \`${command} help <subcommand>\` for examples.`;
 }
 
 export function helpFor(subcommands: AnySubcommand[], topic: string, command: string): string {
   const found = topicSubcommands(subcommands, topic);
   if (found.length === 0)
-    return `There is no subcommand “${toSafeMrkdwn(topic)}”.\n\n${overview(subcommands, command)}`;
+    return `There is no subcommand “${toSafeText(topic)}”.\n\n${overview(subcommands, command)}`;
   return found.map((sub) => oneForm(sub, command)).join('\n\n');
 }
 
 function oneForm(sub: AnySubcommand, command: string): string {
   const examples = sub.examples.map((e) => `• \`${command} ${e}\``).join('\n');
-  return `*${command} ${escapeMrkdwn(sub.usage)}*\n${sub.summary}\n*Examples:*\n${examples}`;
+  return `*${command} ${escapeText(sub.usage)}*\n${sub.summary}\n*Examples:*\n${examples}`;
 }
 
 /**

@@ -34,7 +34,7 @@ import { settingsCaseReference } from './settings-case-reference.js';
 import { setup } from './setup.js';
 import { snooze } from './snooze.js';
 import { postStatusButton, status } from './status.js';
-import { tokenize, unescapeSlack } from './tokenize.js';
+import { tokenize } from './tokenize.js';
 import { refuseIfTooLong } from './too-long.js';
 import type {
   AnySubcommand,
@@ -132,8 +132,12 @@ export function findSubcommand(words: string[]): { sub: AnySubcommand; used: num
 }
 
 /** Parses, validates and runs one command; never throws: every failure becomes a reply. */
+/**
+ * `text` is what the person typed, in the neutral markup's inbound form: unescaped, with each
+ * mention already a `<person:…>` or `<channel:…>` token (the platform's inbound side does that).
+ */
 export async function runCommand(text: string, ctx: CommandContext): Promise<Reply> {
-  const raw = wellFormed(unescapeSlack(text)).trim();
+  const raw = wellFormed(text).trim();
   const typed = `${ctx.command} ${text}`.trim();
   const tooLong = refuseIfTooLong(raw, typed, ctx.command);
   if (tooLong) return tooLong;

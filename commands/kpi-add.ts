@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { type Day, formatWeekdayUkDate } from '../src/domain/dates.js';
 import { AppError } from '../src/domain/errors.js';
 import { normaliseKpiUnit, parseKpiDirection, parseKpiNumber } from '../src/domain/kpi-input.js';
-import { toSafeMrkdwn } from '../src/domain/text.js';
+import { toSafeText } from '../src/domain/text.js';
 import { addKpi } from '../src/services/add-kpi.js';
 import type { Args } from './args.js';
 import { directionText, targetText } from './kpi-format.js';
@@ -53,13 +53,13 @@ export const kpiAdd: Subcommand<z.infer<typeof input>> = {
   schema: input,
   async run(value, ctx) {
     const kpi = await addKpi(value, ctx.deps, ctx.actor);
-    const name = toSafeMrkdwn(kpi.name);
+    const name = toSafeText(kpi.name);
     const targets =
       kpi.targets.length > 0
         ? kpi.targets.map((t) => targetText(t, kpi, formatWeekdayUkDate)).join('; ')
         : 'none yet';
     return ephemeral(
-      `:white_check_mark: Added KPI *${name}* (${toSafeMrkdwn(kpi.unit)}, ${directionText(kpi)}).\n*Targets:* ${targets}\nRecord a reading with \`${ctx.command} kpi record "${name}" &lt;value&gt;\`.`,
+      `<icon:done> Added KPI *${name}* (${toSafeText(kpi.unit)}, ${directionText(kpi)}).\n*Targets:* ${targets}\nRecord a reading with \`${ctx.command} kpi record "${name}" &lt;value&gt;\`.`,
     );
   },
 };

@@ -21,7 +21,7 @@ export const targetText = (target: KpiTargetPoint, kpi: KpiShape, formatDate = f
   describeTarget(kpi.direction as KpiDirection, target, formatDate, kpi.unit);
 
 export const metText = (met: boolean): string =>
-  met ? ':white_check_mark: target met' : ':x: target not met';
+  met ? '<icon:done> target met' : '<icon:failed> target not met';
 
 /** '↑ improving', '↓ worsening', '→ steady', 'first reading'. */
 export const trendText = (trend: KpiTrend): string => `${trendArrow(trend)} ${trend}`.trim();

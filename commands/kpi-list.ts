@@ -1,7 +1,7 @@
 /** `/improve kpi list`: the scorecard, each KPI's latest reading against its target in force, and the trend. */
 import { z } from 'zod';
 import { formatUkDate } from '../src/domain/dates.js';
-import { toSafeMrkdwn } from '../src/domain/text.js';
+import { toSafeText } from '../src/domain/text.js';
 import { kpiScorecard, type ScorecardRow } from '../src/services/kpi-scorecard.js';
 import { kpiValue, metText, targetText, trendText } from './kpi-format.js';
 import { ephemeral } from './replies.js';
@@ -32,7 +32,7 @@ export const kpiList: Subcommand<Record<string, never>> = {
 
 function scorecardLine(row: ScorecardRow): string {
   const { kpi } = row;
-  const parts = [`• *${toSafeMrkdwn(kpi.name)}*`];
+  const parts = [`• *${toSafeText(kpi.name)}*`];
   parts.push(
     row.latest
       ? `${kpiValue(row.latest.value, kpi)} for ${formatUkDate(row.latest.period)}`

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { formatUkDate } from '../src/domain/dates.js';
 import { AppError } from '../src/domain/errors.js';
 import { parseKpiNumber, parsePeriodAtStart } from '../src/domain/kpi-input.js';
-import { toSafeMrkdwn } from '../src/domain/text.js';
+import { toSafeText } from '../src/domain/text.js';
 import { type RecordKpiReadingResult, recordKpiReading } from '../src/services/record-kpi-reading.js';
 import type { Args } from './args.js';
 import { kpiValue, metText, targetText, trendText } from './kpi-format.js';
@@ -69,7 +69,7 @@ function readKpiAndValue(args: Args): { kpi: string; value: number } {
 
 function readingReply(r: RecordKpiReadingResult): string {
   const lines = [
-    `:white_check_mark: *${toSafeMrkdwn(r.kpi.name)}* for ${formatUkDate(r.reading.period)}: *${kpiValue(r.reading.value, r.kpi)}*`,
+    `<icon:done> *${toSafeText(r.kpi.name)}* for ${formatUkDate(r.reading.period)}: *${kpiValue(r.reading.value, r.kpi)}*`,
   ];
   if (r.replacedValue !== null)
     lines.push(

@@ -20,7 +20,7 @@ const stale = () => new AppError('stale', 'This button belongs to an old message
 export const reassignButton: ButtonHandler = {
   actionId: REASSIGN_BUTTON,
   async press(value, ctx): Promise<Reply> {
-    const match = /^(\d+)\.(\d+)\.([UW][A-Z0-9]+)$/.exec(value);
+    const match = /^(\d+)\.(\d+)\.([A-Za-z0-9:_-]+)$/.exec(value);
     if (!match) throw stale();
     const [, logId, number, suggested] = match;
     let warning: string | undefined;
@@ -40,13 +40,13 @@ export const reassignButton: ButtonHandler = {
       warning = error.message;
     }
     const log = await findReminder(ctx.deps.db, ctx.actor.workspaceId, Number(logId));
-    if (!log?.channelId || !log.messageTs || log.recipient !== ctx.actor.userId)
-      return ephemeral(warning ? `:warning: ${warning}` : ':white_check_mark: Reassigned.');
+    if (!log?.channelId || !log.messageId || log.recipient !== ctx.actor.userId)
+      return ephemeral(warning ? `<icon:warning> ${warning}` : '<icon:done> Reassigned.');
     return {
       kind: 'channel',
       message: await currentNotice(ctx.deps, log),
-      replace: { channelId: log.channelId, ts: log.messageTs },
-      ...(warning ? { confirmation: plain(`:warning: ${warning}`) } : {}),
+      replace: { channelId: log.channelId, ts: log.messageId },
+      ...(warning ? { confirmation: plain(`<icon:warning> ${warning}`) } : {}),
     };
   },
 };
@@ -117,8 +117,8 @@ export const silenceModal: ModalHandler = {
       posted.update.text,
       posted.ragChange?.toRag ?? null,
     );
-    if (!log?.channelId || !log.messageTs || log.recipient !== ctx.actor.userId)
+    if (!log?.channelId || !log.messageId || log.recipient !== ctx.actor.userId)
       return { kind: 'ephemeral', message };
-    return { kind: 'channel', message, replace: { channelId: log.channelId, ts: log.messageTs } };
+    return { kind: 'channel', message, replace: { channelId: log.channelId, ts: log.messageId } };
   },
 };

@@ -1,6 +1,6 @@
 /** `/improve project add <workstream> <name>` (the workstream's lead or an admin). */
 import { z } from 'zod';
-import { toSafeMrkdwn } from '../src/domain/text.js';
+import { toSafeText } from '../src/domain/text.js';
 import { addProject } from '../src/services/add-project.js';
 import { ephemeral } from './replies.js';
 import type { Subcommand } from './types.js';
@@ -26,9 +26,9 @@ export const projectAdd: Subcommand<z.infer<typeof input>> = {
   schema: input,
   async run(value, ctx) {
     const { project, workstream } = await addProject(value, ctx.deps, ctx.actor);
-    const name = toSafeMrkdwn(project.name);
+    const name = toSafeText(project.name);
     return ephemeral(
-      `:white_check_mark: Added project *${name}* to *${workstream.code} ${toSafeMrkdwn(workstream.name)}*. Its RAG is Not started: set it with \`${ctx.command} rag ${workstream.code}/${name.split(' ')[0]} amber &lt;reason&gt;\`.`,
+      `<icon:done> Added project *${name}* to *${workstream.code} ${toSafeText(workstream.name)}*. Its RAG is Not started: set it with \`${ctx.command} rag ${workstream.code}/${name.split(' ')[0]} amber &lt;reason&gt;\`.`,
     );
   },
 };

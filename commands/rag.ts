@@ -2,9 +2,9 @@
 import { z } from 'zod';
 import type { Modal } from '../src/chat/message.js';
 import { AppError } from '../src/domain/errors.js';
-import { RAG_VALUES, ragEmoji, ragLabel } from '../src/domain/rag.js';
+import { RAG_VALUES, ragMark, ragLabel } from '../src/domain/rag.js';
 import { ragTypo } from '../src/domain/rag-typos.js';
-import { toSafeMrkdwn } from '../src/domain/text.js';
+import { toSafeText } from '../src/domain/text.js';
 import { changeRag } from '../src/services/change-rag.js';
 import { listWorkstreams } from '../src/services/list-workstreams.js';
 import type { CommandContext, ModalHandler, Reply, Subcommand } from './types.js';
@@ -53,17 +53,17 @@ function notARag(word: string | undefined): AppError {
 async function change(value: RagInput, ctx: CommandContext): Promise<Reply> {
   const { workstream, project, change: c } = await changeRag(value, ctx.deps, ctx.actor);
   const subject = project
-    ? `${workstream.code} / ${toSafeMrkdwn(project.name)}`
-    : `${workstream.code} ${toSafeMrkdwn(workstream.name)}`;
-  const move = `${ragEmoji(c.fromRag as never)} ${ragLabel(c.fromRag as never)} → ${ragEmoji(c.toRag as never)} *${ragLabel(c.toRag as never)}*`;
-  const text = `*${subject}*: RAG ${move}\n*Reason:* ${toSafeMrkdwn(c.reason)}`;
+    ? `${workstream.code} / ${toSafeText(project.name)}`
+    : `${workstream.code} ${toSafeText(workstream.name)}`;
+  const move = `${ragMark(c.fromRag as never)} ${ragLabel(c.fromRag as never)} → ${ragMark(c.toRag as never)} *${ragLabel(c.toRag as never)}*`;
+  const text = `*${subject}*: RAG ${move}\n*Reason:* ${toSafeText(c.reason)}`;
   return {
     kind: 'channel',
     message: {
-      text: `${workstream.code} RAG ${ragLabel(c.fromRag as never)} → ${ragLabel(c.toRag as never)}: ${toSafeMrkdwn(c.reason)}`,
+      text: `${workstream.code} RAG ${ragLabel(c.fromRag as never)} → ${ragLabel(c.toRag as never)}: ${toSafeText(c.reason)}`,
       blocks: [
         { type: 'section', text },
-        { type: 'context', text: `Changed by <@${ctx.actor.userId}>` },
+        { type: 'context', text: `Changed by <person:${ctx.actor.userId}>` },
       ],
     },
   };

@@ -95,10 +95,10 @@ function updateReply(r: Extract<Redaction, { kind: 'update' }>): Reply {
   const confirmation = plain(
     `The text of update ${r.update.id} (${r.workstream.code}) is removed from the database, its history and the audit log (${copies(r.copies)}). It now reads: ${r.marker}.`,
   );
-  const { channelId, messageTs, withdrawnAt } = r.update;
+  const { channelId, messageId, withdrawnAt } = r.update;
   // A withdrawn update's post already shows no text; one never echoed has no post to change.
-  if (!channelId || !messageTs || withdrawnAt) return { kind: 'ephemeral', message: confirmation };
-  return { kind: 'channel', message: updateMessage(r), confirmation, replace: { channelId, ts: messageTs } };
+  if (!channelId || !messageId || withdrawnAt) return { kind: 'ephemeral', message: confirmation };
+  return { kind: 'channel', message: updateMessage(r), confirmation, replace: { channelId, ts: messageId } };
 }
 
 function actionReply(

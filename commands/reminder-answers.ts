@@ -71,14 +71,14 @@ export async function refreshed(answering: Answering, ctx: CommandContext, warni
   if (source === 'home') return refreshedHome(answering.actionNumber, ctx, warning);
   const log = await findReminder(ctx.deps.db, ctx.actor.workspaceId, source);
   // Only the person the reminder went to has it in their DMs; anyone else just hears the outcome.
-  if (!log?.channelId || !log.messageTs || log.recipient !== ctx.actor.userId || log.kind !== 'action') {
-    return ephemeral(warning ? `:warning: ${warning}` : ':white_check_mark: Saved.');
+  if (!log?.channelId || !log.messageId || log.recipient !== ctx.actor.userId || log.kind !== 'action') {
+    return ephemeral(warning ? `<icon:warning> ${warning}` : '<icon:done> Saved.');
   }
   return {
     kind: 'channel',
     message: await currentActionReminder(ctx.deps, log),
-    replace: { channelId: log.channelId, ts: log.messageTs },
-    ...(warning ? { confirmation: plain(`:warning: ${warning}`) } : {}),
+    replace: { channelId: log.channelId, ts: log.messageId },
+    ...(warning ? { confirmation: plain(`<icon:warning> ${warning}`) } : {}),
   };
 }
 
@@ -86,8 +86,8 @@ export async function refreshed(answering: Answering, ctx: CommandContext, warni
 async function refreshedHome(actionNumber: number, ctx: CommandContext, warning?: string): Promise<Reply> {
   const home = await buildHome(ctx.deps, ctx.actor, warning);
   const log = await reminderListing(ctx.deps.db, ctx.actor.workspaceId, ctx.actor.userId, actionNumber);
-  if (!log?.channelId || !log.messageTs) return { kind: 'home', message: home };
-  const reminder = { channelId: log.channelId, ts: log.messageTs };
+  if (!log?.channelId || !log.messageId) return { kind: 'home', message: home };
+  const reminder = { channelId: log.channelId, ts: log.messageId };
   return {
     kind: 'home',
     message: home,

@@ -8,7 +8,7 @@ import type { Tx } from '../src/db/client.js';
 import { formatActionRef, formatDueDate } from '../src/domain/actions.js';
 import { addDays, todayIn } from '../src/domain/dates.js';
 import { isAppError } from '../src/domain/errors.js';
-import { toSafeMrkdwn, truncateForSlack } from '../src/domain/text.js';
+import { toSafeText, truncateText } from '../src/domain/text.js';
 import { completeAction } from '../src/services/complete-action.js';
 import { loadAction, requireStatus } from '../src/services/find-action.js';
 import { REMINDER_BUTTONS } from '../src/services/reminder-messages.js';
@@ -55,7 +55,7 @@ function formButton(
 }
 
 const intro = (a: Awaited<ReturnType<typeof loadAction>>, today: string) =>
-  `*${formatActionRef(a.action.number)}* ${a.workstream.code} · ${toSafeMrkdwn(truncateForSlack(a.action.text, 200))} · due ${formatDueDate(a.action.dueDate, today)}`;
+  `*${formatActionRef(a.action.number)}* ${a.workstream.code} · ${toSafeText(truncateText(a.action.text, 200))} · due ${formatDueDate(a.action.dueDate, today)}`;
 
 export const newDateButton = formButton(REMINDER_BUTTONS.newDate, (found, answering, ctx) => {
   const today = todayIn(ctx.deps.clock.now(), found.programme.timezone);

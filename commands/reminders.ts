@@ -20,8 +20,8 @@ export const reminders: Subcommand<{ on: boolean }> = {
     await setReminders({ on }, ctx.deps, ctx.actor);
     return ephemeral(
       on
-        ? ':bell: Reminders are on: you will hear about your overdue and due-soon actions each working day.'
-        : `:no_bell: Reminders are off. Your actions still show in the bot's Home tab; \`${ctx.command} reminders on\` starts them again.`,
+        ? '<icon:bell> Reminders are on: you will hear about your overdue and due-soon actions each working day.'
+        : `<icon:bell_off> Reminders are off. Your actions still show in the bot's Home tab; \`${ctx.command} reminders on\` starts them again.`,
     );
   },
 };

@@ -4,7 +4,7 @@
  */
 import type { Block, Message } from '../src/chat/message.js';
 import type { AppError } from '../src/domain/errors.js';
-import { escapeMrkdwn, mentionsAsTyped, toSafeMrkdwn } from '../src/domain/text.js';
+import { escapeText, mentionsAsTyped, toSafeText } from '../src/domain/text.js';
 import type { Reply } from './types.js';
 
 // Slack cuts a section's text at 3,000 characters: each quoted part, escaped, stays well inside.
@@ -15,9 +15,9 @@ const HARD_CUT = 500;
 const BLOCKS_PER_MESSAGE = 45;
 
 // A mention the user typed is written back as typed ('@olly'): inside a code block Slack would
-// show its '<@U…|olly>' escape.
+// show the mention's token ('<person:U…|olly>').
 const escapeForQuote = (text: string): string =>
-  toSafeMrkdwn(mentionsAsTyped(text)).replace(/```/g, '`\u200b``');
+  toSafeText(mentionsAsTyped(text)).replace(/```/g, '`\u200b``');
 
 function cutLongWord(segment: string): string[] {
   if (escapeForQuote(segment).length <= QUOTE_ROOM) return [segment];
@@ -78,20 +78,20 @@ export function refusal(
   // Messages and examples often quote what the user typed, so they must not ping or link either;
   // the usage line's <placeholders> would otherwise read as links.
   // A mention the user typed is written back as typed ('@olly'): inside a code span Slack would
-  // show its '<@U…|olly>' escape.
-  const lines = [`:warning: ${toSafeMrkdwn(mentionsAsTyped(error.message))}`];
+  // show the mention's token ('<person:U…|olly>').
+  const lines = [`<icon:warning> ${toSafeText(mentionsAsTyped(error.message))}`];
   if (options.usage && (error.code === 'bad_input' || error.code === 'ambiguous'))
-    lines.push(`*Usage:* \`${escapeMrkdwn(options.usage)}\``);
+    lines.push(`*Usage:* \`${escapeText(options.usage)}\``);
   if (options.corrected)
     lines.push('The corrected command, ready to copy:', ...quoteUserText(options.corrected));
-  else if (error.example) lines.push(`*For example:* \`${toSafeMrkdwn(mentionsAsTyped(error.example))}\``);
+  else if (error.example) lines.push(`*For example:* \`${toSafeText(mentionsAsTyped(error.example))}\``);
   return withUserText(lines, options.typed);
 }
 
 export function apology(typed: string): Reply {
   return withUserText(
     [
-      ':warning: Sorry, something went wrong on our side and nothing was saved. Please try again in a minute; if it keeps happening, tell your programme manager.',
+      '<icon:warning> Sorry, something went wrong on our side and nothing was saved. Please try again in a minute; if it keeps happening, tell your programme manager.',
     ],
     typed,
   );
@@ -104,7 +104,7 @@ export function apology(typed: string): Reply {
 export function undelivered(typed: string): Reply {
   return withUserText(
     [
-      ':warning: Sorry, I could not show you my answer just now. Whatever your command changed is saved (`/improve status` shows it), so please check there before sending it again.',
+      '<icon:warning> Sorry, I could not show you my answer just now. Whatever your command changed is saved (`/improve status` shows it), so please check there before sending it again.',
     ],
     typed,
   );

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { AppError } from '../src/domain/errors.js';
 import { anotherLike, shapeOf } from '../src/domain/personal-data/index.js';
-import { toSafeMrkdwn } from '../src/domain/text.js';
+import { toSafeText } from '../src/domain/text.js';
 import {
   addCaseReference,
   listCaseReferences,
@@ -33,14 +33,14 @@ export const settingsCaseReference: Subcommand<z.infer<typeof input>> = {
   async run({ verb, value }, ctx) {
     if (verb === 'add') {
       const pattern = await addCaseReference(value, ctx.deps, ctx.actor);
-      const example = toSafeMrkdwn(value.trim());
+      const example = toSafeText(value.trim());
       return ephemeral(
-        `:white_check_mark: Added the format ${shapeOf(pattern)} (# is any digit). From now on updates with a reference like ${example} or ${toSafeMrkdwn(anotherLike(value))} are refused. Only the format is kept, not your example.`,
+        `<icon:done> Added the format ${shapeOf(pattern)} (# is any digit). From now on updates with a reference like ${example} or ${toSafeText(anotherLike(value))} are refused. Only the format is kept, not your example.`,
       );
     }
     if (verb === 'remove') {
       const pattern = await removeCaseReference(value, ctx.deps, ctx.actor);
-      return ephemeral(`:white_check_mark: Removed the format ${shapeOf(pattern)}.`);
+      return ephemeral(`<icon:done> Removed the format ${shapeOf(pattern)}.`);
     }
     const patterns = await listCaseReferences(ctx.deps, ctx.actor);
     if (patterns.length === 0)

@@ -1,6 +1,6 @@
 /** `/improve setup ["Programme name"] [#board-channel]`: first run in a workspace. */
 import { z } from 'zod';
-import { toSafeMrkdwn } from '../src/domain/text.js';
+import { toSafeText } from '../src/domain/text.js';
 import { setupProgramme } from '../src/services/setup-programme.js';
 import { ephemeral } from './replies.js';
 import type { Subcommand } from './types.js';
@@ -31,12 +31,12 @@ export const setup: Subcommand<{ name?: string; boardChannelId?: string }> = {
   }),
   async run(input, ctx) {
     const { programme, created, becameAdmin } = await setupProgramme(input, ctx.deps, ctx.actor);
-    const name = toSafeMrkdwn(programme.name);
-    const board = programme.boardChannelId ? `<#${programme.boardChannelId}>` : 'not set';
+    const name = toSafeText(programme.name);
+    const board = programme.boardChannelId ? `<channel:${programme.boardChannelId}>` : 'not set';
     if (!created)
-      return ephemeral(`:white_check_mark: Programme updated: *${name}*, board channel ${board}.`);
+      return ephemeral(`<icon:done> Programme updated: *${name}*, board channel ${board}.`);
     return ephemeral(
-      `:tada: *${name}* is set up. The weekly digest goes to ${board}.` +
+      `<icon:celebrate> *${name}* is set up. The weekly digest goes to ${board}.` +
         (becameAdmin ? ' You are its first admin.' : '') +
         `\nNext: add workstreams with \`${ctx.command} workstream add WS1 "Support and Develop Our Workforce" lead @name\`.`,
     );

@@ -19,9 +19,9 @@ export const snooze: Subcommand<{ until: string | null }> = {
   schema: z.object({ until: z.string().nullable() }),
   async run({ until }, ctx) {
     const { resumesOn } = await snoozeReminders({ until }, ctx.deps, ctx.actor);
-    if (!until || !resumesOn) return ephemeral(':bell: Snooze ended: your reminders are back on.');
+    if (!until || !resumesOn) return ephemeral('<icon:bell> Snooze ended: your reminders are back on.');
     return ephemeral(
-      `:zzz: Reminders snoozed up to and including *${formatLongDate(until)}*. The next one can come on ${formatLongDate(resumesOn)}. \`${ctx.command} snooze off\` ends it early.`,
+      `<icon:snooze> Reminders snoozed up to and including *${formatLongDate(until)}*. The next one can come on ${formatLongDate(resumesOn)}. \`${ctx.command} snooze off\` ends it early.`,
     );
   },
 };

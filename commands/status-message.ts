@@ -4,8 +4,8 @@
  */
 import type { Block, Message } from '../src/chat/message.js';
 import { formatUkDate, todayIn } from '../src/domain/dates.js';
-import { isRag, RAG_VALUES, ragEmoji, ragLabel } from '../src/domain/rag.js';
-import { toSafeMrkdwn, truncateForSlack } from '../src/domain/text.js';
+import { isRag, RAG_VALUES, ragMark, ragLabel } from '../src/domain/rag.js';
+import { toSafeText, truncateText } from '../src/domain/text.js';
 import type { RagSummary } from '../src/services/rag-summary.js';
 import type { ReportCard } from '../src/services/workstream-report-card.js';
 
@@ -15,14 +15,14 @@ export const POST_STATUS_ACTION = 'status_post_to_channel';
 /** Either a button to post it, or who posted it. */
 export type Footer = { button: string } | { postedBy: string };
 
-const rag = (value: string) => (isRag(value) ? `${ragEmoji(value)} ${ragLabel(value)}` : value);
+const rag = (value: string) => (isRag(value) ? `${ragMark(value)} ${ragLabel(value)}` : value);
 const ukDay = (instant: Date, timezone: string) => formatUkDate(todayIn(instant, timezone));
 
 export function summaryMessage(summary: RagSummary, timezone: string, footer: Footer): Message {
-  const counts = RAG_VALUES.map((r) => `${ragEmoji(r)} ${ragLabel(r)} *${summary.counts[r]}*`).join('   ');
+  const counts = RAG_VALUES.map((r) => `${ragMark(r)} ${ragLabel(r)} *${summary.counts[r]}*`).join('   ');
   const lines = summary.workstreams.map((w) => {
     const updated = w.lastUpdateAt ? `last update ${ukDay(w.lastUpdateAt, timezone)}` : 'no updates yet';
-    return `${isRag(w.rag) ? ragEmoji(w.rag) : ''} *${w.code}* ${toSafeMrkdwn(w.name)}: ${isRag(w.rag) ? ragLabel(w.rag) : w.rag} · ${updated}`;
+    return `${isRag(w.rag) ? ragMark(w.rag) : ''} *${w.code}* ${toSafeText(w.name)}: ${isRag(w.rag) ? ragLabel(w.rag) : w.rag} · ${updated}`;
   });
   const blocks: Block[] = [
     { type: 'header', text: `RAG summary: ${summary.programmeName}` },
@@ -38,15 +38,15 @@ export function summaryMessage(summary: RagSummary, timezone: string, footer: Fo
 export function reportCardMessage(card: ReportCard, timezone: string, footer: Footer): Message {
   const { workstream: w } = card;
   const since = w.ragChangedAt ? ` since ${ukDay(w.ragChangedAt, timezone)}` : '';
-  const leads = card.leadUserIds.length > 0 ? card.leadUserIds.map((id) => `<@${id}>`).join(', ') : 'none';
+  const leads = card.leadUserIds.length > 0 ? card.leadUserIds.map((id) => `<person:${id}>`).join(', ') : 'none';
   const reason = card.latestRagChange
-    ? `\n*Reason:* ${toSafeMrkdwn(truncateForSlack(card.latestRagChange.reason, 600))}`
+    ? `\n*Reason:* ${toSafeText(truncateText(card.latestRagChange.reason, 600))}`
     : '';
-  const projects = card.projects.map((p) => `• ${rag(p.rag)}: ${toSafeMrkdwn(p.name)}`);
+  const projects = card.projects.map((p) => `• ${rag(p.rag)}: ${toSafeText(p.name)}`);
   const overdue = card.overdueActions > 0 ? `, *${card.overdueActions} overdue*` : ', none overdue';
   const u = card.latestUpdate;
   const update = u
-    ? `*Latest update* (${ukDay(u.createdAt, timezone)}, <@${u.authorUserId}>):\n${toSafeMrkdwn(truncateForSlack(u.text, 1500))}`
+    ? `*Latest update* (${ukDay(u.createdAt, timezone)}, <person:${u.authorUserId}>):\n${toSafeText(truncateText(u.text, 1500))}`
     : '*Latest update:* none yet';
   const blocks: Block[] = [
     { type: 'header', text: `${w.code} ${w.name}` },
@@ -62,7 +62,7 @@ export function reportCardMessage(card: ReportCard, timezone: string, footer: Fo
 }
 
 function footerBlock(footer: Footer): Block {
-  if ('postedBy' in footer) return { type: 'context', text: `Posted by <@${footer.postedBy}>` };
+  if ('postedBy' in footer) return { type: 'context', text: `Posted by <person:${footer.postedBy}>` };
   return {
     type: 'actions',
     buttons: [{ text: 'Post to channel', actionId: POST_STATUS_ACTION, value: footer.button }],

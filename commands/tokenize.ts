@@ -1,6 +1,6 @@
 /**
  * Splits command text into words the way people type them: quoted names ("Caseload average",
- * “curly” or 'single') are one word, Slack mentions (<@U123|jo>) are one word, and each word
+ * “curly” or 'single') are one word, mentions (<person:U123|jo>) are one word, and each word
  * remembers where it started so free text after it can be kept exactly as typed.
  */
 export interface Token {
@@ -16,11 +16,6 @@ export interface Token {
 }
 
 const OPEN_TO_CLOSE: Record<string, string> = { '"': '"', '“': '”', '”': '”', '‘': '’', "'": "'" };
-
-/** Slack escapes &, < and > in command text; we keep what the user actually typed. */
-export function unescapeSlack(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-}
 
 export function tokenize(raw: string): Token[] {
   const tokens: Token[] = [];

@@ -15,6 +15,6 @@ export const MAX_COMMAND_LENGTH = 12_000;
 /** The polite refusal for an over-long command, or null when it is short enough to parse. */
 export function refuseIfTooLong(text: string, typed: string, command: string): Reply | null {
   if (text.length <= MAX_COMMAND_LENGTH) return null;
-  const warning = `:warning: That command is ${text.length.toLocaleString('en-GB')} characters long; the most I take is ${MAX_COMMAND_LENGTH.toLocaleString('en-GB')}, so I have done nothing. Please shorten it (an update can be up to 2,000 characters), or type \`${command} update\` alone to write it in a form.`;
+  const warning = `<icon:warning> That command is ${text.length.toLocaleString('en-GB')} characters long; the most I take is ${MAX_COMMAND_LENGTH.toLocaleString('en-GB')}, so I have done nothing. Please shorten it (an update can be up to 2,000 characters), or type \`${command} update\` alone to write it in a form.`;
   return withUserText([warning], typed);
 }

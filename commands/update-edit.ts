@@ -7,8 +7,8 @@ import { z } from 'zod';
 import type { Message } from '../src/chat/message.js';
 import { plain } from '../src/chat/message.js';
 import { timeOfDayIn } from '../src/domain/dates.js';
-import { isRag, ragEmoji, ragLabel } from '../src/domain/rag.js';
-import { toSafeMrkdwn } from '../src/domain/text.js';
+import { isRag, ragMark, ragLabel } from '../src/domain/rag.js';
+import { toSafeText } from '../src/domain/text.js';
 import { type ChangedUpdate, editUpdate } from '../src/services/edit-update.js';
 import { withdrawUpdate } from '../src/services/withdraw-update.js';
 import type { CommandContext, Reply, Subcommand } from './types.js';
@@ -46,7 +46,7 @@ export const updateEdit: Subcommand<z.infer<typeof editInput>> = {
       changed,
       message,
       plain(
-        `:white_check_mark: Your update on ${changed.update.workstream.code} now reads as corrected; the original text is kept in the history.${ragNote}`,
+        `<icon:done> Your update on ${changed.update.workstream.code} now reads as corrected; the original text is kept in the history.${ragNote}`,
       ),
     );
   },
@@ -69,7 +69,7 @@ export const updateUndo: Subcommand<Record<string, never>> = {
       blocks: [
         {
           type: 'section',
-          text: `*${workstream.code} ${toSafeMrkdwn(workstream.name)}*: _update withdrawn by <@${ctx.actor.userId}> at ${at}._`,
+          text: `*${workstream.code} ${toSafeText(workstream.name)}*: _update withdrawn by <person:${ctx.actor.userId}> at ${at}._`,
         },
       ],
     };
@@ -77,7 +77,7 @@ export const updateUndo: Subcommand<Record<string, never>> = {
       changed,
       message,
       plain(
-        `:white_check_mark: Your update on ${workstream.code} is withdrawn; it stays in the history, marked withdrawn.${ragStays(changed, ctx)}`,
+        `<icon:done> Your update on ${workstream.code} is withdrawn; it stays in the history, marked withdrawn.${ragStays(changed, ctx)}`,
       ),
     );
   },
@@ -87,16 +87,16 @@ export const updateUndo: Subcommand<Record<string, never>> = {
 function ragStays({ ragChange, update }: ChangedUpdate, ctx: CommandContext): string {
   if (!ragChange || !isRag(ragChange.fromRag) || !isRag(ragChange.toRag)) return '';
   const back = ragChange.fromRag === 'not_started' ? 'not-started' : ragChange.fromRag;
-  return `\nThe RAG change it made (${ragEmoji(ragChange.fromRag)} ${ragLabel(ragChange.fromRag)} → ${ragEmoji(ragChange.toRag)} ${ragLabel(ragChange.toRag)}) stays in the RAG history. To change it back, give a reason: \`${ctx.command} rag ${update.workstream.code} ${back} &lt;reason&gt;\``;
+  return `\nThe RAG change it made (${ragMark(ragChange.fromRag)} ${ragLabel(ragChange.fromRag)} → ${ragMark(ragChange.toRag)} ${ragLabel(ragChange.toRag)}) stays in the RAG history. To change it back, give a reason: \`${ctx.command} rag ${update.workstream.code} ${back} &lt;reason&gt;\``;
 }
 
 /** Replaces the echoed message when we know where it is; otherwise just confirms. */
 function inChannel({ update }: ChangedUpdate, message: Message, confirmation: Message): Reply {
-  if (!update.channelId || !update.messageTs) return { kind: 'ephemeral', message: confirmation };
+  if (!update.channelId || !update.messageId) return { kind: 'ephemeral', message: confirmation };
   return {
     kind: 'channel',
     message,
     confirmation,
-    replace: { channelId: update.channelId, ts: update.messageTs },
+    replace: { channelId: update.channelId, ts: update.messageId },
   };
 }

@@ -5,9 +5,9 @@
 import { z } from 'zod';
 import { type Message, type Modal, plain } from '../src/chat/message.js';
 import { AppError } from '../src/domain/errors.js';
-import { RAG_VALUES, type Rag, ragEmoji, ragLabel } from '../src/domain/rag.js';
+import { RAG_VALUES, type Rag, ragMark, ragLabel } from '../src/domain/rag.js';
 import { ragTypo } from '../src/domain/rag-typos.js';
-import { toSafeMrkdwn } from '../src/domain/text.js';
+import { toSafeText } from '../src/domain/text.js';
 import { listWorkstreams } from '../src/services/list-workstreams.js';
 import { type PostUpdateResult, postUpdate, recordUpdateMessage } from '../src/services/post-update.js';
 import type { Args } from './args.js';
@@ -80,11 +80,11 @@ export function updateMessage({
 }: PostUpdateResult): Message {
   const current = (project ?? workstream).rag as Rag;
   const rag = ragChange
-    ? `RAG ${ragEmoji(ragChange.fromRag as never)} ${ragLabel(ragChange.fromRag as never)} → ${ragEmoji(ragChange.toRag as never)} *${ragLabel(ragChange.toRag as never)}*`
-    : `RAG ${ragEmoji(current)} ${ragLabel(current)}${ragUnchanged ? ' (unchanged)' : ''}`;
-  const where = project ? ` / ${toSafeMrkdwn(project.name)}` : '';
-  const heading = `*${workstream.code} ${toSafeMrkdwn(workstream.name)}${where}*: update`;
-  const body = toSafeMrkdwn(u.text);
+    ? `RAG ${ragMark(ragChange.fromRag as never)} ${ragLabel(ragChange.fromRag as never)} → ${ragMark(ragChange.toRag as never)} *${ragLabel(ragChange.toRag as never)}*`
+    : `RAG ${ragMark(current)} ${ragLabel(current)}${ragUnchanged ? ' (unchanged)' : ''}`;
+  const where = project ? ` / ${toSafeText(project.name)}` : '';
+  const heading = `*${workstream.code} ${toSafeText(workstream.name)}${where}*: update`;
+  const body = toSafeText(u.text);
   return {
     text: `${workstream.code}${where} update: ${body}`,
     blocks: [
@@ -95,7 +95,7 @@ export function updateMessage({
 }
 
 function unchangedNote({ workstream, project }: PostUpdateResult): Message {
-  const subject = project ? `${workstream.code} / ${toSafeMrkdwn(project.name)}` : workstream.code;
+  const subject = project ? `${workstream.code} / ${toSafeText(project.name)}` : workstream.code;
   const rag = ragLabel((project ?? workstream).rag as Rag);
   return plain(`${subject} is already ${rag}, so its RAG is unchanged. Your update is posted.`);
 }

@@ -9,7 +9,7 @@ import {
   eventRef,
   parseEventKindTokens,
 } from '../src/domain/event-kind.js';
-import { toSafeMrkdwn } from '../src/domain/text.js';
+import { toSafeText } from '../src/domain/text.js';
 import { addVisit } from '../src/services/add-visit.js';
 import { ephemeral } from './replies.js';
 import type { Subcommand } from './types.js';
@@ -60,11 +60,11 @@ export const visitAdd: Subcommand<z.infer<typeof input>> = {
   async run(value, ctx) {
     const { event, workstreams, past } = await addVisit(value, ctx.deps, ctx.actor);
     const lines = [
-      `:white_check_mark: *${eventRef(event.number)} ${eventKindLabel(event.kind)}* recorded: ${eventDates(event, formatWeekdayUkDate)}, ${past ? 'already past, so kept for the record' : countdown(event, ctx.today)}.`,
+      `<icon:done> *${eventRef(event.number)} ${eventKindLabel(event.kind)}* recorded: ${eventDates(event, formatWeekdayUkDate)}, ${past ? 'already past, so kept for the record' : countdown(event, ctx.today)}.`,
     ];
-    if (event.theme) lines.push(`*Theme:* ${toSafeMrkdwn(event.theme)}`);
+    if (event.theme) lines.push(`*Theme:* ${toSafeText(event.theme)}`);
     if (workstreams.length > 0)
-      lines.push(`*Linked to:* ${workstreams.map((w) => `${w.code} ${toSafeMrkdwn(w.name)}`).join('; ')}`);
+      lines.push(`*Linked to:* ${workstreams.map((w) => `${w.code} ${toSafeText(w.name)}`).join('; ')}`);
     lines.push(`To cancel it: \`${ctx.command} visit cancel ${eventRef(event.number)}\``);
     return ephemeral(lines.join('\n'));
   },

@@ -26,7 +26,7 @@ export const visitCancel: Subcommand<z.infer<typeof input>> = {
   async run(value, ctx) {
     const event = await cancelVisit(value, ctx.deps, ctx.actor);
     return ephemeral(
-      `:white_check_mark: Cancelled *${eventRef(event.number)} ${eventKindLabel(event.kind)}* (${eventDates(event)}). It no longer shows in \`${ctx.command} visit list\`.`,
+      `<icon:done> Cancelled *${eventRef(event.number)} ${eventKindLabel(event.kind)}* (${eventDates(event)}). It no longer shows in \`${ctx.command} visit list\`.`,
     );
   },
 };

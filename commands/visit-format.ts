@@ -2,7 +2,7 @@
 import type { Event } from '../src/db/generated/sqlite/client.js';
 import { type Day, daysBetween, formatUkDate } from '../src/domain/dates.js';
 import { eventKindLabel, eventRef } from '../src/domain/event-kind.js';
-import { toSafeMrkdwn } from '../src/domain/text.js';
+import { toSafeText } from '../src/domain/text.js';
 
 /** '12/03/2027', or '12/03/2027 to 13/03/2027' for a range; a confirmation adds the weekdays. */
 export function eventDates(
@@ -33,7 +33,7 @@ export function eventLine(event: Event & { workstreamCodes?: string[] }, today: 
     eventDates(event),
     `_${countdown(event, today)}_`,
   ];
-  if (event.theme) parts.push(`theme: ${toSafeMrkdwn(event.theme)}`);
+  if (event.theme) parts.push(`theme: ${toSafeText(event.theme)}`);
   if (event.workstreamCodes?.length) parts.push(event.workstreamCodes.join(', '));
   return parts.join(' · ');
 }

@@ -1,7 +1,7 @@
 /** `/improve workstream add <code> <name> lead @user [@user…] [friend @user]` (admins). */
 import { z } from 'zod';
 import { AppError } from '../src/domain/errors.js';
-import { toSafeMrkdwn } from '../src/domain/text.js';
+import { toSafeText } from '../src/domain/text.js';
 import { addWorkstream } from '../src/services/add-workstream.js';
 import { ephemeral } from './replies.js';
 import type { Subcommand } from './types.js';
@@ -49,10 +49,10 @@ export const workstreamAdd: Subcommand<z.infer<typeof input>> = {
   schema: input,
   async run(value, ctx) {
     const ws = await addWorkstream(value, ctx.deps, ctx.actor);
-    const leads = value.leadUserIds.map((id) => `<@${id}>`).join(', ');
-    const friend = value.criticalFriendUserId ? `, critical friend <@${value.criticalFriendUserId}>` : '';
+    const leads = value.leadUserIds.map((id) => `<person:${id}>`).join(', ');
+    const friend = value.criticalFriendUserId ? `, critical friend <person:${value.criticalFriendUserId}>` : '';
     return ephemeral(
-      `:white_check_mark: Added *${ws.code} ${toSafeMrkdwn(ws.name)}*, led by ${leads}${friend}. Its RAG is Not started until its lead sets it.`,
+      `<icon:done> Added *${ws.code} ${toSafeText(ws.name)}*, led by ${leads}${friend}. Its RAG is Not started until its lead sets it.`,
     );
   },
 };

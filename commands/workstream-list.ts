@@ -1,8 +1,8 @@
 /** `/improve workstream list`: each workstream's code, name, RAG, leads and last update date. Anyone may read. */
 import { z } from 'zod';
 import { formatUkDate, todayIn } from '../src/domain/dates.js';
-import { isRag, ragEmoji, ragLabel } from '../src/domain/rag.js';
-import { toSafeMrkdwn } from '../src/domain/text.js';
+import { isRag, ragMark, ragLabel } from '../src/domain/rag.js';
+import { toSafeText } from '../src/domain/text.js';
 import { listWorkstreams, type WorkstreamSummary } from '../src/services/list-workstreams.js';
 import { ephemeral } from './replies.js';
 import type { Subcommand } from './types.js';
@@ -34,14 +34,14 @@ export const workstreamList: Subcommand<Record<string, never>> = {
 
 /** '• 🟠 *WS1* Support and Develop Our Workforce · Amber · lead @jo · last update 20/11/2026'. */
 export function workstreamLine(w: WorkstreamSummary, timezone: string): string {
-  const rag = isRag(w.rag) ? `${ragEmoji(w.rag)} ` : '';
+  const rag = isRag(w.rag) ? `${ragMark(w.rag)} ` : '';
   const label = isRag(w.rag) ? ragLabel(w.rag) : w.rag;
   const leads =
     w.leadUserIds.length > 0
-      ? `${w.leadUserIds.length > 1 ? 'leads' : 'lead'} ${w.leadUserIds.map((id) => `<@${id}>`).join(', ')}`
+      ? `${w.leadUserIds.length > 1 ? 'leads' : 'lead'} ${w.leadUserIds.map((id) => `<person:${id}>`).join(', ')}`
       : 'no lead';
   const updated = w.lastUpdateAt
     ? `last update ${formatUkDate(todayIn(w.lastUpdateAt, timezone))}`
     : 'no updates yet';
-  return `• ${rag}*${w.code}* ${toSafeMrkdwn(w.name)} · ${label} · ${leads} · ${updated}`;
+  return `• ${rag}*${w.code}* ${toSafeText(w.name)} · ${label} · ${leads} · ${updated}`;
 }

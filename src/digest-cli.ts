@@ -73,9 +73,9 @@ async function main(): Promise<void> {
     );
     const people = await db.person.findMany({
       where: { workspaceId: programme.workspaceId },
-      select: { slackUserId: true, displayName: true },
+      select: { platformUserId: true, displayName: true },
     });
-    const names = new Map(people.filter((p) => p.displayName).map((p) => [p.slackUserId, p.displayName]));
+    const names = new Map(people.filter((p) => p.displayName).map((p) => [p.platformUserId, p.displayName]));
     process.stdout.write(toPlainText(renderDigest(digest), names));
   } finally {
     await database.close();

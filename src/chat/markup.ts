@@ -7,7 +7,7 @@
  * - A token is `<kind:value>` or `<kind:value|label>`:
  *   - `<person:ID>`: a mention of one person by their platform user id (`person(id)`);
  *   - `<channel:ID>`: a link to a channel or conversation (`channel(id)`);
- *   - `<rag:red>`: the RAG mark beside a RAG word (`ragMark(rag)`);
+ *   - `<rag:red>`: the RAG mark beside a RAG word (`ragMark(rag)` in src/domain/rag.ts);
  *   - `<icon:done>`: a small pictogram from ICONS (`icon(name)`).
  *   A '<…>' that is none of these is left as it is.
  * - Emphasis: `*bold*`, `_italic_`, `` `code` `` and ``` fenced code ``` blocks.
@@ -50,15 +50,13 @@ export const person = (id: string, label?: string): string => `<person:${id}${la
 /** A link to a channel (a Slack channel, a Teams channel or chat). */
 export const channel = (id: string, label?: string): string => `<channel:${id}${label ? `|${label}` : ''}>`;
 
-/** The coloured mark shown beside a RAG word. */
-export const ragMark = (rag: Rag): string => `<rag:${rag}>`;
-
 /** A pictogram. */
 export const icon = (name: Icon): string => `<icon:${name}>`;
 
 /** One token of the markup, as found in text. */
 export type Token =
-  | { kind: 'person' | 'channel'; id: string; label?: string }
+  | { kind: 'person'; id: string; label?: string }
+  | { kind: 'channel'; id: string; label?: string }
   | { kind: 'rag'; rag: Rag }
   | { kind: 'icon'; name: Icon };
 
@@ -70,7 +68,7 @@ export const TOKEN = /<(person|channel|rag|icon):([^<>|\s]+)(?:\|([^<>|]*))?>/g;
 
 /** Reads one matched token; null when its value is not one the markup knows. */
 export function readToken(kind: string, value: string, label: string | undefined): Token | null {
-  if (kind === 'person' || kind === 'channel') return { kind, id: value, ...(label ? { label } : {}) };
+  if (kind === 'person' || kind === 'channel') return { kind, id: value, ...(label ? { label } : {}) } as Token;
   if (kind === 'rag' && RAGS.has(value)) return { kind, rag: value as Rag };
   if (kind === 'icon' && ICON_SET.has(value)) return { kind, name: value as Icon };
   return null;

@@ -17,7 +17,7 @@ export function openActions(rows: ActionRows, plan: PlanRows, people: Map<number
     text: a.text,
     dueDate: a.dueDate,
     status: a.status,
-    ownerSlackUserId: people.get(a.ownerId) ?? 'unknown',
+    ownerPlatformUserId: people.get(a.ownerId) ?? 'unknown',
     workstreamCode: workstreams.get(a.workstreamId) ?? '?',
     projectName: a.projectId === null ? null : (projects.get(a.projectId) ?? null),
     workstreamId: a.workstreamId,
@@ -29,14 +29,14 @@ export function openActions(rows: ActionRows, plan: PlanRows, people: Map<number
 export function actionSections(actions: OpenAction[], today: Day): Pick<Digest, 'overdue' | 'dueSoon'> {
   const overdue = new Map<string, OpenAction[]>();
   for (const a of actions.filter((x) => x.dueDate < today)) {
-    overdue.set(a.ownerSlackUserId, [...(overdue.get(a.ownerSlackUserId) ?? []), a]);
+    overdue.set(a.ownerPlatformUserId, [...(overdue.get(a.ownerPlatformUserId) ?? []), a]);
   }
   const horizon = addDays(today, DUE_SOON_DAYS);
   return {
     // Owners with the most overdue actions first: that is where the board's help is needed.
     overdue: [...overdue]
-      .map(([ownerSlackId, list]) => ({ ownerSlackId, actions: list }))
-      .sort((a, b) => b.actions.length - a.actions.length || byCode(a.ownerSlackId, b.ownerSlackId)),
+      .map(([ownerUserId, list]) => ({ ownerUserId, actions: list }))
+      .sort((a, b) => b.actions.length - a.actions.length || byCode(a.ownerUserId, b.ownerUserId)),
     dueSoon: actions.filter((a) => a.dueDate >= today && a.dueDate <= horizon),
   };
 }

@@ -13,7 +13,7 @@ import type { DigestChange, DigestException, DigestSilence, DigestWorkstream } f
 export type OpenAction = ActionView & { workstreamId: number; projectId: number | null };
 
 const asRag = (value: string): Rag => (isRag(value) ? value : 'not_started');
-const slackId = (people: Map<number, string>, id: number) => people.get(id) ?? 'unknown';
+const userIdOf = (people: Map<number, string>, id: number) => people.get(id) ?? 'unknown';
 
 export function countRags(items: { rag: string }[]): Record<Rag, number> {
   const counts = Object.fromEntries(RAG_VALUES.map((r) => [r, 0])) as Record<Rag, number>;
@@ -45,7 +45,7 @@ export function workstreamsAtAGlance(plan: PlanRows, timezone: string): DigestWo
       rag,
       movedFrom,
       lastUpdateDay: lastDays.get(w.id) ?? null,
-      leadSlackIds: w.leadSlackIds,
+      leadUserIds: w.leadUserIds,
     };
   });
 }
@@ -63,7 +63,7 @@ export function ragChanges(plan: PlanRows, people: Map<number, string>, timezone
       from: asRag(c.fromRag),
       to: asRag(c.toRag),
       reason: c.reason,
-      authorSlackId: slackId(people, c.authorId),
+      authorUserId: userIdOf(people, c.authorId),
     };
   });
 }
@@ -79,7 +79,7 @@ export function exceptions(
   const result: DigestException[] = [];
   const dated = (x: { createdAt: Date; authorId: number }) => ({
     day: todayIn(x.createdAt, timezone),
-    authorSlackId: slackId(people, x.authorId),
+    authorUserId: userIdOf(people, x.authorId),
   });
   for (const w of plan.workstreams) {
     const items: { kind: 'workstream' | 'project'; id: number; name: string }[] = [];
@@ -120,7 +120,7 @@ export function silence(
     const days = daysBetween(w.lastUpdateDay ?? created.get(w.id) ?? today, today);
     if (days < silenceDays) return [];
     return [
-      { code: w.code, name: w.name, lastUpdateDay: w.lastUpdateDay, days, leadSlackIds: w.leadSlackIds },
+      { code: w.code, name: w.name, lastUpdateDay: w.lastUpdateDay, days, leadUserIds: w.leadUserIds },
     ];
   });
 }

@@ -132,7 +132,7 @@ export async function loadPeople(
 ): Promise<Map<number, string>> {
   const people = await db.person.findMany({
     where: { workspaceId, id: { in: [...new Set(ids)] } },
-    select: { id: true, slackUserId: true },
+    select: { id: true, platformUserId: true },
   });
-  return new Map(people.map((p) => [p.id, p.slackUserId]));
+  return new Map(people.map((p) => [p.id, p.platformUserId]));
 }

@@ -18,7 +18,7 @@ export interface PlanRows {
     name: string;
     rag: string;
     createdDay: Day;
-    leadSlackIds: string[];
+    leadUserIds: string[];
   }[];
   projects: { id: number; workstreamId: number; name: string; rag: string }[];
   /** Latest update instant per (workstream, project or null). */
@@ -47,7 +47,7 @@ export async function loadPlan(
       include: {
         leads: {
           where: { workspaceId: programme.workspaceId },
-          include: { person: { select: { slackUserId: true } } },
+          include: { person: { select: { platformUserId: true } } },
         },
       },
     }),
@@ -73,7 +73,7 @@ export async function loadPlan(
         name: w.name,
         rag: w.rag,
         createdDay: todayIn(w.createdAt, programme.timezone),
-        leadSlackIds: w.leads.map((l) => l.person.slackUserId).sort(),
+        leadUserIds: w.leads.map((l) => l.person.platformUserId).sort(),
       }))
       .sort((a, b) => byCode(a.code, b.code)),
     projects,

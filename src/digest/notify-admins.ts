@@ -4,7 +4,7 @@
  */
 import { plain } from '../chat/message.js';
 import { formatLongDate } from '../domain/dates.js';
-import { toSafeMrkdwn } from '../domain/text.js';
+import { toSafeText } from '../domain/text.js';
 import type { ChatDeps } from '../services/deps.js';
 
 const REASONS: Record<string, string> = {
@@ -36,17 +36,17 @@ export async function tellAdminsDigestFailed(
 ): Promise<void> {
   const admins = await deps.db.person.findMany({
     where: { workspaceId: what.workspaceId, role: 'admin' },
-    select: { slackUserId: true },
+    select: { platformUserId: true },
   });
   const text =
-    `:warning: The weekly digest for *${toSafeMrkdwn(what.programmeName)}* (week of ${formatLongDate(what.weekStart)}) could not be posted to <#${what.channelId}>: ` +
+    `<icon:warning> The weekly digest for *${toSafeText(what.programmeName)}* (week of ${formatLongDate(what.weekStart)}) could not be posted to <channel:${what.channelId}>: ` +
     `${failureReason(what.code)}.\nIt has *not* been marked as sent: I will try again every hour, and straight away when the board channel is changed. ` +
     'An admin can also post it with `/improve digest send`.';
-  for (const { slackUserId } of admins) {
+  for (const { platformUserId } of admins) {
     try {
-      await deps.chat.dm(slackUserId, plain(text));
+      await deps.chat.dm(platformUserId, plain(text));
     } catch (error) {
-      deps.logger.warn({ err: error, userId: slackUserId }, 'could not tell an admin that the digest failed');
+      deps.logger.warn({ err: error, userId: platformUserId }, 'could not tell an admin that the digest failed');
     }
   }
   if (admins.length === 0)

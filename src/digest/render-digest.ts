@@ -5,7 +5,7 @@
 import type { Block, Message } from '../chat/message.js';
 import { formatLongDate } from '../domain/dates.js';
 import { RAG_VALUES, ragLabel } from '../domain/rag.js';
-import { toSafeMrkdwn } from '../domain/text.js';
+import { toSafeText } from '../domain/text.js';
 import { layout } from './layout.js';
 import { digestSections } from './render-sections.js';
 import type { Digest } from './types.js';
@@ -19,11 +19,11 @@ export interface RenderOptions {
 /** The countdown to the next Ofsted/DfE event and the next deadline. */
 function countdownLines(d: Digest): string[] {
   const visit = d.nextVisit
-    ? `:calendar: *Next Ofsted/DfE event:* ${eventPhrase(d.nextVisit, d.today)} · *${eventCountdown(d.nextVisit, d.today)}*`
-    : ':calendar: *Next Ofsted/DfE event:* _none planned_';
+    ? `<icon:calendar> *Next Ofsted/DfE event:* ${eventPhrase(d.nextVisit, d.today)} · *${eventCountdown(d.nextVisit, d.today)}*`
+    : '<icon:calendar> *Next Ofsted/DfE event:* _none planned_';
   const deadline = d.nextDeadline
-    ? `:hourglass_flowing_sand: *Next deadline:* ${eventPhrase(d.nextDeadline, d.today, { kind: false })} · *${eventCountdown(d.nextDeadline, d.today)}*`
-    : ':hourglass_flowing_sand: *Next deadline:* _none planned_';
+    ? `<icon:waiting> *Next deadline:* ${eventPhrase(d.nextDeadline, d.today, { kind: false })} · *${eventCountdown(d.nextDeadline, d.today)}*`
+    : '<icon:waiting> *Next deadline:* _none planned_';
   return [visit, deadline];
 }
 
@@ -32,14 +32,14 @@ function head(d: Digest, options: RenderOptions): Block[] {
   return [
     { type: 'header', text: `Weekly digest: week of ${formatLongDate(d.weekStart)}` },
     ...notes,
-    { type: 'section', text: [`*${toSafeMrkdwn(d.programme.name)}*`, ...countdownLines(d)].join('\n') },
+    { type: 'section', text: [`*${toSafeText(d.programme.name)}*`, ...countdownLines(d)].join('\n') },
     { type: 'divider' },
   ];
 }
 
 /** 'Weekly digest for X, week of Monday 23 November 2026: 2 Red, 3 Amber, …'. */
 function fallback(d: Digest, part: number, parts: number): string {
-  const name = `Weekly digest for ${toSafeMrkdwn(d.programme.name)}, week of ${formatLongDate(d.weekStart)}`;
+  const name = `Weekly digest for ${toSafeText(d.programme.name)}, week of ${formatLongDate(d.weekStart)}`;
   if (part > 1) return `${name}, continued (part ${part} of ${parts})`;
   const counts = RAG_VALUES.map((r) => `${d.ragCounts.workstreams[r]} ${ragLabel(r)}`).join(', ');
   const overdue = d.overdue.reduce((n, o) => n + o.actions.length, 0);
@@ -51,7 +51,7 @@ export function renderDigest(d: Digest, options: RenderOptions = {}): Message {
   return layout(head(d, options), digestSections(d), {
     fallback: (part, parts) => fallback(d, part, parts),
     continued: (part, parts) =>
-      `Weekly digest for ${toSafeMrkdwn(d.programme.name)}, week of ${formatLongDate(d.weekStart)}: part ${part} of ${parts}.`,
-    more: (replies) => `:thread: Continues in the thread: ${plural(replies, 'more message')}.`,
+      `Weekly digest for ${toSafeText(d.programme.name)}, week of ${formatLongDate(d.weekStart)}: part ${part} of ${parts}.`,
+    more: (replies) => `<icon:thread> Continues in the thread: ${plural(replies, 'more message')}.`,
   });
 }

@@ -1,12 +1,12 @@
 /**
  * The digest's sections as titled lists of mrkdwn lines, in the order the board reads them. All
- * user text goes through toSafeMrkdwn; nothing is shortened (layout.ts splits, it never cuts).
+ * user text goes through toSafeText; nothing is shortened (layout.ts splits, it never cuts).
  */
 import { actionLine } from '../domain/actions.js';
 import { type Day, formatUkDate } from '../domain/dates.js';
 import { describeTarget, formatKpiValue, trendArrow } from '../domain/kpi.js';
-import { RAG_VALUES, ragArrow, ragEmoji, ragLabel } from '../domain/rag.js';
-import { toSafeMrkdwn } from '../domain/text.js';
+import { RAG_VALUES, ragArrow, ragMark, ragLabel } from '../domain/rag.js';
+import { toSafeText } from '../domain/text.js';
 import { MAX_TEXT_LENGTH } from '../services/guard-text.js';
 import type { Digest, DigestException, DigestKpi } from './types.js';
 import { eventCountdown, eventPhrase, plural, ragWord, shortDay } from './words.js';
@@ -16,10 +16,10 @@ export interface DigestSection {
   lines: string[];
 }
 
-const safe = toSafeMrkdwn;
+const safe = toSafeText;
 const full = { maxText: MAX_TEXT_LENGTH };
 const counts = (c: Digest['ragCounts']['workstreams']) =>
-  RAG_VALUES.map((r) => `${ragEmoji(r)} ${c[r]} ${ragLabel(r)}`).join(' · ');
+  RAG_VALUES.map((r) => `${ragMark(r)} ${c[r]} ${ragLabel(r)}`).join(' · ');
 
 export function ragAtAGlance(d: Digest): DigestSection {
   const projects = Object.values(d.ragCounts.projects).some((n) => n > 0)
@@ -28,7 +28,7 @@ export function ragAtAGlance(d: Digest): DigestSection {
   const rows = d.workstreams.map((w) => {
     const moved = w.movedFrom ? ` ${ragArrow(w.movedFrom, w.rag)} from ${ragLabel(w.movedFrom)}` : '';
     const updated = w.lastUpdateDay ? `updated ${shortDay(w.lastUpdateDay, d.today)}` : 'no updates yet';
-    return `${ragEmoji(w.rag)} *${safe(w.code)}* ${safe(w.name)}: ${ragLabel(w.rag)}${moved} · ${updated}`;
+    return `${ragMark(w.rag)} *${safe(w.code)}* ${safe(w.name)}: ${ragLabel(w.rag)}${moved} · ${updated}`;
   });
   const none = d.workstreams.length === 0 ? ['_No workstreams yet._'] : [];
   return {
@@ -41,7 +41,7 @@ export function changes(d: Digest): DigestSection {
   const title = d.sinceLastDigest ? 'Changes since the last digest' : 'Changes in the last 7 days';
   const lines = d.changes.map(
     (c) =>
-      `• ${shortDay(c.day, d.today)} · *${safe(c.subject)}* ${safe(c.subjectName)}: ${ragWord(c.from)} → ${ragEmoji(c.to)} *${ragLabel(c.to)}* (<@${c.authorSlackId}>): ${safe(c.reason)}`,
+      `• ${shortDay(c.day, d.today)} · *${safe(c.subject)}* ${safe(c.subjectName)}: ${ragWord(c.from)} → ${ragMark(c.to)} *${ragLabel(c.to)}* (<person:${c.authorUserId}>): ${safe(c.reason)}`,
   );
   return { title, lines: lines.length > 0 ? lines : ['_No RAG changes._'] };
 }
@@ -49,9 +49,9 @@ export function changes(d: Digest): DigestSection {
 function exceptionLines(e: DigestException, today: Day): string[] {
   const subject =
     e.kind === 'project' ? `${safe(e.code)} / ${safe(e.name)}` : `${safe(e.code)} ${safe(e.name)}`;
-  const dated = (x: { day: Day; authorSlackId: string }) =>
-    `(${shortDay(x.day, today)}, <@${x.authorSlackId}>)`;
-  const heading = `${ragEmoji('red')} *${subject}*${e.kind === 'project' ? ' (project)' : ''}`;
+  const dated = (x: { day: Day; authorUserId: string }) =>
+    `(${shortDay(x.day, today)}, <person:${x.authorUserId}>)`;
+  const heading = `${ragMark('red')} *${subject}*${e.kind === 'project' ? ' (project)' : ''}`;
   // A Red project with nothing recorded about it still needs the board to see it, in one line.
   if (!e.reason && !e.latestUpdate && e.openActions.length === 0) {
     return [`${heading}: _no reason, update or open action recorded_`];
@@ -75,7 +75,7 @@ export function exceptions(d: Digest): DigestSection {
 export function silence(d: Digest): DigestSection {
   const lines = d.silent.map((s) => {
     const leads =
-      s.leadSlackIds.length > 0 ? s.leadSlackIds.map((id) => `<@${id}>`).join(' ') : '_no lead named_';
+      s.leadUserIds.length > 0 ? s.leadUserIds.map((id) => `<person:${id}>`).join(' ') : '_no lead named_';
     const since = s.lastUpdateDay
       ? `no update for ${plural(s.days, 'day')} (last ${shortDay(s.lastUpdateDay, d.today)})`
       : `no update since it was added ${plural(s.days, 'day')} ago`;
@@ -92,7 +92,7 @@ export function silence(d: Digest): DigestSection {
 export function actions(d: Digest): DigestSection {
   const overdueCount = d.overdue.reduce((n, o) => n + o.actions.length, 0);
   const overdue = d.overdue.flatMap((o) => [
-    `<@${o.ownerSlackId}>: ${o.actions.length} overdue`,
+    `<person:${o.ownerUserId}>: ${o.actions.length} overdue`,
     ...o.actions.map((a) => `• ${actionLine(a, d.today, full)}`),
   ]);
   const period = d.sinceLastDigest ? 'since the last digest' : 'in the last 7 days';
@@ -111,7 +111,7 @@ export function actions(d: Digest): DigestSection {
 }
 
 function kpiLine(k: DigestKpi, today: Day): string {
-  const mark = k.met === null ? ':grey_question:' : k.met ? ':white_check_mark:' : ':x:';
+  const mark = k.met === null ? '<icon:question>' : k.met ? '<icon:done>' : '<icon:failed>';
   const value = k.latest
     ? `${formatKpiValue(k.latest.value, k.unit)} (${shortDay(k.latest.period, today)})`
     : '_no readings yet_';

@@ -20,7 +20,7 @@ export async function recordMessage(
 ): Promise<void> {
   await db.digestRun.updateMany({
     where: { id: run.id, attempts: run.attempts },
-    data: { channelId: where.channelId, messageTs: where.ts, late },
+    data: { channelId: where.channelId, messageId: where.ts, late },
   });
 }
 
@@ -42,7 +42,7 @@ export async function markPosted(db: Db, run: DigestRun, now: Date): Promise<voi
       after: {
         weekStart: after.weekStart,
         channelId: after.channelId,
-        messageTs: after.messageTs,
+        messageId: after.messageId,
         late: after.late,
         attempts: after.attempts,
       },

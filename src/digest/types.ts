@@ -25,7 +25,7 @@ export interface DigestWorkstream {
   /** The RAG at the last digest, when it has moved since; null when it has not. */
   movedFrom: Rag | null;
   lastUpdateDay: Day | null;
-  leadSlackIds: string[];
+  leadUserIds: string[];
 }
 
 export interface DigestChange {
@@ -36,7 +36,7 @@ export interface DigestChange {
   from: Rag;
   to: Rag;
   reason: string;
-  authorSlackId: string;
+  authorUserId: string;
 }
 
 export interface DigestException {
@@ -44,8 +44,8 @@ export interface DigestException {
   code: string;
   name: string;
   /** The reason given when it went Red, and when. */
-  reason: { text: string; day: Day; authorSlackId: string } | null;
-  latestUpdate: { text: string; day: Day; authorSlackId: string } | null;
+  reason: { text: string; day: Day; authorUserId: string } | null;
+  latestUpdate: { text: string; day: Day; authorUserId: string } | null;
   openActions: ActionView[];
 }
 
@@ -55,7 +55,7 @@ export interface DigestSilence {
   lastUpdateDay: Day | null;
   /** Whole days since the latest update (or since the workstream was added, when it has none). */
   days: number;
-  leadSlackIds: string[];
+  leadUserIds: string[];
 }
 
 export interface DigestKpi {
@@ -95,7 +95,7 @@ export interface Digest {
   changes: DigestChange[];
   exceptions: DigestException[];
   silent: DigestSilence[];
-  overdue: { ownerSlackId: string; actions: ActionView[] }[];
+  overdue: { ownerUserId: string; actions: ActionView[] }[];
   dueSoon: ActionView[];
   completedCount: number;
   kpis: DigestKpi[];

@@ -1,8 +1,8 @@
 /** Small phrases the digest's sections share: dates relative to the digest's day, RAG labels. */
 import { type Day, daysBetween, formatShortDate, formatShortDateWithYear } from '../domain/dates.js';
 import { eventKindLabel, eventRef } from '../domain/event-kind.js';
-import { type Rag, ragEmoji, ragLabel } from '../domain/rag.js';
-import { toSafeMrkdwn } from '../domain/text.js';
+import { type Rag, ragMark, ragLabel } from '../domain/rag.js';
+import { toSafeText } from '../domain/text.js';
 import type { DigestEvent } from './types.js';
 
 /** '31 Mar', or '31 Mar 2027' when the year is not the digest's year. */
@@ -19,8 +19,8 @@ export function countdown(day: Day, today: Day): string {
 
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
-/** ':red_circle: Red'. */
-export const ragWord = (rag: Rag): string => `${ragEmoji(rag)} ${ragLabel(rag)}`;
+/** '<rag:red> Red'. */
+export const ragWord = (rag: Rag): string => `${ragMark(rag)} ${ragLabel(rag)}`;
 
 /** 'Monitoring visit V-3, 16 Dec to 17 Dec: Care leavers' (without the kind when the heading says it). */
 export function eventPhrase(event: DigestEvent, today: Day, options: { kind?: boolean } = {}): string {
@@ -28,7 +28,7 @@ export function eventPhrase(event: DigestEvent, today: Day, options: { kind?: bo
     event.endDate && event.endDate !== event.startDate
       ? `${shortDay(event.startDate, today)} to ${shortDay(event.endDate, today)}`
       : shortDay(event.startDate, today);
-  const theme = event.theme ? `: ${toSafeMrkdwn(event.theme)}` : '';
+  const theme = event.theme ? `: ${toSafeText(event.theme)}` : '';
   const kind = options.kind === false ? '' : `${eventKindLabel(event.kind)} `;
   return `${kind}${eventRef(event.number)}, ${span}${theme}`;
 }

@@ -4,7 +4,7 @@
  * read the same.
  */
 import { type Day, daysBetween, formatShortDate, formatShortDateWithYear } from './dates.js';
-import { toSafeMrkdwn, truncateForSlack } from './text.js';
+import { toSafeText, truncateText } from './text.js';
 
 export const ACTION_STATUSES = ['open', 'done', 'verified', 'dropped'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
@@ -51,7 +51,7 @@ export interface ActionView {
   text: string;
   dueDate: Day;
   status: string;
-  ownerSlackUserId: string;
+  ownerPlatformUserId: string;
   workstreamCode: string;
   projectName?: string | null;
 }
@@ -65,31 +65,31 @@ export function lateness(action: Pick<ActionView, 'dueDate' | 'status'>, today: 
 }
 
 const STATUS_WORDS: Record<string, string> = {
-  done: ':white_check_mark: done, awaiting verification',
-  verified: ':medal: verified',
-  dropped: ':heavy_multiplication_x: dropped',
+  done: '<icon:done> done, awaiting verification',
+  verified: '<icon:medal> verified',
+  dropped: '<icon:dropped> dropped',
 };
 
 /**
  * One action as one mrkdwn line, e.g.
- * `:red_circle: *A-12* WS1 · Recruit 4 social workers · <@U1> · due 20 Nov · *3 days overdue*`.
+ * `<rag:red> *A-12* WS1 · Recruit 4 social workers · <person:U1> · due 20 Nov · *3 days overdue*`.
  * The action's text is made safe here (no broadcasts, no injected links) and shortened.
  */
 export function actionLine(action: ActionView, today: Day, options: { maxText?: number } = {}): string {
   const late = lateness(action, today);
   const marker = late?.includes('overdue')
-    ? ':red_circle:'
+    ? '<rag:red>'
     : action.status === 'open'
-      ? ':white_circle:'
+      ? '<rag:not_started>'
       : '';
   const where = action.projectName
-    ? `${action.workstreamCode}/${toSafeMrkdwn(action.projectName)}`
+    ? `${action.workstreamCode}/${toSafeText(action.projectName)}`
     : action.workstreamCode;
-  const text = toSafeMrkdwn(truncateForSlack(action.text, options.maxText ?? 140));
+  const text = toSafeText(truncateText(action.text, options.maxText ?? 140));
   const parts = [
     `${marker ? `${marker} ` : ''}*${formatActionRef(action.number)}* ${where}`,
     text,
-    `<@${action.ownerSlackUserId}>`,
+    `<person:${action.ownerPlatformUserId}>`,
     `due ${formatDueDate(action.dueDate, today)}`,
   ];
   const state = late ?? STATUS_WORDS[action.status];

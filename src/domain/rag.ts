@@ -38,11 +38,23 @@ const WORDS: Readonly<Record<string, Rag>> = {
   white_circle: 'not_started',
 };
 
+// The circle emoji themselves, as Teams (and Slack on a phone) users type them.
+const CIRCLES: Readonly<Record<string, Rag>> = {
+  '🔴': 'red',
+  '🟠': 'amber',
+  '🟡': 'amber',
+  '🟢': 'green',
+  '🔵': 'complete',
+  '⚪': 'not_started',
+};
+
 /**
- * Reads one word as a RAG value ('Red', 'a', '*green*', 'not-started', ':red_circle:').
+ * Reads one word as a RAG value ('Red', 'a', '*green*', 'not-started', '<rag:red>').
  * Returns null for anything else, including 'done' (an action word, not a RAG).
  */
 export function parseRag(word: string): Rag | null {
+  const bare = word.trim().replace(/\uFE0F/g, '');
+  if (Object.hasOwn(CIRCLES, bare)) return CIRCLES[bare] ?? null;
   const key = ragKey(word);
   return Object.hasOwn(WORDS, key) ? (WORDS[key] ?? null) : null;
 }
@@ -97,19 +109,13 @@ export function ragLabel(rag: Rag): string {
   return LABELS[rag];
 }
 
-const EMOJI: Readonly<Record<Rag, string>> = {
-  red: ':red_circle:',
-  // Orange rather than yellow: amber on a printed RAG sheet is orange, and yellow reads as a
-  // separate rating to councils that use one.
-  amber: ':large_orange_circle:',
-  green: ':large_green_circle:',
-  complete: ':large_blue_circle:',
-  not_started: ':white_circle:',
-};
-
-/** The Slack emoji shortcode shown beside a RAG. */
-export function ragEmoji(rag: Rag): string {
-  return EMOJI[rag];
+/**
+ * The RAG mark shown beside a RAG word, in the neutral markup (src/chat/markup.ts): each
+ * platform's renderer draws it (Slack as an emoji; amber as orange rather than yellow, because
+ * amber on a printed RAG sheet is orange and yellow reads as a separate rating to some councils).
+ */
+export function ragMark(rag: Rag): string {
+  return `<rag:${rag}>`;
 }
 
 // Exception reporting puts Red first, then Amber; work that has not started is a risk worth

@@ -45,11 +45,11 @@ async function writeDemo(tx: Tx, options: DemoOptions): Promise<number> {
   });
   const people = [];
   for (const [i, p] of DEMO_PEOPLE.entries()) {
-    const slackUserId = options.people?.[i] ?? `U0DEMO${String(i + 1).padStart(4, '0')}`;
+    const platformUserId = options.people?.[i] ?? `U0DEMO${String(i + 1).padStart(4, '0')}`;
     people.push(
       await tx.person.upsert({
-        where: { workspaceId_slackUserId: { workspaceId, slackUserId } },
-        create: { workspaceId, slackUserId, displayName: p.name, role: p.role, createdAt: started },
+        where: { workspaceId_platformUserId: { workspaceId, platformUserId } },
+        create: { workspaceId, platformUserId, displayName: p.name, role: p.role, createdAt: started },
         update: { displayName: p.name, role: p.role },
       }),
     );

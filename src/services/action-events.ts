@@ -42,7 +42,7 @@ export async function recordActionEvent(
   await audit(tx, {
     at: event.at,
     workspaceId: after.workspaceId,
-    actor: me.slackUserId,
+    actor: me.platformUserId,
     action: `action.${event.kind}`,
     entity: 'action',
     entityId: after.id,

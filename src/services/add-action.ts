@@ -13,7 +13,7 @@ import type { ActionInContext } from './find-action.js';
 import { findProject, findWorkstream } from './find-workstream.js';
 import { guardText } from './guard-text.js';
 import { loadProgramme } from './programme.js';
-import { inTransaction, personBySlackId } from './transaction.js';
+import { inTransaction, personByPlatformId } from './transaction.js';
 
 export interface AddActionInput {
   /** Code, name or unambiguous word of the workstream. */
@@ -41,7 +41,7 @@ export async function addAction(input: AddActionInput, deps: Deps, actor: Actor)
     if (input.text.trim().length < 3)
       throw new AppError('bad_input', `Say what the action is, after the due date.`, { example });
     const text = await guardText(tx, actor.workspaceId, input.text, 'action', deps.clock.now());
-    const owner = await personBySlackId(tx, actor.workspaceId, input.ownerUserId, deps.clock.now());
+    const owner = await personByPlatformId(tx, actor.workspaceId, input.ownerUserId, deps.clock.now());
     // The increment is a row update, so concurrent adds queue on the programme row (both databases).
     const counter = await tx.programme.update({
       where: { id: programme.id },

@@ -6,7 +6,7 @@ import { requireAdmin } from './authorise.js';
 import type { Actor, Deps } from './deps.js';
 import { guardText } from './guard-text.js';
 import { loadProgramme } from './programme.js';
-import { inTransaction, personBySlackId } from './transaction.js';
+import { inTransaction, personByPlatformId } from './transaction.js';
 
 export interface AddWorkstreamInput {
   code: string;
@@ -40,7 +40,7 @@ export async function addWorkstream(
         `There is already a workstream ${clash.code} (“${clash.name}”). Choose another code.`,
       );
     const friend = input.criticalFriendUserId
-      ? await personBySlackId(tx, actor.workspaceId, input.criticalFriendUserId, deps.clock.now())
+      ? await personByPlatformId(tx, actor.workspaceId, input.criticalFriendUserId, deps.clock.now())
       : null;
     const workstream = await tx.workstream.create({
       data: {
@@ -54,7 +54,7 @@ export async function addWorkstream(
       },
     });
     for (const userId of new Set(input.leadUserIds)) {
-      const lead = await personBySlackId(tx, actor.workspaceId, userId, deps.clock.now());
+      const lead = await personByPlatformId(tx, actor.workspaceId, userId, deps.clock.now());
       await tx.workstreamLead.create({
         data: { workstreamId: workstream.id, personId: lead.id, workspaceId: actor.workspaceId },
       });

@@ -49,14 +49,14 @@ export async function requireOwnerLeadOrAdmin(
   const owner = await tx.person.findUnique({ where: { id: action.ownerId } });
   throw new AppError(
     'forbidden',
-    `Only the owner (${owner ? `<@${owner.slackUserId}>` : 'unknown'}), ${await leadsPhrase(tx, workstream)} or an admin can ${what}.`,
+    `Only the owner (${owner ? `<person:${owner.platformUserId}>` : 'unknown'}), ${await leadsPhrase(tx, workstream)} or an admin can ${what}.`,
   );
 }
 
 async function leadsPhrase(db: Tx | Sql, workstream: Workstream): Promise<string> {
   const leads = isSql(db)
-    ? await db.all<{ slackUserId: string }>(
-        sql`SELECT p."slackUserId" FROM "WorkstreamLead" l JOIN "Person" p ON p."id" = l."personId" WHERE l."workstreamId" = ${workstream.id} ORDER BY p."id"`,
+    ? await db.all<{ platformUserId: string }>(
+        sql`SELECT p."platformUserId" FROM "WorkstreamLead" l JOIN "Person" p ON p."id" = l."personId" WHERE l."workstreamId" = ${workstream.id} ORDER BY p."id"`,
       )
     : (
         await db.workstreamLead.findMany({
@@ -64,6 +64,6 @@ async function leadsPhrase(db: Tx | Sql, workstream: Workstream): Promise<string
           include: { person: true },
         })
       ).map((l) => l.person);
-  const names = leads.map((l) => `<@${l.slackUserId}>`).join(', ');
+  const names = leads.map((l) => `<person:${l.platformUserId}>`).join(', ');
   return `the lead of ${workstream.code}${names ? ` (${names})` : ''}`;
 }

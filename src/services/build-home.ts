@@ -7,9 +7,9 @@ import type { Block, Message } from '../chat/message.js';
 import type { Person, Programme } from '../db/generated/sqlite/client.js';
 import { type Day, daysBetween, formatLongDate, formatUkDate, todayIn } from '../domain/dates.js';
 import { eventKindLabel, eventRef } from '../domain/event-kind.js';
-import { isRag, ragEmoji, ragLabel } from '../domain/rag.js';
+import { isRag, ragMark, ragLabel } from '../domain/rag.js';
 import { isMuted } from '../domain/reminders.js';
-import { toSafeMrkdwn } from '../domain/text.js';
+import { toSafeText } from '../domain/text.js';
 import { pendingNotMine } from './current-reminder.js';
 import type { Actor, Deps } from './deps.js';
 import { MAX_ROWS, reminderRowBlocks } from './reminder-messages.js';
@@ -25,7 +25,7 @@ export async function buildHome(
     where: { workspaceId: actor.workspaceId },
     orderBy: { id: 'asc' },
   });
-  const top: Block[] = notice ? [{ type: 'section', text: `:warning: ${notice}` }] : [];
+  const top: Block[] = notice ? [{ type: 'section', text: `<icon:warning> ${notice}` }] : [];
   if (!programme) {
     return {
       text: 'No improvement programme yet',
@@ -39,7 +39,7 @@ export async function buildHome(
     };
   }
   const person = await deps.db.person.findUnique({
-    where: { workspaceId_slackUserId: { workspaceId: actor.workspaceId, slackUserId: actor.userId } },
+    where: { workspaceId_platformUserId: { workspaceId: actor.workspaceId, platformUserId: actor.userId } },
   });
   const today = todayIn(deps.clock.now(), programme.timezone);
   const blocks: Block[] = [
@@ -87,7 +87,7 @@ async function actionBlocks(
     { type: 'section', text: `*Your open actions* (${total})` },
     ...actions.flatMap((action) =>
       reminderRowBlocks(
-        { action, ownerSlackUserId: person.slackUserId, since: since(action.id) },
+        { action, ownerPlatformUserId: person.platformUserId, since: since(action.id) },
         person.id,
         'home',
         today,
@@ -122,8 +122,8 @@ async function workstreamBlocks(deps: Deps, programme: Programme, person: Person
   });
   if (workstreams.length === 0) return [];
   const lines = workstreams.map((w) => {
-    const rag = isRag(w.rag) ? `${ragEmoji(w.rag)} ${ragLabel(w.rag)}` : w.rag;
-    return `${rag} · *${w.code}* ${toSafeMrkdwn(w.name)}${leads.has(w.id) ? ' · _you lead_' : ''}`;
+    const rag = isRag(w.rag) ? `${ragMark(w.rag)} ${ragLabel(w.rag)}` : w.rag;
+    return `${rag} · *${w.code}* ${toSafeText(w.name)}${leads.has(w.id) ? ' · _you lead_' : ''}`;
   });
   return [{ type: 'section', text: `*Your workstreams*\n${lines.join('\n')}` }];
 }
@@ -142,7 +142,7 @@ async function nextVisitBlocks(deps: Deps, programme: Programme, today: Day): Pr
   if (!visit) return [{ type: 'section', text: '*Next Ofsted visit*\nNone recorded.' }];
   const days = daysBetween(today, visit.startDate);
   const when = days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`;
-  const theme = visit.theme ? `\n*Theme:* ${toSafeMrkdwn(visit.theme)}` : '';
+  const theme = visit.theme ? `\n*Theme:* ${toSafeText(visit.theme)}` : '';
   return [
     {
       type: 'section',
@@ -153,8 +153,8 @@ async function nextVisitBlocks(deps: Deps, programme: Programme, today: Day): Pr
 
 function reminderSettings(person: Person | null, today: Day): string {
   if (person?.remindersOff)
-    return ':no_bell: Your reminders are off. `/improve reminders on` starts them again.';
+    return '<icon:bell_off> Your reminders are off. `/improve reminders on` starts them again.';
   if (person && isMuted(person, today))
-    return `:zzz: Your reminders are snoozed up to and including ${formatUkDate(person.snoozedUntil!)}. \`/improve snooze off\` ends it.`;
-  return ':bell: Reminders come each working day for overdue and due-soon actions. `/improve snooze <date>` pauses them.';
+    return `<icon:snooze> Your reminders are snoozed up to and including ${formatUkDate(person.snoozedUntil!)}. \`/improve snooze off\` ends it.`;
+  return '<icon:bell> Reminders come each working day for overdue and due-soon actions. `/improve snooze <date>` pauses them.';
 }

@@ -90,7 +90,7 @@ export async function applyRagChange(
   await audit(tx, {
     at: deps.clock.now(),
     workspaceId: me.workspaceId,
-    actor: me.slackUserId,
+    actor: me.platformUserId,
     action: 'rag.change',
     entity: project ? 'project' : 'workstream',
     entityId: (project ?? workstream).id,

@@ -19,7 +19,7 @@ export async function currentActionReminder(deps: Deps, log: ReminderLog): Promi
   const [programme, person, actions, events] = await Promise.all([
     deps.db.programme.findFirstOrThrow({ where: { id: log.programmeId, workspaceId } }),
     deps.db.person.findUniqueOrThrow({
-      where: { workspaceId_slackUserId: { workspaceId, slackUserId: log.recipient } },
+      where: { workspaceId_platformUserId: { workspaceId, platformUserId: log.recipient } },
     }),
     deps.db.action.findMany({
       where: { workspaceId, id: { in: ids } },
@@ -33,7 +33,7 @@ export async function currentActionReminder(deps: Deps, log: ReminderLog): Promi
   const owners = await deps.db.person.findMany({
     where: { workspaceId, id: { in: [...new Set(actions.map((a) => a.ownerId))] } },
   });
-  const slackId = new Map(owners.map((o) => [o.id, o.slackUserId]));
+  const userIdOf = new Map(owners.map((o) => [o.id, o.platformUserId]));
   const byId = new Map(actions.map((a) => [a.id, a]));
   const declined = await pendingNotMine(deps.db, workspaceId, actions);
   const rows: ReminderRow[] = ids.flatMap((id) => {
@@ -45,7 +45,7 @@ export async function currentActionReminder(deps: Deps, log: ReminderLog): Promi
     return [
       {
         action,
-        ownerSlackUserId: slackId.get(action.ownerId) ?? 'unknown',
+        ownerPlatformUserId: userIdOf.get(action.ownerId) ?? 'unknown',
         since,
       },
     ];
@@ -73,7 +73,7 @@ export async function reminderListing(
 ): Promise<ReminderLog | null> {
   const [log, action] = await Promise.all([
     db.reminderLog.findFirst({
-      where: { workspaceId, kind: 'action', recipient, status: 'sent', messageTs: { not: null } },
+      where: { workspaceId, kind: 'action', recipient, status: 'sent', messageId: { not: null } },
       orderBy: { id: 'desc' },
     }),
     db.action.findFirst({ where: { workspaceId, number: actionNumber }, select: { id: true } }),

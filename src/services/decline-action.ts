@@ -14,7 +14,7 @@ import type { Actor, Deps } from './deps.js';
 import { type ActionInContext, loadAction, requireStatus } from './find-action.js';
 import { guardText } from './guard-text.js';
 import { queueNotice } from './reminder-log.js';
-import { inTransaction, personBySlackId } from './transaction.js';
+import { inTransaction, personByPlatformId } from './transaction.js';
 
 export interface DeclineActionInput {
   ref: string | number;
@@ -37,15 +37,15 @@ export async function declineAction(
       const how = `A lead can reassign it with \`/improve action reassign ${ref} @someone\`.`;
       throw new AppError(
         'forbidden',
-        `Only the owner of ${ref} (<@${owner.slackUserId}>) can say it is not theirs. ${how}`,
+        `Only the owner of ${ref} (<person:${owner.platformUserId}>) can say it is not theirs. ${how}`,
       );
     }
-    if (input.suggestedUserId === me.slackUserId) {
+    if (input.suggestedUserId === me.platformUserId) {
       throw new AppError('bad_input', `Suggest someone other than yourself: who should own ${ref}?`);
     }
     const raw = input.note?.trim();
     const note = raw ? await guardText(tx, actor.workspaceId, raw, 'note', deps.clock.now()) : null;
-    const suggested = await personBySlackId(tx, actor.workspaceId, input.suggestedUserId, deps.clock.now());
+    const suggested = await personByPlatformId(tx, actor.workspaceId, input.suggestedUserId, deps.clock.now());
     const now = deps.clock.now();
     const event = await recordActionEvent(tx, me, action, action, {
       kind: 'not_mine',
@@ -57,8 +57,8 @@ export async function declineAction(
     const told = (await whoDecides(tx, deps, found)).filter((p) => p.id !== me.id);
     const payload = {
       actionId: action.id,
-      fromUserId: me.slackUserId,
-      suggestedUserId: suggested.slackUserId,
+      fromUserId: me.platformUserId,
+      suggestedUserId: suggested.platformUserId,
       note,
     };
     const key = {
@@ -68,8 +68,8 @@ export async function declineAction(
       day: programmeToday(deps, programme),
     };
     for (const person of told)
-      await queueNotice(tx, { ...key, recipient: person.slackUserId }, programme.id, payload, now);
-    return { ...found, event, toldUserIds: told.map((p) => p.slackUserId) };
+      await queueNotice(tx, { ...key, recipient: person.platformUserId }, programme.id, payload, now);
+    return { ...found, event, toldUserIds: told.map((p) => p.platformUserId) };
   });
 }
 
@@ -83,7 +83,7 @@ async function whoDecides(tx: Tx, deps: Deps, { workstream }: ActionInContext): 
   return tx.person.findMany({
     where: {
       workspaceId: workstream.workspaceId,
-      OR: [{ role: 'admin' }, { slackUserId: { in: deps.adminUserIds ?? [] } }],
+      OR: [{ role: 'admin' }, { platformUserId: { in: deps.adminUserIds ?? [] } }],
     },
   });
 }

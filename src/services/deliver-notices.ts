@@ -50,7 +50,7 @@ async function deliverNotice(
   const { workspaceId } = notice;
   const programme = await deps.db.programme.findFirst({ where: { id: notice.programmeId, workspaceId } });
   const person = await deps.db.person.findUnique({
-    where: { workspaceId_slackUserId: { workspaceId, slackUserId: notice.recipient } },
+    where: { workspaceId_platformUserId: { workspaceId, platformUserId: notice.recipient } },
   });
   if (!programme || !person) {
     await markSkipped(deps.db, notice, 'recipient or programme gone');
@@ -87,7 +87,7 @@ export async function renderNotice(
   today: string,
 ): Promise<Message> {
   const payload = JSON.parse(notice.payload) as Record<string, unknown>;
-  if (notice.kind === 'unreachable') return unreachableMessage(String(payload.slackUserId));
+  if (notice.kind === 'unreachable') return unreachableMessage(String(payload.platformUserId));
   const action = await deps.db.action.findFirstOrThrow({
     where: { id: Number(payload.actionId), workspaceId: notice.workspaceId },
     include: { workstream: true },
@@ -97,12 +97,12 @@ export async function renderNotice(
   });
   const [fromUserId, suggestedUserId] = [String(payload.fromUserId), String(payload.suggestedUserId)];
   const settled =
-    owner.slackUserId === suggestedUserId
-      ? `Reassigned to <@${suggestedUserId}>.`
+    owner.platformUserId === suggestedUserId
+      ? `Reassigned to <person:${suggestedUserId}>.`
       : action.status !== 'open'
         ? 'Nothing to do: it is no longer open.'
-        : owner.slackUserId !== fromUserId
-          ? `Now with <@${owner.slackUserId}>.`
+        : owner.platformUserId !== fromUserId
+          ? `Now with <person:${owner.platformUserId}>.`
           : undefined;
   return notMineMessage({
     reminderId: notice.id,
@@ -111,7 +111,7 @@ export async function renderNotice(
       text: action.text,
       dueDate: action.dueDate,
       status: action.status,
-      ownerSlackUserId: owner.slackUserId,
+      ownerPlatformUserId: owner.platformUserId,
       workstreamCode: action.workstream.code,
     },
     fromUserId,

@@ -49,7 +49,7 @@ export async function deliverReminder(
   prepared?: { claim?: ReminderLog },
 ): Promise<Outcome> {
   const { programme, to } = reminder;
-  const recipient = 'person' in to ? to.person.slackUserId : to.channelId;
+  const recipient = 'person' in to ? to.person.platformUserId : to.channelId;
   if (!prepared) {
     const ready = await readiness(check, reminder, now);
     if (ready !== 'ok') return ready;
@@ -87,7 +87,7 @@ async function send(deps: ChatDeps, reminder: ReminderToSend, log: ReminderLog):
   const options = { metadata: reminderMetadata(log) };
   const { to } = reminder;
   return 'person' in to
-    ? deps.chat.dm(to.person.slackUserId, message, options)
+    ? deps.chat.dm(to.person.platformUserId, message, options)
     : deps.chat.post(to.channelId, message, options);
 }
 

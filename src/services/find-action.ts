@@ -7,7 +7,7 @@ import type { Action, Person, Prisma, Programme, Workstream } from '../db/genera
 import { type ActionView, formatActionRef, parseActionRef } from '../domain/actions.js';
 import { formatUkDate, todayIn } from '../domain/dates.js';
 import { AppError } from '../domain/errors.js';
-import { toSafeMrkdwn } from '../domain/text.js';
+import { toSafeText } from '../domain/text.js';
 import { loadProgramme } from './programme.js';
 
 /** The action `ref` names in this programme, or a polite not_found AppError. */
@@ -20,7 +20,7 @@ export async function findAction(
   if (number === null) {
     throw new AppError(
       'bad_input',
-      `“${toSafeMrkdwn(String(ref))}” is not an action reference. Use the number shown when the action was added, such as A-12.`,
+      `“${toSafeText(String(ref))}” is not an action reference. Use the number shown when the action was added, such as A-12.`,
     );
   }
   const action = await tx.action.findFirst({
@@ -104,7 +104,7 @@ export function toActionView(a: ActionInContext, projectName?: string | null): A
     text: a.action.text,
     dueDate: a.action.dueDate,
     status: a.action.status,
-    ownerSlackUserId: a.owner.slackUserId,
+    ownerPlatformUserId: a.owner.platformUserId,
     workstreamCode: a.workstream.code,
     projectName: projectName ?? null,
   };

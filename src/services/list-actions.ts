@@ -64,10 +64,10 @@ async function filterWhere(
     programmeId: programme.id,
     status: { in: ['open', 'done'] },
   };
-  const ownerId = async (slackUserId: string) =>
+  const ownerId = async (platformUserId: string) =>
     (
       await tx.person.findUnique({
-        where: { workspaceId_slackUserId: { workspaceId: programme.workspaceId, slackUserId } },
+        where: { workspaceId_platformUserId: { workspaceId: programme.workspaceId, platformUserId } },
       })
     )?.id ?? -1;
   switch (filter.kind) {
@@ -78,7 +78,7 @@ async function filterWhere(
     case 'owner':
       return {
         where: { ...base, ownerId: await ownerId(filter.userId) },
-        title: `Open actions of <@${filter.userId}>`,
+        title: `Open actions of <person:${filter.userId}>`,
       };
     case 'overdue':
       return { where: { ...base, status: 'open', dueDate: { lt: today } }, title: 'Overdue actions' };
@@ -106,14 +106,14 @@ async function toViews(
       ? tx.project.findMany({ where: { workspaceId, id: { in: projectIds } } })
       : Promise.resolve([]),
   ]);
-  const slackId = new Map(owners.map((o) => [o.id, o.slackUserId]));
+  const userIdOf = new Map(owners.map((o) => [o.id, o.platformUserId]));
   const projectName = new Map(projects.map((p) => [p.id, p.name]));
   return rows.map((r) => ({
     number: r.number,
     text: r.text,
     dueDate: r.dueDate,
     status: r.status,
-    ownerSlackUserId: slackId.get(r.ownerId) ?? 'unknown',
+    ownerPlatformUserId: userIdOf.get(r.ownerId) ?? 'unknown',
     workstreamCode: r.workstream.code,
     projectName: r.projectId ? (projectName.get(r.projectId) ?? null) : null,
   }));

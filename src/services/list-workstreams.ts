@@ -31,14 +31,14 @@ export async function listWorkstreams(
                      ORDER BY u."createdAt" DESC LIMIT 1) AS "lastUpdateAt"
         FROM "Workstream" w WHERE w."programmeId" = ${programme.id} AND w."workspaceId" = ${workspaceId} ORDER BY w."code"`,
   );
-  const leads = await deps.sql.all<{ workstreamId: number; slackUserId: string }>(
-    sql`SELECT l."workstreamId", p."slackUserId" FROM "WorkstreamLead" l
+  const leads = await deps.sql.all<{ workstreamId: number; platformUserId: string }>(
+    sql`SELECT l."workstreamId", p."platformUserId" FROM "WorkstreamLead" l
         JOIN "Workstream" w ON w."id" = l."workstreamId" JOIN "Person" p ON p."id" = l."personId"
         WHERE w."programmeId" = ${programme.id} AND l."workspaceId" = ${workspaceId} ORDER BY l."personId"`,
   );
   return workstreams.map((w) => ({
     ...w,
-    leadUserIds: leads.filter((l) => l.workstreamId === w.id).map((l) => l.slackUserId),
+    leadUserIds: leads.filter((l) => l.workstreamId === w.id).map((l) => l.platformUserId),
     lastUpdateAt: asDate(w.lastUpdateAt),
   }));
 }

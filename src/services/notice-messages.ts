@@ -7,15 +7,15 @@ import type { Event } from '../db/generated/sqlite/client.js';
 import { type ActionView, actionLine, formatActionRef } from '../domain/actions.js';
 import { type Day, formatLongDate, formatUkDate, todayIn } from '../domain/dates.js';
 import { eventKindLabel, eventRef } from '../domain/event-kind.js';
-import { isRag, ragEmoji, ragLabel } from '../domain/rag.js';
+import { isRag, ragMark, ragLabel } from '../domain/rag.js';
 import { countdownWords } from '../domain/reminders.js';
-import { toSafeMrkdwn, truncateForSlack } from '../domain/text.js';
+import { toSafeText, truncateText } from '../domain/text.js';
 
 export const SILENCE_BUTTON = 'silence_add_update';
 export const REASSIGN_BUTTON = 'not_mine_reassign';
 
 type Workstream = { code: string; name: string };
-const title = (w: Workstream) => `${w.code} ${toSafeMrkdwn(w.name)}`;
+const title = (w: Workstream) => `${w.code} ${toSafeText(w.name)}`;
 
 /**
  * Weekly, the workstream's actions overdue by the escalation threshold or more: to a lead, or to
@@ -30,7 +30,7 @@ export function escalationMessage(input: {
   to: 'lead' | 'admin' | 'admin_no_lead';
 }): Message {
   const { workstream, total } = input;
-  const heading = `:rotating_light: *Escalation: ${total} ${total === 1 ? 'action' : 'actions'} in ${title(workstream)} ${total === 1 ? 'is' : 'are'} ${input.escalationDays} or more days overdue.*`;
+  const heading = `<icon:alarm> *Escalation: ${total} ${total === 1 ? 'action' : 'actions'} in ${title(workstream)} ${total === 1 ? 'is' : 'are'} ${input.escalationDays} or more days overdue.*`;
   const lines = input.actions.map((a) => `• ${actionLine(a, input.today)}`).join('\n');
   const more =
     total > input.actions.length
@@ -89,13 +89,13 @@ export function silenceMessage(input: {
 
 /** The nudge once answered: the update, so the lead sees what the board will read. */
 export function silenceAnsweredMessage(workstream: Workstream, update: string, rag: string | null): Message {
-  const ragLine = rag && isRag(rag) ? `\nRAG: ${ragEmoji(rag)} ${ragLabel(rag)}` : '';
+  const ragLine = rag && isRag(rag) ? `\nRAG: ${ragMark(rag)} ${ragLabel(rag)}` : '';
   return {
     text: `Thank you: your update on ${workstream.code} is in.`,
     blocks: [
       {
         type: 'section',
-        text: `:white_check_mark: *Thank you: your update on ${title(workstream)} is in.*\n${toSafeMrkdwn(truncateForSlack(update, 2000))}${ragLine}`,
+        text: `<icon:done> *Thank you: your update on ${title(workstream)} is in.*\n${toSafeText(truncateText(update, 2000))}${ragLine}`,
       },
     ],
   };
@@ -106,9 +106,9 @@ export function countdownMessage(input: { event: Event; workstreams: Workstream[
   const { event } = input;
   const what = `${eventKindLabel(event.kind)} ${countdownWords(event.startDate, input.today)}`;
   const lines = [
-    `:calendar: *${what}*: ${formatLongDate(event.startDate)}${event.endDate && event.endDate !== event.startDate ? ` to ${formatLongDate(event.endDate)}` : ''} (${eventRef(event.number)})`,
+    `<icon:calendar> *${what}*: ${formatLongDate(event.startDate)}${event.endDate && event.endDate !== event.startDate ? ` to ${formatLongDate(event.endDate)}` : ''} (${eventRef(event.number)})`,
   ];
-  if (event.theme) lines.push(`*Theme:* ${toSafeMrkdwn(event.theme)}`);
+  if (event.theme) lines.push(`*Theme:* ${toSafeText(event.theme)}`);
   if (input.workstreams.length > 0)
     lines.push(`*Linked workstreams:* ${input.workstreams.map(title).join(', ')}`);
   return {
@@ -133,16 +133,16 @@ export function notMineMessage(input: {
   const { action } = input;
   const ref = formatActionRef(action.number);
   const lines = [
-    `:leftwards_arrow_with_hook: <@${input.fromUserId}> says *${ref}* is not theirs and suggests <@${input.suggestedUserId}>.`,
+    `<icon:returned> <person:${input.fromUserId}> says *${ref}* is not theirs and suggests <person:${input.suggestedUserId}>.`,
     actionLine(action, input.today),
   ];
-  if (input.note) lines.push(`*Why:* ${toSafeMrkdwn(truncateForSlack(input.note, 500))}`);
+  if (input.note) lines.push(`*Why:* ${toSafeText(truncateText(input.note, 500))}`);
   if (input.settled) {
-    lines.push(`:white_check_mark: ${input.settled}`);
+    lines.push(`<icon:done> ${input.settled}`);
     return { text: `${ref}: ${input.settled}`, blocks: [{ type: 'section', text: lines.join('\n') }] };
   }
   return {
-    text: `<@${input.fromUserId}> says ${ref} is not theirs`,
+    text: `<person:${input.fromUserId}> says ${ref} is not theirs`,
     blocks: [
       { type: 'section', text: lines.join('\n') },
       {
@@ -162,7 +162,7 @@ export function notMineMessage(input: {
 }
 
 /** To each admin, once, when Slack says a person with reminders is deactivated or unknown. */
-export function unreachableMessage(slackUserId: string): Message {
-  const text = `:warning: I can't reach <@${slackUserId}> on Slack: their account is deactivated or unknown, so they are getting no reminders. Their actions need a new owner: \`/improve action list @user\` shows them and \`/improve action reassign\` moves them.`;
-  return { text: `I can't reach <@${slackUserId}> on Slack`, blocks: [{ type: 'section', text }] };
+export function unreachableMessage(platformUserId: string): Message {
+  const text = `<icon:warning> I can't reach <person:${platformUserId}> on Slack: their account is deactivated or unknown, so they are getting no reminders. Their actions need a new owner: \`/improve action list @user\` shows them and \`/improve action reassign\` moves them.`;
+  return { text: `I can't reach <person:${platformUserId}> on Slack`, blocks: [{ type: 'section', text }] };
 }

@@ -82,9 +82,9 @@ export async function recordUpdateMessage(
   workspaceId: string,
   updateId: number,
   channelId: string,
-  messageTs: string,
+  messageId: string,
 ): Promise<void> {
   await deps.sql.run(
-    sql`UPDATE "Update" SET "channelId" = ${channelId}, "messageTs" = ${messageTs} WHERE "id" = ${updateId} AND "workspaceId" = ${workspaceId}`,
+    sql`UPDATE "Update" SET "channelId" = ${channelId}, "messageId" = ${messageId} WHERE "id" = ${updateId} AND "workspaceId" = ${workspaceId}`,
   );
 }

@@ -94,7 +94,7 @@ export async function postWeeklyDigest(
 async function alreadyPosted(target: ClaimedDigest, deps: ChatDeps, ref: DigestRef): Promise<Posted | null> {
   const { programme, slot, claim } = target;
   const channelId = programme.boardChannelId ?? '';
-  if (claim.run.messageTs && claim.run.channelId === channelId) return { channelId, ts: claim.run.messageTs };
+  if (claim.run.messageId && claim.run.channelId === channelId) return { channelId, ts: claim.run.messageId };
   if (!claim.resumed) return null;
   const ts = await findPostedDigest(deps.chat, channelId, ref, weekBegins(programme, slot.weekStart)).catch(
     (error: unknown) => {
@@ -109,7 +109,7 @@ async function alreadyPosted(target: ClaimedDigest, deps: ChatDeps, ref: DigestR
 }
 
 function lateNote(programme: Programme, slot: DigestSlot): string {
-  return `:hourglass: Posted late: this digest was due at ${formatDateTimeUk(slot.dueAt, programme.timezone)}, when the bot could not post it.`;
+  return `<icon:hourglass> Posted late: this digest was due at ${formatDateTimeUk(slot.dueAt, programme.timezone)}, when the bot could not post it.`;
 }
 
 async function failed(error: unknown, target: ClaimedDigest, deps: ChatDeps): Promise<DigestOutcome> {

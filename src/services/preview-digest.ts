@@ -16,7 +16,7 @@ export async function previewDigest(deps: Deps, actor: Pick<Actor, 'workspaceId'
   });
   const at = (d: Date) => formatDateTimeUk(d, programme.timezone);
   const where = programme.boardChannelId
-    ? `<#${programme.boardChannelId}>`
+    ? `<channel:${programme.boardChannelId}>`
     : 'the board channel (none is set: `/improve setup #channel`)';
   const status =
     run?.status === 'posted' && run.postedAt
@@ -24,7 +24,7 @@ export async function previewDigest(deps: Deps, actor: Pick<Actor, 'workspaceId'
       : run?.status === 'failed'
         ? `This week's digest could not be posted: ${failureReason(run.lastError ?? 'unknown')}.`
         : `This week's is due at ${at(slot.dueAt)}.`;
-  const note = `:eyes: *Preview*: only you can see this. The digest goes to ${where} on ${describeSchedule(programme)} (${programme.timezone}). ${status}`;
+  const note = `<icon:eyes> *Preview*: only you can see this. The digest goes to ${where} on ${describeSchedule(programme)} (${programme.timezone}). ${status}`;
   return renderDigest(
     await buildDigest({ workspaceId: actor.workspaceId, programmeId: programme.id }, deps),
     { notes: [note] },

@@ -10,7 +10,7 @@ import { requireLeadOrAdmin } from './authorise.js';
 import type { Actor, Deps } from './deps.js';
 import { type ActionInContext, loadAction, requireStatus, updateActionIfUnchanged } from './find-action.js';
 import { guardText } from './guard-text.js';
-import { inTransaction, personBySlackId } from './transaction.js';
+import { inTransaction, personByPlatformId } from './transaction.js';
 
 export interface ReassignActionInput {
   ref: string | number;
@@ -34,11 +34,11 @@ export async function reassignAction(
     const ref = formatActionRef(action.number);
     await requireLeadOrAdmin(tx, me, workstream, `reassign actions of ${workstream.code}`);
     requireStatus(action, ['open'], programme.timezone);
-    if (previousOwner.slackUserId === input.ownerUserId)
-      throw new AppError('stale', `<@${input.ownerUserId}> already owns ${ref}; nothing was changed.`);
+    if (previousOwner.platformUserId === input.ownerUserId)
+      throw new AppError('stale', `<person:${input.ownerUserId}> already owns ${ref}; nothing was changed.`);
     const raw = input.note?.trim();
     const note = raw ? await guardText(tx, actor.workspaceId, raw, 'note', deps.clock.now()) : null;
-    const owner = await personBySlackId(tx, actor.workspaceId, input.ownerUserId, deps.clock.now());
+    const owner = await personByPlatformId(tx, actor.workspaceId, input.ownerUserId, deps.clock.now());
     const now = deps.clock.now();
     const updated = await updateActionIfUnchanged(tx, action, { ownerId: owner.id });
     await recordActionEvent(tx, me, action, updated, {

@@ -35,7 +35,7 @@ export type Redaction = { marker: string } & (
 export async function redactText(target: RedactTarget, deps: Deps, actor: Actor): Promise<Redaction> {
   const result = await inTransaction(deps, actor, async (tx, me) => {
     const programme = await loadProgramme(tx, actor.workspaceId);
-    const marker = redactionMarker(me.displayName || me.slackUserId, deps.clock.now(), programme.timezone);
+    const marker = redactionMarker(me.displayName || me.platformUserId, deps.clock.now(), programme.timezone);
     const redaction = await redactTarget(tx, me, programme, target, marker);
     const entityId = redaction.kind === 'update' ? redaction.update.id : redaction.action.id;
     await audit(tx, {

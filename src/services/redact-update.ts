@@ -31,7 +31,7 @@ export async function findUpdate(
   programme: Programme,
   where: { id: number } | { channelId: string; ts: string },
 ): Promise<Update | null> {
-  const key = 'id' in where ? { id: where.id } : { channelId: where.channelId, messageTs: where.ts };
+  const key = 'id' in where ? { id: where.id } : { channelId: where.channelId, messageId: where.ts };
   return tx.update.findFirst({
     where: { ...key, workspaceId: programme.workspaceId, programmeId: programme.id },
   });

@@ -137,7 +137,7 @@ export async function markSent(
     data: {
       status: 'sent',
       channelId: where.channelId,
-      messageTs: where.ts,
+      messageId: where.ts,
       payload: JSON.stringify(payload),
       sentAt: now,
       lastError: null,

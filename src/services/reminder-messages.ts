@@ -7,12 +7,12 @@ import type { Block, Button, Message } from '../chat/message.js';
 import type { Action, ActionEvent } from '../db/generated/sqlite/client.js';
 import { daysOverdue, formatActionRef, formatDueDate } from '../domain/actions.js';
 import { addDays, type Day, daysBetween, formatUkDate } from '../domain/dates.js';
-import { toSafeMrkdwn, truncateForSlack } from '../domain/text.js';
+import { toSafeText, truncateText } from '../domain/text.js';
 
 /** An action as the reminder shows it, with what happened to it since the reminder went out. */
 export interface ReminderRow {
   action: Action & { workstream: { code: string } };
-  ownerSlackUserId: string;
+  ownerPlatformUserId: string;
   /** ActionEvents since the reminder was sent, oldest first. */
   since: ActionEvent[];
 }
@@ -61,21 +61,21 @@ export function reminderRowBlocks(
   today: Day,
 ): Block[] {
   const { action } = row;
-  const head = `*${formatActionRef(action.number)}* ${action.workstream.code} · ${toSafeMrkdwn(truncateForSlack(action.text, 140))}`;
+  const head = `*${formatActionRef(action.number)}* ${action.workstream.code} · ${toSafeText(truncateText(action.text, 140))}`;
   const extended = [...row.since].reverse().find((e) => e.kind === 'extended');
   const comment = [...row.since].reverse().find((e) => e.kind === 'comment');
   const notes: string[] = [];
   if (extended?.fromDue) notes.push(`_New date set (was ${formatDueDate(extended.fromDue, today)})._`);
-  if (comment?.note) notes.push(`_Update added: ${toSafeMrkdwn(truncateForSlack(comment.note, 200))}_`);
+  if (comment?.note) notes.push(`_Update added: ${toSafeText(truncateText(comment.note, 200))}_`);
   const tail = notes.length > 0 ? `\n${notes.join('\n')}` : '';
   const closed = closedState(row, personId);
   if (closed) return [{ type: 'section', text: `${closed.emoji} ${head} · ${closed.words}${tail}` }];
   const marker =
     action.dueDate < today
-      ? ':red_circle:'
+      ? '<rag:red>'
       : daysBetween(today, action.dueDate) <= 7
-        ? ':large_orange_circle:'
-        : ':white_circle:';
+        ? '<rag:amber>'
+        : '<rag:not_started>';
   const value = buttonValue(source, action.number);
   const buttons: Button[] = [
     { text: 'Done', actionId: REMINDER_BUTTONS.done, value, style: 'primary' },
@@ -94,14 +94,14 @@ export function reminderRowBlocks(
 
 function closedState(row: ReminderRow, personId: number): { emoji: string; words: string } | null {
   const { action } = row;
-  if (action.status === 'done') return { emoji: ':white_check_mark:', words: '*done*, thank you' };
-  if (action.status === 'verified') return { emoji: ':medal:', words: '*verified*' };
-  if (action.status === 'dropped') return { emoji: ':heavy_multiplication_x:', words: '*dropped*' };
+  if (action.status === 'done') return { emoji: '<icon:done>', words: '*done*, thank you' };
+  if (action.status === 'verified') return { emoji: '<icon:medal>', words: '*verified*' };
+  if (action.status === 'dropped') return { emoji: '<icon:dropped>', words: '*dropped*' };
   if (action.ownerId !== personId)
-    return { emoji: ':arrow_right:', words: `now with <@${row.ownerSlackUserId}>` };
+    return { emoji: '<icon:next>', words: `now with <person:${row.ownerPlatformUserId}>` };
   if (row.since.some((e) => e.kind === 'not_mine'))
     return {
-      emoji: ':leftwards_arrow_with_hook:',
+      emoji: '<icon:returned>',
       words: 'you said this is not yours; the workstream lead has been told',
     };
   return null;
@@ -134,7 +134,7 @@ export function actionReminderMessage(input: {
   const summary =
     waiting.length > 0
       ? `*Your actions that need an answer:* ${counts}. Answer with the buttons and the plan is updated straight away.`
-      : ':tada: *All answered, thank you.* The plan is up to date.';
+      : '<icon:celebrate> *All answered, thank you.* The plan is up to date.';
   const more =
     input.more > 0
       ? [

@@ -29,17 +29,17 @@ export interface RecipientCheck {
 export function recipientCheck(deps: ChatDeps, now: Date, anyTime = false): RecipientCheck {
   const inHours = (at: Date, timezone: string) => anyTime || withinReminderHours(at, timezone);
   const users = new Map<string, Promise<ChatUser | null>>();
-  const lookUp = (slackUserId: string) => {
-    let found = users.get(slackUserId);
+  const lookUp = (platformUserId: string) => {
+    let found = users.get(platformUserId);
     if (!found) {
-      found = deps.chat.user(slackUserId).catch((error: unknown) => {
+      found = deps.chat.user(platformUserId).catch((error: unknown) => {
         deps.logger.warn(
-          { err: error, user: slackUserId },
+          { err: error, user: platformUserId },
           'users.info failed; the reminder waits for a later tick',
         );
         return null;
       });
-      users.set(slackUserId, found);
+      users.set(platformUserId, found);
     }
     return found;
   };
@@ -49,7 +49,7 @@ export function recipientCheck(deps: ChatDeps, now: Date, anyTime = false): Reci
     inHours,
     unreachable,
     async status(person, programme, day) {
-      const user = await lookUp(person.slackUserId);
+      const user = await lookUp(person.platformUserId);
       if (!user) return { kind: 'later' };
       if (user.unreachable) {
         await unreachable(person, programme.id, day);
@@ -92,7 +92,7 @@ async function reportUnreachable(
     const admins = await tx.person.findMany({
       where: {
         workspaceId: person.workspaceId,
-        OR: [{ role: 'admin' }, { slackUserId: { in: deps.adminUserIds ?? [] } }],
+        OR: [{ role: 'admin' }, { platformUserId: { in: deps.adminUserIds ?? [] } }],
       },
       orderBy: { id: 'asc' },
     });
@@ -101,10 +101,10 @@ async function reportUnreachable(
         workspaceId: person.workspaceId,
         kind: 'unreachable',
         subjectKey: `person:${person.id}:${now.getTime()}`,
-        recipient: admin.slackUserId,
+        recipient: admin.platformUserId,
         day,
       };
-      await queueNotice(tx, key, programmeId, { slackUserId: person.slackUserId }, now);
+      await queueNotice(tx, key, programmeId, { platformUserId: person.platformUserId }, now);
     }
     await audit(tx, {
       at: deps.clock.now(),
@@ -113,7 +113,7 @@ async function reportUnreachable(
       action: 'person.unreachable',
       entity: 'person',
       entityId: person.id,
-      after: { slackUserId: person.slackUserId, at: now },
+      after: { platformUserId: person.platformUserId, at: now },
     });
   });
 }

@@ -58,14 +58,14 @@ async function remindPage(
       kind: 'action',
       subjectKey,
       day: sweep.day,
-      recipient: { in: people.map((p) => p.slackUserId) },
+      recipient: { in: people.map((p) => p.platformUserId) },
     },
     select: { recipient: true, status: true },
   });
   const finished = new Set(
     logged.filter((l) => l.status === 'sent' || l.status === 'skipped').map((l) => l.recipient),
   );
-  const due = people.filter((p) => !finished.has(p.slackUserId) && !isMuted(p, sweep.day));
+  const due = people.filter((p) => !finished.has(p.platformUserId) && !isMuted(p, sweep.day));
   const rows = await loadRows(sweep, base, due, page);
   const reminders = due.flatMap((person) => {
     const mine = rows.get(person.id) ?? [];
@@ -98,13 +98,13 @@ async function loadRows(
   const actions = few.length > 0 ? await query({ in: few }) : [];
   for (const owner of owners.filter((o) => many.has(o.id)))
     actions.push(...(await query(owner.id, MAX_ROWS)));
-  const slackId = new Map(owners.map((o) => [o.id, o.slackUserId]));
+  const userIdOf = new Map(owners.map((o) => [o.id, o.platformUserId]));
   const declined = await pendingNotMine(sweep.deps.db, base.workspaceId, actions);
   const rows = new Map<number, ReminderRow[]>();
   for (const action of actions) {
     const list = rows.get(action.ownerId) ?? [];
     const claim = declined.get(action.id);
-    list.push({ action, ownerSlackUserId: slackId.get(action.ownerId) ?? '', since: claim ? [claim] : [] });
+    list.push({ action, ownerPlatformUserId: userIdOf.get(action.ownerId) ?? '', since: claim ? [claim] : [] });
     rows.set(action.ownerId, list);
   }
   return rows;
@@ -167,10 +167,10 @@ async function sendPage(
   };
   for (let i = 0; i < ready.length; i += CLAIM_BATCH) {
     const batch = ready.slice(i, i + CLAIM_BATCH);
-    const fresh = batch.map((r) => r.to.person.slackUserId).filter((id) => !hasRow.has(id));
+    const fresh = batch.map((r) => r.to.person.platformUserId).filter((id) => !hasRow.has(id));
     const claims = await claimMany(deps.db, key, fresh, programme.id, deps.clock.now(), deps.instanceId);
     for (const reminder of batch) {
-      const claim = claims.get(reminder.to.person.slackUserId);
+      const claim = claims.get(reminder.to.person.platformUserId);
       sweep.count(await deliverReminder(deps, sweep.check, reminder, sweep.now, { claim }));
     }
   }

@@ -39,7 +39,7 @@ export async function sendCountdowns(sweep: Sweep, programme: Programme): Promis
       ...[...leads.values()].filter((p) => !isMuted(p, day)).map((person) => ({ person })),
     ];
     for (const to of recipients) {
-      if (finished.has(`${subjectKey}|${'person' in to ? to.person.slackUserId : to.channelId}`)) continue;
+      if (finished.has(`${subjectKey}|${'person' in to ? to.person.platformUserId : to.channelId}`)) continue;
       const payload = { eventId: event.id, startDate: event.startDate };
       const reminder = {
         key: { kind: 'countdown', subjectKey, day },

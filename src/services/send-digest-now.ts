@@ -31,7 +31,7 @@ export type SendDigestResult =
 /** Who asked for the digest: their id in claims and the audit log, and how the digest names them. */
 export interface DigestRequester {
   id: string;
-  /** Completes 'Sent on request …', e.g. 'by <@U123>' or 'from the local page'. */
+  /** Completes 'Sent on request …', e.g. 'by <person:U123>' or 'from the local page'. */
   by: string;
 }
 
@@ -41,7 +41,7 @@ export async function sendDigestNow(deps: ChatDeps, actor: Actor): Promise<SendD
     // Refused inside the transaction, so a refusal leaves nothing behind (not even the request's claim).
     return requireBoardChannel(await loadProgramme(tx, actor.workspaceId));
   });
-  return postDigestNow(deps, programme, { id: actor.userId, by: `by <@${actor.userId}>` });
+  return postDigestNow(deps, programme, { id: actor.userId, by: `by <person:${actor.userId}>` });
 }
 
 /**
@@ -56,7 +56,7 @@ export async function postDigestNow(
   requireBoardChannel(programme);
   const now = deps.clock.now();
   const slot = digestSlot(programme, now);
-  const note = `:information_source: Sent on request ${requester.by}.`;
+  const note = `<icon:info> Sent on request ${requester.by}.`;
   const key = { workspaceId: programme.workspaceId, programmeId: programme.id, weekStart: slot.weekStart };
   // A failed week (bot not in the channel) is retried at once: the admin has probably just fixed it.
   const claim = await claimRun(
@@ -90,7 +90,7 @@ async function postExtra(
   requester: DigestRequester,
 ): Promise<SendDigestResult> {
   const when = weekPostedAt ? ` posted ${formatDateTimeUk(weekPostedAt, programme.timezone)}` : '';
-  const note = `:information_source: Sent on request ${requester.by}: an update to this week's digest${when}.`;
+  const note = `<icon:info> Sent on request ${requester.by}: an update to this week's digest${when}.`;
   const message = renderDigest(
     await buildDigest({ workspaceId: programme.workspaceId, programmeId: programme.id }, deps),
     { notes: [note] },

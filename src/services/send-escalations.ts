@@ -26,7 +26,7 @@ export async function sendEscalations(sweep: Sweep, programme: Programme): Promi
   const admins = await deps.db.person.findMany({
     where: {
       workspaceId: programme.workspaceId,
-      OR: [{ role: 'admin' }, { slackUserId: { in: deps.adminUserIds ?? [] } }],
+      OR: [{ role: 'admin' }, { platformUserId: { in: deps.adminUserIds ?? [] } }],
     },
     orderBy: { id: 'asc' },
   });
@@ -40,7 +40,7 @@ export async function sendEscalations(sweep: Sweep, programme: Programme): Promi
   for (const workstream of workstreams) {
     // Who is still to be sent this week's: when nobody is, the workstream is not even queried.
     const waiting = (p: Person) =>
-      !isMuted(p, day) && !finished.has(`workstream:${workstream.id}|${p.slackUserId}`);
+      !isMuted(p, day) && !finished.has(`workstream:${workstream.id}|${p.platformUserId}`);
     const leads = workstream.leads.map((l) => l.person);
     if (![...leads, ...admins].some(waiting)) continue;
     const overdue = await escalatedActions(sweep, programme, workstream);
@@ -86,13 +86,13 @@ async function views(sweep: Sweep, workstream: Workstream, actions: Action[]) {
   const owners = await sweep.deps.db.person.findMany({
     where: { workspaceId: workstream.workspaceId, id: { in: [...new Set(actions.map((a) => a.ownerId))] } },
   });
-  const slackId = new Map(owners.map((o) => [o.id, o.slackUserId]));
+  const userIdOf = new Map(owners.map((o) => [o.id, o.platformUserId]));
   return actions.map((a) => ({
     number: a.number,
     text: a.text,
     dueDate: a.dueDate,
     status: a.status,
-    ownerSlackUserId: slackId.get(a.ownerId) ?? 'unknown',
+    ownerPlatformUserId: userIdOf.get(a.ownerId) ?? 'unknown',
     workstreamCode: workstream.code,
   }));
 }

@@ -63,7 +63,7 @@ export async function setupProgramme(
     if (forced.length > 0 && !forced.includes(actor.userId)) {
       throw new AppError(
         'forbidden',
-        `Only the admins named in ADMIN_USER_IDS can set up the programme: ${forced.map((id) => `<@${id}>`).join(', ')}.`,
+        `Only the admins named in ADMIN_USER_IDS can set up the programme: ${forced.map((id) => `<person:${id}>`).join(', ')}.`,
       );
     }
     if (becameAdmin) await tx.person.update({ where: { id: me.id }, data: { role: 'admin' } });

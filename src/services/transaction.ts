@@ -67,12 +67,12 @@ async function claimRequest(db: Tx | Sql, workspaceId: string, key: string, now:
 /** The acting person, created as a member on first contact; ADMIN_USER_IDS are always admins. */
 export async function ensurePerson(db: Tx | Sql, deps: Deps, actor: Actor): Promise<Person> {
   const forcedAdmin = deps.adminUserIds?.includes(actor.userId) ?? false;
-  const { workspaceId, userId: slackUserId } = actor;
+  const { workspaceId, userId: platformUserId } = actor;
   const existing = isSql(db)
     ? await db.one<Person>(
-        sql`SELECT * FROM "Person" WHERE "workspaceId" = ${workspaceId} AND "slackUserId" = ${slackUserId}`,
+        sql`SELECT * FROM "Person" WHERE "workspaceId" = ${workspaceId} AND "platformUserId" = ${platformUserId}`,
       )
-    : await db.person.findUnique({ where: { workspaceId_slackUserId: { workspaceId, slackUserId } } });
+    : await db.person.findUnique({ where: { workspaceId_platformUserId: { workspaceId, platformUserId } } });
   if (existing) {
     const displayName =
       actor.displayName && actor.displayName !== existing.displayName ? actor.displayName : undefined;
@@ -91,7 +91,7 @@ export async function ensurePerson(db: Tx | Sql, deps: Deps, actor: Actor): Prom
       sql`INSERT INTO "Workspace" ("id", "createdAt") VALUES (${workspaceId}, ${now}) ON CONFLICT DO NOTHING`,
     );
     const created = await db.one<Person>(
-      sql`INSERT INTO "Person" ("workspaceId", "slackUserId", "displayName", "role", "createdAt") VALUES (${workspaceId}, ${slackUserId}, ${newcomer.displayName}, ${newcomer.role}, ${now}) RETURNING *`,
+      sql`INSERT INTO "Person" ("workspaceId", "platformUserId", "displayName", "role", "createdAt") VALUES (${workspaceId}, ${platformUserId}, ${newcomer.displayName}, ${newcomer.role}, ${now}) RETURNING *`,
     );
     return created!;
   }
@@ -101,23 +101,23 @@ export async function ensurePerson(db: Tx | Sql, deps: Deps, actor: Actor): Prom
     create: { id: workspaceId, createdAt: now },
     update: {},
   });
-  return db.person.create({ data: { workspaceId, slackUserId, ...newcomer, createdAt: now } });
+  return db.person.create({ data: { workspaceId, platformUserId, ...newcomer, createdAt: now } });
 }
 
 /** A person referred to by Slack user id (an owner, a lead), created as a member if new (at `now`). */
-export async function personBySlackId(
+export async function personByPlatformId(
   tx: Tx,
   workspaceId: string,
-  slackUserId: string,
+  platformUserId: string,
   now: Date,
 ): Promise<Person> {
   const existing = await tx.person.findUnique({
-    where: { workspaceId_slackUserId: { workspaceId, slackUserId } },
+    where: { workspaceId_platformUserId: { workspaceId, platformUserId } },
   });
   if (existing) return existing;
   return tx.person.upsert({
-    where: { workspaceId_slackUserId: { workspaceId, slackUserId } },
-    create: { workspaceId, slackUserId, createdAt: now },
+    where: { workspaceId_platformUserId: { workspaceId, platformUserId } },
+    create: { workspaceId, platformUserId, createdAt: now },
     update: {},
   });
 }

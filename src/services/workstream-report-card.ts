@@ -52,7 +52,7 @@ export async function workstreamReportCard(
     projects,
     openActions,
     overdueActions,
-    leadUserIds: leads.map((l) => l.person.slackUserId),
-    latestUpdate: update ? { ...update, authorUserId: author?.slackUserId ?? '' } : null,
+    leadUserIds: leads.map((l) => l.person.platformUserId),
+    latestUpdate: update ? { ...update, authorUserId: author?.platformUserId ?? '' } : null,
   };
 }

@@ -71,7 +71,7 @@ describe('/improve action add', () => {
       U.otherLead,
     );
     expect(shown(out.posts[0]!)).toContain(`Owner ${mention(U.otherLead)} · due *04/12/2026*`);
-    const owner = await e.t.deps.db.person.findFirstOrThrow({ where: { slackUserId: U.otherLead } });
+    const owner = await e.t.deps.db.person.findFirstOrThrow({ where: { platformUserId: U.otherLead } });
     expect(await a1()).toMatchObject({
       ownerId: owner.id,
       dueDate: '2026-12-04',
@@ -252,7 +252,7 @@ describe('/improve action extend, reassign and drop', () => {
     const out = await e.command(`action reassign A-1 to ${mention(U.member)} Jo is on secondment`, U.lead);
     expect(shown(out.posts[0]!)).toContain(`${mention(U.member)} now owns *A-1*`);
     expect(shown(out.posts[0]!)).toContain(`was ${mention(U.owner)}`);
-    const member = await e.t.deps.db.person.findFirstOrThrow({ where: { slackUserId: U.member } });
+    const member = await e.t.deps.db.person.findFirstOrThrow({ where: { platformUserId: U.member } });
     expect(await a1()).toMatchObject({ ownerId: member.id });
   });
 

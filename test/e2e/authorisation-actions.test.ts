@@ -108,7 +108,7 @@ async function changed(column: string, n: number, row: string): Promise<boolean>
     done: action.status === 'done',
     verify: action.status === 'verified',
     extend: action.dueDate === '2027-01-29',
-    reassign: owner.slackUserId === NEW_OWNER,
+    reassign: owner.platformUserId === NEW_OWNER,
     drop: action.status === 'dropped',
   };
   return expected[column]!;

@@ -35,7 +35,7 @@ async function sentReminder(kind: string, recipient: string): Promise<number> {
       createdAt: now,
       sentAt: now,
       channelId: 'D0ADM',
-      messageTs: '1700000000.000100',
+      messageId: '1700000000.000100',
     },
   });
   return log.id;

@@ -88,7 +88,7 @@ describe('/improve digest send', () => {
     );
     expect(weekly()).toHaveLength(1);
     expect(JSON.stringify(weekly()[0]!.blocks)).toContain(`Sent on request by <@${U.admin}>.`);
-    expect(await run()).toMatchObject({ status: 'posted', messageTs: weekly()[0]!.ts });
+    expect(await run()).toMatchObject({ status: 'posted', messageId: weekly()[0]!.ts });
     const chat = slackChat(slackWebClient('xoxb-e2e', e.slack.apiUrl, LogLevel.ERROR));
     e.t.clock.set(new Date('2026-11-23T09:00:00Z'));
     await digestJob({ ...e.t.deps, chat, instanceId: 'scheduler' }).run(e.t.clock.now());

@@ -45,7 +45,7 @@ const child = (options: {
 const calls = (method: string) => h.slack.calls.filter((c) => c.method === method);
 const expectOneDigest = async () => {
   expect(h.digests()).toHaveLength(1);
-  expect(await run()).toMatchObject({ status: 'posted', messageTs: h.digests()[0]!.ts });
+  expect(await run()).toMatchObject({ status: 'posted', messageId: h.digests()[0]!.ts });
 };
 
 describe('a replica killed with SIGKILL', () => {
@@ -55,7 +55,7 @@ describe('a replica killed with SIGKILL', () => {
     a.process.kill('SIGKILL');
     expect(await a.exited).toBe('SIGKILL');
     expect(h.digests()).toHaveLength(0);
-    expect(await run()).toMatchObject({ status: 'claimed', claimedBy: 'replica-a', messageTs: null });
+    expect(await run()).toMatchObject({ status: 'claimed', claimedBy: 'replica-a', messageId: null });
     h.t.clock.set(later(1 * MINUTE));
     await h.tick();
     expect(h.digests()).toHaveLength(0);
@@ -88,7 +88,7 @@ describe('a replica killed with SIGKILL', () => {
     expect(await a.exited).toBe('SIGKILL');
     const main = h.digests()[0]!;
     expect(h.slack.messages.filter((m) => m.thread_ts === main.ts)).toHaveLength(0);
-    expect(await run()).toMatchObject({ status: 'claimed', messageTs: null });
+    expect(await run()).toMatchObject({ status: 'claimed', messageId: null });
     // The same instance comes back at once (a stable INSTANCE_ID): its own claim need not be waited out.
     const again = child({ instanceId: 'replica-a' });
     await again.line('DONE');

@@ -42,7 +42,7 @@ describe('on schedule', () => {
         status: 'posted',
         weekStart: '2026-11-23',
         channelId: BOARD_CHANNEL,
-        messageTs: digest!.ts,
+        messageId: digest!.ts,
         late: false,
       },
     ]);
@@ -202,6 +202,6 @@ describe('a board channel the bot cannot post in', () => {
     at('2026-11-23T10:02:00Z');
     await h.tick();
     expect(h.digests()).toHaveLength(1);
-    expect(await runs()).toMatchObject([{ status: 'posted', messageTs: h.digests()[0]!.ts, late: false }]);
+    expect(await runs()).toMatchObject([{ status: 'posted', messageId: h.digests()[0]!.ts, late: false }]);
   });
 });

@@ -171,7 +171,7 @@ describe('events', () => {
     await home({ user: U.lead }, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
     await e.runtime.idle();
     expect(published().map((c) => c.args.user_id)).toEqual([U.lead, U.lead]);
-    const people = await e.t.deps.db.person.count({ where: { workspaceId: TEAM, slackUserId: U.lead } });
+    const people = await e.t.deps.db.person.count({ where: { workspaceId: TEAM, platformUserId: U.lead } });
     expect(people).toBe(1);
   });
 });

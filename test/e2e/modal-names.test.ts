@@ -81,7 +81,7 @@ describe('modal errors', () => {
       });
       expect(body.errors?.text).toContain(`Only the lead of WS1 (${U.lead}) or an admin`);
       await e.t.deps.db.person.updateMany({
-        where: { workspaceId: TEAM, slackUserId: U.lead },
+        where: { workspaceId: TEAM, platformUserId: U.lead },
         data: { displayName: 'jo.lead' },
       });
       const again = await submitForm('update', {

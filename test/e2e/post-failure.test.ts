@@ -30,7 +30,7 @@ it('a post that fails then succeeds on the retry: told it is saved, then it appe
   expect(out.posts).toHaveLength(1);
   expect(out.posts[0]!.text).toContain(TEXT);
   const stored = await e.t.deps.db.update.findFirstOrThrow();
-  expect(stored).toMatchObject({ text: TEXT, channelId: 'C0GENERAL', messageTs: out.posts[0]!.ts });
+  expect(stored).toMatchObject({ text: TEXT, channelId: 'C0GENERAL', messageId: out.posts[0]!.ts });
 });
 
 it('a post that fails on the retry too: still told the truth, and where to see it', async () => {

@@ -40,7 +40,7 @@ async function press(actionId: string, number: number, userId: string = U.owner)
     actionId,
     value: `${await reminderId()}.${number}`,
     channelId: message.channel,
-    messageTs: message.ts,
+    messageId: message.ts,
   });
 }
 
@@ -186,7 +186,7 @@ describe('Not mine', () => {
     });
     expect(shown(reminder())).toContain('you said this is not yours');
     expect((await action(2)).ownerId).not.toBe(
-      (await e.t.deps.db.person.findFirstOrThrow({ where: { slackUserId: U.member } })).id,
+      (await e.t.deps.db.person.findFirstOrThrow({ where: { platformUserId: U.member } })).id,
     );
     await job(e).run(at(e, '2026-11-23 11:00'));
     const notice = dmsTo(e, U.lead).find((m) => m.text.includes('is not theirs'))!;
@@ -203,10 +203,10 @@ describe('Not mine', () => {
       actionId: 'not_mine_reassign',
       value,
       channelId: notice.channel,
-      messageTs: notice.ts,
+      messageId: notice.ts,
     });
     const member = await e.t.deps.db.person.findFirstOrThrow({
-      where: { workspaceId: TEAM, slackUserId: U.member },
+      where: { workspaceId: TEAM, platformUserId: U.member },
     });
     expect((await action(2)).ownerId).toBe(member.id);
     expect(shown(dmsTo(e, U.lead).find((m) => m.ts === notice.ts))).toContain(`Reassigned to <@${U.member}>`);
@@ -215,7 +215,7 @@ describe('Not mine', () => {
       actionId: 'not_mine_reassign',
       value,
       channelId: notice.channel,
-      messageTs: notice.ts,
+      messageId: notice.ts,
     });
     expect(lastReply()).toContain('already owns A-2');
     expect(await history('reassigned')).toHaveLength(1);

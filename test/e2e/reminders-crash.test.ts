@@ -85,7 +85,7 @@ describe('a reminder replica killed between Slack accepting a reminder and recor
   it('sends the owner’s DM once: the next sweep finds it by its metadata and marks the row sent', async () => {
     const { first, second, dm } = await ownerDmedThenKilled();
     const row = await rowFor('action', first);
-    expect(row).toMatchObject({ status: 'claimed', claimedBy: 'replica-a', messageTs: null });
+    expect(row).toMatchObject({ status: 'claimed', claimedBy: 'replica-a', messageId: null });
     expect(dm.metadata).toEqual({
       event_type: 'improvement_reminder',
       event_payload: { reminderId: row.id },
@@ -101,7 +101,7 @@ describe('a reminder replica killed between Slack accepting a reminder and recor
     expect(await rowFor('action', first)).toMatchObject({
       status: 'sent',
       channelId: h.slack.dmChannelFor(first),
-      messageTs: dm.ts,
+      messageId: dm.ts,
       attempts: 2,
     });
     expect(await rowFor('action', second)).toMatchObject({ status: 'sent', attempts: 2 });
@@ -116,7 +116,7 @@ describe('a reminder replica killed between Slack accepting a reminder and recor
     expect(await rowFor('action', first)).toMatchObject({ status: 'failed', lastError: 'internal_error' });
     await sweep(at(h, '2026-11-23 09:50'));
     expect(dmsTo(h, first)).toHaveLength(1);
-    expect(await rowFor('action', first)).toMatchObject({ status: 'sent', messageTs: dm.ts });
+    expect(await rowFor('action', first)).toMatchObject({ status: 'sent', messageId: dm.ts });
   });
 
   it('sends the DM again rather than lose it when Slack refuses the look (no im:history scope)', async () => {
@@ -126,7 +126,7 @@ describe('a reminder replica killed between Slack accepting a reminder and recor
     expect(dmsTo(h, first)).toHaveLength(2);
     expect(await rowFor('action', first)).toMatchObject({
       status: 'sent',
-      messageTs: dmsTo(h, first)[1]!.ts,
+      messageId: dmsTo(h, first)[1]!.ts,
     });
   });
 
@@ -135,14 +135,14 @@ describe('a reminder replica killed between Slack accepting a reminder and recor
     await addActionAt(h, '2026-11-02 10:00', { due: '2026-11-20', text: 'Audit duty team assessments' });
     await killedAfterFirstPost(at(h, '2026-11-23 09:30'));
     expect(dmsTo(h, U.admin)).toHaveLength(1);
-    expect(await rowFor('unreachable', U.admin)).toMatchObject({ status: 'claimed', messageTs: null });
+    expect(await rowFor('unreachable', U.admin)).toMatchObject({ status: 'claimed', messageId: null });
 
     await sweep(at(h, '2026-11-23 09:41'));
     expect(dmsTo(h, U.admin)).toHaveLength(1);
     expect(dmsTo(h, U.owner)).toHaveLength(0);
     expect(await rowFor('unreachable', U.admin)).toMatchObject({
       status: 'sent',
-      messageTs: dmsTo(h, U.admin)[0]!.ts,
+      messageId: dmsTo(h, U.admin)[0]!.ts,
       attempts: 2,
     });
   });
@@ -167,14 +167,14 @@ describe('a reminder replica killed between Slack accepting a reminder and recor
     await killedAfterFirstPost(at(h, '2026-11-23 09:30'));
     expect(board()).toHaveLength(1);
     expect(dmsTo(h, U.otherLead)).toHaveLength(0);
-    expect(await rowFor('countdown', BOARD_CHANNEL)).toMatchObject({ status: 'claimed', messageTs: null });
+    expect(await rowFor('countdown', BOARD_CHANNEL)).toMatchObject({ status: 'claimed', messageId: null });
 
     await sweep(at(h, '2026-11-23 09:41'));
     expect(board()).toHaveLength(1);
     expect(dmsTo(h, U.otherLead)).toHaveLength(1);
     expect(await rowFor('countdown', BOARD_CHANNEL)).toMatchObject({
       status: 'sent',
-      messageTs: board()[0]!.ts,
+      messageId: board()[0]!.ts,
       attempts: 2,
     });
   });

@@ -67,7 +67,7 @@ describe('escalation of an action the lead owns', () => {
 
   it('with no admin, goes to nobody: the lead keeps the daily reminder about it', async () => {
     await e.t.deps.db.person.updateMany({
-      where: { workspaceId: TEAM, slackUserId: U.admin },
+      where: { workspaceId: TEAM, platformUserId: U.admin },
       data: { role: 'member' },
     });
     await job(e).run(at(e, '2026-11-23 09:30'));

@@ -125,7 +125,7 @@ describe('people Slack cannot reach', () => {
     expect(reports.map(shown).join()).toContain(`I can't reach <@${U.owner}> on Slack`);
     expect(reports.map(shown).join()).toContain(`I can't reach <@${U.member}> on Slack`);
     const owner = await e.t.deps.db.person.findFirstOrThrow({
-      where: { workspaceId: TEAM, slackUserId: U.owner },
+      where: { workspaceId: TEAM, platformUserId: U.owner },
     });
     expect(owner.unreachableAt).not.toBeNull();
   });

@@ -83,7 +83,7 @@ describe('silent leads', () => {
       actionId: 'silence_add_update',
       value,
       channelId: nudge!.channel,
-      messageTs: nudge!.ts,
+      messageId: nudge!.ts,
     });
     const form = e.slack.views.at(-1)!.view as {
       callback_id: string;

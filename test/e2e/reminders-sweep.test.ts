@@ -57,7 +57,7 @@ describe('the daily sweep', () => {
       status: 'sent',
       day: '2026-11-23',
       channelId: e.slack.dmChannelFor(U.owner),
-      messageTs: dm!.ts,
+      messageId: dm!.ts,
     });
     expect(JSON.parse(log.payload).actionIds).toHaveLength(3);
   });
@@ -112,7 +112,7 @@ describe('the daily sweep', () => {
     expect(dmsTo(e, U.owner)).toHaveLength(1);
     expect(dmsTo(e, U.member)).toHaveLength(1);
     const owner = await e.t.deps.db.person.findFirstOrThrow({
-      where: { workspaceId: TEAM, slackUserId: U.owner },
+      where: { workspaceId: TEAM, platformUserId: U.owner },
     });
     expect(owner.timezone).toBe('America/New_York');
   });

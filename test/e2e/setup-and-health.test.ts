@@ -49,7 +49,7 @@ describe('/improve setup', () => {
     const ws = await e.t.deps.db.workstream.findFirstOrThrow({
       include: { leads: { include: { person: true } } },
     });
-    expect(ws.leads.map((l) => l.person.slackUserId)).toEqual([U.lead]);
+    expect(ws.leads.map((l) => l.person.platformUserId)).toEqual([U.lead]);
     expect(await e.t.deps.db.auditLog.count({ where: { action: 'workstream.add' } })).toBe(1);
   });
 

@@ -88,7 +88,7 @@ describe('Socket Mode', () => {
     expect(stored).toMatchObject({
       text: 'Recruitment behind plan: 6 of 12 posts filled',
       rag: 'amber',
-      messageTs: posts[0]!.ts,
+      messageId: posts[0]!.ts,
     });
     expect((await t.deps.db.workstream.findFirstOrThrow({ where: { code: 'WS1' } })).rag).toBe('amber');
   });

@@ -27,7 +27,7 @@ describe('/improve update', () => {
       text: 'Recruitment behind plan: 6 of 12 posts filled',
       rag: 'amber',
       channelId: 'C0GENERAL',
-      messageTs: post.ts,
+      messageId: post.ts,
     });
   });
 

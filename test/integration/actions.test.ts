@@ -87,7 +87,7 @@ describe('adding actions', () => {
       dueDate: '2026-11-23',
       text: 'Recruit four newly qualified social workers',
     });
-    expect(owner.slackUserId).toBe(U.owner);
+    expect(owner.platformUserId).toBe(U.owner);
     expect((await events(1)).map((e) => [e.kind, e.toDue, e.toOwnerId])).toEqual([
       ['created', '2026-11-23', owner.id],
     ]);
@@ -143,7 +143,7 @@ describe('changing actions', () => {
     expect(action).toMatchObject({ status: 'verified', evidenceNote: 'Offer letters on the shared drive' });
     expect(action.completedAt).toEqual(t.clock.now());
     expect(action.verifiedAt).toEqual(t.clock.now());
-    const people = new Map((await t.deps.db.person.findMany()).map((p) => [p.id, p.slackUserId]));
+    const people = new Map((await t.deps.db.person.findMany()).map((p) => [p.id, p.platformUserId]));
     expect((await events(1)).map((e) => [e.kind, people.get(e.personId), e.note])).toEqual([
       ['created', U.lead, null],
       ['done', U.owner, 'Offer letters on the shared drive'],

@@ -102,7 +102,7 @@ describe('actions', () => {
     });
     await plan.action(ws, 'Dropped', '2026-11-01', U.lead, { status: 'dropped' });
     const d = await digest();
-    expect(d.overdue.map((o) => [o.ownerSlackId, o.actions.map((a) => a.number)])).toEqual([
+    expect(d.overdue.map((o) => [o.ownerUserId, o.actions.map((a) => a.number)])).toEqual([
       [U.owner, [2, 1]],
       [U.lead, [3]],
     ]);

@@ -34,6 +34,6 @@ it('renders the demo programme’s digest', async () => {
     './__snapshots__/digest-demo.blocks.json',
   );
   const people = await t.deps.db.person.findMany({ where: { workspaceId: TEAM } });
-  const names = new Map(people.map((p) => [p.slackUserId, p.displayName]));
+  const names = new Map(people.map((p) => [p.platformUserId, p.displayName]));
   await expect(toPlainText(message, names)).toMatchFileSnapshot('./__snapshots__/digest-demo.txt');
 });

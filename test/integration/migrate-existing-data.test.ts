@@ -21,7 +21,7 @@ const CREATED = '2025-01-06T09:00:00.000Z';
 /** A programme with a workstream, a lead, an update and an action, as the first schema held them. */
 const ROWS = [
   `INSERT INTO "Workspace" ("id", "name", "createdAt") VALUES ('T0OLD', 'Old council', '${CREATED}')`,
-  `INSERT INTO "Person" ("id", "workspaceId", "slackUserId", "displayName", "createdAt") VALUES (1, 'T0OLD', 'U0LEAD', 'Lead', '${CREATED}')`,
+  `INSERT INTO "Person" ("id", "workspaceId", "platformUserId", "displayName", "createdAt") VALUES (1, 'T0OLD', 'U0LEAD', 'Lead', '${CREATED}')`,
   `INSERT INTO "Programme" ("id", "workspaceId", "name", "createdAt") VALUES (1, 'T0OLD', 'Plan', '${CREATED}')`,
   `INSERT INTO "Workstream" ("id", "workspaceId", "programmeId", "code", "name", "createdAt") VALUES (1, 'T0OLD', 1, 'WS1', 'Workforce', '${CREATED}')`,
   `INSERT INTO "WorkstreamLead" ("workspaceId", "workstreamId", "personId") VALUES ('T0OLD', 1, 1)`,

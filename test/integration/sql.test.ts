@@ -21,7 +21,7 @@ it('reads a row Prisma wrote as Prisma returns it: dates, booleans, nulls and nu
   const written = await t.deps.db.person.create({
     data: {
       workspaceId: TEAM,
-      slackUserId: 'U0PRISMA',
+      platformUserId: 'U0PRISMA',
       displayName: 'Jo Bloggs',
       remindersOff: true,
       unreachableAt: new Date('2026-03-29T00:30:00.123Z'),
@@ -37,7 +37,7 @@ it('reads a row Prisma wrote as Prisma returns it: dates, booleans, nulls and nu
 
 it('writes rows Prisma reads back the same, and binds values rather than splicing them', async () => {
   const { programme, ws1 } = await seedProgramme(t.deps);
-  const lead = await t.deps.db.person.findFirstOrThrow({ where: { slackUserId: U.lead } });
+  const lead = await t.deps.db.person.findFirstOrThrow({ where: { platformUserId: U.lead } });
   const hostile = `Robert'); DROP TABLE "Update"; --`;
   const createdAt = new Date('2026-10-25T01:30:00.000Z'); // the hour the clocks go back in London
   const inserted = await t.deps.sql.one<Update>(

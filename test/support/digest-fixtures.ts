@@ -25,12 +25,12 @@ export class PlanBuilder {
     return { workspaceId: this.programme.workspaceId, programmeId: this.programme.id };
   }
 
-  async person(slackUserId: string, role = 'member'): Promise<number> {
-    const where = { workspaceId_slackUserId: { workspaceId: this.programme.workspaceId, slackUserId } };
+  async person(platformUserId: string, role = 'member'): Promise<number> {
+    const where = { workspaceId_platformUserId: { workspaceId: this.programme.workspaceId, platformUserId } };
     return (
       await this.db.person.upsert({
         where,
-        create: { ...where.workspaceId_slackUserId, role, createdAt: this.setUpAt },
+        create: { ...where.workspaceId_platformUserId, role, createdAt: this.setUpAt },
         update: {},
       })
     ).id;

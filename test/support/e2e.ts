@@ -56,7 +56,7 @@ export interface E2E {
     actionId: string;
     value: string;
     channelId?: string;
-    messageTs?: string;
+    messageId?: string;
   }): Promise<AppResponse>;
   /** Uses a message shortcut on a stored message (as Slack shows it), and waits for the answer. */
   shortcut(options: {
@@ -137,9 +137,9 @@ export async function startE2E(
         posts: slack.messages.slice(before.messages).filter((m) => !m.ephemeralFor),
       };
     },
-    async press({ userId, actionId, value, channelId = 'C0GENERAL', messageTs }) {
+    async press({ userId, actionId, value, channelId = 'C0GENERAL', messageId }) {
       const tag = `press-${++counter}`;
-      const responseUrl = slack.responseUrl(tag, { channel: channelId, user: userId, messageTs });
+      const responseUrl = slack.responseUrl(tag, { channel: channelId, user: userId, messageId });
       const http = await sendBlockAction(url, {
         signingSecret: SIGNING_SECRET,
         teamId: TEAM,
@@ -149,7 +149,7 @@ export async function startE2E(
         blockId: 'b',
         responseUrl,
         channelId,
-        message: messageTs ? { ts: messageTs } : undefined,
+        message: messageId ? { ts: messageId } : undefined,
       });
       await runtime.idle();
       return http;

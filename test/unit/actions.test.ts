@@ -55,13 +55,13 @@ describe('actionLine', () => {
     text: 'Recruit four social workers',
     dueDate: '2026-11-20',
     status: 'open',
-    ownerSlackUserId: 'U1',
+    ownerPlatformUserId: 'U1',
     workstreamCode: 'WS1',
   };
 
   it('marks an overdue action and says by how much', () => {
     expect(actionLine(base, '2026-11-23')).toBe(
-      ':red_circle: *A-3* WS1 · Recruit four social workers · <@U1> · due 20 Nov · *3 days overdue*',
+      '<rag:red> *A-3* WS1 · Recruit four social workers · <person:U1> · due 20 Nov · *3 days overdue*',
     );
   });
 
@@ -71,12 +71,12 @@ describe('actionLine', () => {
         ...base,
         status: 'done',
         projectName: 'Recruitment',
-        text: '<!channel> see <https://evil.example|this>',
+        text: '<!channel> see <https://evil.example|this> <rag:red>',
       },
       '2026-11-23',
     );
     expect(line).toBe(
-      '*A-3* WS1/Recruitment · @\u200Dchannel see &lt;https://evil.example|this&gt; · <@U1> · due 20 Nov · :white_check_mark: done, awaiting verification',
+      '*A-3* WS1/Recruitment · &lt;!channel&gt; see &lt;https://evil.example|this&gt; &lt;rag:red&gt; · <person:U1> · due 20 Nov · <icon:done> done, awaiting verification',
     );
   });
 
@@ -85,6 +85,6 @@ describe('actionLine', () => {
       actionLine({ ...base, dueDate: '2026-12-01', text: 'word '.repeat(100) }, '2026-11-23', {
         maxText: 20,
       }),
-    ).toContain('word word word word… · <@U1>');
+    ).toContain('word word word word… · <person:U1>');
   });
 });

@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { Args } from '../../commands/args.js';
 import { findSubcommand, SUBCOMMANDS } from '../../commands/index.js';
-import { tokenize, unescapeSlack } from '../../commands/tokenize.js';
+import { tokenize } from '../../commands/tokenize.js';
+import { fromSlack } from '../../src/chat/slack/mrkdwn.js';
 import type { CommandContext } from '../../commands/types.js';
 import { isAppError } from '../../src/domain/errors.js';
 import { wellFormed } from '../../src/domain/text.js';
@@ -33,7 +34,7 @@ type Parsed =
 
 /** What the router makes of `text`, short of running the handler. */
 function parse(text: string): Parsed {
-  const raw = wellFormed(unescapeSlack(text)).trim();
+  const raw = wellFormed(fromSlack(text)).trim();
   const tokens = tokenize(raw);
   if (tokens.length === 0) return { overview: true };
   const found = findSubcommand(tokens.map((t) => t.text));
@@ -371,19 +372,19 @@ const HOSTILE: Row[] = [
   ['', { overview: true }],
   ['frobnicate WS1', { unknown: 'frobnicate' }],
   ['updte WS1 Typo', { unknown: 'updte' }],
-  ['<!channel> read this', { unknown: '<!channel>' }],
+  ['<!channel> read this', { unknown: '@channel' }],
   [`'); DROP TABLE "Update";--`, { unknown: "');" }],
   [
     '{"blocks":[{"type":"section","text":{"type":"mrkdwn","text":"<!here>"}}]}',
-    { unknown: '{"blocks":[{"type":"section","text":{"type":"mrkdwn","text":"<!here>"}}]}' },
+    { unknown: '{"blocks":[{"type":"section","text":{"type":"mrkdwn","text":"@here"}}]}' },
   ],
   [FIVE_THOUSAND, { unknown: 'Recruitment' }],
   [`update WS1 ${FIVE_THOUSAND}`, { sub: 'update', input: { text: FIVE_THOUSAND.trim() } }],
   [
     'update WS1 <!channel> please read the audit',
-    { sub: 'update', input: { text: '<!channel> please read the audit' } },
+    { sub: 'update', input: { text: '@channel please read the audit' } },
   ],
-  ['update WS1 &lt;!here&gt; &amp; partners', { sub: 'update', input: { text: '<!here> & partners' } }],
+  ['update WS1 &lt;!here&gt; &amp; partners', { sub: 'update', input: { text: '@here & partners' } }],
   [
     `update WS1 '); DROP TABLE "Workstream";--`,
     { sub: 'update', input: { text: `'); DROP TABLE "Workstream";--` } },

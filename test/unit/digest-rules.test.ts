@@ -1,7 +1,7 @@
 /** Pure digest rules: when a week's digest is due (across the clock changes), splitting, plain text. */
 import { describe, expect, it } from 'vitest';
 import { splitText } from '../../src/digest/layout.js';
-import { mrkdwnToPlain } from '../../src/digest/plain-text.js';
+import { markupToPlain } from '../../src/digest/plain-text.js';
 import { describeSchedule, digestSlot, isLate } from '../../src/digest/schedule.js';
 
 const london = { timezone: 'Europe/London', digestDay: 1, digestTime: '09:00' };
@@ -56,12 +56,12 @@ describe('splitText', () => {
   });
 });
 
-describe('mrkdwnToPlain', () => {
+describe('markupToPlain', () => {
   it('reads as plain text: names for mentions, symbols for RAG emoji, entities unescaped, times kept', () => {
     const names = new Map([['U0LEAD1', 'Sarah Ahmed']]);
     expect(
-      mrkdwnToPlain(
-        ':red_circle: *WS2* Practice: _none_ · <@U0LEAD1> in <#C0BOARD|board> at 09:00:00 &lt;b&gt; &amp; co',
+      markupToPlain(
+        '<rag:red> *WS2* Practice: _none_ · <person:U0LEAD1> in <channel:C0BOARD|board> at 09:00:00 &lt;b&gt; &amp; co',
         names,
       ),
     ).toBe('[R] WS2 Practice: none · @Sarah Ahmed in #board at 09:00:00 <b> & co');

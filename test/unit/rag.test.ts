@@ -1,3 +1,4 @@
+import { toMrkdwn } from '../../src/chat/slack/mrkdwn.js';
 import { describe, expect, it } from 'vitest';
 import {
   compareRagBySeverity,
@@ -7,7 +8,7 @@ import {
   RAG_VALUES,
   type Rag,
   ragArrow,
-  ragEmoji,
+  ragMark,
   ragLabel,
   ragMovement,
   ragSeverity,
@@ -67,9 +68,20 @@ describe('labels and emoji', () => {
     ['green', 'Green', ':large_green_circle:'],
     ['complete', 'Complete', ':large_blue_circle:'],
     ['not_started', 'Not started', ':white_circle:'],
-  ])('%s reads %j with %s', (rag, label, emoji) => {
+  ])('%s reads %j with %s on Slack', (rag, label, emoji) => {
     expect(ragLabel(rag)).toBe(label);
-    expect(ragEmoji(rag)).toBe(emoji);
+    expect(toMrkdwn(ragMark(rag))).toBe(emoji);
+  });
+
+  it.each<[string, Rag]>([
+    ['🔴', 'red'],
+    ['🟠', 'amber'],
+    ['🟡', 'amber'],
+    ['🟢', 'green'],
+    ['🔵', 'complete'],
+    ['⚪️', 'not_started'],
+  ])('reads the emoji %s, as Teams users type it, as %s', (emoji, rag) => {
+    expect(parseRag(emoji)).toBe(rag);
   });
 
   it('lists every value and recognises stored strings', () => {

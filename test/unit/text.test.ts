@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  escapeMrkdwn,
+  escapeText,
   mentionsAsTyped,
-  neutraliseBroadcasts,
   normaliseQuotes,
-  toSafeMrkdwn,
-  truncateForSlack,
-  ZERO_WIDTH_JOINER as ZWJ,
+  toSafeText,
+  truncateText,
 } from '../../src/domain/text.js';
+import { neutraliseBroadcasts, ZERO_WIDTH_JOINER as ZWJ } from '../../src/chat/slack/mrkdwn.js';
 
 describe('neutraliseBroadcasts', () => {
   it.each([
@@ -40,30 +39,31 @@ describe('neutraliseBroadcasts', () => {
   });
 });
 
-describe('escapeMrkdwn', () => {
+describe('escapeText', () => {
   it('escapes ampersands and angle brackets', () => {
-    expect(escapeMrkdwn('Caseloads < 30 & ICPC > 68%')).toBe('Caseloads &lt; 30 &amp; ICPC &gt; 68%');
+    expect(escapeText('Caseloads < 30 & ICPC > 68%')).toBe('Caseloads &lt; 30 &amp; ICPC &gt; 68%');
   });
 
   it('leaves text Slack has already escaped alone', () => {
-    expect(escapeMrkdwn('Health &amp; Care &lt;3')).toBe('Health &amp; Care &lt;3');
+    expect(escapeText('Health &amp; Care &lt;3')).toBe('Health &amp; Care &lt;3');
   });
 });
 
-describe('toSafeMrkdwn', () => {
+describe('toSafeText', () => {
   it.each([
     ['<https://evil.example|click here>', '&lt;https://evil.example|click here&gt;'],
-    ['<!channel> see <#C0123|board>', `@${ZWJ}channel see <#C0123|board>`],
-    ['Thanks <@U123ABC> & <@W9|jo>', 'Thanks <@U123ABC> &amp; <@W9|jo>'],
-    ['<@U1|<https://evil|x>>', '&lt;@U1|&lt;https://evil|x&gt;&gt;'],
+    ['<!channel> see <channel:C0123|board>', '&lt;!channel&gt; see <channel:C0123|board>'],
+    ['Thanks <person:U123ABC> & <person:W9|jo>', 'Thanks <person:U123ABC> &amp; <person:W9|jo>'],
+    ['<person:U1|<https://evil|x>>', '&lt;person:U1|&lt;https://evil|x&gt;&gt;'],
+    ['<rag:red> <icon:done> <link:https://evil|x>', '&lt;rag:red&gt; &lt;icon:done&gt; &lt;link:https://evil|x&gt;'],
     ['<!date^1392734382^{date}|Feb 18>', '&lt;!date^1392734382^{date}|Feb 18&gt;'],
     ['Plain update, nothing to escape', 'Plain update, nothing to escape'],
   ])('%j → %j', (text, expected) => {
-    expect(toSafeMrkdwn(text)).toBe(expected);
+    expect(toSafeText(text)).toBe(expected);
   });
 });
 
-describe('truncateForSlack', () => {
+describe('truncateText', () => {
   const update = 'Caseloads are down to 23 on average across the duty teams';
 
   it.each([
@@ -73,18 +73,18 @@ describe('truncateForSlack', () => {
     [update, 25, 'Caseloads are down to 23…'],
     ['Caseloads, ICPC, visits', 17, 'Caseloads, ICPC…'],
     ['Supercalifragilistic', 10, 'Supercali…'],
-    ['see <@U123ABCDEF> now', 12, 'see…'],
+    ['see <person:U123ABCDEF> now', 12, 'see…'],
     ['Q&amp;A', 5, 'Q…'],
     [update, 1, '…'],
     [update, 0, ''],
   ])('%j at %i', (text, max, expected) => {
-    const result = truncateForSlack(text, max);
+    const result = truncateText(text, max);
     expect(result).toBe(expected);
     expect(result.length).toBeLessThanOrEqual(Math.max(max, 0));
   });
 
   it('never splits an emoji in half', () => {
-    expect(truncateForSlack('ab😀cd', 4)).toBe('ab…');
+    expect(truncateText('ab😀cd', 4)).toBe('ab…');
   });
 });
 
@@ -98,17 +98,17 @@ describe('normaliseQuotes', () => {
 
 describe('mentionsAsTyped', () => {
   it('writes labelled user and channel mentions back as they were typed', () => {
-    expect(mentionsAsTyped('action add WS1 <@U0OWNER|olly> in <#C0BOARD|board> by Friday')).toBe(
+    expect(mentionsAsTyped('action add WS1 <person:U0OWNER|olly> in <channel:C0BOARD|board> by Friday')).toBe(
       'action add WS1 @olly in #board by Friday',
     );
   });
 
   it('leaves unlabelled mentions, links and broadcasts for the other guards', () => {
-    const text = '<@U0OWNER> <#C0BOARD> <https://evil.example|click> <!here>';
+    const text = '<person:U0OWNER> <channel:C0BOARD> <https://evil.example|click> <!here>';
     expect(mentionsAsTyped(text)).toBe(text);
   });
 
-  it('cannot be turned into a ping: a label of @here is still defused when made safe', () => {
-    expect(toSafeMrkdwn(mentionsAsTyped('<@U0OWNER|here>'))).toBe(`@${ZWJ}here`);
+  it('cannot be turned into a ping: a label of @here is still defused when Slack shows it', () => {
+    expect(neutraliseBroadcasts(toSafeText(mentionsAsTyped('<person:U0OWNER|here>')))).toBe(`@${ZWJ}here`);
   });
 });

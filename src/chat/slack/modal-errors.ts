@@ -1,47 +1,47 @@
 /**
- * Slack shows a modal's field errors as plain text: a mention there reads '<@U0LOCAL002>', not a
- * name. Before a modal's errors go back to Slack, each mention becomes what a person would say:
- * the label Slack put in it, else the person's name from users.info, else the name we stored.
+ * Slack shows a modal's field errors as plain text: a mention there would read '<@U0LOCAL002>',
+ * not a name. Before a modal's errors go back to Slack, each mention becomes what a person would
+ * say: the label Slack put in it, else the person's name from users.info, else the name we stored.
  */
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../services/deps.js';
-
-const USER_MENTION = /<@([UW][A-Z0-9]+)(?:\|([^<>|]*))?>/g;
-const CHANNEL_MENTION = /<#([CG][A-Z0-9]+)(?:\|([^<>|]*))?>/g;
+import { mapTokens } from '../markup.js';
+import { toSlackPlain } from './mrkdwn.js';
 
 // The modal must be answered within Slack's three seconds, and its handler may already have used
 // up to 1.5 of them (listeners/views.ts), so a slow users.info is not waited for.
 const LOOKUP_MS = 800;
 
-type Names = (slackUserIds: string[]) => Promise<Map<string, string>>;
+type Names = (platformUserIds: string[]) => Promise<Map<string, string>>;
 
 /** The errors with every user and channel mention written as a name. */
 export async function errorsWithNames(
   errors: Record<string, string>,
   names: Names,
 ): Promise<Record<string, string>> {
-  const text = Object.values(errors).join('\n');
-  const unlabelled = [...text.matchAll(USER_MENTION)].filter((m) => !m[2]?.trim()).map((m) => m[1]!);
+  const unlabelled: string[] = [];
+  mapTokens(Object.values(errors).join('\n'), (token, raw) => {
+    if (token.kind === 'person' && !token.label?.trim()) unlabelled.push(token.id);
+    return raw;
+  });
   // Names are a courtesy: if they cannot be had, the errors still go back, with bare ids.
   const known =
     unlabelled.length > 0
       ? await names([...new Set(unlabelled)]).catch(() => new Map<string, string>())
       : new Map<string, string>();
-  const plain = (message: string) =>
-    message
-      .replace(USER_MENTION, (_all, id: string, label?: string) => label?.trim() || known.get(id) || id)
-      .replace(CHANNEL_MENTION, (_all, id: string, label?: string) => `#${label?.trim() || id}`);
-  return Object.fromEntries(Object.entries(errors).map(([field, message]) => [field, plain(message)]));
+  return Object.fromEntries(
+    Object.entries(errors).map(([field, message]) => [field, toSlackPlain(message, known)]),
+  );
 }
 
 /** Names for Slack user ids: Slack's display name or real name, else the one stored on the Person. */
 export function slackNames(client: WebClient, deps: Deps, workspaceId: string): Names {
   return async (ids) => {
     const stored = await deps.db.person.findMany({
-      where: { workspaceId, slackUserId: { in: ids } },
-      select: { slackUserId: true, displayName: true },
+      where: { workspaceId, platformUserId: { in: ids } },
+      select: { platformUserId: true, displayName: true },
     });
-    const fallback = new Map(stored.map((p) => [p.slackUserId, p.displayName]));
+    const fallback = new Map(stored.map((p) => [p.platformUserId, p.displayName]));
     const found = await Promise.all(
       ids.map(async (id) => [id, (await slackName(client, id, deps)) || fallback.get(id) || ''] as const),
     );

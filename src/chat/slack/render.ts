@@ -1,16 +1,19 @@
 /** Neutral messages and modals (src/chat/message.ts) as Slack Block Kit. */
-import { escapeMrkdwn, neutraliseBroadcasts } from '../../domain/text.js';
+import { escapeText } from '../../domain/text.js';
 import type { Block, Button, Message, Modal, ModalInput } from '../message.js';
 import { SLACK_LIMITS, splitMrkdwn } from './limits.js';
+import { neutraliseBroadcasts, toMrkdwn, toSlackPlain } from './mrkdwn.js';
 
 type KnownBlock = Record<string, unknown>;
 
-// Defence in depth: whatever a command or service forgot, the bot never pings @channel/@here.
-// Limits are applied after this, to the text Slack receives (limits.ts).
+// The neutral markup as mrkdwn and, as defence in depth, whatever a command or service forgot,
+// the bot never pings @channel/@here. Limits are applied after this, to the text Slack receives
+// (limits.ts).
+const slackText = (text: string): string => neutraliseBroadcasts(toMrkdwn(text));
 const mrkdwn = (text: string) => ({ type: 'mrkdwn', text });
 const plainText = (text: string, max = 150) => ({
   type: 'plain_text',
-  text: text.slice(0, max),
+  text: toSlackPlain(text).slice(0, max),
   emoji: true,
 });
 
@@ -26,7 +29,12 @@ function renderButton(b: Button): KnownBlock {
 
 /** Section text over Slack's limit becomes several sections; the button stays on the first. */
 function sections(text: string, button?: Button): KnownBlock[] {
-  return splitMrkdwn(neutraliseBroadcasts(text)).map((piece, i) => ({
+  return splitSlack(slackText(text), button);
+}
+
+/** Text already in mrkdwn as sections. */
+function splitSlack(text: string, button?: Button): KnownBlock[] {
+  return splitMrkdwn(text).map((piece, i) => ({
     type: 'section',
     text: mrkdwn(piece),
     ...(button && i === 0 ? { accessory: renderButton(button) } : {}),
@@ -35,16 +43,16 @@ function sections(text: string, button?: Button): KnownBlock[] {
 
 /** Fields that fit sit side by side; otherwise they follow the text as sections of their own. */
 function sectionWithFields(block: Extract<Block, { type: 'section' }>): KnownBlock[] {
-  const fields = (block.fields ?? []).map(neutraliseBroadcasts);
+  const fields = (block.fields ?? []).map(slackText);
   const fit = fields.length <= SLACK_LIMITS.fields && fields.every((f) => f.length <= SLACK_LIMITS.field);
   const [first, ...rest] = sections(block.text, block.button);
   if (fit) return [{ ...first!, fields: fields.map(mrkdwn) }, ...rest];
-  return [first!, ...rest, ...fields.flatMap((field) => sections(field))];
+  return [first!, ...rest, ...fields.flatMap((field) => splitSlack(field))];
 }
 
 /** Context text split into elements, ten to a context block. */
 function context(text: string): KnownBlock[] {
-  const elements = splitMrkdwn(neutraliseBroadcasts(text)).map(mrkdwn);
+  const elements = splitMrkdwn(slackText(text)).map(mrkdwn);
   const blocks: KnownBlock[] = [];
   for (let i = 0; i < elements.length; i += SLACK_LIMITS.contextElements)
     blocks.push({ type: 'context', elements: elements.slice(i, i + SLACK_LIMITS.contextElements) });
@@ -53,8 +61,9 @@ function context(text: string): KnownBlock[] {
 
 /** A header too long for Slack's header block is shown whole, in bold, as a section. */
 function header(text: string): KnownBlock[] {
-  if (text.length <= SLACK_LIMITS.header) return [{ type: 'header', text: plainText(text) }];
-  return sections(`*${escapeMrkdwn(text)}*`);
+  const plain = toSlackPlain(text);
+  if (plain.length <= SLACK_LIMITS.header) return [{ type: 'header', text: plainText(plain) }];
+  return splitSlack(neutraliseBroadcasts(`*${escapeText(plain)}*`));
 }
 
 /** One neutral block as the Slack blocks that carry all of it (more than one when it is long). */
@@ -84,7 +93,7 @@ export function renderMessage(message: Message): { text: string; blocks?: KnownB
   // A message's text may be up to 40,000 characters; a section's stops at 3,000, so long
   // sections are split here, where Slack's limits are known.
   return {
-    text: neutraliseBroadcasts(message.text).slice(0, 40_000),
+    text: slackText(message.text).slice(0, 40_000),
     ...(message.blocks ? { blocks: message.blocks.flatMap(renderBlock) } : {}),
   };
 }

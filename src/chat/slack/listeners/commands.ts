@@ -11,6 +11,7 @@ import type { Reply } from '../../../../commands/types.js';
 import type { Deps } from '../../../services/deps.js';
 import { commandContext } from '../context.js';
 import { deliver } from '../deliver.js';
+import { fromSlack } from '../mrkdwn.js';
 import type { MetadataSeal } from '../metadata-seal.js';
 import { slackChat } from '../slack-chat.js';
 import { actingWorkspace, NO_WORKSPACE_REPLY } from '../workspace.js';
@@ -23,7 +24,7 @@ export function registerCommands(app: App, deps: Deps, command: string, seal: Me
       await respond({ response_type: 'ephemeral', text: NO_WORKSPACE_REPLY }).catch(() => undefined);
       return;
     }
-    const typed = `${command} ${body.text ?? ''}`;
+    const typed = `${command} ${fromSlack(body.text ?? '')}`;
     const reply = await run(deps, command, body, teamId, client);
     await acknowledge(ack, deps);
     const target = {
@@ -62,10 +63,11 @@ async function run(
     requestKey: body.trigger_id ? `command:${body.trigger_id}` : undefined,
   };
   try {
-    return await runCommand(body.text ?? '', await commandContext(deps, command, facts, slackChat(client)));
+    const text = fromSlack(body.text ?? '');
+    return await runCommand(text, await commandContext(deps, command, facts, slackChat(client)));
   } catch (error) {
     deps.logger.error({ err: error }, 'could not run a command');
-    return apology(`${command} ${body.text ?? ''}`);
+    return apology(`${command} ${fromSlack(body.text ?? '')}`);
   }
 }
 
