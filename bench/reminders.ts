@@ -45,7 +45,7 @@ function fastChat(calls: Record<string, number>): Chat {
   };
   const posted = (channelId: string) => {
     ts += 1;
-    return { channelId, ts: String(ts) };
+    return { channelId, messageId: String(ts) };
   };
   return {
     post: async (channelId) => {

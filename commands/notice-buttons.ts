@@ -45,7 +45,7 @@ export const reassignButton: ButtonHandler = {
     return {
       kind: 'channel',
       message: await currentNotice(ctx.deps, log),
-      replace: { channelId: log.channelId, ts: log.messageId },
+      replace: { channelId: log.channelId, messageId: log.messageId },
       ...(warning ? { confirmation: plain(`<icon:warning> ${warning}`) } : {}),
     };
   },
@@ -119,6 +119,6 @@ export const silenceModal: ModalHandler = {
     );
     if (!log?.channelId || !log.messageId || log.recipient !== ctx.actor.userId)
       return { kind: 'ephemeral', message };
-    return { kind: 'channel', message, replace: { channelId: log.channelId, ts: log.messageId } };
+    return { kind: 'channel', message, replace: { channelId: log.channelId, messageId: log.messageId } };
   },
 };

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Modal } from '../src/chat/message.js';
 import { AppError } from '../src/domain/errors.js';
-import { RAG_VALUES, ragMark, ragLabel } from '../src/domain/rag.js';
+import { RAG_VALUES, ragLabel, ragMark } from '../src/domain/rag.js';
 import { ragTypo } from '../src/domain/rag-typos.js';
 import { toSafeText } from '../src/domain/text.js';
 import { changeRag } from '../src/services/change-rag.js';

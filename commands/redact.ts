@@ -44,12 +44,12 @@ export const redact: Subcommand<z.infer<typeof input>> = {
 
 /** The shortcut on a message: the update echoed there, or the action a bot post names. */
 export async function redactMessage(
-  message: { channelId: string; ts: string; text: string; fromBot: boolean },
+  message: { channelId: string; messageId: string; text: string; fromBot: boolean },
   ctx: CommandContext,
 ): Promise<Reply> {
   // Every action post begins with its reference (A-12 added…, A-12 done…).
   const actionRef = /^A-\d+\b/.exec(message.text)?.[0];
-  const where = { channelId: message.channelId, ts: message.ts };
+  const where = { channelId: message.channelId, messageId: message.messageId };
   const target = {
     kind: 'message' as const,
     ...where,
@@ -62,7 +62,7 @@ export async function redactMessage(
 async function redactAndShow(
   target: RedactTarget,
   ctx: CommandContext,
-  shownAt?: { channelId: string; ts: string },
+  shownAt?: { channelId: string; messageId: string },
 ): Promise<Reply> {
   let redaction: Redaction;
   try {
@@ -98,12 +98,12 @@ function updateReply(r: Extract<Redaction, { kind: 'update' }>): Reply {
   const { channelId, messageId, withdrawnAt } = r.update;
   // A withdrawn update's post already shows no text; one never echoed has no post to change.
   if (!channelId || !messageId || withdrawnAt) return { kind: 'ephemeral', message: confirmation };
-  return { kind: 'channel', message: updateMessage(r), confirmation, replace: { channelId, ts: messageId } };
+  return { kind: 'channel', message: updateMessage(r), confirmation, replace: { channelId, messageId } };
 }
 
 function actionReply(
   r: Extract<Redaction, { kind: 'action' }>,
-  shownAt?: { channelId: string; ts: string },
+  shownAt?: { channelId: string; messageId: string },
 ): Reply {
   const ref = formatActionRef(r.action.number);
   const removed = `Removed from ${ref}: ${r.parts.join(', ')}, in the database, its history and the audit log (${copies(r.copies)}). Each now reads: ${r.marker}.`;

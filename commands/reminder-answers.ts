@@ -77,7 +77,7 @@ export async function refreshed(answering: Answering, ctx: CommandContext, warni
   return {
     kind: 'channel',
     message: await currentActionReminder(ctx.deps, log),
-    replace: { channelId: log.channelId, ts: log.messageId },
+    replace: { channelId: log.channelId, messageId: log.messageId },
     ...(warning ? { confirmation: plain(`<icon:warning> ${warning}`) } : {}),
   };
 }
@@ -87,7 +87,7 @@ async function refreshedHome(actionNumber: number, ctx: CommandContext, warning?
   const home = await buildHome(ctx.deps, ctx.actor, warning);
   const log = await reminderListing(ctx.deps.db, ctx.actor.workspaceId, ctx.actor.userId, actionNumber);
   if (!log?.channelId || !log.messageId) return { kind: 'home', message: home };
-  const reminder = { channelId: log.channelId, ts: log.messageId };
+  const reminder = { channelId: log.channelId, messageId: log.messageId };
   return {
     kind: 'home',
     message: home,

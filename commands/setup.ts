@@ -33,8 +33,7 @@ export const setup: Subcommand<{ name?: string; boardChannelId?: string }> = {
     const { programme, created, becameAdmin } = await setupProgramme(input, ctx.deps, ctx.actor);
     const name = toSafeText(programme.name);
     const board = programme.boardChannelId ? `<channel:${programme.boardChannelId}>` : 'not set';
-    if (!created)
-      return ephemeral(`<icon:done> Programme updated: *${name}*, board channel ${board}.`);
+    if (!created) return ephemeral(`<icon:done> Programme updated: *${name}*, board channel ${board}.`);
     return ephemeral(
       `<icon:celebrate> *${name}* is set up. The weekly digest goes to ${board}.` +
         (becameAdmin ? ' You are its first admin.' : '') +

@@ -4,7 +4,7 @@
  */
 import type { Block, Message } from '../src/chat/message.js';
 import { formatUkDate, todayIn } from '../src/domain/dates.js';
-import { isRag, RAG_VALUES, ragMark, ragLabel } from '../src/domain/rag.js';
+import { isRag, RAG_VALUES, ragLabel, ragMark } from '../src/domain/rag.js';
 import { toSafeText, truncateText } from '../src/domain/text.js';
 import type { RagSummary } from '../src/services/rag-summary.js';
 import type { ReportCard } from '../src/services/workstream-report-card.js';
@@ -38,7 +38,8 @@ export function summaryMessage(summary: RagSummary, timezone: string, footer: Fo
 export function reportCardMessage(card: ReportCard, timezone: string, footer: Footer): Message {
   const { workstream: w } = card;
   const since = w.ragChangedAt ? ` since ${ukDay(w.ragChangedAt, timezone)}` : '';
-  const leads = card.leadUserIds.length > 0 ? card.leadUserIds.map((id) => `<person:${id}>`).join(', ') : 'none';
+  const leads =
+    card.leadUserIds.length > 0 ? card.leadUserIds.map((id) => `<person:${id}>`).join(', ') : 'none';
   const reason = card.latestRagChange
     ? `\n*Reason:* ${toSafeText(truncateText(card.latestRagChange.reason, 600))}`
     : '';

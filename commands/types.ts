@@ -34,16 +34,16 @@ export type Reply =
       kind: 'channel';
       message: Message;
       confirmation?: Message;
-      afterPost?: (where: { channelId: string; ts: string }) => Promise<void>;
+      afterPost?: (where: { channelId: string; messageId: string }) => Promise<void>;
       /** Replace this earlier bot message instead of posting a new one (an edited or withdrawn update). */
-      replace?: { channelId: string; ts: string };
+      replace?: { channelId: string; messageId: string };
     }
   | { kind: 'modal'; modal: Modal }
   /**
    * Re-publishes the person's App Home tab (after a button pressed there), and updates their
    * reminder DM listing the same action, so the two never disagree.
    */
-  | { kind: 'home'; message: Message; reminder?: { channelId: string; ts: string; message: Message } }
+  | { kind: 'home'; message: Message; reminder?: { channelId: string; messageId: string; message: Message } }
   | { kind: 'none' };
 
 export interface Subcommand<I = unknown> {
@@ -78,7 +78,7 @@ export interface ButtonHandler {
   actionId: string;
   press(
     value: string,
-    ctx: CommandContext & { message?: { channelId: string; ts: string } },
+    ctx: CommandContext & { message?: { channelId: string; messageId: string } },
   ): Promise<Reply | { kind: 'replace'; message: Message }>;
 }
 

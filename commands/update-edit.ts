@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Message } from '../src/chat/message.js';
 import { plain } from '../src/chat/message.js';
 import { timeOfDayIn } from '../src/domain/dates.js';
-import { isRag, ragMark, ragLabel } from '../src/domain/rag.js';
+import { isRag, ragLabel, ragMark } from '../src/domain/rag.js';
 import { toSafeText } from '../src/domain/text.js';
 import { type ChangedUpdate, editUpdate } from '../src/services/edit-update.js';
 import { withdrawUpdate } from '../src/services/withdraw-update.js';
@@ -97,6 +97,6 @@ function inChannel({ update }: ChangedUpdate, message: Message, confirmation: Me
     kind: 'channel',
     message,
     confirmation,
-    replace: { channelId: update.channelId, ts: update.messageId },
+    replace: { channelId: update.channelId, messageId: update.messageId },
   };
 }

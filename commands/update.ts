@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { type Message, type Modal, plain } from '../src/chat/message.js';
 import { AppError } from '../src/domain/errors.js';
-import { RAG_VALUES, type Rag, ragMark, ragLabel } from '../src/domain/rag.js';
+import { RAG_VALUES, type Rag, ragLabel, ragMark } from '../src/domain/rag.js';
 import { ragTypo } from '../src/domain/rag-typos.js';
 import { toSafeText } from '../src/domain/text.js';
 import { listWorkstreams } from '../src/services/list-workstreams.js';
@@ -65,8 +65,8 @@ async function postAndEcho(value: UpdateInput, ctx: CommandContext): Promise<Rep
     kind: 'channel',
     message: updateMessage(result),
     ...(result.ragUnchanged ? { confirmation: unchangedNote(result) } : {}),
-    afterPost: ({ channelId, ts }) =>
-      recordUpdateMessage(ctx.deps, ctx.actor.workspaceId, result.update.id, channelId, ts),
+    afterPost: ({ channelId, messageId }) =>
+      recordUpdateMessage(ctx.deps, ctx.actor.workspaceId, result.update.id, channelId, messageId),
   };
 }
 

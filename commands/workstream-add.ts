@@ -50,7 +50,9 @@ export const workstreamAdd: Subcommand<z.infer<typeof input>> = {
   async run(value, ctx) {
     const ws = await addWorkstream(value, ctx.deps, ctx.actor);
     const leads = value.leadUserIds.map((id) => `<person:${id}>`).join(', ');
-    const friend = value.criticalFriendUserId ? `, critical friend <person:${value.criticalFriendUserId}>` : '';
+    const friend = value.criticalFriendUserId
+      ? `, critical friend <person:${value.criticalFriendUserId}>`
+      : '';
     return ephemeral(
       `<icon:done> Added *${ws.code} ${toSafeText(ws.name)}*, led by ${leads}${friend}. Its RAG is Not started until its lead sets it.`,
     );

@@ -1,7 +1,7 @@
 /** `/improve workstream list`: each workstream's code, name, RAG, leads and last update date. Anyone may read. */
 import { z } from 'zod';
 import { formatUkDate, todayIn } from '../src/domain/dates.js';
-import { isRag, ragMark, ragLabel } from '../src/domain/rag.js';
+import { isRag, ragLabel, ragMark } from '../src/domain/rag.js';
 import { toSafeText } from '../src/domain/text.js';
 import { listWorkstreams, type WorkstreamSummary } from '../src/services/list-workstreams.js';
 import { ephemeral } from './replies.js';

@@ -4,9 +4,10 @@
  */
 import type { Message } from './message.js';
 
+/** Where a message was posted: the conversation, and the platform's id of the message in it. */
 export interface Posted {
   channelId: string;
-  ts: string;
+  messageId: string;
 }
 
 export interface ChatUser {
@@ -26,7 +27,7 @@ export interface Chat {
   post(
     channelId: string,
     message: Message,
-    options?: { threadTs?: string; metadata?: MessageMetadata },
+    options?: { threadId?: string; metadata?: MessageMetadata },
   ): Promise<Posted>;
   /** A direct message from the bot to a person. */
   dm(userId: string, message: Message, options?: { metadata?: MessageMetadata }): Promise<Posted>;
@@ -34,32 +35,57 @@ export interface Chat {
   dmChannel(userId: string): Promise<string>;
   update(where: Posted, message: Message): Promise<void>;
   user(userId: string): Promise<ChatUser>;
-  /** Messages the bot posted in a channel since `oldest`, with their metadata. */
+  /** Messages the bot posted in a channel since `since`, with their metadata and when they were posted. */
   findPosted(
     channelId: string,
     since: Date,
     eventType: string,
-  ): Promise<{ ts: string; payload: Record<string, unknown> }[]>;
+  ): Promise<{ messageId: string; postedAt: Date; payload: Record<string, unknown> }[]>;
   /** The bot's replies in a thread with that metadata type (a digest's continuation parts). */
   findReplies?(
     channelId: string,
-    threadTs: string,
+    threadId: string,
     eventType: string,
-  ): Promise<{ ts: string; payload: Record<string, unknown> }[]>;
+  ): Promise<{ messageId: string; payload: Record<string, unknown> }[]>;
   /** The App Home tab of a person. */
   publishHome?(userId: string, message: Message): Promise<void>;
 }
 
 /**
- * A failure from the platform. `permanent` ones (channel not found, bot not in channel) need a
- * person to fix something; others are retried.
+ * The failures the core tells apart, whatever the platform; each adapter maps its own error codes
+ * to these. Any other failure keeps the platform's own code, is shown as it is and retried.
+ */
+export const CHAT_ERRORS = {
+  /** The bot is not a member of the channel. */
+  not_in_channel: true,
+  channel_not_found: true,
+  channel_archived: true,
+  /** The person is deactivated, unknown, or cannot be messaged by the bot. */
+  recipient_unreachable: true,
+  /** The app lacks a permission (a scope, or a workspace policy). */
+  missing_permission: true,
+  /** The bot's credentials were refused. */
+  not_authorised: true,
+  /** The platform refused the message itself (too long, malformed). */
+  message_rejected: true,
+} as const;
+
+export type ChatErrorCode = keyof typeof CHAT_ERRORS;
+
+/** Whether a code is one of the neutral, permanent failures. */
+export const isPermanentChatError = (code: string): code is ChatErrorCode => Object.hasOwn(CHAT_ERRORS, code);
+
+/**
+ * A failure from the platform. `permanent` ones (a ChatErrorCode: channel not found, bot not in
+ * channel) need a person to fix something; others are retried. `detail` is the platform's own code.
  */
 export class ChatError extends Error {
   constructor(
     readonly code: string,
     readonly permanent: boolean,
+    readonly detail: string = code,
   ) {
-    super(`chat platform error: ${code}`);
+    super(`chat platform error: ${code}${detail !== code ? ` (${detail})` : ''}`);
     this.name = 'ChatError';
   }
 }

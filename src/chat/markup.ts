@@ -68,7 +68,8 @@ export const TOKEN = /<(person|channel|rag|icon):([^<>|\s]+)(?:\|([^<>|]*))?>/g;
 
 /** Reads one matched token; null when its value is not one the markup knows. */
 export function readToken(kind: string, value: string, label: string | undefined): Token | null {
-  if (kind === 'person' || kind === 'channel') return { kind, id: value, ...(label ? { label } : {}) } as Token;
+  if (kind === 'person' || kind === 'channel')
+    return { kind, id: value, ...(label ? { label } : {}) } as Token;
   if (kind === 'rag' && RAGS.has(value)) return { kind, rag: value as Rag };
   if (kind === 'icon' && ICON_SET.has(value)) return { kind, name: value as Icon };
   return null;

@@ -119,8 +119,6 @@ export function silence(
     if (w.rag === 'complete') return [];
     const days = daysBetween(w.lastUpdateDay ?? created.get(w.id) ?? today, today);
     if (days < silenceDays) return [];
-    return [
-      { code: w.code, name: w.name, lastUpdateDay: w.lastUpdateDay, days, leadUserIds: w.leadUserIds },
-    ];
+    return [{ code: w.code, name: w.name, lastUpdateDay: w.lastUpdateDay, days, leadUserIds: w.leadUserIds }];
   });
 }

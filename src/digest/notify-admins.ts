@@ -12,9 +12,9 @@ const REASONS: Record<string, string> = {
     'the bot is not a member of that channel. Invite it by typing `/invite @improvement-bot` in the channel',
   channel_not_found:
     'Slack cannot find that channel (it may have been deleted, or it is private and the bot was never invited). Invite the bot, or choose another board channel with `/improve setup #channel`',
-  is_archived:
+  channel_archived:
     'the channel is archived. Unarchive it, or choose another board channel with `/improve setup #channel`',
-  missing_scope: 'the app is missing a Slack permission. Reinstall it from its Slack app settings',
+  missing_permission: 'the app is missing a Slack permission. Reinstall it from its Slack app settings',
 };
 
 /** A failure while looking in the channel for an earlier attempt's digest is stored as 'check:<code>'. */
@@ -46,7 +46,10 @@ export async function tellAdminsDigestFailed(
     try {
       await deps.chat.dm(platformUserId, plain(text));
     } catch (error) {
-      deps.logger.warn({ err: error, userId: platformUserId }, 'could not tell an admin that the digest failed');
+      deps.logger.warn(
+        { err: error, userId: platformUserId },
+        'could not tell an admin that the digest failed',
+      );
     }
   }
   if (admins.length === 0)

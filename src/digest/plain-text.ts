@@ -24,18 +24,16 @@ const ICONS: Record<string, string> = {
 
 /** Neutral markup → plain text: formatting removed, mentions and entities resolved. */
 export function markupToPlain(text: string, names: ReadonlyMap<string, string> = new Map()): string {
-  return (
-    mapTokens(text, (token) => {
-      if (token.kind === 'person') return `@${names.get(token.id) || token.label || token.id}`;
-      if (token.kind === 'channel') return `#${token.label || token.id}`;
-      return token.kind === 'rag' ? (RAG[token.rag] ?? '') : (ICONS[token.name] ?? '');
-    })
-      .replace(/(^|[\s(])[*_]+(?=\S)|(?<=\S)[*_]+(?=$|[\s).,:;])/gm, '$1')
-      .replace(/^ +/gm, '')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&amp;/g, '&')
-  );
+  return mapTokens(text, (token) => {
+    if (token.kind === 'person') return `@${names.get(token.id) || token.label || token.id}`;
+    if (token.kind === 'channel') return `#${token.label || token.id}`;
+    return token.kind === 'rag' ? (RAG[token.rag] ?? '') : (ICONS[token.name] ?? '');
+  })
+    .replace(/(^|[\s(])[*_]+(?=\S)|(?<=\S)[*_]+(?=$|[\s).,:;])/gm, '$1')
+    .replace(/^ +/gm, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 function blockText(block: Block, names: ReadonlyMap<string, string>): string {

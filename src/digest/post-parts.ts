@@ -25,9 +25,9 @@ export async function findPostedDigest(
   channelId: string,
   ref: DigestRef,
   since: Date,
-): Promise<string | null> {
+): Promise<{ messageId: string; postedAt: Date } | null> {
   const found = await chat.findPosted(channelId, since, DIGEST_EVENT);
-  return found.find((m) => matches(m.payload, ref))?.ts ?? null;
+  return found.find((m) => matches(m.payload, ref)) ?? null;
 }
 
 /** Posts the main message with the week's metadata. */
@@ -57,7 +57,9 @@ export async function postMissingParts(
   const replies = message.thread ?? [];
   if (replies.length === 0) return 0;
   const existing =
-    checkExisting && chat.findReplies ? await chat.findReplies(where.channelId, where.ts, eventType) : [];
+    checkExisting && chat.findReplies
+      ? await chat.findReplies(where.channelId, where.messageId, eventType)
+      : [];
   const done = new Set(existing.filter((m) => matches(m.payload, ref)).map((m) => Number(m.payload.part)));
   let posted = 0;
   for (const [i, reply] of replies.entries()) {
@@ -65,7 +67,7 @@ export async function postMissingParts(
     if (done.has(part)) continue;
     await beforeEach();
     await chat.post(where.channelId, reply, {
-      threadTs: where.ts,
+      threadId: where.messageId,
       metadata: { eventType, payload: { ...ref, part } },
     });
     posted += 1;

@@ -5,7 +5,7 @@
 import { actionLine } from '../domain/actions.js';
 import { type Day, formatUkDate } from '../domain/dates.js';
 import { describeTarget, formatKpiValue, trendArrow } from '../domain/kpi.js';
-import { RAG_VALUES, ragArrow, ragMark, ragLabel } from '../domain/rag.js';
+import { RAG_VALUES, ragArrow, ragLabel, ragMark } from '../domain/rag.js';
 import { toSafeText } from '../domain/text.js';
 import { MAX_TEXT_LENGTH } from '../services/guard-text.js';
 import type { Digest, DigestException, DigestKpi } from './types.js';

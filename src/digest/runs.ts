@@ -15,12 +15,12 @@ const MAX_BACKOFF_MS = 30 * 60_000;
 export async function recordMessage(
   db: Db,
   run: DigestRun,
-  where: { channelId: string; ts: string },
+  where: { channelId: string; messageId: string },
   late: boolean,
 ): Promise<void> {
   await db.digestRun.updateMany({
     where: { id: run.id, attempts: run.attempts },
-    data: { channelId: where.channelId, messageId: where.ts, late },
+    data: { channelId: where.channelId, messageId: where.messageId, late },
   });
 }
 

@@ -1,7 +1,7 @@
 /** Small phrases the digest's sections share: dates relative to the digest's day, RAG labels. */
 import { type Day, daysBetween, formatShortDate, formatShortDateWithYear } from '../domain/dates.js';
 import { eventKindLabel, eventRef } from '../domain/event-kind.js';
-import { type Rag, ragMark, ragLabel } from '../domain/rag.js';
+import { type Rag, ragLabel, ragMark } from '../domain/rag.js';
 import { toSafeText } from '../domain/text.js';
 import type { DigestEvent } from './types.js';
 

@@ -7,7 +7,7 @@ import type { Block, Message } from '../chat/message.js';
 import type { Person, Programme } from '../db/generated/sqlite/client.js';
 import { type Day, daysBetween, formatLongDate, formatUkDate, todayIn } from '../domain/dates.js';
 import { eventKindLabel, eventRef } from '../domain/event-kind.js';
-import { isRag, ragMark, ragLabel } from '../domain/rag.js';
+import { isRag, ragLabel, ragMark } from '../domain/rag.js';
 import { isMuted } from '../domain/reminders.js';
 import { toSafeText } from '../domain/text.js';
 import { pendingNotMine } from './current-reminder.js';

@@ -45,7 +45,12 @@ export async function declineAction(
     }
     const raw = input.note?.trim();
     const note = raw ? await guardText(tx, actor.workspaceId, raw, 'note', deps.clock.now()) : null;
-    const suggested = await personByPlatformId(tx, actor.workspaceId, input.suggestedUserId, deps.clock.now());
+    const suggested = await personByPlatformId(
+      tx,
+      actor.workspaceId,
+      input.suggestedUserId,
+      deps.clock.now(),
+    );
     const now = deps.clock.now();
     const event = await recordActionEvent(tx, me, action, action, {
       kind: 'not_mine',

@@ -24,7 +24,6 @@ import type { RecipientCheck } from './reminder-recipients.js';
 export type Outcome = 'sent' | 'done' | 'later' | 'skipped';
 
 /** Slack's answers that mean the person cannot be messaged at all. */
-const UNREACHABLE = new Set(['user_not_found', 'user_disabled', 'account_inactive', 'cannot_dm_bot']);
 
 export interface ReminderToSend {
   key: Omit<ReminderKey, 'workspaceId' | 'recipient'>;
@@ -112,7 +111,7 @@ async function recordFailure(
   now: Date,
 ): Promise<Outcome> {
   const code = error instanceof ChatError ? error.code : String((error as Error)?.message ?? error);
-  if ('person' in reminder.to && error instanceof ChatError && UNREACHABLE.has(code)) {
+  if ('person' in reminder.to && error instanceof ChatError && code === 'recipient_unreachable') {
     await markSkipped(deps.db, log, code);
     await check.unreachable(reminder.to.person, reminder.programme.id, reminder.key.day);
     return 'skipped';

@@ -7,7 +7,7 @@ import type { Event } from '../db/generated/sqlite/client.js';
 import { type ActionView, actionLine, formatActionRef } from '../domain/actions.js';
 import { type Day, formatLongDate, formatUkDate, todayIn } from '../domain/dates.js';
 import { eventKindLabel, eventRef } from '../domain/event-kind.js';
-import { isRag, ragMark, ragLabel } from '../domain/rag.js';
+import { isRag, ragLabel, ragMark } from '../domain/rag.js';
 import { countdownWords } from '../domain/reminders.js';
 import { toSafeText, truncateText } from '../domain/text.js';
 

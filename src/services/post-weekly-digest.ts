@@ -28,7 +28,7 @@ export type DigestCheckpoint = 'due' | 'claimed' | 'posted';
 export type DigestHooks = { checkpoint?(point: DigestCheckpoint, ref: DigestRef): Promise<void> };
 
 export type DigestOutcome =
-  | { kind: 'posted'; channelId: string; ts: string; late: boolean }
+  | { kind: 'posted'; channelId: string; messageId: string; late: boolean }
   | { kind: 'failed'; code: string; permanent: boolean };
 
 export interface ClaimedDigest {
@@ -38,8 +38,6 @@ export interface ClaimedDigest {
   /** Context lines under the header, e.g. 'Sent on request by…'. */
   notes?: string[];
 }
-
-const tsInstant = (ts: string) => new Date(Math.round(Number(ts) * 1000));
 
 /** Another replica took the run over while we were posting (our lease ran out): leave it to them. */
 class ClaimLost extends Error {}
@@ -56,8 +54,9 @@ export async function postWeeklyDigest(
     if (!(await renewLease(deps.db, claim.run, deps.clock.now()))) throw new ClaimLost();
   };
   try {
-    let main = await alreadyPosted(target, deps, ref);
-    const late = isLate(main ? tsInstant(main.ts) : deps.clock.now(), slot.dueAt);
+    const earlier = await alreadyPosted(target, deps, ref);
+    let main: Posted | null = earlier;
+    const late = earlier ? earlier.late : isLate(deps.clock.now(), slot.dueAt);
     const notes = [...(late ? [lateNote(programme, slot)] : []), ...(target.notes ?? [])];
     const digest = await buildDigest({ workspaceId: programme.workspaceId, programmeId: programme.id }, deps);
     const message = renderDigest(digest, { notes });
@@ -75,13 +74,13 @@ export async function postWeeklyDigest(
       {
         programmeId: programme.id,
         weekStart: slot.weekStart,
-        ts: main.ts,
+        messageId: main.messageId,
         late,
         attempts: claim.run.attempts,
       },
       'weekly digest posted',
     );
-    return { kind: 'posted', channelId, ts: main.ts, late };
+    return { kind: 'posted', channelId, messageId: main.messageId, late };
   } catch (error) {
     return failed(error, target, deps);
   }
@@ -91,21 +90,30 @@ export async function postWeeklyDigest(
  * The week's main message if it is known to be up: recorded by an earlier attempt, or, when an
  * earlier attempt may have posted without recording (a crash, a timeout), found in the channel.
  */
-async function alreadyPosted(target: ClaimedDigest, deps: ChatDeps, ref: DigestRef): Promise<Posted | null> {
+async function alreadyPosted(
+  target: ClaimedDigest,
+  deps: ChatDeps,
+  ref: DigestRef,
+): Promise<(Posted & { late: boolean }) | null> {
   const { programme, slot, claim } = target;
   const channelId = programme.boardChannelId ?? '';
-  if (claim.run.messageId && claim.run.channelId === channelId) return { channelId, ts: claim.run.messageId };
+  if (claim.run.messageId && claim.run.channelId === channelId)
+    return { channelId, messageId: claim.run.messageId, late: claim.run.late };
   if (!claim.resumed) return null;
-  const ts = await findPostedDigest(deps.chat, channelId, ref, weekBegins(programme, slot.weekStart)).catch(
-    (error: unknown) => {
-      if (error instanceof ChatError && error.permanent)
-        throw new ChatError(`${CHECK_PREFIX}${error.code}`, true);
-      throw error;
-    },
-  );
-  if (!ts) return null;
-  await recordMessage(deps.db, claim.run, { channelId, ts }, isLate(tsInstant(ts), slot.dueAt));
-  return { channelId, ts };
+  const found = await findPostedDigest(
+    deps.chat,
+    channelId,
+    ref,
+    weekBegins(programme, slot.weekStart),
+  ).catch((error: unknown) => {
+    if (error instanceof ChatError && error.permanent)
+      throw new ChatError(`${CHECK_PREFIX}${error.code}`, true);
+    throw error;
+  });
+  if (!found) return null;
+  const late = isLate(found.postedAt, slot.dueAt);
+  await recordMessage(deps.db, claim.run, { channelId, messageId: found.messageId }, late);
+  return { channelId, messageId: found.messageId, late };
 }
 
 function lateNote(programme: Programme, slot: DigestSlot): string {

@@ -25,7 +25,7 @@ export type RedactTarget =
    * A message: the update echoed there, else, on a post of the bot's own (`fromBot`), the action
    * it names (`actionRef`, read from its text).
    */
-  | { kind: 'message'; channelId: string; ts: string; fromBot: boolean; actionRef?: string };
+  | { kind: 'message'; channelId: string; messageId: string; fromBot: boolean; actionRef?: string };
 
 export type Redaction = { marker: string } & (
   | ({ kind: 'update' } & RedactedUpdate)

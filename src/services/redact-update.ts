@@ -25,13 +25,13 @@ export interface RedactedUpdate {
   copies: number;
 }
 
-/** The update with this id in the workspace, or where it was echoed (channel and ts). */
+/** The update with this id in the workspace, or where it was echoed (channel and message id). */
 export async function findUpdate(
   tx: Tx,
   programme: Programme,
-  where: { id: number } | { channelId: string; ts: string },
+  where: { id: number } | { channelId: string; messageId: string },
 ): Promise<Update | null> {
-  const key = 'id' in where ? { id: where.id } : { channelId: where.channelId, messageId: where.ts };
+  const key = 'id' in where ? { id: where.id } : { channelId: where.channelId, messageId: where.messageId };
   return tx.update.findFirst({
     where: { ...key, workspaceId: programme.workspaceId, programmeId: programme.id },
   });

@@ -128,7 +128,7 @@ export async function claimExisting(
 export async function markSent(
   db: Db,
   log: ReminderLog,
-  where: { channelId: string; ts: string },
+  where: { channelId: string; messageId: string },
   payload: unknown,
   now: Date,
 ): Promise<void> {
@@ -137,7 +137,7 @@ export async function markSent(
     data: {
       status: 'sent',
       channelId: where.channelId,
-      messageId: where.ts,
+      messageId: where.messageId,
       payload: JSON.stringify(payload),
       sentAt: now,
       lastError: null,

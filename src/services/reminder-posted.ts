@@ -40,8 +40,8 @@ export async function findPostedReminder(
     const channelId = 'userId' in where ? await deps.chat.dmChannel(where.userId) : where.channelId;
     const since = new Date(log.createdAt.getTime() - CLOCK_SKEW_MS);
     const found = await deps.chat.findPosted(channelId, since, REMINDER_EVENT);
-    const ts = found.find((m) => String(m.payload.reminderId) === String(log.id))?.ts;
-    return ts ? { channelId, ts } : null;
+    const messageId = found.find((m) => String(m.payload.reminderId) === String(log.id))?.messageId;
+    return messageId ? { channelId, messageId } : null;
   } catch (error) {
     if (!(error instanceof ChatError && error.permanent)) throw error;
     deps.logger.warn(

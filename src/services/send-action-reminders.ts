@@ -104,7 +104,11 @@ async function loadRows(
   for (const action of actions) {
     const list = rows.get(action.ownerId) ?? [];
     const claim = declined.get(action.id);
-    list.push({ action, ownerPlatformUserId: userIdOf.get(action.ownerId) ?? '', since: claim ? [claim] : [] });
+    list.push({
+      action,
+      ownerPlatformUserId: userIdOf.get(action.ownerId) ?? '',
+      since: claim ? [claim] : [],
+    });
     rows.set(action.ownerId, list);
   }
   return rows;

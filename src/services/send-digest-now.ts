@@ -25,7 +25,14 @@ import { inTransaction } from './transaction.js';
 
 export type SendDigestResult =
   | (DigestOutcome & { extra: false })
-  | { kind: 'posted'; channelId: string; ts: string; late: false; extra: true; weekPostedAt: Date | null }
+  | {
+      kind: 'posted';
+      channelId: string;
+      messageId: string;
+      late: false;
+      extra: true;
+      weekPostedAt: Date | null;
+    }
   | { kind: 'busy'; extra: false };
 
 /** Who asked for the digest: their id in claims and the audit log, and how the digest names them. */
@@ -116,8 +123,8 @@ async function postExtra(
       action: 'digest.send_extra',
       entity: 'programme',
       entityId: programme.id,
-      after: { weekStart: slot.weekStart, channelId, ts: main.ts },
+      after: { weekStart: slot.weekStart, channelId, messageId: main.messageId },
     }),
   );
-  return { kind: 'posted', channelId, ts: main.ts, late: false, extra: true, weekPostedAt };
+  return { kind: 'posted', channelId, messageId: main.messageId, late: false, extra: true, weekPostedAt };
 }

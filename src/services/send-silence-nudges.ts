@@ -28,7 +28,8 @@ export async function sendSilenceNudges(sweep: Sweep, programme: Programme): Pro
   for (const workstream of silent) {
     const last = lastUpdate.get(workstream.id) ?? null;
     for (const { person } of workstream.leads) {
-      if (isMuted(person, day) || finished.has(`workstream:${workstream.id}|${person.platformUserId}`)) continue;
+      if (isMuted(person, day) || finished.has(`workstream:${workstream.id}|${person.platformUserId}`))
+        continue;
       const reminder: ReminderToSend = {
         key: { kind: 'silence', subjectKey: `workstream:${workstream.id}`, day },
         programme,

@@ -10,6 +10,7 @@ import { runCommand, SUBCOMMANDS } from '../../commands/index.js';
 import type { Reply } from '../../commands/types.js';
 import type { Chat } from '../../src/chat/chat.js';
 import { commandContext } from '../../src/chat/slack/context.js';
+import { fromSlack } from '../../src/chat/slack/mrkdwn.js';
 import { renderMessage, renderModal } from '../../src/chat/slack/render.js';
 import { slackChat } from '../../src/chat/slack/slack-chat.js';
 import { createSlackWebApi } from '../../src/local/slack-web-api.js';
@@ -87,7 +88,7 @@ function checkReply(reply: Reply, label: string): 'refusal' | 'modal' | 'other' 
   expect(parsed, `${label} is an apology for a bug`).not.toContain('something went wrong on our side');
   if (reply.kind !== 'ephemeral') return reply.kind === 'modal' ? 'modal' : 'other';
   expect(reply.message.text.trim().length, `${label} is empty`).toBeGreaterThan(0);
-  if (!reply.message.text.startsWith(':warning:')) return 'other';
+  if (!reply.message.text.startsWith('<icon:warning>')) return 'other';
   expect(reply.message.text, `${label} loses the user's text`).toContain('Your text, so nothing is lost');
   return 'refusal';
 }
@@ -96,7 +97,7 @@ async function seed(deps: Deps, teamId = TEAM): Promise<void> {
   await seedProgramme(deps, teamId);
   for (const [i, text] of SEED_COMMANDS.entries()) {
     await runCommand(
-      text,
+      fromSlack(text),
       await commandContext(deps, '/improve', {
         teamId,
         userId: U.admin,
@@ -133,7 +134,7 @@ async function runLane(deps: Deps, chat: Chat, lane: number, count: number, tall
       { teamId, userId, channelId: 'C0GENERAL', requestKey: `hostile:${lane}:${i}` },
       chat,
     );
-    const kind = checkReply(await runCommand(text, ctx), label);
+    const kind = checkReply(await runCommand(fromSlack(text), ctx), label);
     tally[kind] += 1;
     if (kind === 'other') {
       known.delete(teamId);

@@ -16,7 +16,8 @@ afterEach(async () => {
   await e.close();
 });
 
-const me = () => e.t.deps.db.person.findFirstOrThrow({ where: { workspaceId: TEAM, platformUserId: U.owner } });
+const me = () =>
+  e.t.deps.db.person.findFirstOrThrow({ where: { workspaceId: TEAM, platformUserId: U.owner } });
 
 describe('/improve snooze', () => {
   it('snoozes to a date people type, says when reminders resume, and is audited; off ends it', async () => {

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand } from '../../commands/index.js';
 import { commandContext } from '../../src/chat/slack/context.js';
+import { fromSlack, toMrkdwn } from '../../src/chat/slack/mrkdwn.js';
 import { type TestDatabase, testDatabase } from '../support/database.js';
 import { seedProgramme, TEAM, U } from '../support/factories.js';
 import { countRows } from '../support/row-counts.js';
@@ -54,9 +55,10 @@ describe('refusals that need the database', () => {
       channelId: 'C0GENERAL',
       requestKey: `refusal:${text.slice(0, 40)}`,
     });
-    const reply = await runCommand(text, ctx);
+    // As the Slack app does: Slack's text into the neutral markup, the reply back into mrkdwn.
+    const reply = await runCommand(fromSlack(text), ctx);
     expect(reply.kind).toBe('ephemeral');
-    const shown = reply.kind === 'ephemeral' ? reply.message.text : '';
+    const shown = reply.kind === 'ephemeral' ? toMrkdwn(reply.message.text) : '';
     expect(shown).toMatch(/^:warning: /);
     // Apostrophes are straight in some messages and curly in others; either reads the same.
     const straight = (x: string) => x.replace(/\u2019/g, "'");

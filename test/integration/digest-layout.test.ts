@@ -1,6 +1,7 @@
 /** Dates ahead, safety of user text, tenancy, and a programme too big for one message. */
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../src/chat/message.js';
+import { toMrkdwn } from '../../src/chat/slack/mrkdwn.js';
 import type { Programme } from '../../src/db/generated/sqlite/client.js';
 import { renderDigest } from '../../src/digest/render-digest.js';
 import { buildDigest } from '../../src/services/build-digest.js';
@@ -18,7 +19,7 @@ useDigestTest((test) => {
 });
 
 const digest = () => buildDigest({ workspaceId: TEAM, programmeId: programme.id }, t.deps);
-const blockText = (b: Block) => ('text' in b ? b.text : '');
+const blockText = (b: Block) => toMrkdwn('text' in b ? b.text : '');
 
 describe('dates', () => {
   it('counts down to the next Ofsted/DfE event and deadline, and lists the next 8 weeks', async () => {

@@ -114,7 +114,9 @@ describe('local mode', () => {
       where: { workspaceId: LOCAL_TEAM_ID },
       orderBy: { platformUserId: 'asc' },
     });
-    expect(people.map((p) => p.platformUserId)).toEqual(expect.arrayContaining(LOCAL_PEOPLE.map((p) => p.id)));
+    expect(people.map((p) => p.platformUserId)).toEqual(
+      expect.arrayContaining(LOCAL_PEOPLE.map((p) => p.id)),
+    );
   });
 
   it('keeps the page’s messages and its moved clock across a restart, as it keeps the data', async () => {

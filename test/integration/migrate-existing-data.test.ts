@@ -21,11 +21,11 @@ const CREATED = '2025-01-06T09:00:00.000Z';
 /** A programme with a workstream, a lead, an update and an action, as the first schema held them. */
 const ROWS = [
   `INSERT INTO "Workspace" ("id", "name", "createdAt") VALUES ('T0OLD', 'Old council', '${CREATED}')`,
-  `INSERT INTO "Person" ("id", "workspaceId", "platformUserId", "displayName", "createdAt") VALUES (1, 'T0OLD', 'U0LEAD', 'Lead', '${CREATED}')`,
+  `INSERT INTO "Person" ("id", "workspaceId", "slackUserId", "displayName", "createdAt") VALUES (1, 'T0OLD', 'U0LEAD', 'Lead', '${CREATED}')`,
   `INSERT INTO "Programme" ("id", "workspaceId", "name", "createdAt") VALUES (1, 'T0OLD', 'Plan', '${CREATED}')`,
   `INSERT INTO "Workstream" ("id", "workspaceId", "programmeId", "code", "name", "createdAt") VALUES (1, 'T0OLD', 1, 'WS1', 'Workforce', '${CREATED}')`,
   `INSERT INTO "WorkstreamLead" ("workspaceId", "workstreamId", "personId") VALUES ('T0OLD', 1, 1)`,
-  `INSERT INTO "Update" ("workspaceId", "programmeId", "workstreamId", "authorId", "text", "createdAt") VALUES ('T0OLD', 1, 1, 1, 'Recruitment drive launched', '${CREATED}')`,
+  `INSERT INTO "Update" ("workspaceId", "programmeId", "workstreamId", "authorId", "text", "createdAt") VALUES ('T0OLD', 1, 1, 1, 'Recruitment drive launched with <@U0LEAD|lead> in <#C0BOARD|board>', '${CREATED}')`,
   `INSERT INTO "Action" ("workspaceId", "programmeId", "number", "workstreamId", "ownerId", "createdById", "text", "dueDate", "createdAt") VALUES ('T0OLD', 1, 1, 1, 1, 1, 'Agree the caseload policy', '2025-02-28', '${CREATED}')`,
 ];
 
@@ -69,8 +69,14 @@ it('applies the later migrations to a database holding a programme and keeps eve
     expect(workstream).toMatchObject({ code: 'WS1', createdAt: new Date(CREATED) });
     expect(workstream.leads).toHaveLength(1);
     expect(await db.update.findMany({ select: { text: true, createdAt: true } })).toEqual([
-      { text: 'Recruitment drive launched', createdAt: new Date(CREATED) },
+      // Slack's mentions, stored before the core was platform-neutral, become the markup's tokens.
+      {
+        text: 'Recruitment drive launched with <person:U0LEAD|lead> in <channel:C0BOARD|board>',
+        createdAt: new Date(CREATED),
+      },
     ]);
+    expect(await db.person.findFirstOrThrow()).toMatchObject({ platformUserId: 'U0LEAD' });
+    expect(await db.workspace.findFirstOrThrow()).toMatchObject({ id: 'T0OLD', platform: 'slack' });
     expect(await db.action.count()).toBe(1);
     expect(await db.person.count()).toBe(1);
     expect((await db.programme.findFirstOrThrow()).createdAt).toEqual(new Date(CREATED));

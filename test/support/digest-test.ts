@@ -3,8 +3,10 @@
  * with a programme set up by its admin, a PlanBuilder to backdate data, and the text the board
  * would read (main message and thread).
  */
+
 import { afterEach, beforeEach } from 'vitest';
 import type { Message } from '../../src/chat/message.js';
+import { toMrkdwn } from '../../src/chat/slack/mrkdwn.js';
 import type { Programme } from '../../src/db/generated/sqlite/client.js';
 import { setupProgramme } from '../../src/services/setup-programme.js';
 import { type TestDatabase, testDatabase } from './database.js';
@@ -34,9 +36,11 @@ export function useDigestTest(receive: (test: DigestTest) => void, name = 'Plan'
   });
 }
 
-/** All the mrkdwn the board would read, main message and thread. */
+/** All the mrkdwn the board would read on Slack, main message and thread. */
 export const digestText = (m: Message): string =>
-  [m, ...(m.thread ?? [])]
-    .flatMap((x) => x.blocks ?? [])
-    .map((b) => ('text' in b ? b.text : ''))
-    .join('\n');
+  toMrkdwn(
+    [m, ...(m.thread ?? [])]
+      .flatMap((x) => x.blocks ?? [])
+      .map((b) => ('text' in b ? b.text : ''))
+      .join('\n'),
+  );

@@ -8,7 +8,10 @@ describe('modal errors with names', () => {
   it('names people and channels, preferring the label Slack put in the mention', async () => {
     expect(
       await errorsWithNames(
-        { owner: 'Only <person:U0LEAD1> or <person:U0OWNER|olly> can; see <channel:C0BOARD|board> or <channel:C0OTHER>.' },
+        {
+          owner:
+            'Only <person:U0LEAD1> or <person:U0OWNER|olly> can; see <channel:C0BOARD|board> or <channel:C0OTHER>.',
+        },
         names,
       ),
     ).toEqual({ owner: 'Only Jo Lead or olly can; see #board or #C0OTHER.' });
@@ -19,7 +22,9 @@ describe('modal errors with names', () => {
     const failing = async () => {
       throw new Error('database gone');
     };
-    expect(await errorsWithNames({ text: 'Ask <person:U0LEAD1>.' }, failing)).toEqual({ text: 'Ask U0LEAD1.' });
+    expect(await errorsWithNames({ text: 'Ask <person:U0LEAD1>.' }, failing)).toEqual({
+      text: 'Ask U0LEAD1.',
+    });
   });
 
   it('asks for names only when a mention has no label', async () => {

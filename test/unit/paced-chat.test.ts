@@ -9,11 +9,11 @@ function recorder() {
   const chat: Chat = {
     post: async (channelId) => {
       sent.push(channelId);
-      return { channelId, ts: '1' };
+      return { channelId, messageId: '1' };
     },
     dm: async (userId) => {
       sent.push(userId);
-      return { channelId: `D${userId}`, ts: '1' };
+      return { channelId: `D${userId}`, messageId: '1' };
     },
     dmChannel: async (userId) => `D${userId}`,
     update: async () => {},

@@ -1,5 +1,5 @@
-import { toMrkdwn } from '../../src/chat/slack/mrkdwn.js';
 import { describe, expect, it } from 'vitest';
+import { toMrkdwn } from '../../src/chat/slack/mrkdwn.js';
 import {
   compareRagBySeverity,
   isRag,
@@ -8,8 +8,8 @@ import {
   RAG_VALUES,
   type Rag,
   ragArrow,
-  ragMark,
   ragLabel,
+  ragMark,
   ragMovement,
   ragSeverity,
 } from '../../src/domain/rag.js';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { neutraliseBroadcasts, ZERO_WIDTH_JOINER as ZWJ } from '../../src/chat/slack/mrkdwn.js';
 import {
   escapeText,
   mentionsAsTyped,
@@ -6,7 +7,6 @@ import {
   toSafeText,
   truncateText,
 } from '../../src/domain/text.js';
-import { neutraliseBroadcasts, ZERO_WIDTH_JOINER as ZWJ } from '../../src/chat/slack/mrkdwn.js';
 
 describe('neutraliseBroadcasts', () => {
   it.each([
@@ -55,7 +55,10 @@ describe('toSafeText', () => {
     ['<!channel> see <channel:C0123|board>', '&lt;!channel&gt; see <channel:C0123|board>'],
     ['Thanks <person:U123ABC> & <person:W9|jo>', 'Thanks <person:U123ABC> &amp; <person:W9|jo>'],
     ['<person:U1|<https://evil|x>>', '&lt;person:U1|&lt;https://evil|x&gt;&gt;'],
-    ['<rag:red> <icon:done> <link:https://evil|x>', '&lt;rag:red&gt; &lt;icon:done&gt; &lt;link:https://evil|x&gt;'],
+    [
+      '<rag:red> <icon:done> <link:https://evil|x>',
+      '&lt;rag:red&gt; &lt;icon:done&gt; &lt;link:https://evil|x&gt;',
+    ],
     ['<!date^1392734382^{date}|Feb 18>', '&lt;!date^1392734382^{date}|Feb 18&gt;'],
     ['Plain update, nothing to escape', 'Plain update, nothing to escape'],
   ])('%j → %j', (text, expected) => {

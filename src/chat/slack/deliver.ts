@@ -59,11 +59,11 @@ export async function deliver(reply: Reply, target: DeliveryTarget): Promise<voi
 
 /** The reminder DM follows the Home tab; the answer is saved, so a vanished DM is only logged. */
 async function updateReminder(
-  reminder: { channelId: string; ts: string; message: Message },
+  reminder: { channelId: string; messageId: string; message: Message },
   target: DeliveryTarget,
 ): Promise<void> {
   await target.client.chat
-    .update({ channel: reminder.channelId, ts: reminder.ts, ...renderMessage(reminder.message) })
+    .update({ channel: reminder.channelId, ts: reminder.messageId, ...renderMessage(reminder.message) })
     .catch((error: unknown) => target.logger.warn({ err: error }, 'could not update the reminder DM'));
 }
 
@@ -119,7 +119,7 @@ async function postOnce(reply: Extract<Reply, { kind: 'channel' }>, target: Deli
     unfurl_links: false,
   });
   if (reply.afterPost && posted.ts)
-    await reply.afterPost({ channelId: posted.channel ?? target.channelId, ts: posted.ts });
+    await reply.afterPost({ channelId: posted.channel ?? target.channelId, messageId: posted.ts });
   if (reply.confirmation && target.respond)
     await target.respond({ response_type: 'ephemeral', ...renderMessage(reply.confirmation) });
 }
@@ -127,14 +127,14 @@ async function postOnce(reply: Extract<Reply, { kind: 'channel' }>, target: Deli
 /** chat.update of an earlier bot message; if it has gone, the user is told rather than left guessing. */
 async function replaceInChannel(
   reply: Extract<Reply, { kind: 'channel' }>,
-  where: { channelId: string; ts: string },
+  where: { channelId: string; messageId: string },
   target: DeliveryTarget,
 ): Promise<void> {
   let note: Message | undefined;
   try {
     await target.client.chat.update({
       channel: where.channelId,
-      ts: where.ts,
+      ts: where.messageId,
       ...renderMessage(reply.message),
     });
   } catch (error) {

@@ -4,8 +4,9 @@
  * Slack's. Inbound, Slack's encoded mentions become tokens before a command reads the text, and
  * its encoded broadcasts the words they show.
  */
-import { type Icon, mapTokens, type Token } from '../markup.js';
+
 import type { Rag } from '../../domain/rag.js';
+import { type Icon, mapTokens, type Token } from '../markup.js';
 
 const RAG_SHORTCODES: Readonly<Record<Rag, string>> = {
   red: 'red_circle',

@@ -1,23 +1,30 @@
 /** The Chat interface over Slack's Web API (Bolt's WebClient, which retries 5xx and 429 itself). */
 import type { WebClient } from '@slack/web-api';
-import { type Chat, ChatError, type ChatUser, type Posted } from '../chat.js';
+import { type Chat, ChatError, type ChatErrorCode, type ChatUser, type Posted } from '../chat.js';
 import { renderMessage } from './render.js';
 
-const PERMANENT = new Set([
-  'channel_not_found',
-  'not_in_channel',
-  'is_archived',
-  'user_not_found',
-  'user_disabled',
-  'account_inactive',
-  'cannot_dm_bot',
-  'invalid_auth',
-  'not_authed',
-  'missing_scope',
-  'restricted_action',
-  'msg_too_long',
-  'invalid_blocks',
-]);
+/** Slack's error codes that mean one of the neutral, permanent failures. */
+const NEUTRAL: Readonly<Record<string, ChatErrorCode>> = {
+  channel_not_found: 'channel_not_found',
+  not_in_channel: 'not_in_channel',
+  is_archived: 'channel_archived',
+  user_not_found: 'recipient_unreachable',
+  user_disabled: 'recipient_unreachable',
+  account_inactive: 'recipient_unreachable',
+  cannot_dm_bot: 'recipient_unreachable',
+  invalid_auth: 'not_authorised',
+  not_authed: 'not_authorised',
+  missing_scope: 'missing_permission',
+  restricted_action: 'missing_permission',
+  msg_too_long: 'message_rejected',
+  invalid_blocks: 'message_rejected',
+};
+
+/** A Slack failure as a ChatError: a neutral code when the core must act on it, else Slack's own. */
+export function slackChatError(slackCode: string): ChatError {
+  const neutral = Object.hasOwn(NEUTRAL, slackCode) ? NEUTRAL[slackCode] : undefined;
+  return neutral ? new ChatError(neutral, true, slackCode) : new ChatError(slackCode, false);
+}
 
 async function call<T>(fn: () => Promise<T>): Promise<T> {
   try {
@@ -27,7 +34,7 @@ async function call<T>(fn: () => Promise<T>): Promise<T> {
       (error as { data?: { error?: string }; code?: string }).data?.error ??
       (error as { code?: string }).code ??
       'unknown_error';
-    throw new ChatError(code, PERMANENT.has(code));
+    throw slackChatError(code);
   }
 }
 
@@ -41,13 +48,13 @@ export function slackChat(client: WebClient): Chat {
       client.chat.postMessage({
         channel: channelId,
         ...rendered,
-        thread_ts: options.threadTs,
+        thread_ts: options.threadId,
         metadata,
         unfurl_links: false,
       } as never),
     );
     const posted = result as { channel?: string; ts?: string };
-    return { channelId: posted.channel ?? channelId, ts: posted.ts ?? '' };
+    return { channelId: posted.channel ?? channelId, messageId: posted.ts ?? '' };
   };
   const dmChannel: Chat['dmChannel'] = async (userId) => {
     const opened = await call(() => client.conversations.open({ users: userId }));
@@ -61,7 +68,7 @@ export function slackChat(client: WebClient): Chat {
     },
     async update(where: Posted, message) {
       await call(() =>
-        client.chat.update({ channel: where.channelId, ts: where.ts, ...renderMessage(message) }),
+        client.chat.update({ channel: where.channelId, ts: where.messageId, ...renderMessage(message) }),
       );
     },
     async user(userId): Promise<ChatUser> {
@@ -69,7 +76,7 @@ export function slackChat(client: WebClient): Chat {
         const info = await call(() => client.users.info({ user: userId }));
         return { id: userId, timezone: info.user?.tz, unreachable: Boolean(info.user?.deleted) };
       } catch (error) {
-        if (error instanceof ChatError && error.code === 'user_not_found')
+        if (error instanceof ChatError && error.code === 'recipient_unreachable')
           return { id: userId, unreachable: true };
         throw error;
       }
@@ -86,22 +93,23 @@ export function slackChat(client: WebClient): Chat {
       return (history.messages ?? [])
         .filter((m) => (m as { metadata?: { event_type?: string } }).metadata?.event_type === eventType)
         .map((m) => ({
-          ts: m.ts ?? '',
+          messageId: m.ts ?? '',
+          postedAt: slackTime(m.ts ?? '0'),
           payload:
             (m as { metadata?: { event_payload?: Record<string, unknown> } }).metadata?.event_payload ?? {},
         }));
     },
-    async findReplies(channelId, threadTs, eventType) {
+    async findReplies(channelId, threadId, eventType) {
       const thread = await call(() =>
         client.conversations.replies({
           channel: channelId,
-          ts: threadTs,
+          ts: threadId,
           include_all_metadata: true,
           limit: 200,
         } as never),
       );
       return withMetadata((thread as { messages?: SlackMessage[] }).messages ?? [], eventType).filter(
-        (m) => m.ts !== threadTs,
+        (m) => m.messageId !== threadId,
       );
     },
     async publishHome(userId, message) {
@@ -123,8 +131,11 @@ type SlackMessage = {
 function withMetadata(
   messages: SlackMessage[],
   eventType: string,
-): { ts: string; payload: Record<string, unknown> }[] {
+): { messageId: string; payload: Record<string, unknown> }[] {
   return messages
     .filter((m) => m.metadata?.event_type === eventType)
-    .map((m) => ({ ts: m.ts ?? '', payload: m.metadata?.event_payload ?? {} }));
+    .map((m) => ({ messageId: m.ts ?? '', payload: m.metadata?.event_payload ?? {} }));
 }
+
+/** A Slack message's ts is the second it was posted, with a sequence number after the point. */
+const slackTime = (ts: string): Date => new Date(Math.round(Number(ts) * 1000));

@@ -11,8 +11,8 @@ import type { Reply } from '../../../../commands/types.js';
 import type { Deps } from '../../../services/deps.js';
 import { commandContext } from '../context.js';
 import { deliver } from '../deliver.js';
-import { fromSlack } from '../mrkdwn.js';
 import type { MetadataSeal } from '../metadata-seal.js';
+import { fromSlack } from '../mrkdwn.js';
 import { slackChat } from '../slack-chat.js';
 import { actingWorkspace, NO_WORKSPACE_REPLY } from '../workspace.js';
 

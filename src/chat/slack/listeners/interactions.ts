@@ -16,7 +16,7 @@ import { registerViews } from './views.js';
 
 type PressReply = Awaited<ReturnType<ButtonHandler['press']>>;
 type Outcome = { reply: PressReply } | { warning: string };
-type Target = DeliveryTarget & { respond: RespondFn; message?: { channelId: string; ts: string } };
+type Target = DeliveryTarget & { respond: RespondFn; message?: { channelId: string; messageId: string } };
 
 export function registerInteractions(app: App, deps: Deps, command: string, seal: MetadataSeal): void {
   registerViews(app, deps, command, seal);
@@ -54,7 +54,9 @@ export function registerInteractions(app: App, deps: Deps, command: string, seal
 function readPress(body: BlockAction, action: BlockAction['actions'][number], teamId: string) {
   const channelId = body.channel?.id ?? body.user.id;
   const message =
-    body.message && body.channel ? { channelId: body.channel.id, ts: body.message.ts as string } : undefined;
+    body.message && body.channel
+      ? { channelId: body.channel.id, messageId: body.message.ts as string }
+      : undefined;
   const key = body.trigger_id ?? ('action_ts' in action ? action.action_ts : undefined);
   return {
     facts: { teamId, userId: body.user.id, userName: body.user.name, channelId },
@@ -107,7 +109,7 @@ async function show(reply: PressReply, target: Target): Promise<void> {
   if (message)
     await target.client.chat.update({
       channel: message.channelId,
-      ts: message.ts,
+      ts: message.messageId,
       ...renderMessage(reply.message),
     });
   else await target.respond({ replace_original: true, ...renderMessage(reply.message) });

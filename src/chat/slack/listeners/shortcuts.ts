@@ -12,8 +12,8 @@ import { toSafeText } from '../../../domain/text.js';
 import type { Deps } from '../../../services/deps.js';
 import { commandContext } from '../context.js';
 import { deliver } from '../deliver.js';
-import { fromSlack } from '../mrkdwn.js';
 import type { MetadataSeal } from '../metadata-seal.js';
+import { fromSlack } from '../mrkdwn.js';
 import { REMOVE_PERSONAL_DATA } from '../shortcut-ids.js';
 import { actingWorkspace, NO_WORKSPACE_REPLY } from '../workspace.js';
 
@@ -51,7 +51,10 @@ export function registerShortcuts(app: App, deps: Deps, command: string, seal: M
           ...facts,
           requestKey: `shortcut:${shortcut.trigger_id}`,
         });
-        reply = await redactMessage({ channelId, ts: message.ts, text: fromSlack(message.text ?? ''), fromBot }, ctx);
+        reply = await redactMessage(
+          { channelId, messageId: message.ts, text: fromSlack(message.text ?? ''), fromBot },
+          ctx,
+        );
       } catch (error) {
         if (!isAppError(error)) deps.logger.error({ err: error }, 'shortcut failed');
         reply = isAppError(error) ? ephemeral(`:warning: ${toSafeText(error.message)}`) : ephemeral(SORRY);
