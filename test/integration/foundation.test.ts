@@ -65,7 +65,7 @@ describe('RAG changes', () => {
       changeRag({ workstream: 'WS1', rag: 'red', reason: 'Not mine to say' }, t.deps, as(U.otherLead)),
     );
     expect(error.code).toBe('forbidden');
-    expect(error.message).toContain(`<@${U.lead}>`);
+    expect(error.message).toContain(`<person:${U.lead}>`);
     expect(await t.deps.db.ragChange.count()).toBe(0);
   });
 });

@@ -139,7 +139,7 @@ export async function startE2E(
     },
     async press({ userId, actionId, value, channelId = 'C0GENERAL', messageId }) {
       const tag = `press-${++counter}`;
-      const responseUrl = slack.responseUrl(tag, { channel: channelId, user: userId, messageId });
+      const responseUrl = slack.responseUrl(tag, { channel: channelId, user: userId, messageTs: messageId });
       const http = await sendBlockAction(url, {
         signingSecret: SIGNING_SECRET,
         teamId: TEAM,

@@ -74,7 +74,7 @@ describe('response URLs', () => {
   it('records bodies and mirrors in_channel, ephemeral, replace and delete on the messages', async () => {
     const { api, web } = await start();
     const posted = await web.chat.postMessage({ channel: BOARD, text: 'Action due: board papers' });
-    const url = api.responseUrl('action', { channel: BOARD, user: LEAD, messageId: posted.ts ?? '' });
+    const url = api.responseUrl('action', { channel: BOARD, user: LEAD, messageTs: posted.ts ?? '' });
 
     expect(await respond(url, { response_type: 'in_channel', text: 'Lead marked it done' })).toBe(200);
     expect(await respond(url, { text: 'Saved' })).toBe(200);

@@ -41,7 +41,7 @@ export async function sendCommand(ctx: PageContext, body: Body): Promise<void> {
 export async function sendAction(ctx: PageContext, body: Body): Promise<void> {
   const person = personOf(ctx, body.userId);
   const channelId = str(body.channelId);
-  const ts = str(body.messageId);
+  const ts = str(body.messageTs);
   const message = ctx.slack.messages.find((m) => m.channel === channelId && m.ts === ts);
   if (!message || (message.ephemeralFor && message.ephemeralFor !== person.id))
     throw new PageError('That message is no longer there.', 404);
@@ -64,7 +64,7 @@ export async function sendAction(ctx: PageContext, body: Body): Promise<void> {
       channel_id: channelId,
       is_ephemeral: Boolean(message.ephemeralFor),
     },
-    responseUrl: ctx.slack.responseUrl('action', { channel: channelId, user: person.id, messageId: ts }),
+    responseUrl: ctx.slack.responseUrl('action', { channel: channelId, user: person.id, messageTs: ts }),
     triggerId: ctx.slack.triggerId(person.id),
   });
   if (response.status !== 200)

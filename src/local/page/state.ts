@@ -25,7 +25,7 @@ export interface PageState {
 export interface PageMessage {
   channel: string;
   ts: string;
-  threadId?: string;
+  threadTs?: string;
   user: string;
   text: string;
   blocks?: unknown[];
@@ -68,7 +68,7 @@ function toPage(message: StoredMessage): PageMessage {
   return {
     channel: message.channel,
     ts: message.ts,
-    ...(message.thread_ts && message.thread_ts !== message.ts ? { threadId: message.thread_ts } : {}),
+    ...(message.thread_ts && message.thread_ts !== message.ts ? { threadTs: message.thread_ts } : {}),
     user: message.user,
     text: message.text,
     ...(message.blocks ? { blocks: message.blocks } : {}),

@@ -43,13 +43,13 @@ export const postMessage: BuiltInMethod = (args, { workspace }) => {
   if ('error' in channel) return fail(channel.error);
   const content = readContent(args, true);
   if (isReply(content)) return content;
-  const threadId = stringArg(args, 'thread_ts');
+  const threadTs = stringArg(args, 'thread_ts');
   const message = workspace.addMessage({
     ...content,
     channel: channel.id,
     user: workspace.bot.userId,
     bot_id: workspace.bot.botId,
-    ...(threadId ? { thread_ts: threadId } : {}),
+    ...(threadTs ? { thread_ts: threadTs } : {}),
     ...(args.reply_broadcast === true || args.reply_broadcast === 'true' ? { reply_broadcast: true } : {}),
   });
   return ok({
@@ -68,14 +68,14 @@ export const postEphemeral: BuiltInMethod = (args, { workspace }) => {
   if ('error' in channel) return fail(channel.error);
   const content = readContent(args, true);
   if (isReply(content)) return content;
-  const threadId = stringArg(args, 'thread_ts');
+  const threadTs = stringArg(args, 'thread_ts');
   const message = workspace.addMessage({
     ...content,
     channel: channel.id,
     user: workspace.bot.userId,
     bot_id: workspace.bot.botId,
     ephemeralFor: user,
-    ...(threadId ? { thread_ts: threadId } : {}),
+    ...(threadTs ? { thread_ts: threadTs } : {}),
   });
   return ok({ message_ts: message.ts });
 };

@@ -9,7 +9,7 @@ export interface ResponseUrlContext {
   /** The user who ran the command or clicked; ephemeral replies are shown to them. */
   user?: string;
   /** The message an action came from: `replace_original` / `delete_original` act on it. */
-  messageId?: string;
+  messageTs?: string;
 }
 
 interface Registration {
@@ -68,8 +68,8 @@ export class ResponseUrls {
   private apply(context: ResponseUrlContext, body: Record<string, unknown>): void {
     const { workspace } = this;
     const original =
-      context.channel && context.messageId
-        ? workspace.findMessage(context.channel, context.messageId)
+      context.channel && context.messageTs
+        ? workspace.findMessage(context.channel, context.messageTs)
         : undefined;
     if (body.delete_original === true) {
       if (original) workspace.removeMessage(original.channel, original.ts);
