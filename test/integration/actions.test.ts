@@ -130,7 +130,9 @@ describe('adding actions', () => {
     const before = await snapshot();
     const error = await refusal(add({}, U.otherLead));
     expect(error.code).toBe('forbidden');
-    expect(error.message).toBe(`Only the lead of WS1 (<person:${U.lead}>) or an admin can add actions to WS1.`);
+    expect(error.message).toBe(
+      `Only the lead of WS1 (<person:${U.lead}>) or an admin can add actions to WS1.`,
+    );
     expect(await snapshot()).toEqual(before);
   });
 });
