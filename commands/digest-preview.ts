@@ -20,5 +20,8 @@ export const digestPreview: Subcommand<Record<string, never>> = {
   },
   schema: z.object({}).strict(),
   // A long digest arrives as several ephemeral messages, in the order the board would read them.
-  run: async (_input, ctx) => ({ kind: 'ephemeral', message: await previewDigest(ctx.deps, ctx.actor) }),
+  run: async (_input, ctx) => ({
+    kind: 'ephemeral',
+    message: await previewDigest(ctx.deps, ctx.actor, ctx.chat?.limits),
+  }),
 };

@@ -2,7 +2,7 @@
  * What scheduled work (digest, reminders) needs from a chat platform, without knowing which.
  * src/chat/slack/slack-chat.ts implements it with Slack's Web API.
  */
-import type { Message } from './message.js';
+import type { Message, MessageLimits } from './message.js';
 
 /** Where a message was posted: the conversation, and the platform's id of the message in it. */
 export interface Posted {
@@ -24,6 +24,8 @@ export interface MessageMetadata {
 }
 
 export interface Chat {
+  /** What one message may hold on this platform; long layouts (the digest) split to fit. */
+  readonly limits?: MessageLimits;
   post(
     channelId: string,
     message: Message,

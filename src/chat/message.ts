@@ -59,4 +59,24 @@ export interface Modal {
 /** What a modal submission gives back: the value of each input by id. */
 export type ModalValues = Record<string, string | undefined>;
 
+/**
+ * How much one message may hold on a platform, declared by its adapter (Chat.limits): a neutral
+ * layout such as the digest's packs its sections, by meaning, into messages of this size.
+ */
+export interface MessageLimits {
+  /** Blocks in one message. */
+  blocks: number;
+  /** Characters in one section's text, as rendered. */
+  sectionChars: number;
+  /** Characters across one message's blocks, beyond which it is hard to read. */
+  messageChars: number;
+}
+
+/** For output that has no platform behind it (the terminal's dry run): one message holds all. */
+export const NO_LIMITS: MessageLimits = {
+  blocks: Number.POSITIVE_INFINITY,
+  sectionChars: Number.POSITIVE_INFINITY,
+  messageChars: Number.POSITIVE_INFINITY,
+};
+
 export const plain = (text: string): Message => ({ text, blocks: [{ type: 'section', text }] });

@@ -1,18 +1,11 @@
 /**
- * Packs a digest's sections into Slack-sized messages: at most 50 blocks a message and 3,000
- * characters a section block. What does not fit in the main message continues in replies in its
- * thread, each saying which part it is; a long line is split across blocks, never cut.
+ * Packs a digest's sections into messages of the size the platform declares (Chat.limits; Slack:
+ * 50 blocks a message, 3,000 characters a section). What does not fit in the main message
+ * continues in replies in its thread, each saying which part it is; a long line is split across
+ * blocks, never cut. Splits fall between sections, then between lines, then at spaces.
  */
-import type { Block, Message } from '../chat/message.js';
+import { type Block, type Message, type MessageLimits, NO_LIMITS } from '../chat/message.js';
 import type { DigestSection } from './render-sections.js';
-
-export const LIMITS = {
-  maxBlocks: 50,
-  maxSectionChars: 3000,
-  // Slack documents no total for a message's blocks, but very long messages are cut off behind
-  // "see more" in clients and are hard to read; a board digest part stays well under that.
-  maxMessageChars: 12_000,
-} as const;
 
 // Room kept in a section block for the '*Title* (continued)' line a continuation adds.
 const TITLE_ROOM = 200;
@@ -40,8 +33,8 @@ export function splitText(text: string, max: number): string[] {
 }
 
 /** One section as section blocks: the title, then as many lines as fit in each block. */
-function sectionPieces(section: DigestSection): Piece[] {
-  const max = LIMITS.maxSectionChars - TITLE_ROOM;
+function sectionPieces(section: DigestSection, limits: MessageLimits): Piece[] {
+  const max = limits.sectionChars - TITLE_ROOM;
   const lines = [`*${section.title}*`, ...section.lines].flatMap((line) => splitText(line, max));
   const pieces: Piece[] = [];
   let current = '';
@@ -75,13 +68,14 @@ export function layout(
     continued(part: number, parts: number): string;
     more(replies: number): string;
   },
+  limits: MessageLimits = NO_LIMITS,
 ): Message {
   const pieces: Piece[] = sections.flatMap((s, i) => [
-    ...sectionPieces(s),
+    ...sectionPieces(s, limits),
     ...(i < sections.length - 1 ? [{ type: 'divider' } as Piece] : []),
   ]);
   // Every message keeps one block and some characters for its context line (footer or "part k of n").
-  const room = { blocks: LIMITS.maxBlocks - 1, chars: LIMITS.maxMessageChars - 300 };
+  const room = { blocks: limits.blocks - 1, chars: limits.messageChars - 300 };
   const messages: Block[][] = [[...head]];
   for (const piece of pieces) {
     let current = messages.at(-1)!;

@@ -2,7 +2,7 @@
  * A digest as a platform-neutral message (header, sections, context, dividers) with a plain-text
  * fallback for notifications, continued in its thread when it does not fit in one message.
  */
-import type { Block, Message } from '../chat/message.js';
+import type { Block, Message, MessageLimits } from '../chat/message.js';
 import { formatLongDate } from '../domain/dates.js';
 import { RAG_VALUES, ragLabel } from '../domain/rag.js';
 import { toSafeText } from '../domain/text.js';
@@ -14,6 +14,8 @@ import { eventCountdown, eventPhrase, plural } from './words.js';
 export interface RenderOptions {
   /** Context lines shown under the header: 'Posted late…', 'Sent on request by…', 'Preview…'. */
   notes?: string[];
+  /** The platform's message sizes (Chat.limits); without them the digest is one message. */
+  limits?: MessageLimits;
 }
 
 /** The countdown to the next Ofsted/DfE event and the next deadline. */
@@ -48,10 +50,15 @@ function fallback(d: Digest, part: number, parts: number): string {
 }
 
 export function renderDigest(d: Digest, options: RenderOptions = {}): Message {
-  return layout(head(d, options), digestSections(d), {
-    fallback: (part, parts) => fallback(d, part, parts),
-    continued: (part, parts) =>
-      `Weekly digest for ${toSafeText(d.programme.name)}, week of ${formatLongDate(d.weekStart)}: part ${part} of ${parts}.`,
-    more: (replies) => `<icon:thread> Continues in the thread: ${plural(replies, 'more message')}.`,
-  });
+  return layout(
+    head(d, options),
+    digestSections(d),
+    {
+      fallback: (part, parts) => fallback(d, part, parts),
+      continued: (part, parts) =>
+        `Weekly digest for ${toSafeText(d.programme.name)}, week of ${formatLongDate(d.weekStart)}: part ${part} of ${parts}.`,
+      more: (replies) => `<icon:thread> Continues in the thread: ${plural(replies, 'more message')}.`,
+    },
+    options.limits,
+  );
 }

@@ -59,7 +59,7 @@ export async function postWeeklyDigest(
     const late = earlier ? earlier.late : isLate(deps.clock.now(), slot.dueAt);
     const notes = [...(late ? [lateNote(programme, slot)] : []), ...(target.notes ?? [])];
     const digest = await buildDigest({ workspaceId: programme.workspaceId, programmeId: programme.id }, deps);
-    const message = renderDigest(digest, { notes });
+    const message = renderDigest(digest, { notes, limits: deps.chat.limits });
     const threadMayExist = main !== null;
     if (!main) {
       await hooks.checkpoint?.('claimed', ref);

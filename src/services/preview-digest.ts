@@ -1,5 +1,5 @@
 /** `/improve digest preview`: this week's digest as it stands now, for anyone in the workspace. */
-import type { Message } from '../chat/message.js';
+import type { Message, MessageLimits } from '../chat/message.js';
 import { failureReason } from '../digest/notify-admins.js';
 import { renderDigest } from '../digest/render-digest.js';
 import { describeSchedule, digestSlot } from '../digest/schedule.js';
@@ -8,7 +8,11 @@ import { buildDigest } from './build-digest.js';
 import type { Actor, Deps } from './deps.js';
 import { loadProgramme } from './programme.js';
 
-export async function previewDigest(deps: Deps, actor: Pick<Actor, 'workspaceId'>): Promise<Message> {
+export async function previewDigest(
+  deps: Deps,
+  actor: Pick<Actor, 'workspaceId'>,
+  limits?: MessageLimits,
+): Promise<Message> {
   const programme = await loadProgramme(deps.db, actor.workspaceId);
   const slot = digestSlot(programme, deps.clock.now());
   const run = await deps.db.digestRun.findFirst({
@@ -27,6 +31,6 @@ export async function previewDigest(deps: Deps, actor: Pick<Actor, 'workspaceId'
   const note = `<icon:eyes> *Preview*: only you can see this. The digest goes to ${where} on ${describeSchedule(programme)} (${programme.timezone}). ${status}`;
   return renderDigest(
     await buildDigest({ workspaceId: actor.workspaceId, programmeId: programme.id }, deps),
-    { notes: [note] },
+    { notes: [note], ...(limits ? { limits } : {}) },
   );
 }

@@ -100,7 +100,7 @@ async function postExtra(
   const note = `<icon:info> Sent on request ${requester.by}: an update to this week's digest${when}.`;
   const message = renderDigest(
     await buildDigest({ workspaceId: programme.workspaceId, programmeId: programme.id }, deps),
-    { notes: [note] },
+    { notes: [note], limits: deps.chat.limits },
   );
   const channelId = programme.boardChannelId ?? '';
   const ref = { programmeId: programme.id, weekStart: slot.weekStart };

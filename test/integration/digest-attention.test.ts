@@ -5,7 +5,7 @@ import { renderDigest } from '../../src/digest/render-digest.js';
 import { buildDigest } from '../../src/services/build-digest.js';
 import type { TestDatabase } from '../support/database.js';
 import type { PlanBuilder } from '../support/digest-fixtures.js';
-import { daysAgo, digestText, useDigestTest } from '../support/digest-test.js';
+import { daysAgo, digestText, ON_SLACK, useDigestTest } from '../support/digest-test.js';
 import { TEAM, U } from '../support/factories.js';
 
 let t: TestDatabase;
@@ -16,7 +16,7 @@ useDigestTest((test) => {
 });
 
 const digest = () => buildDigest({ workspaceId: TEAM, programmeId: programme.id }, t.deps);
-const rendered = async () => digestText(renderDigest(await digest()));
+const rendered = async () => digestText(renderDigest(await digest(), ON_SLACK));
 
 describe('exceptions', () => {
   it('lists each Red workstream and project with why, its latest update and its open actions', async () => {

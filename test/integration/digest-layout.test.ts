@@ -8,7 +8,7 @@ import { buildDigest } from '../../src/services/build-digest.js';
 import { setupProgramme } from '../../src/services/setup-programme.js';
 import type { TestDatabase } from '../support/database.js';
 import { PlanBuilder } from '../support/digest-fixtures.js';
-import { daysAgo, digestText, useDigestTest } from '../support/digest-test.js';
+import { daysAgo, digestText, ON_SLACK, useDigestTest } from '../support/digest-test.js';
 import { as, OTHER_TEAM, TEAM, U } from '../support/factories.js';
 
 let t: TestDatabase;
@@ -28,7 +28,7 @@ describe('dates', () => {
     await plan.event('deadline', '2026-12-03', 'Improvement plan to Ofsted');
     await plan.event('board_meeting', '2027-02-01', 'Too far ahead');
     await plan.event('dfe_review', '2026-11-20', 'Stocktake', '2026-11-24');
-    const text = digestText(renderDigest(await digest()));
+    const text = digestText(renderDigest(await digest(), ON_SLACK));
     expect(text).toContain(
       '*Next Ofsted/DfE event:* DfE review V-5, 20 Nov to 24 Nov: Stocktake · *under way*',
     );
@@ -53,7 +53,7 @@ describe('safety and tenancy', () => {
     const theirs = new PlanBuilder(t.deps.db, other);
     const ws9 = await theirs.workstream('WS9', 'Secret workstream');
     await theirs.update(ws9, 'Their update', daysAgo(1), U.admin);
-    const message = renderDigest(await digest());
+    const message = renderDigest(await digest(), ON_SLACK);
     const all = JSON.stringify(message);
     expect(all).not.toMatch(/<!channel>|<!here>|<https:\/\/evil/);
     expect(digestText(message)).toContain('&lt;https://evil.example|this&gt;');
@@ -80,7 +80,7 @@ describe('a programme of 40 workstreams', () => {
       await plan.update(ws, long(i), daysAgo(1 + (i % 9)), `U0LEAD${i}`);
       await plan.action(ws, `Action for workstream ${i}`, '2026-11-30', `U0LEAD${i}`);
     }
-    const message = renderDigest(await digest());
+    const message = renderDigest(await digest(), ON_SLACK);
     const messages = [message, ...(message.thread ?? [])];
     expect(messages.length).toBeGreaterThan(1);
     for (const [i, m] of messages.entries()) {

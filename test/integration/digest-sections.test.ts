@@ -5,7 +5,7 @@ import { renderDigest } from '../../src/digest/render-digest.js';
 import { buildDigest } from '../../src/services/build-digest.js';
 import type { TestDatabase } from '../support/database.js';
 import type { PlanBuilder } from '../support/digest-fixtures.js';
-import { daysAgo, digestText, useDigestTest } from '../support/digest-test.js';
+import { daysAgo, digestText, ON_SLACK, useDigestTest } from '../support/digest-test.js';
 import { TEAM, U } from '../support/factories.js';
 
 let t: TestDatabase;
@@ -16,7 +16,7 @@ useDigestTest((test) => {
 }, "Improving Children's Services");
 
 const digest = () => buildDigest({ workspaceId: TEAM, programmeId: programme.id }, t.deps);
-const rendered = async () => digestText(renderDigest(await digest()));
+const rendered = async () => digestText(renderDigest(await digest(), ON_SLACK));
 const lastDigestPosted = (at: Date) =>
   t.deps.db.digestRun.create({
     data: {
@@ -131,7 +131,7 @@ describe('KPI scorecard', () => {
 
 describe('an empty week', () => {
   it('renders every section, in order, with what is (not) there, in one message', async () => {
-    const message = renderDigest(await digest());
+    const message = renderDigest(await digest(), ON_SLACK);
     expect(message.thread).toBeUndefined();
     expect(message.blocks![0]).toEqual({
       type: 'header',

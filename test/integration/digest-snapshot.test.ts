@@ -4,6 +4,7 @@
  * the files under __snapshots__, to be read and accepted on purpose (vitest -u).
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { SLACK_MESSAGE_LIMITS } from '../../src/chat/slack/limits.js';
 import { renderMessage } from '../../src/chat/slack/render.js';
 import { toPlainText } from '../../src/digest/plain-text.js';
 import { renderDigest } from '../../src/digest/render-digest.js';
@@ -28,7 +29,9 @@ it('renders the demo programme’s digest', async () => {
     now: NOW,
     boardChannelId: BOARD_CHANNEL,
   });
-  const message = renderDigest(await buildDigest({ workspaceId: TEAM, programmeId }, t.deps));
+  const message = renderDigest(await buildDigest({ workspaceId: TEAM, programmeId }, t.deps), {
+    limits: SLACK_MESSAGE_LIMITS,
+  });
   const blockKit = [message, ...(message.thread ?? [])].map((m) => renderMessage(m));
   await expect(`${JSON.stringify(blockKit, null, 2)}\n`).toMatchFileSnapshot(
     './__snapshots__/digest-demo.blocks.json',

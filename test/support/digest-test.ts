@@ -6,6 +6,7 @@
 
 import { afterEach, beforeEach } from 'vitest';
 import type { Message } from '../../src/chat/message.js';
+import { SLACK_MESSAGE_LIMITS } from '../../src/chat/slack/limits.js';
 import { toMrkdwn } from '../../src/chat/slack/mrkdwn.js';
 import type { Programme } from '../../src/db/generated/sqlite/client.js';
 import { setupProgramme } from '../../src/services/setup-programme.js';
@@ -44,3 +45,6 @@ export const digestText = (m: Message): string =>
       .map((b) => ('text' in b ? b.text : ''))
       .join('\n'),
   );
+
+/** Render options for the digest as it is laid out on Slack (Slack's message sizes). */
+export const ON_SLACK = { limits: SLACK_MESSAGE_LIMITS };

@@ -5,6 +5,8 @@
  * over a limit is split, by meaning where it can be (paragraph, line, word), never dropped.
  */
 
+import type { MessageLimits } from '../message.js';
+
 export const SLACK_LIMITS = {
   /** A section's text, and any mrkdwn text object in a block. */
   sectionText: 3000,
@@ -15,6 +17,17 @@ export const SLACK_LIMITS = {
   contextElements: 10,
   header: 150,
 } as const;
+
+/**
+ * What the digest's layout packs into one Slack message: Slack's 50 blocks and 3,000-character
+ * sections. Slack documents no total for a message's blocks, but very long messages are cut off
+ * behind "see more" in clients and are hard to read, so a part stays at 12,000 characters.
+ */
+export const SLACK_MESSAGE_LIMITS: MessageLimits = {
+  blocks: 50,
+  sectionChars: SLACK_LIMITS.sectionText,
+  messageChars: 12_000,
+};
 
 const FENCE = '```';
 

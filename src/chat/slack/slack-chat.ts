@@ -1,6 +1,7 @@
 /** The Chat interface over Slack's Web API (Bolt's WebClient, which retries 5xx and 429 itself). */
 import type { WebClient } from '@slack/web-api';
 import { type Chat, ChatError, type ChatErrorCode, type ChatUser, type Posted } from '../chat.js';
+import { SLACK_MESSAGE_LIMITS } from './limits.js';
 import { renderMessage } from './render.js';
 
 /** Slack's error codes that mean one of the neutral, permanent failures. */
@@ -61,6 +62,7 @@ export function slackChat(client: WebClient): Chat {
     return opened.channel?.id ?? userId;
   };
   return {
+    limits: SLACK_MESSAGE_LIMITS,
     post,
     dmChannel,
     async dm(userId, message, options = {}) {
