@@ -25,7 +25,7 @@ export const REMINDER_BUTTONS = {
   notMine: 'reminder_not_mine',
 } as const;
 
-/** At most this many actions per message: each takes two blocks and Slack allows 50. */
+/** At most this many actions in one reminder: a longer list is not read (and two blocks a row stays inside every platform's message size). */
 export const MAX_ROWS = 20;
 
 export const buttonValue = (source: number | 'home', actionNumber: number): string =>
