@@ -109,3 +109,16 @@ export function describeTarget(
   const sign = direction === 'higher' ? '≥' : '≤';
   return `${sign} ${formatKpiValue(target.value, unit)} by ${formatDate(target.byDate)}`;
 }
+
+export {
+  type KpiFrequency,
+  type KpiReadingPoint,
+  type KpiVerdict,
+  type KpiVerdictInput,
+  type KpiVerdictState,
+  kpiVerdict,
+  READING_GRACE_WORKING_DAYS,
+  readingDueBy,
+  verdictForKpi,
+} from './kpi-verdict.js';
+export { verdictIcon, verdictWords } from './kpi-verdict-text.js';
