@@ -18,12 +18,12 @@
  *      but recovering fast enough is on track.
  *   A single first reading is the start of its own trajectory, so it is on track.
  */
-import { addDays, type Day, dayParts, daysBetween, endOfMonth, makeDay } from './dates.js';
+import { type Day, daysBetween } from './dates.js';
 import { isTargetMet, type KpiDirection, type KpiTargetPoint } from './kpi.js';
-import { bankHolidays, type Holidays, isWorkingDay } from './working-days.js';
+import { type KpiFrequency, readingDueBy } from './kpi-reading-due.js';
+import type { Holidays } from './working-days.js';
 
-/** How often a reading is due. */
-export type KpiFrequency = 'weekly' | 'monthly';
+export type { KpiFrequency } from './kpi-reading-due.js';
 
 /** One reading: its value and the day its period ends. */
 export type KpiReadingPoint = { value: number; period: Day };
@@ -56,33 +56,6 @@ export interface KpiVerdictInput {
   today: Day;
   /** Bank holidays for the monthly grace period; England and Wales when not given. */
   holidays?: Holidays;
-}
-
-/** Working days allowed after a period ends for its reading to arrive. */
-export const READING_GRACE_WORKING_DAYS: Readonly<Record<KpiFrequency, number>> = { weekly: 3, monthly: 10 };
-
-function afterWorkingDays(day: Day, n: number, holidays: Holidays): Day {
-  let at = day;
-  for (let left = n; left > 0; ) {
-    at = addDays(at, 1);
-    if (isWorkingDay(at, holidays)) left -= 1;
-  }
-  return at;
-}
-
-/**
- * The last day the next reading may arrive before the KPI is stale. The next period ends 7 days
- * after the last reading's (weekly) or at the end of the calendar month after it (monthly); its
- * reading then has a grace of 3 (weekly) or 10 (monthly) working days, the time a performance
- * team needs to extract and check the figures. A 28/11/2026 monthly reading is due by 15/01/2027.
- */
-export function readingDueBy(lastPeriod: Day, frequency: KpiFrequency, holidays = bankHolidays()): Day {
-  const { year, month } = dayParts(lastPeriod);
-  const nextPeriodEnd =
-    frequency === 'weekly'
-      ? addDays(lastPeriod, 7)
-      : endOfMonth(makeDay(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 1) as Day);
-  return afterWorkingDays(nextPeriodEnd, READING_GRACE_WORKING_DAYS[frequency], holidays);
 }
 
 /** Value of the straight line through `from` and `to` on `day` (held at `from` before it). */

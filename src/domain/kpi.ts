@@ -110,6 +110,7 @@ export function describeTarget(
   return `${sign} ${formatKpiValue(target.value, unit)} by ${formatDate(target.byDate)}`;
 }
 
+export { READING_GRACE_WORKING_DAYS, readingDueBy } from './kpi-reading-due.js';
 export {
   type KpiFrequency,
   type KpiReadingPoint,
@@ -117,8 +118,6 @@ export {
   type KpiVerdictInput,
   type KpiVerdictState,
   kpiVerdict,
-  READING_GRACE_WORKING_DAYS,
-  readingDueBy,
   verdictForKpi,
 } from './kpi-verdict.js';
 export { verdictIcon, verdictWords } from './kpi-verdict-text.js';

@@ -37,6 +37,12 @@ describe('/improve kpi add', () => {
     ]);
   });
 
+  it('says in its help that a KPI is read monthly unless it is said to be weekly', async () => {
+    const out = await e.command('help kpi add', U.member);
+    expect(out.reply).toContain('kpi add &lt;name&gt; &lt;unit&gt; &lt;higher|lower&gt; [weekly|monthly]');
+    expect(out.reply).toContain('how often it is read (monthly unless you say weekly)');
+  });
+
   it('reads how often the KPI is read, after which way is better', async () => {
     const out = await e.command(
       'kpi add "Agency social workers" % lower weekly target 15% by 31/03/2027',
