@@ -1,4 +1,4 @@
-/** `/improve kpi add <name> <unit> <higher|lower> [target <value> by <date>]…` (admins). */
+/** `/improve kpi add <name> <unit> <higher|lower> [weekly|monthly] [target <value> by <date>]…` (admins). */
 import { z } from 'zod';
 import { type Day, formatWeekdayUkDate } from '../src/domain/dates.js';
 import { AppError } from '../src/domain/errors.js';
@@ -15,6 +15,7 @@ const input = z.object({
   name: z.string().min(2, 'Give the KPI a name.').max(80, 'The KPI name can be up to 80 characters.'),
   unit: z.string().min(1).max(20, 'The unit can be up to 20 characters, such as %, cases or days.'),
   direction: z.enum(['higher', 'lower']),
+  frequency: z.enum(['weekly', 'monthly']),
   targets: z
     .array(z.object({ value: z.number(), byDate: z.string() }))
     .max(12, 'A KPI can have up to 12 dated targets.'),
@@ -23,15 +24,19 @@ const input = z.object({
 export const kpiAdd: Subcommand<z.infer<typeof input>> = {
   name: 'kpi add',
   aliases: ['kpis add'],
-  usage: 'kpi add <name> <unit> <higher|lower> [target <value> by <date>]…',
-  summary: 'Adds a KPI with its unit, which way is better and its dated targets (admins).',
+  usage: 'kpi add <name> <unit> <higher|lower> [weekly|monthly] [target <value> by <date>]…',
+  summary:
+    'Adds a KPI with its unit, which way is better, how often it is read (monthly unless you say weekly) and its dated targets (admins).',
   examples: [
     'kpi add "Caseload average" cases lower target 30 by 31/12/2026 target 25 by 31/03/2027',
-    'kpi add "CP visits in timescale" % higher target 75 by 31/03/2027 target 85 by 30/06/2027',
+    'kpi add "CP visits in timescale" % higher weekly target 75 by 31/03/2027 target 85 by 30/06/2027',
     'kpi add "Caseload average" cases lower target 30 by end of December target 25 by March 2027',
   ],
   parse(args, ctx) {
     const { name, unit, direction } = readHead(args);
+    // Readings are monthly unless the KPI is said to be weekly: most DfE measures are monthly.
+    const frequencyWord = args.optionalWord((w) => /^(weekly|monthly)$/i.test(w));
+    const frequency = frequencyWord?.toLowerCase() === 'weekly' ? 'weekly' : 'monthly';
     const targets: { value: number; byDate: Day }[] = [];
     while (!args.done) {
       const word = args.word('a target');
@@ -48,7 +53,7 @@ export const kpiAdd: Subcommand<z.infer<typeof input>> = {
       targets.push({ value, byDate: args.date('the date the target is due', ctx.today) });
       args.optionalWord((w) => /^(,|and|then)$/i.test(w));
     }
-    return { name, unit, direction, targets };
+    return { name, unit, direction, frequency, targets };
   },
   schema: input,
   async run(value, ctx) {
@@ -59,7 +64,7 @@ export const kpiAdd: Subcommand<z.infer<typeof input>> = {
         ? kpi.targets.map((t) => targetText(t, kpi, formatWeekdayUkDate)).join('; ')
         : 'none yet';
     return ephemeral(
-      `<icon:done> Added KPI *${name}* (${toSafeText(kpi.unit)}, ${directionText(kpi)}).\n*Targets:* ${targets}\nRecord a reading with \`${ctx.command} kpi record "${name}" &lt;value&gt;\`.`,
+      `<icon:done> Added KPI *${name}* (${toSafeText(kpi.unit)}, ${directionText(kpi)}, read ${kpi.frequency}).\n*Targets:* ${targets}\nRecord a reading with \`${ctx.command} kpi record "${name}" &lt;value&gt;\`.`,
     );
   },
 };

@@ -6,7 +6,10 @@ import {
   type KpiDirection,
   type KpiTargetPoint,
   type KpiTrend,
+  type KpiVerdict,
   trendArrow,
+  verdictIcon,
+  verdictWords,
 } from '../src/domain/kpi.js';
 
 interface KpiShape {
@@ -20,8 +23,9 @@ export const kpiValue = (value: number, kpi: KpiShape): string => formatKpiValue
 export const targetText = (target: KpiTargetPoint, kpi: KpiShape, formatDate = formatUkDate): string =>
   describeTarget(kpi.direction as KpiDirection, target, formatDate, kpi.unit);
 
-export const metText = (met: boolean): string =>
-  met ? '<icon:done> target met' : '<icon:failed> target not met';
+/** '<icon:done> on track', '<icon:failed> missed', '<icon:question> stale: no reading since 28/11/2026'. */
+export const verdictText = (verdict: KpiVerdict): string =>
+  `${verdictIcon(verdict)} ${verdictWords(verdict, formatUkDate)}`;
 
 /** '↑ improving', '↓ worsening', '→ steady', 'first reading'. */
 export const trendText = (trend: KpiTrend): string => `${trendArrow(trend)} ${trend}`.trim();

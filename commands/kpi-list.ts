@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { formatUkDate } from '../src/domain/dates.js';
 import { toSafeText } from '../src/domain/text.js';
 import { kpiScorecard, type ScorecardRow } from '../src/services/kpi-scorecard.js';
-import { kpiValue, metText, targetText, trendText } from './kpi-format.js';
+import { kpiValue, targetText, trendText, verdictText } from './kpi-format.js';
 import { ephemeral } from './replies.js';
 import type { Subcommand } from './types.js';
 import { expectNoMoreWords } from './word-readers.js';
@@ -38,9 +38,11 @@ function scorecardLine(row: ScorecardRow): string {
       ? `${kpiValue(row.latest.value, kpi)} for ${formatUkDate(row.latest.period)}`
       : '_no readings yet_',
   );
+  const { verdict } = row;
+  const judged = verdict.state !== 'no_target' && verdict.state !== 'no_reading';
   if (row.target)
-    parts.push(`target ${targetText(row.target, kpi)}${row.met === null ? '' : `: ${metText(row.met)}`}`);
-  else parts.push('no target');
+    parts.push(`target ${targetText(row.target, kpi)}${judged ? `: ${verdictText(verdict)}` : ''}`);
+  else parts.push(verdict.state === 'stale' ? verdictText(verdict) : 'no target');
   if (row.trend) parts.push(trendText(row.trend));
   if (row.next) parts.push(`next ${targetText(row.next, kpi)}`);
   return parts.join(' · ');

@@ -6,7 +6,7 @@ import { parseKpiNumber, parsePeriodAtStart } from '../src/domain/kpi-input.js';
 import { toSafeText } from '../src/domain/text.js';
 import { type RecordKpiReadingResult, recordKpiReading } from '../src/services/record-kpi-reading.js';
 import type { Args } from './args.js';
-import { kpiValue, metText, targetText, trendText } from './kpi-format.js';
+import { kpiValue, targetText, trendText, verdictText } from './kpi-format.js';
 import { ephemeral } from './replies.js';
 import type { Subcommand } from './types.js';
 import { remainingWords, skipWords } from './word-readers.js';
@@ -17,7 +17,8 @@ export const kpiRecord: Subcommand<z.infer<typeof input>> = {
   name: 'kpi record',
   aliases: ['kpis record', 'kpi reading'],
   usage: 'kpi record <kpi> <value> [for <period>]',
-  summary: 'Records a reading: the target in force, met or not, and the trend (admins and leads).',
+  summary:
+    'Records a reading: the target in force, whether the KPI is on track, off track, met or missed, and the trend (admins and leads).',
   examples: [
     'kpi record "Caseload average" 28',
     'kpi record caseload 27.5 for October',
@@ -76,8 +77,8 @@ function readingReply(r: RecordKpiReadingResult): string {
       `This replaces the reading of ${kpiValue(r.replacedValue, r.kpi)} already recorded for that day.`,
     );
   lines.push(
-    r.target && r.met !== null
-      ? `Target in force: ${targetText(r.target, r.kpi)}: ${metText(r.met)}`
+    r.target
+      ? `Target in force: ${targetText(r.target, r.kpi)}: ${verdictText(r.verdict)}`
       : 'No target is set for this KPI.',
   );
   const previous = r.previous

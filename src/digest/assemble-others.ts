@@ -2,7 +2,7 @@
 
 import { addDays, type Day } from '../domain/dates.js';
 import { type EventKind, isVisit } from '../domain/event-kind.js';
-import { isTargetMet, type KpiDirection, nextTarget, targetInForce, trend } from '../domain/kpi.js';
+import { type KpiDirection, nextTarget, targetInForce, trend, verdictForKpi } from '../domain/kpi.js';
 import type { OpenAction } from './assemble-plan.js';
 import type { ActionRows, EventRow, KpiRows } from './load-others.js';
 import { byCode, type PlanRows } from './load-plan.js';
@@ -41,14 +41,15 @@ export function actionSections(actions: OpenAction[], today: Day): Pick<Digest, 
   };
 }
 
-/** Each KPI's latest reading against the target in force today, the trend and the next target. */
+/** Each KPI's latest reading, today's verdict against the target it judged, the trend and the next target. */
 export function scorecard(rows: KpiRows, today: Day): DigestKpi[] {
   return rows.kpis.map((k) => {
     const direction: KpiDirection = k.direction === 'lower' ? 'lower' : 'higher';
     const mine = rows.readings.filter((r) => r.kpiId === k.id);
     const latest = mine.at(-1) ?? null;
     const previous = latest ? (mine.filter((r) => r.period < latest.period).at(-1) ?? null) : null;
-    const target = targetInForce(k.targets, today);
+    const verdict = verdictForKpi(k, mine, today);
+    const target = verdict.target ?? targetInForce(k.targets, today);
     return {
       name: k.name,
       unit: k.unit,
@@ -56,9 +57,9 @@ export function scorecard(rows: KpiRows, today: Day): DigestKpi[] {
       latest: latest ? { value: latest.value, period: latest.period } : null,
       previous: previous?.value ?? null,
       target,
-      met: latest && target ? isTargetMet(direction, latest.value, target.value) : null,
+      verdict,
       trend: latest ? trend(direction, previous?.value ?? null, latest.value) : null,
-      next: nextTarget(k.targets, today),
+      next: target ? nextTarget(k.targets, target.byDate) : null,
     };
   });
 }

@@ -64,13 +64,14 @@ export interface KpiRows {
     name: string;
     unit: string;
     direction: string;
+    frequency: string;
     targets: { value: number; byDate: Day }[];
   }[];
-  /** The latest and the previous reading of each KPI, at most two per KPI. */
+  /** Every reading of each KPI up to today, oldest first. */
   readings: { kpiId: number; value: number; period: Day; id: number }[];
 }
 
-/** KPIs with targets, and their latest two readings up to `today`: five queries in all. */
+/** KPIs with targets, and their readings up to `today`: two queries in all. */
 export async function loadKpis(db: Db, programme: DigestProgramme, today: Day): Promise<KpiRows> {
   const { workspaceId } = programme;
   const kpis = await db.kpi.findMany({
@@ -79,24 +80,10 @@ export async function loadKpis(db: Db, programme: DigestProgramme, today: Day): 
     orderBy: { id: 'asc' },
   });
   const ids = kpis.map((k) => k.id);
-  const latest = await db.kpiReading.groupBy({
-    by: ['kpiId'],
-    where: { workspaceId, kpiId: { in: ids }, period: { lte: today } },
-    _max: { period: true },
-  });
-  const latestPairs = latest.flatMap((g) =>
-    g._max.period ? [{ kpiId: g.kpiId, period: g._max.period }] : [],
-  );
-  const previous = await db.kpiReading.groupBy({
-    by: ['kpiId'],
-    where: { workspaceId, OR: latestPairs.map((p) => ({ kpiId: p.kpiId, period: { lt: p.period } })) },
-    _max: { period: true },
-  });
-  const previousPairs = previous.flatMap((g) =>
-    g._max.period ? [{ kpiId: g.kpiId, period: g._max.period }] : [],
-  );
+  // Every reading up to today: the verdict needs the recent trend and the reading on each past
+  // target's date, not only the latest two.
   const readings = await db.kpiReading.findMany({
-    where: { workspaceId, OR: [...latestPairs, ...previousPairs] },
+    where: { workspaceId, kpiId: { in: ids }, period: { lte: today } },
     select: { kpiId: true, value: true, period: true, id: true },
     orderBy: [{ period: 'asc' }, { id: 'asc' }],
   });

@@ -15,8 +15,10 @@ const RAG: Record<string, string> = {
 };
 
 const ICONS: Record<string, string> = {
-  done: '[met]',
-  failed: '[not met]',
+  // The verdict word ('met', 'on track', 'missed') follows each of these, so they stay short.
+  done: '[ok]',
+  warning: '[!]',
+  failed: '[x]',
   question: '[?]',
   medal: '[verified]',
   dropped: '[dropped]',

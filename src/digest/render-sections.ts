@@ -4,7 +4,7 @@
  */
 import { actionLine } from '../domain/actions.js';
 import { type Day, formatUkDate } from '../domain/dates.js';
-import { describeTarget, formatKpiValue, trendArrow } from '../domain/kpi.js';
+import { describeTarget, formatKpiValue, trendArrow, verdictIcon, verdictWords } from '../domain/kpi.js';
 import { RAG_VALUES, ragArrow, ragLabel, ragMark } from '../domain/rag.js';
 import { toSafeText } from '../domain/text.js';
 import { MAX_TEXT_LENGTH } from '../services/guard-text.js';
@@ -111,13 +111,16 @@ export function actions(d: Digest): DigestSection {
 }
 
 function kpiLine(k: DigestKpi, today: Day): string {
-  const mark = k.met === null ? '<icon:question>' : k.met ? '<icon:done>' : '<icon:failed>';
+  const mark = verdictIcon(k.verdict);
+  const verdict = `*${verdictWords(k.verdict, formatUkDate)}*`;
   const value = k.latest
     ? `${formatKpiValue(k.latest.value, k.unit)} (${shortDay(k.latest.period, today)})`
     : '_no readings yet_';
   const target = k.target
-    ? `target ${describeTarget(k.direction, k.target, formatUkDate, k.unit)}, ${k.met === null ? 'not judged' : k.met ? '*met*' : '*not met*'}`
-    : 'no target set';
+    ? `target ${describeTarget(k.direction, k.target, formatUkDate, k.unit)}, ${k.latest ? verdict : 'not judged'}`
+    : k.verdict.state === 'stale'
+      ? `no target set, ${verdict}`
+      : 'no target set';
   const was = k.previous === null ? '' : ` (was ${formatKpiValue(k.previous, k.unit)})`;
   const arrow = k.trend ? trendArrow(k.trend) : '';
   const trend = k.trend ? ` · ${arrow ? `${arrow} ` : ''}${k.trend}${was}` : '';

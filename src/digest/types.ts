@@ -5,7 +5,7 @@
  */
 import type { ActionView } from '../domain/actions.js';
 import type { Day } from '../domain/dates.js';
-import type { KpiDirection, KpiTargetPoint, KpiTrend } from '../domain/kpi.js';
+import type { KpiDirection, KpiTargetPoint, KpiTrend, KpiVerdict } from '../domain/kpi.js';
 import type { Rag } from '../domain/rag.js';
 
 export interface DigestProgramme {
@@ -65,8 +65,8 @@ export interface DigestKpi {
   latest: { value: number; period: Day } | null;
   previous: number | null;
   target: KpiTargetPoint | null;
-  /** Null when there is no reading or no target to judge it against. */
-  met: boolean | null;
+  /** How the KPI is doing today (domain/kpi-verdict.ts). */
+  verdict: KpiVerdict;
   trend: KpiTrend | null;
   next: KpiTargetPoint | null;
 }

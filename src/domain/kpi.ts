@@ -109,3 +109,15 @@ export function describeTarget(
   const sign = direction === 'higher' ? '≥' : '≤';
   return `${sign} ${formatKpiValue(target.value, unit)} by ${formatDate(target.byDate)}`;
 }
+
+export { READING_GRACE_WORKING_DAYS, readingDueBy } from './kpi-reading-due.js';
+export {
+  type KpiFrequency,
+  type KpiReadingPoint,
+  type KpiVerdict,
+  type KpiVerdictInput,
+  type KpiVerdictState,
+  kpiVerdict,
+  verdictForKpi,
+} from './kpi-verdict.js';
+export { verdictIcon, verdictWords } from './kpi-verdict-text.js';

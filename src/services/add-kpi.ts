@@ -6,7 +6,7 @@
 
 import { type Day, formatUkDate } from '../domain/dates.js';
 import { AppError } from '../domain/errors.js';
-import type { KpiDirection } from '../domain/kpi.js';
+import type { KpiDirection, KpiFrequency } from '../domain/kpi.js';
 import { audit } from './audit.js';
 import { requireAdmin } from './authorise.js';
 import type { Actor, Deps } from './deps.js';
@@ -19,6 +19,8 @@ export interface AddKpiInput {
   name: string;
   unit: string;
   direction: KpiDirection;
+  /** How often a reading is due; decides when the KPI is stale. Monthly when not given. */
+  frequency?: KpiFrequency;
   targets: { value: number; byDate: Day }[];
 }
 
@@ -51,6 +53,7 @@ export async function addKpi(input: AddKpiInput, deps: Deps, actor: Actor): Prom
         name,
         unit: input.unit.trim(),
         direction: input.direction,
+        frequency: input.frequency ?? 'monthly',
         createdAt: deps.clock.now(),
         targets: {
           create: input.targets.map((t) => ({

@@ -1,6 +1,6 @@
 /**
- * `/improve kpi record`: a reading for a period, compared with the target in force on that period
- * and with the reading before it. Admins and workstream leads may record (the leads often own the
+ * `/improve kpi record`: a reading for a period, the KPI's verdict today with it (on track, off
+ * track, met, missed, stale: domain/kpi-verdict.ts) and the trend against the reading before it. Admins and workstream leads may record (the leads often own the
  * data); when a KPI belongs to a workstream, only that workstream's leads and admins.
  * A second reading for the same period corrects the first: one value per period, the old value
  * kept in the audit log.
@@ -10,12 +10,12 @@ import type { KpiReading, Person } from '../db/generated/sqlite/client.js';
 import { type Day, endOfMonth, formatUkDate, todayIn } from '../domain/dates.js';
 import { AppError } from '../domain/errors.js';
 import {
-  isTargetMet,
   type KpiDirection,
   type KpiTargetPoint,
   type KpiTrend,
-  targetInForce,
+  type KpiVerdict,
   trend,
+  verdictForKpi,
 } from '../domain/kpi.js';
 import { audit } from './audit.js';
 import { isAdmin } from './authorise.js';
@@ -37,8 +37,10 @@ export interface RecordKpiReadingResult {
   /** The value this reading replaced, when the period already had one. */
   replacedValue: number | null;
   previous: KpiReading | null;
+  /** The target the verdict judged (the next one, or the last once every date has passed). */
   target: KpiTargetPoint | null;
-  met: boolean | null;
+  /** How the KPI is doing today, this reading included. */
+  verdict: KpiVerdict;
   trend: KpiTrend;
 }
 
@@ -95,14 +97,18 @@ export async function recordKpiReading(
       orderBy: [{ period: 'desc' }, { id: 'desc' }],
     });
     const direction = kpi.direction as KpiDirection;
-    const target = targetInForce(kpi.targets, period);
+    const readings = await tx.kpiReading.findMany({
+      where: sameWhere,
+      select: { value: true, period: true },
+    });
+    const verdict = verdictForKpi(kpi, readings, today);
     return {
       kpi,
       reading,
       replacedValue: existing?.value ?? null,
       previous,
-      target,
-      met: target ? isTargetMet(direction, input.value, target.value) : null,
+      target: verdict.target,
+      verdict,
       trend: trend(direction, previous?.value ?? null, input.value),
     };
   });

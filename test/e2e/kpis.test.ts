@@ -19,17 +19,39 @@ const CASELOAD = 'kpi add "Caseload average" cases lower target 30 by 31/12/2026
 describe('/improve kpi add', () => {
   it('adds a KPI with its trajectory of targets', async () => {
     const out = await e.command(CASELOAD, U.admin);
-    expect(out.reply).toContain('Added KPI *Caseload average* (cases, lower is better).');
+    expect(out.reply).toContain('Added KPI *Caseload average* (cases, lower is better, read monthly).');
     expect(out.reply).toContain('*Targets:* ≤ 30 by Thursday 31/12/2026; ≤ 25 by Wednesday 31/03/2027');
     expect(out.reply).toContain('`/improve kpi record "Caseload average" &lt;value&gt;`');
     const kpi = await e.t.deps.db.kpi.findFirstOrThrow({
       include: { targets: { orderBy: { byDate: 'asc' } } },
     });
-    expect(kpi).toMatchObject({ name: 'Caseload average', unit: 'cases', direction: 'lower' });
+    expect(kpi).toMatchObject({
+      name: 'Caseload average',
+      unit: 'cases',
+      direction: 'lower',
+      frequency: 'monthly',
+    });
     expect(kpi.targets.map((t) => [t.value, t.byDate])).toEqual([
       [30, '2026-12-31'],
       [25, '2027-03-31'],
     ]);
+  });
+
+  it('says in its help that a KPI is read monthly unless it is said to be weekly', async () => {
+    const out = await e.command('help kpi add', U.member);
+    expect(out.reply).toContain('kpi add &lt;name&gt; &lt;unit&gt; &lt;higher|lower&gt; [weekly|monthly]');
+    expect(out.reply).toContain('how often it is read (monthly unless you say weekly)');
+  });
+
+  it('reads how often the KPI is read, after which way is better', async () => {
+    const out = await e.command(
+      'kpi add "Agency social workers" % lower weekly target 15% by 31/03/2027',
+      U.admin,
+    );
+    expect(out.reply).toContain('Added KPI *Agency social workers* (%, lower is better, read weekly).');
+    expect(out.reply).toContain('*Targets:* ≤ 15% by Wednesday 31/03/2027');
+    const kpi = await e.t.deps.db.kpi.findFirstOrThrow();
+    expect(kpi).toMatchObject({ name: 'Agency social workers', direction: 'lower', frequency: 'weekly' });
   });
 
   it('reads a name typed without quotes, curly quotes, and “percent” as %', async () => {
@@ -65,16 +87,27 @@ describe('/improve kpi record and list', () => {
     await e.command('kpi add "Care leavers in touch" % higher target 90 by 31/03/2027', U.admin);
   });
 
-  it('says which target is in force, whether it is met, and the trend', async () => {
+  it('says which target is in force, whether the KPI is on or off track, and the trend', async () => {
     const first = await e.command('kpi record "Caseload average" 31 for October', U.lead);
     expect(first.reply).toContain('*Caseload average* for 31/10/2026: *31*');
-    expect(first.reply).toContain('Target in force: ≤ 30 by 31/12/2026: :x: target not met');
+    // The first reading starts the line to the target: above 30, but not "not met" before 31/12.
+    expect(first.reply).toContain('Target in force: ≤ 30 by 31/12/2026: :white_check_mark: on track');
     expect(first.reply).toContain('Trend: first reading');
+    const worse = await e.command('kpi record caseload 33 for November', U.lead);
+    expect(worse.reply).toContain('Target in force: ≤ 30 by 31/12/2026: :warning: off track');
     const second = await e.command('kpi record caseload 28.5', U.lead);
     expect(second.reply).toContain('*Caseload average* for 10/12/2026: *28.5*');
-    expect(second.reply).toContain('Target in force: ≤ 30 by 31/12/2026: :white_check_mark: target met');
-    expect(second.reply).toContain('Trend: ↑ improving (previous reading 31 for 31/10/2026)');
-    expect(await e.t.deps.db.kpiReading.count()).toBe(2);
+    expect(second.reply).toContain('Target in force: ≤ 30 by 31/12/2026: :white_check_mark: on track');
+    expect(second.reply).toContain('Trend: ↑ improving (previous reading 33 for 30/11/2026)');
+    expect(await e.t.deps.db.kpiReading.count()).toBe(3);
+  });
+
+  it('says met or missed once the last target date has passed', async () => {
+    e.t.clock.set(new Date('2027-04-06T10:00:00Z'));
+    const missed = await e.command('kpi record caseload 26 for 31/03/2027', U.lead);
+    expect(missed.reply).toContain('Target in force: ≤ 25 by 31/03/2027: :x: missed');
+    const met = await e.command('kpi record caseload 24 for 31/03/2027', U.lead);
+    expect(met.reply).toContain('Target in force: ≤ 25 by 31/03/2027: :white_check_mark: met');
   });
 
   it('shows the scorecard', async () => {
@@ -84,8 +117,18 @@ describe('/improve kpi record and list', () => {
     expect(out.reply.split('\n')).toEqual([
       '*KPI scorecard*',
       '• *Care leavers in touch* · _no readings yet_ · target ≥ 90% by 31/03/2027',
-      '• *Caseload average* · 29 for 31/12/2026 · target ≤ 30 by 31/12/2026: :white_check_mark: target met · ↑ improving · next ≤ 25 by 31/03/2027',
+      '• *Caseload average* · 29 for 31/12/2026 · target ≤ 30 by 31/12/2026: :white_check_mark: on track · ↑ improving · next ≤ 25 by 31/03/2027',
     ]);
+  });
+
+  it('flags a weekly KPI as stale when a week’s reading is overdue', async () => {
+    await e.command('kpi add "Agency social workers" % lower weekly target 15% by 31/03/2027', U.admin);
+    await e.command('kpi record agency 18% for 28/11', U.admin);
+    e.t.clock.set(new Date('2026-12-17T10:00:00Z'));
+    const out = await e.command('kpi list', U.member);
+    expect(out.reply).toContain(
+      '• *Agency social workers* · 18% for 28/11/2026 · target ≤ 15% by 31/03/2027: :grey_question: stale: no reading since 28/11/2026',
+    );
   });
 
   it.each([

@@ -81,7 +81,7 @@ describe('RAG at a glance and changes', () => {
 });
 
 describe('KPI scorecard', () => {
-  it('switches to the next target the day after its date, not before', async () => {
+  it('judges against the next target: on track on its date and after, stale, then missed', async () => {
     await plan.kpi(
       'Average caseload',
       'cases',
@@ -99,22 +99,48 @@ describe('KPI scorecard', () => {
     const onTheDay = (await digest()).kpis[0]!;
     expect(onTheDay).toMatchObject({
       target: { value: 30, byDate: '2026-12-31' },
-      met: true,
+      verdict: { state: 'on_track' },
       trend: 'improving',
       previous: 29,
       next: { value: 25 },
     });
     expect(await rendered()).toContain(
-      ':white_check_mark: *Average caseload*: 28 (28 Dec) · target ≤ 30 by 31/12/2026, *met* · ↑ improving (was 29) · next ≤ 25 by 31/03/2027',
+      ':white_check_mark: *Average caseload*: 28 (28 Dec) · target ≤ 30 by 31/12/2026, *on track* · ↑ improving (was 29) · next ≤ 25 by 31/03/2027',
     );
+    // The day after, 28 is above 25 but on the line from 30 (31/12) to 25 (31/03): not "not met".
     t.clock.set(new Date('2027-01-01T12:00:00Z'));
     expect((await digest()).kpis[0]).toMatchObject({
       target: { value: 25, byDate: '2027-03-31' },
-      met: false,
+      verdict: { state: 'on_track' },
       next: null,
     });
     expect(await rendered()).toContain(
-      ':x: *Average caseload*: 28 (28 Dec 2026) · target ≤ 25 by 31/03/2027, *not met* · ↑ improving (was 29)\n',
+      ':white_check_mark: *Average caseload*: 28 (28 Dec 2026) · target ≤ 25 by 31/03/2027, *on track* · ↑ improving (was 29)\n',
+    );
+    // A monthly KPI: January's reading was due by 12/02/2027.
+    t.clock.set(new Date('2027-02-15T12:00:00Z'));
+    expect(await rendered()).toContain(
+      ':grey_question: *Average caseload*: 28 (28 Dec 2026) · target ≤ 25 by 31/03/2027, *stale: no reading since 28/12/2026*',
+    );
+    t.clock.set(new Date('2027-04-01T12:00:00Z'));
+    expect(await rendered()).toContain(
+      ':x: *Average caseload*: 28 (28 Dec 2026) · target ≤ 25 by 31/03/2027, *missed*',
+    );
+  });
+
+  it('says off track when the readings fall behind the trajectory', async () => {
+    await plan.kpi(
+      'CP visits in timescale',
+      '%',
+      'higher',
+      [[75, '2027-03-31']],
+      [
+        ['2026-09-30', 60],
+        ['2026-10-31', 59],
+      ],
+    );
+    expect(await rendered()).toContain(
+      ':warning: *CP visits in timescale*: 59% (31 Oct) · target ≥ 75% by 31/03/2027, *off track*',
     );
   });
 

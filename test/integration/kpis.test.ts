@@ -41,13 +41,32 @@ const record = (value: number, period: string, user: string = U.lead) =>
   recordKpiReading({ kpi: 'caseload', value, period }, t.deps, as(user));
 
 describe('recording a KPI reading', () => {
-  it('holds a reading to the target in force on its period: 30 up to and including 31/12, then 25', async () => {
-    const onTheDate = await record(28, '2026-12-31');
-    expect(onTheDate.target).toEqual(expect.objectContaining({ value: 30, byDate: '2026-12-31' }));
-    expect(onTheDate.met).toBe(true);
-    const dayAfter = await record(28, '2027-01-01');
-    expect(dayAfter.target).toEqual(expect.objectContaining({ value: 25, byDate: '2027-03-31' }));
-    expect(dayAfter.met).toBe(false);
+  it('judges the KPI today: on or off track before the next target date, met or missed after the last', async () => {
+    // 15/01/2027: 30 by 31/12 has passed, so the line runs from 30 (31/12) to 25 by 31/03.
+    const onTheLine = await record(28, '2026-12-31');
+    expect(onTheLine.target).toEqual(expect.objectContaining({ value: 25, byDate: '2027-03-31' }));
+    expect(onTheLine.verdict.state).toBe('on_track');
+    expect((await record(31, '2027-01-14')).verdict.state).toBe('off_track');
+    t.clock.set(new Date('2027-04-06T10:00:00Z'));
+    expect((await record(26, '2027-03-31')).verdict.state).toBe('missed');
+    // A correction to the 31/03 reading changes the verdict.
+    expect((await record(25, '2027-03-31')).verdict.state).toBe('met');
+  });
+
+  it('stores how often a KPI is read: monthly unless it is said to be weekly', async () => {
+    await addKpi(
+      { name: 'Agency social workers', unit: '%', direction: 'lower', frequency: 'weekly', targets: [] },
+      t.deps,
+      as(U.admin),
+    );
+    const kpis = await t.deps.db.kpi.findMany({
+      orderBy: { name: 'asc' },
+      select: { name: true, frequency: true },
+    });
+    expect(kpis).toEqual([
+      { name: 'Agency social workers', frequency: 'weekly' },
+      { name: 'Caseload average', frequency: 'monthly' },
+    ]);
   });
 
   it('gives the trend against the reading before it, in the direction that is better', async () => {
@@ -140,7 +159,7 @@ describe('adding KPIs and the scorecard', () => {
     expect(await t.deps.db.kpi.count()).toBe(1);
   });
 
-  it('shows each KPI’s latest reading against the target in force for it, met or not, and the trend', async () => {
+  it('shows each KPI’s latest reading, the target it is judged against, its verdict and the trend', async () => {
     await addKpi(
       {
         name: 'CP visits in timescale',
@@ -159,13 +178,13 @@ describe('adding KPIs and the scorecard', () => {
         r.kpi.name,
         r.latest?.value ?? null,
         r.target?.value ?? null,
-        r.met,
+        r.verdict.state,
         r.trend,
         r.next?.value ?? null,
       ]),
     ).toEqual([
-      ['Caseload average', 29, 30, true, 'improving', 25],
-      ['CP visits in timescale', null, 75, null, null, null],
+      ['Caseload average', 29, 25, 'on_track', 'improving', null],
+      ['CP visits in timescale', null, 75, 'no_reading', null, null],
     ]);
     expect((await kpiScorecard(t.deps, as(U.member, OTHER_TEAM))).rows).toEqual([]);
   });

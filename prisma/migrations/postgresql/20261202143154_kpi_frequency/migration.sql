@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Kpi" ADD COLUMN     "frequency" TEXT NOT NULL DEFAULT 'monthly';
+
