@@ -1,7 +1,7 @@
 /**
  * The Adaptive Card renderer: what a Teams user sees for each neutral block, mention and mark,
- * and a form for a modal. Whole cards are file snapshots, read by a person once (see
- * test/support/render-card.ts for a PNG of one).
+ * and a form for a modal. Whole cards are file snapshots, read by a person once
+ * (scripts/teams-card-png.ts draws the samples with Microsoft's renderer).
  */
 import { describe, expect, it } from 'vitest';
 import { renderForm } from '../../src/chat/teams/form.js';
