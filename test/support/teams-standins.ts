@@ -63,11 +63,10 @@ export async function startTeamsStandin(options: {
     );
   });
 
-  function answer(req: IncomingMessage, res: ServerResponse, body: Record<string, unknown>): void {
+  function answer(req: IncomingMessage, res: ServerResponse, body: Record<string, unknown>): ServerResponse {
     const path = (req.url ?? '/').split('?')[0]!;
-    const json = (status: number, value: unknown, headers: Record<string, string> = {}): void => {
+    const json = (status: number, value: unknown, headers: Record<string, string> = {}) =>
       res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(value));
-    };
     if (req.method === 'GET' && path === '/v1/.well-known/openidconfiguration')
       return json(200, {
         issuer: ISSUER,
