@@ -81,6 +81,48 @@ const post = (body: unknown, token?: string) =>
 type Sent = { text: string; attachments: { contentType: string; content: { body: { text?: string }[] } }[] };
 const cardText = (sent: Sent) => sent.attachments[0]!.content.body.map((e) => e.text ?? '').join('\n');
 
+describe('installing the bot', () => {
+  it('in a 1:1 chat stores the conversation reference under the person, once however often it comes', async () => {
+    const install = {
+      ...personal(''),
+      type: 'installationUpdate',
+      action: 'add',
+      text: undefined,
+    };
+    for (const _ of [1, 2]) expect((await post(install, standin.sign())).status).toBe(200);
+    expect(await t.deps.db.teamsConversation.findMany({ omit: { id: true } })).toEqual([
+      {
+        workspaceId: TENANT,
+        kind: 'personal',
+        key: SAM,
+        conversationId: 'a:sam-personal',
+        serviceUrl: `${standin.url}/`,
+        createdAt: t.clock.now(),
+      },
+    ]);
+  });
+
+  it('in a team (conversationUpdate adding the bot) stores the channel', async () => {
+    const added = {
+      ...personal(''),
+      type: 'conversationUpdate',
+      text: undefined,
+      membersAdded: [{ id: `28:${CLIENT_ID}` }],
+      conversation: { id: '19:general@thread.tacv2', conversationType: 'channel', tenantId: TENANT },
+      channelData: {
+        tenant: { id: TENANT },
+        team: { id: '19:team@thread.tacv2' },
+        channel: { id: '19:general@thread.tacv2' },
+      },
+    };
+    expect((await post(added, standin.sign())).status).toBe(200);
+    const rows = await t.deps.db.teamsConversation.findMany({ where: { kind: 'channel' } });
+    expect(rows.map((r) => [r.key, r.conversationId])).toEqual([
+      ['19:general@thread.tacv2', '19:general@thread.tacv2'],
+    ]);
+  });
+});
+
 describe('Teams commands in the 1:1 chat', () => {
   it('`improve help` gets the help as an Adaptive Card in the same chat', async () => {
     const before = standin.calls.length;

@@ -11,6 +11,7 @@ import express from 'express';
 import type { TeamsConfig } from '../../config/index.js';
 import type { Logger } from '../../logger.js';
 import type { Deps } from '../../services/deps.js';
+import { type InstallActivity, rememberConversation } from './conversations.js';
 import { answerMessage, type InboundMessage } from './messages.js';
 import { createSendQueue, type SendQueue } from './send-queue.js';
 import { botTokenSource } from './token.js';
@@ -71,6 +72,12 @@ export async function startTeams(options: TeamsOptions): Promise<TeamsRuntime> {
           deps.logger.error({ err: error, conversation: activity.conversation.id }, 'Teams send failed');
         });
   });
+  app.on('installationUpdate', async (ctx) =>
+    rememberConversation(deps, ctx.activity as unknown as InstallActivity),
+  );
+  app.on('conversationUpdate', async (ctx) =>
+    rememberConversation(deps, ctx.activity as unknown as InstallActivity),
+  );
   await app.initialize();
   // A body Express cannot parse is answered 400 with no stack trace, as Slack's bad bodies are.
   web.use((_error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
