@@ -158,4 +158,53 @@ describe('Teams commands in the 1:1 chat', () => {
     expect(standin.calls.length).toBe(before + 1);
     expect(cardText(standin.calls[before]!.body as unknown as Sent)).toContain('improve update');
   });
+
+  it('in a channel, a message @mentioning the bot is answered in the person’s 1:1 chat, never the channel', async () => {
+    const inChannel = (
+      text: string,
+      mention: boolean,
+      from = { id: '29:sam', aadObjectId: SAM, name: 'Sam Patel' },
+    ) => ({
+      ...personal(text),
+      from,
+      conversation: {
+        id: '19:general@thread.tacv2;messageid=1',
+        conversationType: 'channel',
+        tenantId: TENANT,
+      },
+      entities: mention
+        ? [
+            {
+              type: 'mention',
+              text: '<at>improvement-bot</at>',
+              mentioned: { id: `28:${CLIENT_ID}`, name: 'improvement-bot' },
+            },
+          ]
+        : [],
+    });
+    const before = standin.calls.length;
+    expect((await post(inChannel('improve help', false), standin.sign())).status).toBe(200);
+    expect(
+      (await post(inChannel('<at>improvement-bot</at> improve help', true), standin.sign())).status,
+    ).toBe(200);
+    const [sent] = (await standin.waitForCalls(before + 1)).slice(before);
+    await teams.idle();
+    expect(standin.calls.length).toBe(before + 1);
+    expect(sent).toMatchObject({ method: 'POST', conversationId: 'a:sam-personal' });
+    expect(cardText(sent!.body as unknown as Sent)).toContain('improve update');
+    // Someone whose 1:1 chat was never stored: the Bot Connector opens one, and the help goes there.
+    const alex = { id: '29:alex', aadObjectId: '9f1c2d3e-0000-4000-8000-000000000002', name: 'Alex Jones' };
+    expect((await post(inChannel('<at>improvement-bot</at> help', true, alex), standin.sign())).status).toBe(
+      200,
+    );
+    const [open, reply] = (await standin.waitForCalls(before + 3)).slice(before + 1);
+    await teams.idle();
+    expect(open).toMatchObject({
+      method: 'POST',
+      path: '/v3/conversations',
+      body: { members: [{ id: '29:alex' }], tenantId: TENANT },
+    });
+    expect(reply!.conversationId).toMatch(/^a:/);
+    expect(reply!.conversationId).not.toContain('19:general');
+  });
 });

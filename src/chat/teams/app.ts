@@ -12,7 +12,8 @@ import type { TeamsConfig } from '../../config/index.js';
 import type { Logger } from '../../logger.js';
 import type { Deps } from '../../services/deps.js';
 import { type InstallActivity, rememberConversation } from './conversations.js';
-import { answerMessage, type InboundMessage } from './messages.js';
+import { answerMessage, type InboundMessage, mentionsBot } from './messages.js';
+import { personalChatId } from './personal-chat.js';
 import { createSendQueue, type SendQueue } from './send-queue.js';
 import { botTokenSource } from './token.js';
 
@@ -60,16 +61,18 @@ export async function startTeams(options: TeamsOptions): Promise<TeamsRuntime> {
   });
   app.on('message', async (ctx) => {
     const activity = ctx.activity as unknown as InboundMessage;
-    // Only the 1:1 chat for now: what Slack shows one person must never land in a channel.
-    if (activity.conversation.conversationType !== 'personal') return;
+    // In a channel only a message @mentioning the bot is a command; the rest is conversation.
+    if (activity.conversation.conversationType !== 'personal' && !mentionsBot(activity)) return;
     const replies = await answerMessage(deps, activity);
+    if (replies.length === 0) return;
+    const chatId = await personalChatId(deps, ctx.api, activity);
     // Queued, not awaited: Teams redelivers an activity not answered within 15 s, and a 429
     // may ask us to wait longer than that.
     for (const reply of replies)
       queue
-        .send(activity.conversation.id, () => ctx.send(reply as never))
+        .send(chatId, () => ctx.api.conversations.activities(chatId).create(reply as never))
         .catch((error: unknown) => {
-          deps.logger.error({ err: error, conversation: activity.conversation.id }, 'Teams send failed');
+          deps.logger.error({ err: error, conversation: chatId }, 'Teams send failed');
         });
   });
   app.on('installationUpdate', async (ctx) =>

@@ -27,6 +27,10 @@ export interface OutboundMessage {
   entities: AdaptiveCard['msteams']['entities'];
 }
 
+/** Whether the bot is @mentioned in the message. */
+export const mentionsBot = (activity: InboundMessage): boolean =>
+  (activity.entities ?? []).some((e) => e.type === 'mention' && e.mentioned?.id === activity.recipient.id);
+
 /** The command text: the bot's own @mention removed, and the leading 'improve' if typed. */
 export function commandText(activity: InboundMessage): string {
   let text = activity.text ?? '';
