@@ -5,6 +5,7 @@
 
 import { type SlackRuntime, startSlack } from './chat/slack/app.js';
 import { slackChat } from './chat/slack/slack-chat.js';
+import { startTeams, type TeamsRuntime } from './chat/teams/app.js';
 import type { Config } from './config/index.js';
 import { type Database, openDatabase } from './db/client.js';
 import { describeTarget } from './db/database-url.js';
@@ -22,6 +23,8 @@ export interface RunningApp {
   deps: Deps;
   database: Database;
   slack: SlackRuntime;
+  /** Teams, when CLIENT_ID and CLIENT_SECRET are set: served on the same port at /api/messages. */
+  teams?: TeamsRuntime;
   scheduler?: Scheduler;
   /** Local mode's Slack stand-in and page (no Slack credentials). */
   local?: LocalMode;
@@ -58,10 +61,15 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   };
   // Before the scheduler's first tick, so the digest and reminders have something to show.
   await local?.seed(database.prisma);
+  const teams = config.teams ? await startTeams({ config: config.teams, deps }) : undefined;
+  const localRoutes = local?.routes;
   const slack = await startSlack({
     config: local?.config ?? config,
     deps,
-    routes: local?.routes,
+    routes:
+      teams || localRoutes
+        ? async (req, res) => Boolean(teams?.routes(req, res) || (await localRoutes?.(req, res)))
+        : undefined,
     health: async () => {
       await database.prisma.$queryRawUnsafe('SELECT 1');
       return { ok: true, detail: { database: 'ok' } };
@@ -86,12 +94,15 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     deps,
     database,
     slack,
+    teams,
     scheduler,
     local,
     stop: () => {
       stopping ??= (async () => {
         await scheduler?.stop();
         await slack.stop();
+        // Replies already queued for Teams go out before the database closes under them.
+        await teams?.idle();
         await local?.close();
         await database.close();
         logger.info('stopped cleanly');

@@ -6,6 +6,9 @@ import cron from 'node-cron';
 import { z } from 'zod';
 import { type DatabaseTarget, parseDatabaseUrl } from '../db/database-url.js';
 import { isValidTimezone, parseTimeOfDay } from '../domain/dates.js';
+import { TEAMS_PURPOSE, type TeamsConfig, teamsConfig, teamsSchema } from './teams.js';
+
+export type { TeamsConfig } from './teams.js';
 
 export type SlackMode = 'http' | 'socket' | 'local';
 
@@ -22,6 +25,8 @@ export interface Config {
     apiUrl?: string;
     command: string;
   };
+  /** Microsoft Teams, when CLIENT_ID and CLIENT_SECRET are set (src/config/teams.ts). */
+  teams?: TeamsConfig;
   adminUserIds: string[];
   defaults: { timezone: string; digestTime: string; reminderTime: string };
   schedulerCron: string;
@@ -92,6 +97,7 @@ const PURPOSE: Record<string, string> = {
   SLACK_SIGNING_SECRET: 'verifies that requests come from Slack',
   SLACK_APP_TOKEN: 'Socket Mode connection',
   ADMIN_USER_IDS: 'Slack user ids who are admins from the start',
+  ...TEAMS_PURPOSE,
 };
 
 /** Reads and validates `env`; throws ConfigError listing every problem. */
@@ -104,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.success ? parsed.data : undefined;
   const mode = slackMode(clean, problems);
+  const teams = readTeams(clean, problems);
   const database = parseDatabaseUrl(
     e?.DATABASE_URL ?? (mode === 'local' ? LOCAL_DATABASE : DEFAULT_DATABASE),
   );
@@ -129,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       apiUrl: e.SLACK_API_URL,
       command: e.SLACK_COMMAND,
     },
+    ...(teams ? { teams } : {}),
     adminUserIds: admins,
     defaults: {
       timezone: e.DEFAULT_TIMEZONE,
@@ -149,6 +157,19 @@ function slackMode(env: Record<string, string | undefined>, problems: string[]):
   const needed = has('SLACK_APP_TOKEN') ? ['SLACK_BOT_TOKEN'] : ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'];
   for (const k of needed) if (!has(k)) problems.push(describe(k, 'is missing'));
   return has('SLACK_APP_TOKEN') ? 'socket' : 'http';
+}
+
+/** Teams' variables are validated on their own, so their problems are listed beside Slack's. */
+function readTeams(env: Record<string, string | undefined>, problems: string[]): TeamsConfig | undefined {
+  const parsed = teamsSchema.safeParse(env);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(describe(String(issue.path[0]), issue.message));
+    return undefined;
+  }
+  const found: [string, string][] = [];
+  const teams = teamsConfig(parsed.data, found);
+  for (const [variable, message] of found) problems.push(describe(variable, message));
+  return teams;
 }
 
 function describe(variable: string, message: string): string {

@@ -1,0 +1,119 @@
+/**
+ * The only place that builds a Teams SDK app. It serves /api/messages on the Slack server's port
+ * (one process, both platforms), validates every request's Bot Framework token against the keys
+ * at TEAMS_OPENID_METADATA_URL, gets its own token from TEAMS_TOKEN_URL, and answers at the
+ * serviceUrl each activity carries. Unauthenticated mode is never on (src/config/teams.ts).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type CloudEnvironment, PUBLIC, withOverrides } from '@microsoft/teams.api';
+import { App, ExpressAdapter } from '@microsoft/teams.apps';
+import express from 'express';
+import type { TeamsConfig } from '../../config/index.js';
+import type { Logger } from '../../logger.js';
+import type { Deps } from '../../services/deps.js';
+import { type InstallActivity, rememberConversation } from './conversations.js';
+import { answerMessage, type InboundMessage, mentionsBot } from './messages.js';
+import { personalChatId } from './personal-chat.js';
+import { createSendQueue, type SendQueue } from './send-queue.js';
+import { botTokenSource } from './token.js';
+
+export const TEAMS_PATH = '/api/messages';
+
+export interface TeamsRuntime {
+  app: App;
+  /** Serves /api/messages on another server (Slack's); true when it was this path. */
+  routes(req: IncomingMessage, res: ServerResponse): boolean;
+  /** Resolves when every queued send has gone (or failed for good). */
+  idle(): Promise<void>;
+}
+
+export interface TeamsOptions {
+  config: TeamsConfig;
+  deps: Deps;
+  /** Tests pass a queue whose sleep returns at once. */
+  queue?: SendQueue;
+}
+
+export async function startTeams(options: TeamsOptions): Promise<TeamsRuntime> {
+  const { config, deps } = options;
+  const queue =
+    options.queue ??
+    createSendQueue({
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      random: Math.random,
+    });
+  const web = express();
+  const cloud: CloudEnvironment = withOverrides(PUBLIC, { openIdMetadataUrl: config.openIdMetadataUrl });
+  const app = new App({
+    clientId: config.clientId,
+    // Given a secret, the SDK would fetch tokens through MSAL from login.microsoftonline.com; an
+    // empty one (not undefined, which reads CLIENT_SECRET again) makes it use our token source.
+    clientSecret: '',
+    tenantId: config.tenantId ?? '',
+    token: botTokenSource(config, deps.clock),
+    cloud,
+    // Said explicitly: left undefined, the SDK would read DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS.
+    dangerouslyAllowUnauthenticatedRequests: false,
+    serviceUrl: 'https://smba.trafficmanager.net/teams',
+    httpServerAdapter: new ExpressAdapter(web),
+    messagingEndpoint: TEAMS_PATH,
+    logger: sdkLogger(deps.logger),
+  });
+  app.on('message', async (ctx) => {
+    const activity = ctx.activity as unknown as InboundMessage;
+    // In a channel only a message @mentioning the bot is a command; the rest is conversation.
+    if (activity.conversation.conversationType !== 'personal' && !mentionsBot(activity)) return;
+    const replies = await answerMessage(deps, activity);
+    if (replies.length === 0) return;
+    const chatId = await personalChatId(deps, ctx.api, activity);
+    // Queued, not awaited: Teams redelivers an activity not answered within 15 s, and a 429
+    // may ask us to wait longer than that.
+    for (const reply of replies)
+      queue
+        .send(chatId, () => ctx.api.conversations.activities(chatId).create(reply as never))
+        .catch((error: unknown) => {
+          deps.logger.error({ err: error, conversation: chatId }, 'Teams send failed');
+        });
+  });
+  app.on('installationUpdate', async (ctx) =>
+    rememberConversation(deps, ctx.activity as unknown as InstallActivity),
+  );
+  app.on('conversationUpdate', async (ctx) =>
+    rememberConversation(deps, ctx.activity as unknown as InstallActivity),
+  );
+  await app.initialize();
+  // A body Express cannot parse is answered 400 with no stack trace, as Slack's bad bodies are.
+  web.use((_error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    res.status(400).end();
+  });
+  return {
+    app,
+    routes(req, res) {
+      if ((req.url ?? '').split('?')[0] !== TEAMS_PATH) return false;
+      web(req, res);
+      return true;
+    },
+    idle: () => queue.idle(),
+  };
+}
+
+/** The SDK's logs through our JSON logger, so there is one format and one redaction list. */
+function sdkLogger(logger: Logger): never {
+  const child = logger.child({ component: 'teams' });
+  const at =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (...msg: unknown[]) => {
+      if (child.isLevelEnabled(level))
+        child[level](msg.map((m) => (m instanceof Error ? m.message : String(m))).join(' '));
+    };
+  const sdk: Record<string, unknown> = {
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
+    log: at('info'),
+    trace: at('debug'),
+  };
+  sdk.child = () => sdk;
+  return sdk as never;
+}
