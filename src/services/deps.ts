@@ -30,6 +30,8 @@ export interface ChatDeps extends Deps {
 /** Who is acting, in which workspace. `requestKey` makes a retried request a no-op. */
 export interface Actor {
   workspaceId: string;
+  /** The workspace's platform, recorded when its first person appears; Slack unless said. */
+  platform?: 'slack' | 'teams';
   userId: string;
   displayName?: string;
   requestKey?: string;

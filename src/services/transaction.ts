@@ -86,9 +86,10 @@ export async function ensurePerson(db: Tx | Sql, deps: Deps, actor: Actor): Prom
   }
   const newcomer = { displayName: actor.displayName ?? '', role: forcedAdmin ? 'admin' : 'member' };
   const now = deps.clock.now();
+  const platform = actor.platform ?? 'slack';
   if (isSql(db)) {
     await db.run(
-      sql`INSERT INTO "Workspace" ("id", "createdAt") VALUES (${workspaceId}, ${now}) ON CONFLICT DO NOTHING`,
+      sql`INSERT INTO "Workspace" ("id", "platform", "createdAt") VALUES (${workspaceId}, ${platform}, ${now}) ON CONFLICT DO NOTHING`,
     );
     const created = await db.one<Person>(
       sql`INSERT INTO "Person" ("workspaceId", "platformUserId", "displayName", "role", "createdAt") VALUES (${workspaceId}, ${platformUserId}, ${newcomer.displayName}, ${newcomer.role}, ${now}) RETURNING *`,
@@ -98,7 +99,7 @@ export async function ensurePerson(db: Tx | Sql, deps: Deps, actor: Actor): Prom
   // A person's first contact may also be the workspace's first.
   await db.workspace.upsert({
     where: { id: workspaceId },
-    create: { id: workspaceId, createdAt: now },
+    create: { id: workspaceId, platform, createdAt: now },
     update: {},
   });
   return db.person.create({ data: { workspaceId, platformUserId, ...newcomer, createdAt: now } });

@@ -136,6 +136,25 @@ describe('Teams commands in the 1:1 chat', () => {
     expect(cardText(sent)).not.toMatch(/\/improve|<icon:|<rag:|:red_circle:/);
   });
 
+  it('`improve setup` makes the tenant a Teams workspace, with the person in it by their Entra id', async () => {
+    const before = standin.calls.length;
+    expect(
+      (await post(personal('improve setup "Children’s Services Improvement Plan"'), standin.sign())).status,
+    ).toBe(200);
+    await standin.waitForCalls(before + 1);
+    await teams.idle();
+    expect(await t.deps.db.workspace.findUniqueOrThrow({ where: { id: TENANT } })).toMatchObject({
+      platform: 'teams',
+      createdAt: t.clock.now(),
+    });
+    expect(await t.deps.db.person.findMany({ where: { workspaceId: TENANT } })).toMatchObject([
+      { platformUserId: SAM },
+    ]);
+    expect(await t.deps.db.programme.findMany({ where: { workspaceId: TENANT } })).toMatchObject([
+      { name: 'Children’s Services Improvement Plan' },
+    ]);
+  });
+
   it.each([
     ['unsigned', () => undefined],
     ['for another bot', () => standin.sign({ aud: '99999999-2222-4333-8444-555555555555' })],

@@ -27,6 +27,7 @@ export async function teamsCommandContext(deps: Deps, facts: TeamsActivityFacts)
     deps,
     actor: {
       workspaceId: facts.tenantId,
+      platform: 'teams',
       userId: facts.aadObjectId,
       displayName: facts.userName,
       requestKey: facts.activityId,
