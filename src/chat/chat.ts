@@ -55,27 +55,23 @@ export interface Chat {
 
 /**
  * The failures the core tells apart, whatever the platform; each adapter maps its own error codes
- * to these. Any other failure keeps the platform's own code, is shown as it is and retried.
+ * to these, all permanent. Any other failure keeps the platform's own code, is shown as it is and
+ * retried.
+ * - not_in_channel: the bot is not a member of the channel;
+ * - channel_not_found, channel_archived;
+ * - recipient_unreachable: the person is deactivated, unknown, or cannot be messaged by the bot;
+ * - missing_permission: the app lacks a permission (a scope, or a workspace policy);
+ * - not_authorised: the bot's credentials were refused;
+ * - message_rejected: the platform refused the message itself (too long, malformed).
  */
-export const CHAT_ERRORS = {
-  /** The bot is not a member of the channel. */
-  not_in_channel: true,
-  channel_not_found: true,
-  channel_archived: true,
-  /** The person is deactivated, unknown, or cannot be messaged by the bot. */
-  recipient_unreachable: true,
-  /** The app lacks a permission (a scope, or a workspace policy). */
-  missing_permission: true,
-  /** The bot's credentials were refused. */
-  not_authorised: true,
-  /** The platform refused the message itself (too long, malformed). */
-  message_rejected: true,
-} as const;
-
-export type ChatErrorCode = keyof typeof CHAT_ERRORS;
-
-/** Whether a code is one of the neutral, permanent failures. */
-export const isPermanentChatError = (code: string): code is ChatErrorCode => Object.hasOwn(CHAT_ERRORS, code);
+export type ChatErrorCode =
+  | 'not_in_channel'
+  | 'channel_not_found'
+  | 'channel_archived'
+  | 'recipient_unreachable'
+  | 'missing_permission'
+  | 'not_authorised'
+  | 'message_rejected';
 
 /**
  * A failure from the platform. `permanent` ones (a ChatErrorCode: channel not found, bot not in

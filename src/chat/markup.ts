@@ -5,10 +5,10 @@
  *
  * - Literal text escapes '&', '<' and '>' as '&amp;', '&lt;' and '&gt;' (escapeText).
  * - A token is `<kind:value>` or `<kind:value|label>`:
- *   - `<person:ID>`: a mention of one person by their platform user id (`person(id)`);
- *   - `<channel:ID>`: a link to a channel or conversation (`channel(id)`);
+ *   - `<person:ID>`: a mention of one person by their platform user id;
+ *   - `<channel:ID>`: a link to a channel or conversation;
  *   - `<rag:red>`: the RAG mark beside a RAG word (`ragMark(rag)` in src/domain/rag.ts);
- *   - `<icon:done>`: a small pictogram from ICONS (`icon(name)`).
+ *   - `<icon:done>`: a small pictogram from ICONS.
  *   A '<…>' that is none of these is left as it is.
  * - Emphasis: `*bold*`, `_italic_`, `` `code` `` and ``` fenced code ``` blocks.
  *
@@ -44,15 +44,6 @@ export const ICONS = [
 
 export type Icon = (typeof ICONS)[number];
 
-/** A mention of one person, by their platform user id; `label` is how they were typed. */
-export const person = (id: string, label?: string): string => `<person:${id}${label ? `|${label}` : ''}>`;
-
-/** A link to a channel (a Slack channel, a Teams channel or chat). */
-export const channel = (id: string, label?: string): string => `<channel:${id}${label ? `|${label}` : ''}>`;
-
-/** A pictogram. */
-export const icon = (name: Icon): string => `<icon:${name}>`;
-
 /** One token of the markup, as found in text. */
 export type Token =
   | { kind: 'person'; id: string; label?: string }
@@ -64,10 +55,10 @@ const RAGS = new Set(['red', 'amber', 'green', 'complete', 'not_started']);
 const ICON_SET: ReadonlySet<string> = new Set(ICONS);
 
 /** Every token in text; ids cannot hold '<', '>', '|' or spaces, labels cannot hold '<' or '>'. */
-export const TOKEN = /<(person|channel|rag|icon):([^<>|\s]+)(?:\|([^<>|]*))?>/g;
+const TOKEN = /<(person|channel|rag|icon):([^<>|\s]+)(?:\|([^<>|]*))?>/g;
 
 /** Reads one matched token; null when its value is not one the markup knows. */
-export function readToken(kind: string, value: string, label: string | undefined): Token | null {
+function readToken(kind: string, value: string, label: string | undefined): Token | null {
   if (kind === 'person' || kind === 'channel')
     return { kind, id: value, ...(label ? { label } : {}) } as Token;
   if (kind === 'rag' && RAGS.has(value)) return { kind, rag: value as Rag };
@@ -84,14 +75,4 @@ export function mapTokens(text: string, render: (token: Token, raw: string) => s
     const token = readToken(kind, value, label);
     return token ? render(token, raw) : raw;
   });
-}
-
-/** The person ids mentioned in text, in order, without repeats. */
-export function mentionedPeople(text: string): string[] {
-  const ids: string[] = [];
-  mapTokens(text, (token, raw) => {
-    if (token.kind === 'person' && !ids.includes(token.id)) ids.push(token.id);
-    return raw;
-  });
-  return ids;
 }

@@ -40,7 +40,6 @@ export function pacedChat(chat: Chat, options: PaceOptions = {}): Chat {
   };
   return {
     ...chat,
-    ...(chat.limits ? { limits: chat.limits } : {}),
     post: async (channelId, message, postOptions) => {
       await slot(channelId);
       return chat.post(channelId, message, postOptions);

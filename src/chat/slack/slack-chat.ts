@@ -22,7 +22,7 @@ const NEUTRAL: Readonly<Record<string, ChatErrorCode>> = {
 };
 
 /** A Slack failure as a ChatError: a neutral code when the core must act on it, else Slack's own. */
-export function slackChatError(slackCode: string): ChatError {
+function slackChatError(slackCode: string): ChatError {
   const neutral = Object.hasOwn(NEUTRAL, slackCode) ? NEUTRAL[slackCode] : undefined;
   return neutral ? new ChatError(neutral, true, slackCode) : new ChatError(slackCode, false);
 }

@@ -2,8 +2,7 @@
  * The neutral markup (src/chat/markup.ts) as the Markdown subset Adaptive Card TextBlocks show,
  * with each mention as Teams wants it: `<at>name</at>` in the text and an entity beside it.
  */
-import type { Icon } from '../markup.js';
-import { mapTokens } from '../markup.js';
+import { type Icon, mapTokens } from '../markup.js';
 
 /** A mention entity, sent in the activity's `entities` so Teams notifies the person. */
 export interface MentionEntity {
