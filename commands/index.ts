@@ -24,6 +24,8 @@ import { kpiList } from './kpi-list.js';
 import { kpiRecord } from './kpi-record.js';
 import { reassignButton, silenceButton, silenceModal } from './notice-buttons.js';
 import { projectAdd } from './project-add.js';
+import { projectClose } from './project-close.js';
+import { projectRename } from './project-rename.js';
 import { rag, ragModalHandler } from './rag.js';
 import { redact } from './redact.js';
 import { addUpdateButton, doneButton, newDateButton, notMineButton } from './reminder-buttons.js';
@@ -49,7 +51,10 @@ import { updateEdit, updateUndo } from './update-edit.js';
 import { visitAdd } from './visit-add.js';
 import { visitCancel } from './visit-cancel.js';
 import { visitList } from './visit-list.js';
+import { visitMove } from './visit-move.js';
 import { workstreamAdd } from './workstream-add.js';
+import { workstreamClose } from './workstream-close.js';
+import { workstreamEdit } from './workstream-edit.js';
 import { workstreamList } from './workstream-list.js';
 
 const help: Subcommand<{ topic?: string }> = {
@@ -80,12 +85,17 @@ export const SUBCOMMANDS: AnySubcommand[] = [
   visitAdd,
   visitList,
   visitCancel,
+  visitMove,
   kpiAdd,
   kpiRecord,
   kpiList,
   workstreamAdd,
   workstreamList,
+  workstreamEdit,
+  workstreamClose,
   projectAdd,
+  projectRename,
+  projectClose,
   status,
   digestPreview,
   digestSend,

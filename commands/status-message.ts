@@ -51,6 +51,14 @@ export function reportCardMessage(card: ReportCard, timezone: string, footer: Fo
     : '*Latest update:* none yet';
   const blocks: Block[] = [
     { type: 'header', text: `${w.code} ${w.name}` },
+    ...(w.closedAt
+      ? [
+          {
+            type: 'section' as const,
+            text: `*Closed* on ${ukDay(w.closedAt, timezone)}: ${toSafeText(w.closedReason ?? '')}`,
+          },
+        ]
+      : []),
     { type: 'section', text: `*RAG:* ${rag(w.rag)}${since}${reason}\n*Leads:* ${leads}` },
     { type: 'section', text: `*Projects*\n${projects.length > 0 ? projects.join('\n') : 'None yet.'}` },
     { type: 'section', text: `*Actions:* ${card.openActions} open${card.openActions > 0 ? overdue : ''}` },

@@ -7,7 +7,7 @@ import { ephemeral } from './replies.js';
 import type { Subcommand } from './types.js';
 
 /** 1 to 8 letters and digits, perhaps with one dash inside: WS1, WS-2, P12, FD, SEND. */
-const WORKSTREAM_CODE = /^(?=(?:[A-Za-z0-9]-?){1,8}$)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)?$/;
+export const WORKSTREAM_CODE = /^(?=(?:[A-Za-z0-9]-?){1,8}$)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)?$/;
 
 const input = z.object({
   code: z

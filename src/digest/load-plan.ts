@@ -42,8 +42,9 @@ export async function loadPlan(
 ): Promise<PlanRows> {
   const scope = { workspaceId: programme.workspaceId, programmeId: programme.id };
   const [workstreams, projects, groups, changes] = await Promise.all([
+    // Closed workstreams and projects stay in the history but leave the live digest.
     db.workstream.findMany({
-      where: scope,
+      where: { ...scope, closedAt: null },
       include: {
         leads: {
           where: { workspaceId: programme.workspaceId },
@@ -52,7 +53,11 @@ export async function loadPlan(
       },
     }),
     db.project.findMany({
-      where: { workspaceId: programme.workspaceId, workstream: { programmeId: programme.id } },
+      where: {
+        workspaceId: programme.workspaceId,
+        closedAt: null,
+        workstream: { programmeId: programme.id, closedAt: null },
+      },
       orderBy: { name: 'asc' },
     }),
     db.update.groupBy({
@@ -65,6 +70,8 @@ export async function loadPlan(
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     }),
   ]);
+  const live = new Set(workstreams.map((w) => w.id));
+  const liveProjects = new Set(projects.map((p) => p.id));
   return {
     workstreams: workstreams
       .map((w) => ({
@@ -82,7 +89,9 @@ export async function loadPlan(
         ? [{ workstreamId: g.workstreamId, projectId: g.projectId, at: g._max.createdAt }]
         : [],
     ),
-    changes,
+    changes: changes.filter(
+      (c) => live.has(c.workstreamId) && (c.projectId === null || liveProjects.has(c.projectId)),
+    ),
   };
 }
 

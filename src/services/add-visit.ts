@@ -45,7 +45,7 @@ export async function addVisit(input: AddVisitInput, deps: Deps, actor: Actor): 
       ? await guardText(tx, actor.workspaceId, input.theme, 'theme', deps.clock.now())
       : null;
     const all = await tx.workstream.findMany({
-      where: { programmeId: programme.id, workspaceId: actor.workspaceId },
+      where: { programmeId: programme.id, workspaceId: actor.workspaceId, closedAt: null },
       orderBy: { code: 'asc' },
     });
     const named = theme ? workstreamsNamedIn(theme, all) : [];
@@ -86,8 +86,8 @@ export async function addVisit(input: AddVisitInput, deps: Deps, actor: Actor): 
   });
 }
 
-/** The end date to store (null for a one-day event), or an AppError saying what is wrong. */
-function checkDates(input: AddVisitInput, today: Day): Day | null {
+/** The end date to store (null for a one-day event), or an AppError saying what is wrong (also for `visit move`). */
+export function checkDates(input: AddVisitInput, today: Day): Day | null {
   const end = input.endDate && input.endDate !== input.startDate ? input.endDate : null;
   const label = eventKindLabel(input.kind);
   if (end && end < input.startDate) {

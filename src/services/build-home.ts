@@ -117,7 +117,7 @@ async function workstreamBlocks(deps: Deps, programme: Programme, person: Person
   const leads = new Set(led.map((l) => l.workstreamId));
   const ids = [...new Set([...leads, ...withActions.map((w) => w.workstreamId)])];
   const workstreams = await deps.db.workstream.findMany({
-    where: { workspaceId: programme.workspaceId, programmeId: programme.id, id: { in: ids } },
+    where: { workspaceId: programme.workspaceId, programmeId: programme.id, id: { in: ids }, closedAt: null },
     orderBy: { code: 'asc' },
   });
   if (workstreams.length === 0) return [];

@@ -63,12 +63,22 @@ export function nearestByName<T>(candidates: T[], query: string, keys: (c: T) =>
   return winners.length === 1 ? winners[0]!.c : null;
 }
 
-export async function findWorkstream(db: Tx | Sql, programmeId: number, query: string): Promise<Workstream> {
-  const all = isSql(db)
+/**
+ * A live workstream of the programme. A closed one is refused by name, saying it is closed, so
+ * nothing new is written to it; `includeClosed` finds it too (for reading its history).
+ */
+export async function findWorkstream(
+  db: Tx | Sql,
+  programmeId: number,
+  query: string,
+  options: { includeClosed?: boolean } = {},
+): Promise<Workstream> {
+  const every = isSql(db)
     ? await db.all<Workstream>(
         sql`SELECT * FROM "Workstream" WHERE "programmeId" = ${programmeId} ORDER BY "code"`,
       )
     : await db.workstream.findMany({ where: { programmeId }, orderBy: { code: 'asc' } });
+  const all = options.includeClosed ? every : every.filter((w) => w.closedAt === null);
   const coded = byCode(all, query);
   if (coded) return coded;
   const found = matchByName(all, query, (w) => [w.code, w.name]);
@@ -80,6 +90,12 @@ export async function findWorkstream(db: Tx | Sql, programmeId: number, query: s
       `“${query}” matches more than one workstream: ${list(found)}. Use the code, for example ${found[0]!.code}.`,
     );
   }
+  const closed = byCode(every, query) ?? only(matchByName(every, query, (w) => [w.code, w.name]));
+  if (closed?.closedAt)
+    throw new AppError(
+      'conflict',
+      `${closed.code} ${closed.name} is closed${closed.closedReason ? ` (“${closed.closedReason}”)` : ''}: it stays in the history and board packs, but nothing new can be added to it.`,
+    );
   if (all.length === 0) {
     throw new AppError(
       'not_found',
@@ -102,14 +118,24 @@ export async function findWorkstream(db: Tx | Sql, programmeId: number, query: s
   );
 }
 
+const only = <T>(found: T[]): T | undefined => (found.length === 1 ? found[0] : undefined);
+
+/** A live project of the workstream; a closed one is refused by name, as closed workstreams are. */
 export async function findProject(db: Tx | Sql, workstream: Workstream, query: string): Promise<Project> {
-  const all = isSql(db)
+  const every = isSql(db)
     ? await db.all<Project>(
         sql`SELECT * FROM "Project" WHERE "workstreamId" = ${workstream.id} ORDER BY "name"`,
       )
     : await db.project.findMany({ where: { workstreamId: workstream.id }, orderBy: { name: 'asc' } });
+  const all = every.filter((p) => p.closedAt === null);
   const found = matchByName(all, query, (p) => [p.name]);
   if (found.length === 1) return found[0]!;
+  const closed = only(matchByName(every, query, (p) => [p.name]));
+  if (found.length === 0 && closed?.closedAt)
+    throw new AppError(
+      'conflict',
+      `${workstream.code}/${closed.name} is closed${closed.closedReason ? ` (“${closed.closedReason}”)` : ''}: it stays in the history, but nothing new can be added to it.`,
+    );
   const names = (ps: Project[]) => ps.map((p) => `“${p.name}”`).join(', ');
   if (found.length > 1)
     throw new AppError(

@@ -83,7 +83,7 @@ async function filterWhere(
     case 'overdue':
       return { where: { ...base, status: 'open', dueDate: { lt: today } }, title: 'Overdue actions' };
     case 'workstream': {
-      const workstream = await findWorkstream(tx, programme.id, filter.query);
+      const workstream = await findWorkstream(tx, programme.id, filter.query, { includeClosed: true });
       return {
         where: { ...base, workstreamId: workstream.id },
         title: `Open actions of ${workstream.code} ${workstream.name}`,

@@ -29,7 +29,7 @@ export async function listWorkstreams(
   const workstreams = await deps.sql.all<Workstream & { lastUpdateAt: unknown }>(
     sql`SELECT w.*, (SELECT u."createdAt" FROM "Update" u WHERE u."workstreamId" = w."id" AND u."withdrawnAt" IS NULL
                      ORDER BY u."createdAt" DESC LIMIT 1) AS "lastUpdateAt"
-        FROM "Workstream" w WHERE w."programmeId" = ${programme.id} AND w."workspaceId" = ${workspaceId} ORDER BY w."code"`,
+        FROM "Workstream" w WHERE w."programmeId" = ${programme.id} AND w."workspaceId" = ${workspaceId} AND w."closedAt" IS NULL ORDER BY w."code"`,
   );
   const leads = await deps.sql.all<{ workstreamId: number; platformUserId: string }>(
     sql`SELECT l."workstreamId", p."platformUserId" FROM "WorkstreamLead" l

@@ -29,6 +29,7 @@ export async function sendCountdowns(sweep: Sweep, programme: Programme): Promis
   for (const { event, subjectKey } of due) {
     const workstreams = event.workstreams
       .map((l) => l.workstream)
+      .filter((w) => w.closedAt === null)
       .sort((a, b) => a.code.localeCompare(b.code));
     const message = countdownMessage({ event, workstreams, today: day });
     const leads = new Map<number, Person>(

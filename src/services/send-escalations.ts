@@ -19,7 +19,7 @@ type WithLeads = Workstream & { leads: { person: Person }[] };
 export async function sendEscalations(sweep: Sweep, programme: Programme): Promise<void> {
   const { deps, day } = sweep;
   const workstreams: WithLeads[] = await deps.db.workstream.findMany({
-    where: { programmeId: programme.id, workspaceId: programme.workspaceId },
+    where: { programmeId: programme.id, workspaceId: programme.workspaceId, closedAt: null },
     include: { leads: { include: { person: true } } },
     orderBy: { code: 'asc' },
   });

@@ -53,7 +53,7 @@ export async function sendSilenceNudges(sweep: Sweep, programme: Programme): Pro
 async function silentWorkstreams(sweep: Sweep, programme: Programme) {
   const scope = { programmeId: programme.id, workspaceId: programme.workspaceId };
   const workstreams = await sweep.deps.db.workstream.findMany({
-    where: { ...scope, rag: { not: 'complete' } },
+    where: { ...scope, rag: { not: 'complete' }, closedAt: null },
     include: { leads: { include: { person: true } } },
     orderBy: { code: 'asc' },
   });

@@ -27,7 +27,7 @@ export async function workstreamReportCard(
 ): Promise<ReportCard> {
   const { db } = deps;
   const programme = await loadProgramme(db, actor.workspaceId);
-  const workstream = await findWorkstream(db, programme.id, query);
+  const workstream = await findWorkstream(db, programme.id, query, { includeClosed: true });
   const today = todayIn(deps.clock.now(), programme.timezone);
   const scope = { workstreamId: workstream.id, workspaceId: actor.workspaceId };
   const [leads, latestRagChange, projects, openActions, overdueActions, update] = await Promise.all([
@@ -36,7 +36,7 @@ export async function workstreamReportCard(
       where: { ...scope, projectId: null },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     }),
-    db.project.findMany({ where: scope, orderBy: { name: 'asc' } }),
+    db.project.findMany({ where: { ...scope, closedAt: null }, orderBy: { name: 'asc' } }),
     db.action.count({ where: { ...scope, status: 'open' } }),
     db.action.count({ where: { ...scope, status: 'open', dueDate: { lt: today } } }),
     db.update.findFirst({

@@ -6,7 +6,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addAction } from '../../src/services/add-action.js';
 import { addKpi } from '../../src/services/add-kpi.js';
+import { addProject } from '../../src/services/add-project.js';
 import { addVisit } from '../../src/services/add-visit.js';
+import { addWorkstream } from '../../src/services/add-workstream.js';
 import { postUpdate } from '../../src/services/post-update.js';
 import { type E2E, startE2E } from '../support/e2e.js';
 import { as, seedProgramme, U } from '../support/factories.js';
@@ -61,6 +63,14 @@ const MATRIX: Record<string, Record<Row, boolean>> = {
   // Only the author corrects or withdraws an update; here WS1's lead posted it.
   'update edit': row(['lead of this workstream']),
   'update undo': row(['lead of this workstream']),
+  // Changing the plan: a lead renames their own workstream; its code, its lead and closing it are an admin's.
+  'workstream edit name': row(['admin', 'lead of this workstream']),
+  'workstream edit code': row(['admin']),
+  'workstream edit lead': row(['admin']),
+  'workstream close': row(['admin']),
+  'project rename': row(['admin', 'lead of this workstream']),
+  'project close': row(['admin', 'lead of this workstream']),
+  'visit move': row(['admin']),
 };
 
 const REFUSAL: Record<string, RegExp> = {
@@ -71,6 +81,13 @@ const REFUSAL: Record<string, RegExp> = {
   'project add': /Only the lead of WS1 \(<@U0LEAD1>\) or an admin can add projects to WS1/,
   'update edit': /You have no update to edit/,
   'update undo': /You have no update to withdraw/,
+  'workstream edit name': /Only the lead of C\d+ \(<@U0LEAD1>\) or an admin can change C\d+'s name/,
+  'workstream edit code': /Only an admin can change the code of a workstream/,
+  'workstream edit lead': /Only an admin can change the lead of a workstream/,
+  'workstream close': /Only an admin can close workstreams/,
+  'project rename': /Only the lead of WS1 \(<@U0LEAD1>\) or an admin can rename projects of WS1/,
+  'project close': /Only the lead of WS1 \(<@U0LEAD1>\) or an admin can close projects of WS1/,
+  'visit move': /Only an admin can move visits/,
 };
 
 let cell = 0;
@@ -83,6 +100,34 @@ async function prepare(column: string, n: number): Promise<string> {
       as(U.admin),
     );
     return `visit cancel V-${event.number}`;
+  }
+  if (column.startsWith('workstream ')) {
+    await addWorkstream(
+      { code: `C${n}`, name: `Workstream ${n}`, leadUserIds: [U.lead] },
+      e.t.deps,
+      as(U.admin),
+    );
+    const commands: Record<string, string> = {
+      'workstream edit name': `workstream edit C${n} name "Renamed ${n}"`,
+      'workstream edit code': `workstream edit C${n} code D${n}`,
+      'workstream edit lead': `workstream edit C${n} lead <@${U.owner}>`,
+      'workstream close': `workstream close C${n} Merged ${n}`,
+    };
+    return commands[column]!;
+  }
+  if (column === 'project rename' || column === 'project close') {
+    await addProject({ workstream: 'WS1', name: `Project ${n}` }, e.t.deps, as(U.admin));
+    return column === 'project rename'
+      ? `project rename "WS1"/"Project ${n}" Renamed ${n}`
+      : `project close "WS1"/"Project ${n}" Delivered ${n}`;
+  }
+  if (column === 'visit move') {
+    const { event } = await addVisit(
+      { kind: 'board_meeting', startDate: '2027-01-15' },
+      e.t.deps,
+      as(U.admin),
+    );
+    return `visit move V-${event.number} 19/01/2027`;
   }
   if (column === 'update edit' || column === 'update undo') {
     await postUpdate({ workstream: 'WS1', text: `Update ${n}` }, e.t.deps, as(U.lead));
@@ -112,6 +157,26 @@ async function changed(column: string, n: number): Promise<boolean> {
       return (await db.kpiReading.count({ where: { value: n } })) === 1;
     case 'project add':
       return (await db.project.count({ where: { name: `Project ${n}` } })) === 1;
+    case 'workstream edit name':
+      return (await db.workstream.count({ where: { name: `Renamed ${n}` } })) === 1;
+    case 'workstream edit code':
+      return (await db.workstream.count({ where: { code: `D${n}` } })) === 1;
+    case 'workstream edit lead':
+      return (
+        (await db.workstreamLead.count({
+          where: { workstream: { code: `C${n}` }, person: { platformUserId: U.owner } },
+        })) === 1
+      );
+    case 'workstream close':
+      return (await db.workstream.count({ where: { code: `C${n}`, closedReason: `Merged ${n}` } })) === 1;
+    case 'project rename':
+      return (await db.project.count({ where: { name: `Renamed ${n}` } })) === 1;
+    case 'project close':
+      return (
+        (await db.project.count({ where: { name: `Project ${n}`, closedReason: `Delivered ${n}` } })) === 1
+      );
+    case 'visit move':
+      return (await db.event.findFirstOrThrow({ orderBy: { number: 'desc' } })).startDate === '2027-01-19';
     case 'update edit':
       return (
         (await db.update.count({ where: { text: `Corrected ${n}`, originalText: `Update ${n}` } })) === 1

@@ -164,9 +164,10 @@ describe('workstream codes without digits', () => {
 describe('help for a group lists every form of it', () => {
   it.each([
     ['help kpi', ['kpi add', 'kpi record', 'kpi list']],
-    ['help visit', ['visit add', 'visit list', 'visit cancel']],
-    ['help workstream', ['workstream add', 'workstream list']],
-    ['help ws', ['workstream add', 'workstream list']],
+    ['help visit', ['visit add', 'visit list', 'visit cancel', 'visit move']],
+    ['help workstream', ['workstream add', 'workstream list', 'workstream edit', 'workstream close']],
+    ['help ws', ['workstream add', 'workstream list', 'workstream edit', 'workstream close']],
+    ['help project', ['project add', 'project rename', 'project close']],
   ])('%s', async (text, forms) => {
     const out = await e.command(text, U.member);
     for (const form of forms) expect(out.reply).toContain(`*/improve ${form}`);

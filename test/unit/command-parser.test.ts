@@ -309,6 +309,44 @@ const PROJECTS: Row[] = [
     { sub: 'action add', input: { workstream: 'WS2', project: 'Front door', text: 'Audit the referrals' } },
   ],
   ['update "Health/Education" Joint audit', { sub: 'update', input: { workstream: 'Health/Education' } }],
+  [
+    'project rename WS1/recruitment "Recruitment and retention"',
+    {
+      sub: 'project rename',
+      input: { workstream: 'WS1', project: 'recruitment', name: 'Recruitment and retention' },
+    },
+  ],
+  [
+    'project close WS2/"Front door" Merged into the MASH',
+    {
+      sub: 'project close',
+      input: { workstream: 'WS2', project: 'Front door', reason: 'Merged into the MASH' },
+    },
+  ],
+  [
+    'project close WS2 done',
+    { error: 'Name the project after its workstream and a slash, such as WS2/recruitment.' },
+  ],
+  [
+    'workstream edit WS1 name "Develop Our Workforce"',
+    { sub: 'workstream edit', input: { workstream: 'WS1', field: 'name', value: 'Develop Our Workforce' } },
+  ],
+  [
+    'workstream edit WS1 lead <@U0SAM> <@U0JO>',
+    { sub: 'workstream edit', input: { workstream: 'WS1', field: 'lead', userIds: ['U0SAM', 'U0JO'] } },
+  ],
+  [
+    'workstream edit WS1 friend none',
+    { sub: 'workstream edit', input: { workstream: 'WS1', field: 'friend', userId: null } },
+  ],
+  [
+    'ws close WS4 Merged into WS2',
+    { sub: 'workstream close', input: { workstream: 'WS4', reason: 'Merged into WS2' } },
+  ],
+  [
+    'visit move V-3 19/03/2027-20/03/2027',
+    { sub: 'visit move', input: { ref: 'V-3', startDate: '2027-03-19', endDate: '2027-03-20' } },
+  ],
 ];
 
 const CODES: Row[] = [
