@@ -14,6 +14,7 @@ import { actionExtend } from './action-extend.js';
 import { actionList } from './action-list.js';
 import { actionReassign } from './action-reassign.js';
 import { actionVerify } from './action-verify.js';
+import { admins } from './admins.js';
 import { Args } from './args.js';
 import { correctedCommand, unknownSubcommand } from './corrections.js';
 import { digestPreview } from './digest-preview.js';
@@ -103,6 +104,7 @@ export const SUBCOMMANDS: AnySubcommand[] = [
   reminders,
   redact,
   settingsCaseReference,
+  admins,
   setup,
   help,
 ];

@@ -343,6 +343,9 @@ const PROJECTS: Row[] = [
     'ws close WS4 Merged into WS2',
     { sub: 'workstream close', input: { workstream: 'WS4', reason: 'Merged into WS2' } },
   ],
+  ['admins add <@U0PRIYA>', { sub: 'admins', input: { verb: 'add', userId: 'U0PRIYA' } }],
+  ['admins', { sub: 'admins', input: { verb: 'list' } }],
+  ['admins promote <@U0PRIYA>', { error: 'I can add, remove or list admins, not “promote”.' }],
   [
     'visit move V-3 19/03/2027-20/03/2027',
     { sub: 'visit move', input: { ref: 'V-3', startDate: '2027-03-19', endDate: '2027-03-20' } },
