@@ -33,6 +33,7 @@ import { addUpdateButton, doneButton, newDateButton, notMineButton } from './rem
 import { addUpdateModal, newDateModal, notMineModal } from './reminder-modals.js';
 import { reminders } from './reminders.js';
 import { apology, ephemeral, refusal } from './replies.js';
+import { settings, settingsModalHandler } from './settings.js';
 import { settingsCaseReference } from './settings-case-reference.js';
 import { setup } from './setup.js';
 import { snooze } from './snooze.js';
@@ -104,6 +105,7 @@ export const SUBCOMMANDS: AnySubcommand[] = [
   reminders,
   redact,
   settingsCaseReference,
+  settings,
   admins,
   setup,
   help,
@@ -118,6 +120,7 @@ export const MODAL_HANDLERS: ModalHandler[] = [
   addUpdateModal,
   notMineModal,
   silenceModal,
+  settingsModalHandler,
 ];
 
 /** Button presses, by action id. */

@@ -343,6 +343,11 @@ const PROJECTS: Row[] = [
     'ws close WS4 Merged into WS2',
     { sub: 'workstream close', input: { workstream: 'WS4', reason: 'Merged into WS2' } },
   ],
+  ['settings digest-day Monday', { sub: 'settings', input: { key: 'digestDay', value: 'Monday' } }],
+  [
+    'settings board-channel <#C0BOARD|improvement-board>',
+    { sub: 'settings', input: { key: 'boardChannelId', value: 'C0BOARD' } },
+  ],
   ['admins add <@U0PRIYA>', { sub: 'admins', input: { verb: 'add', userId: 'U0PRIYA' } }],
   ['admins', { sub: 'admins', input: { verb: 'list' } }],
   ['admins promote <@U0PRIYA>', { error: 'I can add, remove or list admins, not “promote”.' }],

@@ -1,0 +1,122 @@
+/**
+ * The programme's settings an admin may change (`/improve settings`): each read from what a person
+ * types or picks, with a message saying what is wrong. Pure, so the form and the text forms
+ * (`settings digest-day Monday`) accept exactly the same things.
+ */
+import { parseTimeOfDay } from './dates.js';
+
+export const SETTING_KEYS = [
+  'digestDay',
+  'digestTime',
+  'reminderTime',
+  'silenceDays',
+  'countdownDays',
+  'boardChannelId',
+] as const;
+export type SettingKey = (typeof SETTING_KEYS)[number];
+
+/** Stored values: numbers for the day and days, 'HH:mm' for times, a JSON object for countdowns. */
+export type SettingValues = {
+  digestDay: number;
+  digestTime: string;
+  reminderTime: string;
+  silenceDays: number;
+  countdownDays: string;
+  boardChannelId: string;
+};
+
+export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/** The words people type for each setting, as in `settings digest-day Monday`. */
+export const SETTING_WORDS: Record<string, SettingKey> = {
+  'digest-day': 'digestDay',
+  'digest-time': 'digestTime',
+  'reminder-time': 'reminderTime',
+  'silence-days': 'silenceDays',
+  'countdown-days': 'countdownDays',
+  'board-channel': 'boardChannelId',
+};
+
+/** What each setting is called in replies and the audit. */
+export const SETTING_LABELS: Record<SettingKey, string> = {
+  digestDay: 'digest day',
+  digestTime: 'digest time',
+  reminderTime: 'reminder time',
+  silenceDays: 'silence threshold',
+  countdownDays: 'countdown days',
+  boardChannelId: 'board channel',
+};
+
+/** The kinds of event counted down to (board meetings are not). */
+export const COUNTDOWN_KINDS = ['monitoring_visit', 'focused_visit', 'inspection', 'dfe_review', 'deadline'];
+
+// Nobody wants a reminder, or the board its digest, at 2am.
+const EARLIEST = '07:00';
+const LATEST = '19:00';
+
+type Read<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** Reads one setting from text; a channel arrives as its id (the mention already resolved). */
+export function readSetting<K extends SettingKey>(key: K, text: string): Read<SettingValues[K]> {
+  const t = text.trim();
+  const ok = (value: unknown) => ({ ok: true, value }) as Read<SettingValues[K]>;
+  const no = (message: string) => ({ ok: false, message }) as Read<SettingValues[K]>;
+  switch (key) {
+    case 'digestDay': {
+      const n = /^[1-7]$/.test(t)
+        ? Number(t)
+        : WEEKDAYS.findIndex((d) => t.length >= 3 && d.toLowerCase().startsWith(t.toLowerCase())) + 1;
+      return n >= 1 ? ok(n) : no(`“${t}” is not a day of the week: say Monday, Tuesday… or Sunday.`);
+    }
+    case 'digestTime':
+    case 'reminderTime': {
+      const time = parseTimeOfDay(t);
+      if (!time) return no(`“${t}” is not a time of day: write it like 09:00 or 9.30am.`);
+      if (time < EARLIEST || time > LATEST)
+        return no(`${time} is outside working hours: choose a time from ${EARLIEST} to ${LATEST}.`);
+      return ok(time);
+    }
+    case 'silenceDays': {
+      const n = /^\d{1,3}$/.test(t) ? Number(t) : Number.NaN;
+      return n >= 1 && n <= 60 ? ok(n) : no(`“${t}” is not a number of days from 1 to 60.`);
+    }
+    case 'countdownDays':
+      return readCountdownDays(t) as Read<SettingValues[K]>;
+    case 'boardChannelId':
+      return t ? ok(t) : no('Name the board channel, such as #improvement-board.');
+  }
+  return no('Unknown setting.');
+}
+
+/** '28, 14, 7, 2, 1, 0' → the same steps for every kind of visit and deadline, as stored JSON. */
+function readCountdownDays(text: string): Read<string> {
+  const parts = text.split(/[\s,]+/).filter(Boolean);
+  const days = parts.map((p) => (/^\d{1,3}$/.test(p) ? Number(p) : Number.NaN));
+  if (parts.length === 0 || parts.length > 10 || days.some((d) => !(d >= 0 && d <= 366)))
+    return {
+      ok: false,
+      message: `“${text}” should be up to 10 numbers of days before, from 0 (the day itself) to 366, such as 28, 14, 7, 2, 1, 0.`,
+    };
+  const sorted = [...new Set(days)].sort((a, b) => b - a);
+  return { ok: true, value: JSON.stringify(Object.fromEntries(COUNTDOWN_KINDS.map((k) => [k, sorted]))) };
+}
+
+/** How a stored value reads back: 'Monday', '09:00', '7 days', '28, 14, 7 days before'. */
+export function showSetting(key: SettingKey, value: string | number | null): string {
+  if (value === null || value === '') return 'none';
+  if (key === 'digestDay') return WEEKDAYS[Number(value) - 1] ?? String(value);
+  if (key === 'silenceDays') return `${value} day${value === 1 ? '' : 's'}`;
+  if (key === 'boardChannelId') return `<channel:${value}>`;
+  if (key === 'countdownDays') return `${countdownList(String(value))} days before`;
+  return String(value);
+}
+
+/** The steps shown for the stored countdown JSON: the monitoring visit's, or the defaults. */
+export function countdownList(json: string, defaults: readonly number[] = [28, 14, 7, 2, 1, 0]): string {
+  try {
+    const parsed = JSON.parse(json || '{}') as Record<string, unknown>;
+    const steps = parsed.monitoring_visit;
+    if (Array.isArray(steps)) return steps.join(', ');
+  } catch {}
+  return defaults.join(', ');
+}
