@@ -16,7 +16,7 @@ export async function removeAdmin(input: { userId: string }, deps: Deps, actor: 
     const person = await tx.person.findUnique({
       where: { workspaceId_platformUserId: { workspaceId: actor.workspaceId, platformUserId: input.userId } },
     });
-    if (!person || person.role !== 'admin')
+    if (person?.role !== 'admin')
       throw new AppError('not_found', `<person:${input.userId}> is not an admin.`);
     if (deps.adminUserIds?.includes(input.userId))
       throw new AppError(
