@@ -5,6 +5,7 @@
 import { runCommand } from '../../../commands/index.js';
 import type { Reply } from '../../../commands/types.js';
 import type { Deps } from '../../services/deps.js';
+import type { Chat } from '../chat.js';
 import { TEAMS_COMMAND, teamsCommandContext } from './context.js';
 import { renderForm } from './form.js';
 import { type AdaptiveCard, renderMessage } from './render.js';
@@ -27,6 +28,9 @@ export interface OutboundMessage {
   entities: AdaptiveCard['msteams']['entities'];
 }
 
+/** A channel thread's conversation id ('19:…@thread.tacv2;messageid=…') as the channel's own. */
+export const channelOf = (conversationId: string): string => conversationId.replace(/;messageid=.*$/, '');
+
 /** Whether the bot is @mentioned in the message. */
 export const mentionsBot = (activity: InboundMessage): boolean =>
   (activity.entities ?? []).some((e) => e.type === 'mention' && e.mentioned?.id === activity.recipient.id);
@@ -42,7 +46,11 @@ export function commandText(activity: InboundMessage): string {
 }
 
 /** Runs the command and gives the activities to send in the 1:1 chat (none for a reply of none). */
-export async function answerMessage(deps: Deps, activity: InboundMessage): Promise<OutboundMessage[]> {
+export async function answerMessage(
+  deps: Deps,
+  activity: InboundMessage,
+  chatFor?: (tenantId: string) => Chat,
+): Promise<OutboundMessage[]> {
   const tenantId = activity.conversation.tenantId;
   const aadObjectId = activity.from.aadObjectId;
   // Without a tenant and an Entra person there is no workspace or person to act as.
@@ -51,8 +59,9 @@ export async function answerMessage(deps: Deps, activity: InboundMessage): Promi
     tenantId,
     aadObjectId,
     userName: activity.from.name,
-    conversationId: activity.conversation.id,
+    conversationId: channelOf(activity.conversation.id),
     activityId: activity.id,
+    chat: chatFor?.(tenantId),
   });
   return toActivities(await runCommand(commandText(activity), ctx));
 }
