@@ -32,6 +32,8 @@ export interface TeamsStandin {
   signWithStrangeKey(claims?: Record<string, unknown>): string;
   /** The next connector call is answered 429 with this Retry-After (seconds). */
   rateLimitNext(retryAfterSeconds: number): void;
+  /** The next connector call fails as the Bot Connector fails: this status and error code. */
+  failNext(failure: { status: number; code: string }): void;
   /** Resolves when `n` connector calls have been recorded. */
   waitForCalls(n: number): Promise<ConnectorCall[]>;
   assertExpected(): void;
@@ -51,6 +53,7 @@ export async function startTeamsStandin(options: {
   const calls: ConnectorCall[] = [];
   const unexpected: string[] = [];
   let throttle: number | undefined;
+  let failure: { status: number; code: string } | undefined;
   let waiters: (() => void)[] = [];
   const base = { url: '' };
 
@@ -88,6 +91,11 @@ export async function startTeamsStandin(options: {
     if (!connector) {
       unexpected.push(`${req.method} ${path}`);
       return json(404, { error: { code: 'NotFound', message: 'not expected by the stand-in' } });
+    }
+    if (failure) {
+      const { status, code } = failure;
+      failure = undefined;
+      return json(status, { error: { code, message: `the stand-in was told to fail with ${code}` } });
     }
     if (throttle !== undefined) {
       const seconds = throttle;
@@ -138,6 +146,9 @@ export async function startTeamsStandin(options: {
     signWithStrangeKey: (claims = {}) => jwt(strange.privateKey, claims),
     rateLimitNext: (seconds) => {
       throttle = seconds;
+    },
+    failNext: (next) => {
+      failure = next;
     },
     waitForCalls: async (n) => {
       while (calls.length < n) await new Promise<void>((resolve) => waiters.push(resolve));
