@@ -32,6 +32,8 @@ export interface TeamsStandin {
   signWithStrangeKey(claims?: Record<string, unknown>): string;
   /** The next connector call is answered 429 with this Retry-After (seconds). */
   rateLimitNext(retryAfterSeconds: number): void;
+  /** Teams users the Bot Connector knows, by Teams user id ('29:…'), for member look-ups. */
+  members: Map<string, { aadObjectId: string; name: string }>;
   /** The next connector call fails as the Bot Connector fails: this status and error code. */
   failNext(failure: { status: number; code: string }): void;
   /** Resolves when `n` connector calls have been recorded. */
@@ -51,6 +53,7 @@ export async function startTeamsStandin(options: {
   const key = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const strange = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const calls: ConnectorCall[] = [];
+  const members = new Map<string, { aadObjectId: string; name: string }>();
   const unexpected: string[] = [];
   let throttle: number | undefined;
   let failure: { status: number; code: string } | undefined;
@@ -111,6 +114,16 @@ export async function startTeamsStandin(options: {
     });
     for (const wake of waiters) wake();
     waiters = [];
+    if (connector.memberId) {
+      const member = members.get(connector.memberId);
+      return member
+        ? json(200, {
+            id: connector.memberId,
+            ...member,
+            userPrincipalName: `${member.name}@council.example`,
+          })
+        : json(404, { error: { code: 'MemberNotFoundInConversation', message: 'no such member' } });
+    }
     if (path === '/v3/conversations') return json(201, { id: `a:${randomUUID()}`, activityId: randomUUID() });
     return json(200, { id: connector.activityId ?? `activity-${calls.length}` });
   }
@@ -141,6 +154,7 @@ export async function startTeamsStandin(options: {
     openIdMetadataUrl: `${base.url}/v1/.well-known/openidconfiguration`,
     tokenUrl: `${base.url}/botframework.com/oauth2/v2.0/token`,
     calls,
+    members,
     unexpected,
     sign: (claims = {}) => jwt(key.privateKey, claims),
     signWithStrangeKey: (claims = {}) => jwt(strange.privateKey, claims),
@@ -166,12 +180,18 @@ export async function startTeamsStandin(options: {
   };
 }
 
-/** The Bot Connector calls a bot makes: reply or proactive send, a new 1:1 chat, a card update. */
+/**
+ * The Bot Connector calls a bot makes: reply or proactive send, a new 1:1 chat, a card update, a
+ * member look-up.
+ */
 function matchConnector(
   method: string,
   path: string,
-): { conversationId?: string; activityId?: string } | null {
+): { conversationId?: string; activityId?: string; memberId?: string } | null {
   if (method === 'POST' && path === '/v3/conversations') return {};
+  const member = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/.exec(path);
+  if (method === 'GET' && member)
+    return { conversationId: decodeURIComponent(member[1]!), memberId: decodeURIComponent(member[2]!) };
   const send = /^\/v3\/conversations\/([^/]+)\/activities\/?$/.exec(path);
   if (method === 'POST' && send) return { conversationId: decodeURIComponent(send[1]!) };
   const update = /^\/v3\/conversations\/([^/]+)\/activities\/([^/]+)$/.exec(path);

@@ -87,7 +87,10 @@ export async function startTeams(options: TeamsOptions): Promise<TeamsRuntime> {
     const activity = ctx.activity as unknown as InboundMessage;
     // In a channel only a message @mentioning the bot is a command; the rest is conversation.
     if (activity.conversation.conversationType !== 'personal' && !mentionsBot(activity)) return;
-    const replies = await answerMessage(deps, activity, chatFor);
+    const replies = await answerMessage(deps, activity, chatFor, async (conversationId, teamsUserId) => {
+      const member = await ctx.api.conversations.members(conversationId).getById(teamsUserId);
+      return (member as { aadObjectId?: string }).aadObjectId;
+    });
     if (replies.length === 0) return;
     const chatId = await personalChatId(deps, ctx.api, activity);
     // Queued, not awaited: Teams redelivers an activity not answered within 15 s, and a 429

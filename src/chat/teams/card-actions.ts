@@ -14,7 +14,8 @@ import type { Message } from '../message.js';
 import { teamsCommandContext } from './context.js';
 import { toTeamsMarkdown } from './markdown.js';
 import { channelOf } from './messages.js';
-import { type AdaptiveCard, renderMessage } from './render.js';
+import { personNames } from './names.js';
+import { type AdaptiveCard, type RenderedMessage, renderMessage } from './render.js';
 
 /** The parts of an adaptiveCard/action invoke this reads. */
 export interface CardActionActivity {
@@ -73,7 +74,9 @@ export async function answerCardAction(
     return say(SORRY);
   }
   try {
-    return await show(reply, activity, chat);
+    return await show(reply, activity, chat, async (message) =>
+      renderMessage(message, await personNames(deps, tenantId, message)),
+    );
   } catch (error) {
     // The press itself was handled and stored; only showing its result failed.
     deps.logger.error({ err: error }, 'could not show a Teams button’s result');
@@ -87,12 +90,13 @@ async function show(
   reply: Reply | { kind: 'replace'; message: Message },
   activity: CardActionActivity,
   chat: Chat,
+  render: (message: Message) => Promise<RenderedMessage>,
 ): Promise<CardActionResponse> {
   const pressed = activity.replyToId;
-  const card = (message: Message): CardActionResponse => ({
+  const card = async (message: Message): Promise<CardActionResponse> => ({
     statusCode: 200,
     type: 'application/vnd.microsoft.card.adaptive',
-    value: renderMessage(message).cards[0]!,
+    value: (await render(message)).cards[0]!,
   });
   switch (reply.kind) {
     case 'replace':

@@ -16,6 +16,8 @@ import { Client as ApiClient } from '@microsoft/teams.api';
 import type { Deps } from '../../services/deps.js';
 import { type Chat, ChatError, type ChatErrorCode, type MessageMetadata, type Posted } from '../chat.js';
 import type { Message, MessageLimits } from '../message.js';
+import type { Names } from './markdown.js';
+import { personNames } from './names.js';
 import { type AdaptiveCard, renderMessage } from './render.js';
 import { httpFailure, type SendQueue } from './send-queue.js';
 
@@ -124,7 +126,7 @@ export function teamsChat(options: TeamsChatOptions): Chat {
       ? await begin(channelId, postOptions.threadId, postOptions.metadata)
       : undefined;
     let first = '';
-    for (const activity of activities(message)) {
+    for (const activity of activities(message, await personNames(deps, tenantId, message))) {
       const id = await send(into, activity);
       if (!first) {
         first = id;
@@ -215,7 +217,7 @@ export function teamsChat(options: TeamsChatOptions): Chat {
     },
     async update(posted: Posted, message) {
       const target = await where(posted.channelId);
-      const [activity] = activities(message);
+      const [activity] = activities(message, await personNames(deps, tenantId, message));
       try {
         await queue.send(target.conversationId, () =>
           api(target.serviceUrl)
@@ -248,8 +250,8 @@ export function teamsChat(options: TeamsChatOptions): Chat {
 }
 
 /** A message as the activities that carry it: one per card (a long message splits by size). */
-function activities(message: Message): Record<string, unknown>[] {
-  const rendered = renderMessage(message);
+function activities(message: Message, names: Names): Record<string, unknown>[] {
+  const rendered = renderMessage(message, names);
   return rendered.cards.map((card: AdaptiveCard) => ({
     type: 'message',
     text: rendered.text,
