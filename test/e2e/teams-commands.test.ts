@@ -280,4 +280,40 @@ describe('Teams commands in the 1:1 chat', () => {
     expect(reply!.conversationId).toMatch(/^a:/);
     expect(reply!.conversationId).not.toContain('19:general');
   });
+
+  it('a channel the bot is @mentioned in is remembered, so a digest can be posted there', async () => {
+    const before = standin.calls.length;
+    const typed = {
+      ...personal('<at>improvement-bot</at> help'),
+      conversation: {
+        id: '19:board@thread.tacv2;messageid=7',
+        conversationType: 'channel',
+        tenantId: TENANT,
+      },
+      channelData: {
+        tenant: { id: TENANT },
+        team: { id: '19:team@thread.tacv2' },
+        channel: { id: '19:board@thread.tacv2' },
+      },
+      entities: [{ type: 'mention', text: '<at>improvement-bot</at>', mentioned: { id: `28:${CLIENT_ID}` } }],
+    };
+    expect((await post(typed, standin.sign())).status).toBe(200);
+    await standin.waitForCalls(before + 1);
+    await teams.idle();
+    expect(
+      await t.deps.db.teamsConversation.findMany({
+        where: { key: '19:board@thread.tacv2' },
+        omit: { id: true },
+      }),
+    ).toEqual([
+      {
+        workspaceId: TENANT,
+        kind: 'channel',
+        key: '19:board@thread.tacv2',
+        conversationId: '19:board@thread.tacv2',
+        serviceUrl: `${standin.url}/`,
+        createdAt: t.clock.now(),
+      },
+    ]);
+  });
 });

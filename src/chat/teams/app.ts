@@ -13,7 +13,7 @@ import type { Logger } from '../../logger.js';
 import type { Deps } from '../../services/deps.js';
 import type { Chat } from '../chat.js';
 import { answerCardAction, type CardActionActivity } from './card-actions.js';
-import { type InstallActivity, rememberConversation } from './conversations.js';
+import { type InstallActivity, rememberChannel, rememberConversation } from './conversations.js';
 import { answerMessage, type InboundMessage, mentionsBot } from './messages.js';
 import { personalChatId } from './personal-chat.js';
 import { createSendQueue, type SendQueue } from './send-queue.js';
@@ -87,6 +87,8 @@ export async function startTeams(options: TeamsOptions): Promise<TeamsRuntime> {
     const activity = ctx.activity as unknown as InboundMessage;
     // In a channel only a message @mentioning the bot is a command; the rest is conversation.
     if (activity.conversation.conversationType !== 'personal' && !mentionsBot(activity)) return;
+    if (activity.conversation.conversationType === 'channel')
+      await rememberChannel(deps, ctx.activity as unknown as InstallActivity);
     const replies = await answerMessage(deps, activity, chatFor, async (conversationId, teamsUserId) => {
       const member = await ctx.api.conversations.members(conversationId).getById(teamsUserId);
       return (member as { aadObjectId?: string }).aadObjectId;
