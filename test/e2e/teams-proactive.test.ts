@@ -49,6 +49,7 @@ afterEach(async () => {
 
 describe('the weekly digest of a Teams workspace', () => {
   it('is posted once to the board channel as an Adaptive Card, its activity id recorded; later ticks post nothing', async () => {
+    e.standin.members.set(PEOPLE.lead.teams, { aadObjectId: PEOPLE.lead.aad, name: PEOPLE.lead.name });
     const job = digestJob(e.chatDeps());
     const monday = london('2026-11-23', '09:00');
     e.t.clock.set(monday);
@@ -65,6 +66,14 @@ describe('the weekly digest of a Teams workspace', () => {
     expect(shown).toContain('Weekly digest: week of Monday 23 November 2026');
     expect(shown).toContain('WS1');
     expect(shown).not.toMatch(/<icon:|<rag:|<person:|:[a-z_]+:|<@/);
+    // Teams does not name a mentioned id itself: the lead's name came from the Bot Connector.
+    expect(shown).toContain('<at>Lee Okafor</at>');
+    expect(shown).not.toContain('someone');
+    expect(digest!.body.entities).toContainEqual({
+      type: 'mention',
+      text: '<at>Lee Okafor</at>',
+      mentioned: { id: PEOPLE.lead.aad, name: 'Lee Okafor' },
+    });
     expect(await e.t.deps.db.digestRun.findMany()).toMatchObject([
       { status: 'posted', weekStart: '2026-11-23', channelId: BOARD, messageId: digest!.id },
     ]);

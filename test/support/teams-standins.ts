@@ -115,7 +115,10 @@ export async function startTeamsStandin(options: {
     for (const wake of waiters) wake();
     waiters = [];
     if (connector.memberId) {
-      const member = members.get(connector.memberId);
+      // Teams finds a member by their Teams user id or their Entra object id.
+      const member =
+        members.get(connector.memberId) ??
+        [...members.values()].find((m) => m.aadObjectId === connector.memberId);
       return member
         ? json(200, {
             id: connector.memberId,

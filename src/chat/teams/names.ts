@@ -8,12 +8,16 @@ import type { Names } from './markdown.js';
 
 const PERSON = /<person:([^<>|\s]+)>/g;
 
-/** The display names of the people a message mentions without a label, from Person. */
+/**
+ * The display names of the people a message mentions without a label: from Person, then, for
+ * anyone it has no name for, from `ask` (the Bot Connector's member look-up), when given.
+ */
 export async function personNames(
   deps: Pick<Deps, 'db'>,
   workspaceId: string,
   message: Message,
   known: Record<string, string> = {},
+  ask?: (id: string) => Promise<string | undefined>,
 ): Promise<Names> {
   const ids = new Set<string>();
   for (const match of JSON.stringify(message).matchAll(PERSON)) if (!known[match[1]!]) ids.add(match[1]!);
@@ -22,7 +26,15 @@ export async function personNames(
     where: { workspaceId, platformUserId: { in: [...ids] }, displayName: { not: '' } },
     select: { platformUserId: true, displayName: true },
   });
-  return {
-    people: { ...Object.fromEntries(people.map((p) => [p.platformUserId, p.displayName])), ...known },
+  const found: Record<string, string> = {
+    ...Object.fromEntries(people.map((p) => [p.platformUserId, p.displayName])),
+    ...known,
   };
+  if (ask)
+    for (const id of ids) {
+      if (found[id]) continue;
+      const name = await ask(id).catch(() => undefined);
+      if (name) found[id] = name;
+    }
+  return { people: found };
 }

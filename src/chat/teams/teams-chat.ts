@@ -103,6 +103,21 @@ export function teamsChat(options: TeamsChatOptions): Chat {
     return { conversationId: stored.conversationId, serviceUrl: stored.serviceUrl };
   }
 
+  // Teams shows a mention by the name the bot gives; people with no name stored are asked for once.
+  const memberNames = new Map<string, Promise<string | undefined>>();
+  const memberName = (target: Target, aadObjectId: string) => {
+    let name = memberNames.get(aadObjectId);
+    if (!name) {
+      name = api(target.serviceUrl)
+        .conversations.members(target.conversationId)
+        .getById(aadObjectId)
+        .then((member) => (member as { name?: string }).name || undefined)
+        .catch(() => undefined);
+      memberNames.set(aadObjectId, name);
+    }
+    return name;
+  };
+
   async function send(target: Target, activity: Record<string, unknown>): Promise<string> {
     try {
       const sent = await queue.send(target.conversationId, () =>
@@ -126,7 +141,8 @@ export function teamsChat(options: TeamsChatOptions): Chat {
       ? await begin(channelId, postOptions.threadId, postOptions.metadata)
       : undefined;
     let first = '';
-    for (const activity of activities(message, await personNames(deps, tenantId, message))) {
+    const names = await personNames(deps, tenantId, message, {}, (id) => memberName(target, id));
+    for (const activity of activities(message, names)) {
       const id = await send(into, activity);
       if (!first) {
         first = id;
@@ -217,7 +233,8 @@ export function teamsChat(options: TeamsChatOptions): Chat {
     },
     async update(posted: Posted, message) {
       const target = await where(posted.channelId);
-      const [activity] = activities(message, await personNames(deps, tenantId, message));
+      const names = await personNames(deps, tenantId, message, {}, (id) => memberName(target, id));
+      const [activity] = activities(message, names);
       try {
         await queue.send(target.conversationId, () =>
           api(target.serviceUrl)
