@@ -36,7 +36,7 @@ function confirmation(result: SendDigestResult, ctx: CommandContext): Reply {
   if (result.kind === 'failed') {
     return ephemeral(
       result.permanent
-        ? `<icon:warning> The digest could not be posted: ${failureReason(result.code)}. Nothing was marked as sent.`
+        ? `<icon:warning> The digest could not be posted: ${failureReason(result.code, ctx.actor.platform)}. Nothing was marked as sent.`
         : `<icon:warning> Slack did not take the digest just now (${result.code}). It has not been marked as sent and will be tried again in a few minutes.`,
     );
   }

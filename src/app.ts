@@ -75,7 +75,13 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       return { ok: true, detail: { database: 'ok' } };
     },
   });
-  const chatDeps: ChatDeps = { ...deps, chat: slackChat(slack.app.client), instanceId: config.instanceId };
+  // Each workspace's scheduled work goes through its platform's Chat (src/chat/workspace-chat.ts).
+  const chatDeps: ChatDeps = {
+    ...deps,
+    chat: slackChat(slack.app.client),
+    ...(teams ? { teamsChat: teams.chatFor } : {}),
+    instanceId: config.instanceId,
+  };
   // In local mode the first tick waits for the page's buttons (or the next minute), so the
   // person trying the bot sees the digest and reminders arrive rather than find them there.
   const scheduler = config.schedulerEnabled

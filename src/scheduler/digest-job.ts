@@ -4,6 +4,8 @@
  * restart, and posts this week's digest of each programme whose time has come and whose week is
  * not posted yet. The DigestRun claim makes that exactly once across ticks, restarts and replicas.
  */
+
+import { forWorkspace } from '../chat/workspace-chat.js';
 import type { DigestRun, Programme } from '../db/generated/sqlite/client.js';
 import { claimRun } from '../digest/claim.js';
 import { type DigestSlot, digestSlot } from '../digest/schedule.js';
@@ -36,7 +38,12 @@ export function digestJob(deps: ChatDeps, hooks: DigestHooks = {}): Job {
           const claim = await claimRun(deps.db, runKey, deps.instanceId, now, (r) =>
             mayTakeOver(r, programme, now, deps.instanceId, ours),
           );
-          if (claim) await postWeeklyDigest({ programme, slot, claim }, deps, hooks);
+          if (claim)
+            await postWeeklyDigest(
+              { programme, slot, claim },
+              await forWorkspace(deps, programme.workspaceId),
+              hooks,
+            );
         } catch (error) {
           deps.logger.error(
             { err: error, programmeId: programme.id },

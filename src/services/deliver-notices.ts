@@ -6,6 +6,7 @@
  * first (reminder-posted.ts).
  */
 import type { Message } from '../chat/message.js';
+import { forWorkspace } from '../chat/workspace-chat.js';
 import type { ReminderLog } from '../db/generated/sqlite/client.js';
 import { todayIn } from '../domain/dates.js';
 import { bankHolidays, isWorkingDay } from '../domain/working-days.js';
@@ -42,12 +43,13 @@ export async function deliverNotices(deps: ChatDeps, check: RecipientCheck, now:
 }
 
 async function deliverNotice(
-  deps: ChatDeps,
+  anyDeps: ChatDeps,
   check: RecipientCheck,
   notice: ReminderLog,
   now: Date,
 ): Promise<boolean> {
   const { workspaceId } = notice;
+  const deps = await forWorkspace(anyDeps, workspaceId);
   const programme = await deps.db.programme.findFirst({ where: { id: notice.programmeId, workspaceId } });
   const person = await deps.db.person.findUnique({
     where: { workspaceId_platformUserId: { workspaceId, platformUserId: notice.recipient } },

@@ -23,6 +23,8 @@ export interface Deps {
 /** Scheduled work (digest, reminders) also talks to the chat platform. */
 export interface ChatDeps extends Deps {
   chat: Chat;
+  /** The Chat for a Teams tenant, when Teams is configured (src/chat/workspace-chat.ts picks). */
+  teamsChat?: (tenantId: string) => Chat;
   /** This process's name in claims, so a replica can tell its own claims from others'. */
   instanceId: string;
 }

@@ -10,7 +10,7 @@ import { loadProgramme } from './programme.js';
 
 export async function previewDigest(
   deps: Deps,
-  actor: Pick<Actor, 'workspaceId'>,
+  actor: Pick<Actor, 'workspaceId' | 'platform'>,
   limits?: MessageLimits,
 ): Promise<Message> {
   const programme = await loadProgramme(deps.db, actor.workspaceId);
@@ -26,7 +26,7 @@ export async function previewDigest(
     run?.status === 'posted' && run.postedAt
       ? `This week's digest was posted at ${at(run.postedAt)}.`
       : run?.status === 'failed'
-        ? `This week's digest could not be posted: ${failureReason(run.lastError ?? 'unknown')}.`
+        ? `This week's digest could not be posted: ${failureReason(run.lastError ?? 'unknown', actor.platform)}.`
         : `This week's is due at ${at(slot.dueAt)}.`;
   const note = `<icon:eyes> *Preview*: only you can see this. The digest goes to ${where} on ${describeSchedule(programme)} (${programme.timezone}). ${status}`;
   return renderDigest(

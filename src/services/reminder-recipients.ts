@@ -4,6 +4,7 @@
  * reports a deactivated or unknown person to the admins once (Person.unreachableAt).
  */
 import type { ChatUser } from '../chat/chat.js';
+import { forWorkspace } from '../chat/workspace-chat.js';
 import type { Person } from '../db/generated/sqlite/client.js';
 import type { Day } from '../domain/dates.js';
 import { withinReminderHours } from '../domain/reminders.js';
@@ -29,16 +30,19 @@ export interface RecipientCheck {
 export function recipientCheck(deps: ChatDeps, now: Date, anyTime = false): RecipientCheck {
   const inHours = (at: Date, timezone: string) => anyTime || withinReminderHours(at, timezone);
   const users = new Map<string, Promise<ChatUser | null>>();
-  const lookUp = (platformUserId: string) => {
+  const lookUp = (person: Person) => {
+    const { platformUserId } = person;
     let found = users.get(platformUserId);
     if (!found) {
-      found = deps.chat.user(platformUserId).catch((error: unknown) => {
-        deps.logger.warn(
-          { err: error, user: platformUserId },
-          'users.info failed; the reminder waits for a later tick',
-        );
-        return null;
-      });
+      found = forWorkspace(deps, person.workspaceId)
+        .then((chatDeps) => chatDeps.chat.user(platformUserId))
+        .catch((error: unknown) => {
+          deps.logger.warn(
+            { err: error, user: platformUserId },
+            'users.info failed; the reminder waits for a later tick',
+          );
+          return null;
+        });
       users.set(platformUserId, found);
     }
     return found;
@@ -49,7 +53,7 @@ export function recipientCheck(deps: ChatDeps, now: Date, anyTime = false): Reci
     inHours,
     unreachable,
     async status(person, programme, day) {
-      const user = await lookUp(person.platformUserId);
+      const user = await lookUp(person);
       if (!user) return { kind: 'later' };
       if (user.unreachable) {
         await unreachable(person, programme.id, day);

@@ -9,6 +9,7 @@
  * sweeps racing send every reminder once. A sweep that had to leave something for later (a
  * failed send, someone outside their hours) is marked failed and runs again after a back-off.
  */
+import { forWorkspace } from '../chat/workspace-chat.js';
 import type { Programme } from '../db/generated/sqlite/client.js';
 import type { Day } from '../domain/dates.js';
 import { reminderDay } from '../domain/reminders.js';
@@ -49,7 +50,16 @@ export async function sendDueReminders(
     after = programmes.at(-1)!.id;
     for (const { programme, day, holidays } of await programmesDue(deps, programmes, now, anyTime)) {
       const tally = await sweepProgramme(
-        { deps, check, now, day, holidays, tally: emptyTally(), count: () => {}, heartbeat: async () => {} },
+        {
+          deps: await forWorkspace(deps, programme.workspaceId),
+          check,
+          now,
+          day,
+          holidays,
+          tally: emptyTally(),
+          count: () => {},
+          heartbeat: async () => {},
+        },
         programme,
       );
       for (const outcome of Object.keys(total) as (keyof Tally)[]) total[outcome] += tally[outcome];

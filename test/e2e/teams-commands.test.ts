@@ -155,6 +155,60 @@ describe('Teams commands in the 1:1 chat', () => {
     ]);
   });
 
+  it('an @mention of someone else in a command is that person, by their Entra object id', async () => {
+    const LEE = '9f1c2d3e-0000-4000-8000-0000000000b2';
+    standin.members.set('29:lee', { aadObjectId: LEE, name: 'Lee Okafor' });
+    const before = standin.calls.length;
+    const typed = {
+      ...personal('improve workstream add WS1 "Support and Develop Our Workforce" lead <at>Lee Okafor</at>'),
+      entities: [
+        { type: 'mention', text: '<at>Lee Okafor</at>', mentioned: { id: '29:lee', name: 'Lee Okafor' } },
+      ],
+    };
+    expect((await post(typed, standin.sign())).status).toBe(200);
+    const calls = (await standin.waitForCalls(before + 2)).slice(before);
+    await teams.idle();
+    expect(calls[0]).toMatchObject({
+      method: 'GET',
+      path: '/v3/conversations/a:sam-personal/members/29:lee',
+    });
+    expect(calls[1]).toMatchObject({ method: 'POST', conversationId: 'a:sam-personal' });
+    const ws = await t.deps.db.workstream.findFirstOrThrow({
+      where: { code: 'WS1', programme: { workspaceId: TENANT } },
+      include: { leads: { include: { person: true } } },
+    });
+    expect(ws.leads.map((l) => l.person.platformUserId)).toEqual([LEE]);
+    // The reply names Lee as Teams shows a mention, and the activity declares it so Teams links it.
+    const sent = calls[1]!.body as unknown as Sent & { entities: unknown[] };
+    expect(cardText(sent)).toContain('<at>Lee Okafor</at>');
+    expect(sent.entities).toContainEqual({
+      type: 'mention',
+      text: '<at>Lee Okafor</at>',
+      mentioned: { id: LEE, name: 'Lee Okafor' },
+    });
+  });
+
+  it('an @mention the Bot Connector cannot place is refused politely, with the person’s text, and nothing is written', async () => {
+    const before = standin.calls.length;
+    const typed = {
+      ...personal('improve workstream add WS9 "Front door" lead <at>Nobody Known</at>'),
+      entities: [
+        {
+          type: 'mention',
+          text: '<at>Nobody Known</at>',
+          mentioned: { id: '29:nobody', name: 'Nobody Known' },
+        },
+      ],
+    };
+    expect((await post(typed, standin.sign())).status).toBe(200);
+    const calls = (await standin.waitForCalls(before + 2)).slice(before);
+    await teams.idle();
+    const reply = cardText(calls[1]!.body as unknown as Sent);
+    expect(reply).toContain('is not a');
+    expect(reply).toContain('Front door');
+    expect(await t.deps.db.workstream.count({ where: { code: 'WS9' } })).toBe(0);
+  });
+
   it.each([
     ['unsigned', () => undefined],
     ['for another bot', () => standin.sign({ aud: '99999999-2222-4333-8444-555555555555' })],
@@ -225,5 +279,41 @@ describe('Teams commands in the 1:1 chat', () => {
     });
     expect(reply!.conversationId).toMatch(/^a:/);
     expect(reply!.conversationId).not.toContain('19:general');
+  });
+
+  it('a channel the bot is @mentioned in is remembered, so a digest can be posted there', async () => {
+    const before = standin.calls.length;
+    const typed = {
+      ...personal('<at>improvement-bot</at> help'),
+      conversation: {
+        id: '19:board@thread.tacv2;messageid=7',
+        conversationType: 'channel',
+        tenantId: TENANT,
+      },
+      channelData: {
+        tenant: { id: TENANT },
+        team: { id: '19:team@thread.tacv2' },
+        channel: { id: '19:board@thread.tacv2' },
+      },
+      entities: [{ type: 'mention', text: '<at>improvement-bot</at>', mentioned: { id: `28:${CLIENT_ID}` } }],
+    };
+    expect((await post(typed, standin.sign())).status).toBe(200);
+    await standin.waitForCalls(before + 1);
+    await teams.idle();
+    expect(
+      await t.deps.db.teamsConversation.findMany({
+        where: { key: '19:board@thread.tacv2' },
+        omit: { id: true },
+      }),
+    ).toEqual([
+      {
+        workspaceId: TENANT,
+        kind: 'channel',
+        key: '19:board@thread.tacv2',
+        conversationId: '19:board@thread.tacv2',
+        serviceUrl: `${standin.url}/`,
+        createdAt: t.clock.now(),
+      },
+    ]);
   });
 });

@@ -34,6 +34,8 @@ export function startDigestChild(env: {
   waitForGo?: boolean;
   /** Default 'digest'. */
   job?: 'digest' | 'reminders';
+  /** Teams workspaces post through this Bot Connector stand-in. */
+  teams?: { tokenUrl: string; clientId: string; clientSecret: string };
 }): DigestChild {
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/support/digest-child.ts')], {
     cwd: ROOT,
@@ -46,6 +48,13 @@ export function startDigestChild(env: {
       DIGEST_PAUSE_AT: env.pauseAt ?? '',
       DIGEST_WAIT_FOR_GO: env.waitForGo ? '1' : '',
       CHILD_JOB: env.job ?? 'digest',
+      ...(env.teams
+        ? {
+            TEAMS_TOKEN_URL: env.teams.tokenUrl,
+            CLIENT_ID: env.teams.clientId,
+            CLIENT_SECRET: env.teams.clientSecret,
+          }
+        : {}),
     },
     stdio: ['pipe', 'pipe', 'pipe'],
   });

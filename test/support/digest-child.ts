@@ -5,6 +5,8 @@
  * - DIGEST_PAUSE_AT=claimed|posted: at that point print `CHECKPOINT <point>` and wait forever,
  *   so the parent can SIGKILL it there (between claim and post, between post and record; for
  *   reminders only `posted`: after Slack accepted the first reminder, before the ledger has it);
+ * - TEAMS_TOKEN_URL, CLIENT_ID, CLIENT_SECRET: Teams workspaces post through the Bot Connector
+ *   stand-in (the token endpoint and the conversations' stored serviceUrl are the stand-in's);
  * - DIGEST_WAIT_FOR_GO=1: print `READY` before claiming and wait for a `go` line on stdin, so
  *   two replicas can be released into the same instant.
  * Prints `DONE` when the tick has finished.
@@ -15,6 +17,9 @@ import { LogLevel } from '@slack/web-api';
 import type { Chat } from '../../src/chat/chat.js';
 import { slackChat } from '../../src/chat/slack/slack-chat.js';
 import { slackWebClient } from '../../src/chat/slack/web-client.js';
+import { createSendQueue } from '../../src/chat/teams/send-queue.js';
+import { teamsChat } from '../../src/chat/teams/teams-chat.js';
+import { botTokenSource } from '../../src/chat/teams/token.js';
 import { openDatabase } from '../../src/db/client.js';
 import { parseDatabaseUrl } from '../../src/db/database-url.js';
 import { AdjustableClock } from '../../src/domain/clock.js';
@@ -30,12 +35,31 @@ const now = new Date(env.DIGEST_NOW ?? '');
 const database = openDatabase(parsed.target, { poolSize: 2 });
 const clock = new AdjustableClock(now);
 const chat = slackChat(slackWebClient('xoxb-child', env.SLACK_API_URL, LogLevel.ERROR));
+const base = { db: database.prisma, sql: database.sql, clock, logger: silentLogger };
+const teams = env.TEAMS_TOKEN_URL
+  ? {
+      clientId: env.CLIENT_ID ?? '',
+      token: botTokenSource(
+        {
+          clientId: env.CLIENT_ID ?? '',
+          clientSecret: env.CLIENT_SECRET ?? '',
+          tokenUrl: env.TEAMS_TOKEN_URL,
+          openIdMetadataUrl: '',
+        },
+        clock,
+      ),
+      queue: createSendQueue({ sleep: (ms) => new Promise((r) => setTimeout(r, ms)), random: Math.random }),
+    }
+  : undefined;
 const deps = {
-  db: database.prisma,
-  sql: database.sql,
-  clock,
-  logger: silentLogger,
+  ...base,
   chat,
+  ...(teams
+    ? {
+        teamsChat: (tenantId: string) =>
+          teamsChat({ ...teams, deps: base, tenantId, defaultServiceUrl: env.TEAMS_TOKEN_URL ?? '' }),
+      }
+    : {}),
   instanceId: env.INSTANCE_ID ?? `child-${process.pid}`,
 };
 

@@ -32,6 +32,10 @@ export interface TeamsStandin {
   signWithStrangeKey(claims?: Record<string, unknown>): string;
   /** The next connector call is answered 429 with this Retry-After (seconds). */
   rateLimitNext(retryAfterSeconds: number): void;
+  /** Teams users the Bot Connector knows, by Teams user id ('29:…'), for member look-ups. */
+  members: Map<string, { aadObjectId: string; name: string }>;
+  /** The next connector call fails as the Bot Connector fails: this status and error code. */
+  failNext(failure: { status: number; code: string }): void;
   /** Resolves when `n` connector calls have been recorded. */
   waitForCalls(n: number): Promise<ConnectorCall[]>;
   assertExpected(): void;
@@ -49,8 +53,10 @@ export async function startTeamsStandin(options: {
   const key = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const strange = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const calls: ConnectorCall[] = [];
+  const members = new Map<string, { aadObjectId: string; name: string }>();
   const unexpected: string[] = [];
   let throttle: number | undefined;
+  let failure: { status: number; code: string } | undefined;
   let waiters: (() => void)[] = [];
   const base = { url: '' };
 
@@ -89,6 +95,11 @@ export async function startTeamsStandin(options: {
       unexpected.push(`${req.method} ${path}`);
       return json(404, { error: { code: 'NotFound', message: 'not expected by the stand-in' } });
     }
+    if (failure) {
+      const { status, code } = failure;
+      failure = undefined;
+      return json(status, { error: { code, message: `the stand-in was told to fail with ${code}` } });
+    }
     if (throttle !== undefined) {
       const seconds = throttle;
       throttle = undefined;
@@ -103,6 +114,19 @@ export async function startTeamsStandin(options: {
     });
     for (const wake of waiters) wake();
     waiters = [];
+    if (connector.memberId) {
+      // Teams finds a member by their Teams user id or their Entra object id.
+      const member =
+        members.get(connector.memberId) ??
+        [...members.values()].find((m) => m.aadObjectId === connector.memberId);
+      return member
+        ? json(200, {
+            id: connector.memberId,
+            ...member,
+            userPrincipalName: `${member.name}@council.example`,
+          })
+        : json(404, { error: { code: 'MemberNotFoundInConversation', message: 'no such member' } });
+    }
     if (path === '/v3/conversations') return json(201, { id: `a:${randomUUID()}`, activityId: randomUUID() });
     return json(200, { id: connector.activityId ?? `activity-${calls.length}` });
   }
@@ -133,11 +157,15 @@ export async function startTeamsStandin(options: {
     openIdMetadataUrl: `${base.url}/v1/.well-known/openidconfiguration`,
     tokenUrl: `${base.url}/botframework.com/oauth2/v2.0/token`,
     calls,
+    members,
     unexpected,
     sign: (claims = {}) => jwt(key.privateKey, claims),
     signWithStrangeKey: (claims = {}) => jwt(strange.privateKey, claims),
     rateLimitNext: (seconds) => {
       throttle = seconds;
+    },
+    failNext: (next) => {
+      failure = next;
     },
     waitForCalls: async (n) => {
       while (calls.length < n) await new Promise<void>((resolve) => waiters.push(resolve));
@@ -155,12 +183,18 @@ export async function startTeamsStandin(options: {
   };
 }
 
-/** The Bot Connector calls a bot makes: reply or proactive send, a new 1:1 chat, a card update. */
+/**
+ * The Bot Connector calls a bot makes: reply or proactive send, a new 1:1 chat, a card update, a
+ * member look-up.
+ */
 function matchConnector(
   method: string,
   path: string,
-): { conversationId?: string; activityId?: string } | null {
+): { conversationId?: string; activityId?: string; memberId?: string } | null {
   if (method === 'POST' && path === '/v3/conversations') return {};
+  const member = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/.exec(path);
+  if (method === 'GET' && member)
+    return { conversationId: decodeURIComponent(member[1]!), memberId: decodeURIComponent(member[2]!) };
   const send = /^\/v3\/conversations\/([^/]+)\/activities\/?$/.exec(path);
   if (method === 'POST' && send) return { conversationId: decodeURIComponent(send[1]!) };
   const update = /^\/v3\/conversations\/([^/]+)\/activities\/([^/]+)$/.exec(path);

@@ -11,13 +11,18 @@ import express from 'express';
 import type { TeamsConfig } from '../../config/index.js';
 import type { Logger } from '../../logger.js';
 import type { Deps } from '../../services/deps.js';
-import { type InstallActivity, rememberConversation } from './conversations.js';
+import type { Chat } from '../chat.js';
+import { answerCardAction, type CardActionActivity } from './card-actions.js';
+import { type InstallActivity, rememberChannel, rememberConversation } from './conversations.js';
 import { answerMessage, type InboundMessage, mentionsBot } from './messages.js';
 import { personalChatId } from './personal-chat.js';
 import { createSendQueue, type SendQueue } from './send-queue.js';
+import { teamsChat } from './teams-chat.js';
 import { botTokenSource } from './token.js';
 
 export const TEAMS_PATH = '/api/messages';
+/** Teams' public Bot Connector, for a tenant none of whose conversations told us its own. */
+const DEFAULT_SERVICE_URL = 'https://smba.trafficmanager.net/teams';
 
 export interface TeamsRuntime {
   app: App;
@@ -25,6 +30,8 @@ export interface TeamsRuntime {
   routes(req: IncomingMessage, res: ServerResponse): boolean;
   /** Resolves when every queued send has gone (or failed for good). */
   idle(): Promise<void>;
+  /** The Chat for a tenant's scheduled work (digest, reminders), through the same send queue. */
+  chatFor(tenantId: string): Chat;
 }
 
 export interface TeamsOptions {
@@ -42,6 +49,23 @@ export async function startTeams(options: TeamsOptions): Promise<TeamsRuntime> {
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       random: Math.random,
     });
+  const token = botTokenSource(config, deps.clock);
+  const chats = new Map<string, Chat>();
+  const chatFor = (tenantId: string): Chat => {
+    let chat = chats.get(tenantId);
+    if (!chat) {
+      chat = teamsChat({
+        deps,
+        tenantId,
+        clientId: config.clientId,
+        token,
+        queue,
+        defaultServiceUrl: DEFAULT_SERVICE_URL,
+      });
+      chats.set(tenantId, chat);
+    }
+    return chat;
+  };
   const web = express();
   const cloud: CloudEnvironment = withOverrides(PUBLIC, { openIdMetadataUrl: config.openIdMetadataUrl });
   const app = new App({
@@ -50,11 +74,11 @@ export async function startTeams(options: TeamsOptions): Promise<TeamsRuntime> {
     // empty one (not undefined, which reads CLIENT_SECRET again) makes it use our token source.
     clientSecret: '',
     tenantId: config.tenantId ?? '',
-    token: botTokenSource(config, deps.clock),
+    token,
     cloud,
     // Said explicitly: left undefined, the SDK would read DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS.
     dangerouslyAllowUnauthenticatedRequests: false,
-    serviceUrl: 'https://smba.trafficmanager.net/teams',
+    serviceUrl: DEFAULT_SERVICE_URL,
     httpServerAdapter: new ExpressAdapter(web),
     messagingEndpoint: TEAMS_PATH,
     logger: sdkLogger(deps.logger),
@@ -63,7 +87,12 @@ export async function startTeams(options: TeamsOptions): Promise<TeamsRuntime> {
     const activity = ctx.activity as unknown as InboundMessage;
     // In a channel only a message @mentioning the bot is a command; the rest is conversation.
     if (activity.conversation.conversationType !== 'personal' && !mentionsBot(activity)) return;
-    const replies = await answerMessage(deps, activity);
+    if (activity.conversation.conversationType === 'channel')
+      await rememberChannel(deps, ctx.activity as unknown as InstallActivity);
+    const replies = await answerMessage(deps, activity, chatFor, async (conversationId, teamsUserId) => {
+      const member = await ctx.api.conversations.members(conversationId).getById(teamsUserId);
+      return (member as { aadObjectId?: string }).aadObjectId;
+    });
     if (replies.length === 0) return;
     const chatId = await personalChatId(deps, ctx.api, activity);
     // Queued, not awaited: Teams redelivers an activity not answered within 15 s, and a 429
@@ -75,6 +104,11 @@ export async function startTeams(options: TeamsOptions): Promise<TeamsRuntime> {
           deps.logger.error({ err: error, conversation: chatId }, 'Teams send failed');
         });
   });
+  // A pressed Action.Execute button; its answer (a card in place, or a word) is the invoke's response.
+  app.on(
+    'card.action',
+    async (ctx) => answerCardAction(deps, ctx.activity as unknown as CardActionActivity, chatFor) as never,
+  );
   app.on('installationUpdate', async (ctx) =>
     rememberConversation(deps, ctx.activity as unknown as InstallActivity),
   );
@@ -94,6 +128,7 @@ export async function startTeams(options: TeamsOptions): Promise<TeamsRuntime> {
       return true;
     },
     idle: () => queue.idle(),
+    chatFor,
   };
 }
 

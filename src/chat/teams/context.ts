@@ -3,6 +3,7 @@ import type { CommandContext } from '../../../commands/types.js';
 import { sql } from '../../db/sql.js';
 import { todayIn } from '../../domain/dates.js';
 import type { Deps } from '../../services/deps.js';
+import type { Chat } from '../chat.js';
 
 export interface TeamsActivityFacts {
   /** The Microsoft Entra tenant: a Teams tenant is a workspace. */
@@ -13,6 +14,8 @@ export interface TeamsActivityFacts {
   conversationId: string;
   /** The activity id: a redelivered activity writes nothing twice. */
   activityId?: string;
+  /** The tenant's Chat, for commands that post (digest send). */
+  chat?: Chat;
 }
 
 /** The word a command starts with in Teams, where there are no slash commands. */
@@ -36,5 +39,6 @@ export async function teamsCommandContext(deps: Deps, facts: TeamsActivityFacts)
     command: TEAMS_COMMAND,
     timezone,
     today: todayIn(deps.clock.now(), timezone),
+    ...(facts.chat ? { chat: facts.chat } : {}),
   };
 }

@@ -41,3 +41,29 @@ export async function rememberConversation(deps: Deps, activity: InstallActivity
     update: { conversationId, serviceUrl },
   });
 }
+
+/**
+ * A channel the bot was @mentioned in, stored like an installed one: installing the app in a team
+ * tells the bot of its General channel only, and a board channel is set up by typing
+ * `improve setup` in it, so the digest can then be posted there.
+ */
+export async function rememberChannel(deps: Deps, activity: InstallActivity): Promise<void> {
+  const workspaceId = activity.conversation?.tenantId ?? activity.channelData?.tenant?.id;
+  const serviceUrl = activity.serviceUrl;
+  const channel =
+    activity.channelData?.channel?.id ?? activity.conversation?.id?.replace(/;messageid=.*$/, '');
+  if (!workspaceId || !serviceUrl || !channel || activity.conversation?.conversationType !== 'channel')
+    return;
+  await deps.db.teamsConversation.upsert({
+    where: { workspaceId_kind_key: { workspaceId, kind: 'channel', key: channel } },
+    create: {
+      workspaceId,
+      kind: 'channel',
+      key: channel,
+      conversationId: channel,
+      serviceUrl,
+      createdAt: deps.clock.now(),
+    },
+    update: { serviceUrl },
+  });
+}

@@ -5,8 +5,12 @@
 import { runCommand } from '../../../commands/index.js';
 import type { Reply } from '../../../commands/types.js';
 import type { Deps } from '../../services/deps.js';
+import type { Chat } from '../chat.js';
+import type { Message } from '../message.js';
 import { TEAMS_COMMAND, teamsCommandContext } from './context.js';
 import { renderForm } from './form.js';
+import type { Names } from './markdown.js';
+import { personNames } from './names.js';
 import { type AdaptiveCard, renderMessage } from './render.js';
 
 /** The parts of an inbound message activity this reads. */
@@ -16,7 +20,11 @@ export interface InboundMessage {
   from: { id: string; aadObjectId?: string; name?: string };
   recipient: { id: string };
   conversation: { id: string; tenantId?: string; conversationType?: string };
-  entities?: { type?: string; text?: string; mentioned?: { id?: string } }[];
+  entities?: {
+    type?: string;
+    text?: string;
+    mentioned?: { id?: string; name?: string; aadObjectId?: string };
+  }[];
 }
 
 /** One activity to send back. */
@@ -27,22 +35,54 @@ export interface OutboundMessage {
   entities: AdaptiveCard['msteams']['entities'];
 }
 
+/** A channel thread's conversation id ('19:…@thread.tacv2;messageid=…') as the channel's own. */
+export const channelOf = (conversationId: string): string => conversationId.replace(/;messageid=.*$/, '');
+
 /** Whether the bot is @mentioned in the message. */
 export const mentionsBot = (activity: InboundMessage): boolean =>
   (activity.entities ?? []).some((e) => e.type === 'mention' && e.mentioned?.id === activity.recipient.id);
 
-/** The command text: the bot's own @mention removed, and the leading 'improve' if typed. */
-export function commandText(activity: InboundMessage): string {
+/** A person's Entra object id from their Teams user id ('29:…'), asked of the Bot Connector. */
+export type MemberLookup = (conversationId: string, teamsUserId: string) => Promise<string | undefined>;
+
+/**
+ * The command text: the bot's own @mention removed, every other `<at>Name</at>` as the neutral
+ * `<person:ENTRA-ID|Name>` the commands read (a Workspace's people are known by their Entra
+ * object id, which Teams' mention entities do not always carry), and the leading 'improve'.
+ * A mention whose person cannot be found stays as the name, which the command refuses politely.
+ */
+export async function commandText(
+  activity: InboundMessage,
+  lookUp?: MemberLookup,
+  names: Record<string, string> = {},
+): Promise<string> {
   let text = activity.text ?? '';
-  for (const e of activity.entities ?? [])
-    if (e.type === 'mention' && e.mentioned?.id === activity.recipient.id && e.text)
+  for (const e of activity.entities ?? []) {
+    if (e.type !== 'mention' || !e.text || !e.mentioned?.id) continue;
+    if (e.mentioned.id === activity.recipient.id) {
       text = text.replace(e.text, ' ');
+      continue;
+    }
+    const aad =
+      e.mentioned.aadObjectId ??
+      (await lookUp?.(activity.conversation.id, e.mentioned.id).catch(() => undefined));
+    const name = (e.mentioned.name ?? e.text.replace(/<\/?at>/g, '')).replace(/[<>|]/g, '').trim();
+    const found = aad && /^[0-9a-f-]{36}$/i.test(aad);
+    if (found && name) names[aad] = name;
+    const token = found ? `<person:${aad}|${name}>` : name;
+    text = text.replace(e.text, () => token);
+  }
   text = text.replace(/&nbsp;/g, ' ').trim();
   return text.replace(new RegExp(`^${TEAMS_COMMAND}\\b`, 'i'), '').trim();
 }
 
 /** Runs the command and gives the activities to send in the 1:1 chat (none for a reply of none). */
-export async function answerMessage(deps: Deps, activity: InboundMessage): Promise<OutboundMessage[]> {
+export async function answerMessage(
+  deps: Deps,
+  activity: InboundMessage,
+  chatFor?: (tenantId: string) => Chat,
+  lookUp?: MemberLookup,
+): Promise<OutboundMessage[]> {
   const tenantId = activity.conversation.tenantId;
   const aadObjectId = activity.from.aadObjectId;
   // Without a tenant and an Entra person there is no workspace or person to act as.
@@ -51,19 +91,24 @@ export async function answerMessage(deps: Deps, activity: InboundMessage): Promi
     tenantId,
     aadObjectId,
     userName: activity.from.name,
-    conversationId: activity.conversation.id,
+    conversationId: channelOf(activity.conversation.id),
     activityId: activity.id,
+    chat: chatFor?.(tenantId),
   });
-  return toActivities(await runCommand(commandText(activity), ctx));
+  const mentioned: Record<string, string> = {};
+  const reply = await runCommand(await commandText(activity, lookUp, mentioned), ctx);
+  return toActivities(reply, async (message) => personNames(deps, tenantId, message, mentioned));
 }
 
-function toActivities(reply: Reply): OutboundMessage[] {
+async function toActivities(
+  reply: Reply,
+  names: (message: Message) => Promise<Names>,
+): Promise<OutboundMessage[]> {
   switch (reply.kind) {
     case 'ephemeral':
     case 'channel': {
-      const rendered = renderMessage(
-        reply.kind === 'channel' ? (reply.confirmation ?? reply.message) : reply.message,
-      );
+      const message = reply.kind === 'channel' ? (reply.confirmation ?? reply.message) : reply.message;
+      const rendered = renderMessage(message, await names(message));
       return rendered.cards.map((card) => cardActivity(rendered.text, card));
     }
     case 'modal':

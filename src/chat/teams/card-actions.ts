@@ -1,0 +1,131 @@
+/**
+ * A pressed Action.Execute button (a reminder's Done): the same neutral handler as Slack's button,
+ * and the answer in the invoke's response. A card that re-renders the message the button sat on
+ * comes back as that message's new card, which Teams swaps in place for everyone who sees it; a
+ * change to some other message is an activity update; anything said to the person comes back as
+ * the invoke's message, shown only to them.
+ */
+import { BUTTON_HANDLERS } from '../../../commands/index.js';
+import type { ButtonHandler, Reply } from '../../../commands/types.js';
+import { isAppError } from '../../domain/errors.js';
+import type { Deps } from '../../services/deps.js';
+import type { Chat } from '../chat.js';
+import type { Message } from '../message.js';
+import { teamsCommandContext } from './context.js';
+import { toTeamsMarkdown } from './markdown.js';
+import { channelOf } from './messages.js';
+import { personNames } from './names.js';
+import { type AdaptiveCard, type RenderedMessage, renderMessage } from './render.js';
+
+/** The parts of an adaptiveCard/action invoke this reads. */
+export interface CardActionActivity {
+  id?: string;
+  /** The activity id of the message whose card holds the button. */
+  replyToId?: string;
+  from: { id: string; aadObjectId?: string; name?: string };
+  conversation: { id: string; tenantId?: string };
+  value?: { action?: { verb?: string; data?: { actionId?: unknown; value?: unknown } } };
+}
+
+/** What the invoke answers: a card that replaces the pressed one, or a message to the person. */
+export type CardActionResponse =
+  | { statusCode: 200; type: 'application/vnd.microsoft.card.adaptive'; value: AdaptiveCard }
+  | { statusCode: 200; type: 'application/vnd.microsoft.activity.message'; value: string };
+
+const say = (text: string): CardActionResponse => ({
+  statusCode: 200,
+  type: 'application/vnd.microsoft.activity.message',
+  value: toTeamsMarkdown(text).text,
+});
+
+const SORRY =
+  '<icon:warning> Sorry, something went wrong on our side and nothing was changed. Please try again.';
+
+/** Runs the button's handler and gives the invoke's response. */
+export async function answerCardAction(
+  deps: Deps,
+  activity: CardActionActivity,
+  chatFor: (tenantId: string) => Chat,
+): Promise<CardActionResponse> {
+  const data = activity.value?.action?.data;
+  const actionId = typeof data?.actionId === 'string' ? data.actionId : activity.value?.action?.verb;
+  const handler = BUTTON_HANDLERS.find((h) => h.actionId === actionId);
+  const tenantId = activity.conversation.tenantId;
+  const aadObjectId = activity.from.aadObjectId;
+  if (!handler || !tenantId || !aadObjectId)
+    return say('<icon:warning> This button belongs to an old message; nothing was changed.');
+  const chat = chatFor(tenantId);
+  const channelId = channelOf(activity.conversation.id);
+  let reply: Awaited<ReturnType<ButtonHandler['press']>>;
+  try {
+    const ctx = await teamsCommandContext(deps, {
+      tenantId,
+      aadObjectId,
+      userName: activity.from.name,
+      conversationId: channelId,
+      activityId: activity.id ? `action:${activity.id}` : undefined,
+      chat,
+    });
+    const message = activity.replyToId ? { channelId, messageId: activity.replyToId } : undefined;
+    reply = await handler.press(typeof data?.value === 'string' ? data.value : '', { ...ctx, message });
+  } catch (error) {
+    if (isAppError(error)) return say(`<icon:warning> ${error.message}`);
+    deps.logger.error({ err: error }, 'Teams button failed');
+    return say(SORRY);
+  }
+  try {
+    return await show(reply, activity, chat, async (message) =>
+      renderMessage(message, await personNames(deps, tenantId, message)),
+    );
+  } catch (error) {
+    // The press itself was handled and stored; only showing its result failed.
+    deps.logger.error({ err: error }, 'could not show a Teams button’s result');
+    return say(
+      '<icon:warning> Done, but I could not show the result here. Scroll up or ask `improve status`.',
+    );
+  }
+}
+
+async function show(
+  reply: Reply | { kind: 'replace'; message: Message },
+  activity: CardActionActivity,
+  chat: Chat,
+  render: (message: Message) => Promise<RenderedMessage>,
+): Promise<CardActionResponse> {
+  const pressed = activity.replyToId;
+  const card = async (message: Message): Promise<CardActionResponse> => ({
+    statusCode: 200,
+    type: 'application/vnd.microsoft.card.adaptive',
+    value: (await render(message)).cards[0]!,
+  });
+  switch (reply.kind) {
+    case 'replace':
+      return card(reply.message);
+    case 'channel': {
+      const confirmation = reply.confirmation ? messageText(reply.confirmation) : '<icon:done> Saved.';
+      if (!reply.replace) return say(confirmation);
+      if (reply.replace.messageId === pressed && !reply.confirmation) return card(reply.message);
+      // A warning must be read, so the card is updated beside it rather than in the response.
+      await chat.update(reply.replace, reply.message);
+      return say(confirmation);
+    }
+    case 'home':
+      if (reply.reminder) await chat.update(reply.reminder, reply.reminder.message);
+      return say('<icon:done> Saved.');
+    case 'ephemeral':
+      return say(messageText(reply.message));
+    case 'modal':
+      return say(
+        '<icon:info> That form is not in Teams yet, and nothing was changed. Type `improve help` for the command that does the same.',
+      );
+    case 'none':
+      return say('<icon:done> Already saved.');
+  }
+}
+
+/** A short message as one text: its sections, or its fallback text. */
+const messageText = (message: Message): string =>
+  (message.blocks ?? [])
+    .map((b) => ('text' in b ? b.text : ''))
+    .filter(Boolean)
+    .join('\n\n') || message.text;
