@@ -1,0 +1,46 @@
+/**
+ * The exception report: every Red workstream and project, why it is Red, the open actions that
+ * recover it, and what the board is asked to do. The ask follows from the recovery actions, so
+ * it is never a platitude: no actions, overdue actions, or a plan to note and review.
+ */
+import { type Day, formatUkDate } from '../../domain/dates.js';
+import type { ExceptionItem, PackAction, RagRow } from './types.js';
+
+type OpenAction = PackAction & { workstreamId: number; projectId: number | null };
+
+export function exceptionsOf(
+  sheet: RagRow[],
+  workstreams: { id: number; code: string; projects: { id: number; name: string }[] }[],
+  open: OpenAction[],
+  boardDate: Day,
+  nextBoardDate: Day,
+): ExceptionItem[] {
+  return sheet
+    .filter((row) => row.rag === 'red')
+    .map((row) => {
+      const ws = workstreams.find((w) => w.code === row.code);
+      const projectId = row.project ? ws?.projects.find((p) => p.name === row.project)?.id : undefined;
+      const recovery = open
+        .filter((a) => a.workstreamId === ws?.id && (projectId === undefined || a.projectId === projectId))
+        .map(({ workstreamId: _w, projectId: _p, ...action }) => action);
+      return {
+        code: row.code,
+        name: row.name,
+        project: row.project,
+        reason: row.reason,
+        reasonOn: row.reasonOn,
+        recovery,
+        ask: askOf(recovery, boardDate, nextBoardDate),
+      };
+    });
+}
+
+function askOf(recovery: PackAction[], boardDate: Day, nextBoardDate: Day): string {
+  const next = formatUkDate(nextBoardDate);
+  if (recovery.length === 0)
+    return `No recovery actions are recorded. The board is asked to require a recovery plan, with owners and dates, by the next board on ${next}.`;
+  const overdue = recovery.filter((a) => a.dueDate < boardDate);
+  if (overdue.length > 0)
+    return `${overdue.length} of ${recovery.length} recovery actions ${overdue.length === 1 ? 'is' : 'are'} overdue. The board is asked to hold the owners to account and agree new dates, or the help they need, before the next board on ${next}.`;
+  return `The board is asked to note the recovery plan (${recovery.length} ${recovery.length === 1 ? 'action' : 'actions'}, none overdue) and review progress at the next board on ${next}.`;
+}
