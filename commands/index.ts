@@ -23,6 +23,7 @@ import { kpiAdd } from './kpi-add.js';
 import { kpiList } from './kpi-list.js';
 import { kpiRecord } from './kpi-record.js';
 import { reassignButton, silenceButton, silenceModal } from './notice-buttons.js';
+import { pack } from './pack.js';
 import { projectAdd } from './project-add.js';
 import { rag, ragModalHandler } from './rag.js';
 import { redact } from './redact.js';
@@ -89,6 +90,7 @@ export const SUBCOMMANDS: AnySubcommand[] = [
   status,
   digestPreview,
   digestSend,
+  pack,
   snooze,
   reminders,
   redact,

@@ -14,8 +14,8 @@ const FONT_DIR = fileURLToPath(new URL('../../assets/fonts/', import.meta.url));
 const REGULAR = `${FONT_DIR}DejaVuSans.ttf`;
 const BOLD = `${FONT_DIR}DejaVuSans-Bold.ttf`;
 const MARGIN = 40;
-const PAD = 4;
-const TABLE_SIZE = 8;
+const PAD = 2.5;
+const TABLE_SIZE = 7.5;
 const CHART = { width: CHART_PX.width / 3, height: CHART_PX.height / 3 };
 
 type Pdf = PDFKit.PDFDocument;
@@ -67,7 +67,7 @@ function drawTable(pdf: Pdf, t: Table): void {
   const total = t.columns.reduce((n, c) => n + c.width, 0);
   const widths = t.columns.map((c) => (c.width / total) * usable);
   const header = t.columns.map((c) => ({ text: c.label }));
-  const bottom = () => pdf.page.height - MARGIN - 20;
+  const bottom = () => pdf.page.height - MARGIN - 8;
   const headerHeight = Math.max(...header.map((c, i) => cellHeight(pdf, c, (widths[i] ?? 0) - 2 * PAD))) + 2 * PAD;
   let y = pdf.y;
   if (y + headerHeight * 2 > bottom()) y = newPage(pdf);
@@ -112,7 +112,7 @@ function footers(pdf: Pdf, doc: Document): void {
       .font(REGULAR)
       .fontSize(7.5)
       .fillColor('#555555')
-      .text(`${doc.footer} · page ${i + 1} of ${range.count}`, MARGIN, pdf.page.height - 28, {
+      .text(`${doc.footer} · page ${i + 1} of ${range.count}`, MARGIN, pdf.page.height - 26, {
         width: pdf.page.width - 2 * MARGIN,
         align: 'right',
         lineBreak: false,

@@ -65,6 +65,7 @@ describe('the board pack of the demo programme', () => {
   it('is a PDF whose text reads in order, with its first page kept to look at', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pack-'));
     writeFileSync(join(dir, 'pack.pdf'), file('.pdf'));
+    writeFileSync(join(tmpdir(), 'board-pack-demo.pdf'), file('.pdf'));
     const text = execFileSync('pdftotext', ['-layout', join(dir, 'pack.pdf'), '-'], { encoding: 'utf8' });
     for (const heading of ['RAG summary sheet', 'Exception report', 'KPI scorecard', 'Action log'])
       expect(text).toContain(heading);

@@ -12,7 +12,7 @@ export function exceptionsOf(
   sheet: RagRow[],
   workstreams: { id: number; code: string; projects: { id: number; name: string }[] }[],
   open: OpenAction[],
-  boardDate: Day,
+  asOf: Day,
   nextBoardDate: Day,
 ): ExceptionItem[] {
   return sheet
@@ -30,17 +30,18 @@ export function exceptionsOf(
         reason: row.reason,
         reasonOn: row.reasonOn,
         recovery,
-        ask: askOf(recovery, boardDate, nextBoardDate),
+        ask: askOf(recovery, asOf, nextBoardDate),
       };
     });
 }
 
-function askOf(recovery: PackAction[], boardDate: Day, nextBoardDate: Day): string {
+/** What follows "The board is asked", from the state of the recovery actions. */
+function askOf(recovery: PackAction[], asOf: Day, nextBoardDate: Day): string {
   const next = formatUkDate(nextBoardDate);
   if (recovery.length === 0)
-    return `No recovery actions are recorded. The board is asked to require a recovery plan, with owners and dates, by the next board on ${next}.`;
-  const overdue = recovery.filter((a) => a.dueDate < boardDate);
-  if (overdue.length > 0)
-    return `${overdue.length} of ${recovery.length} recovery actions ${overdue.length === 1 ? 'is' : 'are'} overdue. The board is asked to hold the owners to account and agree new dates, or the help they need, before the next board on ${next}.`;
-  return `The board is asked to note the recovery plan (${recovery.length} ${recovery.length === 1 ? 'action' : 'actions'}, none overdue) and review progress at the next board on ${next}.`;
+    return `to require a recovery plan, with owners and dates, by the next board on ${next}: no recovery actions are recorded.`;
+  const overdue = recovery.filter((a) => a.dueDate < asOf).length;
+  if (overdue > 0)
+    return `to hold the owners to account for ${overdue} overdue recovery ${overdue === 1 ? 'action' : 'actions'} (of ${recovery.length}) and agree new dates, or the help they need, before the next board on ${next}.`;
+  return `to note the recovery plan (${recovery.length} ${recovery.length === 1 ? 'action' : 'actions'}, none overdue) and review progress at the next board on ${next}.`;
 }

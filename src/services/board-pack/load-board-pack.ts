@@ -72,15 +72,16 @@ export async function loadBoardPack(db: Db | Tx, input: LoadPackInput): Promise<
     boardDate,
     producedAt: now.toISOString(),
     producedBy: input.producedBy,
+    asOf: today,
     previous: previous ? { boardDate: previous.boardDate, producedAt: previous.producedAt } : null,
     nextBoardDate,
     sinceDay,
     ragSheet,
-    exceptions: exceptionsOf(ragSheet, workstreams, open.map((a) => ({ ...toAction(a), workstreamId: a.workstreamId, projectId: a.projectId })), boardDate, nextBoardDate),
+    exceptions: exceptionsOf(ragSheet, workstreams, open.map((a) => ({ ...toAction(a), workstreamId: a.workstreamId, projectId: a.projectId })), today, nextBoardDate),
     kpis: kpis.sort((a, b) => a.name.localeCompare(b.name, 'en-GB')).map((k) => packKpi(k, today)),
     actions: {
-      overdue: openRows.filter((a) => a.dueDate < boardDate),
-      dueBeforeNextBoard: openRows.filter((a) => a.dueDate >= boardDate && a.dueDate <= nextBoardDate),
+      overdue: openRows.filter((a) => a.dueDate < today),
+      dueBeforeNextBoard: openRows.filter((a) => a.dueDate >= today && a.dueDate <= nextBoardDate),
       completedSinceLastBoard: actions
         .filter((a) => a.status === 'done' || a.status === 'verified')
         .map(toAction)

@@ -1,6 +1,6 @@
 /** The action log of a board pack: overdue, due before the next board, completed since the last, and moved dates. */
 import { type Cell, cell, type Section, type Table } from '../../documents/document.js';
-import { formatUkDate } from '../../domain/dates.js';
+import { type Day, daysBetween, formatUkDate } from '../../domain/dates.js';
 import type { BoardPackSnapshot, PackAction } from './types.js';
 
 const STATUS: Readonly<Record<PackAction['status'], string>> = {
@@ -11,7 +11,7 @@ const STATUS: Readonly<Record<PackAction['status'], string>> = {
 };
 
 /** One table of actions; `list` names the part of the log, for the CSV and workbook too. */
-export function actionTable(caption: string, actions: PackAction[], list?: string): Table {
+export function actionTable(caption: string, actions: PackAction[], asOf: Day, list?: string): Table {
   return {
     caption,
     columns: [
@@ -30,12 +30,14 @@ export function actionTable(caption: string, actions: PackAction[], list?: strin
       cell(a.owner),
       cell(formatUkDate(a.dueDate)),
       cell(a.dateMoves === 0 ? 'no' : a.dateMoves === 1 ? 'once' : `${a.dateMoves} times`, { bold: a.dateMoves > 2 }),
-      cell(statusOf(a)),
+      cell(statusOf(a, asOf)),
     ]),
   };
 }
 
-function statusOf(a: PackAction): string {
+function statusOf(a: PackAction, asOf: Day): string {
+  const late = daysBetween(a.dueDate, asOf);
+  if (a.status === 'open' && late > 0) return `${late} ${late === 1 ? 'day' : 'days'} overdue`;
   if (a.status === 'verified' && a.verifiedOn) return `Verified ${formatUkDate(a.verifiedOn)}`;
   if (a.status === 'done' && a.completedOn) return `Completed ${formatUkDate(a.completedOn)}`;
   return STATUS[a.status];
@@ -45,9 +47,9 @@ function statusOf(a: PackAction): string {
 export function actionLogTable(pack: BoardPackSnapshot): Table {
   const { overdue, dueBeforeNextBoard, completedSinceLastBoard } = pack.actions;
   const parts = [
-    actionTable('', overdue, 'Overdue'),
-    actionTable('', dueBeforeNextBoard, 'Due before next board'),
-    actionTable('', completedSinceLastBoard, 'Completed since last board'),
+    actionTable('', overdue, pack.asOf, 'Overdue'),
+    actionTable('', dueBeforeNextBoard, pack.asOf, 'Due before next board'),
+    actionTable('', completedSinceLastBoard, pack.asOf, 'Completed since last board'),
   ];
   return { caption: 'Action log', columns: parts[0]!.columns, rows: parts.flatMap((p) => p.rows) };
 }
@@ -59,7 +61,7 @@ export function actionLog(pack: BoardPackSnapshot): Section {
   const list = (title: string, actions: PackAction[], empty: string) => [
     { kind: 'heading' as const, level: 2 as const, text: `${title} (${actions.length})` },
     actions.length > 0
-      ? { kind: 'table' as const, table: actionTable(title, actions) }
+      ? { kind: 'table' as const, table: actionTable(title, actions, pack.asOf) }
       : { kind: 'paragraph' as const, text: empty },
   ];
   return {
@@ -72,7 +74,7 @@ export function actionLog(pack: BoardPackSnapshot): Section {
             ? 'No open action has had its due date moved.'
             : `${moved.actions} open ${moved.actions === 1 ? 'action has' : 'actions have'} had ${moved.actions === 1 ? 'its' : 'their'} due date moved, ${moved.moves} ${moved.moves === 1 ? 'time' : 'times'} in all; ${moved.movedMoreThanTwice} more than twice.`,
       },
-      ...list('Overdue', overdue, 'No action is overdue.'),
+      ...list(`Overdue on ${formatUkDate(pack.asOf)}`, overdue, 'No action is overdue.'),
       ...list(`Due before the next board on ${next}`, dueBeforeNextBoard, 'No action falls due before the next board.'),
       ...list(`Completed and verified since ${since}`, completedSinceLastBoard, 'No action was completed since the last board.'),
     ],

@@ -34,11 +34,11 @@ export function ragSheetTable(pack: BoardPackSnapshot): Table {
   return {
     caption: 'RAG summary sheet',
     columns: [
-      { label: 'Workstream or project', width: 30 },
-      { label: 'RAG', width: 11 },
-      { label: 'Since last board', width: 13 },
-      { label: 'Latest reason', width: 34 },
-      { label: 'Reason given', width: 12 },
+      { label: 'Workstream or project', width: 27 },
+      { label: 'RAG', width: 9 },
+      { label: 'Since last board', width: 11 },
+      { label: 'Latest reason', width: 44 },
+      { label: 'Reason given', width: 9 },
     ],
     rows: pack.ragSheet.map((row): Cell[] => [
       row.project ? cell(`    ${row.project}`) : cell(`${row.code} ${row.name}`, { bold: true }),
@@ -84,15 +84,15 @@ function exceptionSection(pack: BoardPackSnapshot): Section {
         { kind: 'heading' as const, level: 2 as const, text: `${item.code} ${item.name}${item.project ? `: ${item.project}` : ''} (Red)` },
         { kind: 'paragraph' as const, text: `Why it is Red${item.reasonOn ? ` (${formatUkDate(item.reasonOn)})` : ''}: ${item.reason ?? 'no reason was recorded with the change to Red.'}` },
         item.recovery.length > 0
-          ? { kind: 'table' as const, table: recoveryTable(item.code, item.recovery, pack.boardDate) }
+          ? { kind: 'table' as const, table: recoveryTable(item.code, item.recovery, pack.asOf) }
           : { kind: 'paragraph' as const, text: 'Recovery actions: none recorded.' },
-        { kind: 'paragraph' as const, emphasis: 'strong' as const, text: `The board is asked: ${item.ask}` },
+        { kind: 'paragraph' as const, emphasis: 'strong' as const, text: `The board is asked ${item.ask}` },
       ]),
     ],
   };
 }
 
-function recoveryTable(code: string, actions: BoardPackSnapshot['actions']['overdue'], boardDate: string): Table {
+function recoveryTable(code: string, actions: BoardPackSnapshot['actions']['overdue'], asOf: string): Table {
   return {
     caption: `Recovery actions for ${code}`,
     columns: [
@@ -104,7 +104,7 @@ function recoveryTable(code: string, actions: BoardPackSnapshot['actions']['over
     rows: actions.map((a) => [
       cell(`A-${a.number} ${a.text}`),
       cell(a.owner),
-      cell(`${formatUkDate(a.dueDate)}${a.dueDate < boardDate ? ' (overdue)' : ''}`, { bold: a.dueDate < boardDate }),
+      cell(`${formatUkDate(a.dueDate)}${a.dueDate < asOf ? ' (overdue)' : ''}`, { bold: a.dueDate < asOf }),
       cell(times(a.dateMoves)),
     ]),
   };

@@ -64,6 +64,8 @@ export interface BoardPackSnapshot {
   /** ISO instant. */
   producedAt: string;
   producedBy: string;
+  /** The day it was produced: "overdue" means due before this day. */
+  asOf: Day;
   previous: { boardDate: Day; producedAt: string } | null;
   /** The next board, for "due before the next board". */
   nextBoardDate: Day;
