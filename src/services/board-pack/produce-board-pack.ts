@@ -11,7 +11,6 @@ import { audit } from '../audit.js';
 import { isAdmin } from '../authorise.js';
 import type { Actor, Deps } from '../deps.js';
 import { loadProgramme } from '../programme.js';
-import { inTransaction } from '../transaction.js';
 import { loadBoardPack } from './load-board-pack.js';
 import { type PackFile, renderBoardPack } from './render-board-pack.js';
 import type { BoardPackSnapshot } from './types.js';
@@ -32,7 +31,6 @@ export async function checkPackRequest(
   boardDate: Day | undefined,
 ): Promise<{ boardDate: Day; programme: Programme }> {
   const programme = await loadProgramme(deps.db, actor.workspaceId);
-  const today = todayIn(deps.clock.now(), programme.timezone);
   const person = await deps.db.person.findUnique({
     where: { workspaceId_platformUserId: { workspaceId: actor.workspaceId, platformUserId: actor.userId } },
   });
@@ -40,6 +38,12 @@ export async function checkPackRequest(
     deps.adminUserIds?.includes(actor.userId) || (person !== null && (await mayProduce(deps.db, person, programme)));
   if (!allowed)
     throw new AppError('forbidden', 'Only an admin or a workstream lead can produce the board pack. Ask your programme manager.');
+  return { boardDate: await checkBoardDate(deps, programme, boardDate), programme };
+}
+
+/** The board date to use: the one given if it is to come (within a year), else the next board meeting. */
+export async function checkBoardDate(deps: Deps, programme: Programme, boardDate: Day | undefined): Promise<Day> {
+  const today = todayIn(deps.clock.now(), programme.timezone);
   const day = boardDate ?? (await nextBoard(deps, programme, today));
   if (day < today)
     throw new AppError(
@@ -48,7 +52,7 @@ export async function checkPackRequest(
     );
   if (day > addDays(today, LATEST_DAYS_AHEAD))
     throw new AppError('bad_input', `${formatUkDate(day)} is more than a year away. Give the date of the next board meeting.`);
-  return { boardDate: day, programme };
+  return day;
 }
 
 async function mayProduce(db: Deps['db'], person: Person, programme: Programme): Promise<boolean> {
@@ -68,37 +72,54 @@ async function nextBoard(deps: Deps, programme: Programme, today: Day): Promise<
   return board?.startDate ?? today;
 }
 
+/** Checks the request, then writes and renders the pack as the person asking. */
 export async function produceBoardPack(deps: Deps, actor: Actor, boardDate: Day | undefined): Promise<ProducedPack> {
   const checked = await checkPackRequest(deps, actor, boardDate);
+  const me = await deps.db.person.findUnique({
+    where: { workspaceId_platformUserId: { workspaceId: actor.workspaceId, platformUserId: actor.userId } },
+  });
+  return writeBoardPack(deps, {
+    ...checked,
+    actorId: actor.userId,
+    producedBy: me?.displayName || actor.displayName || actor.userId,
+  });
+}
+
+/**
+ * Reads the plan, stores the snapshot and its audit row in one transaction, and renders the
+ * files from the stored snapshot. Authorisation is the caller's: the chat command checks the
+ * person, the server-side CLI is trusted.
+ */
+export async function writeBoardPack(
+  deps: Deps,
+  input: { programme: Programme; boardDate: Day; actorId: string; producedBy: string },
+): Promise<ProducedPack> {
+  const { programme, boardDate } = input;
   const now = deps.clock.now();
-  const { id, snapshot } = await inTransaction(deps, actor, async (tx: Tx, me) => {
-    const snapshot = await loadBoardPack(tx, {
-      programme: checked.programme,
-      boardDate: checked.boardDate,
-      now,
-      producedBy: me.displayName || me.platformUserId,
-    });
+  const { id, snapshot } = await deps.db.$transaction(async (tx: Tx) => {
+    const snapshot = await loadBoardPack(tx, { programme, boardDate, now, producedBy: input.producedBy });
     const row = await tx.boardPack.create({
       data: {
-        workspaceId: actor.workspaceId,
-        programmeId: checked.programme.id,
-        boardDate: checked.boardDate,
+        workspaceId: programme.workspaceId,
+        programmeId: programme.id,
+        boardDate,
         producedAt: now,
-        producedBy: actor.userId,
+        producedBy: input.actorId,
         snapshot: JSON.stringify(snapshot),
       },
     });
     await audit(tx, {
-      workspaceId: actor.workspaceId,
-      actor: actor.userId,
+      workspaceId: programme.workspaceId,
+      actor: input.actorId,
       action: 'board_pack.produce',
       entity: 'BoardPack',
       entityId: row.id,
-      after: { boardDate: checked.boardDate, red: snapshot.exceptions.length, kpis: snapshot.kpis.length },
+      after: { boardDate, red: snapshot.exceptions.length, kpis: snapshot.kpis.length },
       at: now,
     });
     return { id: row.id, snapshot };
-  });
+    // A large plan takes a few seconds to read; Prisma's default of 5 s is for request paths.
+  }, { timeout: 60_000 });
   return { id, snapshot, files: await renderBoardPack(snapshot) };
 }
 
