@@ -93,4 +93,12 @@ describe('/improve pack', () => {
     expect(await countRows(e.t.deps.db)).toEqual(before);
     expect(e.slack.calls.filter((c) => c.method.startsWith('files.'))).toEqual([]);
   });
+
+  it('is explained by help, generated from the registry', async () => {
+    const out = await e.command('help pack', U.member);
+    const shown = `${out.reply} ${JSON.stringify(out.replies[0]!.body.blocks)}`;
+    expect(shown).toContain('/improve pack [board date]');
+    expect(shown).toContain('Produces the board pack for a board meeting (admins and leads)');
+    expect(shown).toContain('/improve pack 15/01/2027');
+  });
 });
