@@ -30,7 +30,11 @@ export interface PackBenchResult {
 const NOW = new Date('2026-11-23T09:00:00Z');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-async function benchOne(provider: 'sqlite' | 'postgresql', serverUrl: string | undefined, runs: number): Promise<PackBenchResult> {
+async function benchOne(
+  provider: 'sqlite' | 'postgresql',
+  serverUrl: string | undefined,
+  runs: number,
+): Promise<PackBenchResult> {
   const { target, drop } = await scratchTarget(provider, serverUrl, 'pack_bench');
   await migrate(target);
   const database = openDatabase(target);
@@ -67,11 +71,14 @@ async function benchOne(provider: 'sqlite' | 'postgresql', serverUrl: string | u
   }
 }
 
-export async function runPackBench(options: { postgresUrl?: string; runs?: number } = {}): Promise<PackBenchResult[]> {
+export async function runPackBench(
+  options: { postgresUrl?: string; runs?: number } = {},
+): Promise<PackBenchResult[]> {
   const postgresUrl = options.postgresUrl ?? process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   const runs = options.runs ?? 3;
   const results = [await benchOne('sqlite', undefined, runs)];
-  if (postgresUrl && /^postgres(ql)?:/.test(postgresUrl)) results.push(await benchOne('postgresql', postgresUrl, runs));
+  if (postgresUrl && /^postgres(ql)?:/.test(postgresUrl))
+    results.push(await benchOne('postgresql', postgresUrl, runs));
   return results;
 }
 

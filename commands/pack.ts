@@ -25,7 +25,10 @@ export const pack: Subcommand<z.infer<typeof input>> = {
     if (args.done) return {};
     const boardDate = args.date('the date of the board meeting', ctx.today);
     if (!args.done)
-      throw new AppError('bad_input', `After the board date, \`pack\` takes nothing more (I read “${args.peek()}”).`);
+      throw new AppError(
+        'bad_input',
+        `After the board date, \`pack\` takes nothing more (I read “${args.peek()}”).`,
+      );
     return { boardDate };
   },
   schema: input,

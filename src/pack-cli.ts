@@ -46,10 +46,13 @@ async function main(): Promise<void> {
   try {
     const db = database.prisma;
     const programmes = await db.programme.findMany({ orderBy: { id: 'asc' } });
-    const list = programmes.map((p) => `  ${p.id}: ${p.name} (workspace ${p.workspaceId})`).join('\n') || '  (none)';
+    const list =
+      programmes.map((p) => `  ${p.id}: ${p.name} (workspace ${p.workspaceId})`).join('\n') || '  (none)';
     if (!options.programme && programmes.length !== 1)
       fail(`Say which programme with --programme <id>. The programmes are:\n${list}`);
-    const programme = options.programme ? programmes.find((p) => String(p.id) === options.programme) : programmes[0];
+    const programme = options.programme
+      ? programmes.find((p) => String(p.id) === options.programme)
+      : programmes[0];
     if (!programme) fail(`There is no programme ${options.programme}. The programmes are:\n${list}`);
     const deps = { db, sql: database.sql, clock: systemClock, logger: createLogger('warn') };
     let boardDate: string | undefined;
@@ -59,7 +62,12 @@ async function main(): Promise<void> {
       boardDate = parsed.day;
     }
     const day = await checkBoardDate(deps, programme, boardDate);
-    const pack = await writeBoardPack(deps, { programme, boardDate: day, actorId: 'system', producedBy: 'the programme office (npm run pack)' });
+    const pack = await writeBoardPack(deps, {
+      programme,
+      boardDate: day,
+      actorId: 'system',
+      producedBy: 'the programme office (npm run pack)',
+    });
     mkdirSync(options.out, { recursive: true });
     for (const file of pack.files) writeFileSync(join(options.out, file.filename), file.bytes);
     console.log(

@@ -75,7 +75,9 @@ export function chartPng(chart: Chart): Buffer {
     const next = chart.points[i + 1];
     if (next) raster.line(x(i), y(p.value), x(i + 1), y(next.value), 4, LINE);
   });
-  chart.points.forEach((p, i) => raster.dot(x(i), y(p.value), i === chart.points.length - 1 ? 7 : 4, LINE));
+  chart.points.forEach((p, i) => {
+    raster.dot(x(i), y(p.value), i === chart.points.length - 1 ? 7 : 4, LINE);
+  });
   return encodePng(raster);
 }
 

@@ -11,6 +11,9 @@ const field = (text: string): string => {
 };
 
 export function renderCsv(table: Table): Buffer {
-  const lines = [table.columns.map((c) => field(c.label)), ...table.rows.map((r) => r.map((c) => field(c.text.trim())))];
+  const lines = [
+    table.columns.map((c) => field(c.label)),
+    ...table.rows.map((r) => r.map((c) => field(c.text.trim()))),
+  ];
   return Buffer.from(`\uFEFF${lines.map((l) => l.join(',')).join('\r\n')}\r\n`, 'utf8');
 }

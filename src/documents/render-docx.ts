@@ -6,6 +6,8 @@
 import {
   AlignmentType,
   BorderStyle,
+  Document as DocxDocument,
+  Table as DocxTable,
   Footer,
   HeadingLevel,
   ImageRun,
@@ -14,8 +16,6 @@ import {
   PageOrientation,
   Paragraph,
   ShadingType,
-  Table as DocxTable,
-  Document as DocxDocument,
   TableCell,
   TableRow,
   TextRun,
@@ -45,7 +45,13 @@ function cellRuns(c: Cell, header: boolean): (TextRun | ImageRun)[] {
   const runs: TextRun[] = [];
   if (c.tone) runs.push(new TextRun({ text: `${DOT} `, color: TONE_HEX[c.tone], font: FONT, size: 18 }));
   runs.push(
-    new TextRun({ text: c.text, bold: header || c.bold, color: header ? HEADER_TEXT : undefined, font: FONT, size: 18 }),
+    new TextRun({
+      text: c.text,
+      bold: header || c.bold,
+      color: header ? HEADER_TEXT : undefined,
+      font: FONT,
+      size: 18,
+    }),
   );
   return runs;
 }
@@ -70,18 +76,38 @@ function table(t: Table): DocxTable {
     });
   return new DocxTable({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [row(t.columns.map((c) => ({ text: c.label })), true), ...t.rows.map((r) => row(r, false))],
+    rows: [
+      row(
+        t.columns.map((c) => ({ text: c.label })),
+        true,
+      ),
+      ...t.rows.map((r) => row(r, false)),
+    ],
   });
 }
 
 function block(b: Block): (Paragraph | DocxTable)[] {
   if (b.kind === 'heading') return [new Paragraph({ heading: LEVELS[b.level], text: b.text })];
   if (b.kind === 'table')
-    return [new Paragraph({ children: [new TextRun({ text: b.table.caption, italics: true, font: FONT, size: 16 })] }), table(b.table), new Paragraph({})];
+    return [
+      new Paragraph({
+        children: [new TextRun({ text: b.table.caption, italics: true, font: FONT, size: 16 })],
+      }),
+      table(b.table),
+      new Paragraph({}),
+    ];
   return [
     new Paragraph({
       spacing: { after: 120 },
-      children: [new TextRun({ text: b.text, bold: b.emphasis === 'strong', italics: b.emphasis === 'note', font: FONT, size: 20 })],
+      children: [
+        new TextRun({
+          text: b.text,
+          bold: b.emphasis === 'strong',
+          italics: b.emphasis === 'note',
+          font: FONT,
+          size: 20,
+        }),
+      ],
     }),
   ];
 }
@@ -90,7 +116,10 @@ function block(b: Block): (Paragraph | DocxTable)[] {
 export async function renderDocx(doc: Document): Promise<Buffer> {
   const children: (Paragraph | DocxTable)[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, text: doc.title }),
-    new Paragraph({ spacing: { after: 240 }, children: [new TextRun({ text: doc.subtitle, font: FONT, size: 20 })] }),
+    new Paragraph({
+      spacing: { after: 240 },
+      children: [new TextRun({ text: doc.subtitle, font: FONT, size: 20 })],
+    }),
   ];
   doc.sections.forEach((section, i) => {
     children.push(
@@ -112,7 +141,12 @@ export async function renderDocx(doc: Document): Promise<Buffer> {
     styles: { default: { document: { run: { font: FONT } } } },
     sections: [
       {
-        properties: { page: { size: { orientation: PageOrientation.LANDSCAPE }, margin: { top: 900, bottom: 900, left: 900, right: 900 } } },
+        properties: {
+          page: {
+            size: { orientation: PageOrientation.LANDSCAPE },
+            margin: { top: 900, bottom: 900, left: 900, right: 900 },
+          },
+        },
         footers: {
           default: new Footer({
             children: [

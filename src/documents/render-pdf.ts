@@ -68,7 +68,8 @@ function drawTable(pdf: Pdf, t: Table): void {
   const widths = t.columns.map((c) => (c.width / total) * usable);
   const header = t.columns.map((c) => ({ text: c.label }));
   const bottom = () => pdf.page.height - MARGIN - 8;
-  const headerHeight = Math.max(...header.map((c, i) => cellHeight(pdf, c, (widths[i] ?? 0) - 2 * PAD))) + 2 * PAD;
+  const headerHeight =
+    Math.max(...header.map((c, i) => cellHeight(pdf, c, (widths[i] ?? 0) - 2 * PAD))) + 2 * PAD;
   let y = pdf.y;
   if (y + headerHeight * 2 > bottom()) y = newPage(pdf);
   y += drawRow(pdf, header, widths, y, true);
@@ -91,14 +92,24 @@ function newPage(pdf: Pdf): number {
 
 function drawBlock(pdf: Pdf, b: Block): void {
   const width = pdf.page.width - 2 * MARGIN;
-  if (b.kind === 'table') return drawTable(pdf, b.table);
+  if (b.kind === 'table') {
+    drawTable(pdf, b.table);
+    return;
+  }
   if (pdf.y > pdf.page.height - MARGIN - 80) newPage(pdf);
   if (b.kind === 'heading') {
-    pdf.moveDown(0.4).font(BOLD).fontSize(b.level === 2 ? 12 : 10.5).fillColor('#1F3A5F');
+    pdf
+      .moveDown(0.4)
+      .font(BOLD)
+      .fontSize(b.level === 2 ? 12 : 10.5)
+      .fillColor('#1F3A5F');
     pdf.text(b.text, MARGIN, pdf.y, { width }).moveDown(0.3);
     return;
   }
-  pdf.font(b.emphasis === 'strong' ? BOLD : REGULAR).fontSize(9.5).fillColor('#000000');
+  pdf
+    .font(b.emphasis === 'strong' ? BOLD : REGULAR)
+    .fontSize(9.5)
+    .fillColor('#000000');
   pdf.text(b.text, MARGIN, pdf.y, { width }).moveDown(0.5);
 }
 

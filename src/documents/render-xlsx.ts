@@ -8,7 +8,11 @@ import type { Table } from './document.js';
 import { fixedZip } from './fixed-zip.js';
 import { HEADER_FILL, HEADER_TEXT, TONE_HEX } from './tones.js';
 
-const solid = (hex: string) => ({ type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: `FF${hex}` } });
+const solid = (hex: string) => ({
+  type: 'pattern' as const,
+  pattern: 'solid' as const,
+  fgColor: { argb: `FF${hex}` },
+});
 
 /** Sheet names: Excel allows 31 characters and none of : \ / ? * [ ]. */
 const sheetName = (caption: string): string => caption.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31);

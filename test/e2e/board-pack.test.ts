@@ -6,8 +6,8 @@
  */
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { changeRag } from '../../src/services/change-rag.js';
 import { seedDemo } from '../../src/seed/demo.js';
+import { changeRag } from '../../src/services/change-rag.js';
 import { DEFAULT_METHODS, type E2E, startE2E } from '../support/e2e.js';
 import { as, TEAM, U } from '../support/factories.js';
 import { countRows } from '../support/row-counts.js';
@@ -17,7 +17,10 @@ const CHANNEL = 'C0BOARDPACK';
 let e: E2E;
 
 beforeEach(async () => {
-  e = await startE2E({ methods: [...DEFAULT_METHODS, ...UPLOAD_METHODS], now: new Date('2026-11-23T10:00:00Z') });
+  e = await startE2E({
+    methods: [...DEFAULT_METHODS, ...UPLOAD_METHODS],
+    now: new Date('2026-11-23T10:00:00Z'),
+  });
   await seedDemo(e.t.deps.db, {
     workspaceId: TEAM,
     now: e.t.clock.now(),
@@ -29,7 +32,8 @@ afterEach(async () => {
   await e.close();
 });
 
-const texts = (out: { replies: { body: Record<string, unknown> }[] }) => out.replies.map((r) => String(r.body.text));
+const texts = (out: { replies: { body: Record<string, unknown> }[] }) =>
+  out.replies.map((r) => String(r.body.text));
 
 describe('/improve pack', () => {
   it('says it is working, then shares the PDF, Word file, workbook and CSVs in the channel', async () => {
@@ -37,7 +41,9 @@ describe('/improve pack', () => {
     expect(out.replies.map((r) => r.body.response_type)).toEqual(['ephemeral', 'ephemeral']);
     expect(texts(out)[0]).toContain('Producing the board pack for the board on Thursday 10 December 2026');
     const row = await e.t.deps.db.boardPack.findFirstOrThrow();
-    expect(texts(out)[1]).toContain(`The board pack for Thursday 10 December 2026 is in <#${CHANNEL}> (pack ${row.id})`);
+    expect(texts(out)[1]).toContain(
+      `The board pack for Thursday 10 December 2026 is in <#${CHANNEL}> (pack ${row.id})`,
+    );
 
     const methods = e.slack.calls.map((c) => c.method).filter((m) => m.startsWith('files.'));
     expect(methods).toEqual([...Array(5).fill('files.getUploadURLExternal'), 'files.completeUploadExternal']);
@@ -45,7 +51,9 @@ describe('/improve pack', () => {
     const shared = e.slack.messages.filter((m) => m.files && !m.ephemeralFor);
     expect(shared).toHaveLength(1);
     expect(shared[0]!.channel).toBe(CHANNEL);
-    expect(shared[0]!.text).toContain('*Board pack* for the board on Thursday 10 December 2026, produced by <@U0LEAD1>');
+    expect(shared[0]!.text).toContain(
+      '*Board pack* for the board on Thursday 10 December 2026, produced by <@U0LEAD1>',
+    );
     expect(shared[0]!.files!.map((f) => f.name)).toEqual([
       'board-pack-2026-12-10.pdf',
       'board-pack-2026-12-10.docx',
@@ -58,7 +66,9 @@ describe('/improve pack', () => {
     const xlsx = [...e.slack.files.values()].find((f) => f.filename.endsWith('.xlsx'))!;
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.bytes as never);
-    expect(book.getWorksheet('RAG summary sheet')!.getRow(2).getCell(1).value).toBe('WS1 Support and Develop Our Workforce');
+    expect(book.getWorksheet('RAG summary sheet')!.getRow(2).getCell(1).value).toBe(
+      'WS1 Support and Develop Our Workforce',
+    );
 
     expect(row).toMatchObject({ workspaceId: TEAM, boardDate: '2026-12-10', producedBy: U.lead });
     const audit = await e.t.deps.db.auditLog.findFirstOrThrow({ where: { action: 'board_pack.produce' } });
@@ -68,13 +78,27 @@ describe('/improve pack', () => {
   it('shows movement since the last pack in the next one', async () => {
     await e.command('pack 10/12/2026', U.admin, { channelId: CHANNEL });
     e.t.clock.advance(7 * 86_400_000);
-    await changeRag({ workstream: 'WS3', rag: 'red', reason: 'Audit programme has stalled' }, e.t.deps, as(U.admin));
+    await changeRag(
+      { workstream: 'WS3', rag: 'red', reason: 'Audit programme has stalled' },
+      e.t.deps,
+      as(U.admin),
+    );
     await e.command('pack 07/01/2027', U.admin, { channelId: CHANNEL });
     const second = await e.t.deps.db.boardPack.findFirstOrThrow({ orderBy: { id: 'desc' } });
-    const sheet = JSON.parse(second.snapshot).ragSheet as { code: string; project: string | null; rag: string; previousRag: string }[];
-    expect(sheet.find((r) => r.code === 'WS3' && !r.project)).toMatchObject({ rag: 'red', previousRag: 'green' });
+    const sheet = JSON.parse(second.snapshot).ragSheet as {
+      code: string;
+      project: string | null;
+      rag: string;
+      previousRag: string;
+    }[];
+    expect(sheet.find((r) => r.code === 'WS3' && !r.project)).toMatchObject({
+      rag: 'red',
+      previousRag: 'green',
+    });
     const csv = [...e.slack.files.values()].filter((f) => f.filename === 'rag-summary-2027-01-07.csv')[0]!;
-    expect(csv.bytes!.toString('utf8')).toContain('"WS3 Commitment to Continuous Improvement","Red","↓ from Green","Audit programme has stalled"');
+    expect(csv.bytes!.toString('utf8')).toContain(
+      '"WS3 Commitment to Continuous Improvement","Red","↓ from Green","Audit programme has stalled"',
+    );
   });
 
   it('refuses a member, a past date and a date it cannot read, writing and uploading nothing', async () => {

@@ -25,7 +25,10 @@ afterEach(async () => {
 
 function packCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const env = { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: databaseUrl(t.target) };
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/pack-cli.ts'), ...args], { cwd: ROOT, env });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/pack-cli.ts'), ...args], {
+    cwd: ROOT,
+    env,
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => {
@@ -43,13 +46,20 @@ it('writes the PDF, Word file, workbook and CSVs, and stores the pack', async ()
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   expect(run.stdout).toMatch(/^Board pack \d+ for \w+day \d+ \w+ \d{4} written to /);
-  expect(readdirSync(out).sort()).toEqual(expect.arrayContaining([expect.stringMatching(/^board-pack-.*\.pdf$/), expect.stringMatching(/^board-pack-.*\.docx$/)]));
+  expect(readdirSync(out).sort()).toEqual(
+    expect.arrayContaining([
+      expect.stringMatching(/^board-pack-.*\.pdf$/),
+      expect.stringMatching(/^board-pack-.*\.docx$/),
+    ]),
+  );
   const pdf = readdirSync(out).find((f) => f.endsWith('.pdf'))!;
   expect(readFileSync(join(out, pdf)).subarray(0, 5).toString()).toBe('%PDF-');
   const stored = await t.deps.db.boardPack.findMany();
   expect(stored).toHaveLength(1);
   expect(stored[0]!.producedBy).toBe('system');
-  expect(await t.deps.db.auditLog.count({ where: { action: 'board_pack.produce', actor: 'system' } })).toBe(1);
+  expect(await t.deps.db.auditLog.count({ where: { action: 'board_pack.produce', actor: 'system' } })).toBe(
+    1,
+  );
 }, 120_000);
 
 it('refuses a date it cannot read and a programme that does not exist, writing nothing', async () => {

@@ -5,14 +5,18 @@
  * produced again later is byte for byte the same; the next pack shows movement since it.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/seed/demo.js';
-import { produceBoardPack, reproduceBoardPack, type ProducedPack } from '../../src/services/board-pack/produce-board-pack.js';
+import {
+  type ProducedPack,
+  produceBoardPack,
+  reproduceBoardPack,
+} from '../../src/services/board-pack/produce-board-pack.js';
 import { type TestDatabase, testDatabase } from '../support/database.js';
 
 const WORKSPACE = 'T0DEMO';
@@ -49,7 +53,9 @@ describe('the board pack of the demo programme', () => {
       'KPI scorecard',
       'Action log',
     ]);
-    const reds = pack.snapshot.exceptions.map((e) => `${e.code} ${e.name}${e.project ? `: ${e.project}` : ''} (Red)`);
+    const reds = pack.snapshot.exceptions.map(
+      (e) => `${e.code} ${e.name}${e.project ? `: ${e.project}` : ''} (Red)`,
+    );
     expect(reds.length).toBeGreaterThan(0);
     expect(paragraphsWithStyle(xml, 'Heading2')).toEqual(expect.arrayContaining(reds));
     const tables = xml.match(/<w:tbl>/g) ?? [];
@@ -75,7 +81,18 @@ describe('the board pack of the demo programme', () => {
     const info = execFileSync('pdfinfo', [join(dir, 'pack.pdf')], { encoding: 'utf8' });
     expect(info).toMatch(/Tagged:\s+yes/);
     for (const page of [1, 2, 3]) {
-      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', String(page), '-l', String(page), '-singlefile', join(dir, 'pack.pdf'), join(dir, `page-${page}`)]);
+      execFileSync('pdftoppm', [
+        '-png',
+        '-r',
+        '60',
+        '-f',
+        String(page),
+        '-l',
+        String(page),
+        '-singlefile',
+        join(dir, 'pack.pdf'),
+        join(dir, `page-${page}`),
+      ]);
       renameSync(join(dir, `page-${page}.png`), join('test/artifacts', `board-pack-page-${page}.png`));
     }
   });
@@ -85,10 +102,19 @@ describe('the board pack of the demo programme', () => {
     await book.xlsx.load(file('.xlsx') as never);
     expect(book.worksheets.map((w) => w.name)).toEqual(['RAG summary sheet', 'Action log']);
     const sheet = book.getWorksheet('RAG summary sheet')!;
-    expect(sheet.getRow(1).values).toEqual([undefined, 'Workstream or project', 'RAG', 'Since last board', 'Latest reason', 'Reason given']);
+    expect(sheet.getRow(1).values).toEqual([
+      undefined,
+      'Workstream or project',
+      'RAG',
+      'Since last board',
+      'Latest reason',
+      'Reason given',
+    ]);
     expect(sheet.rowCount - 1).toBe(pack.snapshot.ragSheet.length);
     const rags = new Set(sheet.getColumn(2).values.slice(2));
-    expect([...rags].every((r) => ['Red', 'Amber', 'Green', 'Complete', 'Not started'].includes(String(r)))).toBe(true);
+    expect(
+      [...rags].every((r) => ['Red', 'Amber', 'Green', 'Complete', 'Not started'].includes(String(r))),
+    ).toBe(true);
     const log = book.getWorksheet('Action log')!;
     const overdue = pack.snapshot.actions.overdue.length;
     expect(log.getColumn(1).values.filter((v) => v === 'Overdue')).toHaveLength(overdue);
@@ -103,9 +129,12 @@ describe('the board pack of the demo programme', () => {
     const row = await t.deps.db.boardPack.findUniqueOrThrow({ where: { id: pack.id } });
     expect(row).toMatchObject({ boardDate: '2026-12-10', producedBy: ADMIN, workspaceId: WORKSPACE });
     expect(JSON.parse(row.snapshot)).toEqual(pack.snapshot);
-    expect(await t.deps.db.auditLog.count({ where: { action: 'board_pack.produce', entityId: String(pack.id) } })).toBe(1);
+    expect(
+      await t.deps.db.auditLog.count({ where: { action: 'board_pack.produce', entityId: String(pack.id) } }),
+    ).toBe(1);
     t.clock.advance(3 * 86_400_000);
     const again = await reproduceBoardPack(t.deps, WORKSPACE, pack.id);
-    for (const [i, f] of pack.files.entries()) expect(again.files[i]!.bytes.equals(f.bytes), f.filename).toBe(true);
+    for (const [i, f] of pack.files.entries())
+      expect(again.files[i]!.bytes.equals(f.bytes), f.filename).toBe(true);
   });
 });

@@ -64,7 +64,9 @@ async function followUp(work: () => Promise<Message>, target: DeliveryTarget): P
     return await work();
   } catch (error) {
     target.logger.error({ err: error }, 'a follow-up failed');
-    return plain(':warning: Sorry, something went wrong on my side and that did not finish. Please try again in a minute.');
+    return plain(
+      ':warning: Sorry, something went wrong on my side and that did not finish. Please try again in a minute.',
+    );
   }
 }
 

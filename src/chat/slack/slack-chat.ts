@@ -121,7 +121,11 @@ export function slackChat(client: WebClient): Chat {
         client.filesUploadV2({
           channel_id: channelId,
           initial_comment: renderMessage(comment).text ?? '',
-          file_uploads: files.map((f) => ({ file: Buffer.from(f.bytes), filename: f.filename, title: f.title })),
+          file_uploads: files.map((f) => ({
+            file: Buffer.from(f.bytes),
+            filename: f.filename,
+            title: f.title,
+          })),
         } as never),
       );
     },

@@ -1,7 +1,7 @@
 import * as chat from './chat-methods.js';
 import * as conversations from './conversation-methods.js';
-import * as files from './file-methods.js';
 import type { FaultQueue, HttpReply } from './faults.js';
+import * as files from './file-methods.js';
 import type { BuiltInMethod, MethodContext } from './method-types.js';
 import { fail, MISUSE_ERRORS } from './replies.js';
 import type { FakeWorkspace } from './store.js';

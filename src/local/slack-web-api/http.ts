@@ -8,7 +8,15 @@ const MAX_BODY_BYTES = 2 * 1024 * 1024;
  * Arguments WebClient JSON-encodes because they are objects or arrays. Only these are decoded,
  * so a user's text that happens to look like JSON stays text.
  */
-const JSON_ENCODED_ARGS = ['blocks', 'attachments', 'metadata', 'view', 'unfurls', 'user_auth_blocks', 'files'];
+const JSON_ENCODED_ARGS = [
+  'blocks',
+  'attachments',
+  'metadata',
+  'view',
+  'unfurls',
+  'user_auth_blocks',
+  'files',
+];
 
 /** Reads the whole request body as UTF-8. */
 export async function readBody(req: IncomingMessage): Promise<string> {

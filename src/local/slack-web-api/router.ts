@@ -13,7 +13,12 @@ export async function route(
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const uploadMatch = /^\/upload\/(F\d+)$/.exec(url.pathname);
   if (uploadMatch?.[1] && req.method === 'POST') {
-    await receiveUpload(uploadMatch[1], fileBytes(req.headers['content-type'], await readBytes(req)), res, state);
+    await receiveUpload(
+      uploadMatch[1],
+      fileBytes(req.headers['content-type'], await readBytes(req)),
+      res,
+      state,
+    );
     return;
   }
   const body = await readBody(req);
@@ -60,7 +65,12 @@ function receiveResponse(
 }
 
 /** The bytes of a file POSTed to the upload URL files.getUploadURLExternal handed out. */
-async function receiveUpload(id: string, bytes: Buffer, res: ServerResponse, state: DispatchState): Promise<void> {
+async function receiveUpload(
+  id: string,
+  bytes: Buffer,
+  res: ServerResponse,
+  state: DispatchState,
+): Promise<void> {
   const file = state.workspace.files.get(id);
   const status = file ? 200 : 404;
   if (file) file.bytes = bytes;

@@ -4,10 +4,10 @@
  */
 import type { Db, Tx } from '../../db/client.js';
 import type { Programme } from '../../db/generated/sqlite/client.js';
+import { markupToPlain } from '../../digest/plain-text.js';
 import { addDays, type Day, formatUkDate, todayIn, zonedInstant } from '../../domain/dates.js';
 import { verdictForKpi, verdictWords } from '../../domain/kpi.js';
 import { isRag, type Rag } from '../../domain/rag.js';
-import { markupToPlain } from '../../digest/plain-text.js';
 import { exceptionsOf } from './exceptions.js';
 import type { BoardPackSnapshot, PackAction, PackKpi, RagRow } from './types.js';
 
@@ -34,18 +34,44 @@ export async function loadBoardPack(db: Db | Tx, input: LoadPackInput): Promise<
     orderBy: [{ producedAt: 'desc' }, { id: 'desc' }],
   });
   const previous = previousPack ? (JSON.parse(previousPack.snapshot) as BoardPackSnapshot) : null;
-  const sinceDay = previous ? todayIn(previousPack!.producedAt, programme.timezone) : addDays(today, -BOARD_INTERVAL_DAYS);
+  const sinceDay = previous
+    ? todayIn(previousPack!.producedAt, programme.timezone)
+    : addDays(today, -BOARD_INTERVAL_DAYS);
   const [workstreams, people, changes, board, actions, extensions, kpis] = await Promise.all([
     db.workstream.findMany({ where: scope, include: { projects: true }, orderBy: { id: 'asc' } }),
-    db.person.findMany({ where: { workspaceId: programme.workspaceId }, select: { id: true, displayName: true, platformUserId: true } }),
-    db.ragChange.findMany({ where: { ...scope, createdAt: { lte: now } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: { workstreamId: true, projectId: true, reason: true, createdAt: true } }),
-    db.event.findFirst({ where: { ...scope, kind: 'board_meeting', status: 'planned', startDate: { gt: boardDate } }, orderBy: { startDate: 'asc' } }),
+    db.person.findMany({
+      where: { workspaceId: programme.workspaceId },
+      select: { id: true, displayName: true, platformUserId: true },
+    }),
+    db.ragChange.findMany({
+      where: { ...scope, createdAt: { lte: now } },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      select: { workstreamId: true, projectId: true, reason: true, createdAt: true },
+    }),
+    db.event.findFirst({
+      where: { ...scope, kind: 'board_meeting', status: 'planned', startDate: { gt: boardDate } },
+      orderBy: { startDate: 'asc' },
+    }),
     db.action.findMany({
-      where: { ...scope, OR: [{ status: 'open' }, { completedAt: { gte: startOf(sinceDay, programme) } }, { verifiedAt: { gte: startOf(sinceDay, programme) } }] },
+      where: {
+        ...scope,
+        OR: [
+          { status: 'open' },
+          { completedAt: { gte: startOf(sinceDay, programme) } },
+          { verifiedAt: { gte: startOf(sinceDay, programme) } },
+        ],
+      },
       orderBy: [{ dueDate: 'asc' }, { number: 'asc' }],
     }),
-    db.actionEvent.groupBy({ by: ['actionId'], where: { workspaceId: programme.workspaceId, kind: 'extended', action: { programmeId: programme.id } }, _count: { _all: true } }),
-    db.kpi.findMany({ where: scope, include: { targets: true, readings: { orderBy: [{ period: 'asc' }, { id: 'asc' }] } } }),
+    db.actionEvent.groupBy({
+      by: ['actionId'],
+      where: { workspaceId: programme.workspaceId, kind: 'extended', action: { programmeId: programme.id } },
+      _count: { _all: true },
+    }),
+    db.kpi.findMany({
+      where: scope,
+      include: { targets: true, readings: { orderBy: [{ period: 'asc' }, { id: 'asc' }] } },
+    }),
   ]);
   const names: Names = new Map(people.map((p) => [p.id, p.displayName || p.platformUserId]));
   const codes = new Map(workstreams.map((w) => [w.id, w.code]));
@@ -77,7 +103,13 @@ export async function loadBoardPack(db: Db | Tx, input: LoadPackInput): Promise<
     nextBoardDate,
     sinceDay,
     ragSheet,
-    exceptions: exceptionsOf(ragSheet, workstreams, open.map((a) => ({ ...toAction(a), workstreamId: a.workstreamId, projectId: a.projectId })), today, nextBoardDate),
+    exceptions: exceptionsOf(
+      ragSheet,
+      workstreams,
+      open.map((a) => ({ ...toAction(a), workstreamId: a.workstreamId, projectId: a.projectId })),
+      today,
+      nextBoardDate,
+    ),
     kpis: kpis.sort((a, b) => a.name.localeCompare(b.name, 'en-GB')).map((k) => packKpi(k, today)),
     actions: {
       overdue: openRows.filter((a) => a.dueDate < today),
@@ -102,9 +134,20 @@ const plain = (text: string): string => markupToPlain(text).replace(/\s+/g, ' ')
 const startOf = (day: Day, programme: Programme): Date => zonedInstant(day, '00:00', programme.timezone);
 
 type Changes = { workstreamId: number; projectId: number | null; reason: string; createdAt: Date }[];
-type Workstreams = { id: number; code: string; name: string; rag: string; projects: { id: number; name: string; rag: string }[] }[];
+type Workstreams = {
+  id: number;
+  code: string;
+  name: string;
+  rag: string;
+  projects: { id: number; name: string; rag: string }[];
+}[];
 
-function ragRows(workstreams: Workstreams, changes: Changes, previous: BoardPackSnapshot | null, timezone: string): RagRow[] {
+function ragRows(
+  workstreams: Workstreams,
+  changes: Changes,
+  previous: BoardPackSnapshot | null,
+  timezone: string,
+): RagRow[] {
   const before = new Map(previous?.ragSheet.map((r) => [`${r.code}|${r.project ?? ''}`, r.rag]) ?? []);
   const latest = new Map<string, Changes[number]>();
   for (const c of changes) {
@@ -125,17 +168,28 @@ function ragRows(workstreams: Workstreams, changes: Changes, previous: BoardPack
   };
   return workstreams.flatMap((w) => [
     row(w.code, w.name, null, w.rag, `${w.id}|`),
-    ...[...w.projects].sort((a, b) => a.id - b.id).map((p) => row(w.code, w.name, p.name, p.rag, `${w.id}|${p.id}`)),
+    ...[...w.projects]
+      .sort((a, b) => a.id - b.id)
+      .map((p) => row(w.code, w.name, p.name, p.rag, `${w.id}|${p.id}`)),
   ]);
 }
 
 const asRag = (value: string): Rag => (isRag(value) ? value : 'not_started');
 
-type KpiRows = { name: string; unit: string; direction: string; frequency: string; targets: { value: number; byDate: string }[]; readings: { value: number; period: string }[] };
+type KpiRows = {
+  name: string;
+  unit: string;
+  direction: string;
+  frequency: string;
+  targets: { value: number; byDate: string }[];
+  readings: { value: number; period: string }[];
+};
 
 function packKpi(kpi: KpiRows, today: Day): PackKpi {
   const targets = kpi.targets.map((t) => ({ value: t.value, byDate: t.byDate }));
-  const readings = kpi.readings.filter((r) => r.period <= today).map((r) => ({ value: r.value, period: r.period }));
+  const readings = kpi.readings
+    .filter((r) => r.period <= today)
+    .map((r) => ({ value: r.value, period: r.period }));
   const verdict = verdictForKpi({ ...kpi, targets }, readings, today);
   const sorted = [...targets].sort((a, b) => a.byDate.localeCompare(b.byDate));
   const target = verdict.target;

@@ -29,7 +29,9 @@ export function actionTable(caption: string, actions: PackAction[], asOf: Day, l
       cell(a.code),
       cell(a.owner),
       cell(formatUkDate(a.dueDate)),
-      cell(a.dateMoves === 0 ? 'no' : a.dateMoves === 1 ? 'once' : `${a.dateMoves} times`, { bold: a.dateMoves > 2 }),
+      cell(a.dateMoves === 0 ? 'no' : a.dateMoves === 1 ? 'once' : `${a.dateMoves} times`, {
+        bold: a.dateMoves > 2,
+      }),
       cell(statusOf(a, asOf)),
     ]),
   };
@@ -75,8 +77,16 @@ export function actionLog(pack: BoardPackSnapshot): Section {
             : `${moved.actions} open ${moved.actions === 1 ? 'action has' : 'actions have'} had ${moved.actions === 1 ? 'its' : 'their'} due date moved, ${moved.moves} ${moved.moves === 1 ? 'time' : 'times'} in all; ${moved.movedMoreThanTwice} more than twice.`,
       },
       ...list(`Overdue on ${formatUkDate(pack.asOf)}`, overdue, 'No action is overdue.'),
-      ...list(`Due before the next board on ${next}`, dueBeforeNextBoard, 'No action falls due before the next board.'),
-      ...list(`Completed and verified since ${since}`, completedSinceLastBoard, 'No action was completed since the last board.'),
+      ...list(
+        `Due before the next board on ${next}`,
+        dueBeforeNextBoard,
+        'No action falls due before the next board.',
+      ),
+      ...list(
+        `Completed and verified since ${since}`,
+        completedSinceLastBoard,
+        'No action was completed since the last board.',
+      ),
     ],
   };
 }

@@ -3,11 +3,18 @@
  * sheet, the exception report, the KPI scorecard and the action log, in the order a board reads
  * them. Pure: the same snapshot always gives the same document.
  */
-import { type Cell, cell, type Document, type Section, type Table, type Tone } from '../../documents/document.js';
-import { actionLog } from './pack-action-log.js';
+import {
+  type Cell,
+  cell,
+  type Document,
+  type Section,
+  type Table,
+  type Tone,
+} from '../../documents/document.js';
 import { formatDateTimeUk, formatLongDate, formatUkDate } from '../../domain/dates.js';
 import { describeTarget, formatKpiValue, type KpiVerdictState } from '../../domain/kpi.js';
 import { RAG_VALUES, type Rag, ragLabel, ragMovement } from '../../domain/rag.js';
+import { actionLog } from './pack-action-log.js';
 import type { BoardPackSnapshot, PackKpi, RagRow } from './types.js';
 
 export function packDocument(pack: BoardPackSnapshot): Document {
@@ -60,14 +67,19 @@ function movement(row: RagRow, hadPrevious: boolean): string {
 }
 
 function ragSection(pack: BoardPackSnapshot): Section {
-  const counts = RAG_VALUES.map((rag) => [rag, pack.ragSheet.filter((r) => !r.project && r.rag === rag).length] as const)
+  const counts = RAG_VALUES.map(
+    (rag) => [rag, pack.ragSheet.filter((r) => !r.project && r.rag === rag).length] as const,
+  )
     .filter(([, n]) => n > 0)
     .map(([rag, n]) => `${n} ${ragLabel(rag as Rag)}`);
   const workstreams = pack.ragSheet.filter((r) => !r.project).length;
   return {
     heading: 'RAG summary sheet',
     blocks: [
-      { kind: 'paragraph', text: `${workstreams} workstreams: ${counts.join(', ')}. Projects are listed under their workstream.` },
+      {
+        kind: 'paragraph',
+        text: `${workstreams} workstreams: ${counts.join(', ')}. Projects are listed under their workstream.`,
+      },
       { kind: 'table', table: ragSheetTable(pack) },
     ],
   };
@@ -79,10 +91,20 @@ function exceptionSection(pack: BoardPackSnapshot): Section {
   return {
     heading: 'Exception report',
     blocks: [
-      { kind: 'paragraph', text: `${pack.exceptions.length} Red ${pack.exceptions.length === 1 ? 'item' : 'items'}: why each is Red, the recovery actions, and what the board is asked to do.` },
+      {
+        kind: 'paragraph',
+        text: `${pack.exceptions.length} Red ${pack.exceptions.length === 1 ? 'item' : 'items'}: why each is Red, the recovery actions, and what the board is asked to do.`,
+      },
       ...pack.exceptions.flatMap((item) => [
-        { kind: 'heading' as const, level: 2 as const, text: `${item.code} ${item.name}${item.project ? `: ${item.project}` : ''} (Red)` },
-        { kind: 'paragraph' as const, text: `Why it is Red${item.reasonOn ? ` (${formatUkDate(item.reasonOn)})` : ''}: ${item.reason ?? 'no reason was recorded with the change to Red.'}` },
+        {
+          kind: 'heading' as const,
+          level: 2 as const,
+          text: `${item.code} ${item.name}${item.project ? `: ${item.project}` : ''} (Red)`,
+        },
+        {
+          kind: 'paragraph' as const,
+          text: `Why it is Red${item.reasonOn ? ` (${formatUkDate(item.reasonOn)})` : ''}: ${item.reason ?? 'no reason was recorded with the change to Red.'}`,
+        },
         item.recovery.length > 0
           ? { kind: 'table' as const, table: recoveryTable(item.code, item.recovery, pack.asOf) }
           : { kind: 'paragraph' as const, text: 'Recovery actions: none recorded.' },
@@ -111,7 +133,8 @@ function recoveryTable(code: string, actions: BoardPackSnapshot['actions']['over
 }
 
 /** '0', 'once', 'twice', '3 times'. */
-export const times = (n: number): string => (n === 0 ? 'no' : n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
+export const times = (n: number): string =>
+  n === 0 ? 'no' : n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
 
 const VERDICT_TONE: Readonly<Record<KpiVerdictState, Tone>> = {
   met: 'green',
@@ -136,7 +159,11 @@ function kpiSection(pack: BoardPackSnapshot): Section {
     ],
     rows: pack.kpis.map((k) => [
       cell(k.name, { bold: true }),
-      cell(k.latest ? `${formatKpiValue(k.latest.value, k.unit)} (${formatUkDate(k.latest.period)})` : 'No reading yet'),
+      cell(
+        k.latest
+          ? `${formatKpiValue(k.latest.value, k.unit)} (${formatUkDate(k.latest.period)})`
+          : 'No reading yet',
+      ),
       cell(k.target ? describeTarget(k.direction, k.target, formatUkDate, k.unit) : 'No target'),
       cell(capitalise(k.verdictText), { tone: VERDICT_TONE[k.verdict] }),
       k.history.length > 0 ? cell('', { chart: trendChart(k) }) : cell('No readings'),
@@ -146,7 +173,10 @@ function kpiSection(pack: BoardPackSnapshot): Section {
   return {
     heading: 'KPI scorecard',
     blocks: [
-      { kind: 'paragraph', text: 'Each KPI is judged against its trajectory: met or missed once the target date has passed; before it, on track or off track by the trend of recent readings; stale when a reading is overdue.' },
+      {
+        kind: 'paragraph',
+        text: 'Each KPI is judged against its trajectory: met or missed once the target date has passed; before it, on track or off track by the trend of recent readings; stale when a reading is overdue.',
+      },
       { kind: 'table', table },
     ],
   };

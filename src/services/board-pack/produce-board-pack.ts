@@ -35,14 +35,22 @@ export async function checkPackRequest(
     where: { workspaceId_platformUserId: { workspaceId: actor.workspaceId, platformUserId: actor.userId } },
   });
   const allowed =
-    deps.adminUserIds?.includes(actor.userId) || (person !== null && (await mayProduce(deps.db, person, programme)));
+    deps.adminUserIds?.includes(actor.userId) ||
+    (person !== null && (await mayProduce(deps.db, person, programme)));
   if (!allowed)
-    throw new AppError('forbidden', 'Only an admin or a workstream lead can produce the board pack. Ask your programme manager.');
+    throw new AppError(
+      'forbidden',
+      'Only an admin or a workstream lead can produce the board pack. Ask your programme manager.',
+    );
   return { boardDate: await checkBoardDate(deps, programme, boardDate), programme };
 }
 
 /** The board date to use: the one given if it is to come (within a year), else the next board meeting. */
-export async function checkBoardDate(deps: Deps, programme: Programme, boardDate: Day | undefined): Promise<Day> {
+export async function checkBoardDate(
+  deps: Deps,
+  programme: Programme,
+  boardDate: Day | undefined,
+): Promise<Day> {
   const today = todayIn(deps.clock.now(), programme.timezone);
   const day = boardDate ?? (await nextBoard(deps, programme, today));
   if (day < today)
@@ -51,7 +59,10 @@ export async function checkBoardDate(deps: Deps, programme: Programme, boardDate
       `${formatUkDate(day)} has passed. A pack shows the plan as it stands now, so give the date of a board to come (today or later).`,
     );
   if (day > addDays(today, LATEST_DAYS_AHEAD))
-    throw new AppError('bad_input', `${formatUkDate(day)} is more than a year away. Give the date of the next board meeting.`);
+    throw new AppError(
+      'bad_input',
+      `${formatUkDate(day)} is more than a year away. Give the date of the next board meeting.`,
+    );
   return day;
 }
 
@@ -73,7 +84,11 @@ async function nextBoard(deps: Deps, programme: Programme, today: Day): Promise<
 }
 
 /** Checks the request, then writes and renders the pack as the person asking. */
-export async function produceBoardPack(deps: Deps, actor: Actor, boardDate: Day | undefined): Promise<ProducedPack> {
+export async function produceBoardPack(
+  deps: Deps,
+  actor: Actor,
+  boardDate: Day | undefined,
+): Promise<ProducedPack> {
   const checked = await checkPackRequest(deps, actor, boardDate);
   const me = await deps.db.person.findUnique({
     where: { workspaceId_platformUserId: { workspaceId: actor.workspaceId, platformUserId: actor.userId } },
@@ -96,35 +111,42 @@ export async function writeBoardPack(
 ): Promise<ProducedPack> {
   const { programme, boardDate } = input;
   const now = deps.clock.now();
-  const { id, snapshot } = await deps.db.$transaction(async (tx: Tx) => {
-    const snapshot = await loadBoardPack(tx, { programme, boardDate, now, producedBy: input.producedBy });
-    const row = await tx.boardPack.create({
-      data: {
+  const { id, snapshot } = await deps.db.$transaction(
+    async (tx: Tx) => {
+      const snapshot = await loadBoardPack(tx, { programme, boardDate, now, producedBy: input.producedBy });
+      const row = await tx.boardPack.create({
+        data: {
+          workspaceId: programme.workspaceId,
+          programmeId: programme.id,
+          boardDate,
+          producedAt: now,
+          producedBy: input.actorId,
+          snapshot: JSON.stringify(snapshot),
+        },
+      });
+      await audit(tx, {
         workspaceId: programme.workspaceId,
-        programmeId: programme.id,
-        boardDate,
-        producedAt: now,
-        producedBy: input.actorId,
-        snapshot: JSON.stringify(snapshot),
-      },
-    });
-    await audit(tx, {
-      workspaceId: programme.workspaceId,
-      actor: input.actorId,
-      action: 'board_pack.produce',
-      entity: 'BoardPack',
-      entityId: row.id,
-      after: { boardDate, red: snapshot.exceptions.length, kpis: snapshot.kpis.length },
-      at: now,
-    });
-    return { id: row.id, snapshot };
-    // A large plan takes a few seconds to read; Prisma's default of 5 s is for request paths.
-  }, { timeout: 60_000 });
+        actor: input.actorId,
+        action: 'board_pack.produce',
+        entity: 'BoardPack',
+        entityId: row.id,
+        after: { boardDate, red: snapshot.exceptions.length, kpis: snapshot.kpis.length },
+        at: now,
+      });
+      return { id: row.id, snapshot };
+      // A large plan takes a few seconds to read; Prisma's default of 5 s is for request paths.
+    },
+    { timeout: 60_000 },
+  );
   return { id, snapshot, files: await renderBoardPack(snapshot) };
 }
 
 /** The files of a stored pack, from its snapshot: byte for byte what was produced then. */
-export async function reproduceBoardPack(deps: Pick<Deps, 'db'>, workspaceId: string, packId: number): Promise<ProducedPack> {
+export async function reproduceBoardPack(
+  deps: Pick<Deps, 'db'>,
+  workspaceId: string,
+  packId: number,
+): Promise<ProducedPack> {
   const row = await deps.db.boardPack.findFirst({ where: { id: packId, workspaceId } });
   if (!row) throw new AppError('not_found', `There is no board pack ${packId} in this workspace.`);
   const snapshot = JSON.parse(row.snapshot) as BoardPackSnapshot;

@@ -26,7 +26,11 @@ export async function renderBoardPack(pack: BoardPackSnapshot): Promise<PackFile
   return [
     { filename: `board-pack-${day}.pdf`, title: `Board pack ${day} (PDF)`, bytes: pdf },
     { filename: `board-pack-${day}.docx`, title: `Board pack ${day} (Word)`, bytes: docx },
-    { filename: `board-pack-${day}.xlsx`, title: `RAG summary sheet and action log ${day} (Excel)`, bytes: xlsx },
+    {
+      filename: `board-pack-${day}.xlsx`,
+      title: `RAG summary sheet and action log ${day} (Excel)`,
+      bytes: xlsx,
+    },
     { filename: `rag-summary-${day}.csv`, title: `RAG summary sheet ${day} (CSV)`, bytes: renderCsv(rag) },
     { filename: `action-log-${day}.csv`, title: `Action log ${day} (CSV)`, bytes: renderCsv(log) },
   ];
