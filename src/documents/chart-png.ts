@@ -41,7 +41,8 @@ class Raster {
     for (let y = Math.floor(Math.min(y0, y1)) - pad; y <= Math.max(y0, y1) + pad; y++)
       for (let x = Math.floor(Math.min(x0, x1)) - pad; x <= Math.max(x0, x1) + pad; x++) {
         const t = Math.max(0, Math.min(1, ((x - x0) * dx + (y - y0) * dy) / length2));
-        const distance = Math.hypot(x - (x0 + t * dx), y - (y0 + t * dy));
+        const [ex, ey] = [x - (x0 + t * dx), y - (y0 + t * dy)];
+        const distance = Math.sqrt(ex * ex + ey * ey);
         this.blend(x, y, colour, thickness / 2 + 0.5 - distance);
       }
   }
@@ -53,8 +54,20 @@ class Raster {
   }
 }
 
+// Each renderer of a document asks for the same chart: drawn once per chart object.
+const drawn = new WeakMap<Chart, Buffer>();
+
 /** The chart as PNG bytes. */
 export function chartPng(chart: Chart): Buffer {
+  let png = drawn.get(chart);
+  if (!png) {
+    png = draw(chart);
+    drawn.set(chart, png);
+  }
+  return png;
+}
+
+function draw(chart: Chart): Buffer {
   const { width, height } = CHART_PX;
   const raster = new Raster(width, height);
   const values = [...chart.points.map((p) => p.value), ...(chart.target === undefined ? [] : [chart.target])];

@@ -48,8 +48,18 @@ function drawCell(pdf: Pdf, c: Cell, x: number, y: number, width: number, header
     .text(c.text, left, y, { width: width - (left - x) });
 }
 
-function drawRow(pdf: Pdf, cells: Cell[], widths: number[], y: number, header: boolean): number {
-  const height = Math.max(...cells.map((c, i) => cellHeight(pdf, c, (widths[i] ?? 0) - 2 * PAD))) + 2 * PAD;
+function rowHeight(pdf: Pdf, cells: Cell[], widths: number[]): number {
+  return Math.max(...cells.map((c, i) => cellHeight(pdf, c, (widths[i] ?? 0) - 2 * PAD))) + 2 * PAD;
+}
+
+function drawRow(
+  pdf: Pdf,
+  cells: Cell[],
+  widths: number[],
+  y: number,
+  header: boolean,
+  height: number,
+): number {
   const width = widths.reduce((a, b) => a + b, 0);
   if (header) pdf.rect(MARGIN, y, width, height).fill(`#${HEADER_FILL}`);
   let x = MARGIN;
@@ -68,18 +78,17 @@ function drawTable(pdf: Pdf, t: Table): void {
   const widths = t.columns.map((c) => (c.width / total) * usable);
   const header = t.columns.map((c) => ({ text: c.label }));
   const bottom = () => pdf.page.height - MARGIN - 8;
-  const headerHeight =
-    Math.max(...header.map((c, i) => cellHeight(pdf, c, (widths[i] ?? 0) - 2 * PAD))) + 2 * PAD;
+  const headerHeight = rowHeight(pdf, header, widths);
   let y = pdf.y;
   if (y + headerHeight * 2 > bottom()) y = newPage(pdf);
-  y += drawRow(pdf, header, widths, y, true);
+  y += drawRow(pdf, header, widths, y, true, headerHeight);
   for (const row of t.rows) {
-    const height = Math.max(...row.map((c, i) => cellHeight(pdf, c, (widths[i] ?? 0) - 2 * PAD))) + 2 * PAD;
+    const height = rowHeight(pdf, row, widths);
     if (y + height > bottom()) {
       y = newPage(pdf);
-      y += drawRow(pdf, header, widths, y, true);
+      y += drawRow(pdf, header, widths, y, true, headerHeight);
     }
-    y += drawRow(pdf, row, widths, y, false);
+    y += drawRow(pdf, row, widths, y, false, height);
   }
   pdf.x = MARGIN;
   pdf.y = y + 10;

@@ -80,7 +80,7 @@ describe('the board pack of the demo programme', () => {
     expect(text).toMatch(/page 1 of \d+/);
     const info = execFileSync('pdfinfo', [join(dir, 'pack.pdf')], { encoding: 'utf8' });
     expect(info).toMatch(/Tagged:\s+yes/);
-    for (const page of [1, 2, 3]) {
+    for (const page of [1, 2, 3, 4]) {
       execFileSync('pdftoppm', [
         '-png',
         '-r',
