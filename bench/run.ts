@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- commands|digest|reminders …]` runs all three benchmarks, or the ones named.
+ * `npm run bench [-- commands|digest|reminders|pack …]` runs all four benchmarks, or the ones named.
+ * pack: the board pack of the largest programme (bench/board-pack.ts), time and SQL queries.
  *
  * commands: signed `/improve update` and `/improve status` requests over loopback at
  * concurrencies 1, 16 and 64, on SQLite and (when a server answers) PostgreSQL, beside a bare
@@ -8,6 +9,7 @@
  * rounds. Targets: p99 under 300 ms at 64 on SQLite; p50 within 2x of the bare app.
  */
 import { type AppUnderLoad, startBare, startOurs } from './apps.js';
+import { formatPackBench, runPackBench } from './board-pack.js';
 import { type BenchDatabase, postgresDatabase, postgresServerUrl, sqliteDatabase } from './databases.js';
 import { formatDigestBench, runDigestBench } from './digest.js';
 import { type LoadWorker, startLoadWorker } from './load-client.js';
@@ -115,7 +117,7 @@ function verdicts(results: RunResult[]): string[] {
   return lines;
 }
 
-const BENCHES = ['commands', 'digest', 'reminders'] as const;
+const BENCHES = ['commands', 'digest', 'reminders', 'pack'] as const;
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -126,6 +128,7 @@ async function main(): Promise<void> {
   if (chosen.includes('digest')) console.log(`\n${formatDigestBench(await runDigestBench({ postgresUrl }))}`);
   if (chosen.includes('reminders'))
     console.log(`\n${formatRemindersBench(await runRemindersBench({ postgresUrl }))}`);
+  if (chosen.includes('pack')) console.log(`\n${formatPackBench(await runPackBench({ postgresUrl }))}`);
   console.log(`\nFinished in ${((performance.now() - started) / 1000).toFixed(0)} s on ${process.version}.`);
 }
 

@@ -24,6 +24,7 @@ import { kpiAdd } from './kpi-add.js';
 import { kpiList } from './kpi-list.js';
 import { kpiRecord } from './kpi-record.js';
 import { reassignButton, silenceButton, silenceModal } from './notice-buttons.js';
+import { pack } from './pack.js';
 import { projectAdd } from './project-add.js';
 import { projectClose } from './project-close.js';
 import { projectRename } from './project-rename.js';
@@ -101,6 +102,7 @@ export const SUBCOMMANDS: AnySubcommand[] = [
   status,
   digestPreview,
   digestSend,
+  pack,
   snooze,
   reminders,
   redact,

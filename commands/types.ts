@@ -29,7 +29,15 @@ export interface CommandContext {
  * `replace`, updates a message the bot posted before.
  */
 export type Reply =
-  | { kind: 'ephemeral'; message: Message }
+  | {
+      kind: 'ephemeral';
+      message: Message;
+      /**
+       * Slow work (producing and uploading a board pack) done after the platform has been
+       * answered: `message` says it has started, and this one's result follows, to the same person.
+       */
+      followUp?: () => Promise<Message>;
+    }
   | {
       kind: 'channel';
       message: Message;

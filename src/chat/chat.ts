@@ -23,6 +23,14 @@ export interface MessageMetadata {
   payload: Record<string, string | number | boolean>;
 }
 
+/** A file to share in a conversation (a board pack's PDF, Word file, workbook). */
+export interface ChatFile {
+  filename: string;
+  /** What the conversation shows as the file's name. */
+  title: string;
+  bytes: Uint8Array;
+}
+
 export interface Chat {
   /** What one message may hold on this platform; long layouts (the digest) split to fit. */
   readonly limits?: MessageLimits;
@@ -49,6 +57,11 @@ export interface Chat {
     threadId: string,
     eventType: string,
   ): Promise<{ messageId: string; payload: Record<string, unknown> }[]>;
+  /**
+   * Shares files in a channel, with one message introducing them. Optional: a platform that
+   * cannot share files yet leaves it out, and the commands that need it say so.
+   */
+  uploadFiles?(channelId: string, files: ChatFile[], comment: Message): Promise<void>;
   /** The App Home tab of a person. */
   publishHome?(userId: string, message: Message): Promise<void>;
 }

@@ -17,6 +17,8 @@ import type {
   MethodHandler,
   RecordedCall,
   RecordedResponse,
+  RecordedUpload,
+  StoredFile,
   StoredMessage,
   StoredView,
 } from './slack-web-api/types.js';
@@ -54,6 +56,10 @@ export interface SlackWebApi {
   readonly unexpected: RecordedCall[];
   readonly messages: StoredMessage[];
   readonly views: StoredView[];
+  /** Files announced with files.getUploadURLExternal, by id, with their bytes once uploaded. */
+  readonly files: Map<string, StoredFile>;
+  /** Every POST to an upload URL. */
+  readonly uploads: RecordedUpload[];
   readonly responses: RecordedResponse[];
   /** A URL on this server to put in a payload's `response_url`. */
   responseUrl(tag?: string, context?: ResponseUrlContext): string;
@@ -106,7 +112,9 @@ export async function createSlackWebApi(options: SlackWebApiOptions = {}): Promi
     faults: new FaultQueue(),
     calls: [],
     unexpected: [],
+    uploads: [],
     socketModeUrl: undefined,
+    baseUrl: () => baseUrl,
     log: options.log ?? (() => {}),
     changed: () => events.emit('change'),
   };
@@ -132,6 +140,8 @@ export async function createSlackWebApi(options: SlackWebApiOptions = {}): Promi
     unexpected: state.unexpected,
     messages: workspace.messages,
     views: workspace.views,
+    files: workspace.files,
+    uploads: state.uploads,
     responses: responseUrls.responses,
     responseUrl: (tag, context) => responseUrls.create(tag, context),
     triggerId: (userId) => workspace.mintTrigger(userId),

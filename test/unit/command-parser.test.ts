@@ -385,6 +385,10 @@ const NO_ARGUMENTS: Row[] = [
   ['digest preview', { sub: 'digest preview', input: {} }],
   ['digest send', { sub: 'digest send', input: {} }],
   ['digest send now please', { error: '`digest send` takes nothing after it.' }],
+  ['pack', { sub: 'pack', input: {} }],
+  ['pack 15/01/2027', { sub: 'pack', input: { boardDate: '2027-01-15' } }],
+  ['board pack next thursday', { sub: 'pack', input: { boardDate: '2026-12-03' } }],
+  ['pack 15/01/2027 please', { error: 'After the board date, `pack` takes nothing more (I read “please”).' }],
   ['reminders off', { sub: 'reminders', input: { on: false } }],
   ['snooze off', { sub: 'snooze', input: { until: null } }],
   [

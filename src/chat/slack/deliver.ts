@@ -33,6 +33,7 @@ export async function deliver(reply: Reply, target: DeliveryTarget): Promise<voi
       // A long reply (a digest preview) carries its continuation as `thread`: sent as follow-ups, in order.
       for (const message of [reply.message, ...(reply.message.thread ?? [])])
         await sendEphemeral(message, target);
+      if (reply.followUp) await sendEphemeral(await followUp(reply.followUp, target), target);
       return;
     case 'modal':
       if (!target.triggerId) throw new Error('A modal needs a trigger id');
@@ -54,6 +55,18 @@ export async function deliver(reply: Reply, target: DeliveryTarget): Promise<voi
     case 'channel':
       if (reply.replace) await replaceInChannel(reply, reply.replace, target);
       else await postToChannel(reply, target);
+  }
+}
+
+/** The follow-up's own answer; a bug in it still gets an answer, never silence. */
+async function followUp(work: () => Promise<Message>, target: DeliveryTarget): Promise<Message> {
+  try {
+    return await work();
+  } catch (error) {
+    target.logger.error({ err: error }, 'a follow-up failed');
+    return plain(
+      ':warning: Sorry, something went wrong on my side and that did not finish. Please try again in a minute.',
+    );
   }
 }
 

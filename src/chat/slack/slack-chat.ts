@@ -114,6 +114,21 @@ export function slackChat(client: WebClient): Chat {
         (m) => m.messageId !== threadId,
       );
     },
+    async uploadFiles(channelId, files, comment) {
+      // files.uploadV2: files.getUploadURLExternal per file, the bytes POSTed to each upload URL,
+      // then one files.completeUploadExternal sharing them all in the channel with the comment.
+      await call(() =>
+        client.filesUploadV2({
+          channel_id: channelId,
+          initial_comment: renderMessage(comment).text ?? '',
+          file_uploads: files.map((f) => ({
+            file: Buffer.from(f.bytes),
+            filename: f.filename,
+            title: f.title,
+          })),
+        } as never),
+      );
+    },
     async publishHome(userId, message) {
       await call(() =>
         client.views.publish({

@@ -1,10 +1,11 @@
 import * as chat from './chat-methods.js';
 import * as conversations from './conversation-methods.js';
 import type { FaultQueue, HttpReply } from './faults.js';
+import * as files from './file-methods.js';
 import type { BuiltInMethod, MethodContext } from './method-types.js';
 import { fail, MISUSE_ERRORS } from './replies.js';
 import type { FakeWorkspace } from './store.js';
-import type { ApiArgs, ApiReply, MethodHandler, RecordedCall } from './types.js';
+import type { ApiArgs, ApiReply, MethodHandler, RecordedCall, RecordedUpload } from './types.js';
 import * as views from './view-methods.js';
 import * as workspaceMethods from './workspace-methods.js';
 
@@ -18,6 +19,8 @@ export const BUILT_IN_METHODS: Record<string, BuiltInMethod> = {
   'conversations.history': conversations.history,
   'conversations.replies': conversations.replies,
   'conversations.info': conversations.info,
+  'files.getUploadURLExternal': files.getUploadUrlExternal,
+  'files.completeUploadExternal': files.completeUploadExternal,
   'users.info': workspaceMethods.usersInfo,
   'views.open': views.openView,
   'views.update': views.updateView,
@@ -37,7 +40,10 @@ export interface DispatchState {
   faults: FaultQueue;
   calls: RecordedCall[];
   unexpected: RecordedCall[];
+  /** File bytes POSTed to upload URLs. */
+  uploads: RecordedUpload[];
   socketModeUrl: (() => string) | undefined;
+  baseUrl: () => string;
   log: (message: string) => void;
   changed: () => void;
 }
@@ -68,6 +74,7 @@ async function reply(method: string, args: ApiArgs, token: string, state: Dispat
   const context: MethodContext = {
     workspace: state.workspace,
     token,
+    baseUrl: state.baseUrl,
     ...(state.socketModeUrl ? { socketModeUrl: state.socketModeUrl } : {}),
   };
   return { status: 200, headers: {}, body: builtIn(args, context) };

@@ -8,10 +8,23 @@ const MAX_BODY_BYTES = 2 * 1024 * 1024;
  * Arguments WebClient JSON-encodes because they are objects or arrays. Only these are decoded,
  * so a user's text that happens to look like JSON stays text.
  */
-const JSON_ENCODED_ARGS = ['blocks', 'attachments', 'metadata', 'view', 'unfurls', 'user_auth_blocks'];
+const JSON_ENCODED_ARGS = [
+  'blocks',
+  'attachments',
+  'metadata',
+  'view',
+  'unfurls',
+  'user_auth_blocks',
+  'files',
+];
 
 /** Reads the whole request body as UTF-8. */
 export async function readBody(req: IncomingMessage): Promise<string> {
+  return (await readBytes(req)).toString('utf8');
+}
+
+/** Reads the whole request body as bytes (a file upload). */
+export async function readBytes(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -20,7 +33,7 @@ export async function readBody(req: IncomingMessage): Promise<string> {
     if (size > MAX_BODY_BYTES) throw new Error('request body too large');
     chunks.push(buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /**

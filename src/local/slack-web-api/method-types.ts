@@ -7,6 +7,8 @@ export interface MethodContext {
   token: string;
   /** Set when a Socket Mode stand-in is attached; `apps.connections.open` hands it out. */
   socketModeUrl?: () => string;
+  /** The stand-in's own address, for URLs it hands out (file upload URLs). */
+  baseUrl?: () => string;
 }
 
 /** A built-in Web API method: pure over the in-memory workspace, no HTTP concerns. */

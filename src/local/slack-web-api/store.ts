@@ -1,4 +1,4 @@
-import type { FakeBot, FakeChannel, FakeUser, StoredMessage, StoredView } from './types.js';
+import type { FakeBot, FakeChannel, FakeUser, StoredFile, StoredMessage, StoredView } from './types.js';
 
 /** Options the in-memory workspace is built from. */
 export interface WorkspaceOptions {
@@ -19,6 +19,7 @@ export type ChannelResolution = { id: string } | { error: string };
 export class FakeWorkspace {
   readonly messages: StoredMessage[] = [];
   readonly views: StoredView[] = [];
+  readonly files = new Map<string, StoredFile>();
   readonly users: Map<string, FakeUser>;
   readonly channels: Map<string, FakeChannel> | undefined;
   readonly teamId: string;
@@ -110,6 +111,13 @@ export class FakeWorkspace {
     const stored: StoredMessage = { ...message, ts: this.nextTs() };
     this.messages.push(stored);
     return stored;
+  }
+
+  /** A file announced for upload, with an id in Slack's style (`F` + digits). */
+  addFile(filename: string, length: number): StoredFile {
+    const file: StoredFile = { id: `F${String(this.files.size + 1).padStart(10, '0')}`, filename, length };
+    this.files.set(file.id, file);
+    return file;
   }
 
   /** A new view id in Slack's style (`V` + digits). */

@@ -57,6 +57,27 @@ export interface StoredMessage {
   /** The ts of the latest `chat.update`, as Slack's `edited.ts`. */
   editedAt?: string;
   reply_broadcast?: boolean;
+  /** Files shared with the message (files.completeUploadExternal). */
+  files?: { id: string; name: string; title: string }[];
+}
+
+/** A file announced by files.getUploadURLExternal; `bytes` once the client has POSTed them. */
+export interface StoredFile {
+  id: string;
+  filename: string;
+  length: number;
+  bytes?: Buffer;
+  title?: string;
+  /** The channel it was shared in, once completed. */
+  channel?: string;
+}
+
+/** A POST of a file's bytes to its upload URL. */
+export interface RecordedUpload {
+  fileId: string;
+  bytes: Buffer;
+  at: number;
+  status: number;
 }
 
 /** A modal or App Home view as last opened/updated/published. */

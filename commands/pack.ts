@@ -1,0 +1,75 @@
+/**
+ * `/improve pack [board date]` (admins and workstream leads): produces the board pack (PDF, Word,
+ * a workbook and CSVs of the RAG summary sheet and action log) and shares it in the channel.
+ * Refusals (who may, a bad or past date) come at once and write nothing; the pack itself is
+ * produced after the platform is answered, as it takes a few seconds.
+ */
+import { z } from 'zod';
+import { ChatError } from '../src/chat/chat.js';
+import { plain } from '../src/chat/message.js';
+import { formatLongDate } from '../src/domain/dates.js';
+import { AppError } from '../src/domain/errors.js';
+import { checkPackRequest, produceBoardPack } from '../src/services/board-pack/produce-board-pack.js';
+import type { Subcommand } from './types.js';
+
+const input = z.object({ boardDate: z.string().optional() });
+
+export const pack: Subcommand<z.infer<typeof input>> = {
+  name: 'pack',
+  aliases: ['board pack'],
+  usage: 'pack [board date]',
+  summary:
+    'Produces the board pack for a board meeting (admins and leads): the RAG summary sheet, exception report, KPI scorecard and action log as PDF, Word and Excel, shared in this channel. Without a date, the next board meeting in the calendar (or today).',
+  examples: ['pack', 'pack 15/01/2027', 'pack next thursday'],
+  parse(args, ctx) {
+    if (args.done) return {};
+    const boardDate = args.date('the date of the board meeting', ctx.today);
+    if (!args.done)
+      throw new AppError(
+        'bad_input',
+        `After the board date, \`pack\` takes nothing more (I read “${args.peek()}”).`,
+      );
+    return { boardDate };
+  },
+  schema: input,
+  async run({ boardDate }, ctx) {
+    const chat = ctx.chat;
+    if (!chat?.uploadFiles)
+      throw new AppError(
+        'bad_input',
+        'I cannot share files here yet. An admin can produce the pack with `npm run pack` on the server.',
+      );
+    const upload = chat.uploadFiles.bind(chat);
+    const checked = await checkPackRequest(ctx.deps, ctx.actor, boardDate);
+    const when = formatLongDate(checked.boardDate);
+    return {
+      kind: 'ephemeral',
+      message: plain(
+        `<icon:hourglass> Producing the board pack for the board on ${when}. The files will appear in <channel:${ctx.channelId}> in a moment.`,
+      ),
+      followUp: async () => {
+        const produced = await produceBoardPack(ctx.deps, ctx.actor, checked.boardDate);
+        const reds = produced.snapshot.exceptions.length;
+        try {
+          await upload(
+            ctx.channelId,
+            produced.files,
+            plain(
+              `*Board pack* for the board on ${when}, produced by <person:${ctx.actor.userId}>: the RAG summary sheet, the exception report (${reds} Red), the KPI scorecard and the action log, as PDF, Word and Excel.`,
+            ),
+          );
+        } catch (error) {
+          if (!(error instanceof ChatError)) throw error;
+          return plain(
+            error.code === 'missing_permission'
+              ? `<icon:warning> The pack was produced (pack ${produced.id}), but the app may not share files here: it needs the files:write permission. Ask an admin to reinstall the app, then try again.`
+              : `<icon:warning> The pack was produced (pack ${produced.id}), but the files could not be shared just now (${error.detail}). Please try \`pack\` again in a minute.`,
+          );
+        }
+        return plain(
+          `<icon:done> The board pack for ${when} is in <channel:${ctx.channelId}> (pack ${produced.id}). The next pack will show movement since this one.`,
+        );
+      },
+    };
+  },
+};

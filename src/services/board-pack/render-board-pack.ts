@@ -1,0 +1,37 @@
+/** Every file of a board pack from its snapshot: Word, PDF, a workbook and two CSVs. Pure, so a frozen pack comes out the same. */
+import { renderCsv } from '../../documents/render-csv.js';
+import { renderDocx } from '../../documents/render-docx.js';
+import { renderPdf } from '../../documents/render-pdf.js';
+import { renderXlsx } from '../../documents/render-xlsx.js';
+import { actionLogTable } from './pack-action-log.js';
+import { packDocument, ragSheetTable } from './pack-document.js';
+import type { BoardPackSnapshot } from './types.js';
+
+export interface PackFile {
+  filename: string;
+  title: string;
+  bytes: Buffer;
+}
+
+export async function renderBoardPack(pack: BoardPackSnapshot): Promise<PackFile[]> {
+  const doc = packDocument(pack);
+  const day = pack.boardDate;
+  const rag = ragSheetTable(pack);
+  const log = actionLogTable(pack);
+  const [docx, pdf, xlsx] = await Promise.all([
+    renderDocx(doc),
+    renderPdf(doc),
+    renderXlsx([rag, log], { author: doc.metadata.author, title: doc.title, created: doc.metadata.created }),
+  ]);
+  return [
+    { filename: `board-pack-${day}.pdf`, title: `Board pack ${day} (PDF)`, bytes: pdf },
+    { filename: `board-pack-${day}.docx`, title: `Board pack ${day} (Word)`, bytes: docx },
+    {
+      filename: `board-pack-${day}.xlsx`,
+      title: `RAG summary sheet and action log ${day} (Excel)`,
+      bytes: xlsx,
+    },
+    { filename: `rag-summary-${day}.csv`, title: `RAG summary sheet ${day} (CSV)`, bytes: renderCsv(rag) },
+    { filename: `action-log-${day}.csv`, title: `Action log ${day} (CSV)`, bytes: renderCsv(log) },
+  ];
+}
