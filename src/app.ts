@@ -4,6 +4,9 @@
  */
 
 import { type SlackRuntime, startSlack } from './chat/slack/app.js';
+import { slackInstallationStore } from './chat/slack/oauth/installation-store.js';
+import { tokenCipher } from './chat/slack/oauth/token-cipher.js';
+import { slackWorkspaceChats } from './chat/slack/oauth/workspace-chats.js';
 import { slackChat } from './chat/slack/slack-chat.js';
 import { startTeams, type TeamsRuntime } from './chat/teams/app.js';
 import type { Config } from './config/index.js';
@@ -63,9 +66,15 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   await local?.seed(database.prisma);
   const teams = config.teams ? await startTeams({ config: config.teams, deps }) : undefined;
   const localRoutes = local?.routes;
+  // Installed in several workspaces (SLACK_CLIENT_ID): each one's tokens, encrypted, in the database.
+  const oauth = local ? undefined : config.slack.oauth;
+  const installations = oauth
+    ? slackInstallationStore({ db: database.prisma, clock: deps.clock, cipher: tokenCipher(oauth.installationKey) })
+    : undefined;
   const slack = await startSlack({
     config: local?.config ?? config,
     deps,
+    installations,
     routes:
       teams || localRoutes
         ? async (req, res) => Boolean(teams?.routes(req, res) || (await localRoutes?.(req, res)))
@@ -75,7 +84,12 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       return { ok: true, detail: { database: 'ok' } };
     },
   });
-  const chatDeps: ChatDeps = { ...deps, chat: slackChat(slack.app.client), instanceId: config.instanceId };
+  const chatDeps: ChatDeps = {
+    ...deps,
+    chat: slackChat(slack.app.client),
+    ...(installations ? { chatFor: slackWorkspaceChats(installations, config.slack.apiUrl) } : {}),
+    instanceId: config.instanceId,
+  };
   // In local mode the first tick waits for the page's buttons (or the next minute), so the
   // person trying the bot sees the digest and reminders arrive rather than find them there.
   const scheduler = config.schedulerEnabled

@@ -9,6 +9,7 @@ import { claimRun } from '../digest/claim.js';
 import { type DigestSlot, digestSlot } from '../digest/schedule.js';
 import type { ChatDeps } from '../services/deps.js';
 import { type DigestHooks, postWeeklyDigest } from '../services/post-weekly-digest.js';
+import { perWorkspace } from '../services/workspace-chat.js';
 import type { Job } from './index.js';
 
 export const DIGEST_JOB_ID = 'weekly-digest';
@@ -21,6 +22,7 @@ export function digestJob(deps: ChatDeps, hooks: DigestHooks = {}): Job {
   return {
     id: DIGEST_JOB_ID,
     async run(now) {
+      const inWorkspace = perWorkspace(deps, (scoped) => scoped);
       for (const { programme, slot, run } of await dueProgrammes(deps, now)) {
         const key = `${programme.id}:${slot.weekStart}`;
         const ours = triedHere.has(key);
@@ -33,10 +35,13 @@ export function digestJob(deps: ChatDeps, hooks: DigestHooks = {}): Job {
             programmeId: programme.id,
             weekStart: slot.weekStart,
           };
+          // Posted with the workspace's own token; a workspace that removed the app is left alone.
+          const scoped = await inWorkspace(programme.workspaceId);
+          if (!scoped) continue;
           const claim = await claimRun(deps.db, runKey, deps.instanceId, now, (r) =>
             mayTakeOver(r, programme, now, deps.instanceId, ours),
           );
-          if (claim) await postWeeklyDigest({ programme, slot, claim }, deps, hooks);
+          if (claim) await postWeeklyDigest({ programme, slot, claim }, scoped, hooks);
         } catch (error) {
           deps.logger.error(
             { err: error, programmeId: programme.id },

@@ -2,13 +2,33 @@
  * The reminders job: every tick, send whatever reminders are due (see send-due-reminders.ts for
  * the rules and the exactly-once ledger). Posts are paced per channel (src/chat/paced-chat.ts).
  */
+import type { Chat } from '../chat/chat.js';
 import { type PaceOptions, pacedChat } from '../chat/paced-chat.js';
 import type { ChatDeps } from '../services/deps.js';
 import { sendDueReminders } from '../services/send-due-reminders.js';
 import type { Job } from './index.js';
 
 export function reminderJob(deps: ChatDeps, pace: PaceOptions = {}): Job {
-  const paced: ChatDeps = { ...deps, chat: pacedChat(deps.chat, pace) };
+  // One pacer per workspace's chat, kept across ticks like the single chat's.
+  const pacers = new WeakMap<Chat, Chat>();
+  const pace1 = (chat: Chat): Chat => {
+    let found = pacers.get(chat);
+    if (!found) pacers.set(chat, (found = pacedChat(chat, pace)));
+    return found;
+  };
+  const { chatFor } = deps;
+  const paced: ChatDeps = {
+    ...deps,
+    chat: pace1(deps.chat),
+    ...(chatFor
+      ? {
+          chatFor: async (workspaceId: string) => {
+            const chat = await chatFor(workspaceId);
+            return chat && pace1(chat);
+          },
+        }
+      : {}),
+  };
   return {
     id: 'reminders',
     async run(now) {

@@ -19,7 +19,10 @@ export const NOTICE_KINDS = ['not_mine', 'unreachable'];
 const BATCH = 100;
 const LATER_MS = 15 * 60_000;
 
-export async function deliverNotices(deps: ChatDeps, check: RecipientCheck, now: Date): Promise<number> {
+/** Each workspace's deps and recipient check (workspace-chat.ts); undefined: it has no installation. */
+export type InWorkspace = (workspaceId: string) => Promise<{ deps: ChatDeps; check: RecipientCheck } | undefined>;
+
+export async function deliverNotices(deps: ChatDeps, inWorkspace: InWorkspace, now: Date): Promise<number> {
   const due = await deps.db.reminderLog.findMany({
     where: {
       kind: { in: NOTICE_KINDS },
@@ -32,7 +35,12 @@ export async function deliverNotices(deps: ChatDeps, check: RecipientCheck, now:
   let sent = 0;
   for (const notice of due) {
     try {
-      if (await deliverNotice(deps, check, notice, now)) sent += 1;
+      const scoped = await inWorkspace(notice.workspaceId);
+      if (!scoped) {
+        await markSkipped(deps.db, notice, 'the workspace has no installation');
+        continue;
+      }
+      if (await deliverNotice(scoped.deps, scoped.check, notice, now)) sent += 1;
     } catch (error) {
       deps.logger.warn({ err: error, notice: notice.id }, 'notice not sent; it will be retried');
       await markFailed(deps.db, notice, String((error as Error).message ?? error), now);

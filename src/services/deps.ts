@@ -23,6 +23,12 @@ export interface Deps {
 /** Scheduled work (digest, reminders) also talks to the chat platform. */
 export interface ChatDeps extends Deps {
   chat: Chat;
+  /**
+   * When the app is installed in several workspaces (Slack OAuth), each workspace's own chat
+   * (its own bot token), or undefined when that workspace has no installation. Unset: `chat`
+   * serves every workspace. Scheduled work asks through services/workspace-chat.ts.
+   */
+  chatFor?: (workspaceId: string) => Promise<Chat | undefined>;
   /** This process's name in claims, so a replica can tell its own claims from others'. */
   instanceId: string;
 }

@@ -22,6 +22,7 @@ import { sendCountdowns } from './send-countdowns.js';
 import { sendEscalations } from './send-escalations.js';
 import { sendSilenceNudges } from './send-silence-nudges.js';
 import { emptyTally, type Sweep, type Tally } from './sweep.js';
+import { perWorkspace } from './workspace-chat.js';
 
 const PROGRAMME_PAGE = 100;
 
@@ -37,7 +38,8 @@ export async function sendDueReminders(
 ): Promise<Tally> {
   const total = emptyTally();
   const anyTime = options.anyTime ?? false;
-  const check = recipientCheck(deps, now, anyTime);
+  // Each workspace's own chat (its own token) and users.info cache, once per sweep.
+  const inWorkspace = perWorkspace(deps, (scoped) => ({ deps: scoped, check: recipientCheck(scoped, now, anyTime) }));
   let after = 0;
   for (;;) {
     const programmes = await deps.db.programme.findMany({
@@ -48,14 +50,16 @@ export async function sendDueReminders(
     if (programmes.length === 0) break;
     after = programmes.at(-1)!.id;
     for (const { programme, day, holidays } of await programmesDue(deps, programmes, now, anyTime)) {
+      const scoped = await inWorkspace(programme.workspaceId);
+      if (!scoped) continue;
       const tally = await sweepProgramme(
-        { deps, check, now, day, holidays, tally: emptyTally(), count: () => {}, heartbeat: async () => {} },
+        { ...scoped, now, day, holidays, tally: emptyTally(), count: () => {}, heartbeat: async () => {} },
         programme,
       );
       for (const outcome of Object.keys(total) as (keyof Tally)[]) total[outcome] += tally[outcome];
     }
   }
-  await deliverNotices(deps, check, now);
+  await deliverNotices(deps, inWorkspace, now);
   return total;
 }
 
