@@ -69,7 +69,11 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   // Installed in several workspaces (SLACK_CLIENT_ID): each one's tokens, encrypted, in the database.
   const oauth = local ? undefined : config.slack.oauth;
   const installations = oauth
-    ? slackInstallationStore({ db: database.prisma, clock: deps.clock, cipher: tokenCipher(oauth.installationKey) })
+    ? slackInstallationStore({
+        db: database.prisma,
+        clock: deps.clock,
+        cipher: tokenCipher(oauth.installationKey),
+      })
     : undefined;
   const slack = await startSlack({
     config: local?.config ?? config,

@@ -6,7 +6,12 @@ import cron from 'node-cron';
 import { z } from 'zod';
 import { type DatabaseTarget, parseDatabaseUrl } from '../db/database-url.js';
 import { isValidTimezone, parseTimeOfDay } from '../domain/dates.js';
-import { SLACK_OAUTH_PURPOSE, type SlackOAuthConfig, slackOAuthConfig, slackOAuthSchema } from './slack-oauth.js';
+import {
+  SLACK_OAUTH_PURPOSE,
+  type SlackOAuthConfig,
+  slackOAuthConfig,
+  slackOAuthSchema,
+} from './slack-oauth.js';
 import { TEAMS_PURPOSE, type TeamsConfig, teamsConfig, teamsSchema } from './teams.js';
 
 export type { SlackOAuthConfig } from './slack-oauth.js';
@@ -161,7 +166,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 function slackMode(env: Record<string, string | undefined>, problems: string[]): SlackMode {
   const has = (k: string) => Boolean(env[k]);
   const oauth = has('SLACK_CLIENT_ID');
-  if (!oauth && !has('SLACK_BOT_TOKEN') && !has('SLACK_SIGNING_SECRET') && !has('SLACK_APP_TOKEN')) return 'local';
+  if (!oauth && !has('SLACK_BOT_TOKEN') && !has('SLACK_SIGNING_SECRET') && !has('SLACK_APP_TOKEN'))
+    return 'local';
   // With OAuth installs each workspace's bot token comes from its install (slack-oauth.ts).
   const token = oauth ? [] : ['SLACK_BOT_TOKEN'];
   const needed = has('SLACK_APP_TOKEN') ? token : [...token, 'SLACK_SIGNING_SECRET'];
@@ -183,14 +189,20 @@ function readTeams(env: Record<string, string | undefined>, problems: string[]):
 }
 
 /** The OAuth install's variables, validated on their own like Teams'. */
-function readSlackOAuth(env: Record<string, string | undefined>, problems: string[]): SlackOAuthConfig | undefined {
+function readSlackOAuth(
+  env: Record<string, string | undefined>,
+  problems: string[],
+): SlackOAuthConfig | undefined {
   const parsed = slackOAuthSchema.safeParse(env);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) problems.push(describe(String(issue.path[0]), issue.message));
     return undefined;
   }
   const found: [string, string][] = [];
-  const oauth = slackOAuthConfig({ ...parsed.data, SLACK_BOT_TOKEN: env.SLACK_BOT_TOKEN, SLACK_APP_TOKEN: env.SLACK_APP_TOKEN }, found);
+  const oauth = slackOAuthConfig(
+    { ...parsed.data, SLACK_BOT_TOKEN: env.SLACK_BOT_TOKEN, SLACK_APP_TOKEN: env.SLACK_APP_TOKEN },
+    found,
+  );
   for (const [variable, message] of found) problems.push(describe(variable, message));
   return oauth;
 }

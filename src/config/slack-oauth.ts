@@ -23,7 +23,10 @@ export const slackOAuthSchema = z.object({
   SLACK_STATE_SECRET: z.string().min(32, 'must be a random secret of at least 32 characters').optional(),
   SLACK_INSTALLATION_KEY: z
     .string()
-    .refine((s) => Buffer.from(s, 'base64').length === 32, 'must be 32 random bytes in base64 (openssl rand -base64 32)')
+    .refine(
+      (s) => Buffer.from(s, 'base64').length === 32,
+      'must be 32 random bytes in base64 (openssl rand -base64 32)',
+    )
     .optional(),
 });
 
@@ -41,10 +44,14 @@ export function slackOAuthConfig(
 ): SlackOAuthConfig | undefined {
   if (!env.SLACK_CLIENT_ID) return undefined;
   const needed = ['SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET', 'SLACK_INSTALLATION_KEY'] as const;
-  for (const k of needed) if (!env[k]) problems.push([k, 'is missing (needed with SLACK_CLIENT_ID)']);
+  for (const k of needed)
+    if (!env[k]) problems.push([k, 'is missing: SLACK_CLIENT_ID is set, which needs it']);
   // Bolt takes either one token or installs, never both; say so instead of Bolt's stack trace.
   if (env.SLACK_BOT_TOKEN)
-    problems.push(['SLACK_BOT_TOKEN', 'must be unset with SLACK_CLIENT_ID: each workspace’s token comes from its install']);
+    problems.push([
+      'SLACK_BOT_TOKEN',
+      'must be unset with SLACK_CLIENT_ID: each workspace’s token comes from its install',
+    ]);
   if (env.SLACK_APP_TOKEN)
     problems.push(['SLACK_APP_TOKEN', 'must be unset with SLACK_CLIENT_ID: installing needs HTTP mode']);
   if (!env.SLACK_CLIENT_SECRET || !env.SLACK_STATE_SECRET || !env.SLACK_INSTALLATION_KEY) return undefined;

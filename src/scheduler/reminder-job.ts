@@ -11,20 +11,20 @@ import type { Job } from './index.js';
 export function reminderJob(deps: ChatDeps, pace: PaceOptions = {}): Job {
   // One pacer per workspace's chat, kept across ticks like the single chat's.
   const pacers = new WeakMap<Chat, Chat>();
-  const pace1 = (chat: Chat): Chat => {
-    let found = pacers.get(chat);
-    if (!found) pacers.set(chat, (found = pacedChat(chat, pace)));
+  const pacedOnce = (chat: Chat): Chat => {
+    const found = pacers.get(chat) ?? pacedChat(chat, pace);
+    pacers.set(chat, found);
     return found;
   };
   const { chatFor } = deps;
   const paced: ChatDeps = {
     ...deps,
-    chat: pace1(deps.chat),
+    chat: pacedOnce(deps.chat),
     ...(chatFor
       ? {
           chatFor: async (workspaceId: string) => {
             const chat = await chatFor(workspaceId);
-            return chat && pace1(chat);
+            return chat && pacedOnce(chat);
           },
         }
       : {}),

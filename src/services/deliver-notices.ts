@@ -20,7 +20,9 @@ const BATCH = 100;
 const LATER_MS = 15 * 60_000;
 
 /** Each workspace's deps and recipient check (workspace-chat.ts); undefined: it has no installation. */
-export type InWorkspace = (workspaceId: string) => Promise<{ deps: ChatDeps; check: RecipientCheck } | undefined>;
+export type InWorkspace = (
+  workspaceId: string,
+) => Promise<{ deps: ChatDeps; check: RecipientCheck } | undefined>;
 
 export async function deliverNotices(deps: ChatDeps, inWorkspace: InWorkspace, now: Date): Promise<number> {
   const due = await deps.db.reminderLog.findMany({

@@ -39,7 +39,10 @@ export async function sendDueReminders(
   const total = emptyTally();
   const anyTime = options.anyTime ?? false;
   // Each workspace's own chat (its own token) and users.info cache, once per sweep.
-  const inWorkspace = perWorkspace(deps, (scoped) => ({ deps: scoped, check: recipientCheck(scoped, now, anyTime) }));
+  const inWorkspace = perWorkspace(deps, (scoped) => ({
+    deps: scoped,
+    check: recipientCheck(scoped, now, anyTime),
+  }));
   let after = 0;
   for (;;) {
     const programmes = await deps.db.programme.findMany({

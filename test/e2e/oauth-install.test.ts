@@ -54,8 +54,15 @@ async function installBoth(): Promise<{ a: string; b: string }> {
 const digestTokens = () =>
   Object.fromEntries(
     h.slack.calls
-      .filter((c) => c.method === 'chat.postMessage' && JSON.stringify(c.args.metadata ?? '').includes('improvement_digest'))
-      .map((c) => [(c.args.metadata as { event_payload: { programmeId: number } }).event_payload.programmeId, c.token]),
+      .filter(
+        (c) =>
+          c.method === 'chat.postMessage' &&
+          JSON.stringify(c.args.metadata ?? '').includes('improvement_digest'),
+      )
+      .map((c) => [
+        (c.args.metadata as { event_payload: { programmeId: number } }).event_payload.programmeId,
+        c.token,
+      ]),
   );
 
 describe('installing in several workspaces', () => {
@@ -77,7 +84,10 @@ describe('installing in several workspaces', () => {
     expect(JSON.parse(cipher.open(rows[0]!.installation, `team:${TEAM}`)).bot.token).toBe(tokens.a);
     expect(() => cipher.open(rows[0]!.installation, `team:${OTHER_TEAM}`)).toThrow();
     expect(
-      await h.app.deps.db.auditLog.findMany({ where: { action: 'slack.installed' }, select: { workspaceId: true } }),
+      await h.app.deps.db.auditLog.findMany({
+        where: { action: 'slack.installed' },
+        select: { workspaceId: true },
+      }),
     ).toEqual([{ workspaceId: TEAM }, { workspaceId: OTHER_TEAM }]);
 
     const a = await seedProgramme(h.app.deps, TEAM);
@@ -107,11 +117,17 @@ describe('installing in several workspaces', () => {
     expect(page.status).toBe(200);
     expect(page.text).toContain('Add to Slack');
     const state = /[?&;]state=([^&"]+)/.exec(page.text.replaceAll('&amp;', '&'))?.[1];
-    const code = h.slack.approveInstall({ id: TEAM }, { clientId: '1111111111.2222222222', clientSecret: 'oauth-client-secret-for-tests' });
+    const code = h.slack.approveInstall(
+      { id: TEAM },
+      { clientId: '1111111111.2222222222', clientSecret: 'oauth-client-secret-for-tests' },
+    );
     const noCookie = await h.browse(`/slack/oauth_redirect?code=${code}&state=${state}`);
     expect(noCookie.status).toBe(400);
     expect(noCookie.text).toContain('The install did not finish');
-    const forged = await h.browse(`/slack/oauth_redirect?code=${code}&state=forged`, 'slack-app-oauth-state=forged');
+    const forged = await h.browse(
+      `/slack/oauth_redirect?code=${code}&state=forged`,
+      'slack-app-oauth-state=forged',
+    );
     expect(forged.status).toBe(400);
     expect(await installations()).toEqual([]);
     expect(h.tokensOf('oauth.v2.access')).toEqual([]);
@@ -132,7 +148,9 @@ describe('removing the app', () => {
     });
     expect(event.status).toBe(200);
     expect((await installations()).map((r) => r.teamId)).toEqual([TEAM]);
-    expect(await h.app.deps.db.auditLog.count({ where: { action: 'slack.uninstalled', workspaceId: OTHER_TEAM } })).toBe(1);
+    expect(
+      await h.app.deps.db.auditLog.count({ where: { action: 'slack.uninstalled', workspaceId: OTHER_TEAM } }),
+    ).toBe(1);
 
     const calls = h.slack.calls.length;
     const refused = await command(OTHER_TEAM, 'update WS1 green Caseloads down in Southby');
@@ -141,7 +159,9 @@ describe('removing the app', () => {
       response_type: 'ephemeral',
       text: expect.stringContaining('improvement-bot is not installed in this workspace'),
     });
-    expect((refused.body as { text: string }).text).toContain('You wrote: /improve update WS1 green Caseloads down in Southby');
+    expect((refused.body as { text: string }).text).toContain(
+      'You wrote: /improve update WS1 green Caseloads down in Southby',
+    );
     expect(h.slack.calls.length).toBe(calls);
     expect(await h.app.deps.db.update.count({ where: { workspaceId: OTHER_TEAM } })).toBe(0);
 
@@ -161,11 +181,20 @@ describe('removing the app', () => {
     await h.install({ id: TEAM, userId: 'U0INSTALLER' });
     const open = async () => {
       const [row] = await installations();
-      return row && JSON.parse(tokenCipher(Buffer.from(INSTALLATION_KEY, 'base64')).open(row.installation, `team:${TEAM}`));
+      return (
+        row &&
+        JSON.parse(
+          tokenCipher(Buffer.from(INSTALLATION_KEY, 'base64')).open(row.installation, `team:${TEAM}`),
+        )
+      );
     };
     expect((await open()).user.token).toMatch(/^xoxp-/);
     const revoke = (tokens: Record<string, string[]>) =>
-      sendEvent(h.url, { signingSecret: SIGNING_SECRET, teamId: TEAM, event: { type: 'tokens_revoked', tokens } });
+      sendEvent(h.url, {
+        signingSecret: SIGNING_SECRET,
+        teamId: TEAM,
+        event: { type: 'tokens_revoked', tokens },
+      });
     expect((await revoke({ oauth: ['U0INSTALLER'] })).status).toBe(200);
     const kept = await open();
     expect(kept.user.token).toBeUndefined();

@@ -8,8 +8,8 @@ import { get } from 'node:http';
 import { type RunningApp, startApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/index.js';
 import { AdjustableClock } from '../../src/domain/clock.js';
-import { createLogger } from '../../src/logger.js';
 import { createSlackWebApi, type FakeInstallTeam, type SlackWebApi } from '../../src/local/slack-web-api.js';
+import { createLogger } from '../../src/logger.js';
 import { createTarget } from './database.js';
 import { DEFAULT_METHODS, SIGNING_SECRET } from './e2e.js';
 
@@ -94,7 +94,11 @@ function browserGet(url: string, cookie?: string): Promise<Page> {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }),
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          text: Buffer.concat(chunks).toString('utf8'),
+        }),
       );
       res.on('error', reject);
     }).on('error', reject);

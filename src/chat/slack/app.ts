@@ -5,7 +5,15 @@
  * still serves /healthz on PORT.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { App, type Logger as BoltLogger, type CodedError, ErrorCode, HTTPModuleFunctions, HTTPReceiver, LogLevel } from '@slack/bolt';
+import {
+  App,
+  type Logger as BoltLogger,
+  type CodedError,
+  ErrorCode,
+  HTTPModuleFunctions,
+  HTTPReceiver,
+  LogLevel,
+} from '@slack/bolt';
 import type { Config } from '../../config/index.js';
 import type { Logger } from '../../logger.js';
 import type { Deps } from '../../services/deps.js';
@@ -15,7 +23,12 @@ import { registerInteractions } from './listeners/interactions.js';
 import { registerShortcuts } from './listeners/shortcuts.js';
 import { registerUninstall } from './listeners/uninstall.js';
 import { metadataSeal } from './metadata-seal.js';
-import { answerNotInstalled, INSTALL_PATH, installReceiverOptions, REDIRECT_PATH } from './oauth/install-receiver.js';
+import {
+  answerNotInstalled,
+  INSTALL_PATH,
+  installReceiverOptions,
+  REDIRECT_PATH,
+} from './oauth/install-receiver.js';
 import type { SlackInstallationStore } from './oauth/installation-store.js';
 import { guardRequest } from './request-guard.js';
 import { GuardedSocketModeReceiver } from './socket-receiver.js';
@@ -68,7 +81,8 @@ export async function startSlack(options: SlackOptions): Promise<SlackRuntime> {
         unhandledRequestTimeoutMillis: 2500,
         // A workspace with no installation is told so, politely (install-receiver.ts).
         processEventErrorHandler: async (args) =>
-          (await answerNotInstalled(args, deps.logger)) || HTTPModuleFunctions.defaultProcessEventErrorHandler(args),
+          (await answerNotInstalled(args, deps.logger)) ||
+          HTTPModuleFunctions.defaultProcessEventErrorHandler(args),
       });
   // Socket Mode gets the same shape checks as HTTP, in a receiver of our own (socket-receiver.ts).
   const socketReceiver = socket
@@ -107,7 +121,7 @@ export async function startSlack(options: SlackOptions): Promise<SlackRuntime> {
   registerInteractions(app, deps, config.slack.command, seal);
   registerShortcuts(app, deps, config.slack.command, seal);
   registerHome(app, deps);
-  if (installs && options.installations) registerUninstall(app, options.installations, deps.logger);
+  registerUninstall(app, installs ? options.installations : undefined, deps.logger);
   for (const register of options.register ?? []) register(app);
   app.error(async ({ error }: { error: CodedError }) => {
     // No installation for the workspace: answered by answerNotInstalled, not a fault of ours.

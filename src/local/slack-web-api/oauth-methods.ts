@@ -60,8 +60,14 @@ export const oauthV2Access: BuiltInMethod = (args, { workspace }) => {
   const { team, bot, user } = granted;
   return ok({
     app_id: workspace.bot.appId,
-    authed_user: { id: team.userId ?? 'U0INSTALLER', scope: 'identify', access_token: user, token_type: 'user' },
-    scope: 'commands,chat:write,chat:write.public,im:write,im:history,users:read,channels:history,groups:history',
+    authed_user: {
+      id: team.userId ?? 'U0INSTALLER',
+      scope: 'identify',
+      access_token: user,
+      token_type: 'user',
+    },
+    scope:
+      'commands,chat:write,chat:write.public,im:write,im:history,users:read,channels:history,groups:history',
     token_type: 'bot',
     access_token: bot,
     bot_user_id: workspace.bot.userId,

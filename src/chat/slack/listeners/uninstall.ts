@@ -20,12 +20,26 @@ const queryOf = (body: InstallFacts) => ({
   isEnterpriseInstall: Boolean(body.is_enterprise_install ?? body.authorizations?.[0]?.is_enterprise_install),
 });
 
-export function registerUninstall(app: App, store: SlackInstallationStore, logger: Logger): void {
+/**
+ * With one SLACK_BOT_TOKEN (no `store`) there is nothing to delete: the token is dead, and the
+ * log says what to do, rather than Bolt answering Slack 404 for an event nobody listens to.
+ */
+export function registerUninstall(app: App, store: SlackInstallationStore | undefined, logger: Logger): void {
   app.event('app_uninstalled', async ({ body }) => {
+    if (!store) {
+      logger.warn(
+        'the app was removed from the Slack workspace: install it again and set its new SLACK_BOT_TOKEN',
+      );
+      return;
+    }
     await store.deleteInstallation(queryOf(body as InstallFacts));
     logger.info({ teamId: (body as InstallFacts).team_id }, 'removed from a Slack workspace');
   });
   app.event('tokens_revoked', async ({ event, body }) => {
+    if (!store) {
+      logger.warn('Slack revoked a token of the app: if it was the bot token, set a new SLACK_BOT_TOKEN');
+      return;
+    }
     const query = queryOf(body as InstallFacts);
     // Revoking the bot token is the app's end in that workspace; a user token only drops itself.
     if ((event.tokens.bot ?? []).length > 0) await store.deleteInstallation(query);

@@ -54,18 +54,31 @@ export function installReceiverOptions(
       renderHtmlForInstallPath: (addToSlackUrl) =>
         html(
           'Add improvement-bot to Slack',
-          `<p>improvement-bot keeps your improvement plan's updates, RAG ratings, actions and weekly board digest in Slack.</p><p><a href="${escape(addToSlackUrl)}">Add to Slack</a></p>`,
+          `<p>improvement-bot keeps your improvement plan's updates, RAG ratings, actions and weekly board digest in Slack.</p><p><a href="${escapeHtml(addToSlackUrl)}">Add to Slack</a></p>`,
         ),
       // oauth.v2.access and the auth.test after it go where every other Web API call goes.
       clientOptions: options.apiUrl ? { slackApiUrl: options.apiUrl } : {},
       callbackOptions: {
         success: (installation, _options, _req, res) => {
-          options.logger.info({ teamId: installation.team?.id, enterpriseId: installation.enterprise?.id }, 'installed in a Slack workspace');
-          page(res, 200, 'improvement-bot is installed', `It is now in ${installation.team?.name ?? 'your workspace'}. Type /improve help in any channel to start.`);
+          options.logger.info(
+            { teamId: installation.team?.id, enterpriseId: installation.enterprise?.id },
+            'installed in a Slack workspace',
+          );
+          page(
+            res,
+            200,
+            'improvement-bot is installed',
+            `It is now in ${installation.team?.name ?? 'your workspace'}. Type /improve help in any channel to start.`,
+          );
         },
         failure: (error, _options, _req, res) => {
           options.logger.warn({ code: (error as { code?: string }).code }, 'a Slack install did not finish');
-          page(res, 400, 'The install did not finish', 'Nothing was installed. Please start again from the install page, in the same browser, within ten minutes.');
+          page(
+            res,
+            400,
+            'The install did not finish',
+            'Nothing was installed. Please start again from the install page, in the same browser, within ten minutes.',
+          );
         },
       },
     },
@@ -77,29 +90,39 @@ export function installReceiverOptions(
  * authorisation error to here): a slash command is told so with its own text; anything else gets
  * a plain 200, so Slack does not retry an event nobody can act on.
  */
-export async function answerNotInstalled(args: ReceiverProcessEventErrorHandlerArgs, logger: Logger): Promise<boolean> {
+export async function answerNotInstalled(
+  args: ReceiverProcessEventErrorHandlerArgs,
+  logger: Logger,
+): Promise<boolean> {
   const { error, request, response } = args;
-  if ((error as { code?: string }).code !== ErrorCode.AuthorizationError || response.headersSent) return false;
+  if ((error as { code?: string }).code !== ErrorCode.AuthorizationError || response.headersSent)
+    return false;
   const raw = (request as { rawBody?: Buffer }).rawBody?.toString('utf8') ?? '';
   const fields = request.headers['content-type'] === 'application/x-www-form-urlencoded' ? parse(raw) : {};
-  logger.info({ teamId: typeof fields.team_id === 'string' ? fields.team_id : undefined }, 'a request from a workspace with no installation');
+  logger.info(
+    { teamId: typeof fields.team_id === 'string' ? fields.team_id : undefined },
+    'a request from a workspace with no installation',
+  );
   if (typeof fields.command !== 'string') {
     response.writeHead(200).end();
     return true;
   }
-  const text = `${NOT_INSTALLED_REPLY}\nYou wrote: ${fields.command} ${typeof fields.text === 'string' ? fields.text : ''}`.trimEnd();
+  const text =
+    `${NOT_INSTALLED_REPLY}\nYou wrote: ${fields.command} ${typeof fields.text === 'string' ? fields.text : ''}`.trimEnd();
   response
     .writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
     .end(JSON.stringify({ response_type: 'ephemeral', text }));
   return true;
 }
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A page with `body` (already HTML) under the title. */
 const html = (title: string, body: string): string =>
-  `<!doctype html><html lang="en-GB"><meta charset="utf-8"><title>${escape(title)}</title><h1>${escape(title)}</h1>${body}</html>`;
+  `<!doctype html><html lang="en-GB"><meta charset="utf-8"><title>${escapeHtml(title)}</title><h1>${escapeHtml(title)}</h1>${body}</html>`;
 
 function page(res: ServerResponse, status: number, title: string, text: string): void {
-  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8' }).end(html(title, `<p>${escape(text)}</p>`));
+  res
+    .writeHead(status, { 'content-type': 'text/html; charset=utf-8' })
+    .end(html(title, `<p>${escapeHtml(text)}</p>`));
 }

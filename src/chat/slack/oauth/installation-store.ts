@@ -32,7 +32,11 @@ export function installationKey(query: {
 }
 
 /** The store over `db`; times from `clock`, tokens sealed with `cipher`. */
-export function slackInstallationStore(deps: { db: Db; clock: Clock; cipher: TokenCipher }): SlackInstallationStore {
+export function slackInstallationStore(deps: {
+  db: Db;
+  clock: Clock;
+  cipher: TokenCipher;
+}): SlackInstallationStore {
   const { db, clock, cipher } = deps;
   const read = async (key: string): Promise<AnyInstallation | undefined> => {
     const row = await db.slackInstallation.findUnique({ where: { key } });
@@ -65,7 +69,11 @@ export function slackInstallationStore(deps: { db: Db; clock: Clock; cipher: Tok
           action: before ? 'slack.reinstalled' : 'slack.installed',
           entity: 'SlackInstallation',
           entityId: key,
-          after: { ...fields, botScopes: installation.bot?.scopes ?? [], userToken: Boolean(installation.user.token) },
+          after: {
+            ...fields,
+            botScopes: installation.bot?.scopes ?? [],
+            userToken: Boolean(installation.user.token),
+          },
           at: now,
         });
       });
