@@ -7,10 +7,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { tokenCipher } from '../../src/chat/slack/oauth/token-cipher.js';
 import { sendEvent, sendSlashCommand } from '../../src/local/slack-requests/signed.js';
+import { addAction } from '../../src/services/add-action.js';
 import { DIGEST_METHODS } from '../support/digest.js';
 import { DEFAULT_METHODS, SIGNING_SECRET } from '../support/e2e.js';
-import { OTHER_TEAM, seedProgramme, TEAM, U } from '../support/factories.js';
+import { as, OTHER_TEAM, seedProgramme, TEAM, U } from '../support/factories.js';
 import { INSTALLATION_KEY, type OAuthHarness, oauthHarness } from '../support/oauth.js';
+import { everyone, roster } from '../support/reminders.js';
 
 const MONDAY_EARLY = new Date('2026-11-23T08:00:00Z');
 const METHODS = [...new Set([...DEFAULT_METHODS, ...DIGEST_METHODS])];
@@ -111,6 +113,38 @@ describe('installing in several workspaces', () => {
     expect(logged).not.toMatch(/xox[bp]-/);
   });
 
+  it('sends each workspace’s reminders with its own token', async () => {
+    h = await oauthHarness({ now: new Date('2026-11-16T10:00:00Z'), methods: METHODS });
+    roster(h, everyone());
+    const tokens = await installBoth();
+    for (const team of [TEAM, OTHER_TEAM]) {
+      await seedProgramme(h.app.deps, team);
+      await addAction(
+        {
+          workstream: 'WS1',
+          ownerUserId: U.owner,
+          dueDate: '2026-11-20',
+          text: `Audit duty team in ${team}`,
+        },
+        h.app.deps,
+        as(U.admin, team),
+      );
+    }
+    h.clock.set(new Date('2026-11-23T09:30:00Z'));
+    await h.app.scheduler!.tick();
+    const reminders = h.slack.calls.filter(
+      (c) =>
+        c.method === 'chat.postMessage' &&
+        JSON.stringify(c.args.metadata ?? '').includes('improvement_reminder'),
+    );
+    expect(reminders.map((c) => c.token)).toEqual([tokens.a, tokens.b]);
+    const shown = reminders.map((c) => JSON.stringify(c.args.blocks));
+    expect(shown[0]).toContain(`Audit duty team in ${TEAM}`);
+    expect(shown[1]).toContain(`Audit duty team in ${OTHER_TEAM}`);
+    for (const method of ['conversations.open', 'users.info'])
+      expect(new Set(h.tokensOf(method))).toEqual(new Set([tokens.a, tokens.b]));
+  });
+
   it('refuses a redirect from another browser (no state cookie) and a state it did not sign, installing nothing', async () => {
     h = await oauthHarness({ now: MONDAY_EARLY });
     const page = await h.browse('/slack/install');
@@ -147,6 +181,7 @@ describe('removing the app', () => {
       event: { type: 'app_uninstalled' },
     });
     expect(event.status).toBe(200);
+    await h.app.slack.idle();
     expect((await installations()).map((r) => r.teamId)).toEqual([TEAM]);
     expect(
       await h.app.deps.db.auditLog.count({ where: { action: 'slack.uninstalled', workspaceId: OTHER_TEAM } }),
@@ -189,12 +224,15 @@ describe('removing the app', () => {
       );
     };
     expect((await open()).user.token).toMatch(/^xoxp-/);
-    const revoke = (tokens: Record<string, string[]>) =>
-      sendEvent(h.url, {
+    const revoke = async (tokens: Record<string, string[]>) => {
+      const sent = await sendEvent(h.url, {
         signingSecret: SIGNING_SECRET,
         teamId: TEAM,
         event: { type: 'tokens_revoked', tokens },
       });
+      await h.app.slack.idle();
+      return sent;
+    };
     expect((await revoke({ oauth: ['U0INSTALLER'] })).status).toBe(200);
     const kept = await open();
     expect(kept.user.token).toBeUndefined();
