@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { tokenCipher } from '../../src/chat/slack/oauth/token-cipher.js';
-import { sendEvent, sendSlashCommand } from '../../src/local/slack-requests/signed.js';
+import { sendBlockAction, sendEvent, sendSlashCommand } from '../../src/local/slack-requests/signed.js';
 import { addAction } from '../../src/services/add-action.js';
 import { DIGEST_METHODS } from '../support/digest.js';
 import { DEFAULT_METHODS, SIGNING_SECRET } from '../support/e2e.js';
@@ -74,7 +74,7 @@ describe('installing in several workspaces', () => {
     expect(tokens.a).not.toEqual(tokens.b);
 
     const rows = await installations();
-    expect(rows.map((r) => [r.key, r.teamId, r.botUserId])).toEqual([
+    expect(rows.map((r) => [r.key, r.workspaceId, r.botUserId])).toEqual([
       [`team:${TEAM}`, TEAM, h.slack.bot.userId],
       [`team:${OTHER_TEAM}`, OTHER_TEAM, h.slack.bot.userId],
     ]);
@@ -182,7 +182,7 @@ describe('removing the app', () => {
     });
     expect(event.status).toBe(200);
     await h.app.slack.idle();
-    expect((await installations()).map((r) => r.teamId)).toEqual([TEAM]);
+    expect((await installations()).map((r) => r.workspaceId)).toEqual([TEAM]);
     expect(
       await h.app.deps.db.auditLog.count({ where: { action: 'slack.uninstalled', workspaceId: OTHER_TEAM } }),
     ).toBe(1);
@@ -197,6 +197,22 @@ describe('removing the app', () => {
     expect((refused.body as { text: string }).text).toContain(
       'You wrote: /improve update WS1 green Caseloads down in Southby',
     );
+    const pressed = await sendBlockAction(h.url, {
+      signingSecret: SIGNING_SECRET,
+      teamId: OTHER_TEAM,
+      userId: U.owner,
+      actionId: 'action_done',
+      value: '1',
+      blockId: 'b',
+      channelId: 'C0GENERAL',
+      responseUrl: h.slack.responseUrl('press-uninstalled', { channel: 'C0GENERAL', user: U.owner }),
+    });
+    expect(pressed.status).toBe(200);
+    await h.slack.waitFor((s) => s.responses.some((r) => r.tag === 'press-uninstalled'));
+    expect(h.slack.responses.find((r) => r.tag === 'press-uninstalled')?.body).toMatchObject({
+      response_type: 'ephemeral',
+      text: expect.stringContaining('improvement-bot is not installed in this workspace'),
+    });
     expect(h.slack.calls.length).toBe(calls);
     expect(await h.app.deps.db.update.count({ where: { workspaceId: OTHER_TEAM } })).toBe(0);
 

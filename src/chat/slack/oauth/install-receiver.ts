@@ -87,8 +87,9 @@ export function installReceiverOptions(
 
 /**
  * Bolt's answer when a request's workspace has no installation (app.ts rethrows the
- * authorisation error to here): a slash command is told so with its own text; anything else gets
- * a plain 200, so Slack does not retry an event nobody can act on.
+ * authorisation error to here): a slash command is told so, with its own text, in the reply; a
+ * button or form is told through its response URL; anything else gets a plain 200, so Slack
+ * does not retry an event nobody can act on.
  */
 export async function answerNotInstalled(
   args: ReceiverProcessEventErrorHandlerArgs,
@@ -99,20 +100,43 @@ export async function answerNotInstalled(
     return false;
   const raw = (request as { rawBody?: Buffer }).rawBody?.toString('utf8') ?? '';
   const fields = request.headers['content-type'] === 'application/x-www-form-urlencoded' ? parse(raw) : {};
-  logger.info(
-    { teamId: typeof fields.team_id === 'string' ? fields.team_id : undefined },
-    'a request from a workspace with no installation',
-  );
-  if (typeof fields.command !== 'string') {
-    response.writeHead(200).end();
+  const teamId = typeof fields.team_id === 'string' ? fields.team_id : undefined;
+  logger.info({ teamId }, 'a request from a workspace with no installation');
+  if (typeof fields.command === 'string') {
+    const typed = `${fields.command} ${typeof fields.text === 'string' ? fields.text : ''}`.trimEnd();
+    response
+      .writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
+      .end(
+        JSON.stringify({ response_type: 'ephemeral', text: `${NOT_INSTALLED_REPLY}\nYou wrote: ${typed}` }),
+      );
     return true;
   }
-  const text =
-    `${NOT_INSTALLED_REPLY}\nYou wrote: ${fields.command} ${typeof fields.text === 'string' ? fields.text : ''}`.trimEnd();
-  response
-    .writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
-    .end(JSON.stringify({ response_type: 'ephemeral', text }));
+  response.writeHead(200).end();
+  const responseUrl = responseUrlOf(fields.payload);
+  // The request was signed by Slack (request-guard.ts), so its response URL is Slack's.
+  if (responseUrl)
+    await fetch(responseUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: NOT_INSTALLED_REPLY,
+      }),
+    }).catch((failure: unknown) =>
+      logger.warn({ err: failure }, 'could not say the workspace has no installation'),
+    );
   return true;
+}
+
+function responseUrlOf(payload: unknown): string | undefined {
+  if (typeof payload !== 'string') return undefined;
+  try {
+    const url = (JSON.parse(payload) as { response_url?: unknown }).response_url;
+    return typeof url === 'string' && url.startsWith('http') ? url : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

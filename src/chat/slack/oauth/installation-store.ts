@@ -55,7 +55,8 @@ export function slackInstallationStore(deps: {
       const key = keyOf({ teamId, enterpriseId, isEnterpriseInstall } as InstallationQuery<boolean>);
       const now = clock.now();
       const sealed = cipher.seal(JSON.stringify(installation), key);
-      const fields = { teamId, enterpriseId, isEnterpriseInstall, botUserId: installation.bot?.userId };
+      const workspaceId = (isEnterpriseInstall ? enterpriseId : teamId) ?? key;
+      const fields = { workspaceId, enterpriseId, isEnterpriseInstall, botUserId: installation.bot?.userId };
       await db.$transaction(async (tx) => {
         const before = await tx.slackInstallation.findUnique({ where: { key } });
         await tx.slackInstallation.upsert({
@@ -64,7 +65,7 @@ export function slackInstallationStore(deps: {
           update: { ...fields, installation: sealed, updatedAt: now },
         });
         await audit(tx, {
-          workspaceId: teamId ?? enterpriseId ?? key,
+          workspaceId,
           actor: installation.user.id,
           action: before ? 'slack.reinstalled' : 'slack.installed',
           entity: 'SlackInstallation',
@@ -90,7 +91,7 @@ export function slackInstallationStore(deps: {
         const { count } = await tx.slackInstallation.deleteMany({ where: { key } });
         if (count === 0) return;
         await audit(tx, {
-          workspaceId: query.teamId ?? query.enterpriseId ?? key,
+          workspaceId: (query.isEnterpriseInstall ? query.enterpriseId : query.teamId) ?? key,
           actor: 'slack',
           action: 'slack.uninstalled',
           entity: 'SlackInstallation',
@@ -109,7 +110,7 @@ export function slackInstallationStore(deps: {
       await db.$transaction(async (tx) => {
         await tx.slackInstallation.update({ where: { key }, data: { installation: sealed, updatedAt: now } });
         await audit(tx, {
-          workspaceId: query.teamId ?? query.enterpriseId ?? key,
+          workspaceId: (query.isEnterpriseInstall ? query.enterpriseId : query.teamId) ?? key,
           actor: 'slack',
           action: 'slack.user_token_revoked',
           entity: 'SlackInstallation',

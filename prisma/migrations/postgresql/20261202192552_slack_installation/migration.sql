@@ -1,14 +1,16 @@
 -- CreateTable
 CREATE TABLE "SlackInstallation" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "key" TEXT NOT NULL,
-    "teamId" TEXT,
+    "workspaceId" TEXT NOT NULL,
     "enterpriseId" TEXT,
     "isEnterpriseInstall" BOOLEAN NOT NULL DEFAULT false,
     "botUserId" TEXT,
     "installation" TEXT NOT NULL,
-    "installedAt" DATETIME NOT NULL,
-    "updatedAt" DATETIME NOT NULL
+    "installedAt" TIMESTAMP(3) NOT NULL,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "SlackInstallation_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateIndex

@@ -1,16 +1,14 @@
 -- CreateTable
 CREATE TABLE "SlackInstallation" (
-    "id" SERIAL NOT NULL,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "key" TEXT NOT NULL,
-    "teamId" TEXT,
+    "workspaceId" TEXT NOT NULL,
     "enterpriseId" TEXT,
     "isEnterpriseInstall" BOOLEAN NOT NULL DEFAULT false,
     "botUserId" TEXT,
     "installation" TEXT NOT NULL,
-    "installedAt" TIMESTAMP(3) NOT NULL,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "SlackInstallation_pkey" PRIMARY KEY ("id")
+    "installedAt" DATETIME NOT NULL,
+    "updatedAt" DATETIME NOT NULL
 );
 
 -- CreateIndex
