@@ -24,7 +24,10 @@ export function readModalValues(state: ViewState): ModalValues {
   for (const [blockId, actions] of Object.entries(state.values)) {
     for (const v of Object.values(actions)) {
       const value =
-        v.value ?? v.selected_option?.value ?? shaped(v.selected_user, SLACK_USER_ID) ?? shaped(v.selected_date, DAY);
+        v.value ??
+        v.selected_option?.value ??
+        shaped(v.selected_user, SLACK_USER_ID) ??
+        shaped(v.selected_date, DAY);
       // As command text is: a NUL is dropped (PostgreSQL refuses it in text; SQLite stored it).
       values[blockId] = typeof value === 'string' ? wellFormed(value) : undefined;
     }
