@@ -4,6 +4,9 @@
  */
 
 import { type SlackRuntime, startSlack } from './chat/slack/app.js';
+import { slackInstallationStore } from './chat/slack/oauth/installation-store.js';
+import { tokenCipher } from './chat/slack/oauth/token-cipher.js';
+import { slackWorkspaceChats } from './chat/slack/oauth/workspace-chats.js';
 import { slackChat } from './chat/slack/slack-chat.js';
 import { startTeams, type TeamsRuntime } from './chat/teams/app.js';
 import type { Config } from './config/index.js';
@@ -63,9 +66,19 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   await local?.seed(database.prisma);
   const teams = config.teams ? await startTeams({ config: config.teams, deps }) : undefined;
   const localRoutes = local?.routes;
+  // Installed in several workspaces (SLACK_CLIENT_ID): each one's tokens, encrypted, in the database.
+  const oauth = local ? undefined : config.slack.oauth;
+  const installations = oauth
+    ? slackInstallationStore({
+        db: database.prisma,
+        clock: deps.clock,
+        cipher: tokenCipher(oauth.installationKey),
+      })
+    : undefined;
   const slack = await startSlack({
     config: local?.config ?? config,
     deps,
+    installations,
     routes:
       teams || localRoutes
         ? async (req, res) => Boolean(teams?.routes(req, res) || (await localRoutes?.(req, res)))
@@ -80,6 +93,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     ...deps,
     chat: slackChat(slack.app.client),
     ...(teams ? { teamsChat: teams.chatFor } : {}),
+    ...(installations ? { chatFor: slackWorkspaceChats(installations, config.slack.apiUrl) } : {}),
     instanceId: config.instanceId,
   };
   // In local mode the first tick waits for the page's buttons (or the next minute), so the

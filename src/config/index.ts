@@ -6,8 +6,15 @@ import cron from 'node-cron';
 import { z } from 'zod';
 import { type DatabaseTarget, parseDatabaseUrl } from '../db/database-url.js';
 import { isValidTimezone, parseTimeOfDay } from '../domain/dates.js';
+import {
+  SLACK_OAUTH_PURPOSE,
+  type SlackOAuthConfig,
+  slackOAuthConfig,
+  slackOAuthSchema,
+} from './slack-oauth.js';
 import { TEAMS_PURPOSE, type TeamsConfig, teamsConfig, teamsSchema } from './teams.js';
 
+export type { SlackOAuthConfig } from './slack-oauth.js';
 export type { TeamsConfig } from './teams.js';
 
 export type SlackMode = 'http' | 'socket' | 'local';
@@ -24,6 +31,8 @@ export interface Config {
     botId?: string;
     apiUrl?: string;
     command: string;
+    /** Installs in several workspaces (SLACK_CLIENT_ID…); unset: the one SLACK_BOT_TOKEN. */
+    oauth?: SlackOAuthConfig;
   };
   /** Microsoft Teams, when CLIENT_ID and CLIENT_SECRET are set (src/config/teams.ts). */
   teams?: TeamsConfig;
@@ -98,6 +107,7 @@ const PURPOSE: Record<string, string> = {
   SLACK_APP_TOKEN: 'Socket Mode connection',
   ADMIN_USER_IDS: 'Slack user ids who are admins from the start',
   ...TEAMS_PURPOSE,
+  ...SLACK_OAUTH_PURPOSE,
 };
 
 /** Reads and validates `env`; throws ConfigError listing every problem. */
@@ -111,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.success ? parsed.data : undefined;
   const mode = slackMode(clean, problems);
   const teams = readTeams(clean, problems);
+  const oauth = readSlackOAuth(clean, problems);
   const database = parseDatabaseUrl(
     e?.DATABASE_URL ?? (mode === 'local' ? LOCAL_DATABASE : DEFAULT_DATABASE),
   );
@@ -135,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       botId: e.SLACK_BOT_ID,
       apiUrl: e.SLACK_API_URL,
       command: e.SLACK_COMMAND,
+      ...(oauth ? { oauth } : {}),
     },
     ...(teams ? { teams } : {}),
     adminUserIds: admins,
@@ -153,8 +165,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 /** No Slack credentials at all means local mode; some but not all is a mistake worth naming. */
 function slackMode(env: Record<string, string | undefined>, problems: string[]): SlackMode {
   const has = (k: string) => Boolean(env[k]);
-  if (!has('SLACK_BOT_TOKEN') && !has('SLACK_SIGNING_SECRET') && !has('SLACK_APP_TOKEN')) return 'local';
-  const needed = has('SLACK_APP_TOKEN') ? ['SLACK_BOT_TOKEN'] : ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'];
+  const oauth = has('SLACK_CLIENT_ID');
+  if (!oauth && !has('SLACK_BOT_TOKEN') && !has('SLACK_SIGNING_SECRET') && !has('SLACK_APP_TOKEN'))
+    return 'local';
+  // With OAuth installs each workspace's bot token comes from its install (slack-oauth.ts).
+  const token = oauth ? [] : ['SLACK_BOT_TOKEN'];
+  const needed = has('SLACK_APP_TOKEN') ? token : [...token, 'SLACK_SIGNING_SECRET'];
   for (const k of needed) if (!has(k)) problems.push(describe(k, 'is missing'));
   return has('SLACK_APP_TOKEN') ? 'socket' : 'http';
 }
@@ -170,6 +186,25 @@ function readTeams(env: Record<string, string | undefined>, problems: string[]):
   const teams = teamsConfig(parsed.data, found);
   for (const [variable, message] of found) problems.push(describe(variable, message));
   return teams;
+}
+
+/** The OAuth install's variables, validated on their own like Teams'. */
+function readSlackOAuth(
+  env: Record<string, string | undefined>,
+  problems: string[],
+): SlackOAuthConfig | undefined {
+  const parsed = slackOAuthSchema.safeParse(env);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(describe(String(issue.path[0]), issue.message));
+    return undefined;
+  }
+  const found: [string, string][] = [];
+  const oauth = slackOAuthConfig(
+    { ...parsed.data, SLACK_BOT_TOKEN: env.SLACK_BOT_TOKEN, SLACK_APP_TOKEN: env.SLACK_APP_TOKEN },
+    found,
+  );
+  for (const [variable, message] of found) problems.push(describe(variable, message));
+  return oauth;
 }
 
 function describe(variable: string, message: string): string {

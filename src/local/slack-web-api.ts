@@ -6,6 +6,7 @@ import type { DispatchState } from './slack-web-api/dispatch.js';
 import { FaultQueue } from './slack-web-api/faults.js';
 import { sendJson } from './slack-web-api/http.js';
 import { closeServer, waitFor } from './slack-web-api/lifecycle.js';
+import type { FakeInstallTeam, OAuthClient } from './slack-web-api/oauth-methods.js';
 import { type ResponseUrlContext, ResponseUrls } from './slack-web-api/response-urls.js';
 import { route } from './slack-web-api/router.js';
 import { FakeWorkspace } from './slack-web-api/store.js';
@@ -23,6 +24,7 @@ import type {
   StoredView,
 } from './slack-web-api/types.js';
 
+export type { FakeInstallTeam, OAuthClient } from './slack-web-api/oauth-methods.js';
 export type { ResponseUrlContext } from './slack-web-api/response-urls.js';
 export type * from './slack-web-api/types.js';
 
@@ -72,6 +74,11 @@ export interface SlackWebApi {
   dmChannelFor(userId: string): string;
   /** Makes the next call(s) of `method` fail; use 'response_url' for response URLs. */
   failNext(method: string, failure: Failure): void;
+  /**
+   * Lets `oauth.v2.access` accept this app's credentials, and returns a one-time code for the
+   * redirect as Slack hands it the browser once someone approves installing in `team`.
+   */
+  approveInstall(team: FakeInstallTeam, client: OAuthClient): string;
   /** Scripts replies for a method (also makes an unknown method known). */
   handle(method: string, handler: MethodHandler): void;
   /** Makes `apps.connections.open` hand out this WebSocket URL (Socket Mode stand-in). */
@@ -149,6 +156,10 @@ export async function createSlackWebApi(options: SlackWebApiOptions = {}): Promi
     restoreMessages: (messages) => workspace.restoreMessages(messages),
     dmChannelFor: (userId) => workspace.dmChannelFor(userId),
     failNext: (method, failure) => state.faults.add(method, failure),
+    approveInstall: (team, client) => {
+      workspace.installs.client = client;
+      return workspace.installs.mintCode(team);
+    },
     handle: (method, handler) => void state.handlers.set(method, handler),
     attachSocketMode: (url) => {
       state.socketModeUrl = url;

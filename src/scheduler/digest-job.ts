@@ -5,7 +5,7 @@
  * not posted yet. The DigestRun claim makes that exactly once across ticks, restarts and replicas.
  */
 
-import { forWorkspace } from '../chat/workspace-chat.js';
+import { perWorkspace } from '../chat/workspace-chat.js';
 import type { DigestRun, Programme } from '../db/generated/sqlite/client.js';
 import { claimRun } from '../digest/claim.js';
 import { type DigestSlot, digestSlot } from '../digest/schedule.js';
@@ -23,6 +23,7 @@ export function digestJob(deps: ChatDeps, hooks: DigestHooks = {}): Job {
   return {
     id: DIGEST_JOB_ID,
     async run(now) {
+      const inWorkspace = perWorkspace(deps, (scoped) => scoped);
       for (const { programme, slot, run } of await dueProgrammes(deps, now)) {
         const key = `${programme.id}:${slot.weekStart}`;
         const ours = triedHere.has(key);
@@ -35,15 +36,13 @@ export function digestJob(deps: ChatDeps, hooks: DigestHooks = {}): Job {
             programmeId: programme.id,
             weekStart: slot.weekStart,
           };
+          // Posted with the workspace's own token; a workspace that removed the app is left alone.
+          const scoped = await inWorkspace(programme.workspaceId);
+          if (!scoped) continue;
           const claim = await claimRun(deps.db, runKey, deps.instanceId, now, (r) =>
             mayTakeOver(r, programme, now, deps.instanceId, ours),
           );
-          if (claim)
-            await postWeeklyDigest(
-              { programme, slot, claim },
-              await forWorkspace(deps, programme.workspaceId),
-              hooks,
-            );
+          if (claim) await postWeeklyDigest({ programme, slot, claim }, scoped, hooks);
         } catch (error) {
           deps.logger.error(
             { err: error, programmeId: programme.id },

@@ -9,24 +9,26 @@ import { sendDueReminders } from '../services/send-due-reminders.js';
 import type { Job } from './index.js';
 
 export function reminderJob(deps: ChatDeps, pace: PaceOptions = {}): Job {
-  // One paced Chat per Teams tenant, kept, so its buckets last from tick to tick.
-  const tenants = new Map<string, Chat>();
-  const { teamsChat } = deps;
+  // One pacer per workspace's chat (each platform caches its chats), kept across ticks.
+  const pacers = new WeakMap<Chat, Chat>();
+  const pacedOnce = (chat: Chat): Chat => {
+    const found = pacers.get(chat) ?? pacedChat(chat, pace);
+    pacers.set(chat, found);
+    return found;
+  };
+  const { chatFor, teamsChat } = deps;
   const paced: ChatDeps = {
     ...deps,
-    chat: pacedChat(deps.chat, pace),
-    ...(teamsChat
+    chat: pacedOnce(deps.chat),
+    ...(chatFor
       ? {
-          teamsChat: (tenantId: string) => {
-            let chat = tenants.get(tenantId);
-            if (!chat) {
-              chat = pacedChat(teamsChat(tenantId), pace);
-              tenants.set(tenantId, chat);
-            }
-            return chat;
+          chatFor: async (workspaceId: string) => {
+            const chat = await chatFor(workspaceId);
+            return chat && pacedOnce(chat);
           },
         }
       : {}),
+    ...(teamsChat ? { teamsChat: (tenantId: string) => pacedOnce(teamsChat(tenantId)) } : {}),
   };
   return {
     id: 'reminders',

@@ -6,7 +6,6 @@
  * first (reminder-posted.ts).
  */
 import type { Message } from '../chat/message.js';
-import { forWorkspace } from '../chat/workspace-chat.js';
 import type { ReminderLog } from '../db/generated/sqlite/client.js';
 import { todayIn } from '../domain/dates.js';
 import { bankHolidays, isWorkingDay } from '../domain/working-days.js';
@@ -20,7 +19,12 @@ export const NOTICE_KINDS = ['not_mine', 'unreachable'];
 const BATCH = 100;
 const LATER_MS = 15 * 60_000;
 
-export async function deliverNotices(deps: ChatDeps, check: RecipientCheck, now: Date): Promise<number> {
+/** Each workspace's deps and recipient check (workspace-chat.ts); undefined: it has no installation. */
+export type InWorkspace = (
+  workspaceId: string,
+) => Promise<{ deps: ChatDeps; check: RecipientCheck } | undefined>;
+
+export async function deliverNotices(deps: ChatDeps, inWorkspace: InWorkspace, now: Date): Promise<number> {
   const due = await deps.db.reminderLog.findMany({
     where: {
       kind: { in: NOTICE_KINDS },
@@ -33,7 +37,12 @@ export async function deliverNotices(deps: ChatDeps, check: RecipientCheck, now:
   let sent = 0;
   for (const notice of due) {
     try {
-      if (await deliverNotice(deps, check, notice, now)) sent += 1;
+      const scoped = await inWorkspace(notice.workspaceId);
+      if (!scoped) {
+        await markSkipped(deps.db, notice, 'the workspace has no installation');
+        continue;
+      }
+      if (await deliverNotice(scoped.deps, scoped.check, notice, now)) sent += 1;
     } catch (error) {
       deps.logger.warn({ err: error, notice: notice.id }, 'notice not sent; it will be retried');
       await markFailed(deps.db, notice, String((error as Error).message ?? error), now);
@@ -43,13 +52,12 @@ export async function deliverNotices(deps: ChatDeps, check: RecipientCheck, now:
 }
 
 async function deliverNotice(
-  anyDeps: ChatDeps,
+  deps: ChatDeps,
   check: RecipientCheck,
   notice: ReminderLog,
   now: Date,
 ): Promise<boolean> {
   const { workspaceId } = notice;
-  const deps = await forWorkspace(anyDeps, workspaceId);
   const programme = await deps.db.programme.findFirst({ where: { id: notice.programmeId, workspaceId } });
   const person = await deps.db.person.findUnique({
     where: { workspaceId_platformUserId: { workspaceId, platformUserId: notice.recipient } },

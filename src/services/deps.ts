@@ -23,8 +23,14 @@ export interface Deps {
 /** Scheduled work (digest, reminders) also talks to the chat platform. */
 export interface ChatDeps extends Deps {
   chat: Chat;
-  /** The Chat for a Teams tenant, when Teams is configured (src/chat/workspace-chat.ts picks). */
+  /** The Chat for a Teams tenant, when Teams is configured. */
   teamsChat?: (tenantId: string) => Chat;
+  /**
+   * When the app is installed in several Slack workspaces (OAuth), each workspace's own chat (its
+   * own bot token), or undefined when that workspace has no installation. Unset: `chat` serves
+   * every Slack workspace. Scheduled work picks through src/chat/workspace-chat.ts.
+   */
+  chatFor?: (workspaceId: string) => Promise<Chat | undefined>;
   /** This process's name in claims, so a replica can tell its own claims from others'. */
   instanceId: string;
 }

@@ -4,7 +4,6 @@
  * reports a deactivated or unknown person to the admins once (Person.unreachableAt).
  */
 import type { ChatUser } from '../chat/chat.js';
-import { forWorkspace } from '../chat/workspace-chat.js';
 import type { Person } from '../db/generated/sqlite/client.js';
 import type { Day } from '../domain/dates.js';
 import { withinReminderHours } from '../domain/reminders.js';
@@ -34,8 +33,8 @@ export function recipientCheck(deps: ChatDeps, now: Date, anyTime = false): Reci
     const { platformUserId } = person;
     let found = users.get(platformUserId);
     if (!found) {
-      found = forWorkspace(deps, person.workspaceId)
-        .then((chatDeps) => chatDeps.chat.user(platformUserId))
+      found = deps.chat
+        .user(platformUserId)
         .catch((error: unknown) => {
           deps.logger.warn(
             { err: error, user: platformUserId },

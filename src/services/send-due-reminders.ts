@@ -9,7 +9,7 @@
  * sweeps racing send every reminder once. A sweep that had to leave something for later (a
  * failed send, someone outside their hours) is marked failed and runs again after a back-off.
  */
-import { forWorkspace } from '../chat/workspace-chat.js';
+import { perWorkspace } from '../chat/workspace-chat.js';
 import type { Programme } from '../db/generated/sqlite/client.js';
 import type { Day } from '../domain/dates.js';
 import { reminderDay } from '../domain/reminders.js';
@@ -38,7 +38,11 @@ export async function sendDueReminders(
 ): Promise<Tally> {
   const total = emptyTally();
   const anyTime = options.anyTime ?? false;
-  const check = recipientCheck(deps, now, anyTime);
+  // Each workspace's own chat (its own token) and users.info cache, once per sweep.
+  const inWorkspace = perWorkspace(deps, (scoped) => ({
+    deps: scoped,
+    check: recipientCheck(scoped, now, anyTime),
+  }));
   let after = 0;
   for (;;) {
     const programmes = await deps.db.programme.findMany({
@@ -49,23 +53,16 @@ export async function sendDueReminders(
     if (programmes.length === 0) break;
     after = programmes.at(-1)!.id;
     for (const { programme, day, holidays } of await programmesDue(deps, programmes, now, anyTime)) {
+      const scoped = await inWorkspace(programme.workspaceId);
+      if (!scoped) continue;
       const tally = await sweepProgramme(
-        {
-          deps: await forWorkspace(deps, programme.workspaceId),
-          check,
-          now,
-          day,
-          holidays,
-          tally: emptyTally(),
-          count: () => {},
-          heartbeat: async () => {},
-        },
+        { ...scoped, now, day, holidays, tally: emptyTally(), count: () => {}, heartbeat: async () => {} },
         programme,
       );
       for (const outcome of Object.keys(total) as (keyof Tally)[]) total[outcome] += tally[outcome];
     }
   }
-  await deliverNotices(deps, check, now);
+  await deliverNotices(deps, inWorkspace, now);
   return total;
 }
 

@@ -5,7 +5,15 @@
  * still serves /healthz on PORT.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { App, type Logger as BoltLogger, HTTPReceiver, LogLevel } from '@slack/bolt';
+import {
+  App,
+  type Logger as BoltLogger,
+  type CodedError,
+  ErrorCode,
+  HTTPModuleFunctions,
+  HTTPReceiver,
+  LogLevel,
+} from '@slack/bolt';
 import type { Config } from '../../config/index.js';
 import type { Logger } from '../../logger.js';
 import type { Deps } from '../../services/deps.js';
@@ -13,7 +21,15 @@ import { registerCommands } from './listeners/commands.js';
 import { registerHome } from './listeners/home.js';
 import { registerInteractions } from './listeners/interactions.js';
 import { registerShortcuts } from './listeners/shortcuts.js';
+import { registerUninstall } from './listeners/uninstall.js';
 import { metadataSeal } from './metadata-seal.js';
+import {
+  answerNotInstalled,
+  INSTALL_PATH,
+  installReceiverOptions,
+  REDIRECT_PATH,
+} from './oauth/install-receiver.js';
+import type { SlackInstallationStore } from './oauth/installation-store.js';
 import { guardRequest } from './request-guard.js';
 import { GuardedSocketModeReceiver } from './socket-receiver.js';
 
@@ -36,6 +52,8 @@ export interface SlackOptions {
   health: () => Promise<{ ok: boolean; detail: Record<string, string> }>;
   /** More listeners (reminders, App Home) register here without this file knowing them. */
   register?: ((app: App) => void)[];
+  /** With `config.slack.oauth`: where installs are kept (the app then has no single token). */
+  installations?: SlackInstallationStore;
   /** Extra HTTP routes (local mode's page); return true when handled. */
   routes?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
 }
@@ -43,9 +61,17 @@ export interface SlackOptions {
 export async function startSlack(options: SlackOptions): Promise<SlackRuntime> {
   const { config, deps } = options;
   const socket = config.mode === 'socket';
+  const installs =
+    !socket && config.slack.oauth && options.installations
+      ? installReceiverOptions(config.slack.oauth, options.installations, {
+          apiUrl: config.slack.apiUrl,
+          logger: deps.logger,
+        })
+      : undefined;
   const receiver = socket
     ? undefined
     : new HTTPReceiver({
+        ...installs,
         signingSecret: config.slack.signingSecret,
         // The guard in front (request-guard.ts) has already checked the signature and timestamp
         // of every request `route` hands over, and Bolt has no other way in: checking them twice
@@ -53,6 +79,10 @@ export async function startSlack(options: SlackOptions): Promise<SlackRuntime> {
         signatureVerification: false,
         logger: boltLogger(deps.logger),
         unhandledRequestTimeoutMillis: 2500,
+        // A workspace with no installation is told so, politely (install-receiver.ts).
+        processEventErrorHandler: async (args) =>
+          (await answerNotInstalled(args, deps.logger)) ||
+          HTTPModuleFunctions.defaultProcessEventErrorHandler(args),
       });
   // Socket Mode gets the same shape checks as HTTP, in a receiver of our own (socket-receiver.ts).
   const socketReceiver = socket
@@ -64,10 +94,17 @@ export async function startSlack(options: SlackOptions): Promise<SlackRuntime> {
       })
     : undefined;
   const app = new App({
-    token: config.slack.botToken,
-    // Given both ids, Bolt never calls auth.test, so the app starts with no network at all.
-    botId: config.slack.botId ?? 'B00000000',
-    botUserId: config.slack.botUserId ?? 'U00000000',
+    // Installed in several workspaces, each request's token and bot ids come from its install.
+    ...(installs
+      ? {}
+      : {
+          token: config.slack.botToken,
+          // Given both ids, Bolt never calls auth.test, so the app starts with no network at all.
+          botId: config.slack.botId ?? 'B00000000',
+          botUserId: config.slack.botUserId ?? 'U00000000',
+        }),
+    // The error handler sees the request's body (to tell an uninstalled workspace's error apart).
+    extendedErrorHandler: true,
     logger: boltLogger(deps.logger),
     // We keep no per-conversation state; Bolt's store would look each request up and miss.
     convoStore: false,
@@ -84,8 +121,11 @@ export async function startSlack(options: SlackOptions): Promise<SlackRuntime> {
   registerInteractions(app, deps, config.slack.command, seal);
   registerShortcuts(app, deps, config.slack.command, seal);
   registerHome(app, deps);
+  registerUninstall(app, installs ? options.installations : undefined, deps.logger);
   for (const register of options.register ?? []) register(app);
-  app.error(async (error) => {
+  app.error(async ({ error }: { error: CodedError }) => {
+    // No installation for the workspace: answered by answerNotInstalled, not a fault of ours.
+    if (installs && error.code === ErrorCode.AuthorizationError) throw error;
     deps.logger.error({ err: error }, 'Slack listener error');
   });
 
@@ -105,6 +145,12 @@ export async function startSlack(options: SlackOptions): Promise<SlackRuntime> {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz') return healthz(res, options.health);
     if (options.routes && (await options.routes(req, res))) return;
+    // The install pages are a browser's GETs, with no Slack signature: the OAuth state (signed
+    // with SLACK_STATE_SECRET and matched to the browser's cookie) guards the redirect instead.
+    if (installs && receiver && req.method === 'GET' && (path === INSTALL_PATH || path === REDIRECT_PATH)) {
+      receiver.requestListener(req, res);
+      return;
+    }
     if (!receiver || path !== '/slack/events' || req.method !== 'POST') return notFound(res);
     if (timestampFromFuture(req)) {
       res.writeHead(401).end();

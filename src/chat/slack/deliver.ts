@@ -10,7 +10,7 @@ import type { Reply } from '../../../commands/types.js';
 import type { Logger } from '../../logger.js';
 import { type Message, plain } from '../message.js';
 import type { MetadataSeal } from './metadata-seal.js';
-import { renderMessage, renderModal } from './render.js';
+import { renderHome, renderMessage, renderModal } from './render.js';
 
 export interface DeliveryTarget {
   client: WebClient;
@@ -42,13 +42,13 @@ export async function deliver(reply: Reply, target: DeliveryTarget): Promise<voi
         view: renderModal({
           ...reply.modal,
           privateMetadata: target.seal.seal(target.workspaceId, reply.modal.privateMetadata),
-        }) as never,
+        }),
       });
       return;
     case 'home':
       await target.client.views.publish({
         user_id: target.userId,
-        view: { type: 'home', blocks: renderMessage(reply.message).blocks ?? [] } as never,
+        view: renderHome(reply.message),
       });
       if (reply.reminder) await updateReminder(reply.reminder, target);
       return;

@@ -4,10 +4,12 @@
  * picker a date, nothing else. A forged "user" such as '<https://evil.example|Click>' would be
  * stored as a person and written into messages as a mention, which Slack would show as a link.
  */
+import type { ViewOutput } from '@slack/bolt';
 import { wellFormed } from '../../domain/text.js';
 import type { ModalValues } from '../message.js';
 
-type ViewState = { values: Record<string, Record<string, Record<string, unknown>>> };
+/** Bolt's type of a submission's state; body-shape.ts has already checked the fields read here. */
+type ViewState = ViewOutput['state'];
 
 const SLACK_USER_ID = /^[UW][A-Z0-9]{2,20}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -21,9 +23,11 @@ export function readModalValues(state: ViewState): ModalValues {
   const values: ModalValues = {};
   for (const [blockId, actions] of Object.entries(state.values)) {
     for (const v of Object.values(actions)) {
-      const selected = v.selected_option as { value?: string } | null | undefined;
       const value =
-        v.value ?? selected?.value ?? shaped(v.selected_user, SLACK_USER_ID) ?? shaped(v.selected_date, DAY);
+        v.value ??
+        v.selected_option?.value ??
+        shaped(v.selected_user, SLACK_USER_ID) ??
+        shaped(v.selected_date, DAY);
       // As command text is: a NUL is dropped (PostgreSQL refuses it in text; SQLite stored it).
       values[blockId] = typeof value === 'string' ? wellFormed(value) : undefined;
     }

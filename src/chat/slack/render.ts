@@ -1,23 +1,28 @@
-/** Neutral messages and modals (src/chat/message.ts) as Slack Block Kit. */
+/**
+ * Neutral messages and modals (src/chat/message.ts) as Slack Block Kit, typed with Slack's own
+ * Block Kit types (@slack/types, as Bolt re-exports them), so a malformed block fails to compile.
+ */
+import type { types } from '@slack/bolt';
 import { escapeText } from '../../domain/text.js';
 import type { Block, Button, Message, Modal, ModalInput } from '../message.js';
 import { SLACK_LIMITS, splitMrkdwn } from './limits.js';
 import { neutraliseBroadcasts, toMrkdwn, toSlackPlain } from './mrkdwn.js';
 
-type KnownBlock = Record<string, unknown>;
+type KnownBlock = types.KnownBlock;
+type SectionBlock = types.SectionBlock;
 
 // The neutral markup as mrkdwn and, as defence in depth, whatever a command or service forgot,
 // the bot never pings @channel/@here. Limits are applied after this, to the text Slack receives
 // (limits.ts).
 const slackText = (text: string): string => neutraliseBroadcasts(toMrkdwn(text));
-const mrkdwn = (text: string) => ({ type: 'mrkdwn', text });
-const plainText = (text: string, max = 150) => ({
+const mrkdwn = (text: string): types.MrkdwnElement => ({ type: 'mrkdwn', text });
+const plainText = (text: string, max = 150): types.PlainTextElement => ({
   type: 'plain_text',
   text: toSlackPlain(text).slice(0, max),
   emoji: true,
 });
 
-function renderButton(b: Button): KnownBlock {
+function renderButton(b: Button): types.Button {
   return {
     type: 'button',
     action_id: b.actionId,
@@ -28,14 +33,14 @@ function renderButton(b: Button): KnownBlock {
 }
 
 /** Section text over Slack's limit becomes several sections; the button stays on the first. */
-function sections(text: string, button?: Button): KnownBlock[] {
+function sections(text: string, button?: Button): SectionBlock[] {
   return splitSlack(slackText(text), button);
 }
 
 /** Text already in mrkdwn as sections. */
-function splitSlack(text: string, button?: Button): KnownBlock[] {
+function splitSlack(text: string, button?: Button): SectionBlock[] {
   return splitMrkdwn(text).map((piece, i) => ({
-    type: 'section',
+    type: 'section' as const,
     text: mrkdwn(piece),
     ...(button && i === 0 ? { accessory: renderButton(button) } : {}),
   }));
@@ -51,9 +56,9 @@ function sectionWithFields(block: Extract<Block, { type: 'section' }>): KnownBlo
 }
 
 /** Context text split into elements, ten to a context block. */
-function context(text: string): KnownBlock[] {
+function context(text: string): types.ContextBlock[] {
   const elements = splitMrkdwn(slackText(text)).map(mrkdwn);
-  const blocks: KnownBlock[] = [];
+  const blocks: types.ContextBlock[] = [];
   for (let i = 0; i < elements.length; i += SLACK_LIMITS.contextElements)
     blocks.push({ type: 'context', elements: elements.slice(i, i + SLACK_LIMITS.contextElements) });
   return blocks;
@@ -88,6 +93,11 @@ export function renderBlock(block: Block): KnownBlock[] {
   }
 }
 
+/** The App Home tab showing `message`. */
+export function renderHome(message: Message): types.HomeView {
+  return { type: 'home', blocks: renderMessage(message).blocks ?? [] };
+}
+
 /** Arguments for chat.postMessage / chat.update / respond(). */
 export function renderMessage(message: Message): { text: string; blocks?: KnownBlock[] } {
   // A message's text may be up to 40,000 characters; a section's stops at 3,000, so long
@@ -98,7 +108,7 @@ export function renderMessage(message: Message): { text: string; blocks?: KnownB
   };
 }
 
-function element(input: ModalInput): KnownBlock {
+function element(input: ModalInput): types.InputBlockElement {
   const id = { action_id: input.id };
   switch (input.kind) {
     case 'text':
@@ -124,7 +134,7 @@ function element(input: ModalInput): KnownBlock {
   }
 }
 
-export function renderModal(modal: Modal): KnownBlock {
+export function renderModal(modal: Modal): types.ModalView {
   const intro: KnownBlock[] = modal.intro ? sections(modal.intro) : [];
   return {
     type: 'modal',
@@ -135,14 +145,16 @@ export function renderModal(modal: Modal): KnownBlock {
     close: plainText('Cancel', 24),
     blocks: [
       ...intro,
-      ...modal.inputs.map((input) => ({
-        type: 'input',
-        block_id: input.id,
-        optional: input.optional ?? false,
-        label: plainText(input.label, 2000),
-        element: element(input),
-        ...('hint' in input && input.hint ? { hint: plainText(input.hint) } : {}),
-      })),
+      ...modal.inputs.map(
+        (input): types.InputBlock => ({
+          type: 'input',
+          block_id: input.id,
+          optional: input.optional ?? false,
+          label: plainText(input.label, 2000),
+          element: element(input),
+          ...('hint' in input && input.hint ? { hint: plainText(input.hint) } : {}),
+        }),
+      ),
     ],
   };
 }

@@ -2,7 +2,7 @@
 import type { WebClient } from '@slack/web-api';
 import { type Chat, ChatError, type ChatErrorCode, type ChatUser, type Posted } from '../chat.js';
 import { SLACK_MESSAGE_LIMITS } from './limits.js';
-import { renderMessage } from './render.js';
+import { renderHome, renderMessage } from './render.js';
 
 /** Slack's error codes that mean one of the neutral, permanent failures. */
 const NEUTRAL: Readonly<Record<string, ChatErrorCode>> = {
@@ -45,16 +45,15 @@ export function slackChat(client: WebClient): Chat {
     const metadata = options.metadata
       ? { event_type: options.metadata.eventType, event_payload: options.metadata.payload }
       : undefined;
-    const result = await call(() =>
+    const posted = await call(() =>
       client.chat.postMessage({
         channel: channelId,
         ...rendered,
-        thread_ts: options.threadId,
-        metadata,
+        ...(options.threadId ? { thread_ts: options.threadId } : {}),
+        ...(metadata ? { metadata } : {}),
         unfurl_links: false,
-      } as never),
+      }),
     );
-    const posted = result as { channel?: string; ts?: string };
     return { channelId: posted.channel ?? channelId, messageId: posted.ts ?? '' };
   };
   const dmChannel: Chat['dmChannel'] = async (userId) => {
@@ -108,9 +107,9 @@ export function slackChat(client: WebClient): Chat {
           ts: threadId,
           include_all_metadata: true,
           limit: 200,
-        } as never),
+        }),
       );
-      return withMetadata((thread as { messages?: SlackMessage[] }).messages ?? [], eventType).filter(
+      return withMetadata((thread.messages ?? []) as SlackMessage[], eventType).filter(
         (m) => m.messageId !== threadId,
       );
     },
@@ -133,7 +132,7 @@ export function slackChat(client: WebClient): Chat {
       await call(() =>
         client.views.publish({
           user_id: userId,
-          view: { type: 'home', blocks: renderMessage(message).blocks ?? [] } as never,
+          view: renderHome(message),
         }),
       );
     },

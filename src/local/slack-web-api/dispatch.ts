@@ -3,6 +3,7 @@ import * as conversations from './conversation-methods.js';
 import type { FaultQueue, HttpReply } from './faults.js';
 import * as files from './file-methods.js';
 import type { BuiltInMethod, MethodContext } from './method-types.js';
+import { oauthV2Access } from './oauth-methods.js';
 import { fail, MISUSE_ERRORS } from './replies.js';
 import type { FakeWorkspace } from './store.js';
 import type { ApiArgs, ApiReply, MethodHandler, RecordedCall, RecordedUpload } from './types.js';
@@ -29,7 +30,11 @@ export const BUILT_IN_METHODS: Record<string, BuiltInMethod> = {
   'auth.test': workspaceMethods.authTest,
   'team.info': workspaceMethods.teamInfo,
   'apps.connections.open': workspaceMethods.connectionsOpen,
+  'oauth.v2.access': oauthV2Access,
 };
+
+/** Methods Slack calls with the app's client id and secret instead of a token. */
+const TOKENLESS = new Set(['oauth.v2.access']);
 
 /** Everything a dispatch needs; owned by the stand-in and shared across calls. */
 export interface DispatchState {
@@ -92,14 +97,15 @@ export async function dispatch(
 ): Promise<HttpReply> {
   let result: HttpReply;
   if (!args) result = { status: 200, headers: {}, body: fail('invalid_json') };
-  else if (!token) result = { status: 200, headers: {}, body: fail('not_authed') };
-  else result = await reply(method, args, token, state);
+  else if (!token && !TOKENLESS.has(method)) result = { status: 200, headers: {}, body: fail('not_authed') };
+  else result = await reply(method, args, token ?? '', state);
   const body: ApiReply = result.body;
   const call: RecordedCall = {
     method,
     args: args ?? {},
     at: state.workspace.clock().getTime(),
     status: result.status,
+    ...(token ? { token } : {}),
     ...(body.ok ? {} : { error: body.error ?? 'unknown_error' }),
   };
   state.calls.push(call);

@@ -1,3 +1,4 @@
+import { FakeInstalls } from './oauth-methods.js';
 import type { FakeBot, FakeChannel, FakeUser, StoredFile, StoredMessage, StoredView } from './types.js';
 
 /** Options the in-memory workspace is built from. */
@@ -25,6 +26,8 @@ export class FakeWorkspace {
   readonly teamId: string;
   readonly bot: FakeBot;
   readonly clock: () => Date;
+  /** Workspaces installed through `oauth.v2.access`, and their tokens. */
+  readonly installs = new FakeInstalls();
   private lastTsMicros = 0;
   private viewCount = 0;
   private readonly triggers = new Map<string, string>();

@@ -102,6 +102,8 @@ export interface RecordedCall {
   /** The reply error code if the call did not succeed (injected faults included). */
   error?: string;
   status: number;
+  /** The token the call was made with (its Authorization header, else its `token` argument). */
+  token?: string;
 }
 
 /** A body the app POSTed to one of our response URLs (Bolt's `respond()`). */

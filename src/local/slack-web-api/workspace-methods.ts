@@ -50,12 +50,13 @@ export const usersInfo: BuiltInMethod = (args, { workspace }) => {
 };
 
 /** `auth.test`: identifies the bot, as Bolt asks when it is not given botId/botUserId. */
-export const authTest: BuiltInMethod = (_args, { workspace }) =>
+export const authTest: BuiltInMethod = (_args, { workspace, token }) =>
   ok({
     url: 'https://improvement-local.slack.com/',
     team: 'Local Council',
     user: workspace.bot.name,
-    team_id: workspace.teamId,
+    // A token from an OAuth install (oauth-methods.ts) names the workspace that installed.
+    team_id: workspace.installs.teamOf(token) ?? workspace.teamId,
     user_id: workspace.bot.userId,
     bot_id: workspace.bot.botId,
     is_enterprise_install: false,

@@ -5,7 +5,7 @@
 import type { App } from '@slack/bolt';
 import { buildHome } from '../../../services/build-home.js';
 import type { Deps } from '../../../services/deps.js';
-import { renderMessage } from '../render.js';
+import { renderHome } from '../render.js';
 import { actingWorkspace } from '../workspace.js';
 
 export function registerHome(app: App, deps: Deps): void {
@@ -18,7 +18,7 @@ export function registerHome(app: App, deps: Deps): void {
       const home = await buildHome(deps, { workspaceId, userId: event.user });
       await client.views.publish({
         user_id: event.user,
-        view: { type: 'home', blocks: renderMessage(home).blocks ?? [] } as never,
+        view: renderHome(home),
       });
     } catch (error) {
       deps.logger.error({ err: error }, 'could not publish the Home tab');

@@ -51,7 +51,7 @@ export function registerViews(app: App, deps: Deps, command: string, seal: Metad
       return ack({ response_action: 'errors', errors: onField(FORGED_FORM).errors });
     }
     const channelId = (safeJson(metadata) as { channelId?: string }).channelId ?? body.user.id;
-    const values = readModalValues(view.state as never);
+    const values = readModalValues(view.state);
     const facts = {
       teamId,
       userId: body.user.id,
