@@ -16,6 +16,7 @@ import { actionReassign } from './action-reassign.js';
 import { actionVerify } from './action-verify.js';
 import { Args } from './args.js';
 import { correctedCommand, unknownSubcommand } from './corrections.js';
+import { coverage, postCoverageButton } from './coverage.js';
 import { digestPreview } from './digest-preview.js';
 import { digestSend } from './digest-send.js';
 import { helpFor, overview } from './help.js';
@@ -25,6 +26,9 @@ import { kpiRecord } from './kpi-record.js';
 import { reassignButton, silenceButton, silenceModal } from './notice-buttons.js';
 import { projectAdd } from './project-add.js';
 import { rag, ragModalHandler } from './rag.js';
+import { recommendationAdd } from './recommendation-add.js';
+import { recommendationLink } from './recommendation-link.js';
+import { recommendationList } from './recommendation-list.js';
 import { redact } from './redact.js';
 import { addUpdateButton, doneButton, newDateButton, notMineButton } from './reminder-buttons.js';
 import { addUpdateModal, newDateModal, notMineModal } from './reminder-modals.js';
@@ -86,6 +90,11 @@ export const SUBCOMMANDS: AnySubcommand[] = [
   workstreamAdd,
   workstreamList,
   projectAdd,
+  // Evidence of grip (issue 15).
+  recommendationAdd,
+  recommendationLink,
+  recommendationList,
+  coverage,
   status,
   digestPreview,
   digestSend,
@@ -111,6 +120,7 @@ export const MODAL_HANDLERS: ModalHandler[] = [
 /** Button presses, by action id. */
 export const BUTTON_HANDLERS: ButtonHandler[] = [
   postStatusButton,
+  postCoverageButton,
   doneButton,
   newDateButton,
   addUpdateButton,

@@ -13,6 +13,7 @@ import type { Digest, DigestProgramme } from '../digest/types.js';
 import { type Day, weekStart as mondayOf, todayIn } from '../domain/dates.js';
 import { AppError } from '../domain/errors.js';
 import type { Deps } from './deps.js';
+import { countVerdicts, loadCoverageRows } from './evidence/recommendation-coverage.js';
 
 const WEEK_MS = 7 * 86_400_000;
 
@@ -44,11 +45,12 @@ export async function buildDigest(
   const { since, sinceLastDigest } = await digestWindow(deps, programme, weekStart, asOf);
   const plan = await loadPlan(db, programme, since, asOf);
   const red = redItems(plan);
-  const [detail, actionRows, kpiRows, events] = await Promise.all([
+  const [detail, actionRows, kpiRows, events, coverage] = await Promise.all([
     loadRedDetail(db, programme, plan, asOf),
     loadActions(db, programme, red, { today, since, asOf }),
     loadKpis(db, programme, today),
     loadEvents(db, programme, today),
+    loadCoverageRows(db, { workspaceId: programme.workspaceId, programmeId: programme.id }, today),
   ]);
   const personIds = [
     ...plan.changes.map((c) => c.authorId),
@@ -75,6 +77,7 @@ export async function buildDigest(
     ...actionSections(actions, today),
     completedCount: actionRows.completedCount,
     kpis: scorecard(kpiRows, today),
+    ...(coverage.length > 0 ? { coverage: countVerdicts(coverage) } : {}),
   };
 }
 

@@ -365,6 +365,22 @@ const NO_ARGUMENTS: Row[] = [
     { error: '“twelve” is not an update number. Use the number shown under the update, such as 12.' },
   ],
   ['settings case-reference remove', { error: 'Say which format to remove, for example CP/2025/1187.' }],
+  // Evidence of grip (issue 15).
+  [
+    'recommendation add PA2 Oversight in the duty teams source monitoring letter 01/01/2026',
+    {
+      sub: 'recommendation add',
+      input: {
+        ref: 'PA2',
+        text: 'Oversight in the duty teams',
+        source: 'monitoring_letter',
+        sourceDate: '2026-01-01',
+      },
+    },
+  ],
+  ['recommendation link R1 WS2', { sub: 'recommendation link', input: { ref: 'R1', target: 'WS2' } }],
+  ['recommendations', { sub: 'recommendation list', input: {} }],
+  ['coverage', { sub: 'coverage', input: {} }],
 ];
 
 const FIVE_THOUSAND = 'Recruitment is behind plan. '.repeat(200).slice(0, 5000);
