@@ -15,6 +15,7 @@ import { actionList } from './action-list.js';
 import { actionReassign } from './action-reassign.js';
 import { actionVerify } from './action-verify.js';
 import { Args } from './args.js';
+import { ask } from './ask.js';
 import { correctedCommand, unknownSubcommand } from './corrections.js';
 import { coverage, postCoverageButton } from './coverage.js';
 import { digestPreview } from './digest-preview.js';
@@ -95,6 +96,7 @@ export const SUBCOMMANDS: AnySubcommand[] = [
   recommendationLink,
   recommendationList,
   coverage,
+  ask,
   status,
   digestPreview,
   digestSend,

@@ -58,6 +58,23 @@ export async function loadActions(
   return { open, completedCount };
 }
 
+/** Board requests not yet done, whatever their due date: the board sees each until it is closed. */
+export async function loadBoardRequests(db: Db, programme: DigestProgramme): Promise<ActionRows['open']> {
+  return db.action.findMany({
+    where: { ...scopeOf(programme), kind: 'board_request', status: 'open' },
+    select: {
+      number: true,
+      text: true,
+      dueDate: true,
+      status: true,
+      ownerId: true,
+      workstreamId: true,
+      projectId: true,
+    },
+    orderBy: [{ dueDate: 'asc' }, { number: 'asc' }],
+  });
+}
+
 export interface KpiRows {
   kpis: {
     id: number;

@@ -103,6 +103,8 @@ export interface Digest {
   comingUp: DigestEvent[];
   /** How many recommendations are covered and on time, overdue, not covered; absent when none are recorded. */
   coverage?: Record<CoverageVerdict, number>;
+  /** Board requests (`/improve ask`) not yet done, soonest due first; absent when there are none. */
+  boardRequests?: ActionView[];
 }
 
 /** How far ahead 'due soon' and 'coming up' look. */

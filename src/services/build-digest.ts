@@ -6,7 +6,7 @@
 
 import { actionSections, dates, openActions, scorecard } from '../digest/assemble-others.js';
 import { countRags, exceptions, ragChanges, silence, workstreamsAtAGlance } from '../digest/assemble-plan.js';
-import { loadActions, loadEvents, loadKpis, loadPeople } from '../digest/load-others.js';
+import { loadActions, loadBoardRequests, loadEvents, loadKpis, loadPeople } from '../digest/load-others.js';
 import { loadPlan, redItems } from '../digest/load-plan.js';
 import { loadRedDetail } from '../digest/load-red-detail.js';
 import type { Digest, DigestProgramme } from '../digest/types.js';
@@ -45,18 +45,20 @@ export async function buildDigest(
   const { since, sinceLastDigest } = await digestWindow(deps, programme, weekStart, asOf);
   const plan = await loadPlan(db, programme, since, asOf);
   const red = redItems(plan);
-  const [detail, actionRows, kpiRows, events, coverage] = await Promise.all([
+  const [detail, actionRows, kpiRows, events, coverage, requests] = await Promise.all([
     loadRedDetail(db, programme, plan, asOf),
     loadActions(db, programme, red, { today, since, asOf }),
     loadKpis(db, programme, today),
     loadEvents(db, programme, today),
     loadCoverageRows(db, { workspaceId: programme.workspaceId, programmeId: programme.id }, today),
+    loadBoardRequests(db, programme),
   ]);
   const personIds = [
     ...plan.changes.map((c) => c.authorId),
     ...detail.reasons.map((r) => r.authorId),
     ...detail.updates.map((u) => u.authorId),
     ...actionRows.open.map((a) => a.ownerId),
+    ...requests.map((a) => a.ownerId),
   ];
   const people = await loadPeople(db, programme.workspaceId, personIds);
   const actions = openActions(actionRows, plan, people);
@@ -78,6 +80,9 @@ export async function buildDigest(
     completedCount: actionRows.completedCount,
     kpis: scorecard(kpiRows, today),
     ...(coverage.length > 0 ? { coverage: countVerdicts(coverage) } : {}),
+    ...(requests.length > 0
+      ? { boardRequests: openActions({ open: requests, completedCount: 0 }, plan, people) }
+      : {}),
   };
 }
 

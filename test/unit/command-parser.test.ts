@@ -381,6 +381,18 @@ const NO_ARGUMENTS: Row[] = [
   ['recommendation link R1 WS2', { sub: 'recommendation link', input: { ref: 'R1', target: 'WS2' } }],
   ['recommendations', { sub: 'recommendation list', input: {} }],
   ['coverage', { sub: 'coverage', input: {} }],
+  [
+    'ask WS1 <@U0OWNER|owner> 31/01/2027 A report on agency numbers',
+    {
+      sub: 'ask',
+      input: {
+        workstream: 'WS1',
+        ownerUserId: 'U0OWNER',
+        dueDate: '2027-01-31',
+        text: 'A report on agency numbers',
+      },
+    },
+  ],
 ];
 
 const FIVE_THOUSAND = 'Recruitment is behind plan. '.repeat(200).slice(0, 5000);
