@@ -53,6 +53,7 @@ import { update, updateModalHandler } from './update.js';
 import { updateEdit, updateUndo } from './update-edit.js';
 import { visitAdd } from './visit-add.js';
 import { visitCancel } from './visit-cancel.js';
+import { visitDone } from './visit-done.js';
 import { visitList } from './visit-list.js';
 import { workstreamAdd } from './workstream-add.js';
 import { workstreamList } from './workstream-list.js';
@@ -85,6 +86,7 @@ export const SUBCOMMANDS: AnySubcommand[] = [
   visitAdd,
   visitList,
   visitCancel,
+  visitDone,
   kpiAdd,
   kpiRecord,
   kpiList,

@@ -382,6 +382,18 @@ const NO_ARGUMENTS: Row[] = [
   ['recommendations', { sub: 'recommendation list', input: {} }],
   ['coverage', { sub: 'coverage', input: {} }],
   [
+    'visit done V-2 letter 20/11/2026 Insufficient progress priority actions: Oversight; Timeliness of visits',
+    {
+      sub: 'visit done',
+      input: {
+        ref: 'V-2',
+        letterDate: '2026-11-20',
+        headline: 'Insufficient progress',
+        priorityActions: ['Oversight', 'Timeliness of visits'],
+      },
+    },
+  ],
+  [
     'ask WS1 <@U0OWNER|owner> 31/01/2027 A report on agency numbers',
     {
       sub: 'ask',
