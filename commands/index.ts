@@ -21,6 +21,7 @@ import { coverage, postCoverageButton } from './coverage.js';
 import { digestPreview } from './digest-preview.js';
 import { digestSend } from './digest-send.js';
 import { helpFor, overview } from './help.js';
+import { history } from './history.js';
 import { kpiAdd } from './kpi-add.js';
 import { kpiList } from './kpi-list.js';
 import { kpiRecord } from './kpi-record.js';
@@ -99,6 +100,7 @@ export const SUBCOMMANDS: AnySubcommand[] = [
   recommendationList,
   coverage,
   ask,
+  history,
   status,
   digestPreview,
   digestSend,

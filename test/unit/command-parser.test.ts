@@ -381,6 +381,8 @@ const NO_ARGUMENTS: Row[] = [
   ['recommendation link R1 WS2', { sub: 'recommendation link', input: { ref: 'R1', target: 'WS2' } }],
   ['recommendations', { sub: 'recommendation list', input: {} }],
   ['coverage', { sub: 'coverage', input: {} }],
+  ['history WS2', { sub: 'history', input: { subject: 'WS2' } }],
+  ['history kpi "Caseload average"', { sub: 'history', input: { subject: 'Caseload average', kind: 'kpi' } }],
   [
     'visit done V-2 letter 20/11/2026 Insufficient progress priority actions: Oversight; Timeliness of visits',
     {
