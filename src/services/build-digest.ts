@@ -6,11 +6,11 @@
 
 import { actionSections, dates, openActions, scorecard } from '../digest/assemble-others.js';
 import { countRags, exceptions, ragChanges, silence, workstreamsAtAGlance } from '../digest/assemble-plan.js';
-import { loadActions, loadBoardRequests, loadEvents, loadKpis, loadPeople } from '../digest/load-others.js';
+import { loadActions, loadEvents, loadKpis, loadPeople } from '../digest/load-others.js';
 import { loadPlan, redItems } from '../digest/load-plan.js';
 import { loadRedDetail } from '../digest/load-red-detail.js';
-import type { Digest, DigestProgramme } from '../digest/types.js';
-import { type Day, weekStart as mondayOf, todayIn } from '../domain/dates.js';
+import { type Digest, type DigestProgramme, DUE_SOON_DAYS } from '../digest/types.js';
+import { addDays, type Day, weekStart as mondayOf, todayIn } from '../domain/dates.js';
 import { AppError } from '../domain/errors.js';
 import type { Deps } from './deps.js';
 import { countVerdicts, loadCoverageRows } from './evidence/recommendation-coverage.js';
@@ -45,14 +45,25 @@ export async function buildDigest(
   const { since, sinceLastDigest } = await digestWindow(deps, programme, weekStart, asOf);
   const plan = await loadPlan(db, programme, since, asOf);
   const red = redItems(plan);
-  const [detail, actionRows, kpiRows, events, coverage, requests] = await Promise.all([
+  const [detail, loaded, kpiRows, events, coverage] = await Promise.all([
     loadRedDetail(db, programme, plan, asOf),
     loadActions(db, programme, red, { today, since, asOf }),
     loadKpis(db, programme, today),
     loadEvents(db, programme, today),
     loadCoverageRows(db, { workspaceId: programme.workspaceId, programmeId: programme.id }, today),
-    loadBoardRequests(db, programme),
   ]);
+  // Board requests come with the open actions (one query) whatever their due date; the other
+  // sections keep to the actions they always listed.
+  const requests = loaded.open.filter((a) => a.kind === 'board_request');
+  const horizon = addDays(today, DUE_SOON_DAYS);
+  const isListed = (a: (typeof loaded.open)[number]) =>
+    a.dueDate <= horizon ||
+    red.workstreamIds.includes(a.workstreamId) ||
+    (a.projectId !== null && red.projectIds.includes(a.projectId));
+  const actionRows = {
+    ...loaded,
+    open: loaded.open.filter((a) => a.kind !== 'board_request' || isListed(a)),
+  };
   const personIds = [
     ...plan.changes.map((c) => c.authorId),
     ...detail.reasons.map((r) => r.authorId),

@@ -27,7 +27,7 @@ afterEach(async () => {
 });
 
 /** Runs `npm run audit -- …` as its own process; returns its output and the CSV it wrote. */
-export function auditCli(
+function auditCli(
   url: string,
   args: string[],
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
