@@ -16,10 +16,13 @@ import { actionReassign } from './action-reassign.js';
 import { actionVerify } from './action-verify.js';
 import { admins } from './admins.js';
 import { Args } from './args.js';
+import { ask } from './ask.js';
 import { correctedCommand, unknownSubcommand } from './corrections.js';
+import { coverage, postCoverageButton } from './coverage.js';
 import { digestPreview } from './digest-preview.js';
 import { digestSend } from './digest-send.js';
 import { helpFor, overview } from './help.js';
+import { history } from './history.js';
 import { kpiAdd } from './kpi-add.js';
 import { kpiList } from './kpi-list.js';
 import { kpiRecord } from './kpi-record.js';
@@ -29,6 +32,9 @@ import { projectAdd } from './project-add.js';
 import { projectClose } from './project-close.js';
 import { projectRename } from './project-rename.js';
 import { rag, ragModalHandler } from './rag.js';
+import { recommendationAdd } from './recommendation-add.js';
+import { recommendationLink } from './recommendation-link.js';
+import { recommendationList } from './recommendation-list.js';
 import { redact } from './redact.js';
 import { addUpdateButton, doneButton, newDateButton, notMineButton } from './reminder-buttons.js';
 import { addUpdateModal, newDateModal, notMineModal } from './reminder-modals.js';
@@ -53,6 +59,7 @@ import { update, updateModalHandler } from './update.js';
 import { updateEdit, updateUndo } from './update-edit.js';
 import { visitAdd } from './visit-add.js';
 import { visitCancel } from './visit-cancel.js';
+import { visitDone } from './visit-done.js';
 import { visitList } from './visit-list.js';
 import { visitMove } from './visit-move.js';
 import { workstreamAdd } from './workstream-add.js';
@@ -89,6 +96,7 @@ export const SUBCOMMANDS: AnySubcommand[] = [
   visitList,
   visitCancel,
   visitMove,
+  visitDone,
   kpiAdd,
   kpiRecord,
   kpiList,
@@ -99,6 +107,13 @@ export const SUBCOMMANDS: AnySubcommand[] = [
   projectAdd,
   projectRename,
   projectClose,
+  // Evidence of grip (issue 15).
+  recommendationAdd,
+  recommendationLink,
+  recommendationList,
+  coverage,
+  ask,
+  history,
   status,
   digestPreview,
   digestSend,
@@ -128,6 +143,7 @@ export const MODAL_HANDLERS: ModalHandler[] = [
 /** Button presses, by action id. */
 export const BUTTON_HANDLERS: ButtonHandler[] = [
   postStatusButton,
+  postCoverageButton,
   doneButton,
   newDateButton,
   addUpdateButton,

@@ -3,11 +3,15 @@
  * ephemeral reply (with a 'Post to channel' button) and the visible channel post.
  */
 import type { Block, Message } from '../src/chat/message.js';
+import { formatActionRef } from '../src/domain/actions.js';
 import { formatUkDate, todayIn } from '../src/domain/dates.js';
+import { formatKpiValue, verdictWords } from '../src/domain/kpi.js';
 import { isRag, RAG_VALUES, ragLabel, ragMark } from '../src/domain/rag.js';
+import { VERDICT_WORDS } from '../src/domain/recommendation.js';
 import { toSafeText, truncateText } from '../src/domain/text.js';
 import type { RagSummary } from '../src/services/rag-summary.js';
 import type { ReportCard } from '../src/services/workstream-report-card.js';
+import { recommendationLine } from './recommendation-format.js';
 
 /** The action id of the 'Post to channel' button; its value is '' (summary) or a workstream code. */
 export const POST_STATUS_ACTION = 'status_post_to_channel';
@@ -60,14 +64,70 @@ export function reportCardMessage(card: ReportCard, timezone: string, footer: Fo
         ]
       : []),
     { type: 'section', text: `*RAG:* ${rag(w.rag)}${since}${reason}\n*Leads:* ${leads}` },
+    ...fullCard(card, timezone),
     { type: 'section', text: `*Projects*\n${projects.length > 0 ? projects.join('\n') : 'None yet.'}` },
     { type: 'section', text: `*Actions:* ${card.openActions} open${card.openActions > 0 ? overdue : ''}` },
+    ...openActionLines(card),
     { type: 'section', text: update },
+    ...evidence(card, timezone),
   ];
   return {
     text: `${w.code} report card: RAG ${isRag(w.rag) ? ragLabel(w.rag) : w.rag}`,
     blocks: [...blocks, footerBlock(footer)],
   };
+}
+
+/** The RAG history with reasons, newest first, and who changed it. */
+function fullCard(card: ReportCard, timezone: string): Block[] {
+  if (card.ragHistory.length === 0) return [];
+  const lines = card.ragHistory.map(
+    (c) =>
+      `• ${ukDay(c.createdAt, timezone)} ${rag(c.fromRag)} → ${rag(c.toRag)} (<person:${c.authorUserId}>): ${toSafeText(truncateText(c.reason, 300))}`,
+  );
+  return chunk([`*RAG history*`, ...lines]).map((text): Block => ({ type: 'section', text }));
+}
+
+function openActionLines(card: ReportCard): Block[] {
+  if (card.actions.length === 0) return [];
+  const lines = card.actions.map((a) => {
+    const late =
+      a.dueDate < card.today
+        ? ` · *overdue since ${formatUkDate(a.dueDate)}*`
+        : ` · due ${formatUkDate(a.dueDate)}`;
+    const kind = a.kind === 'board_request' ? ' (board request)' : '';
+    return `• *${formatActionRef(a.number)}*${kind} ${toSafeText(truncateText(a.text, 200))} · <person:${a.ownerUserId}>${late}`;
+  });
+  const more = card.openActions - card.actions.length;
+  return chunk([
+    ...lines,
+    ...(more > 0 ? [`…and ${more} more (\`action list ${card.workstream.code}\`)`] : []),
+  ]).map((text): Block => ({ type: 'section', text }));
+}
+
+/** Earlier updates, the KPIs that belong to the workstream, and the recommendations it addresses. */
+function evidence(card: ReportCard, timezone: string): Block[] {
+  const earlier = card.updates
+    .slice(1)
+    .map(
+      (u) =>
+        `• ${ukDay(u.createdAt, timezone)} <person:${u.authorUserId}>: ${toSafeText(truncateText(u.text, 300))}`,
+    );
+  const kpis = card.kpis.map(
+    (k) =>
+      `• ${toSafeText(k.name)}: ${k.latest === null ? 'no readings yet' : formatKpiValue(k.latest, k.unit)} · ${verdictWords(k.verdict, formatUkDate)}`,
+  );
+  const recommendations = card.recommendations.map(
+    (r) => `• ${recommendationLine(r)}: *${VERDICT_WORDS[r.verdict]}*`,
+  );
+  const sections: [string, string[]][] = [
+    ['Earlier updates', earlier],
+    ['KPIs', kpis],
+    ['Recommendations addressed', recommendations],
+  ];
+  return sections
+    .filter(([, lines]) => lines.length > 0)
+    .flatMap(([title, lines]) => chunk([`*${title}*`, ...lines]))
+    .map((text): Block => ({ type: 'section', text }));
 }
 
 function footerBlock(footer: Footer): Block {

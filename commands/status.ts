@@ -14,7 +14,8 @@ export const status: Subcommand<z.infer<typeof input>> = {
   name: 'status',
   aliases: ['summary', 'rag summary'],
   usage: 'status [workstream]',
-  summary: 'The RAG summary sheet, or a workstream’s report card, to you only, with a button to post it.',
+  summary:
+    'The RAG summary sheet, or a workstream’s report card (RAG history with reasons, updates, actions, KPIs, recommendations), to you only, with a button to post it.',
   examples: ['status', 'status WS2', 'status workforce'],
   parse: (args) => ({ workstream: args.done ? undefined : args.rest() }),
   schema: input,

@@ -10,6 +10,7 @@ import {
   parseEventKindTokens,
 } from '../src/domain/event-kind.js';
 import { toSafeText } from '../src/domain/text.js';
+import { nonWorkingDayWarnings } from '../src/domain/visit-day-warnings.js';
 import { addVisit } from '../src/services/add-visit.js';
 import { ephemeral } from './replies.js';
 import type { Subcommand } from './types.js';
@@ -65,6 +66,9 @@ export const visitAdd: Subcommand<z.infer<typeof input>> = {
     if (event.theme) lines.push(`*Theme:* ${toSafeText(event.theme)}`);
     if (workstreams.length > 0)
       lines.push(`*Linked to:* ${workstreams.map((w) => `${w.code} ${toSafeText(w.name)}`).join('; ')}`);
+    const offDays = nonWorkingDayWarnings(event.startDate, event.endDate);
+    if (offDays.length > 0)
+      lines.push(`<icon:warning> ${offDays.join('; ')}: please check the dates with Ofsted.`);
     lines.push(`To cancel it: \`${ctx.command} visit cancel ${eventRef(event.number)}\``);
     return ephemeral(lines.join('\n'));
   },

@@ -35,5 +35,6 @@ export function eventLine(event: Event & { workstreamCodes?: string[] }, today: 
   ];
   if (event.theme) parts.push(`theme: ${toSafeText(event.theme)}`);
   if (event.workstreamCodes?.length) parts.push(event.workstreamCodes.join(', '));
+  if (event.outcome) parts.push(`outcome: ${toSafeText(event.outcome)}`);
   return parts.join(' · ');
 }

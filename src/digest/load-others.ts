@@ -19,13 +19,15 @@ export interface ActionRows {
     ownerId: number;
     workstreamId: number;
     projectId: number | null;
+    /** 'board_request' for what the board asked for (listed whatever its due date), else 'action'. */
+    kind: string;
   }[];
   completedCount: number;
 }
 
 /**
- * Open actions that are overdue, due soon or belong to a red item (exception reporting lists
- * them), and how many were completed since the last digest.
+ * Open actions that are overdue, due soon, belong to a red item (exception reporting lists
+ * them) or are board requests (listed until done), and how many were completed since the last digest.
  */
 export async function loadActions(
   db: Db,
@@ -40,6 +42,7 @@ export async function loadActions(
         ...scope,
         status: 'open',
         OR: [
+          { kind: 'board_request' },
           { dueDate: { lte: addDays(window.today, DUE_SOON_DAYS) } },
           { workstreamId: { in: red.workstreamIds } },
           { projectId: { in: red.projectIds } },

@@ -5,6 +5,7 @@
 import type { Block, Message, MessageLimits } from '../chat/message.js';
 import { formatLongDate } from '../domain/dates.js';
 import { RAG_VALUES, ragLabel } from '../domain/rag.js';
+import { coverageSummary } from '../domain/recommendation.js';
 import { toSafeText } from '../domain/text.js';
 import { layout } from './layout.js';
 import { digestSections } from './render-sections.js';
@@ -26,7 +27,9 @@ function countdownLines(d: Digest): string[] {
   const deadline = d.nextDeadline
     ? `<icon:waiting> *Next deadline:* ${eventPhrase(d.nextDeadline, d.today, { kind: false })} · *${eventCountdown(d.nextDeadline, d.today)}*`
     : '<icon:waiting> *Next deadline:* _none planned_';
-  return [visit, deadline];
+  // One line, only once recommendations are recorded: `/improve coverage` has the detail.
+  const coverage = d.coverage ? [`<icon:memo> *Recommendations:* ${coverageSummary(d.coverage)}`] : [];
+  return [visit, deadline, ...coverage];
 }
 
 function head(d: Digest, options: RenderOptions): Block[] {

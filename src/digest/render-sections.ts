@@ -144,6 +144,27 @@ export function comingUp(d: Digest): DigestSection {
 }
 
 /** Sections 2 to 8, in the issue's order. */
+/** What the board asked for and is still open, soonest due first; no section when there is none. */
+export function boardRequests(d: Digest): DigestSection[] {
+  const open = d.boardRequests ?? [];
+  if (open.length === 0) return [];
+  return [
+    {
+      title: `Board requests still open (${open.length})`,
+      lines: open.map((a) => `• ${actionLine(a, d.today, full)}`),
+    },
+  ];
+}
+
 export function digestSections(d: Digest): DigestSection[] {
-  return [ragAtAGlance(d), changes(d), exceptions(d), silence(d), actions(d), kpis(d), comingUp(d)];
+  return [
+    ragAtAGlance(d),
+    changes(d),
+    exceptions(d),
+    silence(d),
+    actions(d),
+    ...boardRequests(d),
+    kpis(d),
+    comingUp(d),
+  ];
 }

@@ -7,6 +7,7 @@ import type { ActionView } from '../domain/actions.js';
 import type { Day } from '../domain/dates.js';
 import type { KpiDirection, KpiTargetPoint, KpiTrend, KpiVerdict } from '../domain/kpi.js';
 import type { Rag } from '../domain/rag.js';
+import type { CoverageVerdict } from '../domain/recommendation.js';
 
 export interface DigestProgramme {
   id: number;
@@ -100,6 +101,10 @@ export interface Digest {
   completedCount: number;
   kpis: DigestKpi[];
   comingUp: DigestEvent[];
+  /** How many recommendations are covered and on time, overdue, not covered; absent when none are recorded. */
+  coverage?: Record<CoverageVerdict, number>;
+  /** Board requests (`/improve ask`) not yet done, soonest due first; absent when there are none. */
+  boardRequests?: ActionView[];
 }
 
 /** How far ahead 'due soon' and 'coming up' look. */

@@ -161,7 +161,8 @@ function matchEndOf({ words, today }: Input): Match | null {
   if (words[0] === 'eom') return ok(1, endOfMonth(today));
   if (words[0] === 'eow') return ok(1, endOfWeek(today));
   if (words[0] !== 'end' || words[1] !== 'of') return null;
-  const twoWords = lookup(END_OF, words.slice(2, 4).join(' '));
+  // Only with two words there: 'end of month' alone would otherwise match the one-word key and claim 4 words.
+  const twoWords = words[3] === undefined ? undefined : lookup(END_OF, words.slice(2, 4).join(' '));
   if (twoWords) return ok(4, twoWords(today));
   const oneWord = lookup(END_OF, words[2]);
   if (oneWord) return ok(3, oneWord(today));

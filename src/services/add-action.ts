@@ -24,6 +24,8 @@ export interface AddActionInput {
   /** 'YYYY-MM-DD' in the programme's timezone; today or later. */
   dueDate: string;
   text: string;
+  /** 'board_request' when the Improvement Board asked for it (`/improve ask`); an ordinary action otherwise. */
+  kind?: 'action' | 'board_request';
 }
 
 export interface AddActionResult extends ActionInContext {
@@ -35,8 +37,12 @@ export async function addAction(input: AddActionInput, deps: Deps, actor: Actor)
     const programme = await loadProgramme(tx, actor.workspaceId);
     const workstream = await findWorkstream(tx, programme.id, input.workstream);
     const project = input.project ? await findProject(tx, workstream, input.project) : null;
-    await requireLeadOrAdmin(tx, me, workstream, `add actions to ${workstream.code}`);
-    const example = `/improve action add ${workstream.code} @owner 31/03/2027 Recruit four newly qualified social workers`;
+    const what = input.kind === 'board_request' ? 'record board requests for' : 'add actions to';
+    await requireLeadOrAdmin(tx, me, workstream, `${what} ${workstream.code}`);
+    const example =
+      input.kind === 'board_request'
+        ? `/improve ask ${workstream.code} @owner 31/03/2027 A report on agency social worker numbers by team`
+        : `/improve action add ${workstream.code} @owner 31/03/2027 Recruit four newly qualified social workers`;
     const dueDate = requireDueDate(input.dueDate, programmeToday(deps, programme), example);
     if (input.text.trim().length < 3)
       throw new AppError('bad_input', `Say what the action is, after the due date.`, { example });
@@ -60,6 +66,7 @@ export async function addAction(input: AddActionInput, deps: Deps, actor: Actor)
         dueDate,
         createdById: me.id,
         createdAt: now,
+        kind: input.kind ?? 'action',
       },
     });
     await recordActionEvent(tx, me, null, action, {

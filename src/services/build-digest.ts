@@ -9,10 +9,11 @@ import { countRags, exceptions, ragChanges, silence, workstreamsAtAGlance } from
 import { loadActions, loadEvents, loadKpis, loadPeople } from '../digest/load-others.js';
 import { loadPlan, redItems } from '../digest/load-plan.js';
 import { loadRedDetail } from '../digest/load-red-detail.js';
-import type { Digest, DigestProgramme } from '../digest/types.js';
-import { type Day, weekStart as mondayOf, todayIn } from '../domain/dates.js';
+import { type Digest, type DigestProgramme, DUE_SOON_DAYS } from '../digest/types.js';
+import { addDays, type Day, weekStart as mondayOf, todayIn } from '../domain/dates.js';
 import { AppError } from '../domain/errors.js';
 import type { Deps } from './deps.js';
+import { countVerdicts, loadCoverageRows } from './evidence/recommendation-coverage.js';
 
 const WEEK_MS = 7 * 86_400_000;
 
@@ -44,17 +45,31 @@ export async function buildDigest(
   const { since, sinceLastDigest } = await digestWindow(deps, programme, weekStart, asOf);
   const plan = await loadPlan(db, programme, since, asOf);
   const red = redItems(plan);
-  const [detail, actionRows, kpiRows, events] = await Promise.all([
+  const [detail, loaded, kpiRows, events, coverage] = await Promise.all([
     loadRedDetail(db, programme, plan, asOf),
     loadActions(db, programme, red, { today, since, asOf }),
     loadKpis(db, programme, today),
     loadEvents(db, programme, today),
+    loadCoverageRows(db, { workspaceId: programme.workspaceId, programmeId: programme.id }, today),
   ]);
+  // Board requests come with the open actions (one query) whatever their due date; the other
+  // sections keep to the actions they always listed.
+  const requests = loaded.open.filter((a) => a.kind === 'board_request');
+  const horizon = addDays(today, DUE_SOON_DAYS);
+  const isListed = (a: (typeof loaded.open)[number]) =>
+    a.dueDate <= horizon ||
+    red.workstreamIds.includes(a.workstreamId) ||
+    (a.projectId !== null && red.projectIds.includes(a.projectId));
+  const actionRows = {
+    ...loaded,
+    open: loaded.open.filter((a) => a.kind !== 'board_request' || isListed(a)),
+  };
   const personIds = [
     ...plan.changes.map((c) => c.authorId),
     ...detail.reasons.map((r) => r.authorId),
     ...detail.updates.map((u) => u.authorId),
     ...actionRows.open.map((a) => a.ownerId),
+    ...requests.map((a) => a.ownerId),
   ];
   const people = await loadPeople(db, programme.workspaceId, personIds);
   const actions = openActions(actionRows, plan, people);
@@ -75,6 +90,10 @@ export async function buildDigest(
     ...actionSections(actions, today),
     completedCount: actionRows.completedCount,
     kpis: scorecard(kpiRows, today),
+    ...(coverage.length > 0 ? { coverage: countVerdicts(coverage) } : {}),
+    ...(requests.length > 0
+      ? { boardRequests: openActions({ open: requests, completedCount: 0 }, plan, people) }
+      : {}),
   };
 }
 

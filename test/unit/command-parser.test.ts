@@ -415,6 +415,48 @@ const NO_ARGUMENTS: Row[] = [
     { error: '“twelve” is not an update number. Use the number shown under the update, such as 12.' },
   ],
   ['settings case-reference remove', { error: 'Say which format to remove, for example CP/2025/1187.' }],
+  // Evidence of grip (issue 15).
+  [
+    'recommendation add PA2 Oversight in the duty teams source monitoring letter 01/01/2026',
+    {
+      sub: 'recommendation add',
+      input: {
+        ref: 'PA2',
+        text: 'Oversight in the duty teams',
+        source: 'monitoring_letter',
+        sourceDate: '2026-01-01',
+      },
+    },
+  ],
+  ['recommendation link R1 WS2', { sub: 'recommendation link', input: { ref: 'R1', target: 'WS2' } }],
+  ['recommendations', { sub: 'recommendation list', input: {} }],
+  ['coverage', { sub: 'coverage', input: {} }],
+  ['history WS2', { sub: 'history', input: { subject: 'WS2' } }],
+  ['history kpi "Caseload average"', { sub: 'history', input: { subject: 'Caseload average', kind: 'kpi' } }],
+  [
+    'visit done V-2 letter 20/11/2026 Insufficient progress priority actions: Oversight; Timeliness of visits',
+    {
+      sub: 'visit done',
+      input: {
+        ref: 'V-2',
+        letterDate: '2026-11-20',
+        headline: 'Insufficient progress',
+        priorityActions: ['Oversight', 'Timeliness of visits'],
+      },
+    },
+  ],
+  [
+    'ask WS1 <@U0OWNER|owner> 31/01/2027 A report on agency numbers',
+    {
+      sub: 'ask',
+      input: {
+        workstream: 'WS1',
+        ownerUserId: 'U0OWNER',
+        dueDate: '2027-01-31',
+        text: 'A report on agency numbers',
+      },
+    },
+  ],
 ];
 
 const FIVE_THOUSAND = 'Recruitment is behind plan. '.repeat(200).slice(0, 5000);

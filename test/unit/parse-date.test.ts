@@ -186,6 +186,8 @@ describe('parseDateAtStart: the date, then free text', () => {
     [['friday', '3', 'things', 'to', 'chase'], '2026-03-13', 1],
     [['in', '2', 'weeks', 'chase', 'DfE'], '2026-03-25', 3],
     [['end', 'of', 'month', 'KPI', 'return'], '2026-03-31', 3],
+    // The last words of a command: 'end of month' is three tokens, not four (a crash in visit add).
+    [['end', 'of', 'month'], '2026-03-31', 3],
     [['March', '2027', 'target', '25'], '2027-03-31', 2],
     [['March', '31', 'Submit', 'plan'], '2026-03-31', 2],
     [['end', 'of', 'the', 'month,', 'then', 'review'], '2026-03-31', 4],
