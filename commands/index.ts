@@ -22,6 +22,7 @@ import { helpFor, overview } from './help.js';
 import { kpiAdd } from './kpi-add.js';
 import { kpiList } from './kpi-list.js';
 import { kpiRecord } from './kpi-record.js';
+import { kpiTarget } from './kpi-target.js';
 import { reassignButton, silenceButton, silenceModal } from './notice-buttons.js';
 import { projectAdd } from './project-add.js';
 import { rag, ragModalHandler } from './rag.js';
@@ -31,6 +32,7 @@ import { addUpdateModal, newDateModal, notMineModal } from './reminder-modals.js
 import { reminders } from './reminders.js';
 import { apology, ephemeral, refusal } from './replies.js';
 import { settingsCaseReference } from './settings-case-reference.js';
+import { settingsDigest } from './settings-digest.js';
 import { setup } from './setup.js';
 import { snooze } from './snooze.js';
 import { postStatusButton, status } from './status.js';
@@ -83,6 +85,7 @@ export const SUBCOMMANDS: AnySubcommand[] = [
   kpiAdd,
   kpiRecord,
   kpiList,
+  kpiTarget,
   workstreamAdd,
   workstreamList,
   projectAdd,
@@ -93,6 +96,7 @@ export const SUBCOMMANDS: AnySubcommand[] = [
   reminders,
   redact,
   settingsCaseReference,
+  settingsDigest,
   setup,
   help,
 ];
