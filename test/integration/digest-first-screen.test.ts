@@ -41,7 +41,7 @@ async function mainMessage(programmeId: number) {
   const message = renderDigest(await buildDigest({ workspaceId: TEAM, programmeId }, t.deps), {
     limits: SLACK_MESSAGE_LIMITS,
   });
-  return renderMessage(message) as { blocks: SlackBlock[] };
+  return renderMessage(message) as unknown as { blocks: SlackBlock[] };
 }
 
 it('fits the headline of the demo programme’s digest in 25 lines before the first "more"', async () => {
