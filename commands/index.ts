@@ -26,6 +26,7 @@ import { history } from './history.js';
 import { kpiAdd } from './kpi-add.js';
 import { kpiList } from './kpi-list.js';
 import { kpiRecord } from './kpi-record.js';
+import { kpiTarget } from './kpi-target.js';
 import { reassignButton, silenceButton, silenceModal } from './notice-buttons.js';
 import { pack } from './pack.js';
 import { projectAdd } from './project-add.js';
@@ -100,6 +101,7 @@ export const SUBCOMMANDS: AnySubcommand[] = [
   kpiAdd,
   kpiRecord,
   kpiList,
+  kpiTarget,
   workstreamAdd,
   workstreamList,
   workstreamEdit,

@@ -24,7 +24,14 @@ import { ephemeral } from './replies.js';
 import type { CommandContext, ModalHandler, Subcommand } from './types.js';
 
 export const SETTINGS_MODAL = 'settings_modal';
-const FORM_KEYS = ['digestDay', 'digestTime', 'reminderTime', 'silenceDays', 'countdownDays'] as const;
+const FORM_KEYS = [
+  'digestDay',
+  'digestTime',
+  'reminderTime',
+  'silenceDays',
+  'countdownDays',
+  'digestExceptionsOnly',
+] as const;
 const WORDS = Object.keys(SETTING_WORDS).join(', ');
 
 const input = z.object({
@@ -35,17 +42,19 @@ const input = z.object({
 export const settings: Subcommand<z.infer<typeof input>> = {
   name: 'settings',
   aliases: ['setting'],
-  usage: 'settings [digest-day|digest-time|reminder-time|silence-days|countdown-days|board-channel <value>]',
+  usage:
+    'settings [digest-day|digest-time|reminder-time|silence-days|countdown-days|board-channel|exceptions-only <value>]',
   summary:
-    'Opens a form of the programme’s settings, or changes one: digest day and time, reminder time, silence threshold, countdown days, board channel (admins).',
+    'Opens a form of the programme’s settings, or changes one: digest day and time, reminder time, silence threshold, countdown days, board channel, an exceptions-only digest (admins).',
   examples: [
     'settings',
     'settings digest-day Tuesday',
     'settings digest-time 08:30',
     'settings reminder-time 10:00',
-    'settings silence-days 10',
+    'settings silence-days 14',
     'settings countdown-days 28, 14, 7, 1',
     'settings board-channel #improvement-board',
+    'settings exceptions-only on',
   ],
   parse(args) {
     const word = args.word(`which setting: ${WORDS}`).toLowerCase();
@@ -112,6 +121,16 @@ async function settingsModal(ctx: CommandContext): Promise<Modal> {
         kind: 'text',
         initial: countdownList(programme.countdownDays),
         hint: 'e.g. 28, 14, 7, 2, 1, 0 (0 is the day itself)',
+      },
+      {
+        id: 'digestExceptionsOnly',
+        label: 'Weekly digest',
+        kind: 'select',
+        options: [
+          { value: 'off', label: 'Full digest' },
+          { value: 'on', label: 'Exceptions only (Reds, changes, silence, overdue, KPIs)' },
+        ],
+        initial: programme.digestExceptionsOnly ? 'on' : 'off',
       },
     ],
   };

@@ -7,7 +7,7 @@ import { type Day, daysBetween, todayIn } from '../domain/dates.js';
 import { isRag, RAG_VALUES, type Rag } from '../domain/rag.js';
 import type { PlanRows } from './load-plan.js';
 import type { RedDetail } from './load-red-detail.js';
-import type { DigestChange, DigestException, DigestSilence, DigestWorkstream } from './types.js';
+import type { Digest, DigestChange, DigestException, DigestSilence, DigestWorkstream } from './types.js';
 
 /** An open action as lists show it, plus where it belongs. */
 export type OpenAction = ActionView & { workstreamId: number; projectId: number | null };
@@ -50,22 +50,51 @@ export function workstreamsAtAGlance(plan: PlanRows, timezone: string): DigestWo
   });
 }
 
+/**
+ * The RAG changes since the last digest as one net move per workstream or project: a change
+ * reverted in the same period (Amber to Red and back) is no move at all and is not listed.
+ */
 export function ragChanges(plan: PlanRows, people: Map<number, string>, timezone: string): DigestChange[] {
   const codes = new Map(plan.workstreams.map((w) => [w.id, w]));
   const projects = new Map(plan.projects.map((p) => [p.id, p.name]));
-  return plan.changes.map((c) => {
-    const ws = codes.get(c.workstreamId);
-    const project = c.projectId === null ? null : (projects.get(c.projectId) ?? null);
-    return {
-      day: todayIn(c.createdAt, timezone),
-      subject: ws?.code ?? '?',
-      subjectName: project ?? ws?.name ?? '',
-      from: asRag(c.fromRag),
-      to: asRag(c.toRag),
-      reason: c.reason,
-      authorUserId: userIdOf(people, c.authorId),
-    };
-  });
+  const moves = new Map<
+    string,
+    { first: PlanRows['changes'][number]; last: PlanRows['changes'][number]; count: number }
+  >();
+  for (const c of plan.changes) {
+    const key = `${c.workstreamId}/${c.projectId ?? ''}`;
+    const seen = moves.get(key);
+    moves.set(key, seen ? { ...seen, last: c, count: seen.count + 1 } : { first: c, last: c, count: 1 });
+  }
+  return [...moves.values()]
+    .filter((m) => m.first.fromRag !== m.last.toRag)
+    .sort((a, b) => a.last.createdAt.getTime() - b.last.createdAt.getTime() || a.last.id - b.last.id)
+    .map(({ first, last, count }) => {
+      const ws = codes.get(last.workstreamId);
+      const project = last.projectId === null ? null : (projects.get(last.projectId) ?? null);
+      return {
+        day: todayIn(last.createdAt, timezone),
+        subject: ws?.code ?? '?',
+        subjectName: project ?? ws?.name ?? '',
+        isProject: project !== null,
+        from: asRag(first.fromRag),
+        to: asRag(last.toRag),
+        reason: last.reason,
+        authorUserId: userIdOf(people, last.authorId),
+        count,
+      };
+    });
+}
+
+/** The RAG counts as they stood when the period began: each item's RAG before its first change. */
+export function countRagsBefore(plan: PlanRows): Digest['ragCountsBefore'] {
+  const before = (id: number, project: boolean, rag: string) =>
+    plan.changes.find((c) => (project ? c.projectId === id : c.workstreamId === id && c.projectId === null))
+      ?.fromRag ?? rag;
+  return {
+    workstreams: countRags(plan.workstreams.map((w) => ({ rag: before(w.id, false, w.rag) }))),
+    projects: countRags(plan.projects.map((p) => ({ rag: before(p.id, true, p.rag) }))),
+  };
 }
 
 /** Every red workstream, then its red projects (and red projects of other workstreams), in code order. */

@@ -32,10 +32,19 @@ export function splitText(text: string, max: number): string[] {
   return [...pieces, rest];
 }
 
+/** Lines as section blocks, as many lines as fit in each (the headline, which has no title). */
+export function linesToSections(lines: string[], limits: MessageLimits = NO_LIMITS): Block[] {
+  return sectionPieces({ title: '', lines }, limits).map((p) => ({
+    type: 'section',
+    text: 'text' in p ? p.text : '',
+  }));
+}
+
 /** One section as section blocks: the title, then as many lines as fit in each block. */
 function sectionPieces(section: DigestSection, limits: MessageLimits): Piece[] {
   const max = limits.sectionChars - TITLE_ROOM;
-  const lines = [`*${section.title}*`, ...section.lines].flatMap((line) => splitText(line, max));
+  const titled = section.title ? [`*${section.title}*`, ...section.lines] : section.lines;
+  const lines = titled.flatMap((line) => splitText(line, max));
   const pieces: Piece[] = [];
   let current = '';
   for (const line of lines) {
@@ -57,7 +66,7 @@ const size = (block: Block): number => ('text' in block ? block.text.length : 0)
 
 /**
  * Lays out `head` blocks then the sections (dividers between them) as a main message plus
- * thread replies. `fallback(part, parts)` is each message's plain-text notification text and
+ * thread replies; with `headAlone`, the sections start in the first reply. `fallback(part, parts)` is each message's plain-text notification text and
  * `continued(part, parts)` the context line that opens each reply.
  */
 export function layout(
@@ -69,6 +78,7 @@ export function layout(
     more(replies: number): string;
   },
   limits: MessageLimits = NO_LIMITS,
+  options: { headAlone?: boolean } = {},
 ): Message {
   const pieces: Piece[] = sections.flatMap((s, i) => [
     ...sectionPieces(s, limits),
@@ -76,7 +86,8 @@ export function layout(
   ]);
   // Every message keeps one block and some characters for its context line (footer or "part k of n").
   const room = { blocks: limits.blocks - 1, chars: limits.messageChars - 300 };
-  const messages: Block[][] = [[...head]];
+  // The head alone in the main message: the board reads the headline, the detail waits in the thread.
+  const messages: Block[][] = options.headAlone ? [[...head], []] : [[...head]];
   for (const piece of pieces) {
     let current = messages.at(-1)!;
     const chars = current.reduce((n, b) => n + size(b), 0);

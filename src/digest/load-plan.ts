@@ -24,6 +24,7 @@ export interface PlanRows {
   /** Latest update instant per (workstream, project or null). */
   latestUpdates: { workstreamId: number; projectId: number | null; at: Date }[];
   changes: {
+    id: number;
     workstreamId: number;
     projectId: number | null;
     fromRag: string;

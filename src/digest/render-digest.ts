@@ -1,44 +1,32 @@
 /**
- * A digest as a platform-neutral message (header, sections, context, dividers) with a plain-text
- * fallback for notifications, continued in its thread when it does not fit in one message.
+ * A digest as a platform-neutral message: the main message is the headline alone (what a board
+ * member reads in the first screen, render-headline.ts) and the sections follow in its thread,
+ * in as many replies as the platform's limits need. A plain-text fallback goes with each.
  */
 import type { Block, Message, MessageLimits } from '../chat/message.js';
 import { formatLongDate } from '../domain/dates.js';
 import { RAG_VALUES, ragLabel } from '../domain/rag.js';
-import { coverageSummary } from '../domain/recommendation.js';
 import { toSafeText } from '../domain/text.js';
-import { layout } from './layout.js';
+import { layout, linesToSections } from './layout.js';
+import { headlineLines } from './render-headline.js';
 import { digestSections } from './render-sections.js';
 import type { Digest } from './types.js';
-import { eventCountdown, eventPhrase, plural } from './words.js';
+import { plural } from './words.js';
 
 export interface RenderOptions {
   /** Context lines shown under the header: 'Posted late…', 'Sent on request by…', 'Preview…'. */
   notes?: string[];
-  /** The platform's message sizes (Chat.limits); without them the digest is one message. */
+  /** The platform's message sizes (Chat.limits); without them the thread is one reply. */
   limits?: MessageLimits;
-}
-
-/** The countdown to the next Ofsted/DfE event and the next deadline. */
-function countdownLines(d: Digest): string[] {
-  const visit = d.nextVisit
-    ? `<icon:calendar> *Next Ofsted/DfE event:* ${eventPhrase(d.nextVisit, d.today)} · *${eventCountdown(d.nextVisit, d.today)}*`
-    : '<icon:calendar> *Next Ofsted/DfE event:* _none planned_';
-  const deadline = d.nextDeadline
-    ? `<icon:waiting> *Next deadline:* ${eventPhrase(d.nextDeadline, d.today, { kind: false })} · *${eventCountdown(d.nextDeadline, d.today)}*`
-    : '<icon:waiting> *Next deadline:* _none planned_';
-  // One line, only once recommendations are recorded: `/improve coverage` has the detail.
-  const coverage = d.coverage ? [`<icon:memo> *Recommendations:* ${coverageSummary(d.coverage)}`] : [];
-  return [visit, deadline, ...coverage];
 }
 
 function head(d: Digest, options: RenderOptions): Block[] {
   const notes: Block[] = (options.notes ?? []).map((text) => ({ type: 'context', text }));
+  const title = d.programme.exceptionsOnly ? 'Weekly digest (exceptions only)' : 'Weekly digest';
   return [
-    { type: 'header', text: `Weekly digest: week of ${formatLongDate(d.weekStart)}` },
+    { type: 'header', text: `${title}: week of ${formatLongDate(d.weekStart)}` },
     ...notes,
-    { type: 'section', text: [`*${toSafeText(d.programme.name)}*`, ...countdownLines(d)].join('\n') },
-    { type: 'divider' },
+    ...linesToSections(headlineLines(d), options.limits),
   ];
 }
 
@@ -63,5 +51,6 @@ export function renderDigest(d: Digest, options: RenderOptions = {}): Message {
       more: (replies) => `<icon:thread> Continues in the thread: ${plural(replies, 'more message')}.`,
     },
     options.limits,
+    { headAlone: true },
   );
 }

@@ -8,7 +8,7 @@ import { describeTarget, formatKpiValue, trendArrow, verdictIcon, verdictWords }
 import { RAG_VALUES, ragArrow, ragLabel, ragMark } from '../domain/rag.js';
 import { toSafeText } from '../domain/text.js';
 import { MAX_TEXT_LENGTH } from '../services/guard-text.js';
-import type { Digest, DigestException, DigestKpi } from './types.js';
+import { type Digest, type DigestException, type DigestKpi, DUE_SOON_DAYS, DUE_SOON_SHOWN } from './types.js';
 import { eventCountdown, eventPhrase, plural, ragWord, shortDay } from './words.js';
 
 export interface DigestSection {
@@ -39,10 +39,11 @@ export function ragAtAGlance(d: Digest): DigestSection {
 
 export function changes(d: Digest): DigestSection {
   const title = d.sinceLastDigest ? 'Changes since the last digest' : 'Changes in the last 7 days';
-  const lines = d.changes.map(
-    (c) =>
-      `• ${shortDay(c.day, d.today)} · *${safe(c.subject)}* ${safe(c.subjectName)}: ${ragWord(c.from)} → ${ragMark(c.to)} *${ragLabel(c.to)}* (<person:${c.authorUserId}>): ${safe(c.reason)}`,
-  );
+  // Net moves: a change reverted since the last digest is not listed at all.
+  const lines = d.changes.map((c) => {
+    const times = c.count > 1 ? ` (net of ${c.count} changes; latest)` : '';
+    return `• ${shortDay(c.day, d.today)} · *${safe(c.subject)}* ${safe(c.subjectName)}: ${ragWord(c.from)} → ${ragMark(c.to)} *${ragLabel(c.to)}*${times} (<person:${c.authorUserId}>): ${safe(c.reason)}`;
+  });
   return { title, lines: lines.length > 0 ? lines : ['_No RAG changes._'] };
 }
 
@@ -89,22 +90,57 @@ export function silence(d: Digest): DigestSection {
   };
 }
 
+/** Action numbers already listed under Exceptions: each action appears once in the digest. */
+function listedUnderExceptions(d: Digest): Set<number> {
+  return new Set(d.exceptions.flatMap((e) => e.openActions.map((a) => a.number)));
+}
+
+function overdueLines(d: Digest, listed: Set<number>): string[] {
+  const total = d.overdue.reduce((n, o) => n + o.actions.length, 0);
+  if (total === 0) return ['*Overdue:* _none_'];
+  const elsewhere = d.overdue.reduce((n, o) => n + o.actions.filter((a) => listed.has(a.number)).length, 0);
+  const note = elsewhere > 0 ? `, ${elsewhere} of them listed under Exceptions above` : '';
+  return [
+    `*Overdue (${total}${note}):*`,
+    ...d.overdue.flatMap((o) => {
+      const rest = o.actions.filter((a) => !listed.has(a.number));
+      const under = o.actions.length - rest.length;
+      const also = under > 0 ? ` (${under} under Exceptions)` : '';
+      return [
+        `<person:${o.ownerUserId}>: ${o.actions.length} overdue${also}`,
+        ...rest.map((a) => `• ${actionLine(a, d.today, full)}`),
+      ];
+    }),
+  ];
+}
+
+function dueSoonLines(d: Digest, listed: Set<number>): string[] {
+  const heading = `*Due in the next ${DUE_SOON_DAYS} days`;
+  if (d.dueSoon.length === 0) return [`${heading}:* _none_`];
+  const rest = d.dueSoon.filter((a) => !listed.has(a.number));
+  const under = d.dueSoon.length - rest.length;
+  const note = under > 0 ? `, ${under} of them listed under Exceptions above` : '';
+  const shown = rest.slice(0, DUE_SOON_SHOWN);
+  const more =
+    rest.length > shown.length
+      ? [`• _and ${rest.length - shown.length} more: \`/improve action list\` lists every open action_`]
+      : [];
+  return [
+    `${heading} (${d.dueSoon.length}${note}):*`,
+    ...shown.map((a) => `• ${actionLine(a, d.today, full)}`),
+    ...more,
+  ];
+}
+
 export function actions(d: Digest): DigestSection {
-  const overdueCount = d.overdue.reduce((n, o) => n + o.actions.length, 0);
-  const overdue = d.overdue.flatMap((o) => [
-    `<person:${o.ownerUserId}>: ${o.actions.length} overdue`,
-    ...o.actions.map((a) => `• ${actionLine(a, d.today, full)}`),
-  ]);
+  const listed = listedUnderExceptions(d);
   const period = d.sinceLastDigest ? 'since the last digest' : 'in the last 7 days';
+  if (d.programme.exceptionsOnly) return { title: 'Overdue actions', lines: overdueLines(d, listed) };
   return {
     title: 'Actions',
     lines: [
-      overdueCount > 0 ? `*Overdue (${overdueCount}):*` : '*Overdue:* _none_',
-      ...overdue,
-      d.dueSoon.length > 0
-        ? `*Due in the next 14 days (${d.dueSoon.length}):*`
-        : '*Due in the next 14 days:* _none_',
-      ...d.dueSoon.map((a) => `• ${actionLine(a, d.today, full)}`),
+      ...overdueLines(d, listed),
+      ...dueSoonLines(d, listed),
       `*Completed ${period}:* ${d.completedCount}`,
     ],
   };
@@ -128,7 +164,16 @@ function kpiLine(k: DigestKpi, today: Day): string {
   return `${mark} *${safe(k.name)}*: ${value} · ${target}${trend}${next}`;
 }
 
+const ATTENTION = new Set(['off_track', 'missed', 'stale']);
+
 export function kpis(d: Digest): DigestSection {
+  if (d.programme.exceptionsOnly) {
+    const shown = d.kpis.filter((k) => ATTENTION.has(k.verdict.state));
+    return {
+      title: 'KPIs off track, missed or stale',
+      lines: shown.length > 0 ? shown.map((k) => kpiLine(k, d.today)) : ['_Every KPI is on track or met._'],
+    };
+  }
   return {
     title: 'KPI scorecard',
     lines: d.kpis.length > 0 ? d.kpis.map((k) => kpiLine(k, d.today)) : ['_No KPIs yet._'],
@@ -143,7 +188,6 @@ export function comingUp(d: Digest): DigestSection {
   };
 }
 
-/** Sections 2 to 8, in the issue's order. */
 /** What the board asked for and is still open, soonest due first; no section when there is none. */
 export function boardRequests(d: Digest): DigestSection[] {
   const open = d.boardRequests ?? [];
@@ -156,7 +200,12 @@ export function boardRequests(d: Digest): DigestSection[] {
   ];
 }
 
+/**
+ * The sections of the thread, in the order the board reads them; an exceptions-only digest keeps
+ * what needs the board (changes, Reds, silence, overdue actions, KPIs not on track).
+ */
 export function digestSections(d: Digest): DigestSection[] {
+  if (d.programme.exceptionsOnly) return [changes(d), exceptions(d), silence(d), actions(d), kpis(d)];
   return [
     ragAtAGlance(d),
     changes(d),

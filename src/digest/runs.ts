@@ -11,6 +11,23 @@ import { CHECK_PREFIX } from './notify-admins.js';
 
 const MAX_BACKOFF_MS = 30 * 60_000;
 
+/** True when the programme has never had a digest posted for a week before `weekStart`. */
+export async function isFirstDigest(
+  db: Db,
+  programme: { workspaceId: string; id: number },
+  weekStart: string,
+): Promise<boolean> {
+  const earlier = await db.digestRun.count({
+    where: {
+      workspaceId: programme.workspaceId,
+      programmeId: programme.id,
+      status: 'posted',
+      weekStart: { lt: weekStart },
+    },
+  });
+  return earlier === 0;
+}
+
 /** The main message is up: remember where, so a retry only completes its thread. */
 export async function recordMessage(
   db: Db,

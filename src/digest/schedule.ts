@@ -36,6 +36,25 @@ export function isLate(postedAt: Date, dueAt: Date): boolean {
   return postedAt.getTime() - dueAt.getTime() > LATE_AFTER_MS;
 }
 
+/** What decides whether the bot, rather than the set-up, made a digest late. */
+export interface LatenessContext {
+  /** When the board channel was set (the programme's creation when not recorded). */
+  channelSetAt: Date;
+  /** True when no digest of the programme has been posted for an earlier week. */
+  firstDigest: boolean;
+}
+
+/**
+ * Late only when the bot really was late: posted more than 15 minutes after its time, although
+ * the board channel was already set at that time and the board already had a digest to expect.
+ * A programme's first digest, or one whose channel was set after its time, is simply its first
+ * chance to post, not a failure.
+ */
+export function wasLate(postedAt: Date, dueAt: Date, context: LatenessContext): boolean {
+  if (context.firstDigest || context.channelSetAt.getTime() > dueAt.getTime()) return false;
+  return isLate(postedAt, dueAt);
+}
+
 const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 /** 'Mondays at 09:00'. */

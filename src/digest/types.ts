@@ -16,6 +16,8 @@ export interface DigestProgramme {
   timezone: string;
   boardChannelId: string | null;
   silenceDays: number;
+  /** The board asked for the exceptions only: Reds, overdue actions, silence, KPIs not on track. */
+  exceptionsOnly: boolean;
 }
 
 export interface DigestWorkstream {
@@ -34,10 +36,15 @@ export interface DigestChange {
   /** 'WS2' or 'WS2 / Audit programme' (user text, not yet made safe). */
   subject: string;
   subjectName: string;
+  /** True when the subject is a project of the workstream rather than the workstream itself. */
+  isProject: boolean;
   from: Rag;
   to: Rag;
+  /** The latest change's reason and author: a net move says why it ended where it did. */
   reason: string;
   authorUserId: string;
+  /** How many changes the net move is made of (a flip-flop to Red and back is none). */
+  count: number;
 }
 
 export interface DigestException {
@@ -93,6 +100,8 @@ export interface Digest {
   nextDeadline: DigestEvent | null;
   workstreams: DigestWorkstream[];
   ragCounts: { workstreams: Record<Rag, number>; projects: Record<Rag, number> };
+  /** The same counts as they stood at the last digest (or 7 days ago), for the movement. */
+  ragCountsBefore: { workstreams: Record<Rag, number>; projects: Record<Rag, number> };
   changes: DigestChange[];
   exceptions: DigestException[];
   silent: DigestSilence[];
@@ -109,4 +118,6 @@ export interface Digest {
 
 /** How far ahead 'due soon' and 'coming up' look. */
 export const DUE_SOON_DAYS = 14;
+/** How many due-soon actions the digest lists before 'and N more'. */
+export const DUE_SOON_SHOWN = 8;
 export const COMING_UP_DAYS = 56;

@@ -12,6 +12,7 @@ export const SETTING_KEYS = [
   'silenceDays',
   'countdownDays',
   'boardChannelId',
+  'digestExceptionsOnly',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -23,6 +24,7 @@ export type SettingValues = {
   silenceDays: number;
   countdownDays: string;
   boardChannelId: string;
+  digestExceptionsOnly: boolean;
 };
 
 export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -35,6 +37,7 @@ export const SETTING_WORDS: Record<string, SettingKey> = {
   'silence-days': 'silenceDays',
   'countdown-days': 'countdownDays',
   'board-channel': 'boardChannelId',
+  'exceptions-only': 'digestExceptionsOnly',
 };
 
 /** What each setting is called in replies and the audit. */
@@ -45,7 +48,12 @@ export const SETTING_LABELS: Record<SettingKey, string> = {
   silenceDays: 'silence threshold',
   countdownDays: 'countdown days',
   boardChannelId: 'board channel',
+  digestExceptionsOnly: 'exceptions-only digest',
 };
+
+/** The silence threshold's bounds: under 7 flags weekly updaters; over 90 flags nothing useful. */
+export const SILENCE_DAYS_MIN = 7;
+export const SILENCE_DAYS_MAX = 90;
 
 /** The kinds of event counted down to (board meetings are not). */
 export const COUNTDOWN_KINDS = ['monitoring_visit', 'focused_visit', 'inspection', 'dfe_review', 'deadline'];
@@ -78,12 +86,23 @@ export function readSetting<K extends SettingKey>(key: K, text: string): Read<Se
     }
     case 'silenceDays': {
       const n = /^\d{1,3}$/.test(t) ? Number(t) : Number.NaN;
-      return n >= 1 && n <= 60 ? ok(n) : no(`“${t}” is not a number of days from 1 to 60.`);
+      if (Number.isNaN(n)) return no(`“${t}” is not a number of days: write it like 14.`);
+      return n >= SILENCE_DAYS_MIN && n <= SILENCE_DAYS_MAX
+        ? ok(n)
+        : no(
+            `The silence threshold is a whole number of days from ${SILENCE_DAYS_MIN} to ${SILENCE_DAYS_MAX}: under ${SILENCE_DAYS_MIN} would flag leads who update every week.`,
+          );
     }
     case 'countdownDays':
       return readCountdownDays(t) as Read<SettingValues[K]>;
     case 'boardChannelId':
       return t ? ok(t) : no('Name the board channel, such as #improvement-board.');
+    case 'digestExceptionsOnly': {
+      const word = t.toLowerCase();
+      if (word === 'on' || word === 'yes') return ok(true);
+      if (word === 'off' || word === 'no') return ok(false);
+      return no(`Say on or off after exceptions-only, not “${t}”.`);
+    }
   }
   return no('Unknown setting.');
 }
@@ -101,9 +120,13 @@ function readCountdownDays(text: string): Read<string> {
   return { ok: true, value: JSON.stringify(Object.fromEntries(COUNTDOWN_KINDS.map((k) => [k, sorted]))) };
 }
 
-/** How a stored value reads back: 'Monday', '09:00', '7 days', '28, 14, 7 days before'. */
-export function showSetting(key: SettingKey, value: string | number | null): string {
+/** How a stored value reads back: 'Monday', '09:00', '7 days', '28, 14, 7 days before', 'on'. */
+export function showSetting(key: SettingKey, value: string | number | boolean | null): string {
   if (value === null || value === '') return 'none';
+  if (typeof value === 'boolean')
+    return value
+      ? 'on (Reds, RAG changes, silence, overdue actions, KPIs not on track)'
+      : 'off (the full digest)';
   if (key === 'digestDay') return WEEKDAYS[Number(value) - 1] ?? String(value);
   if (key === 'silenceDays') return `${value} day${value === 1 ? '' : 's'}`;
   if (key === 'boardChannelId') return `<channel:${value}>`;

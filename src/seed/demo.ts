@@ -59,6 +59,7 @@ async function writeDemo(tx: Tx, options: DemoOptions): Promise<number> {
       workspaceId,
       name: DEMO_PROGRAMME_NAME,
       boardChannelId: options.boardChannelId ?? 'C0BOARD001',
+      boardChannelSetAt: started,
       timezone: TIMEZONE,
       createdAt: started,
     },

@@ -5,7 +5,14 @@
  */
 
 import { actionSections, dates, openActions, scorecard } from '../digest/assemble-others.js';
-import { countRags, exceptions, ragChanges, silence, workstreamsAtAGlance } from '../digest/assemble-plan.js';
+import {
+  countRags,
+  countRagsBefore,
+  exceptions,
+  ragChanges,
+  silence,
+  workstreamsAtAGlance,
+} from '../digest/assemble-plan.js';
 import { loadActions, loadEvents, loadKpis, loadPeople } from '../digest/load-others.js';
 import { loadPlan, redItems } from '../digest/load-plan.js';
 import { loadRedDetail } from '../digest/load-red-detail.js';
@@ -38,6 +45,7 @@ export async function buildDigest(
     timezone: row.timezone,
     boardChannelId: row.boardChannelId,
     silenceDays: row.silenceDays,
+    exceptionsOnly: row.digestExceptionsOnly,
   };
   const asOf = deps.clock.now();
   const today = todayIn(asOf, programme.timezone);
@@ -84,6 +92,7 @@ export async function buildDigest(
     ...dates(events, today),
     workstreams,
     ragCounts: { workstreams: countRags(plan.workstreams), projects: countRags(plan.projects) },
+    ragCountsBefore: countRagsBefore(plan),
     changes: ragChanges(plan, people, programme.timezone),
     exceptions: exceptions(plan, detail, actions, people, programme.timezone),
     silent: silence(workstreams, plan, today, programme.silenceDays),

@@ -17,8 +17,8 @@ import {
   postMissingParts,
 } from '../digest/post-parts.js';
 import { renderDigest } from '../digest/render-digest.js';
-import { markFailed, markPosted, markRetry, recordMessage } from '../digest/runs.js';
-import { type DigestSlot, isLate, weekBegins } from '../digest/schedule.js';
+import { isFirstDigest, markFailed, markPosted, markRetry, recordMessage } from '../digest/runs.js';
+import { type DigestSlot, type LatenessContext, wasLate, weekBegins } from '../digest/schedule.js';
 import { formatDateTimeUk } from '../domain/dates.js';
 import { buildDigest } from './build-digest.js';
 import type { ChatDeps } from './deps.js';
@@ -54,9 +54,10 @@ export async function postWeeklyDigest(
     if (!(await renewLease(deps.db, claim.run, deps.clock.now()))) throw new ClaimLost();
   };
   try {
-    const earlier = await alreadyPosted(target, deps, ref);
+    const lateness = await latenessOf(target, deps);
+    const earlier = await alreadyPosted(target, deps, ref, lateness);
     let main: Posted | null = earlier;
-    const late = earlier ? earlier.late : isLate(deps.clock.now(), slot.dueAt);
+    const late = earlier ? earlier.late : wasLate(deps.clock.now(), slot.dueAt, lateness);
     const notes = [...(late ? [lateNote(programme, slot)] : []), ...(target.notes ?? [])];
     const digest = await buildDigest({ workspaceId: programme.workspaceId, programmeId: programme.id }, deps);
     const message = renderDigest(digest, { notes, limits: deps.chat.limits });
@@ -94,6 +95,7 @@ async function alreadyPosted(
   target: ClaimedDigest,
   deps: ChatDeps,
   ref: DigestRef,
+  lateness: LatenessContext,
 ): Promise<(Posted & { late: boolean }) | null> {
   const { programme, slot, claim } = target;
   const channelId = programme.boardChannelId ?? '';
@@ -111,9 +113,17 @@ async function alreadyPosted(
     throw error;
   });
   if (!found) return null;
-  const late = isLate(found.postedAt, slot.dueAt);
+  const late = wasLate(found.postedAt, slot.dueAt, lateness);
   await recordMessage(deps.db, claim.run, { channelId, messageId: found.messageId }, late);
   return { channelId, messageId: found.messageId, late };
+}
+
+async function latenessOf(target: ClaimedDigest, deps: ChatDeps): Promise<LatenessContext> {
+  const { programme, slot } = target;
+  return {
+    channelSetAt: programme.boardChannelSetAt ?? programme.createdAt,
+    firstDigest: await isFirstDigest(deps.db, programme, slot.weekStart),
+  };
 }
 
 function lateNote(programme: Programme, slot: DigestSlot): string {

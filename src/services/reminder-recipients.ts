@@ -33,15 +33,13 @@ export function recipientCheck(deps: ChatDeps, now: Date, anyTime = false): Reci
     const { platformUserId } = person;
     let found = users.get(platformUserId);
     if (!found) {
-      found = deps.chat
-        .user(platformUserId)
-        .catch((error: unknown) => {
-          deps.logger.warn(
-            { err: error, user: platformUserId },
-            'users.info failed; the reminder waits for a later tick',
-          );
-          return null;
-        });
+      found = deps.chat.user(platformUserId).catch((error: unknown) => {
+        deps.logger.warn(
+          { err: error, user: platformUserId },
+          'users.info failed; the reminder waits for a later tick',
+        );
+        return null;
+      });
       users.set(platformUserId, found);
     }
     return found;

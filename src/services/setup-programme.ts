@@ -44,7 +44,14 @@ export async function setupProgramme(
         );
       const programme = await tx.programme.update({
         where: { id: existing.id },
-        data: { name: name ?? undefined, boardChannelId: input.boardChannelId ?? undefined },
+        data: {
+          name: name ?? undefined,
+          boardChannelId: input.boardChannelId ?? undefined,
+          boardChannelSetAt:
+            input.boardChannelId && input.boardChannelId !== existing.boardChannelId
+              ? deps.clock.now()
+              : undefined,
+        },
       });
       await audit(tx, {
         at: deps.clock.now(),
@@ -72,6 +79,7 @@ export async function setupProgramme(
         workspaceId: actor.workspaceId,
         name: name ?? 'Improvement programme',
         boardChannelId: input.boardChannelId ?? null,
+        boardChannelSetAt: input.boardChannelId ? deps.clock.now() : null,
         ...deps.defaults,
         createdAt: deps.clock.now(),
       },

@@ -30,6 +30,10 @@ describeBrowser('the weekly digest', () => {
     }
     await digest.getByText(/Why Red \([^)]*@Tom Richards\): Audit found 38% of assessments/).waitFor();
     expect(await digest.getByText('Posted late').count()).toBe(0);
+    // The first screen: the headline, then the thread with the detail.
+    await digest.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await digest.getByText('Continues in the thread: 1 more message.').waitFor();
+    await local.screenshot('digest-first-screen');
     await local.screenshot('digest');
     await exceptions.scrollIntoViewIfNeeded();
     await local.screenshot('digest-exceptions');
@@ -41,7 +45,7 @@ describeBrowser('the weekly digest', () => {
       .getByRole('article')
       .filter({ hasText: "Sent on request from the local page: an update to this week's digest" })
       .waitFor();
-    expect(await page.getByRole('article').filter({ hasText: 'Weekly digest' }).count()).toBe(2);
+    expect(await page.getByRole('article').filter({ hasText: 'Weekly digest: week of' }).count()).toBe(2);
   });
 
   it('comes again a week later when the local clock is moved forward a week', async () => {
@@ -55,14 +59,14 @@ describeBrowser('the weekly digest', () => {
     await page.getByRole('button', { name: 'Move clock forward a week' }).click();
     await page
       .getByRole('status')
-      .filter({ hasText: /Ran the scheduled jobs at Mon 30 Nov, 09:05: 1 message in #improvement-board/ })
+      .filter({ hasText: /Ran the scheduled jobs at Mon 30 Nov, 09:05: 2 messages in #improvement-board/ })
       .waitFor();
     await page
       .getByRole('article')
       .filter({ hasText: 'Weekly digest: week of Monday 30 November 2026' })
       .waitFor();
     await page.locator('#clock').filter({ hasText: 'Mon, 30 Nov 2026, 09:05' }).waitFor();
-    expect(await page.getByRole('article').filter({ hasText: 'Weekly digest' }).count()).toBe(2);
+    expect(await page.getByRole('article').filter({ hasText: 'Weekly digest: week of' }).count()).toBe(2);
     await local.screenshot('digest-a-week-later');
   });
 });

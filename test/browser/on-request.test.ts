@@ -16,7 +16,8 @@ useLocalPage((started) => {
   local = started;
 }, WEDNESDAY_EARLY);
 
-const digests = () => local.page.getByRole('article').filter({ hasText: 'Weekly digest' });
+// Main digest messages only: their thread replies are articles too, headed 'Weekly digest for …'.
+const digests = () => local.page.getByRole('article').filter({ hasText: 'Weekly digest: week of' });
 
 describeBrowser('the page at a time nothing is scheduled', () => {
   it("sends this week's digest on request, then a copy marked as sent on request", async () => {

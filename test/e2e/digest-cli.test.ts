@@ -45,9 +45,10 @@ it('prints the digest as readable text: the demo programme’s, exactly as its s
   expect(out.code).toBe(0);
   expect(out.stdout.startsWith('Weekly digest: week of Monday 23 November 2026\n')).toBe(true);
   expect(out.stdout).toContain('[R] WS2 Improve Our Practice: Red ↓ from Amber · updated 21 Nov');
-  expect(out.stdout).toContain(
-    '• WS8 Provide Earlier Access to Support: no update for 12 days (last 11 Nov) · @Dan Whitfield',
-  );
+  // The headline first, then the detail as the thread's reply; silence is now 14 days by default.
+  expect(out.stdout).toContain('Red (4):\n• [R] WS2 Improve Our Practice: 2 overdue actions');
+  expect(out.stdout).toContain('>>> Reply 1 in the thread');
+  expect(out.stdout).toContain('Every workstream has posted an update in the last 14 days.');
   expect(out.stdout).not.toMatch(/<@|:red_circle:|\*[A-Z]/);
   expect(out.stdout).toBe(readFileSync(join(ROOT, 'test/integration/__snapshots__/digest-demo.txt'), 'utf8'));
 });

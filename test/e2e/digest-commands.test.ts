@@ -30,7 +30,8 @@ const run = () => e.t.deps.db.digestRun.findFirst({ where: { programmeId } });
 describe('/improve digest preview', () => {
   it('shows this week’s digest to the person who asked, and posts nothing', async () => {
     const out = await e.command('digest preview', U.member);
-    expect(out.replies).toHaveLength(1);
+    // The headline, then the detail as a second ephemeral reply (the digest's thread).
+    expect(out.replies).toHaveLength(2);
     expect(out.replies[0]!.body.response_type).toBe('ephemeral');
     expect(out.reply).toContain(
       "Weekly digest for Improving Children's Services, week of Monday 23 November 2026",

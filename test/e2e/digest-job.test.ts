@@ -53,16 +53,46 @@ describe('on schedule', () => {
   });
 
   it('when the bot was down at 09:00, posts once when it comes back, marked late', async () => {
-    h = await digestHarness({ now: new Date('2026-11-16T10:00:00Z') });
+    h = await digestHarness({ now: new Date('2026-11-09T08:00:00Z') });
     await seedProgramme(h.t.deps);
+    at('2026-11-16T09:00:00Z'); // the board has had a digest, so it expects the next one on time
+    await h.tick();
     at('2026-11-23T14:30:00Z');
     await h.tick();
     await h.tick();
-    expect(h.digests()).toHaveLength(1);
-    expect(JSON.stringify(h.digests()[0]!.blocks)).toContain(
+    expect(h.digests()).toHaveLength(2);
+    expect(JSON.stringify(h.digests()[1]!.blocks)).toContain(
       ':hourglass: Posted late: this digest was due at 23/11/2026 09:00',
     );
-    expect(await runs()).toMatchObject([{ status: 'posted', late: true }]);
+    expect(await runs()).toMatchObject([
+      { status: 'posted', late: false },
+      { status: 'posted', late: true },
+    ]);
+  });
+
+  it('does not call a first digest late, nor one whose board channel was set after its time', async () => {
+    h = await digestHarness({
+      now: new Date('2026-11-16T08:00:00Z'),
+      channels: [
+        { id: BOARD_CHANNEL, name: 'improvement-board' },
+        { id: 'C0BOARD2', name: 'board-2' },
+      ],
+    });
+    await seedProgramme(h.t.deps);
+    at('2026-11-16T11:00:00Z'); // its first digest, two hours after its time: nothing was missed
+    await h.tick();
+    expect(JSON.stringify(h.digests()[0]!.blocks)).not.toContain('Posted late');
+    // The next week, the board moves to a new channel at 10:00, an hour after the digest's time.
+    at('2026-11-23T10:00:00Z');
+    await setupProgramme({ boardChannelId: 'C0BOARD2' }, h.t.deps, as(U.admin));
+    at('2026-11-23T10:01:00Z');
+    await h.tick();
+    expect(h.digests('C0BOARD2')).toHaveLength(1);
+    expect(JSON.stringify(h.digests('C0BOARD2')[0]!.blocks)).not.toContain('Posted late');
+    expect(await runs()).toMatchObject([
+      { status: 'posted', late: false },
+      { status: 'posted', late: false },
+    ]);
   });
 
   it('starts a programme set up after this week’s time with next week’s digest', async () => {
@@ -160,7 +190,8 @@ describe('a board channel the bot cannot post in', () => {
     at('2026-11-23T11:00:00Z');
     await h.tick();
     expect(h.digests()).toHaveLength(1);
-    expect(await runs()).toMatchObject([{ status: 'posted', channelId: BOARD_CHANNEL, late: true }]);
+    // The programme's first digest: the board had nothing to expect yet, so it is not 'late'.
+    expect(await runs()).toMatchObject([{ status: 'posted', channelId: BOARD_CHANNEL, late: false }]);
   });
 
   it('retries at once when an admin changes the board channel', async () => {

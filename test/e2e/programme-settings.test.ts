@@ -33,8 +33,9 @@ const FORM = {
   digestDay: 'option:1',
   digestTime: '09:00',
   reminderTime: '09:30',
-  silenceDays: '7',
+  silenceDays: '14',
   countdownDays: '28, 14, 7, 2, 1, 0',
+  digestExceptionsOnly: 'option:off',
 };
 
 async function openForm(userId: string = U.admin) {
@@ -99,7 +100,8 @@ describe('/improve settings, the form', () => {
     expect(errorsOf(ack)).toEqual({
       digestTime: '02:00 is outside working hours: choose a time from 07:00 to 19:00.',
       reminderTime: '“soon” is not a time of day: write it like 09:00 or 9.30am.',
-      silenceDays: '“0” is not a number of days from 1 to 60.',
+      silenceDays:
+        'The silence threshold is a whole number of days from 7 to 90: under 7 would flag leads who update every week.',
       countdownDays:
         '“7, -1” should be up to 10 numbers of days before, from 0 (the day itself) to 366, such as 28, 14, 7, 2, 1, 0.',
     });
@@ -151,7 +153,8 @@ describe('/improve settings, one at a time', () => {
   it.each([
     ['settings digest-day tuesday', { digestDay: 2 }, 'Monday → Tuesday'],
     ['settings reminder-time 10am', { reminderTime: '10:00' }, '09:30 → 10:00'],
-    ['settings silence-days 14', { silenceDays: 14 }, '7 days → 14 days'],
+    ['settings silence-days 21', { silenceDays: 21 }, '14 days → 21 days'],
+    ['settings exceptions-only on', { digestExceptionsOnly: true }, '→ on (Reds, RAG changes'],
     [
       'settings board-channel <#C0NEWBOARD|board>',
       { boardChannelId: 'C0NEWBOARD' },

@@ -53,8 +53,8 @@ describe('escalation', () => {
 });
 
 describe('silent leads', () => {
-  it('nudges the lead of a workstream with no update for 7 days on the working day before the digest', async () => {
-    at(e, '2026-11-16 11:00');
+  it('nudges the lead of a workstream with no update for 14 days (the default) on the working day before the digest', async () => {
+    at(e, '2026-11-09 11:00'); // 18 days before the nudge: silent by the 14-day default
     await postUpdate({ workstream: 'WS1', text: 'Recruitment campaign launched' }, e.t.deps, as(U.lead));
     at(e, '2026-11-25 11:00');
     await postUpdate({ workstream: 'WS2', text: 'Audit programme agreed' }, e.t.deps, as(U.otherLead));
@@ -63,7 +63,7 @@ describe('silent leads', () => {
     await job(e).run(at(e, '2026-11-27 09:30'));
     const [nudge] = dmsTo(e, U.lead);
     expect(shown(nudge)).toContain(
-      '*WS1 Support and Develop Our Workforce* has had no update since 16/11/2026',
+      '*WS1 Support and Develop Our Workforce* has had no update since 09/11/2026',
     );
     expect(shown(nudge)).toContain('Monday 30 November 2026');
     expect(shown(nudge)).toContain('"text":"Add update"');
@@ -73,7 +73,7 @@ describe('silent leads', () => {
   });
 
   it('takes the update, with a RAG change, from the nudge’s form and thanks the lead in the DM', async () => {
-    at(e, '2026-11-16 11:00');
+    at(e, '2026-11-09 11:00'); // 18 days before the nudge: silent by the 14-day default
     await postUpdate({ workstream: 'WS1', text: 'Recruitment campaign launched' }, e.t.deps, as(U.lead));
     await job(e).run(at(e, '2026-11-27 09:30'));
     const [nudge] = dmsTo(e, U.lead);

@@ -57,7 +57,8 @@ describe('exceptions', () => {
 });
 
 describe('silence', () => {
-  it('names workstreams with no update for 7 days or more and mentions their leads', async () => {
+  it('names workstreams with no update for the programme’s days or more and mentions their leads', async () => {
+    await t.deps.db.programme.update({ where: { id: programme.id }, data: { silenceDays: 7 } });
     const quiet = await plan.workstream('WS1', 'Workforce', { leads: [U.lead, U.otherLead] });
     const busy = await plan.workstream('WS2', 'Practice', { leads: [U.otherLead] });
     const done = await plan.workstream('WS3', 'Done and dusted', { rag: 'complete' });
@@ -73,10 +74,13 @@ describe('silence', () => {
     expect(text).not.toMatch(/• \*WS[235]\*/);
   });
 
-  it('uses the programme’s own number of days', async () => {
-    const quiet = await plan.workstream('WS1', 'Workforce', { leads: [U.lead] });
-    await plan.update(quiet, 'Last words', daysAgo(10), U.lead);
-    await t.deps.db.programme.update({ where: { id: programme.id }, data: { silenceDays: 14 } });
+  it('by default (14 days) never flags a lead who updates once a calendar week', async () => {
+    expect((await t.deps.db.programme.findUniqueOrThrow({ where: { id: programme.id } })).silenceDays).toBe(
+      14,
+    );
+    // Monday of last week, then nothing yet this week: the longest gap a weekly updater can have.
+    const weekly = await plan.workstream('WS1', 'Workforce', { leads: [U.lead], createdAt: daysAgo(60) });
+    await plan.update(weekly, 'Last week', daysAgo(13), U.lead);
     const text = await rendered();
     expect(text).toContain(
       '*Silence: no update for 14 days or more*\n_Every workstream has posted an update in the last 14 days._',

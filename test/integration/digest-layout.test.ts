@@ -100,8 +100,12 @@ describe('a programme of 40 workstreams', () => {
       expect(text).toContain(`*WS${i}* Workstream number ${i}:`);
       if (i % 2 === 0) expect(text).toContain(`Reason ${i}: ${'behind plan '.repeat(30).trim()}`);
       if (i % 2 === 0) expect(text).toContain(long(i));
-      expect(text).toContain(`Action for workstream ${i} ·`);
+      // Actions of Red workstreams are listed once, under Exceptions; the rest due soon are capped.
+      if (i % 2 === 0) expect(text.split(`Action for workstream ${i} ·`)).toHaveLength(2);
     }
+    expect(text.match(/Action for workstream \d*[13579] ·/g)).toHaveLength(8);
+    expect(text).toContain('*Due in the next 14 days (40, 20 of them listed under Exceptions above):*');
+    expect(text).toContain('• _and 12 more: `/improve action list` lists every open action_');
     expect(text).toContain('*Exceptions: what is Red* (continued)');
   });
 });

@@ -57,11 +57,9 @@ describe('RAG at a glance and changes', () => {
       '*Workstreams:* :red_circle: 1 Red · :large_orange_circle: 1 Amber · :large_green_circle: 0 Green',
     );
     expect(text).toContain('*Changes since the last digest*');
-    expect(d.changes.map((c) => `${c.subject} ${c.from}→${c.to}`)).toEqual([
-      'WS3 not_started→red',
-      'WS1 amber→red',
-      'WS3 red→not_started',
-    ]);
+    // WS3 went Red and back within the week: no net move, so it is not listed as a change.
+    expect(d.changes.map((c) => `${c.subject} ${c.from}→${c.to}`)).toEqual(['WS1 amber→red']);
+    expect(text).not.toContain('Advocacy contract lapsed');
     expect(text).toContain(
       `• 18 Nov · *WS1* Support and Develop Our Workforce: :large_orange_circle: Amber → :red_circle: *Red* (<@${U.lead}>): Three leavers this month`,
     );
@@ -156,9 +154,10 @@ describe('KPI scorecard', () => {
 });
 
 describe('an empty week', () => {
-  it('renders every section, in order, with what is (not) there, in one message', async () => {
+  it('renders the headline alone, then every section, in order, with what is (not) there, in one reply', async () => {
     const message = renderDigest(await digest(), ON_SLACK);
-    expect(message.thread).toBeUndefined();
+    expect(message.thread).toHaveLength(1);
+    expect(JSON.stringify(message.blocks)).not.toContain('*RAG at a glance*');
     expect(message.blocks![0]).toEqual({
       type: 'header',
       text: 'Weekly digest: week of Monday 23 November 2026',
@@ -168,7 +167,7 @@ describe('an empty week', () => {
       'RAG at a glance',
       'Changes in the last 7 days',
       'Exceptions: what is Red',
-      'Silence: no update for 7 days or more',
+      'Silence: no update for 14 days or more',
       'Actions',
       'KPI scorecard',
       'Coming up in the next 8 weeks',
@@ -189,7 +188,7 @@ describe('an empty week', () => {
       expect(text).toContain(empty);
     }
     expect(message.text).toBe(
-      "Weekly digest for Improving Children's Services, week of Monday 23 November 2026: 0 Red, 0 Amber, 0 Green, 0 Complete, 0 Not started. 0 RAG changes, 0 overdue actions.",
+      "Weekly digest for Improving Children's Services, week of Monday 23 November 2026: 0 Red, 0 Amber, 0 Green, 0 Complete, 0 Not started. 0 RAG changes, 0 overdue actions. Continues in the thread (1 reply).",
     );
   });
 });

@@ -396,6 +396,29 @@ const NO_ARGUMENTS: Row[] = [
     { sub: 'settings case-reference', input: { verb: 'add', value: 'CP/2025/1187' } },
   ],
   ['settings case-reference list', { sub: 'settings case-reference', input: { verb: 'list', value: '' } }],
+  ['settings exceptions-only ON', { sub: 'settings', input: { key: 'digestExceptionsOnly', value: 'ON' } }],
+  ['settings silence-days 21', { sub: 'settings', input: { key: 'silenceDays', value: '21' } }],
+  [
+    'kpi target add "Caseload average" 22 by end of June 2027',
+    {
+      sub: 'kpi target',
+      input: { kpi: 'Caseload average', edit: { kind: 'add', value: 22, byDate: '2027-06-30' } },
+    },
+  ],
+  [
+    'kpi target change caseload average 31/03/2027 24 by 30/04/2027',
+    {
+      sub: 'kpi target',
+      input: {
+        kpi: 'caseload average',
+        edit: { kind: 'change', byDate: '2027-03-31', value: 24, newByDate: '2027-04-30' },
+      },
+    },
+  ],
+  [
+    'kpi target remove "CP visits" friday',
+    { sub: 'kpi target', input: { kpi: 'CP visits', edit: { kind: 'remove', byDate: '2026-11-27' } } },
+  ],
   ['redact update 12', { sub: 'redact', input: { kind: 'update', id: 12 } }],
   [
     'redact',

@@ -20,6 +20,7 @@ const EMOJI = {
   alarm_clock: '⏰',
   hourglass: '⌛',
   hourglass_flowing_sand: '⏳',
+  thread: '🧵',
   arrow_up: '⬆️',
   arrow_down: '⬇️',
   arrow_right: '➡️',

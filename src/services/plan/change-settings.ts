@@ -1,6 +1,6 @@
 /**
  * `/improve settings` (admins): changes the programme's digest day and time, reminder time,
- * silence threshold, countdown days and board channel. Each changed setting gets its own audit row
+ * silence threshold, countdown days, board channel and exceptions-only digest. Each changed setting gets its own audit row
  * (before and after) in the same transaction. The scheduler reads the programme on every tick
  * (src/scheduler/index.ts), so a change applies from the next tick, with no restart.
  */
@@ -21,8 +21,8 @@ import { inTransaction } from '../transaction.js';
 
 export interface SettingChange {
   key: SettingKey;
-  before: string | number | null;
-  after: string | number;
+  before: string | number | boolean | null;
+  after: string | number | boolean;
 }
 
 /** The programme, for the form's initial values; refused to non-admins (and writes nothing). */
