@@ -63,7 +63,10 @@ describe('a programme of 1,000 KPIs, 200 workstreams and 10,000 actions', () => 
   it('sends every owner with overdue or due-soon actions one reminder, once', async () => {
     const sweep = job(e);
     e.t.clock.set(new Date('2026-11-23T09:30:00Z'));
+    const before = e.slack.calls.length;
     await sweep.run(e.t.clock.now());
+    const calls = e.slack.calls.slice(before);
+    const posts = calls.filter((c) => c.method === 'chat.postMessage').length;
     const owners = await e.t.deps.db.action.groupBy({
       by: ['ownerId'],
       where: { programmeId, status: 'open', dueDate: { lte: '2026-11-26' } },
@@ -73,6 +76,10 @@ describe('a programme of 1,000 KPIs, 200 workstreams and 10,000 actions', () => 
     });
     expect(owners.length).toBeGreaterThan(300);
     expect(sent).toBe(owners.length);
+    expect(posts).toBeGreaterThanOrEqual(owners.length); // and the leads' escalations
+    // Today each DM costs at most users.info, conversations.open and chat.postMessage (issue 17
+    // asks for one); never more, however large the programme.
+    expect(calls.length).toBeLessThanOrEqual(3 * posts);
     await sweep.run(e.t.clock.now());
     expect(
       await e.t.deps.db.reminderLog.count({ where: { workspaceId: TEAM, kind: 'action', status: 'sent' } }),
