@@ -14,6 +14,8 @@ export interface BenchShape {
   updates: number;
   kpis: number;
   readingsPerKpi: number;
+  /** People in the workspace (owners, leads and authors are spread over all but the admin); 40 by default. */
+  people?: number;
 }
 
 export const ISSUE_SHAPE: BenchShape = {
@@ -47,14 +49,16 @@ export async function seedBenchProgramme(
     create: { id: workspaceId, createdAt },
     update: {},
   });
-  await db.person.createMany({
-    data: Array.from({ length: 40 }, (_, i) => ({
+  const headcount = shape.people ?? 40;
+  await inChunks(
+    Array.from({ length: headcount }, (_, i) => ({
       workspaceId,
       platformUserId: `U0BENCH${i}`,
       role: i === 0 ? 'admin' : 'lead',
       createdAt,
     })),
-  });
+    (data) => db.person.createMany({ data }),
+  );
   const people = (await db.person.findMany({ where: { workspaceId }, orderBy: { id: 'asc' } })).map(
     (p) => p.id,
   );
@@ -73,7 +77,11 @@ export async function seedBenchProgramme(
   });
   const ws = (await db.workstream.findMany({ where: scope, orderBy: { id: 'asc' } })).map((w) => w.id);
   await db.workstreamLead.createMany({
-    data: ws.map((id, i) => ({ workstreamId: id, personId: people[1 + (i % 39)]!, workspaceId })),
+    data: ws.map((id, i) => ({
+      workstreamId: id,
+      personId: people[1 + (i % (headcount - 1))]!,
+      workspaceId,
+    })),
   });
   await db.project.createMany({
     data: Array.from({ length: shape.projects }, (_, i) => ({
@@ -89,7 +97,7 @@ export async function seedBenchProgramme(
     Array.from({ length: shape.updates }, (_, i) => ({
       ...scope,
       workstreamId: ws[i % ws.length]!,
-      authorId: people[1 + (i % 39)]!,
+      authorId: people[1 + (i % (headcount - 1))]!,
       text: `Update ${i}: progress against the plan this week`,
       createdAt: ago(i, 730),
     })),
@@ -102,7 +110,7 @@ export async function seedBenchProgramme(
       fromRag: RAGS[(i + 1) % RAGS.length]!,
       toRag: RAGS[i % RAGS.length]!,
       reason: `Reason ${i}`,
-      authorId: people[1 + (i % 39)]!,
+      authorId: people[1 + (i % (headcount - 1))]!,
       createdAt: ago(i, 365),
     })),
     (data) => db.ragChange.createMany({ data }),
@@ -114,7 +122,7 @@ export async function seedBenchProgramme(
         ...scope,
         number: i + 1,
         workstreamId: ws[i % ws.length]!,
-        ownerId: people[1 + (i % 39)]!,
+        ownerId: people[1 + (i % (headcount - 1))]!,
         createdById: people[0]!,
         text: `Action ${i + 1}`,
         dueDate: addDays(today, ((i * 37) % 400) - 200),

@@ -1,5 +1,7 @@
 /**
- * `npm run bench [-- commands|digest|reminders|pack …]` runs all four benchmarks, or the ones named.
+ * `npm run bench [-- commands|status|digest|reminders|pack …]` runs all five benchmarks, or the ones named.
+ *
+ * status: `/improve status` CPU per request at 12 and 48 workstreams with history (status-cpu.ts).
  * pack: the board pack of the largest programme (bench/board-pack.ts), time and SQL queries.
  *
  * commands: signed `/improve update` and `/improve status` requests over loopback at
@@ -16,6 +18,7 @@ import { type LoadWorker, startLoadWorker } from './load-client.js';
 import { formatRemindersBench, runRemindersBench } from './reminders.js';
 import { BARE, SCENARIOS, type Scenario } from './scenarios.js';
 import { percentile, type RunResult, table } from './stats.js';
+import { formatStatusBench, runStatusBench } from './status-cpu.js';
 
 const CONCURRENCIES = [1, 16, 64];
 const REQUESTS: Record<number, number> = { 1: 200, 16: 640, 64: 1280 };
@@ -117,7 +120,7 @@ function verdicts(results: RunResult[]): string[] {
   return lines;
 }
 
-const BENCHES = ['commands', 'digest', 'reminders', 'pack'] as const;
+const BENCHES = ['commands', 'status', 'digest', 'reminders', 'pack'] as const;
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -125,6 +128,7 @@ async function main(): Promise<void> {
   const chosen = asked.length > 0 ? asked : [...BENCHES];
   if (chosen.includes('commands')) await commandsBench();
   const postgresUrl = (await postgresServerUrl()) ?? undefined;
+  if (chosen.includes('status')) console.log(`\n${formatStatusBench(await runStatusBench())}`);
   if (chosen.includes('digest')) console.log(`\n${formatDigestBench(await runDigestBench({ postgresUrl }))}`);
   if (chosen.includes('reminders'))
     console.log(`\n${formatRemindersBench(await runRemindersBench({ postgresUrl }))}`);

@@ -43,9 +43,16 @@ export function actionSections(actions: OpenAction[], today: Day): Pick<Digest, 
 
 /** Each KPI's latest reading, today's verdict against the target it judged, the trend and the next target. */
 export function scorecard(rows: KpiRows, today: Day): DigestKpi[] {
+  // Readings grouped by KPI in one pass (oldest first, as loaded), not filtered once per KPI.
+  const byKpi = new Map<number, KpiRows['readings']>();
+  for (const reading of rows.readings) {
+    const list = byKpi.get(reading.kpiId);
+    if (list) list.push(reading);
+    else byKpi.set(reading.kpiId, [reading]);
+  }
   return rows.kpis.map((k) => {
     const direction: KpiDirection = k.direction === 'lower' ? 'lower' : 'higher';
-    const mine = rows.readings.filter((r) => r.kpiId === k.id);
+    const mine = byKpi.get(k.id) ?? [];
     const latest = mine.at(-1) ?? null;
     const previous = latest ? (mine.filter((r) => r.period < latest.period).at(-1) ?? null) : null;
     const verdict = verdictForKpi(k, mine, today);

@@ -1,7 +1,9 @@
 /**
  * The rest of a digest's rows: actions, KPIs with their latest two readings, and dated events.
- * Each is a fixed number of queries, however many workstreams, actions or readings there are.
+ * Each is a fixed number of queries, however many workstreams, actions or readings there are
+ * (lists of ids go 500 at a time, so past 500 red items or people a list costs one more query).
  */
+import { chunked } from '../db/chunked.js';
 import type { Db } from '../db/client.js';
 import { addDays, type Day } from '../domain/dates.js';
 import type { DigestProgramme } from './types.js';
@@ -36,20 +38,19 @@ export async function loadActions(
   window: { today: Day; since: Date; asOf: Date },
 ): Promise<ActionRows> {
   const scope = scopeOf(programme);
-  const [open, completedCount] = await Promise.all([
+  const open = { ...scope, status: 'open' };
+  // Soon-due ones and open board requests in one query; those of red items by red id, chunked (a plan may have hundreds).
+  const [soon, ofRedWorkstreams, ofRedProjects, completedCount] = await Promise.all([
     db.action.findMany({
       where: {
-        ...scope,
-        status: 'open',
-        OR: [
-          { kind: 'board_request' },
-          { dueDate: { lte: addDays(window.today, DUE_SOON_DAYS) } },
-          { workstreamId: { in: red.workstreamIds } },
-          { projectId: { in: red.projectIds } },
-        ],
+        ...open,
+        OR: [{ kind: 'board_request' }, { dueDate: { lte: addDays(window.today, DUE_SOON_DAYS) } }],
       },
-      orderBy: [{ dueDate: 'asc' }, { number: 'asc' }],
     }),
+    chunked(red.workstreamIds, (ids) =>
+      db.action.findMany({ where: { ...open, workstreamId: { in: ids } } }),
+    ),
+    chunked(red.projectIds, (ids) => db.action.findMany({ where: { ...open, projectId: { in: ids } } })),
     db.action.count({
       where: {
         ...scope,
@@ -58,7 +59,11 @@ export async function loadActions(
       },
     }),
   ]);
-  return { open, completedCount };
+  const unique = new Map([...soon, ...ofRedWorkstreams, ...ofRedProjects].map((a) => [a.id, a]));
+  const sorted = [...unique.values()].sort((a, b) =>
+    a.dueDate === b.dueDate ? a.number - b.number : a.dueDate < b.dueDate ? -1 : 1,
+  );
+  return { open: sorted, completedCount };
 }
 
 export interface KpiRows {
@@ -82,11 +87,10 @@ export async function loadKpis(db: Db, programme: DigestProgramme, today: Day): 
     include: { targets: { where: { workspaceId } } },
     orderBy: { id: 'asc' },
   });
-  const ids = kpis.map((k) => k.id);
   // Every reading up to today: the verdict needs the recent trend and the reading on each past
-  // target's date, not only the latest two.
+  // target's date, not only the latest two. A join on the programme, not a list of KPI ids.
   const readings = await db.kpiReading.findMany({
-    where: { workspaceId, kpiId: { in: ids }, period: { lte: today } },
+    where: { workspaceId, kpi: scopeOf(programme), period: { lte: today } },
     select: { kpiId: true, value: true, period: true, id: true },
     orderBy: [{ period: 'asc' }, { id: 'asc' }],
   });
@@ -114,15 +118,17 @@ export async function loadEvents(db: Db, programme: DigestProgramme, today: Day)
   });
 }
 
-/** Slack user ids of the people a digest mentions, by person id: one query. */
+/** Slack user ids of the people a digest mentions, by person id: one query per 500 people. */
 export async function loadPeople(
   db: Db,
   workspaceId: string,
   ids: Iterable<number>,
 ): Promise<Map<number, string>> {
-  const people = await db.person.findMany({
-    where: { workspaceId, id: { in: [...new Set(ids)] } },
-    select: { id: true, platformUserId: true },
-  });
+  const people = await chunked([...new Set(ids)], (chunk) =>
+    db.person.findMany({
+      where: { workspaceId, id: { in: chunk } },
+      select: { id: true, platformUserId: true },
+    }),
+  );
   return new Map(people.map((p) => [p.id, p.platformUserId]));
 }

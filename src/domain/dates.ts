@@ -1,14 +1,12 @@
-import { TZDate, tz } from '@date-fns/tz';
-import {
-  addDays as addDaysToDate,
-  addMonths as addMonthsToDate,
-  differenceInCalendarDays,
-  endOfMonth as endOfMonthOf,
-  format,
-  getDaysInMonth,
-  getISODay,
-  startOfISOWeek,
-} from 'date-fns';
+/**
+ * Calendar days and instants on wall clocks, for everything the bot prints or schedules.
+ *
+ * Days are 'YYYY-MM-DD' strings and their arithmetic is done at midnight UTC with the built-in
+ * Date, so neither the machine's timezone nor a clock change can shift a day. Wall clocks come
+ * from one cached Intl.DateTimeFormat per timezone, read once per UTC day per timezone (a UTC
+ * offset is constant over a day without a clock change): a library that asks the timezone database
+ * on every call cost `/improve status` a third of its CPU, once per workstream.
+ */
 
 /** A calendar day in the programme's timezone, written 'YYYY-MM-DD'. */
 export type Day = string;
@@ -25,7 +23,11 @@ const TIME_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 /** Number of days in a month (month is 1-12), leap years included. */
 export function daysInMonth(year: number, month: number): number {
-  return getDaysInMonth(new TZDate(year, month - 1, 1, 'UTC'));
+  // Day 0 of the next month is the last of this one. setUTCFullYear, because Date.UTC reads
+  // years 0-99 as 1900-1999.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month, 0);
+  return date.getUTCDate();
 }
 
 /** True when `s` is a real calendar day in 'YYYY-MM-DD' form (so not 2026-02-31). */
@@ -45,29 +47,29 @@ export function makeDay(year: number, month: number, day: number): Day | null {
 /** Splits a Day into its numeric parts (month 1-12). */
 export function dayParts(day: Day): { year: number; month: number; day: number } {
   const date = toUtcMidnight(day);
-  return { year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() };
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
 }
 
 /** True when the IANA timezone name is one this runtime knows (e.g. 'Europe/London'). */
 export function isValidTimezone(timezone: string): boolean {
   try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: timezone });
+    formatterFor(timezone);
     return true;
   } catch {
     return false;
   }
 }
 
-type WallClock = Record<'year' | 'month' | 'day' | 'hour' | 'minute', string>;
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
 
-/** Per timezone: one formatter (building one costs far more than using it) and the last minute read. */
-const WALL_CLOCKS = new Map<string, { formatter: Intl.DateTimeFormat; minute: number; shows: WallClock }>();
+/** One formatter per timezone: building one costs far more than using it. */
+const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
 
-/** What the wall clocks of `timezone` show at instant `now`, as zero-padded numbers. */
-function wallClock(now: Date, timezone: string): WallClock {
-  let clock = WALL_CLOCKS.get(timezone);
-  if (!clock) {
-    const formatter = new Intl.DateTimeFormat('en-GB', {
+function formatterFor(timezone: string): Intl.DateTimeFormat {
+  let formatter = FORMATTERS.get(timezone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-GB', {
       timeZone: timezone,
       year: 'numeric',
       month: '2-digit',
@@ -76,30 +78,63 @@ function wallClock(now: Date, timezone: string): WallClock {
       minute: '2-digit',
       hourCycle: 'h23',
     });
-    clock = { formatter, minute: Number.NaN, shows: { year: '', month: '', day: '', hour: '', minute: '' } };
-    WALL_CLOCKS.set(timezone, clock);
+    FORMATTERS.set(timezone, formatter);
   }
-  // Offsets are whole minutes, so within one minute of UTC the wall clock shows the same.
-  const minute = Math.floor(now.getTime() / 60_000);
-  if (minute === clock.minute) return clock.shows;
-  const shows = { year: '', month: '', day: '', hour: '', minute: '' };
-  for (const { type, value } of clock.formatter.formatToParts(now))
-    if (type in shows) shows[type as keyof WallClock] = value;
-  clock.minute = minute;
-  clock.shows = shows;
-  return shows;
+  return formatter;
+}
+
+/** Minutes east of UTC that `timezone`'s clocks show at `instant`, asked of Intl (no cache). */
+function offsetFromIntl(instant: number, timezone: string): number {
+  const shows = { year: 0, month: 0, day: 0, hour: 0, minute: 0 };
+  for (const { type, value } of formatterFor(timezone).formatToParts(instant))
+    if (type in shows) shows[type as keyof typeof shows] = Number(value);
+  const wall = new Date(0);
+  wall.setUTCFullYear(shows.year, shows.month - 1, shows.day);
+  wall.setUTCHours(shows.hour, shows.minute);
+  return Math.round((wall.getTime() - Math.floor(instant / MINUTE_MS) * MINUTE_MS) / MINUTE_MS);
+}
+
+/**
+ * Per timezone, the offset of each UTC day whose clocks do not change during it (null when they
+ * do). Bounded: a long-running process forgets them all now and then and asks again.
+ */
+const DAY_OFFSETS = new Map<string, Map<number, number | null>>();
+const MAX_DAYS_KEPT = 20_000;
+
+/** Minutes east of UTC that `timezone`'s clocks show at `instant`. */
+function offsetAt(instant: number, timezone: string): number {
+  let days = DAY_OFFSETS.get(timezone);
+  if (!days) {
+    days = new Map();
+    DAY_OFFSETS.set(timezone, days);
+  }
+  const utcDay = Math.floor(instant / DAY_MS);
+  let offset = days.get(utcDay);
+  if (offset === undefined) {
+    if (days.size >= MAX_DAYS_KEPT) days.clear();
+    const start = offsetFromIntl(utcDay * DAY_MS, timezone);
+    offset = start === offsetFromIntl((utcDay + 1) * DAY_MS - MINUTE_MS, timezone) ? start : null;
+    days.set(utcDay, offset);
+  }
+  // The day the clocks change: ask about this very minute.
+  return offset ?? offsetFromIntl(instant, timezone);
+}
+
+/** The wall clock of `timezone` at `instant`, as a Date whose UTC fields show it. */
+function wallClock(now: Date, timezone: string): Date {
+  const instant = now.getTime();
+  return new Date(instant + offsetAt(instant, timezone) * MINUTE_MS);
 }
 
 /** The calendar day it is at instant `now` on the wall clocks of `timezone`. */
 export function todayIn(now: Date, timezone: string): Day {
-  const { year, month, day } = wallClock(now, timezone);
-  return `${year}-${month}-${day}`;
+  return fromUtcMidnight(wallClock(now, timezone));
 }
 
 /** The wall-clock time ('HH:mm', 24-hour) at instant `now` in `timezone`. */
 export function timeOfDayIn(now: Date, timezone: string): string {
-  const { hour, minute } = wallClock(now, timezone);
-  return `${hour}:${minute}`;
+  const wall = wallClock(now, timezone);
+  return `${pad2(wall.getUTCHours())}:${pad2(wall.getUTCMinutes())}`;
 }
 
 /**
@@ -111,9 +146,17 @@ export function timeOfDayIn(now: Date, timezone: string): string {
 export function zonedInstant(day: Day, time: string, timezone: string): Date {
   const match = TIME_PATTERN.exec(time);
   if (!match) throw new RangeError(`Not a time of day in HH:mm form: ${time}`);
-  const { year, month, day: dayOfMonth } = dayParts(day);
-  const zoned = new TZDate(year, month - 1, dayOfMonth, Number(match[1]), Number(match[2]), timezone);
-  return new Date(zoned.getTime());
+  const wall = toUtcMidnight(day).getTime() + (Number(match[1]) * 60 + Number(match[2])) * MINUTE_MS;
+  // The offsets a day either side: the same unless the clocks change around then.
+  const before = offsetAt(wall - DAY_MS, timezone);
+  const after = offsetAt(wall + DAY_MS, timezone);
+  const shows = (instant: number) => instant + offsetAt(instant, timezone) * MINUTE_MS === wall;
+  const late = wall - after * MINUTE_MS;
+  if (before === after || shows(late)) return new Date(late); // repeated: the second time round
+  const early = wall - before * MINUTE_MS;
+  // Shown by the earlier offset only, or skipped: read with the offset before the change, which
+  // for a skipped time lands as far past the change as the time was past it.
+  return new Date(early);
 }
 
 /**
@@ -139,7 +182,7 @@ export function parseTimeOfDay(s: string): string | null {
 
 /** The day `n` calendar days after `day` (n may be negative). */
 export function addDays(day: Day, n: number): Day {
-  return fromUtcMidnight(addDaysToDate(toUtcMidnight(day), n));
+  return fromUtcMidnight(new Date(toUtcMidnight(day).getTime() + n * DAY_MS));
 }
 
 /**
@@ -147,32 +190,66 @@ export function addDays(day: Day, n: number): Day {
  * when that month is shorter (31 Jan + 1 month = 28 or 29 Feb).
  */
 export function addMonths(day: Day, n: number): Day {
-  return fromUtcMidnight(addMonthsToDate(toUtcMidnight(day), n));
+  const { year, month, day: dayOfMonth } = dayParts(day);
+  const months = year * 12 + (month - 1) + n;
+  const [toYear, toMonth] = [Math.floor(months / 12), (months % 12) + 1];
+  const date = new Date(0);
+  date.setUTCFullYear(toYear, toMonth - 1, Math.min(dayOfMonth, daysInMonth(toYear, toMonth)));
+  return fromUtcMidnight(date);
 }
 
 /** The last calendar day of the month containing `day`. */
 export function endOfMonth(day: Day): Day {
-  return fromUtcMidnight(endOfMonthOf(toUtcMidnight(day)));
+  const { year, month } = dayParts(day);
+  return `${day.slice(0, 8)}${pad2(daysInMonth(year, month))}`;
 }
 
 /** Whole calendar days from `from` to `to` (to − from): negative when `to` is earlier. */
 export function daysBetween(from: Day, to: Day): number {
-  return differenceInCalendarDays(toUtcMidnight(to), toUtcMidnight(from));
+  return Math.round((toUtcMidnight(to).getTime() - toUtcMidnight(from).getTime()) / DAY_MS);
 }
 
 /** Weekday of `day`, Monday = 1 … Sunday = 7. */
 export function isoWeekday(day: Day): IsoWeekday {
-  return getISODay(toUtcMidnight(day)) as IsoWeekday;
+  return (toUtcMidnight(day).getUTCDay() || 7) as IsoWeekday;
 }
 
 /** The Monday of the week containing `day`: our weeks start on Monday. */
 export function weekStart(day: Day): Day {
-  return fromUtcMidnight(startOfISOWeek(toUtcMidnight(day)));
+  return addDays(day, 1 - isoWeekday(day));
+}
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** Day of the month, month (1-12) and year of a valid Day, and its weekday's name. */
+function named(day: Day): { dayOfMonth: number; month: string; year: string; weekday: string } {
+  const date = toUtcMidnight(day);
+  return {
+    dayOfMonth: date.getUTCDate(),
+    month: MONTHS[date.getUTCMonth()]!,
+    year: day.slice(0, 4),
+    weekday: WEEKDAYS[date.getUTCDay()]!,
+  };
 }
 
 /** UK numeric date: '31/03/2026'. */
 export function formatUkDate(day: Day): string {
-  return format(toUtcMidnight(day), 'dd/MM/yyyy');
+  toUtcMidnight(day);
+  return `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
 }
 
 /**
@@ -180,39 +257,41 @@ export function formatUkDate(day: Day): string {
  * 'Sunday 31/01/2027'.
  */
 export function formatWeekdayUkDate(day: Day): string {
-  return format(toUtcMidnight(day), 'EEEE dd/MM/yyyy');
+  return `${named(day).weekday} ${formatUkDate(day)}`;
 }
 
 /** Short date for lists and digests: '31 Mar'. */
 export function formatShortDate(day: Day): string {
-  return format(toUtcMidnight(day), 'd MMM');
+  const { dayOfMonth, month } = named(day);
+  return `${dayOfMonth} ${month.slice(0, 3)}`;
 }
 
 /** Short date with the year, for anything not in the current year: '31 Mar 2026'. */
 export function formatShortDateWithYear(day: Day): string {
-  return format(toUtcMidnight(day), 'd MMM yyyy');
+  return `${formatShortDate(day)} ${day.slice(0, 4)}`;
 }
 
 /** Long date as a board paper writes it: 'Tuesday 31 March 2026'. */
 export function formatLongDate(day: Day): string {
-  return format(toUtcMidnight(day), 'EEEE d MMMM yyyy');
+  const { dayOfMonth, month, year, weekday } = named(day);
+  return `${weekday} ${dayOfMonth} ${month} ${year}`;
 }
 
 /** An instant as UK date and 24-hour time on the clocks of `timezone`: '31/03/2026 14:05'. */
 export function formatDateTimeUk(instant: Date, timezone: string): string {
-  return format(instant, 'dd/MM/yyyy HH:mm', { in: tz(timezone) });
+  return `${formatUkDate(todayIn(instant, timezone))} ${timeOfDayIn(instant, timezone)}`;
 }
 
 // Day arithmetic happens at midnight UTC, where every day is 24 hours long, so
 // neither the machine's timezone nor a DST change can shift a calendar day.
-function toUtcMidnight(day: Day): TZDate {
+function toUtcMidnight(day: Day): Date {
   const match = DAY_PATTERN.exec(day);
   if (!match || !isValidDay(day)) throw new RangeError(`Not a calendar day in YYYY-MM-DD form: ${day}`);
-  return new TZDate(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 'UTC');
+  return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
 }
 
 function fromUtcMidnight(date: Date): Day {
-  return format(date, 'yyyy-MM-dd', { in: tz('UTC') });
+  return `${String(date.getUTCFullYear()).padStart(4, '0')}-${pad2(date.getUTCMonth() + 1)}-${pad2(date.getUTCDate())}`;
 }
 
 function pad2(n: number): string {

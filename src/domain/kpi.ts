@@ -72,13 +72,14 @@ export function trendArrow(kpiTrend: KpiTrend): string {
 const BARE_UNITS = new Set(['', 'count', 'cases', 'number', 'no.', '#']);
 const SINGULAR: Readonly<Record<string, string>> = { days: 'day', weeks: 'week', months: 'month' };
 
+// Built once: making a formatter costs far more than using one (a digest formats thousands).
+const ONE_DECIMAL = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+const TWO_SIGNIFICANT = new Intl.NumberFormat('en-GB', { maximumSignificantDigits: 2 });
+
 function formatNumber(value: number): string {
   // One decimal place is plenty for board papers, but a small non-zero rate must not show as 0.
   const small = value !== 0 && Math.abs(value) < 0.1;
-  const options: Intl.NumberFormatOptions = small
-    ? { maximumSignificantDigits: 2 }
-    : { maximumFractionDigits: 1 };
-  const text = new Intl.NumberFormat('en-GB', options).format(value);
+  const text = (small ? TWO_SIGNIFICANT : ONE_DECIMAL).format(value);
   return text === '-0' ? '0' : text;
 }
 

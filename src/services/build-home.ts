@@ -4,6 +4,7 @@
  * their reminders are on. A neutral Message; the Slack layer publishes it.
  */
 import type { Block, Message } from '../chat/message.js';
+import { chunked } from '../db/chunked.js';
 import type { Person, Programme } from '../db/generated/sqlite/client.js';
 import { type Day, daysBetween, formatLongDate, formatUkDate, todayIn } from '../domain/dates.js';
 import { eventKindLabel, eventRef } from '../domain/event-kind.js';
@@ -116,10 +117,18 @@ async function workstreamBlocks(deps: Deps, programme: Programme, person: Person
   ]);
   const leads = new Set(led.map((l) => l.workstreamId));
   const ids = [...new Set([...leads, ...withActions.map((w) => w.workstreamId)])];
-  const workstreams = await deps.db.workstream.findMany({
-    where: { workspaceId: programme.workspaceId, programmeId: programme.id, id: { in: ids }, closedAt: null },
-    orderBy: { code: 'asc' },
-  });
+  // In code order within each chunk of 500: one chunk for anyone but a programme of thousands.
+  const workstreams = await chunked(ids, (chunk) =>
+    deps.db.workstream.findMany({
+      where: {
+        workspaceId: programme.workspaceId,
+        programmeId: programme.id,
+        id: { in: chunk },
+        closedAt: null,
+      },
+      orderBy: { code: 'asc' },
+    }),
+  );
   if (workstreams.length === 0) return [];
   const lines = workstreams.map((w) => {
     const rag = isRag(w.rag) ? `${ragMark(w.rag)} ${ragLabel(w.rag)}` : w.rag;

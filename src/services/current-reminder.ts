@@ -4,6 +4,7 @@
  * (payload) and when it went out; everything else is read fresh.
  */
 import type { Message } from '../chat/message.js';
+import { chunked } from '../db/chunked.js';
 import type { Db } from '../db/client.js';
 import type { Action, ActionEvent, ReminderLog } from '../db/generated/sqlite/client.js';
 import { todayIn } from '../domain/dates.js';
@@ -102,14 +103,16 @@ export async function pendingNotMine(
   actions: Pick<Action, 'id' | 'ownerId'>[],
 ): Promise<Map<number, ActionEvent>> {
   if (actions.length === 0) return new Map();
-  const events = await db.actionEvent.findMany({
-    where: {
-      workspaceId,
-      actionId: { in: actions.map((a) => a.id) },
-      kind: { in: ['not_mine', 'reassigned'] },
-    },
-    orderBy: { id: 'asc' },
-  });
+  // A sweep's page may hold thousands of actions: a chunk at a time, then back in id order.
+  const events = (
+    await chunked(
+      actions.map((a) => a.id),
+      (ids) =>
+        db.actionEvent.findMany({
+          where: { workspaceId, actionId: { in: ids }, kind: { in: ['not_mine', 'reassigned'] } },
+        }),
+    )
+  ).sort((a, b) => a.id - b.id);
   const owner = new Map(actions.map((a) => [a.id, a.ownerId]));
   const pending = new Map<number, ActionEvent>();
   for (const event of events) {

@@ -2,6 +2,7 @@
  * `/improve action list [mine|overdue|<workstream>|@user]`: anyone may read the plan. Open actions
  * and done ones awaiting verification, soonest due first, at most `limit` of them with the total.
  */
+import { chunked } from '../db/chunked.js';
 import type { Tx } from '../db/client.js';
 import type { Action, Programme } from '../db/generated/sqlite/client.js';
 import type { ActionView } from '../domain/actions.js';
@@ -101,10 +102,8 @@ async function toViews(
   const ownerIds = [...new Set(rows.map((r) => r.ownerId))];
   const projectIds = [...new Set(rows.flatMap((r) => (r.projectId ? [r.projectId] : [])))];
   const [owners, projects] = await Promise.all([
-    tx.person.findMany({ where: { workspaceId, id: { in: ownerIds } } }),
-    projectIds.length > 0
-      ? tx.project.findMany({ where: { workspaceId, id: { in: projectIds } } })
-      : Promise.resolve([]),
+    chunked(ownerIds, (ids) => tx.person.findMany({ where: { workspaceId, id: { in: ids } } })),
+    chunked(projectIds, (ids) => tx.project.findMany({ where: { workspaceId, id: { in: ids } } })),
   ]);
   const userIdOf = new Map(owners.map((o) => [o.id, o.platformUserId]));
   const projectName = new Map(projects.map((p) => [p.id, p.name]));

@@ -3,6 +3,7 @@
  * (comments, reasons, not-mine notes). An admin removes them all; anyone else only what they
  * wrote themselves (the text if they added the action, a note if it was theirs).
  */
+import { chunked } from '../db/chunked.js';
 import type { Tx } from '../db/client.js';
 import type { Action, ActionEvent, Person } from '../db/generated/sqlite/client.js';
 import { formatActionRef } from '../domain/actions.js';
@@ -45,10 +46,15 @@ export async function redactAction(
     where: { id: action.id },
     data: { ...(text ? { text: marker } : {}), ...(evidence ? { evidenceNote: marker } : {}) },
   });
-  await tx.actionEvent.updateMany({
-    where: { id: { in: notes.map((e) => e.id) }, workspaceId: me.workspaceId },
-    data: { note: marker },
-  });
+  await chunked(
+    notes.map((e) => e.id),
+    async (ids) => [
+      await tx.actionEvent.updateMany({
+        where: { id: { in: ids }, workspaceId: me.workspaceId },
+        data: { note: marker },
+      }),
+    ],
+  );
   const copies = await redactCopies(tx, me.workspaceId, texts, marker);
   const parts = [
     ...(text ? ['text'] : []),

@@ -8,6 +8,7 @@
  * Status: claimed | sent | failed | skipped, and 'pending' for notices queued for the next tick
  * (deliver-notices.ts).
  */
+import { chunked } from '../db/chunked.js';
 import type { Db, Tx } from '../db/client.js';
 import type { ReminderLog } from '../db/generated/sqlite/client.js';
 import { retryDelayMs } from '../domain/reminders.js';
@@ -180,16 +181,18 @@ export async function finishedOn(
   db: Db,
   where: { workspaceId: string; kind: string; day: string; subjectKeys: string[] },
 ): Promise<Set<string>> {
-  const rows = await db.reminderLog.findMany({
-    where: {
-      workspaceId: where.workspaceId,
-      kind: where.kind,
-      day: where.day,
-      subjectKey: { in: where.subjectKeys },
-      status: { in: ['sent', 'skipped'] },
-    },
-    select: { subjectKey: true, recipient: true },
-  });
+  const rows = await chunked(where.subjectKeys, (subjectKeys) =>
+    db.reminderLog.findMany({
+      where: {
+        workspaceId: where.workspaceId,
+        kind: where.kind,
+        day: where.day,
+        subjectKey: { in: subjectKeys },
+        status: { in: ['sent', 'skipped'] },
+      },
+      select: { subjectKey: true, recipient: true },
+    }),
+  );
   return new Set(rows.map((r) => `${r.subjectKey}|${r.recipient}`));
 }
 

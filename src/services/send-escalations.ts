@@ -4,6 +4,7 @@
  * instead (src/domain/escalation.ts). The ledger row is keyed by the week's Monday, so the first
  * working day's sweep sends it and the rest of the week finds it done.
  */
+import { chunked } from '../db/chunked.js';
 import type { Action, Person, Programme, Workstream } from '../db/generated/sqlite/client.js';
 import { addDays } from '../domain/dates.js';
 import { escalationRecipients } from '../domain/escalation.js';
@@ -83,9 +84,9 @@ function escalatedActions(sweep: Sweep, programme: Programme, workstream: Workst
 
 /** The actions as the message lists them, with their owners' Slack ids. */
 async function views(sweep: Sweep, workstream: Workstream, actions: Action[]) {
-  const owners = await sweep.deps.db.person.findMany({
-    where: { workspaceId: workstream.workspaceId, id: { in: [...new Set(actions.map((a) => a.ownerId))] } },
-  });
+  const owners = await chunked([...new Set(actions.map((a) => a.ownerId))], (ids) =>
+    sweep.deps.db.person.findMany({ where: { workspaceId: workstream.workspaceId, id: { in: ids } } }),
+  );
   const userIdOf = new Map(owners.map((o) => [o.id, o.platformUserId]));
   return actions.map((a) => ({
     number: a.number,

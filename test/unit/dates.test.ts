@@ -172,3 +172,24 @@ describe('UK formatting', () => {
     expect(formatDateTimeUk(new Date('2026-01-31T13:05:00Z'), 'Europe/London')).toBe('31/01/2026 13:05');
   });
 });
+
+describe('zonedInstant at the autumn change', () => {
+  it('takes a wall-clock time repeated when the clocks go back the second time round', () => {
+    expect(zonedInstant('2026-10-25', '01:30', 'Europe/London').toISOString()).toBe(
+      '2026-10-25T01:30:00.000Z',
+    );
+    expect(zonedInstant('2026-11-01', '01:30', 'America/New_York').toISOString()).toBe(
+      '2026-11-01T06:30:00.000Z',
+    );
+  });
+});
+
+describe('wall clocks on the day the clocks change', () => {
+  it('reads the offset of the very minute, either side of the change', () => {
+    expect(formatDateTimeUk(new Date('2026-03-29T00:59:00Z'), 'Europe/London')).toBe('29/03/2026 00:59');
+    expect(formatDateTimeUk(new Date('2026-03-29T01:00:00Z'), 'Europe/London')).toBe('29/03/2026 02:00');
+    expect(formatDateTimeUk(new Date('2026-10-25T00:59:00Z'), 'Europe/London')).toBe('25/10/2026 01:59');
+    expect(formatDateTimeUk(new Date('2026-10-25T01:00:00Z'), 'Europe/London')).toBe('25/10/2026 01:00');
+    expect(todayIn(new Date('2026-03-28T23:30:00Z'), 'Australia/Lord_Howe')).toBe('2026-03-29');
+  });
+});
