@@ -41,7 +41,7 @@ describe('/improve ask', () => {
     ).toBe(1);
 
     const preview = await e.command('digest preview', U.admin);
-    const digest = visibleText(preview.replies[0]!.body.blocks);
+    const digest = preview.replies.map((r) => visibleText(r.body.blocks)).join('\n');
     expect(digest).toContain('Board requests still open (1)');
     expect(digest).toContain('A report on agency social worker numbers by team');
 
@@ -56,7 +56,9 @@ describe('/improve ask', () => {
       'Done: *A-1* A report on agency social worker numbers',
     );
     const after = await e.command('digest preview', U.admin);
-    expect(visibleText(after.replies[0]!.body.blocks)).not.toContain('Board requests still open');
+    expect(after.replies.map((r) => visibleText(r.body.blocks)).join('\n')).not.toContain(
+      'Board requests still open',
+    );
   });
 
   it('refuses bad input politely, returning the text and writing nothing', async () => {

@@ -119,7 +119,7 @@ describe('a council’s year under an inadequate judgement', () => {
     // are done; A-2 (recruitment, due 30/04) is late, so R2 and IN1 are overdue.
     expect(await coverageLine()).toBe('6 covered and on time, 2 overdue, 0 not covered');
     const preview = await e.command('digest preview', U.admin);
-    const digest = visibleText(preview.replies[0]!.body.blocks);
+    const digest = preview.replies.map((r) => visibleText(r.body.blocks)).join('\n');
     expect(digest).toContain('*Recommendations:* 6 covered and on time, 2 overdue, 0 not covered');
     expect(digest).toContain('Board requests still open (1)');
     const { lines } = await audit('11/05/2026', '11/05/2026');

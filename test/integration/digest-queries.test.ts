@@ -42,5 +42,8 @@ it('costs the same number of queries for 5 and for 40 workstreams', async () => 
   const five = await queriesFor(5);
   const forty = await queriesFor(40);
   expect(forty).toBe(five);
-  expect(five).toBeLessThanOrEqual(20);
+  // 23 today: the plan, RAG history, actions (soon-due, and those of Red items, each chunked so a
+  // plan of hundreds of Reds stays under SQLite's 999 parameters), KPIs, visits, coverage, and
+  // whether this is the programme's first digest. The number must not grow with the plan.
+  expect(five).toBeLessThanOrEqual(23);
 });

@@ -27,7 +27,8 @@ export interface SettingChange {
 
 /** The programme, for the form's initial values; refused to non-admins (and writes nothing). */
 export async function settingsForEditing(deps: Deps, actor: Actor): Promise<Programme> {
-  return inTransaction(deps, actor, async (tx, me) => {
+  // Opening the form changes nothing, so it claims no request key: the submission does.
+  return inTransaction(deps, { ...actor, requestKey: undefined }, async (tx, me) => {
     requireAdmin(me, 'change the programme’s settings');
     return loadProgramme(tx, actor.workspaceId);
   });

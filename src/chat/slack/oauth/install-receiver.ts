@@ -25,6 +25,7 @@ export const BOT_SCOPES = [
   'users:read',
   'channels:history',
   'groups:history',
+  'files:write',
 ];
 
 /** Said, with the person's own command, when their workspace has no installation (any more). */
