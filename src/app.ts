@@ -13,6 +13,9 @@ import { migrate } from './db/migrate.js';
 import { type Clock, systemClock } from './domain/clock.js';
 import { type LocalMode, startLocalMode } from './local/local-mode.js';
 import { createLogger, type Logger } from './logger.js';
+import { createMetrics } from './ops/metrics.js';
+import { queueDepth } from './ops/queue-depth.js';
+import { checkReadiness } from './ops/readiness.js';
 import { digestJob } from './scheduler/digest-job.js';
 import { type Job, type Scheduler, startScheduler } from './scheduler/index.js';
 import { reminderJob } from './scheduler/reminder-job.js';
@@ -58,9 +61,11 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     logger,
     adminUserIds: config.adminUserIds,
     defaults: config.defaults,
+    metrics: createMetrics(() => queueDepth(database.prisma)),
   };
   // Before the scheduler's first tick, so the digest and reminders have something to show.
   await local?.seed(database.prisma);
+  let scheduler: Scheduler | undefined;
   const teams = config.teams ? await startTeams({ config: config.teams, deps }) : undefined;
   const localRoutes = local?.routes;
   const slack = await startSlack({
@@ -74,11 +79,18 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       await database.prisma.$queryRawUnsafe('SELECT 1');
       return { ok: true, detail: { database: 'ok' } };
     },
+    readiness: () =>
+      checkReadiness({
+        db: database.prisma,
+        target: config.database,
+        scheduler,
+        schedulerEnabled: config.schedulerEnabled,
+      }),
   });
   const chatDeps: ChatDeps = { ...deps, chat: slackChat(slack.app.client), instanceId: config.instanceId };
   // In local mode the first tick waits for the page's buttons (or the next minute), so the
   // person trying the bot sees the digest and reminders arrive rather than find them there.
-  const scheduler = config.schedulerEnabled
+  scheduler = config.schedulerEnabled
     ? startScheduler(scheduledJobs(chatDeps), {
         cron: config.schedulerCron,
         clock: deps.clock,
