@@ -4,6 +4,7 @@
  */
 
 import { type SlackRuntime, startSlack } from './chat/slack/app.js';
+import { identifyBot } from './chat/slack/identify-bot.js';
 import { slackChat } from './chat/slack/slack-chat.js';
 import { startTeams, type TeamsRuntime } from './chat/teams/app.js';
 import type { Config } from './config/index.js';
@@ -44,8 +45,13 @@ export interface StartOptions {
   clock?: Clock;
 }
 
-export async function startApp(config: Config, options: StartOptions = {}): Promise<RunningApp> {
-  const logger = options.logger ?? createLogger(config.logLevel);
+export async function startApp(given: Config, options: StartOptions = {}): Promise<RunningApp> {
+  const logger = options.logger ?? createLogger(given.logLevel);
+  // Before anything is written: a wrong token stops start-up here, with one line saying so.
+  const config: Config =
+    given.mode === 'local'
+      ? given
+      : { ...given, slack: { ...given.slack, ...(await identifyBot(given.slack, logger)) } };
   const { applied } = await migrate(config.database);
   logger.info(
     { database: describeTarget(config.database), applied },
