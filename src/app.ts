@@ -20,6 +20,7 @@ import { checkReadiness } from './ops/readiness.js';
 import { digestJob } from './scheduler/digest-job.js';
 import { type Job, type Scheduler, startScheduler } from './scheduler/index.js';
 import { reminderJob } from './scheduler/reminder-job.js';
+import { retentionJob } from './scheduler/retention-job.js';
 import type { ChatDeps, Deps } from './services/deps.js';
 
 export interface RunningApp {
@@ -36,8 +37,12 @@ export interface RunningApp {
 }
 
 /** The scheduled jobs; each is safe to run twice and on several replicas. */
-export function scheduledJobs(deps: ChatDeps): Job[] {
-  return [reminderJob(deps), digestJob(deps)];
+export function scheduledJobs(deps: ChatDeps, retentionYears?: number): Job[] {
+  return [
+    reminderJob(deps),
+    digestJob(deps),
+    ...(retentionYears ? [retentionJob(deps, retentionYears)] : []),
+  ];
 }
 
 export interface StartOptions {
@@ -97,7 +102,7 @@ export async function startApp(given: Config, options: StartOptions = {}): Promi
   // In local mode the first tick waits for the page's buttons (or the next minute), so the
   // person trying the bot sees the digest and reminders arrive rather than find them there.
   scheduler = config.schedulerEnabled
-    ? startScheduler(scheduledJobs(chatDeps), {
+    ? startScheduler(scheduledJobs(chatDeps, config.retentionYears), {
         cron: config.schedulerCron,
         clock: deps.clock,
         logger,
