@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { AppError, isAppError } from '../src/domain/errors.js';
 import { wellFormed } from '../src/domain/text.js';
+import type { CommandOutcome } from '../src/ops/metrics.js';
 import { actionHelp } from './action.js';
 import { actionAdd } from './action-add.js';
 import { actionAddModalHandler } from './action-add-modal.js';
@@ -166,28 +167,52 @@ export function findSubcommand(words: string[]): { sub: AnySubcommand; used: num
   return null;
 }
 
-/** Parses, validates and runs one command; never throws: every failure becomes a reply. */
 /**
+ * Parses, validates and runs one command; never throws: every failure becomes a reply. Each
+ * command is counted on /metrics by subcommand and outcome, with its latency.
  * `text` is what the person typed, in the neutral markup's inbound form: unescaped, with each
  * mention already a `<person:…>` or `<channel:…>` token (the platform's inbound side does that).
  */
 export async function runCommand(text: string, ctx: CommandContext): Promise<Reply> {
+  const started = performance.now();
+  const outcome = { name: 'unknown', result: 'ok' as CommandOutcome };
+  try {
+    return await routeCommand(text, ctx, outcome);
+  } finally {
+    ctx.deps.metrics?.command(outcome.name, outcome.result, (performance.now() - started) / 1000);
+  }
+}
+
+/** Parses, validates and runs one command; notes its subcommand and outcome for /metrics. */
+async function routeCommand(
+  text: string,
+  ctx: CommandContext,
+  outcome: { name: string; result: CommandOutcome },
+): Promise<Reply> {
   const raw = wellFormed(text).trim();
   const typed = `${ctx.command} ${text}`.trim();
   const tooLong = refuseIfTooLong(raw, typed, ctx.command);
-  if (tooLong) return tooLong;
+  if (tooLong) {
+    outcome.result = 'refused';
+    return tooLong;
+  }
   const tokens = tokenize(raw);
-  if (tokens.length === 0) return ephemeral(overview(SUBCOMMANDS, ctx.command));
+  if (tokens.length === 0) {
+    outcome.name = 'help';
+    return ephemeral(overview(SUBCOMMANDS, ctx.command));
+  }
   const corrected = (error: AppError) =>
     error.fix ? (correctedCommand(ctx.command, raw, tokens, error.fix) ?? undefined) : undefined;
   const found = findSubcommand(tokens.map((t) => t.text));
   if (!found) {
+    outcome.result = 'refused';
     const names = SUBCOMMANDS.map((s) => s.name);
     const error = unknownSubcommand(tokens[0]!.text, names, ctx.command);
     const fixed = corrected(error);
     return refusal(error, { typed, corrected: fixed && correctFurther(fixed, ctx) });
   }
   const { sub, used } = found;
+  outcome.name = sub.name;
   const usage = `${ctx.command} ${sub.usage}`;
   try {
     if (tokens.length === used && sub.modal) return { kind: 'modal', modal: await sub.modal(ctx) };
@@ -200,6 +225,7 @@ export async function runCommand(text: string, ctx: CommandContext): Promise<Rep
   } catch (error) {
     if (isAppError(error)) {
       if (error.code === 'duplicate_request') return { kind: 'none' };
+      outcome.result = 'refused';
       const fixed = corrected(error);
       return refusal(
         error.example || fixed
@@ -209,6 +235,7 @@ export async function runCommand(text: string, ctx: CommandContext): Promise<Rep
       );
     }
     ctx.deps.logger.error({ err: error, subcommand: sub.name }, 'command failed');
+    outcome.result = 'error';
     return apology(typed);
   }
 }

@@ -7,6 +7,7 @@ import { type SlackRuntime, startSlack } from './chat/slack/app.js';
 import { slackInstallationStore } from './chat/slack/oauth/installation-store.js';
 import { tokenCipher } from './chat/slack/oauth/token-cipher.js';
 import { slackWorkspaceChats } from './chat/slack/oauth/workspace-chats.js';
+import { identifyBot } from './chat/slack/identify-bot.js';
 import { slackChat } from './chat/slack/slack-chat.js';
 import { startTeams, type TeamsRuntime } from './chat/teams/app.js';
 import type { Config } from './config/index.js';
@@ -16,9 +17,13 @@ import { migrate } from './db/migrate.js';
 import { type Clock, systemClock } from './domain/clock.js';
 import { type LocalMode, startLocalMode } from './local/local-mode.js';
 import { createLogger, type Logger } from './logger.js';
+import { createMetrics } from './ops/metrics.js';
+import { queueDepth } from './ops/queue-depth.js';
+import { checkReadiness } from './ops/readiness.js';
 import { digestJob } from './scheduler/digest-job.js';
 import { type Job, type Scheduler, startScheduler } from './scheduler/index.js';
 import { reminderJob } from './scheduler/reminder-job.js';
+import { retentionJob } from './scheduler/retention-job.js';
 import type { ChatDeps, Deps } from './services/deps.js';
 
 export interface RunningApp {
@@ -35,8 +40,12 @@ export interface RunningApp {
 }
 
 /** The scheduled jobs; each is safe to run twice and on several replicas. */
-export function scheduledJobs(deps: ChatDeps): Job[] {
-  return [reminderJob(deps), digestJob(deps)];
+export function scheduledJobs(deps: ChatDeps, retentionYears?: number): Job[] {
+  return [
+    reminderJob(deps),
+    digestJob(deps),
+    ...(retentionYears ? [retentionJob(deps, retentionYears)] : []),
+  ];
 }
 
 export interface StartOptions {
@@ -44,8 +53,13 @@ export interface StartOptions {
   clock?: Clock;
 }
 
-export async function startApp(config: Config, options: StartOptions = {}): Promise<RunningApp> {
-  const logger = options.logger ?? createLogger(config.logLevel);
+export async function startApp(given: Config, options: StartOptions = {}): Promise<RunningApp> {
+  const logger = options.logger ?? createLogger(given.logLevel);
+  // Before anything is written: a wrong token stops start-up here, with one line saying so.
+  const config: Config =
+    given.mode === 'local'
+      ? given
+      : { ...given, slack: { ...given.slack, ...(await identifyBot(given.slack, logger)) } };
   const { applied } = await migrate(config.database);
   logger.info(
     { database: describeTarget(config.database), applied },
@@ -61,9 +75,11 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     logger,
     adminUserIds: config.adminUserIds,
     defaults: config.defaults,
+    metrics: createMetrics(() => queueDepth(database.prisma)),
   };
   // Before the scheduler's first tick, so the digest and reminders have something to show.
   await local?.seed(database.prisma);
+  let scheduler: Scheduler | undefined;
   const teams = config.teams ? await startTeams({ config: config.teams, deps }) : undefined;
   const localRoutes = local?.routes;
   // Installed in several workspaces (SLACK_CLIENT_ID): each one's tokens, encrypted, in the database.
@@ -87,6 +103,13 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       await database.prisma.$queryRawUnsafe('SELECT 1');
       return { ok: true, detail: { database: 'ok' } };
     },
+    readiness: () =>
+      checkReadiness({
+        db: database.prisma,
+        target: config.database,
+        scheduler,
+        schedulerEnabled: config.schedulerEnabled,
+      }),
   });
   // Each workspace's scheduled work goes through its platform's Chat (src/chat/workspace-chat.ts).
   const chatDeps: ChatDeps = {
@@ -98,8 +121,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   };
   // In local mode the first tick waits for the page's buttons (or the next minute), so the
   // person trying the bot sees the digest and reminders arrive rather than find them there.
-  const scheduler = config.schedulerEnabled
-    ? startScheduler(scheduledJobs(chatDeps), {
+  scheduler = config.schedulerEnabled
+    ? startScheduler(scheduledJobs(chatDeps, config.retentionYears), {
         cron: config.schedulerCron,
         clock: deps.clock,
         logger,

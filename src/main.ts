@@ -1,6 +1,7 @@
 /** `npm start`: reads the environment, starts the app, stops cleanly on SIGTERM/SIGINT. */
 import { existsSync } from 'node:fs';
 import { startApp } from './app.js';
+import { StartupError } from './chat/slack/identify-bot.js';
 import { ConfigError, loadConfig } from './config/index.js';
 
 // A local .env is read when present; variables already set in the environment win.
@@ -18,7 +19,7 @@ try {
     });
   }
 } catch (error) {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof StartupError) {
     console.error(error.message);
     process.exit(1);
   }

@@ -42,6 +42,8 @@ export interface Config {
   schedulerEnabled: boolean;
   logLevel: string;
   instanceId: string;
+  /** RETENTION_YEARS: delete records older than this many years; undefined keeps everything. */
+  retentionYears?: number;
 }
 
 export class ConfigError extends Error {
@@ -97,6 +99,10 @@ const schema = z.object({
     )
     .default('info'),
   INSTANCE_ID: z.string().optional(),
+  RETENTION_YEARS: z
+    .string()
+    .regex(/^[1-9]\d?$/, 'must be a whole number of years from 1 to 99, or unset to keep everything')
+    .optional(),
 });
 
 const PURPOSE: Record<string, string> = {
@@ -159,6 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     schedulerEnabled: e.SCHEDULER_ENABLED === 'true',
     logLevel: e.LOG_LEVEL,
     instanceId: e.INSTANCE_ID ?? `${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
+    retentionYears: e.RETENTION_YEARS ? Number(e.RETENTION_YEARS) : undefined,
   };
 }
 

@@ -18,6 +18,8 @@ export interface Job {
 export interface Scheduler {
   /** Runs one tick now (tests, local mode's "run now" button). */
   tick(): Promise<void>;
+  /** Whether the ticker is scheduled (not stopped): part of /readyz. */
+  running(): boolean;
   stop(): Promise<void>;
 }
 
@@ -33,9 +35,12 @@ export function startScheduler(
   };
   const task: ScheduledTask = cron.schedule(options.cron, () => void tick(), { noOverlap: true });
   if (options.runAtStart ?? true) void tick();
+  let stopped = false;
   return {
     tick,
+    running: () => !stopped && !['stopped', 'destroyed'].includes(task.getStatus()),
     async stop() {
+      stopped = true;
       await task.stop();
       await running;
     },

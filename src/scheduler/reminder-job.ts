@@ -34,6 +34,7 @@ export function reminderJob(deps: ChatDeps, pace: PaceOptions = {}): Job {
     id: 'reminders',
     async run(now) {
       const tally = await sendDueReminders(paced, now);
+      deps.metrics?.reminders({ sent: tally.sent, failed: tally.later, skipped: tally.skipped });
       if (tally.sent + tally.later + tally.skipped > 0)
         deps.logger.info({ job: 'reminders', ...tally }, 'reminders sent');
     },

@@ -7,6 +7,7 @@ import type { Db } from '../db/client.js';
 import type { Sql } from '../db/sql.js';
 import type { Clock } from '../domain/clock.js';
 import type { Logger } from '../logger.js';
+import type { Metrics } from '../ops/metrics.js';
 
 export interface Deps {
   db: Db;
@@ -18,6 +19,8 @@ export interface Deps {
   adminUserIds?: string[];
   /** Defaults for a new programme (DEFAULT_TIMEZONE, DEFAULT_DIGEST_TIME, DEFAULT_REMINDER_TIME). */
   defaults?: { timezone: string; digestTime: string; reminderTime: string };
+  /** Counters and histograms served at /metrics; absent in tests that do not read them. */
+  metrics?: Metrics;
 }
 
 /** Scheduled work (digest, reminders) also talks to the chat platform. */

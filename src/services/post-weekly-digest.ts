@@ -81,8 +81,10 @@ export async function postWeeklyDigest(
       },
       'weekly digest posted',
     );
+    deps.metrics?.digest(late ? 'late' : 'posted');
     return { kind: 'posted', channelId, messageId: main.messageId, late };
   } catch (error) {
+    deps.metrics?.digest('failed');
     return failed(error, target, deps);
   }
 }

@@ -11,6 +11,8 @@ import {
   type SlackWebApi,
   type StoredMessage,
 } from '../../src/local/slack-web-api.js';
+import { createMetrics } from '../../src/ops/metrics.js';
+import { queueDepth } from '../../src/ops/queue-depth.js';
 import { type TestDatabase, testDatabase } from './database.js';
 import { TEAM } from './factories.js';
 import {
@@ -85,9 +87,11 @@ export interface CommandOutcome {
 }
 
 export async function startE2E(
-  options: { methods?: string[]; now?: Date; adminUserIds?: string[] } = {},
+  options: { methods?: string[]; now?: Date; adminUserIds?: string[]; metrics?: boolean } = {},
 ): Promise<E2E> {
   const t = await testDatabase({ now: options.now, adminUserIds: options.adminUserIds });
+  // Counted as the app counts (src/app.ts), for the tests that read /metrics.
+  if (options.metrics) t.deps.metrics = createMetrics(() => queueDepth(t.deps.db));
   const slack = await createSlackWebApi({
     strict: true,
     allowedMethods: options.methods ?? DEFAULT_METHODS,

@@ -1,8 +1,8 @@
 /**
  * The only place that builds a Bolt app. HTTP mode serves Slack at /slack/events (signature
  * verified by Bolt, plus our check that rejects timestamps from the future, which Bolt accepts)
- * and /healthz; Socket Mode connects out, for councils that cannot open an inbound port, and
- * still serves /healthz on PORT.
+ * and the operations endpoints (/livez, /readyz, /healthz, /metrics); Socket Mode connects out,
+ * for councils that cannot open an inbound port, and still serves those on PORT.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import {
@@ -16,6 +16,7 @@ import {
 } from '@slack/bolt';
 import type { Config } from '../../config/index.js';
 import type { Logger } from '../../logger.js';
+import type { Metrics } from '../../ops/metrics.js';
 import type { Deps } from '../../services/deps.js';
 import { registerCommands } from './listeners/commands.js';
 import { registerHome } from './listeners/home.js';
@@ -30,6 +31,7 @@ import {
   REDIRECT_PATH,
 } from './oauth/install-receiver.js';
 import type { SlackInstallationStore } from './oauth/installation-store.js';
+import { observedFetch } from './observed-fetch.js';
 import { guardRequest } from './request-guard.js';
 import { GuardedSocketModeReceiver } from './socket-receiver.js';
 
@@ -49,13 +51,21 @@ export interface SlackRuntime {
 export interface SlackOptions {
   config: Pick<Config, 'mode' | 'port' | 'slack'>;
   deps: Deps;
-  health: () => Promise<{ ok: boolean; detail: Record<string, string> }>;
+  /** /healthz, as before /readyz existed: whether the database answers. */
+  health: () => Promise<Health>;
+  /** /readyz: database reachable, migrations applied, scheduler running. Defaults to `health`. */
+  readiness?: () => Promise<Health>;
   /** More listeners (reminders, App Home) register here without this file knowing them. */
   register?: ((app: App) => void)[];
   /** With `config.slack.oauth`: where installs are kept (the app then has no single token). */
   installations?: SlackInstallationStore;
   /** Extra HTTP routes (local mode's page); return true when handled. */
   routes?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+}
+
+export interface Health {
+  ok: boolean;
+  detail: Record<string, string>;
 }
 
 export async function startSlack(options: SlackOptions): Promise<SlackRuntime> {
@@ -112,6 +122,7 @@ export async function startSlack(options: SlackOptions): Promise<SlackRuntime> {
     clientOptions: {
       retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 2000 },
       ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
+      ...(deps.metrics ? { fetch: observedFetch(deps.metrics) } : {}),
     },
     receiver: socketReceiver ?? receiver,
   });
@@ -143,7 +154,10 @@ export async function startSlack(options: SlackOptions): Promise<SlackRuntime> {
   });
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0];
-    if (path === '/healthz') return healthz(res, options.health);
+    if (path === '/livez') return probe(res, async () => ({ ok: true, detail: {} }));
+    if (path === '/healthz') return probe(res, options.health);
+    if (path === '/readyz') return probe(res, options.readiness ?? options.health);
+    if (path === '/metrics' && deps.metrics) return metrics(res, deps.metrics);
     if (options.routes && (await options.routes(req, res))) return;
     // The install pages are a browser's GETs, with no Slack signature: the OAuth state (signed
     // with SLACK_STATE_SECRET and matched to the browser's cookie) guards the redirect instead.
@@ -213,11 +227,17 @@ function timestampFromFuture(req: IncomingMessage): boolean {
   return Number.isFinite(ts) && ts - Date.now() / 1000 > MAX_CLOCK_SKEW_SECONDS;
 }
 
-async function healthz(res: ServerResponse, health: SlackOptions['health']): Promise<void> {
-  const result = await health().catch((error: Error) => ({ ok: false, detail: { database: error.message } }));
+/** A probe's JSON answer: 200 and `ok`, or 503 and `unavailable`, with what was checked. */
+async function probe(res: ServerResponse, check: () => Promise<Health>): Promise<void> {
+  const result = await check().catch((error: Error) => ({ ok: false, detail: { database: error.message } }));
   res
     .writeHead(result.ok ? 200 : 503, { 'content-type': 'application/json' })
     .end(JSON.stringify({ status: result.ok ? 'ok' : 'unavailable', ...result.detail }));
+}
+
+async function metrics(res: ServerResponse, registry: Metrics): Promise<void> {
+  const body = await registry.render();
+  res.writeHead(200, { 'content-type': registry.contentType }).end(body);
 }
 
 function notFound(res: ServerResponse): void {
