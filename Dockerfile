@@ -9,7 +9,7 @@ ARG NODE_IMAGE=node:20-bookworm-slim
 
 FROM ${NODE_IMAGE} AS deps
 RUN apt-get update \
-  && apt-get install -y --no-install-recommends python3 make g++ git ca-certificates \
+  && apt-get install -y --no-install-recommends python3 make g++ git ca-certificates poppler-utils \
   && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 # What `npm ci` and its postinstall (the Prisma clients) need, before the rest, so a code change

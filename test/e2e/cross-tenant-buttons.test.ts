@@ -117,7 +117,9 @@ describe.each(BUTTON_HANDLERS.map((h) => h.actionId))('%s pressed in B with A’
       const seen = JSON.stringify([...replies.map((r) => r.body), ...made.map((c) => c.args)]);
       expect(seen).not.toMatch(/Secret plan of A|Run the caseload audit/);
       expect(replies.length + made.length, `${actionId} ${value}: B’s user heard nothing`).toBeGreaterThan(0);
-      expect(seen).toMatch(/nothing was changed|there is no|find a workstream|no recommendations are recorded/i);
+      expect(seen).toMatch(
+        /nothing was changed|there is no|find a workstream|no recommendations are recorded/i,
+      );
     }
   });
 });

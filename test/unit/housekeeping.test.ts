@@ -26,8 +26,13 @@ describe('a new clone', () => {
   });
 
   it('asks for a Node that has process.loadEnvFile (20.12 or later)', () => {
-    const [major, minor] = /^>=(\d+)\.(\d+)/.exec(pkg.engines.node)!.slice(1).map(Number) as [number, number];
-    expect(major > 20 || (major === 20 && minor >= 12)).toBe(true);
+    // Every range's lowest version ('^20.19.0 || >=22.12.0': 20.19 and 22.12) has it.
+    const lowest = pkg.engines.node.split('||').map((range) => {
+      const [major, minor] = /(\d+)\.(\d+)/.exec(range)!.slice(1).map(Number) as [number, number];
+      return { major, minor };
+    });
+    expect(lowest.length).toBeGreaterThan(0);
+    for (const { major, minor } of lowest) expect(major > 20 || (major === 20 && minor >= 12)).toBe(true);
     expect(readFileSync(join(root, 'src/main.ts'), 'utf8')).toMatch(/loadEnvFile/);
   });
 
