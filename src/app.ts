@@ -4,10 +4,10 @@
  */
 
 import { type SlackRuntime, startSlack } from './chat/slack/app.js';
+import { identifyBot } from './chat/slack/identify-bot.js';
 import { slackInstallationStore } from './chat/slack/oauth/installation-store.js';
 import { tokenCipher } from './chat/slack/oauth/token-cipher.js';
 import { slackWorkspaceChats } from './chat/slack/oauth/workspace-chats.js';
-import { identifyBot } from './chat/slack/identify-bot.js';
 import { slackChat } from './chat/slack/slack-chat.js';
 import { startTeams, type TeamsRuntime } from './chat/teams/app.js';
 import type { Config } from './config/index.js';
