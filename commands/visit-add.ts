@@ -10,7 +10,6 @@ import {
   parseEventKindTokens,
 } from '../src/domain/event-kind.js';
 import { toSafeText } from '../src/domain/text.js';
-import { nonWorkingDayWarnings } from '../src/domain/visit-day-warnings.js';
 import { addVisit } from '../src/services/add-visit.js';
 import { ephemeral } from './replies.js';
 import type { Subcommand } from './types.js';
@@ -59,14 +58,13 @@ export const visitAdd: Subcommand<z.infer<typeof input>> = {
   },
   schema: input,
   async run(value, ctx) {
-    const { event, workstreams, past } = await addVisit(value, ctx.deps, ctx.actor);
+    const { event, workstreams, past, offDays } = await addVisit(value, ctx.deps, ctx.actor);
     const lines = [
       `<icon:done> *${eventRef(event.number)} ${eventKindLabel(event.kind)}* recorded: ${eventDates(event, formatWeekdayUkDate)}, ${past ? 'already past, so kept for the record' : countdown(event, ctx.today)}.`,
     ];
     if (event.theme) lines.push(`*Theme:* ${toSafeText(event.theme)}`);
     if (workstreams.length > 0)
       lines.push(`*Linked to:* ${workstreams.map((w) => `${w.code} ${toSafeText(w.name)}`).join('; ')}`);
-    const offDays = nonWorkingDayWarnings(event.startDate, event.endDate);
     if (offDays.length > 0)
       lines.push(`<icon:warning> ${offDays.join('; ')}: please check the dates with Ofsted.`);
     lines.push(`To cancel it: \`${ctx.command} visit cancel ${eventRef(event.number)}\``);

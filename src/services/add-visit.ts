@@ -12,6 +12,8 @@ import type { Event, Workstream } from '../db/generated/sqlite/client.js';
 import { addMonths, type Day, daysBetween, formatUkDate, todayIn } from '../domain/dates.js';
 import { AppError } from '../domain/errors.js';
 import { type EventKind, eventKindLabel, isVisit } from '../domain/event-kind.js';
+import { nonWorkingDayWarnings } from '../domain/visit-day-warnings.js';
+import { bankHolidays } from '../domain/working-days.js';
 import { audit } from './audit.js';
 import { requireAdmin } from './authorise.js';
 import type { Actor, Deps } from './deps.js';
@@ -33,6 +35,8 @@ export interface AddVisitResult {
   event: Event;
   workstreams: Workstream[];
   past: boolean;
+  /** Each day of it on a weekend or a bank holiday (the council's calendar included). */
+  offDays: string[];
 }
 
 export async function addVisit(input: AddVisitInput, deps: Deps, actor: Actor): Promise<AddVisitResult> {
@@ -82,7 +86,9 @@ export async function addVisit(input: AddVisitInput, deps: Deps, actor: Actor): 
       entityId: event.id,
       after: { ...event, workstreams: named.map((w) => w.code) },
     });
-    return { event, workstreams: named, past };
+    const overrides = await tx.bankHolidayOverride.findMany({ where: { workspaceId: actor.workspaceId } });
+    const offDays = nonWorkingDayWarnings(event.startDate, event.endDate, bankHolidays(overrides));
+    return { event, workstreams: named, past, offDays };
   });
 }
 

@@ -5,6 +5,7 @@ import { eventKindLabel, eventRef, parseEventRef } from '../domain/event-kind.js
 import { audit } from './audit.js';
 import { requireAdmin } from './authorise.js';
 import type { Actor, Deps } from './deps.js';
+import { findVisit } from './find-visit.js';
 import { guardText } from './guard-text.js';
 import { loadProgramme } from './programme.js';
 import { inTransaction } from './transaction.js';
@@ -18,20 +19,8 @@ export async function cancelVisit(input: CancelVisitInput, deps: Deps, actor: Ac
   return inTransaction(deps, actor, async (tx, me) => {
     requireAdmin(me, 'cancel visits, deadlines and board meetings');
     const programme = await loadProgramme(tx, actor.workspaceId);
-    const number = parseEventRef(input.ref);
-    if (number === null)
-      throw new AppError(
-        'bad_input',
-        `“${input.ref}” is not a visit reference. References look like V-3: see \`/improve visit list\`.`,
-      );
-    const event = await tx.event.findFirst({
-      where: { programmeId: programme.id, workspaceId: actor.workspaceId, number },
-    });
-    if (!event)
-      throw new AppError(
-        'not_found',
-        `There is no ${eventRef(number)}. See \`/improve visit list\` for the references.`,
-      );
+    const event = await findVisit(tx, programme, input.ref);
+    const { number } = event;
     if (event.status === 'cancelled')
       throw new AppError(
         'conflict',

@@ -8,11 +8,13 @@ import type { Event } from '../db/generated/sqlite/client.js';
 import { type Day, formatUkDate, isoWeekday, todayIn } from '../domain/dates.js';
 import { AppError } from '../domain/errors.js';
 import { eventKindLabel, eventRef, parseEventRef } from '../domain/event-kind.js';
-import { bankHolidayName, bankHolidays } from '../domain/working-days.js';
+import { nonWorkingDayWarnings } from '../domain/visit-day-warnings.js';
+import { bankHolidays } from '../domain/working-days.js';
 import { checkDates } from './add-visit.js';
 import { audit } from './audit.js';
 import { requireAdmin } from './authorise.js';
 import type { Actor, Deps } from './deps.js';
+import { findVisit } from './find-visit.js';
 import { loadProgramme } from './programme.js';
 import { inTransaction } from './transaction.js';
 
@@ -33,20 +35,8 @@ export async function moveVisit(input: MoveVisitInput, deps: Deps, actor: Actor)
   return inTransaction(deps, actor, async (tx, me) => {
     requireAdmin(me, 'move visits, deadlines and board meetings');
     const programme = await loadProgramme(tx, actor.workspaceId);
-    const number = parseEventRef(input.ref);
-    if (number === null)
-      throw new AppError(
-        'bad_input',
-        `“${input.ref}” is not a visit reference. References look like V-3: see \`/improve visit list\`.`,
-      );
-    const event = await tx.event.findFirst({
-      where: { programmeId: programme.id, workspaceId: actor.workspaceId, number },
-    });
-    if (!event)
-      throw new AppError(
-        'not_found',
-        `There is no ${eventRef(number)}. See \`/improve visit list\` for the references.`,
-      );
+    const event = await findVisit(tx, programme, input.ref);
+    const { number } = event;
     if (event.status !== 'planned')
       throw new AppError(
         'conflict',
@@ -78,19 +68,10 @@ export async function moveVisit(input: MoveVisitInput, deps: Deps, actor: Actor)
       after: { startDate: moved.startDate, endDate: moved.endDate },
     });
     const overrides = await tx.bankHolidayOverride.findMany({ where: { workspaceId: actor.workspaceId } });
-    return { event: moved, before, warnings: dayWarnings(moved, bankHolidays(overrides)) };
-  });
-}
-
-function dayWarnings(event: Event, holidays: { has(day: Day): boolean }): string[] {
-  const days = [...new Set([event.startDate, event.endDate ?? event.startDate])];
-  return days.flatMap((day) => {
-    if (isoWeekday(day) >= 6)
-      return [`${formatUkDate(day)} is a ${isoWeekday(day) === 6 ? 'Saturday' : 'Sunday'}`];
-    if (holidays.has(day)) {
-      const name = bankHolidayName(day);
-      return [`${formatUkDate(day)} is a bank holiday${name ? ` (${name})` : ' in your calendar'}`];
-    }
-    return [];
+    return {
+      event: moved,
+      before,
+      warnings: nonWorkingDayWarnings(moved.startDate, moved.endDate, bankHolidays(overrides)),
+    };
   });
 }

@@ -216,9 +216,9 @@ describe('/improve visit move', () => {
   it('warns when the new date is a weekend day or a bank holiday', async () => {
     await addVisit({ kind: 'board_meeting', startDate: '2027-01-15' }, e.t.deps, as(U.admin));
     const weekend = await e.command('visit move V-1 16/01/2027', U.admin);
-    expect(weekend.reply).toContain(':warning: 16/01/2027 is a Saturday: is that right?');
+    expect(weekend.reply).toContain(':warning: Saturday 16/01/2027 is a weekend day: is that right?');
     const holiday = await e.command('visit move V-1 29/03/2027', U.admin);
-    expect(holiday.reply).toContain(':warning: 29/03/2027 is a bank holiday (Easter Monday)');
+    expect(holiday.reply).toContain(':warning: Monday 29/03/2027 is a bank holiday (Easter Monday)');
     expect((await e.t.deps.db.event.findFirstOrThrow()).startDate).toBe('2027-03-29');
   });
 

@@ -11,6 +11,7 @@ import { type EventKind, eventKindLabel, eventRef, isVisit, parseEventRef } from
 import { audit } from '../audit.js';
 import { requireAdmin } from '../authorise.js';
 import type { Actor, Deps } from '../deps.js';
+import { findVisit } from '../find-visit.js';
 import { guardText } from '../guard-text.js';
 import { loadProgramme } from '../programme.js';
 import { inTransaction } from '../transaction.js';
@@ -38,20 +39,8 @@ export async function recordVisitOutcome(
     requireAdmin(me, 'record the outcome of a visit');
     const programme = await loadProgramme(tx, actor.workspaceId);
     const today = todayIn(deps.clock.now(), programme.timezone);
-    const number = parseEventRef(input.ref);
-    if (number === null)
-      throw new AppError(
-        'bad_input',
-        `“${input.ref}” is not a visit reference. References look like V-3: see \`/improve visit list\`.`,
-      );
-    const event = await tx.event.findFirst({
-      where: { programmeId: programme.id, workspaceId: actor.workspaceId, number },
-    });
-    if (!event)
-      throw new AppError(
-        'not_found',
-        `There is no ${eventRef(number)}. See \`/improve visit list\` for the references.`,
-      );
+    const event = await findVisit(tx, programme, input.ref);
+    const { number } = event;
     const ref = eventRef(number);
     if (!isVisit(event.kind as EventKind))
       throw new AppError(
