@@ -46,6 +46,8 @@ function inUse(file: string): boolean {
   if (!existsSync(file)) return false;
   const db = new Database(file, { fileMustExist: true, timeout: 0 });
   try {
+    // Exclusive locking mode needs the file's own lock, which every open WAL connection shares.
+    db.pragma('locking_mode = EXCLUSIVE');
     db.exec('BEGIN EXCLUSIVE; ROLLBACK;');
     return false;
   } catch {
