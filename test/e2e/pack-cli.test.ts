@@ -24,7 +24,15 @@ afterEach(async () => {
 });
 
 function packCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env = { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: databaseUrl(t.target) };
+  // The script reads the machine's clock: under faketime (CI runs the suite at other dates) it
+  // must read the same faked clock as this process, which seeded the plan by it.
+  const faked = Object.entries(process.env).filter(([key]) => /^(LD_PRELOAD|FAKETIME|DONT_FAKE)/.test(key));
+  const env = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    DATABASE_URL: databaseUrl(t.target),
+    ...Object.fromEntries(faked),
+  };
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/pack-cli.ts'), ...args], {
     cwd: ROOT,
     env,
