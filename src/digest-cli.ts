@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { chooseProgramme } from './choose-programme.js';
 import { ConfigError, loadConfig } from './config/index.js';
 import { openDatabase } from './db/client.js';
 import { toPlainText } from './digest/plain-text.js';
@@ -54,18 +55,9 @@ async function main(): Promise<void> {
   const database = openDatabase(config.database);
   try {
     const db = database.prisma;
-    const programmes = await db.programme.findMany({
-      select: { id: true, workspaceId: true, name: true },
-      orderBy: { id: 'asc' },
-    });
-    const list =
-      programmes.map((p) => `  ${p.id}: ${p.name} (workspace ${p.workspaceId})`).join('\n') || '  (none)';
-    if (!options.programme && programmes.length !== 1)
-      fail(`Say which programme with --programme <id>. The programmes are:\n${list}`);
-    const programme = options.programme
-      ? programmes.find((p) => String(p.id) === options.programme)
-      : programmes[0];
-    if (!programme) fail(`There is no programme ${options.programme}. The programmes are:\n${list}`);
+    const chosen = await chooseProgramme(db, options.programme);
+    if ('problem' in chosen) fail(chosen.problem);
+    const { programme } = chosen;
     const clock: Clock = options.at ? new AdjustableClock(options.at) : systemClock;
     const digest = await buildDigest(
       { workspaceId: programme.workspaceId, programmeId: programme.id },

@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { chooseProgramme } from './choose-programme.js';
 import { ConfigError, loadConfig } from './config/index.js';
 import { openDatabase } from './db/client.js';
 import { systemClock } from './domain/clock.js';
@@ -45,15 +46,9 @@ async function main(): Promise<void> {
   const database = openDatabase(config.database);
   try {
     const db = database.prisma;
-    const programmes = await db.programme.findMany({ orderBy: { id: 'asc' } });
-    const list =
-      programmes.map((p) => `  ${p.id}: ${p.name} (workspace ${p.workspaceId})`).join('\n') || '  (none)';
-    if (!options.programme && programmes.length !== 1)
-      fail(`Say which programme with --programme <id>. The programmes are:\n${list}`);
-    const programme = options.programme
-      ? programmes.find((p) => String(p.id) === options.programme)
-      : programmes[0];
-    if (!programme) fail(`There is no programme ${options.programme}. The programmes are:\n${list}`);
+    const chosen = await chooseProgramme(db, options.programme);
+    if ('problem' in chosen) fail(chosen.problem);
+    const { programme } = chosen;
     const deps = { db, sql: database.sql, clock: systemClock, logger: createLogger('warn') };
     let boardDate: string | undefined;
     if (options.date) {
