@@ -31,15 +31,29 @@ export interface ChatFile {
   bytes: Uint8Array;
 }
 
+/** The Chat methods that call the platform, for rate limits: `dm` counts as a `post`. */
+export type RateLimitedMethod = 'post' | 'update' | 'user' | 'dmChannel' | 'findPosted';
+
+/**
+ * A platform's limits on one workspace's calls, by method: requests a minute and how many may go
+ * at once after a quiet spell. Scheduled work keeps to them (paced-chat.ts).
+ */
+export interface ChatRateLimits {
+  perMinute: Partial<Record<RateLimitedMethod, number>>;
+  burst?: Partial<Record<RateLimitedMethod, number>>;
+}
+
 export interface Chat {
   /** What one message may hold on this platform; long layouts (the digest) split to fit. */
   readonly limits?: MessageLimits;
+  /** The platform's per-method limits for one workspace; none: only per-conversation pacing. */
+  readonly rateLimits?: ChatRateLimits;
   post(
     channelId: string,
     message: Message,
     options?: { threadId?: string; metadata?: MessageMetadata },
   ): Promise<Posted>;
-  /** A direct message from the bot to a person. */
+  /** A direct message from the bot to a person: one call, by their id (no conversation to open first). */
   dm(userId: string, message: Message, options?: { metadata?: MessageMetadata }): Promise<Posted>;
   /** The id of the bot's DM conversation with a person, so findPosted can look in it. */
   dmChannel(userId: string): Promise<string>;

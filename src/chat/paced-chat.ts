@@ -1,60 +1,97 @@
 /**
- * Slack allows about one message per second per channel, tolerating short bursts. Scheduled work
- * posts through this wrapper: a token bucket per channel (`burst` messages at once, then one per
- * `minIntervalMs`). A DM is its own channel, so owners' reminders never wait for each other and a
- * lead who gets a reminder, an escalation and a countdown in one sweep is not held up either;
- * a run of countdowns to the board channel is spaced out. Anything Slack still rate-limits comes
- * back as HTTP 429, which Bolt's WebClient waits out (Retry-After) and retries; if it gives up, the
- * reminder stays 'failed' in the ledger and a later tick sends it, so nothing is lost.
+ * Scheduled work posts through this wrapper, which keeps to the platform's limits instead of
+ * finding them by being refused:
+ * - per conversation: Slack allows about one message per second per channel, tolerating short
+ *   bursts, so each channel has a token bucket (`burst` messages at once, then one per
+ *   `minIntervalMs`). A DM is its own channel, so owners' reminders never wait for each other;
+ *   a run of countdowns to the board channel is spaced out;
+ * - per method, for the whole workspace (one wrapper per workspace's chat): the platform's
+ *   published limits (`chat.rateLimits`, e.g. Slack's tiers), one bucket per method, shared by
+ *   every caller, so a sweep sending many reminders at once stays inside them.
+ * Anything the platform still rate-limits comes back as HTTP 429, which Bolt's WebClient waits
+ * out (Retry-After, pausing its whole queue) and retries; if it gives up, the reminder stays
+ * 'failed' in the ledger and a later tick sends it, so nothing is lost.
  */
-import type { Chat } from './chat.js';
+import type { Chat, RateLimitedMethod } from './chat.js';
 
 export interface PaceOptions {
   /** Default 1100 ms: a little over Slack's one per second, so we never sit on the edge. */
   minIntervalMs?: number;
   /** Messages a quiet channel may take at once. Default 3. */
   burst?: number;
-  /** Monotonic milliseconds; tests pass their own. */
+  /** Monotonic milliseconds; tests and the benchmark's simulated Slack pass their own. */
   now?: () => number;
   wait?: (ms: number) => Promise<void>;
 }
 
 const PRUNE_AT = 5_000;
 
+interface Bucket {
+  tokens: number;
+  at: number;
+}
+
+/**
+ * A token bucket keyed by name. Takes a token synchronously (going into debt when empty), so
+ * concurrent callers queue in order, each waiting until its own token is due.
+ */
+function buckets(now: () => number, wait: (ms: number) => Promise<void>) {
+  const all = new Map<string, Bucket>();
+  return async (key: string, interval: number, burst: number): Promise<void> => {
+    const at = now();
+    const bucket = all.get(key) ?? { tokens: burst, at };
+    const refilled = interval > 0 ? Math.min(burst, bucket.tokens + (at - bucket.at) / interval) : burst;
+    all.set(key, { tokens: refilled - 1, at });
+    if (all.size > PRUNE_AT)
+      for (const [k, b] of all)
+        if (b.tokens + (at - b.at) / Math.max(interval, 1) >= burst && k.startsWith('channel:')) all.delete(k);
+    if (refilled < 1) await wait((1 - refilled) * interval);
+  };
+}
+
 export function pacedChat(chat: Chat, options: PaceOptions = {}): Chat {
   const interval = options.minIntervalMs ?? 1100;
   const burst = options.burst ?? 3;
   const now = options.now ?? (() => performance.now());
   const wait = options.wait ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const buckets = new Map<string, { tokens: number; at: number }>();
-  // Takes a token synchronously (going into debt when empty), so concurrent senders queue in order.
-  const slot = async (channel: string): Promise<void> => {
-    const at = now();
-    const bucket = buckets.get(channel) ?? { tokens: burst, at };
-    const refilled = interval > 0 ? Math.min(burst, bucket.tokens + (at - bucket.at) / interval) : burst;
-    buckets.set(channel, { tokens: refilled - 1, at });
-    if (buckets.size > PRUNE_AT)
-      for (const [key, b] of buckets)
-        if (b.tokens + (at - b.at) / Math.max(interval, 1) >= burst) buckets.delete(key);
-    if (refilled < 1) await wait((1 - refilled) * interval);
+  const take = buckets(now, wait);
+  const limits = chat.rateLimits;
+  // The workspace's budget for a method; with no interval (tests), no waits at all.
+  const method = async (name: RateLimitedMethod): Promise<void> => {
+    const perMinute = limits?.perMinute[name];
+    if (!perMinute || interval === 0) return;
+    await take(`method:${name}`, 60_000 / perMinute, limits?.burst?.[name] ?? 1);
   };
+  const channel = (id: string) => take(`channel:${id}`, interval, burst);
   return {
     ...chat,
     post: async (channelId, message, postOptions) => {
-      await slot(channelId);
+      await channel(channelId);
+      await method('post');
       return chat.post(channelId, message, postOptions);
     },
     dm: async (userId, message, dmOptions) => {
-      await slot(`dm:${userId}`);
+      await channel(`dm:${userId}`);
+      await method('post');
       return chat.dm(userId, message, dmOptions);
     },
-    dmChannel: (userId) => chat.dmChannel(userId),
+    dmChannel: async (userId) => {
+      await method('dmChannel');
+      return chat.dmChannel(userId);
+    },
     update: async (where, message) => {
-      await slot(where.channelId);
+      await channel(where.channelId);
+      await method('update');
       return chat.update(where, message);
     },
-    user: (userId) => chat.user(userId),
-    findPosted: (channelId, since, eventType) => chat.findPosted(channelId, since, eventType),
+    user: async (userId) => {
+      await method('user');
+      return chat.user(userId);
+    },
+    findPosted: async (channelId, since, eventType) => {
+      await method('findPosted');
+      return chat.findPosted(channelId, since, eventType);
+    },
     ...(chat.publishHome ? { publishHome: chat.publishHome.bind(chat) } : {}),
   };
 }

@@ -79,7 +79,7 @@ async function remindPage(
 
 type ActionWhere = { workspaceId: string; programmeId: number; status: string; dueDate: { lte: string } };
 
-/** Owners with a handful of actions share one query; one with more gets their soonest MAX_ROWS alone. */
+/** The page's owners' actions in two queries: those with a handful, and those with more (cut to MAX_ROWS each). */
 async function loadRows(
   sweep: Sweep,
   base: ActionWhere,
@@ -96,8 +96,18 @@ async function loadRows(
       take,
     });
   const actions = few.length > 0 ? await query({ in: few }) : [];
-  for (const owner of owners.filter((o) => many.has(o.id)))
-    actions.push(...(await query(owner.id, MAX_ROWS)));
+  // Those with more than MAX_ROWS: one query for them all, each cut to their soonest MAX_ROWS
+  // (rows come in due order), so a page costs the same few queries however its owners' actions fall.
+  const busy = owners.filter((o) => many.has(o.id)).map((o) => o.id);
+  if (busy.length > 0) {
+    const kept = new Map<number, number>();
+    for (const action of await query({ in: busy })) {
+      const n = kept.get(action.ownerId) ?? 0;
+      if (n >= MAX_ROWS) continue;
+      kept.set(action.ownerId, n + 1);
+      actions.push(action);
+    }
+  }
   const userIdOf = new Map(owners.map((o) => [o.id, o.platformUserId]));
   const declined = await pendingNotMine(sweep.deps.db, base.workspaceId, actions);
   const rows = new Map<number, ReminderRow[]>();
@@ -148,7 +158,7 @@ const CLAIM_BATCH = 25;
 
 /**
  * Checks each owner (their hours, whether Slack knows them), claims a batch of new rows in one
- * statement, then sends one by one, each recorded as soon as Slack accepts it.
+ * statement, then sends the batch a few at a time, each recorded as soon as Slack accepts it.
  */
 async function sendPage(
   sweep: Sweep,
@@ -173,9 +183,29 @@ async function sendPage(
     const batch = ready.slice(i, i + CLAIM_BATCH);
     const fresh = batch.map((r) => r.to.person.platformUserId).filter((id) => !hasRow.has(id));
     const claims = await claimMany(deps.db, key, fresh, programme.id, deps.clock.now(), deps.instanceId);
-    for (const reminder of batch) {
+    await inParallel(batch, IN_FLIGHT, async (reminder) => {
       const claim = claims.get(reminder.to.person.platformUserId);
       sweep.count(await deliverReminder(deps, sweep.check, reminder, sweep.now, { claim }));
-    }
+    });
   }
+}
+
+/**
+ * Reminders of a batch in flight at once: each is its own DM, and the chat's pacing
+ * (paced-chat.ts) keeps the whole workspace inside the platform's per-method limits, so this
+ * only hides round trips.
+ */
+export const IN_FLIGHT = 8;
+
+/** Runs `work` over `items`, at most `limit` at a time. */
+export async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next]!;
+      next += 1;
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

@@ -21,6 +21,7 @@ import type { Deps } from '../../services/deps.js';
 import { registerCommands } from './listeners/commands.js';
 import { registerHome } from './listeners/home.js';
 import { registerInteractions } from './listeners/interactions.js';
+import { registerPeople } from './listeners/people.js';
 import { registerShortcuts } from './listeners/shortcuts.js';
 import { registerUninstall } from './listeners/uninstall.js';
 import { metadataSeal } from './metadata-seal.js';
@@ -132,6 +133,7 @@ export async function startSlack(options: SlackOptions): Promise<SlackRuntime> {
   registerInteractions(app, deps, config.slack.command, seal);
   registerShortcuts(app, deps, config.slack.command, seal);
   registerHome(app, deps);
+  registerPeople(app, deps);
   registerUninstall(app, installs ? options.installations : undefined, deps.logger);
   for (const register of options.register ?? []) register(app);
   app.error(async ({ error }: { error: CodedError }) => {

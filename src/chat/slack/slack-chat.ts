@@ -1,6 +1,13 @@
 /** The Chat interface over Slack's Web API (Bolt's WebClient, which retries 5xx and 429 itself). */
 import type { WebClient } from '@slack/web-api';
-import { type Chat, ChatError, type ChatErrorCode, type ChatUser, type Posted } from '../chat.js';
+import {
+  type Chat,
+  ChatError,
+  type ChatErrorCode,
+  type ChatRateLimits,
+  type ChatUser,
+  type Posted,
+} from '../chat.js';
 import { SLACK_MESSAGE_LIMITS } from './limits.js';
 import { renderHome, renderMessage } from './render.js';
 
@@ -39,6 +46,17 @@ async function call<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * Slack's published limits per method per workspace (docs.slack.dev/apis/web-api/rate-limits),
+ * with a margin: chat.postMessage is a special tier (about one a second per channel, and a
+ * workspace-wide "several hundred a minute"); chat.update and conversations.open/history are
+ * Tier 3 (50+ a minute); users.info is Tier 4 (100+ a minute).
+ */
+export const SLACK_RATE_LIMITS: ChatRateLimits = {
+  perMinute: { post: 750, update: 45, dmChannel: 45, findPosted: 45, user: 90 },
+  burst: { post: 20, update: 5, dmChannel: 5, findPosted: 5, user: 5 },
+};
+
 export function slackChat(client: WebClient): Chat {
   const post: Chat['post'] = async (channelId, message, options = {}) => {
     const rendered = renderMessage(message);
@@ -62,10 +80,21 @@ export function slackChat(client: WebClient): Chat {
   };
   return {
     limits: SLACK_MESSAGE_LIMITS,
+    rateLimits: SLACK_RATE_LIMITS,
     post,
     dmChannel,
+    // chat.postMessage to a user id posts in the app's DM with them (opening it if need be), so a
+    // DM is one call; the answer names the DM channel. conversations.open is left to dmChannel,
+    // which only a reminder taken over from a failed attempt needs (to look for it in history).
     async dm(userId, message, options = {}) {
-      return post(await dmChannel(userId), message, { metadata: options.metadata });
+      try {
+        return await post(userId, message, { metadata: options.metadata });
+      } catch (error) {
+        // Posting to a user id Slack does not know answers channel_not_found: that person is gone.
+        if (error instanceof ChatError && error.code === 'channel_not_found')
+          throw new ChatError('recipient_unreachable', true, error.detail);
+        throw error;
+      }
     },
     async update(where: Posted, message) {
       await call(() =>
