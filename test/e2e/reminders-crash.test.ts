@@ -109,21 +109,25 @@ describe('a reminder replica killed between Slack accepting a reminder and recor
 
   it('looks again later when the look itself fails for a passing reason, and still sends once', async () => {
     const { first, second, dm } = await ownerDmedThenKilled();
-    h.slack.failNext('conversations.history', { error: 'internal_error' });
+    // Both claims lapsed with the replica, so both are looked for (a few at once): both looks fail.
+    h.slack.failNext('conversations.history', { error: 'internal_error', times: 2 });
     await sweep(at(h, '2026-11-23 09:41'));
     expect(dmsTo(h, first)).toHaveLength(1);
-    expect(dmsTo(h, second)).toHaveLength(1);
+    expect(dmsTo(h, second)).toHaveLength(0);
     expect(await rowFor('action', first)).toMatchObject({ status: 'failed', lastError: 'internal_error' });
+    expect(await rowFor('action', second)).toMatchObject({ status: 'failed', lastError: 'internal_error' });
     await sweep(at(h, '2026-11-23 09:50'));
     expect(dmsTo(h, first)).toHaveLength(1);
+    expect(dmsTo(h, second)).toHaveLength(1);
     expect(await rowFor('action', first)).toMatchObject({ status: 'sent', messageId: dm.ts });
   });
 
   it('sends the DM again rather than lose it when Slack refuses the look (no im:history scope)', async () => {
-    const { first } = await ownerDmedThenKilled();
-    h.slack.failNext('conversations.history', { error: 'missing_scope' });
+    const { first, second } = await ownerDmedThenKilled();
+    h.slack.failNext('conversations.history', { error: 'missing_scope', times: 2 });
     await sweep(at(h, '2026-11-23 09:41'));
     expect(dmsTo(h, first)).toHaveLength(2);
+    expect(dmsTo(h, second)).toHaveLength(1);
     expect(await rowFor('action', first)).toMatchObject({
       status: 'sent',
       messageId: dmsTo(h, first)[1]!.ts,

@@ -89,10 +89,18 @@ function pausedAfterPosts(inner: Chat): Chat {
     await checkpoint('posted');
     return result;
   };
+  // The sweep sends several at once; here one post goes at a time, so "the first reminder Slack
+  // accepted" is one message and the kill leaves the others unsent, as the tests expect.
+  let queue: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(send: () => Promise<T>): Promise<T> => {
+    const turn = queue.then(send).then(posted);
+    queue = turn.catch(() => {});
+    return turn;
+  };
   return {
     ...inner,
-    dm: (userId, message, options) => inner.dm(userId, message, options).then(posted),
-    post: (channelId, message, options) => inner.post(channelId, message, options).then(posted),
+    dm: (userId, message, options) => inTurn(() => inner.dm(userId, message, options)),
+    post: (channelId, message, options) => inTurn(() => inner.post(channelId, message, options)),
   };
 }
 
