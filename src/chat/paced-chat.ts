@@ -44,7 +44,8 @@ function buckets(now: () => number, wait: (ms: number) => Promise<void>) {
     all.set(key, { tokens: refilled - 1, at });
     if (all.size > PRUNE_AT)
       for (const [k, b] of all)
-        if (b.tokens + (at - b.at) / Math.max(interval, 1) >= burst && k.startsWith('channel:')) all.delete(k);
+        if (b.tokens + (at - b.at) / Math.max(interval, 1) >= burst && k.startsWith('channel:'))
+          all.delete(k);
     if (refilled < 1) await wait((1 - refilled) * interval);
   };
 }

@@ -198,7 +198,11 @@ async function sendPage(
 export const IN_FLIGHT = 8;
 
 /** Runs `work` over `items`, at most `limit` at a time. */
-export async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+export async function inParallel<T>(
+  items: T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) {

@@ -77,7 +77,8 @@ const eventCallback = z.looseObject({
   event_id: z.string().optional(),
   event: z.looseObject({
     type: z.string(),
-    user: z.string().optional(),
+    // A user id (app_home_opened), or the person's profile (user_change).
+    user: z.union([z.string(), z.looseObject({ id: z.string(), tz: z.string().optional() })]).optional(),
     tab: z.string().optional(),
     // Bolt looks inside these with `in`, which throws on null or a number.
     channel: z.union([z.string(), z.looseObject({})]).optional(),

@@ -13,13 +13,19 @@ export interface PlatformProfile {
 }
 
 /** Updates the person in this workspace, if the bot knows them; returns whether it did. */
-export async function recordProfile(deps: Deps, workspaceId: string, profile: PlatformProfile): Promise<boolean> {
+export async function recordProfile(
+  deps: Deps,
+  workspaceId: string,
+  profile: PlatformProfile,
+): Promise<boolean> {
   const changed = await deps.db.person.updateMany({
     where: { workspaceId, platformUserId: profile.platformUserId },
     data: {
       timezone: profile.timezone ?? null,
       // Deactivated: looked up on the next sweep, which reports them; else fresh for a week.
-      ...(profile.deleted ? { timezoneCheckedAt: null } : { timezoneCheckedAt: deps.clock.now(), unreachableAt: null }),
+      ...(profile.deleted
+        ? { timezoneCheckedAt: null }
+        : { timezoneCheckedAt: deps.clock.now(), unreachableAt: null }),
     },
   });
   return changed.count > 0;
