@@ -15,6 +15,14 @@ export interface RemindersShape {
   workstreamsPerProgramme: number;
 }
 
+/** One council's workspace at a large size, for the sweep through the rate-limited fake Slack. */
+export const ONE_WORKSPACE_SHAPE: RemindersShape = {
+  programmes: 1,
+  owners: 20_000,
+  actions: 100_000,
+  workstreamsPerProgramme: 8,
+};
+
 export const ISSUE_SHAPE: RemindersShape = {
   programmes: 150,
   owners: 20_000,
@@ -43,13 +51,16 @@ async function seedProgramme(db: Db, shape: RemindersShape, p: number, today: Da
   // Set up months before the oldest due date, as a real programme would be.
   const createdAt = new Date(`${addDays(today, -200)}T09:00:00Z`);
   await db.workspace.create({ data: { id: workspaceId, createdAt } });
-  // Timezones already known: the steady state, where a sweep does not rewrite every person.
+  // Timezones already known and checked yesterday: the steady state, where a sweep neither looks
+  // anyone up nor rewrites every person.
+  const checkedAt = new Date(`${addDays(today, -1)}T09:00:00Z`);
   await inChunks(
     Array.from({ length: owners }, (_, i) => ({
       workspaceId,
       platformUserId: `U${p}X${i}`,
       role: i === 0 ? 'admin' : i <= shape.workstreamsPerProgramme ? 'lead' : 'member',
       timezone: 'Europe/London',
+      timezoneCheckedAt: checkedAt,
       createdAt,
     })),
     (data) => db.person.createMany({ data }),

@@ -20,6 +20,7 @@ import { sendDueReminders } from '../src/services/send-due-reminders.js';
 import type { Tally } from '../src/services/sweep.js';
 import { scratchTarget } from './databases.js';
 import { ISSUE_SHAPE, type RemindersShape, seedRemindersWorld } from './reminders-data.js';
+import { formatSlackSweepBench, runSlackSweepBench } from './reminders-slack.js';
 
 export interface RemindersBenchResult {
   provider: string;
@@ -170,5 +171,7 @@ export function formatRemindersBench(results: RemindersBenchResult[]): string {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  console.log(formatRemindersBench(await runRemindersBench()));
+  if (process.argv.includes('slack')) console.log(formatSlackSweepBench(await runSlackSweepBench(1)));
+  else console.log(formatRemindersBench(await runRemindersBench()));
+  process.exit(0);
 }
