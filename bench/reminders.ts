@@ -11,11 +11,13 @@
 import { pathToFileURL } from 'node:url';
 import type { Chat } from '../src/chat/chat.js';
 import { pacedChat } from '../src/chat/paced-chat.js';
-import { openDatabase } from '../src/db/client.js';
+import { type Db, openDatabase } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
 import { AdjustableClock } from '../src/domain/clock.js';
-import { todayIn } from '../src/domain/dates.js';
+import { addDays, type Day, todayIn } from '../src/domain/dates.js';
 import { silentLogger } from '../src/logger.js';
+import { inParallel } from '../src/services/in-parallel.js';
+import { MAX_ROWS } from '../src/services/reminder-messages.js';
 import { sendDueReminders } from '../src/services/send-due-reminders.js';
 import type { Tally } from '../src/services/sweep.js';
 import { scratchTarget } from './databases.js';
@@ -33,6 +35,89 @@ export interface RemindersBenchResult {
   calls: Record<string, number>;
   /** The next tick the same day, when every reminder is already out. */
   nextTick: { ms: number; queries: number; messages: number };
+  /** Time spent waiting in the per-channel pacing (summed over reminders in flight). */
+  pacedMs: number;
+  /** The bulk-SQL floor on the same data in the same run (bulkFloor). */
+  floor: { ms: number; queries: number; messages: number };
+}
+
+/** Reminders in flight at once in the floor, as a hand-written bulk job would have. */
+const FLOOR_IN_FLIGHT = 16;
+
+/**
+ * The floor a sweep is measured against: the same owners' reminders as a hand-written bulk job
+ * would send them. Three queries for the whole world (programmes, every due open action,
+ * their owners), grouped in memory, one plain DM per owner through the same chat (16 in flight),
+ * and a ledger row per message written 500 at a time. No exactly-once, escalations,
+ * countdowns, snoozes or hours: a lower bound, not a design.
+ */
+async function bulkFloor(db: Db, chat: Chat, day: Day): Promise<number> {
+  const programmes = await db.programme.findMany({
+    select: { id: true, workspaceId: true, dueSoonDays: true },
+  });
+  const soonest = Math.max(...programmes.map((p) => p.dueSoonDays));
+  const actions = await db.action.findMany({
+    where: { status: 'open', dueDate: { lte: addDays(day, soonest) } },
+    select: { id: true, number: true, text: true, dueDate: true, programmeId: true, ownerId: true },
+    orderBy: [{ ownerId: 'asc' }, { dueDate: 'asc' }, { number: 'asc' }],
+  });
+  const people = new Map(
+    (await db.person.findMany({ select: { id: true, platformUserId: true } })).map((p) => [
+      p.id,
+      p.platformUserId,
+    ]),
+  );
+  const byOwner = new Map<string, typeof actions>();
+  for (const action of actions) {
+    const key = `${action.programmeId}:${action.ownerId}`;
+    const list = byOwner.get(key) ?? [];
+    if (list.length < MAX_ROWS) list.push(action);
+    byOwner.set(key, list);
+  }
+  const workspaceOf = new Map(programmes.map((p) => [p.id, p.workspaceId]));
+  const owners = [...byOwner.values()];
+  const rows: {
+    workspaceId: string;
+    programmeId: number;
+    recipient: string;
+    subjectKey: string;
+    channelId: string;
+    messageId: string;
+  }[] = [];
+  await inParallel(owners, FLOOR_IN_FLIGHT, async (list) => {
+    const first = list[0]!;
+    const recipient = people.get(first.ownerId) ?? '';
+    const posted = await chat.dm(recipient, {
+      text: list.map((a) => `A-${a.number} ${a.text} · due ${a.dueDate}`).join('\n'),
+    });
+    rows.push({
+      workspaceId: workspaceOf.get(first.programmeId)!,
+      programmeId: first.programmeId,
+      recipient,
+      subjectKey: `programme:${first.programmeId}`,
+      ...posted,
+    });
+  });
+  const now = new Date(NOW);
+  for (let i = 0; i < rows.length; i += 500)
+    await db.reminderLog.createMany({
+      data: rows.slice(i, i + 500).map((r) => ({
+        workspaceId: r.workspaceId,
+        programmeId: r.programmeId,
+        kind: 'floor',
+        subjectKey: r.subjectKey,
+        recipient: r.recipient,
+        day,
+        status: 'sent',
+        claimedBy: 'floor',
+        leaseUntil: now,
+        channelId: r.channelId,
+        messageId: r.messageId,
+        sentAt: now,
+        createdAt: now,
+      })),
+    });
+  return rows.length;
 }
 
 // Monday 23 November 2026, 09:30 London: action reminders, the week's escalations and a countdown.
@@ -98,15 +183,33 @@ async function benchOne(
   try {
     await seedRemindersWorld(database.prisma, shape, todayIn(NOW, 'Europe/London'));
     const calls: Record<string, number> = {};
+    const waited = { ms: 0 };
     const deps = {
       db: database.prisma,
       sql: database.sql,
       clock: new AdjustableClock(NOW),
       logger: silentLogger,
-      chat: pacedChat(fastChat(calls)),
+      chat: pacedChat(fastChat(calls), {
+        wait: (ms: number) => {
+          waited.ms += ms;
+          return new Promise<void>((resolve) => setTimeout(resolve, ms));
+        },
+      }),
       instanceId: 'bench',
     };
     global.gc?.();
+    database.queries.count = 0;
+    const floorStarted = performance.now();
+    const floorMessages = await bulkFloor(database.prisma, deps.chat, todayIn(NOW, 'Europe/London'));
+    const floor = {
+      ms: performance.now() - floorStarted,
+      queries: database.queries.count,
+      messages: floorMessages,
+    };
+    await database.prisma.reminderLog.deleteMany({ where: { kind: 'floor' } });
+    for (const key of Object.keys(calls)) delete calls[key];
+    global.gc?.();
+    waited.ms = 0;
     const baseline = process.memoryUsage().rss;
     database.queries.count = 0;
     const sampler = rssSampler();
@@ -134,6 +237,8 @@ async function benchOne(
       tally,
       calls: { ...calls },
       nextTick,
+      floor,
+      pacedMs: waited.ms,
     };
   } finally {
     await database.close();
@@ -165,6 +270,7 @@ export function formatRemindersBench(results: RemindersBenchResult[]): string {
       `  ${r.provider.padEnd(10)} sweep ${(r.sweepMs / 1000).toFixed(1)} s, peak RSS ${r.peakRssMb} MB (${r.baselineRssMb} MB before), ${n(r.queries)} SQL queries; ` +
         `${n(t.sent)} sent (${n(r.calls['chat.postMessage'] ?? 0)} chat.postMessage, ${n(r.calls['users.info'] ?? 0)} users.info), ${t.later} left for later, ${t.skipped} skipped`,
       `  ${''.padEnd(10)} next tick the same day: ${r.nextTick.ms.toFixed(0)} ms, ${r.nextTick.queries} SQL queries, ${r.nextTick.messages} messages`,
+      `  ${''.padEnd(10)} bulk-SQL floor: ${(r.floor.ms / 1000).toFixed(1)} s, ${n(r.floor.queries)} SQL queries, ${n(r.floor.messages)} messages; the sweep is ${(r.sweepMs / r.floor.ms).toFixed(2)}x the floor (its reminders waited ${(r.pacedMs / 1000).toFixed(1)} s in all for Slack's one a second per conversation)`,
     );
   }
   return lines.join('\n');

@@ -8,6 +8,7 @@ import { addDays } from '../domain/dates.js';
 import { isMuted } from '../domain/reminders.js';
 import { pendingNotMine } from './current-reminder.js';
 import { deliverReminder, type ReminderToSend, readiness } from './deliver-reminder.js';
+import { inParallel } from './in-parallel.js';
 import { claimMany } from './reminder-log.js';
 import { actionReminderMessage, awaitsAnswer, MAX_ROWS, type ReminderRow } from './reminder-messages.js';
 import type { Sweep } from './sweep.js';
@@ -196,20 +197,3 @@ async function sendPage(
  * only hides round trips.
  */
 export const IN_FLIGHT = 8;
-
-/** Runs `work` over `items`, at most `limit` at a time. */
-export async function inParallel<T>(
-  items: T[],
-  limit: number,
-  work: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next]!;
-      next += 1;
-      await work(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}

@@ -16,6 +16,7 @@ import { reminderDay } from '../domain/reminders.js';
 import { bankHolidays, type Holidays } from '../domain/working-days.js';
 import { deliverNotices } from './deliver-notices.js';
 import type { ChatDeps } from './deps.js';
+import { inParallel } from './in-parallel.js';
 import { claimReminder, LEASE_MS, markFailed, markSent } from './reminder-log.js';
 import { recipientCheck } from './reminder-recipients.js';
 import { sendActionReminders } from './send-action-reminders.js';
@@ -25,6 +26,9 @@ import { sendSilenceNudges } from './send-silence-nudges.js';
 import { emptyTally, type Sweep, type Tally } from './sweep.js';
 
 const PROGRAMME_PAGE = 100;
+
+/** Programmes swept at once. */
+export const PROGRAMMES_IN_FLIGHT = 8;
 
 /**
  * Runs whatever reminders are due at `now`; returns what happened, for logs and benchmarks.
@@ -52,15 +56,18 @@ export async function sendDueReminders(
     });
     if (programmes.length === 0) break;
     after = programmes.at(-1)!.id;
-    for (const { programme, day, holidays } of await programmesDue(deps, programmes, now, anyTime)) {
+    const due = await programmesDue(deps, programmes, now, anyTime);
+    // A few programmes at once, so one waiting on a channel's pacing (an admin sent several
+    // escalations) does not hold up the rest; a workspace's chat keeps them all inside its limits.
+    await inParallel(due, PROGRAMMES_IN_FLIGHT, async ({ programme, day, holidays }) => {
       const scoped = await inWorkspace(programme.workspaceId);
-      if (!scoped) continue;
+      if (!scoped) return;
       const tally = await sweepProgramme(
         { ...scoped, now, day, holidays, tally: emptyTally(), count: () => {}, heartbeat: async () => {} },
         programme,
       );
       for (const outcome of Object.keys(total) as (keyof Tally)[]) total[outcome] += tally[outcome];
-    }
+    });
   }
   await deliverNotices(deps, inWorkspace, now);
   return total;
