@@ -27,8 +27,8 @@ import { emptyTally, type Sweep, type Tally } from './sweep.js';
 
 const PROGRAMME_PAGE = 100;
 
-/** Programmes swept at once. */
-export const PROGRAMMES_IN_FLIGHT = 8;
+/** Programmes swept at once (each workspace's chat still keeps its own limits). */
+export const PROGRAMMES_IN_FLIGHT = 16;
 
 /**
  * Runs whatever reminders are due at `now`; returns what happened, for logs and benchmarks.
