@@ -24,6 +24,27 @@ function recorder() {
 }
 
 describe('pacedChat', () => {
+  it("keeps the workspace inside the platform's per-method limits, whatever the channels", async () => {
+    let now = 0;
+    const { chat, sent } = recorder();
+    const limited: Chat = { ...chat, rateLimits: { perMinute: { post: 60, user: 120 }, burst: { post: 2 } } };
+    const paced = pacedChat(limited, {
+      now: () => now,
+      wait: async (ms) => {
+        now = Math.max(now, ms + now);
+      },
+    });
+    // Ten DMs, each its own conversation, sent all at once: two at once, then one a second.
+    await Promise.all(Array.from({ length: 10 }, (_, i) => paced.dm(`U${i}`, plain('reminder'))));
+    expect(sent).toHaveLength(10);
+    expect(now).toBeGreaterThanOrEqual(8000);
+    expect(now).toBeLessThan(8100);
+    // users.info has its own budget: not held up by the posts.
+    const before = now;
+    await paced.user('U1');
+    expect(now).toBe(before);
+  });
+
   it('spaces posts to one channel by the interval and lets other channels through', async () => {
     let now = 0;
     const waits: number[] = [];
