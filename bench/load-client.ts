@@ -1,5 +1,10 @@
-/** The main thread's handle on the load worker: start it, run loads through it, stop it. */
-import { Worker } from 'node:worker_threads';
+/**
+ * The handle on the load client: start it, run loads through it, stop it. The client (and the
+ * Slack stand-ins it checks answers against) runs in its own process, so the apps under test are
+ * measured on their own rather than sharing an event loop with the load they answer.
+ */
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import type { LoadResult } from './load.js';
 import type { RunRequest, WorkerMessage } from './load-worker.js';
 
@@ -11,10 +16,10 @@ export interface LoadWorker {
 }
 
 export async function startLoadWorker(): Promise<LoadWorker> {
-  // tsx's loader is registered per thread, so the worker registers it before loading TypeScript.
-  const entry = new URL('./load-worker.ts', import.meta.url).href;
-  const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
-  const worker = new Worker(boot, { eval: true });
+  const worker = fork(fileURLToPath(new URL('./load-worker.ts', import.meta.url)), [], {
+    execArgv: ['--import', 'tsx'],
+    serialization: 'advanced',
+  });
   const pending = new Map<number, { resolve: (r: LoadResult) => void; reject: (e: Error) => void }>();
   let nextId = 0;
   const ready = new Promise<Record<'ours' | 'bare', string>>((resolve, reject) => {
@@ -34,11 +39,11 @@ export async function startLoadWorker(): Promise<LoadWorker> {
       new Promise((resolve, reject) => {
         const id = ++nextId;
         pending.set(id, { resolve, reject });
-        worker.postMessage({ ...request, id } satisfies RunRequest);
+        worker.send({ ...request, id } satisfies RunRequest);
       }),
     async stop() {
       const exited = new Promise((resolve) => worker.once('exit', resolve));
-      worker.postMessage({ kind: 'stop' });
+      worker.send({ kind: 'stop' });
       await exited;
     },
   };

@@ -4,7 +4,6 @@
  * as they would in production, where Slack is on another machine.
  */
 import { Agent } from 'node:http';
-import { parentPort } from 'node:worker_threads';
 import { createSlackWebApi, type SlackWebApi } from '../src/local/slack-web-api.js';
 import { TEAM } from '../test/support/factories.js';
 import { sendSlashCommand } from '../test/support/signed-requests.js';
@@ -73,23 +72,23 @@ async function run(slack: SlackWebApi, request: RunRequest): Promise<LoadResult>
 }
 
 async function main(): Promise<void> {
-  const port = parentPort!;
+  const send = (message: WorkerMessage) => process.send!(message);
   const stands = {
     ours: await createSlackWebApi({ strict: true, allowedMethods: METHODS, teamId: TEAM }),
     bare: await createSlackWebApi({ strict: true, allowedMethods: METHODS }),
   };
-  port.on('message', (message: RunRequest | { kind: 'stop' }) => {
+  process.on('message', (message: RunRequest | { kind: 'stop' }) => {
     if ('kind' in message) {
-      void Promise.all([stands.ours.close(), stands.bare.close()]).then(() => port.close());
+      void Promise.all([stands.ours.close(), stands.bare.close()]).then(() => process.exit(0));
       return;
     }
     run(stands[message.target], message).then(
-      (result) => port.postMessage({ kind: 'result', id: message.id, result } satisfies WorkerMessage),
+      (result) => send({ kind: 'result', id: message.id, result } satisfies WorkerMessage),
       (error: Error) =>
-        port.postMessage({ kind: 'result', id: message.id, error: error.message } satisfies WorkerMessage),
+        send({ kind: 'result', id: message.id, error: error.message } satisfies WorkerMessage),
     );
   });
-  port.postMessage({
+  send({
     kind: 'ready',
     apiUrls: { ours: stands.ours.apiUrl, bare: stands.bare.apiUrl },
   } satisfies WorkerMessage);

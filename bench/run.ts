@@ -1,5 +1,8 @@
 /**
- * `npm run bench [-- commands|status|digest|reminders|pack …]` runs all five benchmarks, or the ones named.
+ * `npm run bench [-- commands|status|digest|reminders|pack|start …]` runs all six benchmarks, or the ones named.
+ *
+ * start: cold start to /healthz and idle RSS of `node dist/main.js` and `npm start` beside a bare
+ * Bolt app (bench/start.ts).
  *
  * status: `/improve status` CPU per request at 12 and 48 workstreams with history (status-cpu.ts).
  * pack: the board pack of the largest programme (bench/board-pack.ts), time and SQL queries.
@@ -17,6 +20,7 @@ import { formatDigestBench, runDigestBench } from './digest.js';
 import { type LoadWorker, startLoadWorker } from './load-client.js';
 import { formatRemindersBench, runRemindersBench } from './reminders.js';
 import { BARE, SCENARIOS, type Scenario } from './scenarios.js';
+import { formatStartBench, runStartBench } from './start.js';
 import { percentile, type RunResult, table } from './stats.js';
 import { formatStatusBench, runStatusBench } from './status-cpu.js';
 
@@ -36,6 +40,7 @@ function pooled(rounds: RunResult[]): RunResult {
     ackMs: rounds.flatMap((r) => r.ackMs),
     seconds: rounds.reduce((n, r) => n + r.seconds, 0),
     queriesPerRequest: rounds[0]!.queriesPerRequest === undefined ? undefined : queries / requests,
+    cpuMsPerRequest: rounds.reduce((n, r) => n + (r.cpuMsPerRequest ?? 0) * r.requests, 0) / requests,
   };
 }
 
@@ -54,6 +59,7 @@ async function measure(
 ): Promise<RunResult> {
   const app = scenario === BARE ? apps.bare : apps.ours;
   const queriesBefore = app.queries?.count ?? 0;
+  const cpuBefore = process.cpuUsage();
   const result = await load.run({
     target: scenario === BARE ? 'bare' : 'ours',
     appUrl: app.url,
@@ -61,8 +67,18 @@ async function measure(
     concurrency,
     requests,
   });
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuMsPerRequest = (cpu.user + cpu.system) / 1000 / requests;
   const queriesPerRequest = app.queries ? (app.queries.count - queriesBefore) / requests : undefined;
-  return { database, scenario: scenario.name, concurrency, requests, ...result, queriesPerRequest };
+  return {
+    database,
+    scenario: scenario.name,
+    concurrency,
+    requests,
+    ...result,
+    queriesPerRequest,
+    cpuMsPerRequest,
+  };
 }
 
 async function benchDatabase(load: LoadWorker, db: BenchDatabase): Promise<RunResult[]> {
@@ -112,6 +128,10 @@ function verdicts(results: RunResult[]): string[] {
     lines.push(
       `${mark(ratio <= 2)} p50 within 2x of bare, ${r.database} ${r.scenario} at ${r.concurrency}: ${ratio.toFixed(2)}x`,
     );
+    const cpu = r.cpuMsPerRequest! / bareAt(r).cpuMsPerRequest!;
+    lines.push(
+      `${mark(cpu <= 2)} CPU per request within 2x of bare, ${r.database} ${r.scenario} at ${r.concurrency}: ${cpu.toFixed(2)}x`,
+    );
   }
   const slowestAck = Math.max(...results.map((r) => percentile(r.ackMs, 99)));
   lines.push(
@@ -120,7 +140,7 @@ function verdicts(results: RunResult[]): string[] {
   return lines;
 }
 
-const BENCHES = ['commands', 'status', 'digest', 'reminders', 'pack'] as const;
+const BENCHES = ['commands', 'status', 'digest', 'reminders', 'pack', 'start'] as const;
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -133,6 +153,7 @@ async function main(): Promise<void> {
   if (chosen.includes('reminders'))
     console.log(`\n${formatRemindersBench(await runRemindersBench({ postgresUrl }))}`);
   if (chosen.includes('pack')) console.log(`\n${formatPackBench(await runPackBench({ postgresUrl }))}`);
+  if (chosen.includes('start')) console.log(`\n${formatStartBench(await runStartBench())}`);
   console.log(`\nFinished in ${((performance.now() - started) / 1000).toFixed(0)} s on ${process.version}.`);
 }
 
@@ -153,7 +174,7 @@ async function commandsBench(): Promise<void> {
     results.filter((r) => r.scenario === BARE.name).map((b) => [`${b.database}:${b.concurrency}`, b]),
   );
   console.log(
-    '\nLatency until the answer reached the Slack stand-in (loopback, a new connection per request; Slack side on a worker thread).\n',
+    '\nLatency until the answer reached the Slack stand-in (loopback, a new connection per request; load client and Slack stand-ins in their own process).\n',
   );
   console.log(table(results, bare));
   console.log(`\n${verdicts(results).join('\n')}`);

@@ -12,6 +12,12 @@ export interface RunResult {
   seconds: number;
   /** SQL statements sent per request, when the app has a database. */
   queriesPerRequest?: number;
+  /**
+   * CPU (user + system) of the process serving the apps, per request. The load client runs in its
+   * own process and the apps take turns, so this is the app under test's own cost: steadier than
+   * latency on a noisy machine.
+   */
+  cpuMsPerRequest?: number;
 }
 
 /** Nearest-rank percentile of unsorted samples. */
@@ -39,6 +45,8 @@ export function table(results: RunResult[], bare: Map<string, RunResult>): strin
     'p99 vs bare',
     'ack p99 ms',
     'SQL/req',
+    'CPU ms/req',
+    'CPU vs bare',
   ];
   const rows = results.map((r) => {
     const base = bare.get(`${r.database}:${r.concurrency}`);
@@ -55,6 +63,10 @@ export function table(results: RunResult[], bare: Map<string, RunResult>): strin
       base && r.scenario !== 'bare Bolt' ? times(p99 / percentile(base.visibleMs, 99)) : '',
       ms(percentile(r.ackMs, 99)),
       r.queriesPerRequest === undefined ? '' : r.queriesPerRequest.toFixed(1),
+      r.cpuMsPerRequest === undefined ? '' : r.cpuMsPerRequest.toFixed(2),
+      base?.cpuMsPerRequest && r.cpuMsPerRequest !== undefined && r.scenario !== 'bare Bolt'
+        ? times(r.cpuMsPerRequest / base.cpuMsPerRequest)
+        : '',
     ];
   });
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
