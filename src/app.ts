@@ -9,7 +9,7 @@ import { slackInstallationStore } from './chat/slack/oauth/installation-store.js
 import { tokenCipher } from './chat/slack/oauth/token-cipher.js';
 import { slackWorkspaceChats } from './chat/slack/oauth/workspace-chats.js';
 import { slackChat } from './chat/slack/slack-chat.js';
-import { startTeams, type TeamsRuntime } from './chat/teams/app.js';
+import type { TeamsRuntime } from './chat/teams/app.js';
 import type { Config } from './config/index.js';
 import { type Database, openDatabase } from './db/client.js';
 import { describeTarget } from './db/database-url.js';
@@ -80,7 +80,10 @@ export async function startApp(given: Config, options: StartOptions = {}): Promi
   // Before the scheduler's first tick, so the digest and reminders have something to show.
   await local?.seed(database.prisma);
   let scheduler: Scheduler | undefined;
-  const teams = config.teams ? await startTeams({ config: config.teams, deps }) : undefined;
+  // The Teams SDK is loaded only when Teams is configured: a Slack-only bot starts without it.
+  const teams = config.teams
+    ? await (await import('./chat/teams/app.js')).startTeams({ config: config.teams, deps })
+    : undefined;
   const localRoutes = local?.routes;
   // Installed in several workspaces (SLACK_CLIENT_ID): each one's tokens, encrypted, in the database.
   const oauth = local ? undefined : config.slack.oauth;

@@ -8,12 +8,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Sqlite from 'better-sqlite3';
 import pg from 'pg';
+import { projectPath } from '../project-files.js';
 import type { DatabaseTarget } from './database-url.js';
 
-const MIGRATIONS_ROOT = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
+const MIGRATIONS_ROOT = projectPath('prisma/migrations');
 /** The advisory lock key Prisma Migrate uses, so our runner and Prisma's exclude each other. */
 const PRISMA_ADVISORY_LOCK = 72707369;
 

@@ -4,13 +4,13 @@
  * header row repeats on each page, RAG words beside a drawn dot, charts as pictures tagged with
  * their alt text. Metadata dates come from the document, so the bytes are the same every time.
  */
-import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
+import { projectPath } from '../project-files.js';
 import { CHART_PX, chartPng } from './chart-png.js';
 import type { Block, Cell, Document, Table } from './document.js';
 import { BORDER, HEADER_FILL, HEADER_TEXT, TONE_HEX } from './tones.js';
 
-const FONT_DIR = fileURLToPath(new URL('../../assets/fonts/', import.meta.url));
+const FONT_DIR = projectPath('assets/fonts/');
 const REGULAR = `${FONT_DIR}DejaVuSans.ttf`;
 const BOLD = `${FONT_DIR}DejaVuSans-Bold.ttf`;
 const MARGIN = 40;

@@ -2,11 +2,16 @@
  * RETENTION_YEARS: records older than N years are deleted, newer ones kept, the plan kept, and
  * each workspace's deletion audited in the same transaction; a second run deletes nothing more.
  */
-import { subYears } from 'date-fns';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { deleteOldRecords } from '../../src/services/retention/delete-old-records.js';
 import { type TestDatabase, testDatabase } from '../support/database.js';
 import { seedProgramme, TEAM } from '../support/factories.js';
+
+const yearsBefore = (at: Date, years: number) => {
+  const d = new Date(at.getTime());
+  d.setUTCFullYear(d.getUTCFullYear() - years);
+  return d;
+};
 
 let t: TestDatabase;
 beforeEach(async () => {
@@ -27,8 +32,8 @@ it('deletes what is older than the setting, keeps the rest and audits it', async
     text,
     createdAt,
   });
-  await t.deps.db.update.create({ data: row(subYears(now, 3), 'three years old') });
-  await t.deps.db.update.create({ data: row(subYears(now, 1), 'one year old') });
+  await t.deps.db.update.create({ data: row(yearsBefore(now, 3), 'three years old') });
+  await t.deps.db.update.create({ data: row(yearsBefore(now, 1), 'one year old') });
   await t.deps.db.auditLog.create({
     data: {
       workspaceId: TEAM,
@@ -36,7 +41,7 @@ it('deletes what is older than the setting, keeps the rest and audits it', async
       action: 'x',
       entity: 'y',
       entityId: '1',
-      createdAt: subYears(now, 3),
+      createdAt: yearsBefore(now, 3),
     },
   });
   const auditBefore = await t.deps.db.auditLog.count();

@@ -31,7 +31,8 @@ describe('npm start', () => {
     const { target, drop } = await createTarget();
     try {
       const env = { ...SLACK, DATABASE_URL: databaseUrl(target) };
-      const replicas = [spawnApp(env), spawnApp(env)];
+      // What `npm start` runs: the compiled app (dist/main.js), built first if it is stale.
+      const replicas = [spawnApp(env, 'scripts/start.mjs'), spawnApp(env, 'scripts/start.mjs')];
       running.push(...replicas);
       const lines = await Promise.all(replicas.map((r) => r.waitFor(/improvement-bot is running/)));
       for (const line of lines) {

@@ -11,15 +11,19 @@ afterEach(() => {
 it('one process serves /slack/events and /api/messages; an unsigned Teams activity gets 401', async () => {
   const { target, drop } = await createTarget();
   try {
-    const app = spawnApp({
-      SLACK_BOT_TOKEN: 'xoxb-test',
-      SLACK_SIGNING_SECRET: 'startup-test-secret',
-      CLIENT_ID: '11111111-2222-4333-8444-555555555555',
-      CLIENT_SECRET: 'teams-client-secret',
-      SCHEDULER_ENABLED: 'false',
-      PORT: '0',
-      DATABASE_URL: target.provider === 'sqlite' ? `file:${target.file}` : target.url,
-    });
+    // `npm start`'s entry: the compiled app, whose Teams SDK is a chunk loaded only when configured.
+    const app = spawnApp(
+      {
+        SLACK_BOT_TOKEN: 'xoxb-test',
+        SLACK_SIGNING_SECRET: 'startup-test-secret',
+        CLIENT_ID: '11111111-2222-4333-8444-555555555555',
+        CLIENT_SECRET: 'teams-client-secret',
+        SCHEDULER_ENABLED: 'false',
+        PORT: '0',
+        DATABASE_URL: target.provider === 'sqlite' ? `file:${target.file}` : target.url,
+      },
+      'scripts/start.mjs',
+    );
     running.push(app);
     const { port } = JSON.parse(await app.waitFor(/improvement-bot is running/)) as { port: number };
     const teams = await fetch(`http://127.0.0.1:${port}/api/messages`, {

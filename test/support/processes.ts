@@ -1,4 +1,8 @@
-/** Runs `npm start`'s entry point (src/main.ts) as a real child process, for start-up tests. */
+/**
+ * Runs the app as a real child process, for start-up tests: from source through tsx (src/main.ts,
+ * the default, so a test sees the code as it is), or a plain JavaScript entry such as
+ * scripts/start.mjs (what `npm start` runs: the built dist/main.js) with no tsx at all.
+ */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { DatabaseTarget } from '../../src/db/database-url.js';
@@ -29,7 +33,8 @@ function machineClock(): Record<string, string> {
 }
 
 export function spawnApp(env: Record<string, string>, script = 'src/main.ts'): AppProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const args = script.endsWith('.ts') ? ['--import', 'tsx', script] : [script];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...machineClock(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -49,18 +49,20 @@ describe('Dockerfile and .ci/run', () => {
 
   it("the production install is CI's install without devDependencies", () => {
     const { runs } = stage('build');
-    expect(runs).toEqual([`${ciCommands[0]!.replace('npm ci', 'npm ci --omit=dev')}`]);
+    expect(runs).toEqual([`${ciCommands[0]!.replace('npm ci', 'npm ci --omit=dev')}`, 'npm run build']);
   });
 
-  it('the image runs as a non-root user, checks /livez and starts with a runtime dependency', () => {
+  it('the image runs as a non-root user, checks /livez and starts the compiled app with node itself', () => {
     const final = dockerfile.split(/^FROM /m).at(-1)!;
     expect(final).toMatch(/^USER node$/m);
     expect(final).toMatch(/^HEALTHCHECK .*\n?.*\/livez/m);
-    const cmd = /^CMD \["node_modules\/\.bin\/(\w+)", "([^"]+)"\]$/m.exec(final);
-    expect(cmd).not.toBeNull();
-    expect(pkg.dependencies).toHaveProperty(cmd![1]!);
-    expect(pkg.scripts.start).toBe(`${cmd![1]} ${cmd![2]}`);
-    // The postinstall (Prisma clients) runs under --omit=dev too.
+    const cmd = /^CMD \["node", "([^"]+)"\]$/m.exec(final);
+    expect(cmd?.[1]).toBe('dist/main.js');
+    // `npm start` runs the same file (scripts/start.mjs builds it first when it is stale).
+    expect(pkg.scripts.start).toBe('node scripts/start.mjs');
+    expect(read('scripts/start.mjs')).toContain("import('../dist/main.js')");
+    // The postinstall (Prisma clients, the build) runs under --omit=dev too.
     expect(pkg.dependencies).toHaveProperty('prisma');
+    expect(pkg.dependencies).toHaveProperty('esbuild');
   });
 });

@@ -34,7 +34,6 @@ import {
 import type { SlackInstallationStore } from './oauth/installation-store.js';
 import { observedFetch } from './observed-fetch.js';
 import { guardRequest } from './request-guard.js';
-import { GuardedSocketModeReceiver } from './socket-receiver.js';
 
 const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
 
@@ -95,9 +94,10 @@ export async function startSlack(options: SlackOptions): Promise<SlackRuntime> {
           (await answerNotInstalled(args, deps.logger)) ||
           HTTPModuleFunctions.defaultProcessEventErrorHandler(args),
       });
-  // Socket Mode gets the same shape checks as HTTP, in a receiver of our own (socket-receiver.ts).
+  // Socket Mode gets the same shape checks as HTTP, in a receiver of our own (socket-receiver.ts),
+  // loaded only when Socket Mode is on.
   const socketReceiver = socket
-    ? new GuardedSocketModeReceiver({
+    ? new (await import('./socket-receiver.js')).GuardedSocketModeReceiver({
         appToken: config.slack.appToken ?? '',
         command: config.slack.command,
         logger: boltLogger(deps.logger),

@@ -4,8 +4,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
+import { projectUrl } from '../../project-files.js';
 
-const WEB_DIR = new URL('../web/', import.meta.url);
+const WEB_DIR = projectUrl('src/local/web/');
 const TYPES: Record<string, string> = {
   html: 'text/html; charset=utf-8',
   css: 'text/css; charset=utf-8',

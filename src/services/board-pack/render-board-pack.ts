@@ -1,8 +1,9 @@
-/** Every file of a board pack from its snapshot: Word, PDF, a workbook and two CSVs. Pure, so a frozen pack comes out the same. */
+/**
+ * Every file of a board pack from its snapshot: Word, PDF, a workbook and two CSVs. Pure, so a
+ * frozen pack comes out the same. The Word, PDF and Excel libraries are loaded on the first pack,
+ * not at start, so a bot that never produces one does not carry them in memory.
+ */
 import { renderCsv } from '../../documents/render-csv.js';
-import { renderDocx } from '../../documents/render-docx.js';
-import { renderPdf } from '../../documents/render-pdf.js';
-import { renderXlsx } from '../../documents/render-xlsx.js';
 import { actionLogTable } from './pack-action-log.js';
 import { packDocument, ragSheetTable } from './pack-document.js';
 import type { BoardPackSnapshot } from './types.js';
@@ -18,6 +19,11 @@ export async function renderBoardPack(pack: BoardPackSnapshot): Promise<PackFile
   const day = pack.boardDate;
   const rag = ragSheetTable(pack);
   const log = actionLogTable(pack);
+  const [{ renderDocx }, { renderPdf }, { renderXlsx }] = await Promise.all([
+    import('../../documents/render-docx.js'),
+    import('../../documents/render-pdf.js'),
+    import('../../documents/render-xlsx.js'),
+  ]);
   const [docx, pdf, xlsx] = await Promise.all([
     renderDocx(doc),
     renderPdf(doc),

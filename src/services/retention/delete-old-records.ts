@@ -5,7 +5,6 @@
  * reminders sent or skipped, posted digests' records and request keys. The plan itself
  * (workstreams, projects, actions, KPIs, visits) is kept.
  */
-import { subYears } from 'date-fns';
 import { audit } from '../audit.js';
 import type { Deps } from '../deps.js';
 
@@ -27,7 +26,10 @@ export async function deleteOldRecords(
   deps: Pick<Deps, 'db' | 'clock'>,
 ): Promise<Map<string, RetentionCounts>> {
   const now = deps.clock.now();
-  const before = subYears(now, input.years);
+  // The same moment of the year, `years` back; 29 February falls back to 28 February.
+  const before = new Date(now.getTime());
+  before.setUTCFullYear(before.getUTCFullYear() - input.years);
+  if (before.getUTCDate() !== now.getUTCDate()) before.setUTCDate(0);
   const old = { createdAt: { lt: before } };
   const workspaces = await deps.db.workspace.findMany({ select: { id: true }, orderBy: { id: 'asc' } });
   const result = new Map<string, RetentionCounts>();
