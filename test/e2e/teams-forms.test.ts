@@ -79,7 +79,10 @@ const submitData = (card: Record<string, unknown>) => {
 
 describe('the message extension’s update form', () => {
   it('opens the update form with the workstream picker, refuses a missing update writing nothing, then posts it', async () => {
-    const opened = await invoke('composeExtension/fetchTask', { commandId: 'update', commandContext: 'compose' });
+    const opened = await invoke('composeExtension/fetchTask', {
+      commandId: 'update',
+      commandContext: 'compose',
+    });
     const form = formOf(opened);
     const shown = cardText({ attachments: [{ content: form }] });
     expect(shown).toContain('Post an update');
@@ -164,7 +167,9 @@ describe('a form in the 1:1 chat', () => {
         channelData: { tenant: { id: TENANT } },
         value: { action: { type: 'Action.Execute', verb: 'form.submit', data }, trigger: 'manual' },
       });
-    const refused = (await (await press({ ...actionSet.actions![0]!.data, workstream: 'WS1' }, 'p1')).json()) as {
+    const refused = (await (
+      await press({ ...actionSet.actions![0]!.data, workstream: 'WS1' }, 'p1')
+    ).json()) as {
       type: string;
       value: Record<string, unknown>;
     };

@@ -27,7 +27,11 @@ describe('teams/manifest.json', () => {
   });
 
   it('lists message-extension forms only for commands that open a form, with their ids as Teams sends them', () => {
-    const commands = manifest.composeExtensions[0].commands as { id: string; fetchTask: boolean; type: string }[];
+    const commands = manifest.composeExtensions[0].commands as {
+      id: string;
+      fetchTask: boolean;
+      type: string;
+    }[];
     expect(manifest.composeExtensions[0].botId).toBe('{{CLIENT_ID}}');
     expect(commands.map((c) => c.id).sort()).toEqual(['action-add', 'rag', 'update']);
     for (const c of commands) {
