@@ -12,7 +12,7 @@ import type { Deps } from '../../services/deps.js';
 import type { Chat } from '../chat.js';
 import type { Message } from '../message.js';
 import { teamsCommandContext } from './context.js';
-import { FORM_SUBMIT_VERB, refusedForm } from './form.js';
+import { FORM_SUBMIT_VERB, refusedForm, renderForm } from './form.js';
 import { submitForm } from './form-submit.js';
 import { toTeamsMarkdown } from './markdown.js';
 import { deliverReply, messageText } from './message-extension.js';
@@ -123,8 +123,14 @@ async function answerForm(
       type: 'application/vnd.microsoft.card.adaptive',
       value: refusedForm(outcome.form, outcome.values, outcome.errors, 'execute'),
     };
+  const reply = outcome.reply;
   try {
-    return say(await deliverReply(outcome.reply, chat, channelOf(activity.conversation.id)));
+    // A reminder's form answers with the reminder as it now stands, shown in place of the form.
+    if (reply.kind !== 'channel' || reply.replace)
+      return await show(reply, activity, chat, async (message) =>
+        renderMessage(message, await personNames(deps, tenantId, message)),
+      );
+    return say(await deliverReply(reply, chat, channelOf(activity.conversation.id)));
   } catch (error) {
     deps.logger.error({ err: error }, 'could not show a Teams form’s result');
     return say('<icon:warning> Saved, but I could not post the result. Ask `improve status`.');
@@ -160,9 +166,12 @@ async function show(
     case 'ephemeral':
       return say(messageText(reply.message));
     case 'modal':
-      return say(
-        '<icon:info> That form is not in Teams yet, and nothing was changed. Type `improve help` for the command that does the same.',
-      );
+      // The form takes the card's place; submitted, the card it answers comes back (answerForm).
+      return {
+        statusCode: 200,
+        type: 'application/vnd.microsoft.card.adaptive',
+        value: renderForm(reply.modal),
+      };
     case 'none':
       return say('<icon:done> Already saved.');
   }
