@@ -59,15 +59,15 @@ afterEach(async () => {
 
 type Answer = { statusCode: number; type: string; value: Record<string, unknown> };
 let n = 0;
-const invoke = async (verb: string, data: Record<string, unknown>): Promise<Answer> => {
+const invoke = async (verb: string, data: Record<string, unknown>, tenantId = TENANT): Promise<Answer> => {
   const res = await e.send({
     type: 'invoke',
     name: 'adaptiveCard/action',
     id: `press-${++n}`,
     replyToId: e.postsTo(personalChat('owner'))[0]!.id,
     from: { id: PEOPLE.owner.teams, aadObjectId: PEOPLE.owner.aad, name: PEOPLE.owner.name },
-    conversation: { id: personalChat('owner'), conversationType: 'personal', tenantId: TENANT },
-    channelData: { tenant: { id: TENANT } },
+    conversation: { id: personalChat('owner'), conversationType: 'personal', tenantId },
+    channelData: { tenant: { id: tenantId } },
     value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
   });
   expect(res.status).toBe(200);
@@ -123,6 +123,16 @@ describe('a Teams reminder’s form buttons', () => {
     expect(done.type).toBe('application/vnd.microsoft.card.adaptive');
     expect(shown(done)).toContain('Recruit four social workers');
     expect(await e.t.deps.db.actionEvent.count()).toBeGreaterThan(before);
+    await e.teams.idle();
+  });
+
+  it('from another tenant, its forged form naming this tenant’s reminder changes nothing here', async () => {
+    const { data } = await open('reminder_new_date');
+    const other = 'bbbbbbbb-cccc-4ddd-8eee-ffffffffffff';
+    const answer = await invoke('form.submit', { ...data, due: '2026-12-18', reason: 'Forged.' }, other);
+    expect(JSON.stringify(answer)).not.toContain('All answered');
+    const action = await e.t.deps.db.action.findFirstOrThrow({ where: { workspaceId: TENANT, number: 1 } });
+    expect(action.dueDate).toBe('2026-11-09');
     await e.teams.idle();
   });
 });
