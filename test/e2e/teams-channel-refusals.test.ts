@@ -5,8 +5,6 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { zonedInstant } from '../../src/domain/dates.js';
-import { addWorkstream } from '../../src/services/add-workstream.js';
-import { setupProgramme } from '../../src/services/setup-programme.js';
 import {
   asTeams,
   BOARD,
@@ -14,6 +12,7 @@ import {
   cardText,
   PEOPLE,
   personalChat,
+  seedTeamsProgramme,
   startTeamsE2E,
   TENANT,
   type TeamsE2E,
@@ -24,16 +23,7 @@ let e: TeamsE2E;
 beforeEach(async () => {
   e = await startTeamsE2E(zonedInstant('2026-11-02', '10:00', 'Europe/London'));
   await e.install(['admin', 'lead']);
-  await setupProgramme(
-    { name: 'Improving Children’s Services', boardChannelId: BOARD },
-    e.t.deps,
-    asTeams('admin'),
-  );
-  await addWorkstream(
-    { code: 'WS1', name: 'Support and Develop Our Workforce', leadUserIds: [PEOPLE.lead.aad] },
-    e.t.deps,
-    asTeams('admin'),
-  );
+  await seedTeamsProgramme(e);
 });
 afterEach(async () => {
   e.standin.assertExpected();

@@ -7,14 +7,13 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { zonedInstant } from '../../src/domain/dates.js';
-import { addWorkstream } from '../../src/services/add-workstream.js';
-import { setupProgramme } from '../../src/services/setup-programme.js';
 import {
   asTeams,
   BOARD,
   cardText,
   PEOPLE,
   personalChat,
+  seedTeamsProgramme,
   startTeamsE2E,
   TENANT,
   type TeamsE2E,
@@ -26,16 +25,7 @@ const OTHER_TENANT = 'bbbbbbbb-cccc-4ddd-8eee-ffffffffffff';
 beforeEach(async () => {
   e = await startTeamsE2E(zonedInstant('2026-11-02', '10:00', 'Europe/London'));
   await e.install(['admin', 'lead']);
-  await setupProgramme(
-    { name: 'Improving Children’s Services', boardChannelId: BOARD },
-    e.t.deps,
-    asTeams('admin'),
-  );
-  await addWorkstream(
-    { code: 'WS1', name: 'Support and Develop Our Workforce', leadUserIds: [PEOPLE.lead.aad] },
-    e.t.deps,
-    asTeams('admin'),
-  );
+  await seedTeamsProgramme(e);
 });
 afterEach(async () => {
   e.standin.assertExpected();

@@ -8,14 +8,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { zonedInstant } from '../../src/domain/dates.js';
 import { reminderJob } from '../../src/scheduler/reminder-job.js';
 import { addAction } from '../../src/services/add-action.js';
-import { addWorkstream } from '../../src/services/add-workstream.js';
-import { setupProgramme } from '../../src/services/setup-programme.js';
 import {
   asTeams,
   BOARD,
   cardText,
   PEOPLE,
   personalChat,
+  seedTeamsProgramme,
   startTeamsE2E,
   TENANT,
   type TeamsE2E,
@@ -27,16 +26,7 @@ const london = (day: string, time: string) => zonedInstant(day, time, 'Europe/Lo
 beforeEach(async () => {
   e = await startTeamsE2E(london('2026-11-02', '10:00'));
   await e.install(['admin', 'owner']);
-  await setupProgramme(
-    { name: 'Improving Children’s Services', boardChannelId: BOARD },
-    e.t.deps,
-    asTeams('admin'),
-  );
-  await addWorkstream(
-    { code: 'WS1', name: 'Support and Develop Our Workforce', leadUserIds: [PEOPLE.lead.aad] },
-    e.t.deps,
-    asTeams('admin'),
-  );
+  await seedTeamsProgramme(e);
   await addAction(
     {
       workstream: 'WS1',
