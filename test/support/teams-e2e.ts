@@ -9,7 +9,9 @@ import type { Chat } from '../../src/chat/chat.js';
 import { type SlackRuntime, startSlack } from '../../src/chat/slack/app.js';
 import { startTeams, type TeamsRuntime } from '../../src/chat/teams/app.js';
 import { createSendQueue } from '../../src/chat/teams/send-queue.js';
+import { addWorkstream } from '../../src/services/add-workstream.js';
 import type { Actor, ChatDeps } from '../../src/services/deps.js';
+import { setupProgramme } from '../../src/services/setup-programme.js';
 import { type TestDatabase, testDatabase } from './database.js';
 import { startTeamsStandin, type TeamsStandin } from './teams-standins.js';
 
@@ -167,4 +169,18 @@ export function cardText(activity: Record<string, unknown>): string {
   };
   walk(activity.attachments);
   return out.join('\n');
+}
+
+/** The programme most Teams tests start from: set up by the admin, WS1 led by the lead. */
+export async function seedTeamsProgramme(e: TeamsE2E): Promise<void> {
+  await setupProgramme(
+    { name: 'Improving Children’s Services', boardChannelId: BOARD },
+    e.t.deps,
+    asTeams('admin'),
+  );
+  await addWorkstream(
+    { code: 'WS1', name: 'Support and Develop Our Workforce', leadUserIds: [PEOPLE.lead.aad] },
+    e.t.deps,
+    asTeams('admin'),
+  );
 }

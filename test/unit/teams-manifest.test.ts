@@ -26,6 +26,21 @@ describe('teams/manifest.json', () => {
     }
   });
 
+  it('lists message-extension forms only for commands that open a form, with their ids as Teams sends them', () => {
+    const commands = manifest.composeExtensions[0].commands as {
+      id: string;
+      fetchTask: boolean;
+      type: string;
+    }[];
+    expect(manifest.composeExtensions[0].botId).toBe('{{CLIENT_ID}}');
+    expect(commands.map((c) => c.id).sort()).toEqual(['action-add', 'rag', 'update']);
+    for (const c of commands) {
+      const sub = SUBCOMMANDS.find((s) => s.name === c.id.replace(/-/g, ' '));
+      expect(sub?.modal, c.id).toBeTypeOf('function');
+      expect(c).toMatchObject({ type: 'action', fetchTask: true });
+    }
+  });
+
   it('is the Azure bot’s app, with only the placeholders teams:package fills', () => {
     expect(manifest.id).toBe('{{CLIENT_ID}}');
     expect(manifest.bots[0].botId).toBe('{{CLIENT_ID}}');

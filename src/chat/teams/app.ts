@@ -14,6 +14,7 @@ import type { Deps } from '../../services/deps.js';
 import type { Chat } from '../chat.js';
 import { answerCardAction, type CardActionActivity } from './card-actions.js';
 import { type InstallActivity, rememberChannel, rememberConversation } from './conversations.js';
+import { type ExtensionActivity, openExtensionForm, submitExtensionForm } from './message-extension.js';
 import { answerMessage, type InboundMessage, mentionsBot } from './messages.js';
 import { personalChatId } from './personal-chat.js';
 import { createSendQueue, type SendQueue } from './send-queue.js';
@@ -108,6 +109,15 @@ export async function startTeams(options: TeamsOptions): Promise<TeamsRuntime> {
   app.on(
     'card.action',
     async (ctx) => answerCardAction(deps, ctx.activity as unknown as CardActionActivity, chatFor) as never,
+  );
+  // The message extension's forms: opened in a dialog, submitted to the same handlers as Slack's modals.
+  app.on(
+    'message.ext.open',
+    async (ctx) => openExtensionForm(deps, ctx.activity as unknown as ExtensionActivity, chatFor) as never,
+  );
+  app.on(
+    'message.ext.submit',
+    async (ctx) => submitExtensionForm(deps, ctx.activity as unknown as ExtensionActivity, chatFor) as never,
   );
   app.on('installationUpdate', async (ctx) =>
     rememberConversation(deps, ctx.activity as unknown as InstallActivity),

@@ -12,7 +12,10 @@ import type { Deps } from '../../services/deps.js';
 import type { Chat } from '../chat.js';
 import type { Message } from '../message.js';
 import { teamsCommandContext } from './context.js';
+import { FORM_SUBMIT_VERB, refusedForm, renderForm } from './form.js';
+import { submitForm } from './form-submit.js';
 import { toTeamsMarkdown } from './markdown.js';
+import { deliverReply, messageText } from './message-extension.js';
 import { channelOf } from './messages.js';
 import { personNames } from './names.js';
 import { type AdaptiveCard, type RenderedMessage, renderMessage } from './render.js';
@@ -24,7 +27,9 @@ export interface CardActionActivity {
   replyToId?: string;
   from: { id: string; aadObjectId?: string; name?: string };
   conversation: { id: string; tenantId?: string };
-  value?: { action?: { verb?: string; data?: { actionId?: unknown; value?: unknown } } };
+  value?: {
+    action?: { verb?: string; data?: { actionId?: unknown; value?: unknown; [key: string]: unknown } };
+  };
 }
 
 /** What the invoke answers: a card that replaces the pressed one, or a message to the person. */
@@ -48,6 +53,7 @@ export async function answerCardAction(
   chatFor: (tenantId: string) => Chat,
 ): Promise<CardActionResponse> {
   const data = activity.value?.action?.data;
+  if (activity.value?.action?.verb === FORM_SUBMIT_VERB) return answerForm(deps, activity, chatFor);
   const actionId = typeof data?.actionId === 'string' ? data.actionId : activity.value?.action?.verb;
   const handler = BUTTON_HANDLERS.find((h) => h.actionId === actionId);
   const tenantId = activity.conversation.tenantId;
@@ -86,6 +92,51 @@ export async function answerCardAction(
   }
 }
 
+/** A form in a chat submitted: refused, it is shown again in place; done, its reply is shown. */
+async function answerForm(
+  deps: Deps,
+  activity: CardActionActivity,
+  chatFor: (tenantId: string) => Chat,
+): Promise<CardActionResponse> {
+  const tenantId = activity.conversation.tenantId;
+  const aadObjectId = activity.from.aadObjectId;
+  if (!tenantId || !aadObjectId)
+    return say('<icon:warning> This form belongs to an old message; nothing was changed.');
+  const chat = chatFor(tenantId);
+  const outcome = await submitForm(
+    deps,
+    {
+      tenantId,
+      aadObjectId,
+      userName: activity.from.name,
+      conversationId: channelOf(activity.conversation.id),
+      activityId: activity.id ? `form:${activity.id}` : undefined,
+      chat,
+    },
+    activity.value?.action?.data,
+  );
+  if (outcome.kind === 'unknown')
+    return say('<icon:warning> This form belongs to an old message; nothing was changed.');
+  if (outcome.kind === 'errors')
+    return {
+      statusCode: 200,
+      type: 'application/vnd.microsoft.card.adaptive',
+      value: refusedForm(outcome.form, outcome.values, outcome.errors, 'execute'),
+    };
+  const reply = outcome.reply;
+  try {
+    // A reminder's form answers with the reminder as it now stands, shown in place of the form.
+    if (reply.kind !== 'channel' || reply.replace)
+      return await show(reply, activity, chat, async (message) =>
+        renderMessage(message, await personNames(deps, tenantId, message)),
+      );
+    return say(await deliverReply(reply, chat, channelOf(activity.conversation.id)));
+  } catch (error) {
+    deps.logger.error({ err: error }, 'could not show a Teams form’s result');
+    return say('<icon:warning> Saved, but I could not post the result. Ask `improve status`.');
+  }
+}
+
 async function show(
   reply: Reply | { kind: 'replace'; message: Message },
   activity: CardActionActivity,
@@ -115,17 +166,13 @@ async function show(
     case 'ephemeral':
       return say(messageText(reply.message));
     case 'modal':
-      return say(
-        '<icon:info> That form is not in Teams yet, and nothing was changed. Type `improve help` for the command that does the same.',
-      );
+      // The form takes the card's place; submitted, the card it answers comes back (answerForm).
+      return {
+        statusCode: 200,
+        type: 'application/vnd.microsoft.card.adaptive',
+        value: renderForm(reply.modal),
+      };
     case 'none':
       return say('<icon:done> Already saved.');
   }
 }
-
-/** A short message as one text: its sections, or its fallback text. */
-const messageText = (message: Message): string =>
-  (message.blocks ?? [])
-    .map((b) => ('text' in b ? b.text : ''))
-    .filter(Boolean)
-    .join('\n\n') || message.text;

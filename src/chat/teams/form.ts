@@ -7,11 +7,48 @@ import type { Modal, ModalInput } from '../message.js';
 import { toTeamsMarkdown } from './markdown.js';
 import type { AdaptiveCard, CardElement } from './render.js';
 
+/** The form again, its inputs holding what the person typed, with the refusal under each field. */
+export function refusedForm(
+  modal: Modal,
+  values: Record<string, string | undefined>,
+  errors: Record<string, string>,
+  submit: FormSubmit,
+): AdaptiveCard {
+  const inputs = modal.inputs.map((input) =>
+    values[input.id] ? ({ ...input, initial: values[input.id] } as ModalInput) : input,
+  );
+  return renderForm({ ...modal, inputs }, errors, submit);
+}
+
 /** The verb a form's submit button carries; the callback id and metadata travel in its data. */
 export const FORM_SUBMIT_VERB = 'form.submit';
 
+/**
+ * How the form is submitted: in a chat its button is Action.Execute (the answer replaces the form
+ * in place); in a task module (a message extension's dialog) it is Action.Submit, which Teams sends
+ * as the dialog's submitAction.
+ */
+export type FormSubmit = 'execute' | 'dialog';
+
+/** What a form's submit button carries back besides the inputs: enough to find and re-show it. */
+export interface FormData {
+  callbackId: string;
+  privateMetadata: string;
+  /** The form itself (without its answers), so a refused submission is shown again with its errors. */
+  form: Modal;
+}
+
 /** A form for a modal; `errors` (input id → message) come from a refused submission. */
-export function renderForm(modal: Modal, errors: Record<string, string> = {}): AdaptiveCard {
+export function renderForm(
+  modal: Modal,
+  errors: Record<string, string> = {},
+  submit: FormSubmit = 'execute',
+): AdaptiveCard {
+  const data: FormData = {
+    callbackId: modal.callbackId,
+    privateMetadata: modal.privateMetadata ?? '',
+    form: modal,
+  };
   const intro = modal.intro ? toTeamsMarkdown(modal.intro) : undefined;
   const body: CardElement[] = [
     {
@@ -26,13 +63,15 @@ export function renderForm(modal: Modal, errors: Record<string, string> = {}): A
     {
       type: 'ActionSet',
       actions: [
-        {
-          type: 'Action.Execute',
-          title: modal.submitLabel,
-          verb: FORM_SUBMIT_VERB,
-          style: 'positive',
-          data: { callbackId: modal.callbackId, privateMetadata: modal.privateMetadata },
-        },
+        submit === 'execute'
+          ? {
+              type: 'Action.Execute',
+              title: modal.submitLabel,
+              verb: FORM_SUBMIT_VERB,
+              style: 'positive',
+              data,
+            }
+          : { type: 'Action.Submit', title: modal.submitLabel, style: 'positive', data },
       ],
     },
   ];

@@ -4,9 +4,11 @@
  */
 import { runCommand } from '../../../commands/index.js';
 import type { Reply } from '../../../commands/types.js';
+import { isAppError } from '../../domain/errors.js';
 import type { Deps } from '../../services/deps.js';
+import { guardText } from '../../services/guard-text.js';
 import type { Chat } from '../chat.js';
-import type { Message } from '../message.js';
+import { type Message, plain } from '../message.js';
 import { TEAMS_COMMAND, teamsCommandContext } from './context.js';
 import { renderForm } from './form.js';
 import type { Names } from './markdown.js';
@@ -96,8 +98,30 @@ export async function answerMessage(
     chat: chatFor?.(tenantId),
   });
   const mentioned: Record<string, string> = {};
-  const reply = await runCommand(await commandText(activity, lookUp, mentioned), ctx);
-  return toActivities(reply, async (message) => personNames(deps, tenantId, message, mentioned));
+  const text = await commandText(activity, lookUp, mentioned);
+  const reply = await runCommand(text, ctx);
+  const activities = await toActivities(reply, async (message) =>
+    personNames(deps, tenantId, message, mentioned),
+  );
+  // Teams has no message only its sender sees: the refusal goes to their 1:1 chat, and the
+  // channel message holding the personal data is still there for everyone until they delete it.
+  if (activity.conversation.conversationType === 'channel' && (await holdsPersonalData(deps, tenantId, text)))
+    activities.push(
+      ...(await toActivities({ kind: 'ephemeral', message: plain(DELETE_YOUR_MESSAGE) }, async () => ({}))),
+    );
+  return activities;
+}
+
+export const DELETE_YOUR_MESSAGE =
+  '<icon:warning> Your message in the channel is still there for everyone in it to read. Please delete it now: hover over it, choose More options (…), then Delete.';
+
+async function holdsPersonalData(deps: Deps, workspaceId: string, text: string): Promise<boolean> {
+  try {
+    await guardText(deps.sql, workspaceId, text, 'message', deps.clock.now());
+    return false;
+  } catch (error) {
+    return isAppError(error) && error.code === 'personal_data';
+  }
 }
 
 async function toActivities(
