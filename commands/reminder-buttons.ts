@@ -41,7 +41,7 @@ function formButton(
       try {
         const found = await loadAction(
           ctx.deps.db as unknown as Tx,
-          ctx.actor.workspaceId,
+          ctx.actor,
           answering.actionNumber,
         );
         requireStatus(found.action, ['open'], found.programme.timezone);
