@@ -92,7 +92,27 @@ function listProgrammes(programmes: Programme[]): string {
   return programmes
     .map(
       (p) =>
-        `“${toSafeText(p.name)}”` + (p.boardChannelId ? ` (board channel <channel:${p.boardChannelId}>)` : ''),
+        `“${toSafeText(p.name)}”` +
+        (p.boardChannelId ? ` (board channel <channel:${p.boardChannelId}>)` : ''),
     )
     .join(', ');
+}
+
+/** As loadProgramme, but undefined (not an error) while the workspace has no programme yet. */
+export async function programmeIfAny(db: Tx | Sql, scope: ProgrammeScope): Promise<Programme | undefined> {
+  const programmes = await workspaceProgrammes(db, scope.workspaceId);
+  return programmes.length === 0 ? undefined : loadProgramme(db, scope);
+}
+
+/**
+ * The request's programme's timezone, for 'today': the default before setup or while the
+ * programme is still to be chosen. A button or form naming another workspace's programme is
+ * refused here, before anything runs.
+ */
+export async function programmeTimezone(
+  deps: { sql: Sql; defaults?: { timezone: string } },
+  scope: ProgrammeScope,
+): Promise<string> {
+  const programme = await scopedProgramme(deps.sql, scope);
+  return programme?.timezone ?? deps.defaults?.timezone ?? 'Europe/London';
 }
