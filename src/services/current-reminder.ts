@@ -3,6 +3,7 @@
  * so the DM always shows the current state (chat.update). The ledger row says what it listed
  * (payload) and when it went out; everything else is read fresh.
  */
+import { stampMessage } from '../chat/programme-stamp.js';
 import type { Message } from '../chat/message.js';
 import { chunked } from '../db/chunked.js';
 import type { Db } from '../db/client.js';
@@ -52,14 +53,17 @@ export async function currentActionReminder(deps: Deps, log: ReminderLog): Promi
     ];
   });
   const today = todayIn(deps.clock.now(), programme.timezone);
-  return actionReminderMessage({
-    reminderId: log.id,
-    personId: person.id,
-    rows,
-    more: payload.more ?? 0,
-    today,
-    dueSoonDays: programme.dueSoonDays,
-  });
+  return stampMessage(
+    actionReminderMessage({
+      reminderId: log.id,
+      personId: person.id,
+      rows,
+      more: payload.more ?? 0,
+      today,
+      dueSoonDays: programme.dueSoonDays,
+    }),
+    log.programmeId,
+  );
 }
 
 /**
@@ -89,7 +93,7 @@ export async function currentNotice(deps: Deps, log: ReminderLog): Promise<Messa
   const programme = await deps.db.programme.findFirstOrThrow({
     where: { id: log.programmeId, workspaceId: log.workspaceId },
   });
-  return renderNotice(deps, log, todayIn(deps.clock.now(), programme.timezone));
+  return stampMessage(await renderNotice(deps, log, todayIn(deps.clock.now(), programme.timezone)), log.programmeId);
 }
 
 /**
