@@ -24,7 +24,10 @@ export function takeProgrammeOption(raw: string, tokens: Token[]): { raw: string
       'bad_input',
       'Please give the programme after `--programme`, its name in quotes or its number, such as `--programme "SEND plan"`.',
     );
-  return { raw: `${raw.slice(0, option.start)}${raw.slice(value.end)}`.replace(/\s+$/, ''), name: value.text };
+  return {
+    raw: `${raw.slice(0, option.start)}${raw.slice(value.end)}`.replace(/\s+$/, ''),
+    name: value.text,
+  };
 }
 
 /** The context with the named programme chosen: refused, listing the programmes, if there is none such. */
@@ -46,7 +49,8 @@ type AnyReply = Reply | { kind: 'replace'; message: Message };
  */
 export async function stampReply<R extends AnyReply>(reply: R, ctx: CommandContext): Promise<R> {
   if (!needsStamp(reply)) return reply;
-  const id = ctx.actor.programmeId ?? (await scopedProgramme(ctx.deps.sql, ctx.actor).catch(() => undefined))?.id;
+  const id =
+    ctx.actor.programmeId ?? (await scopedProgramme(ctx.deps.sql, ctx.actor).catch(() => undefined))?.id;
   if (id === undefined) return reply;
   switch (reply.kind) {
     case 'modal':
@@ -59,7 +63,9 @@ export async function stampReply<R extends AnyReply>(reply: R, ctx: CommandConte
       return {
         ...reply,
         message: stampMessage(reply.message, id),
-        ...(reply.reminder ? { reminder: { ...reply.reminder, message: stampMessage(reply.reminder.message, id) } } : {}),
+        ...(reply.reminder
+          ? { reminder: { ...reply.reminder, message: stampMessage(reply.reminder.message, id) } }
+          : {}),
       };
     default:
       return reply;

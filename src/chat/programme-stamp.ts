@@ -31,8 +31,10 @@ const stampButton = (button: Button, programmeId: number): Button => ({
 });
 
 function stampBlock(block: Block, programmeId: number): Block {
-  if (block.type === 'actions') return { ...block, buttons: block.buttons.map((b) => stampButton(b, programmeId)) };
-  if (block.type === 'section' && block.button) return { ...block, button: stampButton(block.button, programmeId) };
+  if (block.type === 'actions')
+    return { ...block, buttons: block.buttons.map((b) => stampButton(b, programmeId)) };
+  if (block.type === 'section' && block.button)
+    return { ...block, button: stampButton(block.button, programmeId) };
   return block;
 }
 

@@ -5,8 +5,9 @@
  * retried with back-off like any reminder, and a retry looks for an earlier attempt's message
  * first (reminder-posted.ts).
  */
-import { stampMessage } from '../chat/programme-stamp.js';
+
 import type { Message } from '../chat/message.js';
+import { stampMessage } from '../chat/programme-stamp.js';
 import type { ReminderLog } from '../db/generated/sqlite/client.js';
 import { todayIn } from '../domain/dates.js';
 import { bankHolidays, isWorkingDay } from '../domain/working-days.js';

@@ -8,8 +8,8 @@ import { AppError } from '../domain/errors.js';
 import { audit } from './audit.js';
 import { requireAdmin } from './authorise.js';
 import type { Actor, Deps } from './deps.js';
-import { loadProgramme, workspaceProgrammes } from './programme.js';
 import { guardText } from './guard-text.js';
+import { loadProgramme, workspaceProgrammes } from './programme.js';
 import { inTransaction } from './transaction.js';
 
 export interface SetupProgrammeInput {
@@ -36,13 +36,17 @@ export async function setupProgramme(
     // board channel this is, is updated; a name typed anywhere else starts another programme.
     const programmes = await workspaceProgrammes(tx, actor.workspaceId);
     const named = actor.programmeId !== undefined || actor.programmeName !== undefined;
-    const here = programmes.find((p) => actor.channelId !== undefined && p.boardChannelId === actor.channelId);
+    const here = programmes.find(
+      (p) => actor.channelId !== undefined && p.boardChannelId === actor.channelId,
+    );
     const another = programmes.length > 0 && !named && !here && name !== undefined;
     const existing = programmes.length === 0 || another ? undefined : await loadProgramme(tx, actor);
     if (another) {
       requireAdmin(me, 'start another programme in this workspace');
       const clash = programmes.find(
-        (p) => p.name.trim().toLowerCase() === name.trim().toLowerCase() || p.boardChannelId === input.boardChannelId,
+        (p) =>
+          p.name.trim().toLowerCase() === name.trim().toLowerCase() ||
+          p.boardChannelId === input.boardChannelId,
       );
       if (clash)
         throw new AppError(

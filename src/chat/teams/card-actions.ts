@@ -6,12 +6,12 @@
  * the invoke's message, shown only to them.
  */
 import { BUTTON_HANDLERS, pressButton } from '../../../commands/index.js';
-import { readStamp } from '../programme-stamp.js';
 import type { ButtonHandler, Reply } from '../../../commands/types.js';
 import { isAppError } from '../../domain/errors.js';
 import type { Deps } from '../../services/deps.js';
 import type { Chat } from '../chat.js';
 import type { Message } from '../message.js';
+import { readStamp } from '../programme-stamp.js';
 import { teamsCommandContext } from './context.js';
 import { toTeamsMarkdown } from './markdown.js';
 import { channelOf } from './messages.js';

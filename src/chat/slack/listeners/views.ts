@@ -8,11 +8,11 @@
  */
 import type { App, SlackViewMiddlewareArgs } from '@slack/bolt';
 import { MODAL_HANDLERS, submitModal } from '../../../../commands/index.js';
-import { readStamp } from '../../programme-stamp.js';
 import { withUserText } from '../../../../commands/replies.js';
 import type { ModalHandler, Reply } from '../../../../commands/types.js';
 import { isAppError } from '../../../domain/errors.js';
 import type { Deps } from '../../../services/deps.js';
+import { readStamp } from '../../programme-stamp.js';
 import { commandContext, type SlackRequestFacts } from '../context.js';
 import { type DeliveryTarget, deliver } from '../deliver.js';
 import type { MetadataSeal } from '../metadata-seal.js';
