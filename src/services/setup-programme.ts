@@ -42,7 +42,7 @@ export async function setupProgramme(
     const another = programmes.length > 0 && !named && !here && name !== undefined;
     const existing = programmes.length === 0 || another ? undefined : await loadProgramme(tx, actor);
     if (another) {
-      requireAdmin(me, 'start another programme in this workspace');
+      requireAdmin(me, 'change the programme set-up');
       const clash = programmes.find(
         (p) =>
           p.name.trim().toLowerCase() === name.trim().toLowerCase() ||
