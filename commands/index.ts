@@ -30,6 +30,7 @@ import { kpiRecord } from './kpi-record.js';
 import { kpiTarget } from './kpi-target.js';
 import { reassignButton, silenceButton, silenceModal } from './notice-buttons.js';
 import { pack } from './pack.js';
+import { stampReply, takeProgrammeOption, withProgramme } from './programme-option.js';
 import { projectAdd } from './project-add.js';
 import { projectClose } from './project-close.js';
 import { projectRename } from './project-rename.js';
@@ -186,15 +187,24 @@ export async function runCommand(text: string, ctx: CommandContext): Promise<Rep
 /** Parses, validates and runs one command; notes its subcommand and outcome for /metrics. */
 async function routeCommand(
   text: string,
-  ctx: CommandContext,
+  given: CommandContext,
   outcome: { name: string; result: CommandOutcome },
 ): Promise<Reply> {
-  const raw = wellFormed(text).trim();
+  let ctx = given;
   const typed = `${ctx.command} ${text}`.trim();
+  let raw = wellFormed(text).trim();
   const tooLong = refuseIfTooLong(raw, typed, ctx.command);
   if (tooLong) {
     outcome.result = 'refused';
     return tooLong;
+  }
+  let programmeName: string | undefined;
+  try {
+    ({ raw, name: programmeName } = takeProgrammeOption(raw, tokenize(raw)));
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    outcome.result = 'refused';
+    return refusal(error, { typed });
   }
   const tokens = tokenize(raw);
   if (tokens.length === 0) {
@@ -215,13 +225,15 @@ async function routeCommand(
   outcome.name = sub.name;
   const usage = `${ctx.command} ${sub.usage}`;
   try {
-    if (tokens.length === used && sub.modal) return { kind: 'modal', modal: await sub.modal(ctx) };
+    if (programmeName !== undefined) ctx = await withProgramme(ctx, programmeName);
+    if (tokens.length === used && sub.modal)
+      return await stampReply({ kind: 'modal', modal: await sub.modal(ctx) }, ctx);
     const input = sub.schema.safeParse(sub.parse(new Args(raw, tokens.slice(used)), ctx));
     if (!input.success)
       throw new AppError('bad_input', input.error.issues.map((i) => i.message).join(' '), {
         example: example(sub, ctx),
       });
-    return await sub.run(input.data, ctx);
+    return await stampReply(await sub.run(input.data, ctx), ctx);
   } catch (error) {
     if (isAppError(error)) {
       if (error.code === 'duplicate_request') return { kind: 'none' };
@@ -265,4 +277,27 @@ function correctFurther(command: string, ctx: CommandContext): string {
 
 function example(sub: AnySubcommand, ctx: CommandContext): string | undefined {
   return sub.examples[0] ? `${ctx.command} ${sub.examples[0]}` : undefined;
+}
+
+/**
+ * Presses a button: the value's programme stamp has already been read into the context by the
+ * platform (src/chat/programme-stamp.ts); whatever the press shows is stamped in turn.
+ */
+export async function pressButton(
+  handler: ButtonHandler,
+  value: string,
+  ctx: Parameters<ButtonHandler['press']>[1],
+): ReturnType<ButtonHandler['press']> {
+  return stampReply(await handler.press(value, ctx), ctx);
+}
+
+/** Submits a modal (its metadata's programme stamp already read into the context); its reply stamped. */
+export async function submitModal(
+  handler: ModalHandler,
+  values: Parameters<ModalHandler['submit']>[0],
+  privateMetadata: string,
+  ctx: CommandContext,
+): ReturnType<ModalHandler['submit']> {
+  const result = await handler.submit(values, privateMetadata, ctx);
+  return 'errors' in result ? result : stampReply(result, ctx);
 }

@@ -39,11 +39,7 @@ function formButton(
     async press(value, ctx): Promise<Reply> {
       const answering = readButton(value);
       try {
-        const found = await loadAction(
-          ctx.deps.db as unknown as Tx,
-          ctx.actor.workspaceId,
-          answering.actionNumber,
-        );
+        const found = await loadAction(ctx.deps.db as unknown as Tx, ctx.actor, answering.actionNumber);
         requireStatus(found.action, ['open'], found.programme.timezone);
         return { kind: 'modal', modal: build(found, answering, ctx) };
       } catch (error) {

@@ -34,7 +34,7 @@ export interface AddActionResult extends ActionInContext {
 
 export async function addAction(input: AddActionInput, deps: Deps, actor: Actor): Promise<AddActionResult> {
   return inTransaction(deps, actor, async (tx, me) => {
-    const programme = await loadProgramme(tx, actor.workspaceId);
+    const programme = await loadProgramme(tx, actor);
     const workstream = await findWorkstream(tx, programme.id, input.workstream);
     const project = input.project ? await findProject(tx, workstream, input.project) : null;
     const what = input.kind === 'board_request' ? 'record board requests for' : 'add actions to';

@@ -27,7 +27,7 @@ export interface AddKpiInput {
 export async function addKpi(input: AddKpiInput, deps: Deps, actor: Actor): Promise<KpiWithTargets> {
   return inTransaction(deps, actor, async (tx, me) => {
     requireAdmin(me, 'add KPIs');
-    const programme = await loadProgramme(tx, actor.workspaceId);
+    const programme = await loadProgramme(tx, actor);
     const name = await guardText(tx, actor.workspaceId, input.name, 'KPI name', deps.clock.now());
     const existing = await tx.kpi.findMany({
       where: { programmeId: programme.id, workspaceId: actor.workspaceId },

@@ -22,7 +22,7 @@ export async function addProject(
   actor: Actor,
 ): Promise<{ project: Project; workstream: Workstream }> {
   return inTransaction(deps, actor, async (tx, me) => {
-    const programme = await loadProgramme(tx, actor.workspaceId);
+    const programme = await loadProgramme(tx, actor);
     const workstream = await findWorkstream(tx, programme.id, input.workstream);
     await requireLeadOrAdmin(tx, me, workstream, `add projects to ${workstream.code}`);
     const name = await guardText(tx, actor.workspaceId, input.name, 'project name', deps.clock.now());

@@ -42,7 +42,7 @@ export interface AddVisitResult {
 export async function addVisit(input: AddVisitInput, deps: Deps, actor: Actor): Promise<AddVisitResult> {
   return inTransaction(deps, actor, async (tx, me) => {
     requireAdmin(me, 'record visits, deadlines and board meetings');
-    const programme = await loadProgramme(tx, actor.workspaceId);
+    const programme = await loadProgramme(tx, actor);
     const today = todayIn(deps.clock.now(), programme.timezone);
     const endDate = checkDates(input, today);
     const theme = input.theme?.trim()

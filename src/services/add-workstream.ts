@@ -23,7 +23,7 @@ export async function addWorkstream(
 ): Promise<Workstream> {
   return inTransaction(deps, actor, async (tx, me) => {
     requireAdmin(me, 'add workstreams');
-    const programme = await loadProgramme(tx, actor.workspaceId);
+    const programme = await loadProgramme(tx, actor);
     const name = await guardText(tx, actor.workspaceId, input.name, 'workstream name', deps.clock.now());
     const theme = input.theme
       ? await guardText(tx, actor.workspaceId, input.theme, 'theme', deps.clock.now())

@@ -3,6 +3,7 @@
  * their workstreams (those they lead or hold actions in), the next Ofsted visit, and whether
  * their reminders are on. A neutral Message; the Slack layer publishes it.
  */
+
 import type { Block, Message } from '../chat/message.js';
 import { chunked } from '../db/chunked.js';
 import type { Person, Programme } from '../db/generated/sqlite/client.js';
@@ -13,19 +14,23 @@ import { isMuted } from '../domain/reminders.js';
 import { toSafeText } from '../domain/text.js';
 import { pendingNotMine } from './current-reminder.js';
 import type { Actor, Deps } from './deps.js';
+import { type ProgrammeScope, scopedProgramme } from './programme.js';
 import { MAX_ROWS, reminderRowBlocks } from './reminder-messages.js';
 
 const OFSTED_KINDS = ['monitoring_visit', 'focused_visit', 'inspection'];
 
 export async function buildHome(
   deps: Deps,
-  actor: Pick<Actor, 'workspaceId' | 'userId'>,
+  actor: ProgrammeScope & Pick<Actor, 'userId'>,
   notice?: string,
 ): Promise<Message> {
-  const programme = await deps.db.programme.findFirst({
-    where: { workspaceId: actor.workspaceId },
-    orderBy: { id: 'asc' },
-  });
+  // The Home tab is the person's, not a channel's: the programme a press there names, else the first.
+  const programme =
+    (await scopedProgramme(deps.db, actor)) ??
+    (await deps.db.programme.findFirst({
+      where: { workspaceId: actor.workspaceId },
+      orderBy: { id: 'asc' },
+    }));
   const top: Block[] = notice ? [{ type: 'section', text: `<icon:warning> ${notice}` }] : [];
   if (!programme) {
     return {

@@ -18,7 +18,7 @@ export interface CancelVisitInput {
 export async function cancelVisit(input: CancelVisitInput, deps: Deps, actor: Actor): Promise<Event> {
   return inTransaction(deps, actor, async (tx, me) => {
     requireAdmin(me, 'cancel visits, deadlines and board meetings');
-    const programme = await loadProgramme(tx, actor.workspaceId);
+    const programme = await loadProgramme(tx, actor);
     const event = await findVisit(tx, programme, input.ref);
     const { number } = event;
     if (event.status === 'cancelled')

@@ -30,7 +30,7 @@ export interface ChangeRagResult {
 
 export async function changeRag(input: ChangeRagInput, deps: Deps, actor: Actor): Promise<ChangeRagResult> {
   return inSqlTransaction(deps, actor, async (tx, me) => {
-    const programme = await loadProgramme(tx, actor.workspaceId);
+    const programme = await loadProgramme(tx, actor);
     const workstream = await findWorkstream(tx, programme.id, input.workstream);
     const project = input.project ? await findProject(tx, workstream, input.project) : null;
     const change = await applyRagChange(tx, deps, me, {

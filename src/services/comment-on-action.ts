@@ -24,7 +24,7 @@ export async function commentOnAction(
   actor: Actor,
 ): Promise<ActionInContext & { event: ActionEvent }> {
   return inTransaction(deps, actor, async (tx, me) => {
-    const found = await loadAction(tx, actor.workspaceId, input.ref);
+    const found = await loadAction(tx, actor, input.ref);
     const { action, workstream, programme } = found;
     const ref = formatActionRef(action.number);
     await requireOwnerLeadOrAdmin(tx, me, action, workstream, `add updates to ${ref}`);

@@ -23,7 +23,7 @@ export async function completeAction(
   actor: Actor,
 ): Promise<ActionInContext> {
   return inTransaction(deps, actor, async (tx, me) => {
-    const found = await loadAction(tx, actor.workspaceId, input.ref);
+    const found = await loadAction(tx, actor, input.ref);
     const { action, workstream, programme } = found;
     await requireOwnerLeadOrAdmin(tx, me, action, workstream, `mark ${formatActionRef(action.number)} done`);
     requireStatus(action, ['open'], programme.timezone);

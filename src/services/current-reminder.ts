@@ -3,7 +3,9 @@
  * so the DM always shows the current state (chat.update). The ledger row says what it listed
  * (payload) and when it went out; everything else is read fresh.
  */
+
 import type { Message } from '../chat/message.js';
+import { stampMessage } from '../chat/programme-stamp.js';
 import { chunked } from '../db/chunked.js';
 import type { Db } from '../db/client.js';
 import type { Action, ActionEvent, ReminderLog } from '../db/generated/sqlite/client.js';
@@ -52,14 +54,17 @@ export async function currentActionReminder(deps: Deps, log: ReminderLog): Promi
     ];
   });
   const today = todayIn(deps.clock.now(), programme.timezone);
-  return actionReminderMessage({
-    reminderId: log.id,
-    personId: person.id,
-    rows,
-    more: payload.more ?? 0,
-    today,
-    dueSoonDays: programme.dueSoonDays,
-  });
+  return stampMessage(
+    actionReminderMessage({
+      reminderId: log.id,
+      personId: person.id,
+      rows,
+      more: payload.more ?? 0,
+      today,
+      dueSoonDays: programme.dueSoonDays,
+    }),
+    log.programmeId,
+  );
 }
 
 /**
@@ -89,7 +94,10 @@ export async function currentNotice(deps: Deps, log: ReminderLog): Promise<Messa
   const programme = await deps.db.programme.findFirstOrThrow({
     where: { id: log.programmeId, workspaceId: log.workspaceId },
   });
-  return renderNotice(deps, log, todayIn(deps.clock.now(), programme.timezone));
+  return stampMessage(
+    await renderNotice(deps, log, todayIn(deps.clock.now(), programme.timezone)),
+    log.programmeId,
+  );
 }
 
 /**

@@ -29,7 +29,7 @@ export async function declineAction(
   actor: Actor,
 ): Promise<ActionInContext & { event: ActionEvent; toldUserIds: string[] }> {
   return inTransaction(deps, actor, async (tx, me) => {
-    const found = await loadAction(tx, actor.workspaceId, input.ref);
+    const found = await loadAction(tx, actor, input.ref);
     const { action, programme, owner } = found;
     const ref = formatActionRef(action.number);
     requireStatus(action, ['open'], programme.timezone);

@@ -5,7 +5,9 @@
  * retried with back-off like any reminder, and a retry looks for an earlier attempt's message
  * first (reminder-posted.ts).
  */
+
 import type { Message } from '../chat/message.js';
+import { stampMessage } from '../chat/programme-stamp.js';
 import type { ReminderLog } from '../db/generated/sqlite/client.js';
 import { todayIn } from '../domain/dates.js';
 import { bankHolidays, isWorkingDay } from '../domain/working-days.js';
@@ -78,7 +80,7 @@ async function deliverNotice(
   }
   const claim = await claimExisting(deps.db, notice, now, deps.instanceId);
   if (!claim) return false;
-  const message = await renderNotice(deps, claim, today);
+  const message = stampMessage(await renderNotice(deps, claim, today), claim.programmeId);
   const send = async () =>
     (await findPostedReminder(deps, claim, { userId: notice.recipient })) ??
     deps.chat.dm(notice.recipient, message, { metadata: reminderMetadata(claim) });

@@ -7,6 +7,7 @@
  */
 import { ChatError, type Posted } from '../chat/chat.js';
 import type { Message } from '../chat/message.js';
+import { stampMessage } from '../chat/programme-stamp.js';
 import type { Person, ReminderLog } from '../db/generated/sqlite/client.js';
 import type { ChatDeps } from './deps.js';
 import {
@@ -82,7 +83,8 @@ export async function deliverReminder(
 
 /** Posts the reminder with metadata naming its ledger row (see reminder-posted.ts). */
 async function send(deps: ChatDeps, reminder: ReminderToSend, log: ReminderLog): Promise<Posted> {
-  const message = reminder.render(log);
+  // Its buttons carry the programme, so a press acts on it (chat/programme-stamp.ts).
+  const message = stampMessage(reminder.render(log), reminder.programme.id);
   const options = { metadata: reminderMetadata(log) };
   const { to } = reminder;
   return 'person' in to

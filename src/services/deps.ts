@@ -46,4 +46,11 @@ export interface Actor {
   userId: string;
   displayName?: string;
   requestKey?: string;
+  /**
+   * Where the request was made, and the programme it names (`--programme`, or a button's or
+   * form's programme id): loadProgramme (programme.ts) resolves the programme from these.
+   */
+  channelId?: string;
+  programmeId?: number;
+  programmeName?: string;
 }

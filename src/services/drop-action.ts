@@ -19,7 +19,7 @@ export interface DropActionInput {
 
 export async function dropAction(input: DropActionInput, deps: Deps, actor: Actor): Promise<ActionInContext> {
   return inTransaction(deps, actor, async (tx, me) => {
-    const found = await loadAction(tx, actor.workspaceId, input.ref);
+    const found = await loadAction(tx, actor, input.ref);
     const { action, workstream, programme } = found;
     const ref = formatActionRef(action.number);
     await requireLeadOrAdmin(tx, me, workstream, `drop actions of ${workstream.code}`);

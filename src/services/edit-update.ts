@@ -21,7 +21,7 @@ export interface ChangedUpdate {
 
 export async function editUpdate(input: { text: string }, deps: Deps, actor: Actor): Promise<ChangedUpdate> {
   return inTransaction(deps, actor, async (tx, me) => {
-    const programme = await loadProgramme(tx, actor.workspaceId);
+    const programme = await loadProgramme(tx, actor);
     const now = deps.clock.now();
     const current = await latestOwnUpdate(tx, me, programme, now, 'edit');
     if (input.text.trim().length === 0)

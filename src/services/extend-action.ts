@@ -31,7 +31,7 @@ export async function extendAction(
   actor: Actor,
 ): Promise<ExtendActionResult> {
   return inTransaction(deps, actor, async (tx, me) => {
-    const found = await loadAction(tx, actor.workspaceId, input.ref);
+    const found = await loadAction(tx, actor, input.ref);
     const { action, workstream, programme } = found;
     const ref = formatActionRef(action.number);
     await requireOwnerLeadOrAdmin(tx, me, action, workstream, `change the due date of ${ref}`);

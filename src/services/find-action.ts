@@ -8,7 +8,7 @@ import { type ActionView, formatActionRef, parseActionRef } from '../domain/acti
 import { formatUkDate, todayIn } from '../domain/dates.js';
 import { AppError } from '../domain/errors.js';
 import { toSafeText } from '../domain/text.js';
-import { loadProgramme } from './programme.js';
+import { loadProgramme, type ProgrammeScope } from './programme.js';
 
 /** The action `ref` names in this programme, or a polite not_found AppError. */
 export async function findAction(
@@ -45,10 +45,11 @@ export interface ActionInContext {
 
 export async function loadAction(
   tx: Tx,
-  workspaceId: string,
+  scope: ProgrammeScope,
   ref: string | number,
 ): Promise<ActionInContext> {
-  const programme = await loadProgramme(tx, workspaceId);
+  const { workspaceId } = scope;
+  const programme = await loadProgramme(tx, scope);
   const action = await findAction(tx, programme, ref);
   const workstream = await tx.workstream.findFirstOrThrow({
     where: { id: action.workstreamId, workspaceId },

@@ -3,6 +3,7 @@
  * reading's period, today's verdict (domain/kpi-verdict.ts: on track, off track, met, missed,
  * stale) and the trend against the reading before it. Anyone may read.
  */
+
 import type { Kpi, KpiReading } from '../db/generated/sqlite/client.js';
 import { type Day, todayIn } from '../domain/dates.js';
 import {
@@ -15,7 +16,8 @@ import {
   trend,
   verdictForKpi,
 } from '../domain/kpi.js';
-import type { Actor, Deps } from './deps.js';
+import type { Deps } from './deps.js';
+import { type ProgrammeScope, programmeIfAny } from './programme.js';
 
 export interface ScorecardRow {
   kpi: Kpi;
@@ -30,12 +32,9 @@ export interface ScorecardRow {
 
 export async function kpiScorecard(
   deps: Deps,
-  actor: Pick<Actor, 'workspaceId'>,
+  actor: ProgrammeScope,
 ): Promise<{ today: Day; rows: ScorecardRow[] }> {
-  const programme = await deps.db.programme.findFirst({
-    where: { workspaceId: actor.workspaceId },
-    orderBy: { id: 'asc' },
-  });
+  const programme = await programmeIfAny(deps.db, actor);
   const today = todayIn(deps.clock.now(), programme?.timezone ?? 'Europe/London');
   if (!programme) return { today, rows: [] };
   const kpis = await deps.db.kpi.findMany({

@@ -36,7 +36,7 @@ export async function listActions(
   actor: Pick<Actor, 'workspaceId' | 'userId'>,
 ): Promise<ActionList> {
   const tx = deps.db as unknown as Tx;
-  const programme = await loadProgramme(tx, actor.workspaceId);
+  const programme = await loadProgramme(tx, actor);
   const today = programmeToday(deps, programme);
   const { where, title } = await filterWhere(tx, programme, input.filter, actor.userId, today);
   const [rows, total] = await Promise.all([

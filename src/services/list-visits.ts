@@ -1,7 +1,9 @@
 /** `/improve visit list`: what is coming (soonest first), then the most recent past events. Anyone may read. */
+
 import type { Event } from '../db/generated/sqlite/client.js';
 import { type Day, todayIn } from '../domain/dates.js';
-import type { Actor, Deps } from './deps.js';
+import type { Deps } from './deps.js';
+import { type ProgrammeScope, programmeIfAny } from './programme.js';
 
 export interface ListedEvent extends Event {
   workstreamCodes: string[];
@@ -16,15 +18,8 @@ export interface VisitList {
 }
 
 /** Cancelled events are left out: the audit log keeps them. */
-export async function listVisits(
-  deps: Deps,
-  actor: Pick<Actor, 'workspaceId'>,
-  pastLimit = 5,
-): Promise<VisitList> {
-  const programme = await deps.db.programme.findFirst({
-    where: { workspaceId: actor.workspaceId },
-    orderBy: { id: 'asc' },
-  });
+export async function listVisits(deps: Deps, actor: ProgrammeScope, pastLimit = 5): Promise<VisitList> {
+  const programme = await programmeIfAny(deps.db, actor);
   const today = todayIn(deps.clock.now(), programme?.timezone ?? 'Europe/London');
   if (!programme) return { today, upcoming: [], past: [] };
   const events = await deps.db.event.findMany({

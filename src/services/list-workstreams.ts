@@ -1,7 +1,9 @@
 /** Reading the plan: anyone in the workspace may. On hand-written SQL: `/improve status` waits on it. */
+
 import type { Programme, Workstream } from '../db/generated/sqlite/client.js';
 import { asDate, sql } from '../db/sql.js';
-import type { Actor, Deps } from './deps.js';
+import type { Deps } from './deps.js';
+import { type ProgrammeScope, programmeIfAny } from './programme.js';
 
 export interface WorkstreamSummary extends Workstream {
   leadUserIds: string[];
@@ -14,15 +16,11 @@ export interface WorkstreamSummary extends Workstream {
  */
 export async function listWorkstreams(
   deps: Deps,
-  actor: Pick<Actor, 'workspaceId'>,
+  actor: ProgrammeScope,
   loaded?: Pick<Programme, 'id'>,
 ): Promise<WorkstreamSummary[]> {
   const { workspaceId } = actor;
-  const programme =
-    loaded ??
-    (await deps.sql.one<Pick<Programme, 'id'>>(
-      sql`SELECT "id" FROM "Programme" WHERE "workspaceId" = ${workspaceId} ORDER BY "id" LIMIT 1`,
-    ));
+  const programme = loaded ?? (await programmeIfAny(deps.sql, actor));
   if (!programme) return [];
   // The latest update per workstream: a walk down the (workstreamId, createdAt) index for each,
   // so the cost does not grow with the number of updates.

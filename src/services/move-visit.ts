@@ -34,7 +34,7 @@ export interface MoveVisitResult {
 export async function moveVisit(input: MoveVisitInput, deps: Deps, actor: Actor): Promise<MoveVisitResult> {
   return inTransaction(deps, actor, async (tx, me) => {
     requireAdmin(me, 'move visits, deadlines and board meetings');
-    const programme = await loadProgramme(tx, actor.workspaceId);
+    const programme = await loadProgramme(tx, actor);
     const event = await findVisit(tx, programme, input.ref);
     const { number } = event;
     if (event.status !== 'planned')

@@ -42,7 +42,7 @@ export async function postUpdate(
   if (input.rag !== undefined && !isRag(input.rag))
     throw new AppError('bad_input', 'That is not a RAG: choose red, amber, green, complete or not started.');
   return inSqlTransaction(deps, actor, async (tx, me) => {
-    const programme = await loadProgramme(tx, actor.workspaceId);
+    const programme = await loadProgramme(tx, actor);
     const workstream = await findWorkstream(tx, programme.id, input.workstream);
     const project = input.project ? await findProject(tx, workstream, input.project) : null;
     await requireLeadOrAdmin(tx, me, workstream, `post updates on ${workstream.code}`);

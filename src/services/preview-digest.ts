@@ -13,7 +13,7 @@ export async function previewDigest(
   actor: Pick<Actor, 'workspaceId' | 'platform'>,
   limits?: MessageLimits,
 ): Promise<Message> {
-  const programme = await loadProgramme(deps.db, actor.workspaceId);
+  const programme = await loadProgramme(deps.db, actor);
   const slot = digestSlot(programme, deps.clock.now());
   const run = await deps.db.digestRun.findFirst({
     where: { workspaceId: actor.workspaceId, programmeId: programme.id, weekStart: slot.weekStart },

@@ -1,17 +1,33 @@
-/** The workspace's improvement programme: every operation starts here. */
+/**
+ * The programme a request acts on: every operation starts here. A workspace can run several
+ * programmes (a SEND improvement plan beside the children's social care plan), each with its own
+ * board channel. A request's programme is, in order: the one it names (`--programme`, or the id a
+ * button or form carries), the one whose board channel it was typed in, or the workspace's only
+ * programme. Otherwise it is refused, listing the programmes and saying how to choose.
+ */
 import type { Tx } from '../db/client.js';
 import type { Programme } from '../db/generated/sqlite/client.js';
 import { isSql, type Sql, sql } from '../db/sql.js';
 import { AppError } from '../domain/errors.js';
+import { toSafeText } from '../domain/text.js';
 
-/** The workspace's programme (the first, if an admin has set up more than one). */
-export async function loadProgramme(db: Tx | Sql, workspaceId: string): Promise<Programme> {
-  const programme = isSql(db)
-    ? await db.one<Programme>(
-        sql`SELECT * FROM "Programme" WHERE "workspaceId" = ${workspaceId} ORDER BY "id" LIMIT 1`,
-      )
-    : await db.programme.findFirst({ where: { workspaceId }, orderBy: { id: 'asc' } });
-  if (!programme) {
+/** What says which programme a request means: the Actor carries all of it. */
+export interface ProgrammeScope {
+  workspaceId: string;
+  /** Where the request was typed or pressed. */
+  channelId?: string;
+  /** Named by a button value or a form's metadata (checked against the workspace). */
+  programmeId?: number;
+  /** Named by `--programme <name or id>`. */
+  programmeName?: string;
+}
+
+/** The programme the request means, or a polite AppError saying how to choose one. */
+export async function loadProgramme(db: Tx | Sql, scope: ProgrammeScope): Promise<Programme> {
+  const programmes = await workspaceProgrammes(db, scope.workspaceId);
+  const found = pickProgramme(programmes, scope);
+  if (found) return found;
+  if (programmes.length === 0) {
     throw new AppError(
       'not_set_up',
       'This workspace has no improvement programme yet. An admin can start one with `/improve setup`.',
@@ -20,5 +36,83 @@ export async function loadProgramme(db: Tx | Sql, workspaceId: string): Promise<
       },
     );
   }
-  return programme;
+  throw new AppError(
+    'bad_input',
+    `This workspace runs ${programmes.length} programmes: ${listProgrammes(programmes)}. ` +
+      `Say which one with \`--programme\`, such as \`--programme "${toSafeText(programmes[1]!.name)}"\`, ` +
+      'or type the command in that programme’s board channel.',
+  );
+}
+
+/**
+ * The programme the scope names, or undefined when it names none and the workspace has none or
+ * several. A named programme that is not this workspace's is refused, as not found.
+ */
+export async function scopedProgramme(db: Tx | Sql, scope: ProgrammeScope): Promise<Programme | undefined> {
+  return pickProgramme(await workspaceProgrammes(db, scope.workspaceId), scope);
+}
+
+/** Every programme of the workspace, oldest first. */
+export async function workspaceProgrammes(db: Tx | Sql, workspaceId: string): Promise<Programme[]> {
+  return isSql(db)
+    ? db.all<Programme>(sql`SELECT * FROM "Programme" WHERE "workspaceId" = ${workspaceId} ORDER BY "id"`)
+    : db.programme.findMany({ where: { workspaceId }, orderBy: { id: 'asc' } });
+}
+
+function pickProgramme(programmes: Programme[], scope: ProgrammeScope): Programme | undefined {
+  if (scope.programmeId !== undefined) {
+    const named = programmes.find((p) => p.id === scope.programmeId);
+    if (!named)
+      throw new AppError(
+        'stale',
+        'This belongs to a programme that is not in this workspace (or no longer exists); nothing was changed.',
+      );
+    return named;
+  }
+  if (scope.programmeName !== undefined) {
+    const wanted = scope.programmeName.trim().toLowerCase();
+    const named =
+      programmes.find((p) => p.name.trim().toLowerCase() === wanted) ??
+      programmes.find((p) => String(p.id) === wanted);
+    if (!named)
+      throw new AppError(
+        'bad_input',
+        programmes.length === 0
+          ? 'This workspace has no improvement programme yet. An admin can start one with `/improve setup`.'
+          : `There is no programme “${toSafeText(scope.programmeName)}” in this workspace. Its programmes are ${listProgrammes(programmes)}.`,
+      );
+    return named;
+  }
+  const board = scope.channelId ? programmes.find((p) => p.boardChannelId === scope.channelId) : undefined;
+  if (board) return board;
+  return programmes.length === 1 ? programmes[0] : undefined;
+}
+
+function listProgrammes(programmes: Programme[]): string {
+  return programmes
+    .map(
+      (p) =>
+        `“${toSafeText(p.name)}”` +
+        (p.boardChannelId ? ` (board channel <channel:${p.boardChannelId}>)` : ''),
+    )
+    .join(', ');
+}
+
+/** As loadProgramme, but undefined (not an error) while the workspace has no programme yet. */
+export async function programmeIfAny(db: Tx | Sql, scope: ProgrammeScope): Promise<Programme | undefined> {
+  const programmes = await workspaceProgrammes(db, scope.workspaceId);
+  return programmes.length === 0 ? undefined : loadProgramme(db, scope);
+}
+
+/**
+ * The request's programme's timezone, for 'today': the default before setup or while the
+ * programme is still to be chosen. A button or form naming another workspace's programme is
+ * refused here, before anything runs.
+ */
+export async function programmeTimezone(
+  deps: { sql: Sql; defaults?: { timezone: string } },
+  scope: ProgrammeScope,
+): Promise<string> {
+  const programme = await scopedProgramme(deps.sql, scope);
+  return programme?.timezone ?? deps.defaults?.timezone ?? 'Europe/London';
 }

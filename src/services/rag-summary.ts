@@ -14,7 +14,7 @@ export interface RagSummary {
 }
 
 export async function ragSummary(deps: Deps, actor: Pick<Actor, 'workspaceId'>): Promise<RagSummary> {
-  const programme = await loadProgramme(deps.sql, actor.workspaceId);
+  const programme = await loadProgramme(deps.sql, actor);
   const workstreams = await listWorkstreams(deps, actor, programme);
   const counts = Object.fromEntries(RAG_VALUES.map((r) => [r, 0])) as Record<Rag, number>;
   for (const w of workstreams) if (isRag(w.rag)) counts[w.rag] += 1;

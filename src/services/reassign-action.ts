@@ -29,7 +29,7 @@ export async function reassignAction(
   actor: Actor,
 ): Promise<ReassignActionResult> {
   return inTransaction(deps, actor, async (tx, me) => {
-    const found = await loadAction(tx, actor.workspaceId, input.ref);
+    const found = await loadAction(tx, actor, input.ref);
     const { action, workstream, programme, owner: previousOwner } = found;
     const ref = formatActionRef(action.number);
     await requireLeadOrAdmin(tx, me, workstream, `reassign actions of ${workstream.code}`);

@@ -50,7 +50,7 @@ export async function recordKpiReading(
   actor: Actor,
 ): Promise<RecordKpiReadingResult> {
   return inTransaction(deps, actor, async (tx, me) => {
-    const programme = await loadProgramme(tx, actor.workspaceId);
+    const programme = await loadProgramme(tx, actor);
     const kpi = await findKpi(tx, programme.id, actor.workspaceId, input.kpi);
     await requireRecorder(tx, me, kpi.workstreamId);
     if (!Number.isFinite(input.value))

@@ -34,7 +34,7 @@ export type Redaction = { marker: string } & (
 
 export async function redactText(target: RedactTarget, deps: Deps, actor: Actor): Promise<Redaction> {
   const result = await inTransaction(deps, actor, async (tx, me) => {
-    const programme = await loadProgramme(tx, actor.workspaceId);
+    const programme = await loadProgramme(tx, actor);
     const marker = redactionMarker(me.displayName || me.platformUserId, deps.clock.now(), programme.timezone);
     const redaction = await redactTarget(tx, me, programme, target, marker);
     const entityId = redaction.kind === 'update' ? redaction.update.id : redaction.action.id;

@@ -2,12 +2,14 @@
  * A person's own reminder settings: snooze until a date (inclusive), or switch reminders off and
  * on again. Anyone may change their own; the audit log keeps the change.
  */
+
 import type { Person } from '../db/generated/sqlite/client.js';
 import { addDays, type Day, formatLongDate, todayIn } from '../domain/dates.js';
 import { AppError } from '../domain/errors.js';
 import { bankHolidays, nextWorkingDay } from '../domain/working-days.js';
 import { audit } from './audit.js';
 import type { Actor, Deps } from './deps.js';
+import { scopedProgramme } from './programme.js';
 import { inTransaction } from './transaction.js';
 
 const LONGEST_SNOOZE_DAYS = 366;
@@ -25,10 +27,7 @@ export async function snoozeReminders(
   actor: Actor,
 ): Promise<ReminderSettings> {
   return inTransaction(deps, actor, async (tx, me) => {
-    const programme = await tx.programme.findFirst({
-      where: { workspaceId: actor.workspaceId },
-      orderBy: { id: 'asc' },
-    });
+    const programme = await scopedProgramme(tx, actor);
     const today = todayIn(deps.clock.now(), programme?.timezone ?? 'Europe/London');
     if (input.until !== null && input.until < today) {
       throw new AppError(

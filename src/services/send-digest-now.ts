@@ -46,7 +46,7 @@ export async function sendDigestNow(deps: ChatDeps, actor: Actor): Promise<SendD
   const programme = await inTransaction(deps, actor, async (tx, me) => {
     requireAdmin(me, 'send the weekly digest');
     // Refused inside the transaction, so a refusal leaves nothing behind (not even the request's claim).
-    return requireBoardChannel(await loadProgramme(tx, actor.workspaceId));
+    return requireBoardChannel(await loadProgramme(tx, actor));
   });
   return postDigestNow(deps, programme, { id: actor.userId, by: `by <person:${actor.userId}>` });
 }

@@ -9,6 +9,7 @@ import { audit } from './audit.js';
 import { requireAdmin } from './authorise.js';
 import type { Actor, Deps } from './deps.js';
 import { guardText } from './guard-text.js';
+import { loadProgramme, workspaceProgrammes } from './programme.js';
 import { inTransaction } from './transaction.js';
 
 export interface SetupProgrammeInput {
@@ -31,10 +32,30 @@ export async function setupProgramme(
     const name = input.name
       ? await guardText(tx, actor.workspaceId, input.name, 'programme name', deps.clock.now())
       : undefined;
-    const existing = await tx.programme.findFirst({
-      where: { workspaceId: actor.workspaceId },
-      orderBy: { id: 'asc' },
-    });
+    // Several programmes per workspace (issue 16): the one named (`--programme`), or the one whose
+    // board channel this is, is updated; a name typed anywhere else starts another programme.
+    const programmes = await workspaceProgrammes(tx, actor.workspaceId);
+    const named = actor.programmeId !== undefined || actor.programmeName !== undefined;
+    const here = programmes.find(
+      (p) => actor.channelId !== undefined && p.boardChannelId === actor.channelId,
+    );
+    const another = programmes.length > 0 && !named && !here && name !== undefined;
+    const existing = programmes.length === 0 || another ? undefined : await loadProgramme(tx, actor);
+    if (another) {
+      requireAdmin(me, 'change the programme set-up');
+      const clash = programmes.find(
+        (p) =>
+          p.name.trim().toLowerCase() === name.trim().toLowerCase() ||
+          p.boardChannelId === input.boardChannelId,
+      );
+      if (clash)
+        throw new AppError(
+          'bad_input',
+          clash.boardChannelId === input.boardChannelId
+            ? `That channel is already the board channel of “${clash.name}”. Give the new programme its own board channel.`
+            : `There is already a programme called “${clash.name}”. Give the new one another name.`,
+        );
+    }
     if (existing) {
       requireAdmin(me, 'change the programme set-up');
       if (!name && !input.boardChannelId)
@@ -66,8 +87,8 @@ export async function setupProgramme(
       return { programme, created: false, becameAdmin: false };
     }
     const forced = deps.adminUserIds ?? [];
-    const becameAdmin = forced.length === 0 && me.role !== 'admin';
-    if (forced.length > 0 && !forced.includes(actor.userId)) {
+    const becameAdmin = !another && forced.length === 0 && me.role !== 'admin';
+    if (!another && forced.length > 0 && !forced.includes(actor.userId)) {
       throw new AppError(
         'forbidden',
         `Only the admins named in ADMIN_USER_IDS can set up the programme: ${forced.map((id) => `<person:${id}>`).join(', ')}.`,

@@ -25,7 +25,7 @@ export async function verifyAction(
   actor: Actor,
 ): Promise<ActionInContext> {
   return inTransaction(deps, actor, async (tx, me) => {
-    const found = await loadAction(tx, actor.workspaceId, input.ref);
+    const found = await loadAction(tx, actor, input.ref);
     const { action, workstream, programme } = found;
     await requireLeadOrAdmin(tx, me, workstream, `verify actions of ${workstream.code}`);
     requireStatus(action, ['done'], programme.timezone);

@@ -12,7 +12,7 @@ import { inTransaction } from './transaction.js';
 
 export async function withdrawUpdate(deps: Deps, actor: Actor): Promise<ChangedUpdate> {
   return inTransaction(deps, actor, async (tx, me) => {
-    const programme = await loadProgramme(tx, actor.workspaceId);
+    const programme = await loadProgramme(tx, actor);
     const now = deps.clock.now();
     const current = await latestOwnUpdate(tx, me, programme, now, 'withdraw');
     await tx.update.update({ where: { id: current.id }, data: { withdrawnAt: now } });

@@ -41,7 +41,7 @@ export async function workstreamReportCard(
   actor: Pick<Actor, 'workspaceId'>,
 ): Promise<ReportCard> {
   const { db } = deps;
-  const programme = await loadProgramme(db, actor.workspaceId);
+  const programme = await loadProgramme(db, actor);
   const workstream = await findWorkstream(db, programme.id, query, { includeClosed: true });
   const today = todayIn(deps.clock.now(), programme.timezone);
   const scope = { workstreamId: workstream.id, workspaceId: actor.workspaceId };

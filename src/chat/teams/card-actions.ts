@@ -5,12 +5,13 @@
  * change to some other message is an activity update; anything said to the person comes back as
  * the invoke's message, shown only to them.
  */
-import { BUTTON_HANDLERS } from '../../../commands/index.js';
+import { BUTTON_HANDLERS, pressButton } from '../../../commands/index.js';
 import type { ButtonHandler, Reply } from '../../../commands/types.js';
 import { isAppError } from '../../domain/errors.js';
 import type { Deps } from '../../services/deps.js';
 import type { Chat } from '../chat.js';
 import type { Message } from '../message.js';
+import { readStamp } from '../programme-stamp.js';
 import { teamsCommandContext } from './context.js';
 import { FORM_SUBMIT_VERB, refusedForm, renderForm } from './form.js';
 import { submitForm } from './form-submit.js';
@@ -63,6 +64,8 @@ export async function answerCardAction(
   const chat = chatFor(tenantId);
   const channelId = channelOf(activity.conversation.id);
   let reply: Awaited<ReturnType<ButtonHandler['press']>>;
+  // The programme the button belongs to (programme-stamp.ts), checked against the tenant.
+  const stamp = readStamp(typeof data?.value === 'string' ? data.value : '');
   try {
     const ctx = await teamsCommandContext(deps, {
       tenantId,
@@ -71,9 +74,10 @@ export async function answerCardAction(
       conversationId: channelId,
       activityId: activity.id ? `action:${activity.id}` : undefined,
       chat,
+      ...(stamp.programmeId !== undefined ? { programmeId: stamp.programmeId } : {}),
     });
     const message = activity.replyToId ? { channelId, messageId: activity.replyToId } : undefined;
-    reply = await handler.press(typeof data?.value === 'string' ? data.value : '', { ...ctx, message });
+    reply = await pressButton(handler, stamp.value, { ...ctx, message });
   } catch (error) {
     if (isAppError(error)) return say(`<icon:warning> ${error.message}`);
     deps.logger.error({ err: error }, 'Teams button failed');

@@ -1,8 +1,8 @@
 /** Builds the neutral CommandContext from what a Teams activity tells us. */
 import type { CommandContext } from '../../../commands/types.js';
-import { sql } from '../../db/sql.js';
 import { todayIn } from '../../domain/dates.js';
 import type { Deps } from '../../services/deps.js';
+import { programmeTimezone } from '../../services/programme.js';
 import type { Chat } from '../chat.js';
 
 export interface TeamsActivityFacts {
@@ -16,25 +16,27 @@ export interface TeamsActivityFacts {
   activityId?: string;
   /** The tenant's Chat, for commands that post (digest send). */
   chat?: Chat;
+  /** The programme a pressed button or a submitted form names (checked against the workspace). */
+  programmeId?: number;
 }
 
 /** The word a command starts with in Teams, where there are no slash commands. */
 export const TEAMS_COMMAND = 'improve';
 
 export async function teamsCommandContext(deps: Deps, facts: TeamsActivityFacts): Promise<CommandContext> {
-  const programme = await deps.sql.one<{ timezone: string }>(
-    sql`SELECT "timezone" FROM "Programme" WHERE "workspaceId" = ${facts.tenantId} ORDER BY "id" LIMIT 1`,
-  );
-  const timezone = programme?.timezone ?? deps.defaults?.timezone ?? 'Europe/London';
+  const actor = {
+    workspaceId: facts.tenantId,
+    platform: 'teams' as const,
+    userId: facts.aadObjectId,
+    displayName: facts.userName,
+    requestKey: facts.activityId,
+    channelId: facts.conversationId,
+    ...(facts.programmeId !== undefined ? { programmeId: facts.programmeId } : {}),
+  };
+  const timezone = await programmeTimezone(deps, actor);
   return {
     deps,
-    actor: {
-      workspaceId: facts.tenantId,
-      platform: 'teams',
-      userId: facts.aadObjectId,
-      displayName: facts.userName,
-      requestKey: facts.activityId,
-    },
+    actor,
     channelId: facts.conversationId,
     command: TEAMS_COMMAND,
     timezone,

@@ -30,7 +30,7 @@ export async function checkPackRequest(
   actor: Actor,
   boardDate: Day | undefined,
 ): Promise<{ boardDate: Day; programme: Programme }> {
-  const programme = await loadProgramme(deps.db, actor.workspaceId);
+  const programme = await loadProgramme(deps.db, actor);
   const person = await deps.db.person.findUnique({
     where: { workspaceId_platformUserId: { workspaceId: actor.workspaceId, platformUserId: actor.userId } },
   });

@@ -31,7 +31,7 @@ export async function addRecommendation(
 ): Promise<Recommendation> {
   return inTransaction(deps, actor, async (tx, me) => {
     requireAdmin(me, 'add recommendations');
-    const programme = await loadProgramme(tx, actor.workspaceId);
+    const programme = await loadProgramme(tx, actor);
     return createRecommendation(tx, deps, actor, me, programme, { ...input, eventId: null });
   });
 }

@@ -34,7 +34,7 @@ export async function changeHistory(
   actor: Pick<Actor, 'workspaceId'>,
 ): Promise<History> {
   const { db } = deps;
-  const programme = await loadProgramme(db, actor.workspaceId);
+  const programme = await loadProgramme(db, actor);
   const { title, targets } = await resolve(deps, programme, input);
   const where = {
     workspaceId: actor.workspaceId,

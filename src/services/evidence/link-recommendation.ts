@@ -37,7 +37,7 @@ export async function linkRecommendation(
   actor: Actor,
 ): Promise<LinkRecommendationResult> {
   return inTransaction(deps, actor, async (tx, me) => {
-    const programme = await loadProgramme(tx, actor.workspaceId);
+    const programme = await loadProgramme(tx, actor);
     const recommendation = await requireRecommendation(tx, programme, input.ref);
     const scope = { recommendationId: recommendation.id, workspaceId: actor.workspaceId };
     const already = (what: string) =>

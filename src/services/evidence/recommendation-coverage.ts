@@ -42,7 +42,7 @@ export async function recommendationCoverage(
   deps: Deps,
   actor: Pick<Actor, 'workspaceId'>,
 ): Promise<Coverage> {
-  const programme = await loadProgramme(deps.db, actor.workspaceId);
+  const programme = await loadProgramme(deps.db, actor);
   const today = todayIn(deps.clock.now(), programme.timezone);
   const rows = await loadCoverageRows(
     deps.db,

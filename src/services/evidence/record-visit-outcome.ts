@@ -37,7 +37,7 @@ export async function recordVisitOutcome(
 ): Promise<RecordVisitOutcomeResult> {
   return inTransaction(deps, actor, async (tx, me) => {
     requireAdmin(me, 'record the outcome of a visit');
-    const programme = await loadProgramme(tx, actor.workspaceId);
+    const programme = await loadProgramme(tx, actor);
     const today = todayIn(deps.clock.now(), programme.timezone);
     const event = await findVisit(tx, programme, input.ref);
     const { number } = event;

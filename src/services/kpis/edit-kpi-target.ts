@@ -39,7 +39,7 @@ export async function editKpiTarget(
   actor: Actor,
 ): Promise<EditKpiTargetResult> {
   return inTransaction(deps, actor, async (tx, me) => {
-    const programme = await loadProgramme(tx, actor.workspaceId);
+    const programme = await loadProgramme(tx, actor);
     const kpi = await findKpi(tx, programme.id, actor.workspaceId, input.kpi);
     const what = `change the targets of “${kpi.name}”`;
     const workstream = kpi.workstreamId

@@ -30,7 +30,7 @@ export async function settingsForEditing(deps: Deps, actor: Actor): Promise<Prog
   // Opening the form changes nothing, so it claims no request key: the submission does.
   return inTransaction(deps, { ...actor, requestKey: undefined }, async (tx, me) => {
     requireAdmin(me, 'change the programme’s settings');
-    return loadProgramme(tx, actor.workspaceId);
+    return loadProgramme(tx, actor);
   });
 }
 
@@ -45,7 +45,7 @@ export async function changeSettings(
 ): Promise<SettingChange[]> {
   return inTransaction(deps, actor, async (tx, me) => {
     requireAdmin(me, 'change the programme’s settings');
-    const programme = await loadProgramme(tx, actor.workspaceId);
+    const programme = await loadProgramme(tx, actor);
     const values: Partial<SettingValues> = {};
     const changes: SettingChange[] = [];
     for (const key of SETTING_KEYS) {

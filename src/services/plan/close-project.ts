@@ -26,7 +26,7 @@ export async function closeProject(
   actor: Actor,
 ): Promise<{ project: Project; workstream: Workstream }> {
   return inTransaction(deps, actor, async (tx, me) => {
-    const programme = await loadProgramme(tx, actor.workspaceId);
+    const programme = await loadProgramme(tx, actor);
     const workstream = await findWorkstream(tx, programme.id, input.workstream);
     const project = await findProject(tx, workstream, input.project);
     await requireLeadOrAdmin(tx, me, workstream, `close projects of ${workstream.code}`);

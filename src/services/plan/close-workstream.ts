@@ -27,7 +27,7 @@ export async function closeWorkstream(
 ): Promise<Workstream> {
   return inTransaction(deps, actor, async (tx, me) => {
     requireAdmin(me, 'close workstreams');
-    const programme = await loadProgramme(tx, actor.workspaceId);
+    const programme = await loadProgramme(tx, actor);
     const workstream = await findWorkstream(tx, programme.id, input.workstream);
     const reason = await guardText(tx, actor.workspaceId, input.reason, 'reason', deps.clock.now());
     const open = await tx.action.findMany({

@@ -40,7 +40,7 @@ export async function editWorkstream(
   actor: Actor,
 ): Promise<EditWorkstreamResult> {
   return inTransaction(deps, actor, async (tx, me) => {
-    const programme = await loadProgramme(tx, actor.workspaceId);
+    const programme = await loadProgramme(tx, actor);
     const workstream = await findWorkstream(tx, programme.id, input.workstream);
     await authorise(tx, me, workstream, input.field);
     const change = await applyChange(tx, deps, actor, programme, workstream, input);

@@ -22,7 +22,7 @@ export async function renameProject(
   actor: Actor,
 ): Promise<{ project: Project; workstream: Workstream; before: string }> {
   return inTransaction(deps, actor, async (tx, me) => {
-    const programme = await loadProgramme(tx, actor.workspaceId);
+    const programme = await loadProgramme(tx, actor);
     const workstream = await findWorkstream(tx, programme.id, input.workstream);
     const project = await findProject(tx, workstream, input.project);
     await requireLeadOrAdmin(tx, me, workstream, `rename projects of ${workstream.code}`);

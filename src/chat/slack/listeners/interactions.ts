@@ -3,10 +3,11 @@
  * (views.ts).
  */
 import type { App, BlockAction, RespondFn } from '@slack/bolt';
-import { BUTTON_HANDLERS } from '../../../../commands/index.js';
+import { BUTTON_HANDLERS, pressButton as runPress } from '../../../../commands/index.js';
 import type { ButtonHandler } from '../../../../commands/types.js';
 import { isAppError } from '../../../domain/errors.js';
 import type { Deps } from '../../../services/deps.js';
+import { readStamp } from '../../programme-stamp.js';
 import { commandContext } from '../context.js';
 import { type DeliveryTarget, deliver } from '../deliver.js';
 import type { MetadataSeal } from '../metadata-seal.js';
@@ -58,10 +59,11 @@ function readPress(body: BlockAction, action: BlockAction['actions'][number], te
       ? { channelId: body.channel.id, messageId: body.message.ts as string }
       : undefined;
   const key = body.trigger_id ?? ('action_ts' in action ? action.action_ts : undefined);
+  const { programmeId, value } = readStamp('value' in action ? String(action.value ?? '') : '');
   return {
-    facts: { teamId, userId: body.user.id, userName: body.user.name, channelId },
+    facts: { teamId, userId: body.user.id, userName: body.user.name, channelId, programmeId },
     message,
-    value: 'value' in action ? String(action.value ?? '') : '',
+    value,
     requestKey: key ? `action:${key}` : undefined,
   };
 }
@@ -75,7 +77,7 @@ async function pressButton(
 ): Promise<Outcome> {
   try {
     const ctx = await commandContext(deps, command, { ...press.facts, requestKey: press.requestKey });
-    return { reply: await handler.press(press.value, { ...ctx, message: press.message }) };
+    return { reply: await runPress(handler, press.value, { ...ctx, message: press.message }) };
   } catch (error) {
     if (isAppError(error)) return { warning: `:warning: ${error.message}` };
     deps.logger.error({ err: error }, 'button failed');

@@ -7,11 +7,12 @@
  * as a message.
  */
 import type { App, SlackViewMiddlewareArgs } from '@slack/bolt';
-import { MODAL_HANDLERS } from '../../../../commands/index.js';
+import { MODAL_HANDLERS, submitModal } from '../../../../commands/index.js';
 import { withUserText } from '../../../../commands/replies.js';
 import type { ModalHandler, Reply } from '../../../../commands/types.js';
 import { isAppError } from '../../../domain/errors.js';
 import type { Deps } from '../../../services/deps.js';
+import { readStamp } from '../../programme-stamp.js';
 import { commandContext, type SlackRequestFacts } from '../context.js';
 import { type DeliveryTarget, deliver } from '../deliver.js';
 import type { MetadataSeal } from '../metadata-seal.js';
@@ -45,11 +46,13 @@ export function registerViews(app: App, deps: Deps, command: string, seal: Metad
     const teamId = actingWorkspace(body);
     if (!teamId) return ack({ response_action: 'errors', errors: onField(NO_WORKSPACE_REPLY).errors });
     // Only metadata we sealed for this workspace is believed (metadata-seal.ts).
-    const metadata = seal.open(teamId, view.private_metadata ?? '');
-    if (metadata === null) {
+    const opened = seal.open(teamId, view.private_metadata ?? '');
+    if (opened === null) {
       deps.logger.warn({ teamId, callbackId: view.callback_id }, 'refused forged private_metadata');
       return ack({ response_action: 'errors', errors: onField(FORGED_FORM).errors });
     }
+    // The programme the form belongs to (programme-stamp.ts), checked against the workspace.
+    const { programmeId, value: metadata } = readStamp(opened);
     const channelId = (safeJson(metadata) as { channelId?: string }).channelId ?? body.user.id;
     const values = readModalValues(view.state);
     const facts = {
@@ -57,6 +60,7 @@ export function registerViews(app: App, deps: Deps, command: string, seal: Metad
       userId: body.user.id,
       userName: body.user.name,
       channelId,
+      programmeId,
       requestKey: `view:${view.id}:${view.hash}`,
     };
     const work = submit(deps, command, handler, { facts, values, metadata }, onField);
@@ -114,7 +118,7 @@ async function submit(
 ): Promise<Outcome> {
   try {
     const ctx = await commandContext(deps, command, input.facts);
-    const result = await handler.submit(input.values, input.metadata, ctx);
+    const result = await submitModal(handler, input.values, input.metadata, ctx);
     return 'errors' in result ? { kind: 'errors', errors: result.errors } : { kind: 'reply', reply: result };
   } catch (error) {
     // A retried submission that was already stored: the first one succeeded, so just close the modal.
