@@ -4,11 +4,12 @@
  * come back as the form again (what the person typed kept, the refusal under its field) and nothing
  * is written; otherwise the handler's reply.
  */
-import { MODAL_HANDLERS } from '../../../commands/index.js';
+import { MODAL_HANDLERS, submitModal } from '../../../commands/index.js';
 import type { Reply } from '../../../commands/types.js';
 import { isAppError } from '../../domain/errors.js';
 import type { Deps } from '../../services/deps.js';
 import type { Modal } from '../message.js';
+import { readStamp } from '../programme-stamp.js';
 import { type TeamsActivityFacts, teamsCommandContext } from './context.js';
 import type { FormData } from './form.js';
 
@@ -47,12 +48,13 @@ export async function submitForm(
     errors: { [form.inputs.at(-1)?.id ?? 'text']: message },
   });
   try {
-    const ctx = await teamsCommandContext(deps, facts);
-    const result = await handler.submit(
-      values,
-      typeof privateMetadata === 'string' ? privateMetadata : '',
-      ctx,
-    );
+    // The programme the form belongs to (programme-stamp.ts), checked against the tenant.
+    const stamp = readStamp(typeof privateMetadata === 'string' ? privateMetadata : '');
+    const ctx = await teamsCommandContext(deps, {
+      ...facts,
+      ...(stamp.programmeId !== undefined ? { programmeId: stamp.programmeId } : {}),
+    });
+    const result = await submitModal(handler, values, stamp.value, ctx);
     if ('errors' in result) return { kind: 'errors', form, values, errors: result.errors };
     return { kind: 'reply', reply: result };
   } catch (error) {
