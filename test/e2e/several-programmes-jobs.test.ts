@@ -1,0 +1,131 @@
+/**
+ * Two programmes in one workspace (issue 16) on the same scheduler tick: each digest goes to its
+ * own board channel exactly once, and the reminder sweep reminds the owner of each programme's
+ * actions once. A reminder's button acts on its own programme's action even though the other
+ * programme has an action with the same number, and a button naming another workspace's
+ * programme changes nothing.
+ */
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { slackChat } from '../../src/chat/slack/slack-chat.js';
+import type { StoredMessage } from '../../src/local/slack-web-api.js';
+import { digestJob } from '../../src/scheduler/digest-job.js';
+import { addAction } from '../../src/services/add-action.js';
+import { addWorkstream } from '../../src/services/add-workstream.js';
+import { setupProgramme } from '../../src/services/setup-programme.js';
+import { DEFAULT_METHODS, type E2E, startE2E } from '../support/e2e.js';
+import { as, BOARD_CHANNEL, seedProgramme, TEAM, U } from '../support/factories.js';
+import { at, dmsTo, everyone, job, roster, shown } from '../support/reminders.js';
+
+const SEND_BOARD = 'C0SENDBOARD';
+let e: E2E;
+let care: { id: number };
+let send: { id: number };
+
+beforeEach(async () => {
+  e = await startE2E({ methods: [...DEFAULT_METHODS, 'conversations.history', 'conversations.replies'] });
+  at(e, '2026-11-02 10:00');
+  roster(e, everyone());
+  ({ programme: care } = await seedProgramme(e.t.deps));
+  const inSend = { ...as(U.admin), channelId: SEND_BOARD };
+  ({ programme: send } = await setupProgramme(
+    { name: 'SEND improvement plan', boardChannelId: SEND_BOARD },
+    e.t.deps,
+    inSend,
+  ));
+  await addWorkstream({ code: 'WS1', name: 'SEND sufficiency', leadUserIds: [U.lead] }, e.t.deps, inSend);
+  // Both programmes' first action is A-1, owned by the same person, due before the sweep.
+  await addAction(
+    { workstream: 'WS1', ownerUserId: U.owner, dueDate: '2026-11-09', text: 'Audit duty team assessments' },
+    e.t.deps,
+    { ...as(U.admin), channelId: BOARD_CHANNEL },
+  );
+  await addAction(
+    { workstream: 'WS1', ownerUserId: U.owner, dueDate: '2026-11-09', text: 'Review the EHCP backlog' },
+    e.t.deps,
+    inSend,
+  );
+});
+afterEach(async () => {
+  expect(e.slack.unexpected).toEqual([]);
+  await e.close();
+});
+
+const digestsIn = (channel: string) =>
+  e.slack.messages.filter((m) => m.channel === channel && m.metadata?.event_type === 'improvement_digest');
+const digest = () =>
+  digestJob({ ...e.t.deps, chat: slackChat(e.runtime.app.client), instanceId: 'replica-a' });
+const buttonValue = (message: StoredMessage, actionId: string): string => {
+  const found = JSON.stringify(message.blocks).match(
+    new RegExp(
+      `"action_id":"${actionId}"[^}]*?"value":"([^"]+)"|"value":"([^"]+)"[^}]*?"action_id":"${actionId}"`,
+    ),
+  );
+  if (!found) throw new Error(`no ${actionId} button in ${shown(message)}`);
+  return found[1] ?? found[2]!;
+};
+
+it('on one tick, each programme gets its own digest in its own board channel, once', async () => {
+  const now = at(e, '2026-11-23 09:00');
+  await digest().run(now);
+  await digest().run(at(e, '2026-11-23 09:05'));
+  expect(digestsIn(BOARD_CHANNEL)).toHaveLength(1);
+  expect(digestsIn(SEND_BOARD)).toHaveLength(1);
+  const runs = await e.t.deps.db.digestRun.findMany({ orderBy: { programmeId: 'asc' } });
+  expect(runs.map((r) => [r.programmeId, r.status])).toEqual([
+    [care.id, 'posted'],
+    [send.id, 'posted'],
+  ]);
+  const sendDigest = shown(digestsIn(SEND_BOARD)[0]);
+  expect(sendDigest).toContain('SEND improvement plan');
+  expect(sendDigest).not.toContain("Improving Children's Services");
+});
+
+it("one sweep reminds the owner of each programme's overdue action once; Done acts on its own programme", async () => {
+  await job(e).run(at(e, '2026-11-23 09:30'));
+  await job(e).run(at(e, '2026-11-23 09:45'));
+  const dms = dmsTo(e, U.owner);
+  const text = dms.map(shown).join('\n');
+  expect(text).toContain('Audit duty team assessments');
+  expect(text).toContain('Review the EHCP backlog');
+  const sendReminder = dms.find((m) => shown(m).includes('Review the EHCP backlog'))!;
+  const careReminder = dms.find((m) => shown(m).includes('Audit duty team assessments'))!;
+  expect(sendReminder).not.toBe(careReminder);
+  expect(dms).toHaveLength(2);
+
+  // Done on the SEND reminder closes SEND's A-1, not the children's services A-1.
+  const value = buttonValue(sendReminder, 'reminder_done');
+  expect(value).toMatch(new RegExp(`^P${send.id}/`));
+  await e.press({
+    userId: U.owner,
+    actionId: 'reminder_done',
+    value,
+    channelId: sendReminder.channel,
+    messageId: sendReminder.ts,
+  });
+  const status = async (programmeId: number) =>
+    (await e.t.deps.db.action.findFirstOrThrow({ where: { programmeId, number: 1 } })).status;
+  expect(await status(send.id)).not.toBe('open');
+  expect(await status(care.id)).toBe('open');
+});
+
+it("a button naming another workspace's programme changes nothing", async () => {
+  await job(e).run(at(e, '2026-11-23 09:30'));
+  const reminder = dmsTo(e, U.owner).find((m) => shown(m).includes('Audit duty team assessments'))!;
+  const value = buttonValue(reminder, 'reminder_done');
+  const other = await setupProgramme(
+    { name: 'Another council', boardChannelId: 'C0OTHERBOARD' },
+    e.t.deps,
+    as(U.admin, 'T0OTHERCOUNCIL'),
+  );
+  const forged = value.replace(/^P\d+\//, `P${other.programme.id}/`);
+  await e.press({
+    userId: U.owner,
+    actionId: 'reminder_done',
+    value: forged,
+    channelId: reminder.channel,
+    messageId: reminder.ts,
+  });
+  const actions = await e.t.deps.db.action.findMany({ where: { workspaceId: TEAM } });
+  expect(actions.map((a) => a.status)).toEqual(['open', 'open']);
+  expect(await e.t.deps.db.auditLog.count({ where: { action: { contains: 'complete' } } })).toBe(0);
+});
