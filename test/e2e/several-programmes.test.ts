@@ -3,7 +3,7 @@
  * the programme of the channel it is typed in, `--programme` names one from anywhere, and a
  * command typed elsewhere is refused, listing the programmes, with nothing written.
  */
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type E2E, startE2E } from '../support/e2e.js';
 import { BOARD_CHANNEL, seedProgramme, TEAM, U } from '../support/factories.js';
 
@@ -72,4 +72,79 @@ it('typed elsewhere, it is refused with the programmes listed and nothing writte
     channelId: 'C0GENERAL',
   });
   expect(unknown.reply).toMatch(/There is no programme/);
+});
+
+describe('every command family, typed in each board channel, acts on that programme only', () => {
+  const sendWs = async () => {
+    const [, send] = await programmes();
+    return e.t.deps.db.workstream.findFirstOrThrow({ where: { programmeId: send!.id, code: 'WS1' } });
+  };
+  const careWs = async () => {
+    const [care] = await programmes();
+    return e.t.deps.db.workstream.findFirstOrThrow({ where: { programmeId: care!.id, code: 'WS1' } });
+  };
+  const inSend = (text: string) => e.command(text, U.admin, { channelId: SEND_BOARD });
+  const inCare = (text: string) => e.command(text, U.admin, { channelId: BOARD_CHANNEL });
+
+  const writes: [string, () => Promise<unknown>, unknown][] = [
+    [
+      'update WS1 green Sufficiency panel met this week',
+      async () =>
+        (await e.t.deps.db.update.findMany({ where: { workstreamId: (await sendWs()).id } })).length,
+      1,
+    ],
+    ['rag WS1 amber Two specialist placements short', async () => (await sendWs()).rag, 'amber'],
+    [
+      'kpi add "EHCPs issued in 20 weeks" % higher target 60 by 31/03/2027',
+      async () => {
+        const [, send] = await programmes();
+        return (await e.t.deps.db.kpi.findMany({ where: { programmeId: send!.id } })).map((k) => k.name);
+      },
+      ['EHCPs issued in 20 weeks'],
+    ],
+    [
+      'visit add monitoring 12/03/2027-13/03/2027 SEND sufficiency WS1',
+      async () => {
+        const [, send] = await programmes();
+        return e.t.deps.db.event.count({ where: { programmeId: send!.id } });
+      },
+      1,
+    ],
+  ];
+
+  it.each(writes)('%s', async (typed, read, expected) => {
+    const careBefore = await careWs();
+    const careUpdates = await e.t.deps.db.update.count({ where: { workstreamId: careBefore.id } });
+    const [care] = await programmes();
+    const careKpis = await e.t.deps.db.kpi.count({ where: { programmeId: care!.id } });
+    const careEvents = await e.t.deps.db.event.count({ where: { programmeId: care!.id } });
+    const outcome = await inSend(typed);
+    expect(outcome.reply).not.toMatch(/runs 2 programmes|Sorry/);
+    expect(await read()).toEqual(expected);
+    // The other programme is untouched.
+    expect((await careWs()).rag).toBe(careBefore.rag);
+    expect(await e.t.deps.db.update.count({ where: { workstreamId: careBefore.id } })).toBe(careUpdates);
+    expect(await e.t.deps.db.kpi.count({ where: { programmeId: care!.id } })).toBe(careKpis);
+    expect(await e.t.deps.db.event.count({ where: { programmeId: care!.id } })).toBe(careEvents);
+  });
+
+  it('reading commands show only the programme of the channel', async () => {
+    await inSend('kpi add "EHCPs issued in 20 weeks" % higher target 60 by 31/03/2027');
+    await inSend('visit add monitoring 12/03/2027-13/03/2027 SEND sufficiency WS1');
+    const seen = async (typed: string, where: typeof inSend) => JSON.stringify((await where(typed)).replies);
+    for (const typed of ['status', 'workstream list']) {
+      const send = await seen(typed, inSend);
+      expect(send).toContain('SEND sufficiency');
+      expect(send).not.toContain('Support and Develop Our Workforce');
+      const care = await seen(typed, inCare);
+      expect(care).toContain('Support and Develop Our Workforce');
+      expect(care).not.toContain('SEND sufficiency');
+    }
+    expect(await seen('kpi list', inSend)).toContain('EHCPs issued in 20 weeks');
+    expect(await seen('kpi list', inCare)).not.toContain('EHCPs issued in 20 weeks');
+    expect(await seen('visit list', inSend)).toContain('SEND sufficiency');
+    expect(await seen('visit list', inCare)).not.toContain('SEND sufficiency');
+    expect(await seen('digest preview', inSend)).toContain('SEND sufficiency');
+    expect(await seen('digest preview', inCare)).not.toContain('SEND sufficiency');
+  });
 });
