@@ -38,10 +38,10 @@ export async function verifyAction(
     await requireLeadOrAdmin(tx, me, workstream, `verify actions of ${workstream.code}`);
     requireStatus(action, ['done'], programme.timezone);
     await refuseOwnWork(tx, me, action);
-    if (programme.evidenceForVerify && !action.evidenceNote?.trim())
-      throw new AppError('bad_input', noEvidence(formatActionRef(action.number), input.command));
     const raw = input.note?.trim();
     const note = raw ? await guardText(tx, actor.workspaceId, raw, 'note', deps.clock.now()) : null;
+    if (programme.evidenceForVerify && !action.evidenceNote?.trim())
+      throw new AppError('conflict', noEvidence(formatActionRef(action.number), input.command));
     const now = deps.clock.now();
     const updated = await updateActionIfUnchanged(tx, action, { status: 'verified', verifiedAt: now });
     await recordActionEvent(tx, me, action, updated, { kind: 'verified', at: now, note });
