@@ -19,7 +19,7 @@ export const actionDone: Subcommand<z.infer<typeof input>> = {
   parse: (args) => ({ ref: readRef(args), evidence: args.done ? undefined : args.rest() }),
   schema: input,
   async run(value, ctx) {
-    const result = await completeAction(value, ctx.deps, ctx.actor);
+    const result = await completeAction({ ...value, command: ctx.command }, ctx.deps, ctx.actor);
     return actionPost(actionDoneMessage(result, ctx.actor.userId, ctx.command));
   },
 };

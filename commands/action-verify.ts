@@ -17,13 +17,19 @@ export const actionVerify: Subcommand<z.infer<typeof input>> = {
   parse: (args) => ({ ref: readRef(args), note: args.done ? undefined : args.rest() }),
   schema: input,
   async run(value, ctx) {
-    const { action, workstream, owner } = await verifyAction(value, ctx.deps, ctx.actor);
+    const { action, workstream, owner } = await verifyAction(
+      { ...value, command: ctx.command },
+      ctx.deps,
+      ctx.actor,
+    );
     return actionPost(
       actionMessage({
         fallback: `A-${action.number} verified`,
         headline: `<icon:medal> Verified: ${actionSubject(action.number, action.text)}`,
         lines: [
-          action.evidenceNote ? `*Evidence:* ${toSafeText(action.evidenceNote)}` : null,
+          action.evidenceNote
+            ? `*Evidence:* ${toSafeText(action.evidenceNote)}`
+            : '_No evidence note (not required by this programme)._',
           value.note ? `*Note:* ${toSafeText(value.note.trim())}` : null,
         ],
         context: `${workstream.code} · owner <person:${owner.platformUserId}> · evidence signed off by <person:${ctx.actor.userId}>`,

@@ -40,7 +40,7 @@ import { recommendationLink } from './recommendation-link.js';
 import { recommendationList } from './recommendation-list.js';
 import { redact } from './redact.js';
 import { addUpdateButton, doneButton, newDateButton, notMineButton } from './reminder-buttons.js';
-import { addUpdateModal, newDateModal, notMineModal } from './reminder-modals.js';
+import { addUpdateModal, doneModal, newDateModal, notMineModal } from './reminder-modals.js';
 import { reminders } from './reminders.js';
 import { apology, ephemeral, refusal } from './replies.js';
 import { settings, settingsModalHandler } from './settings.js';
@@ -137,6 +137,7 @@ export const MODAL_HANDLERS: ModalHandler[] = [
   updateModalHandler,
   ragModalHandler,
   actionAddModalHandler,
+  doneModal,
   newDateModal,
   addUpdateModal,
   notMineModal,

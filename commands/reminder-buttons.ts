@@ -1,6 +1,6 @@
 /**
- * The four buttons on every reminder (and on the App Home's actions): Done marks the action done
- * at once; New date, Add update and Not mine open a small form (reminder-modals.ts). Each builds
+ * The four buttons on every reminder (and on the App Home's actions): each opens a small form
+ * (reminder-modals.ts): Done asks for the evidence, New date, Add update and Not mine. Each builds
  * on the action services, so the rules, history and audit are the same as the slash commands'.
  */
 import type { Modal } from '../src/chat/message.js';
@@ -16,18 +16,11 @@ import { type Answering, answer, modalMetadata, readButton, refreshed } from './
 import type { ButtonHandler, CommandContext, Reply } from './types.js';
 
 export const REMINDER_MODALS = {
+  done: 'reminder_done_evidence',
   newDate: 'reminder_new_date',
   update: 'reminder_update',
   notMine: 'reminder_not_mine',
 } as const;
-
-export const doneButton: ButtonHandler = {
-  actionId: REMINDER_BUTTONS.done,
-  async press(value, ctx) {
-    const answering = readButton(value);
-    return answer(answering, ctx, () => completeAction({ ref: answering.actionNumber }, ctx.deps, ctx.actor));
-  },
-};
 
 /** Opens the form only while the action is still open, so a stale message says so at once. */
 function formButton(
@@ -52,6 +45,25 @@ function formButton(
 
 const intro = (a: Awaited<ReturnType<typeof loadAction>>, today: string) =>
   `*${formatActionRef(a.action.number)}* ${a.workstream.code} · ${toSafeText(truncateText(a.action.text, 200))} · due ${formatDueDate(a.action.dueDate, today)}`;
+
+/** Done asks what shows it is done; the programme says whether that note is required. */
+export const doneButton = formButton(REMINDER_BUTTONS.done, (found, answering, ctx) => ({
+  callbackId: REMINDER_MODALS.done,
+  title: `Done: ${formatActionRef(found.action.number)}`,
+  submitLabel: 'Mark done',
+  privateMetadata: modalMetadata(answering, ctx),
+  intro: intro(found, todayIn(ctx.deps.clock.now(), found.programme.timezone)),
+  inputs: [
+    {
+      id: 'evidence',
+      label: 'What shows it is done (the evidence)',
+      kind: 'multiline',
+      maxLength: 1000,
+      optional: !found.programme.evidenceOnDone,
+      hint: 'A document’s name or link, or a short note; never anyone’s personal details.',
+    },
+  ],
+}));
 
 export const newDateButton = formButton(REMINDER_BUTTONS.newDate, (found, answering, ctx) => {
   const today = todayIn(ctx.deps.clock.now(), found.programme.timezone);

@@ -1,14 +1,27 @@
 /**
- * The forms behind New date, Add update and Not mine. Each submission calls one action service;
+ * The forms behind Done, New date, Add update and Not mine. Each submission calls one action service;
  * a problem the person can fix is shown on its field with their text kept, and on success the
  * reminder (or Home tab) is refreshed.
  */
+
 import { commentOnAction } from '../src/services/comment-on-action.js';
+import { completeAction } from '../src/services/complete-action.js';
 import { declineAction } from '../src/services/decline-action.js';
 import { extendAction } from '../src/services/extend-action.js';
 import { answer, onField, readMetadata } from './reminder-answers.js';
 import { REMINDER_MODALS } from './reminder-buttons.js';
 import type { ModalHandler } from './types.js';
+
+export const doneModal: ModalHandler = {
+  callbackId: REMINDER_MODALS.done,
+  async submit(values, privateMetadata, ctx) {
+    const answering = readMetadata(privateMetadata);
+    const evidence = values.evidence ?? '';
+    const change = () =>
+      completeAction({ ref: answering.actionNumber, evidence, command: ctx.command }, ctx.deps, ctx.actor);
+    return answer(answering, ctx, change, true).catch((error) => onField(error, () => 'evidence'));
+  },
+};
 
 export const newDateModal: ModalHandler = {
   callbackId: REMINDER_MODALS.newDate,

@@ -4,7 +4,7 @@
  * text forms read values with the same rules (src/domain/programme-settings.ts).
  */
 import { z } from 'zod';
-import type { Modal } from '../src/chat/message.js';
+import type { Modal, ModalInput } from '../src/chat/message.js';
 import { AppError } from '../src/domain/errors.js';
 import {
   countdownList,
@@ -31,6 +31,10 @@ const FORM_KEYS = [
   'silenceDays',
   'countdownDays',
   'digestExceptionsOnly',
+  'evidenceOnDone',
+  'evidenceForVerify',
+  'extensionApproval',
+  'boardChannelId',
 ] as const;
 const WORDS = Object.keys(SETTING_WORDS).join(', ');
 
@@ -43,9 +47,9 @@ export const settings: Subcommand<z.infer<typeof input>> = {
   name: 'settings',
   aliases: ['setting'],
   usage:
-    'settings [digest-day|digest-time|reminder-time|silence-days|countdown-days|board-channel|exceptions-only <value>]',
+    'settings [digest-day|digest-time|reminder-time|silence-days|countdown-days|board-channel|exceptions-only|evidence-on-done|evidence-for-verify|extension-approval <value>]',
   summary:
-    'Opens a form of the programme’s settings, or changes one: digest day and time, reminder time, silence threshold, countdown days, board channel, an exceptions-only digest (admins).',
+    'Opens a form of the programme’s settings, or changes one: digest day and time, reminder time, silence threshold, countdown days, board channel, an exceptions-only digest, whether done and verify need evidence, whether new due dates need the lead’s approval (admins).',
   examples: [
     'settings',
     'settings digest-day Tuesday',
@@ -55,6 +59,9 @@ export const settings: Subcommand<z.infer<typeof input>> = {
     'settings countdown-days 28, 14, 7, 1',
     'settings board-channel #improvement-board',
     'settings exceptions-only on',
+    'settings evidence-on-done on',
+    'settings evidence-for-verify off',
+    'settings extension-approval on',
   ],
   parse(args) {
     const word = args.word(`which setting: ${WORDS}`).toLowerCase();
@@ -86,7 +93,7 @@ async function settingsModal(ctx: CommandContext): Promise<Modal> {
     title: 'Programme settings',
     submitLabel: 'Save',
     privateMetadata: JSON.stringify({ channelId: ctx.channelId }),
-    intro: `Times are in ${programme.timezone}, from 07:00 to 19:00. The board channel is ${programme.boardChannelId ? `<channel:${programme.boardChannelId}>` : 'not set'}: change it with \`${ctx.command} settings board-channel #channel\`.`,
+    intro: `Times are in ${programme.timezone}, from 07:00 to 19:00. The board channel is ${programme.boardChannelId ? `<channel:${programme.boardChannelId}>` : 'not set'}.`,
     inputs: [
       {
         id: 'digestDay',
@@ -132,7 +139,45 @@ async function settingsModal(ctx: CommandContext): Promise<Modal> {
         ],
         initial: programme.digestExceptionsOnly ? 'on' : 'off',
       },
+      {
+        id: 'boardChannelId',
+        label: 'Board channel (the weekly digest and board requests)',
+        kind: 'channel',
+        initial: programme.boardChannelId ?? undefined,
+        optional: true,
+      },
+      onOff('evidenceOnDone', 'Marking an action done', programme.evidenceOnDone, [
+        'The evidence note is optional',
+        'Needs a note of the evidence',
+      ]),
+      onOff('evidenceForVerify', 'Verifying an action', programme.evidenceForVerify, [
+        'A lead may verify without evidence',
+        'Needs the evidence note first',
+      ]),
+      onOff('extensionApproval', 'New due dates', programme.extensionApproval, [
+        'Owners move their own dates',
+        'Need the workstream lead’s approval',
+      ]),
     ],
+  };
+}
+
+/** A switch of the form: off first, as the default of most. */
+function onOff(
+  id: SettingKey,
+  label: string,
+  on: boolean,
+  [offLabel, onLabel]: [string, string],
+): ModalInput {
+  return {
+    id,
+    label,
+    kind: 'select',
+    options: [
+      { value: 'off', label: offLabel },
+      { value: 'on', label: onLabel },
+    ],
+    initial: on ? 'on' : 'off',
   };
 }
 
@@ -143,6 +188,8 @@ export const settingsModalHandler: ModalHandler = {
     const given: Partial<Record<SettingKey, string>> = {};
     for (const key of FORM_KEYS) {
       const text = values[key] ?? '';
+      // Leaving the channel picker empty keeps the board channel as it is.
+      if (key === 'boardChannelId' && !text.trim()) continue;
       const read = readSetting(key, text);
       if (!read.ok) errors[key] = read.message;
       else given[key] = text;

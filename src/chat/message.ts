@@ -44,7 +44,9 @@ export type ModalInput =
       optional?: boolean;
     }
   | { id: string; label: string; kind: 'user'; initial?: string; optional?: boolean }
-  | { id: string; label: string; kind: 'date'; initial?: string; optional?: boolean };
+  | { id: string; label: string; kind: 'date'; initial?: string; optional?: boolean }
+  /** A channel or conversation picker; its value is the platform's channel id. */
+  | { id: string; label: string; kind: 'channel'; initial?: string; optional?: boolean };
 
 export interface Modal {
   callbackId: string;

@@ -13,6 +13,8 @@ export type ActionStatus = (typeof ACTION_STATUSES)[number];
 export type ActionEventKind =
   | 'created'
   | 'done'
+  /** Evidence added to a done action that had none, so it can be verified. */
+  | 'evidence'
   | 'verified'
   | 'extended'
   | 'reassigned'

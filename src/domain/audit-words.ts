@@ -17,6 +17,7 @@ const ACTION_WORDS: Record<string, (a: Fields, b: Fields) => string> = {
   created: (a) =>
     `${a.kind === 'board_request' ? 'board request' : 'action'} A-${str(a.number)} added, due ${day(a.dueDate)}: ${clip(a.text)}`,
   done: (a) => `A-${str(a.number)} marked done${a.evidenceNote ? `: ${clip(a.evidenceNote)}` : ''}`,
+  evidence: (a) => `evidence added to A-${str(a.number)}: ${clip(a.evidenceNote)}`,
   verified: (a) => `A-${str(a.number)} verified`,
   extended: (a, b) => `A-${str(a.number)} moved from ${day(b.dueDate)} to ${day(a.dueDate)}`,
   reassigned: (a) => `A-${str(a.number)} reassigned`,

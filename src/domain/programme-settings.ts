@@ -13,6 +13,9 @@ export const SETTING_KEYS = [
   'countdownDays',
   'boardChannelId',
   'digestExceptionsOnly',
+  'evidenceOnDone',
+  'evidenceForVerify',
+  'extensionApproval',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -25,6 +28,9 @@ export type SettingValues = {
   countdownDays: string;
   boardChannelId: string;
   digestExceptionsOnly: boolean;
+  evidenceOnDone: boolean;
+  evidenceForVerify: boolean;
+  extensionApproval: boolean;
 };
 
 export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -38,6 +44,9 @@ export const SETTING_WORDS: Record<string, SettingKey> = {
   'countdown-days': 'countdownDays',
   'board-channel': 'boardChannelId',
   'exceptions-only': 'digestExceptionsOnly',
+  'evidence-on-done': 'evidenceOnDone',
+  'evidence-for-verify': 'evidenceForVerify',
+  'extension-approval': 'extensionApproval',
 };
 
 /** What each setting is called in replies and the audit. */
@@ -49,6 +58,23 @@ export const SETTING_LABELS: Record<SettingKey, string> = {
   countdownDays: 'countdown days',
   boardChannelId: 'board channel',
   digestExceptionsOnly: 'exceptions-only digest',
+  evidenceOnDone: 'evidence needed to mark done',
+  evidenceForVerify: 'evidence needed to verify',
+  extensionApproval: 'lead’s approval of new due dates',
+};
+
+/** How each switch reads when on and when off. */
+const SWITCH_WORDS: Record<string, [on: string, off: string]> = {
+  digestExceptionsOnly: [
+    'on (Reds, RAG changes, silence, overdue actions, KPIs not on track)',
+    'off (the full digest)',
+  ],
+  evidenceOnDone: ['on (done needs a note of the evidence)', 'off (the evidence note is optional)'],
+  evidenceForVerify: [
+    'on (nothing is verified without evidence)',
+    'off (a lead may verify without evidence)',
+  ],
+  extensionApproval: ['on (the workstream lead approves new due dates)', 'off (owners move their own dates)'],
 };
 
 /** The silence threshold's bounds: under 7 flags weekly updaters; over 90 flags nothing useful. */
@@ -97,11 +123,15 @@ export function readSetting<K extends SettingKey>(key: K, text: string): Read<Se
       return readCountdownDays(t) as Read<SettingValues[K]>;
     case 'boardChannelId':
       return t ? ok(t) : no('Name the board channel, such as #improvement-board.');
-    case 'digestExceptionsOnly': {
+    case 'digestExceptionsOnly':
+    case 'evidenceOnDone':
+    case 'evidenceForVerify':
+    case 'extensionApproval': {
       const word = t.toLowerCase();
       if (word === 'on' || word === 'yes') return ok(true);
       if (word === 'off' || word === 'no') return ok(false);
-      return no(`Say on or off after exceptions-only, not “${t}”.`);
+      const typed = Object.keys(SETTING_WORDS).find((w) => SETTING_WORDS[w] === key);
+      return no(`Say on or off after ${typed}, not “${t}”.`);
     }
   }
   return no('Unknown setting.');
@@ -123,10 +153,10 @@ function readCountdownDays(text: string): Read<string> {
 /** How a stored value reads back: 'Monday', '09:00', '7 days', '28, 14, 7 days before', 'on'. */
 export function showSetting(key: SettingKey, value: string | number | boolean | null): string {
   if (value === null || value === '') return 'none';
-  if (typeof value === 'boolean')
-    return value
-      ? 'on (Reds, RAG changes, silence, overdue actions, KPIs not on track)'
-      : 'off (the full digest)';
+  if (typeof value === 'boolean') {
+    const [on, off] = SWITCH_WORDS[key] ?? ['on', 'off'];
+    return value ? on : off;
+  }
   if (key === 'digestDay') return WEEKDAYS[Number(value) - 1] ?? String(value);
   if (key === 'silenceDays') return `${value} day${value === 1 ? '' : 's'}`;
   if (key === 'boardChannelId') return `<channel:${value}>`;

@@ -1,7 +1,8 @@
 /**
  * `/improve action verify <ref> [note]`: a lead of the workstream or an admin signs off that the
  * evidence of a done action is there. Nobody verifies their own work: the owner and whoever marked
- * it done cannot verify it (admins included), so every verification is a second pair of eyes.
+ * it done cannot verify it (admins included), so every verification is a second pair of eyes. Unless
+ * the programme relaxes it (`settings evidence-for-verify off`), there must be evidence to sign off.
  */
 import type { Tx } from '../db/client.js';
 import type { Action, Person } from '../db/generated/sqlite/client.js';
@@ -17,6 +18,13 @@ import { inTransaction } from './transaction.js';
 export interface VerifyActionInput {
   ref: string | number;
   note?: string;
+  /** The slash command as typed ('/improve'), for the refusal's example. */
+  command?: string;
+}
+
+/** The refusal when there is nothing to sign off, saying how the evidence is added. */
+function noEvidence(ref: string, command = '/improve'): string {
+  return `${ref} has no evidence yet, so there is nothing to verify; nothing was changed. Its owner (or a lead) adds it with \`${command} action done ${ref} <evidence>\`: what shows it is done, such as a document’s name or link. An admin can let leads verify without evidence with \`${command} settings evidence-for-verify off\`.`;
 }
 
 export async function verifyAction(
@@ -32,6 +40,8 @@ export async function verifyAction(
     await refuseOwnWork(tx, me, action);
     const raw = input.note?.trim();
     const note = raw ? await guardText(tx, actor.workspaceId, raw, 'note', deps.clock.now()) : null;
+    if (programme.evidenceForVerify && !action.evidenceNote?.trim())
+      throw new AppError('conflict', noEvidence(formatActionRef(action.number), input.command));
     const now = deps.clock.now();
     const updated = await updateActionIfUnchanged(tx, action, { status: 'verified', verifiedAt: now });
     await recordActionEvent(tx, me, action, updated, { kind: 'verified', at: now, note });

@@ -36,6 +36,9 @@ const FORM = {
   silenceDays: '14',
   countdownDays: '28, 14, 7, 2, 1, 0',
   digestExceptionsOnly: 'option:off',
+  evidenceOnDone: 'option:off',
+  evidenceForVerify: 'option:on',
+  extensionApproval: 'option:off',
 };
 
 async function openForm(userId: string = U.admin) {

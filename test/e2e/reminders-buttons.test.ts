@@ -56,9 +56,24 @@ const updates = () =>
 const lastReply = () => String(e.slack.responses.at(-1)?.body.text ?? '');
 
 describe('Done', () => {
-  it('marks the action done, audits it and updates the DM; a second press changes nothing', async () => {
-    await press('reminder_done', 1);
-    expect(await action(1)).toMatchObject({ status: 'done' });
+  const submitDone = (form: { callback_id: string; private_metadata: string }, evidence: string) =>
+    e.submit({
+      userId: U.owner,
+      callbackId: form.callback_id,
+      privateMetadata: form.private_metadata,
+      values: { evidence },
+    });
+
+  it('asks for the evidence, marks the action done with it, audits it and updates the DM; a second press changes nothing', async () => {
+    const form = await openForm('reminder_done', 1);
+    expect(form.callback_id).toBe('reminder_done_evidence');
+    expect(JSON.stringify(form.blocks)).toContain('What shows it is done (the evidence)');
+    expect(await action(1)).toMatchObject({ status: 'open' });
+    await submitDone(form, 'Offer letters on SharePoint, Recruitment folder');
+    expect(await action(1)).toMatchObject({
+      status: 'done',
+      evidenceNote: 'Offer letters on SharePoint, Recruitment folder',
+    });
     expect(
       await e.t.deps.db.auditLog.count({
         where: { workspaceId: TEAM, action: 'action.done', actor: U.owner },
@@ -73,8 +88,29 @@ describe('Done', () => {
     await press('reminder_done', 1);
     expect(lastReply()).toContain('A-1 was already marked done on 23/11/2026; nothing was changed.');
     expect(await history('done')).toHaveLength(1);
-    await press('reminder_done', 2);
+    await submitDone(await openForm('reminder_done', 2), '');
+    expect(await action(2)).toMatchObject({ status: 'done', evidenceNote: null });
     expect(shown(reminder())).toContain('All answered, thank you');
+  });
+
+  it('when the programme needs evidence, an empty form is refused on its field and nothing is written', async () => {
+    await e.t.deps.db.programme.updateMany({ data: { evidenceOnDone: true } });
+    const form = await openForm('reminder_done', 1);
+    const ack = await submitDone(form, '  ');
+    expect(ack.body).toMatchObject({
+      response_action: 'errors',
+      errors: { evidence: expect.stringContaining('needs the evidence when an action is marked done') },
+    });
+    expect(await action(1)).toMatchObject({ status: 'open', evidenceNote: null });
+    expect(await history('done')).toHaveLength(0);
+  });
+
+  it('refuses personal data in the evidence on its field, writing nothing', async () => {
+    const form = await openForm('reminder_done', 1);
+    const ack = await submitDone(form, 'Checked with Jane Smith DOB 12/03/2015');
+    expect(ack.body).toMatchObject({ response_action: 'errors' });
+    expect(await action(1)).toMatchObject({ status: 'open', evidenceNote: null });
+    expect(await history('done')).toHaveLength(0);
   });
 
   it('on a stale message says the action has moved on, and shows its current state', async () => {

@@ -184,20 +184,20 @@ describe('Slack retries', () => {
     expect(posts.map((m) => m.channel)).toEqual(['C0BOARD']);
     expect(posts[0]!.text).toContain('Induction programme launched');
   });
-  it('marks an action done once when the Done button press is delivered twice', async () => {
+  it('marks an action done once when the Done form is submitted twice', async () => {
     const added = await e.command(
       'action add WS1 <@U0OWNER|owner> in 2 weeks Run the caseload audit',
       U.lead,
     );
     expect(added.posts).toHaveLength(1);
-    const payload = blockActionsPayload({
+    const payload = viewSubmissionPayload({
       teamId: TEAM,
       userId: U.owner,
-      actionId: 'reminder_done',
-      blockId: 'b',
-      value: 'home.1',
-      channelId: e.slack.dmChannelFor(U.owner),
-      responseUrl: e.slack.responseUrl('done', { user: U.owner }),
+      callbackId: 'reminder_done_evidence',
+      privateMetadata: sealedMetadata(
+        JSON.stringify({ source: 'home', actionNumber: 1, channelId: e.slack.dmChannelFor(U.owner) }),
+      ),
+      values: { evidence: { evidence: { type: 'plain_text_input', value: 'Audit report, Quality folder' } } },
     });
     const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
     const counts = await countRows(e.t.deps.db);

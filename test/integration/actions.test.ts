@@ -227,7 +227,7 @@ describe('changing actions', () => {
     const { action } = await dropAction({ ref: 'A-1', reason: 'Superseded by A-2' }, t.deps, as(U.lead));
     expect(action.status).toBe('dropped');
     expect((await events(1)).at(-1)).toMatchObject({ kind: 'dropped', note: 'Superseded by A-2' });
-    await completeAction({ ref: 'A-2' }, t.deps, as(U.owner));
+    await completeAction({ ref: 'A-2', evidence: 'Report on SharePoint' }, t.deps, as(U.owner));
     await verifyAction({ ref: 'A-2' }, t.deps, as(U.admin));
     expect(
       (await refusal(dropAction({ ref: 'A-2', reason: 'Changed our minds' }, t.deps, as(U.lead)))).code,
@@ -257,14 +257,14 @@ describe('changing actions', () => {
   it('refuses to verify an open action, and nobody verifies their own work', async () => {
     await add({ ownerUserId: U.lead });
     expect((await refusal(verifyAction({ ref: 'A-1' }, t.deps, as(U.admin)))).message).toMatch(/still open/);
-    await completeAction({ ref: 'A-1' }, t.deps, as(U.lead));
+    await completeAction({ ref: 'A-1', evidence: 'Minutes of the panel' }, t.deps, as(U.lead));
     const before = await snapshot();
     expect((await refusal(verifyAction({ ref: 'A-1' }, t.deps, as(U.lead)))).message).toMatch(
       /You own A-1, so someone else must verify it/,
     );
     expect(await snapshot()).toEqual(before);
     await add();
-    await completeAction({ ref: 'A-2' }, t.deps, as(U.admin));
+    await completeAction({ ref: 'A-2', evidence: 'Audit report' }, t.deps, as(U.admin));
     expect((await refusal(verifyAction({ ref: 'A-2' }, t.deps, as(U.admin)))).message).toMatch(
       /You marked A-2 done/,
     );

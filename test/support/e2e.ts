@@ -202,10 +202,12 @@ export async function startE2E(
   };
 }
 
-/** A modal input's state as Slack sends it; values 'user:U…' and 'date:…' pick those element types. */
+/** A modal input's state as Slack sends it; values 'user:U…', 'date:…' and 'channel:C…' pick those element types. */
 function stateValue(value: string): Record<string, unknown> {
   if (value.startsWith('user:')) return { type: 'users_select', selected_user: value.slice(5) };
   if (value.startsWith('date:')) return { type: 'datepicker', selected_date: value.slice(5) };
+  if (value.startsWith('channel:'))
+    return { type: 'conversations_select', selected_conversation: value.slice(8) };
   if (value.startsWith('option:'))
     return { type: 'static_select', selected_option: { value: value.slice(7) } };
   return { type: 'plain_text_input', value };

@@ -45,6 +45,7 @@ const inputState = z.looseObject({
   selected_option: z.looseObject({ value: z.string() }).nullish(),
   selected_user: z.string().nullish(),
   selected_date: z.string().nullish(),
+  selected_conversation: z.string().nullish(),
 });
 
 /**

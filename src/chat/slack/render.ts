@@ -131,6 +131,13 @@ function element(input: ModalInput): types.InputBlockElement {
       return { type: 'users_select', ...id, ...(input.initial ? { initial_user: input.initial } : {}) };
     case 'date':
       return { type: 'datepicker', ...id, ...(input.initial ? { initial_date: input.initial } : {}) };
+    case 'channel':
+      return {
+        type: 'conversations_select',
+        ...id,
+        filter: { include: ['public', 'private'], exclude_bot_users: true },
+        ...(input.initial ? { initial_conversation: input.initial } : {}),
+      };
   }
 }
 

@@ -115,6 +115,9 @@ function renderInput(input: ModalInput, error: string | undefined): CardElement[
         };
       case 'date':
         return { type: 'Input.Date', ...common, ...(input.initial ? { value: input.initial } : {}) };
+      case 'channel':
+        // Teams has no channel picker in a card: the channel's id, as the text form takes it.
+        return { type: 'Input.Text', ...common, ...(input.initial ? { value: input.initial } : {}) };
       case 'user':
         return {
           type: 'Input.ChoiceSet',
