@@ -102,6 +102,15 @@ it("one sweep reminds the owner of each programme's overdue action once; Done ac
     channelId: sendReminder.channel,
     messageId: sendReminder.ts,
   });
+  // Done asks for the evidence first; the form carries the same programme.
+  const form = e.slack.views.at(-1)!.view as { callback_id: string; private_metadata: string };
+  expect(form.callback_id).toBe('reminder_done_evidence');
+  await e.submit({
+    userId: U.owner,
+    callbackId: form.callback_id,
+    privateMetadata: form.private_metadata,
+    values: { evidence: 'Panel minutes on SharePoint' },
+  });
   const status = async (programmeId: number) =>
     (await e.t.deps.db.action.findFirstOrThrow({ where: { programmeId, number: 1 } })).status;
   expect(await status(send.id)).not.toBe('open');
@@ -118,6 +127,7 @@ it("a button naming another workspace's programme changes nothing", async () => 
     as(U.admin, 'T0OTHERCOUNCIL'),
   );
   const forged = value.replace(/^P\d+\//, `P${other.programme.id}/`);
+  const views = e.slack.views.length;
   await e.press({
     userId: U.owner,
     actionId: 'reminder_done',
@@ -125,6 +135,8 @@ it("a button naming another workspace's programme changes nothing", async () => 
     channelId: reminder.channel,
     messageId: reminder.ts,
   });
+  // No evidence form opens for it (the genuine value opens one), and nothing changes.
+  expect(e.slack.views).toHaveLength(views);
   const actions = await e.t.deps.db.action.findMany({ where: { workspaceId: TEAM } });
   expect(actions.map((a) => a.status)).toEqual(['open', 'open']);
   expect(await e.t.deps.db.auditLog.count({ where: { action: { contains: 'complete' } } })).toBe(0);
