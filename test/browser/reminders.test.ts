@@ -35,6 +35,12 @@ describeBrowser('a reminder DM', () => {
     expect(await reminder.getByRole('button', { name: 'Done' }).count()).toBe(3);
     await local.screenshot('reminder-received');
     await reminder.getByRole('button', { name: 'Done' }).first().click();
+    // Done asks what shows it is done, in a short form.
+    const form = local.page.getByRole('dialog', { name: /Done: A-7/ });
+    await form.getByLabel('What shows it is done (the evidence)').fill('Team meeting minutes, SharePoint');
+    await local.screenshot('reminder-done-evidence');
+    await form.getByRole('button', { name: 'Mark done' }).click();
+    await form.waitFor({ state: 'detached' });
     await reminder
       .filter({ hasText: '(edited)' })
       .filter({ hasText: `A-7 WS2 · ${OVERDUE} · done, thank you` })

@@ -77,6 +77,22 @@ async function pressOnHome(userId: string, actionId: string, value: string) {
   await e.runtime.idle();
 }
 
+/** Done asks for the evidence in a form; submitting it marks the action done. */
+async function doneOnHome(userId: string, value: string, evidence = 'Audit report on SharePoint') {
+  const formsBefore = e.slack.views.filter((v) => v.type === 'modal').length;
+  await pressOnHome(userId, 'reminder_done', value);
+  const forms = e.slack.views.filter((v) => v.type === 'modal');
+  expect(forms.length).toBe(formsBefore + 1);
+  const form = forms.at(-1)!.view as { callback_id: string; private_metadata: string };
+  expect(form.callback_id).toBe('reminder_done_evidence');
+  await e.submit({
+    userId,
+    callbackId: form.callback_id,
+    privateMetadata: form.private_metadata,
+    values: { evidence },
+  });
+}
+
 describe('App Home', () => {
   it('shows the person’s open actions with buttons, their workstreams’ RAG and the next Ofsted visit', async () => {
     const shown = await openHome(U.owner);
@@ -92,10 +108,10 @@ describe('App Home', () => {
 
   it('answers from the Home tab and re-publishes it; a second press says so', async () => {
     await openHome(U.owner);
-    await pressOnHome(U.owner, 'reminder_done', 'home.1');
-    expect(
-      (await e.t.deps.db.action.findFirstOrThrow({ where: { workspaceId: TEAM, number: 1 } })).status,
-    ).toBe('done');
+    await doneOnHome(U.owner, 'home.1');
+    const a1 = await e.t.deps.db.action.findFirstOrThrow({ where: { workspaceId: TEAM, number: 1 } });
+    expect(a1.status).toBe('done');
+    expect(a1.evidenceNote).toBe('Audit report on SharePoint');
     expect(home(U.owner)).toContain('*Your open actions* (1)');
     expect(home(U.owner)).not.toContain('Audit duty team assessments');
     await pressOnHome(U.owner, 'reminder_done', 'home.1');
@@ -141,7 +157,7 @@ describe('App Home', () => {
     // An action the DM does not list leaves the DM alone.
     const updates = () => e.slack.calls.filter((c) => c.method === 'chat.update').length;
     const before = updates();
-    await pressOnHome(U.owner, 'reminder_done', 'home.2');
+    await doneOnHome(U.owner, 'home.2');
     expect(home(U.owner)).not.toContain('Launch practice week');
     expect(updates()).toBe(before);
   });

@@ -146,6 +146,9 @@ describe('a reminder in a Teams 1:1 chat', () => {
     const log = await e.t.deps.db.reminderLog.findFirstOrThrow({
       where: { kind: 'action', recipient: PEOPLE.owner.aad },
     });
+    return execute(id, 'reminder_done', { actionId: 'reminder_done', value: `${log.id}.${actionNumber}` });
+  };
+  const execute = async (id: string, verb: string, data: Record<string, unknown>) => {
     const res = await e.send({
       type: 'invoke',
       name: 'adaptiveCard/action',
@@ -155,11 +158,7 @@ describe('a reminder in a Teams 1:1 chat', () => {
       conversation: { id: personalChat('owner'), conversationType: 'personal', tenantId: TENANT },
       channelData: { tenant: { id: TENANT } },
       value: {
-        action: {
-          type: 'Action.Execute',
-          verb: 'reminder_done',
-          data: { actionId: 'reminder_done', value: `${log.id}.${actionNumber}` },
-        },
+        action: { type: 'Action.Execute', verb, data },
         trigger: 'manual',
       },
     });
@@ -181,7 +180,17 @@ describe('a reminder in a Teams 1:1 chat', () => {
     ).toMatchObject({ channelId: personalChat('owner'), messageId: card.id, status: 'sent' });
 
     const before = e.standin.calls.length;
-    const answer = await press(1, 'press-1');
+    // Done opens the evidence form in the card's place; submitting it marks the action done.
+    const form = await press(1, 'press-1');
+    expect(form).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    expect(cardText({ attachments: [{ content: form.value }] })).toContain('Done: A-1');
+    const submit = (form.value as { body: { type: string; actions?: { verb: string; data: object }[] }[] }).body
+      .find((b) => b.type === 'ActionSet')!
+      .actions!.find((a) => a.verb === 'form.submit')!;
+    const answer = await execute('press-1b', 'form.submit', {
+      ...(submit.data as Record<string, unknown>),
+      evidence: 'Offer letters on the HR drive',
+    });
     expect(answer).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
     const updated = cardText({ attachments: [{ content: answer.value }] });
     expect(updated).toContain(
@@ -190,7 +199,7 @@ describe('a reminder in a Teams 1:1 chat', () => {
     expect(updated).toContain('Audit duty team assessments');
     expect(
       await e.t.deps.db.action.findFirstOrThrow({ where: { workspaceId: TENANT, number: 1 } }),
-    ).toMatchObject({ status: 'done' });
+    ).toMatchObject({ status: 'done', evidenceNote: 'Offer letters on the HR drive' });
     expect(
       await e.t.deps.db.auditLog.count({
         where: { workspaceId: TENANT, action: 'action.done', actor: PEOPLE.owner.aad },
