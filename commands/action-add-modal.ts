@@ -5,6 +5,7 @@
 import type { Modal } from '../src/chat/message.js';
 import { formatUkDate, isValidDay } from '../src/domain/dates.js';
 import { isAppError } from '../src/domain/errors.js';
+import { takeAddAnyway } from '../src/domain/similar-actions.js';
 import { listWorkstreams } from '../src/services/list-workstreams.js';
 import { actionAddInput, addAndPost } from './action-add.js';
 import type { CommandContext, ModalHandler } from './types.js';
@@ -41,7 +42,7 @@ export const actionAddModalHandler: ModalHandler = {
       workstream: values.workstream,
       ownerUserId: values.owner,
       dueDate: values.due,
-      text: values.text ?? '',
+      ...takeAddAnyway(values.text ?? ''),
     });
     if (!parsed.success) return { errors: { text: parsed.error.issues[0]?.message ?? 'Check the form.' } };
     const channelId =
@@ -52,6 +53,8 @@ export const actionAddModalHandler: ModalHandler = {
       // Who may add to which workstream is about the workstream picker, so the message goes there.
       if (isAppError(error) && (error.code === 'forbidden' || error.code === 'not_found'))
         return { errors: { workstream: error.message } };
+      // An open action that reads the same: said beside the text, which the person can reword.
+      if (isAppError(error) && error.goAhead) return { errors: { text: error.message } };
       throw error;
     }
   },

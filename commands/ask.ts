@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import { formatLongDate, formatUkDate } from '../src/domain/dates.js';
 import { AppError } from '../src/domain/errors.js';
+import { takeAddAnyway } from '../src/domain/similar-actions.js';
 import { toSafeText } from '../src/domain/text.js';
 import { addAction } from '../src/services/add-action.js';
 import { actionAddInput } from './action-add.js';
@@ -30,7 +31,7 @@ export const ask: Subcommand<z.infer<typeof actionAddInput>> = {
       : args.user('the owner');
     const dueDate = args.date('the due date', ctx.today);
     if (args.done) throw new AppError('bad_input', 'Say what the board asked for, after the due date.');
-    return { ...target, ownerUserId, dueDate, text: args.rest() };
+    return { ...target, ownerUserId, dueDate, ...takeAddAnyway(args.rest()) };
   },
   schema: actionAddInput,
   async run(value, ctx) {

@@ -213,7 +213,11 @@ async function routeCommand(
     return ephemeral(overview(SUBCOMMANDS, ctx.command));
   }
   const corrected = (error: AppError) =>
-    error.fix ? (correctedCommand(ctx.command, raw, tokens, error.fix) ?? undefined) : undefined;
+    error.fix
+      ? (correctedCommand(ctx.command, raw, tokens, error.fix) ?? undefined)
+      : error.goAhead
+        ? `${typed} ${error.goAhead}`
+        : undefined;
   const found = findSubcommand(tokens.map((t) => t.text));
   if (!found) {
     outcome.result = 'refused';

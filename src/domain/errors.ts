@@ -28,13 +28,20 @@ export class AppError extends Error {
   /** A corrected command the user can copy, when we can guess one. */
   readonly example?: string;
   readonly fix?: WordFix;
+  /** A word that, added at the end of the command, goes ahead anyway (`--anyway`): offered ready to copy. */
+  readonly goAhead?: string;
 
-  constructor(code: AppErrorCode, message: string, options: { example?: string; fix?: WordFix } = {}) {
+  constructor(
+    code: AppErrorCode,
+    message: string,
+    options: { example?: string; fix?: WordFix; goAhead?: string } = {},
+  ) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.example = options.example;
     this.fix = options.fix;
+    this.goAhead = options.goAhead;
   }
 }
 

@@ -3,8 +3,14 @@
  * due date. It is numbered A-<n> from the programme's counter, which the same transaction
  * increments, so two actions added at once never share a number.
  */
+
+import type { Tx } from '../db/client.js';
 import type { Project } from '../db/generated/sqlite/client.js';
+import { formatActionRef } from '../domain/actions.js';
+import { formatUkDate } from '../domain/dates.js';
 import { AppError } from '../domain/errors.js';
+import { ADD_ANYWAY, isNearDuplicate } from '../domain/similar-actions.js';
+import { truncateText } from '../domain/text.js';
 import { programmeToday, requireDueDate } from './action-checks.js';
 import { recordActionEvent } from './action-events.js';
 import { requireLeadOrAdmin } from './authorise.js';
@@ -26,6 +32,8 @@ export interface AddActionInput {
   text: string;
   /** 'board_request' when the Improvement Board asked for it (`/improve ask`); an ordinary action otherwise. */
   kind?: 'action' | 'board_request';
+  /** Add it even though an open action of the workstream reads the same (`--anyway`). */
+  anyway?: boolean;
 }
 
 export interface AddActionResult extends ActionInContext {
@@ -47,6 +55,7 @@ export async function addAction(input: AddActionInput, deps: Deps, actor: Actor)
     if (input.text.trim().length < 3)
       throw new AppError('bad_input', `Say what the action is, after the due date.`, { example });
     const text = await guardText(tx, actor.workspaceId, input.text, 'action', deps.clock.now());
+    if (!input.anyway) await refuseNearDuplicate(tx, workstream, text);
     const owner = await personByPlatformId(tx, actor.workspaceId, input.ownerUserId, deps.clock.now());
     // The increment is a row update, so concurrent adds queue on the programme row (both databases).
     const counter = await tx.programme.update({
@@ -77,4 +86,23 @@ export async function addAction(input: AddActionInput, deps: Deps, actor: Actor)
     });
     return { programme: counter, action, workstream, owner, project };
   });
+}
+
+/**
+ * An open action of the same workstream that reads the same asks the person to confirm: the plan
+ * should not carry five copies of one action. Adding `--anyway` (or choosing to in the form) goes ahead.
+ */
+async function refuseNearDuplicate(tx: Tx, workstream: { id: number; code: string }, text: string) {
+  const open = await tx.action.findMany({
+    where: { workstreamId: workstream.id, status: 'open' },
+    select: { number: true, text: true, dueDate: true },
+    orderBy: { number: 'asc' },
+  });
+  const same = open.find((a) => isNearDuplicate(a.text, text));
+  if (!same) return;
+  throw new AppError(
+    'conflict',
+    `${formatActionRef(same.number)} in ${workstream.code} is open and reads the same: “${truncateText(same.text, 200)}”, due ${formatUkDate(same.dueDate)}. Nothing was added. If yours is a different action, say how it differs; to add it anyway, put ${ADD_ANYWAY} at the end of the text and send it again.`,
+    { goAhead: ADD_ANYWAY },
+  );
 }

@@ -25,7 +25,14 @@ const seen = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').
 const shown = (m: { text: string; blocks?: unknown[] }) => `${m.text}\n${JSON.stringify(m.blocks ?? [])}`;
 const seedAction = (dueDate = '2026-12-04', ownerUserId: string = U.owner) =>
   addAction(
-    { workstream: 'WS1', ownerUserId, dueDate, text: 'Recruit four newly qualified social workers' },
+    // The same text on purpose: a second copy is confirmed with `anyway`, as `--anyway` does.
+    {
+      workstream: 'WS1',
+      ownerUserId,
+      dueDate,
+      text: 'Recruit four newly qualified social workers',
+      anyway: true,
+    },
     e.t.deps,
     as(U.lead),
   );
@@ -316,5 +323,84 @@ describe('/improve action list', () => {
     );
     const unknown = await e.command('action finish A-1', U.member);
     expect(unknown.reply).toContain("I don't know “action finish”");
+  });
+});
+
+describe('a near-duplicate action', () => {
+  const again = (text = 'recruit four newly-qualified social workers.') =>
+    `action add WS1 ${mention(U.member)} 30/04/2027 ${text}`;
+
+  it('asks for confirmation with the command ready to copy, and writes nothing', async () => {
+    await seedAction();
+    const before = await state();
+    const out = await e.command(again(), U.lead);
+    expect(out.posts).toEqual([]);
+    expect(seen(out.reply)).toContain(
+      'A-1 in WS1 is open and reads the same: “Recruit four newly qualified social workers”, due 04/12/2026. Nothing was added.',
+    );
+    expect(seen(out.reply)).toContain('put --anyway at the end of the text and send it again');
+    expect(seen(out.reply)).toContain('The corrected command, ready to copy:');
+    expect(seen(out.reply)).toContain(`/improve ${again()} --anyway`);
+    expect(seen(out.reply)).toContain('Your text, so nothing is lost');
+    expect(await state()).toEqual(before);
+  });
+
+  it('adds it with --anyway, without the word in its text', async () => {
+    await seedAction();
+    const out = await e.command(`${again()} --anyway`, U.lead);
+    expect(shown(out.posts[0]!)).toContain('*A-2* recruit four newly-qualified social workers.');
+    const a2 = await e.t.deps.db.action.findFirstOrThrow({ where: { number: 2 } });
+    expect(a2.text).toBe('recruit four newly-qualified social workers.');
+  });
+
+  it('is not asked about for another workstream, a closed action, or a different action', async () => {
+    await seedAction();
+    const other = await e.command(
+      `action add WS2 ${mention(U.member)} 30/04/2027 Recruit four newly qualified social workers`,
+      U.otherLead,
+    );
+    expect(shown(other.posts[0]!)).toContain('*A-2*');
+    const different = await e.command(again('Recruit four agency social workers'), U.lead);
+    expect(shown(different.posts[0]!)).toContain('*A-3*');
+    await e.command('action drop A-1 Superseded by the new recruitment plan', U.lead);
+    const afterDrop = await e.command(again(), U.lead);
+    expect(shown(afterDrop.posts[0]!)).toContain('*A-4*');
+  });
+
+  it('asks the same of a board request', async () => {
+    await seedAction();
+    const before = await state();
+    const out = await e.command(
+      `ask WS1 ${mention(U.owner)} 30/04/2027 Recruit four newly qualified social workers`,
+      U.lead,
+    );
+    expect(out.posts).toEqual([]);
+    expect(seen(out.reply)).toContain('A-1 in WS1 is open and reads the same');
+    expect(await state()).toEqual(before);
+  });
+
+  it('in the form: said beside the text, and --anyway at its end adds it', async () => {
+    await seedAction();
+    const before = await state();
+    const values = {
+      workstream: 'option:WS1',
+      owner: `user:${U.owner}`,
+      due: 'date:2026-12-18',
+      text: 'Recruit four newly qualified social workers',
+    };
+    const submit = (text: string) =>
+      e.submit({
+        userId: U.lead,
+        callbackId: 'action_add_modal',
+        privateMetadata: sealedMetadata(JSON.stringify({ channelId: 'C0PLAN' })),
+        values: { ...values, text },
+      });
+    const refused = await submit(values.text);
+    expect((refused.body as { errors: { text: string } }).errors.text).toContain(
+      'A-1 in WS1 is open and reads the same',
+    );
+    expect(await state()).toEqual(before);
+    await submit(`${values.text} --anyway`);
+    expect(shown(e.slack.messages.at(-1)!)).toContain('*A-2* Recruit four newly qualified social workers');
   });
 });

@@ -78,9 +78,16 @@ const MATRIX: Record<string, Record<Row, boolean>> = {
 };
 
 /** A fresh open action of WS1 owned by U.owner, due 04/12/2026; done by its owner for verify. */
+let fresh = 0;
 async function freshAction(column: string): Promise<number> {
+  fresh += 1;
   const { action } = await addAction(
-    { workstream: 'WS1', ownerUserId: U.owner, dueDate: '2026-12-04', text: `Matrix ${column}` },
+    {
+      workstream: 'WS1',
+      ownerUserId: U.owner,
+      dueDate: '2026-12-04',
+      text: `Matrix ${column} number ${fresh}`,
+    },
     e.t.deps,
     as(U.admin),
   );

@@ -95,7 +95,7 @@ describe('/improve status', () => {
       .find((el) => el.action_id === POST_STATUS_ACTION)!;
     // The value names the programme too, so the button acts on this programme's WS1.
     expect(button.value).toMatch(/^P\d+\/WS1$/);
-    await e.press({ userId: U.member, actionId: POST_STATUS_ACTION, value: button.value });
+    await e.press({ userId: U.member, actionId: POST_STATUS_ACTION, value: button.value! });
     expect(visibleText(e.slack.messages.at(-1)!.blocks)).toContain('*Actions:* 2 open, *1 overdue*');
   });
 

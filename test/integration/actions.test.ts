@@ -28,6 +28,8 @@ const add = (over: Partial<AddActionInput> = {}, by: string = U.lead, team = TEA
       ownerUserId: U.owner,
       dueDate: '2026-12-04',
       text: 'Recruit four newly qualified social workers',
+      // Several copies of one text on purpose; the near-duplicate check has its own tests.
+      anyway: true,
       ...over,
     },
     t.deps,
