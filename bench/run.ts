@@ -11,10 +11,13 @@
  * concurrencies 1, 16 and 64, on SQLite and (when a server answers) PostgreSQL, beside a bare
  * Bolt app that acks and posts one fixed reply. Latency runs until the user's answer reaches the
  * Slack stand-in. At each concurrency the three take turns over 4 rounds, and each row pools its
- * rounds. Targets: p99 under 300 ms at 64 on SQLite; p50 within 2x of the bare app.
+ * rounds. Targets: p99 under 300 ms at 64 on SQLite; p50 within 2x of the bare app. On PostgreSQL it
+ * also measures one durable write on the same server (commit-floor.ts): the least a stored update
+ * can cost beside the bare app, which acks without storing anything.
  */
 import { type AppUnderLoad, startBare, startOurs } from './apps.js';
 import { formatPackBench, runPackBench } from './board-pack.js';
+import { type CommitFloor, formatCommitFloor, measureCommitFloor } from './commit-floor.js';
 import { type BenchDatabase, postgresDatabase, postgresServerUrl, sqliteDatabase } from './databases.js';
 import { formatDigestBench, runDigestBench } from './digest.js';
 import { type LoadWorker, startLoadWorker } from './load-client.js';
@@ -160,9 +163,11 @@ async function main(): Promise<void> {
 async function commandsBench(): Promise<void> {
   const load = await startLoadWorker();
   const results: RunResult[] = [];
+  let floor: CommitFloor | undefined;
   try {
     for (const db of [sqliteDatabase(), await postgresDatabase()]) {
       if (!db) continue;
+      if (db.target.provider === 'postgresql') floor = await measureCommitFloor(db.target.url);
       process.stdout.write(`${db.name} `);
       results.push(...(await benchDatabase(load, db)));
       process.stdout.write('\n');
@@ -178,6 +183,9 @@ async function commandsBench(): Promise<void> {
   );
   console.log(table(results, bare));
   console.log(`\n${verdicts(results).join('\n')}`);
+  const barePostgres = bare.get('PostgreSQL:1');
+  if (floor && barePostgres)
+    console.log(`\n${formatCommitFloor(floor, percentile(barePostgres.visibleMs, 50))}`);
 }
 
 main().then(
