@@ -116,6 +116,52 @@ describe('a Teams reminder’s form buttons', () => {
     await e.teams.idle();
   });
 
+  it('Not mine: the people picker in place, yourself refused, then the lead told in their 1:1 chat and the card back', async () => {
+    const { form, data } = await open('reminder_not_mine');
+    expect(shown(form)).toContain('Not mine: A-1');
+    expect(JSON.stringify(form.value)).toContain('"dataset":"graph.microsoft.com/users"');
+    const before = await e.t.deps.db.actionEvent.count();
+    const self = await invoke('form.submit', { ...data, owner: PEOPLE.owner.aad });
+    expect(JSON.stringify(self.value)).toContain('Pick someone other than yourself.');
+    expect(await e.t.deps.db.actionEvent.count()).toBe(before);
+
+    const done = await invoke('form.submit', {
+      ...data,
+      owner: PEOPLE.admin.aad,
+      note: 'Sam runs recruitment now.',
+    });
+    expect(done.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(shown(done)).toContain('Recruit four social workers');
+    const events = await e.t.deps.db.actionEvent.findMany({
+      where: { workspaceId: TENANT, kind: 'not_mine' },
+    });
+    expect(events).toHaveLength(1);
+    // The action stays with its owner until the lead decides.
+    const action = await e.t.deps.db.action.findFirstOrThrow({ where: { workspaceId: TENANT, number: 1 } });
+    expect(action.ownerId).toBe(
+      (
+        await e.t.deps.db.person.findFirstOrThrow({
+          where: { workspaceId: TENANT, platformUserId: PEOPLE.owner.aad },
+        })
+      ).id,
+    );
+    await e.teams.idle();
+    // The notice to the lead was queued with the change; the next run delivers it to their 1:1 chat.
+    const later = london('2026-11-23', '11:00');
+    e.t.clock.set(later);
+    await reminderJob(e.chatDeps(), { minIntervalMs: 0 }).run(later);
+    await e.teams.idle();
+    const chat = await e.t.deps.db.teamsConversation.findUniqueOrThrow({
+      where: { workspaceId_kind_key: { workspaceId: TENANT, kind: 'personal', key: PEOPLE.lead.aad } },
+    });
+    const notices = e.postsTo(chat.conversationId).map((p) => cardText(p.body));
+    const notice = notices.filter((n) => n.includes('Sam runs recruitment now.'));
+    expect(notice).toHaveLength(1);
+    expect(notice[0]).toContain('A-1');
+    expect(notice[0]).toContain('Olu Evans</at> says **A-1** is not theirs and suggests');
+    expect(notice[0]).toContain('Reassign as suggested');
+  });
+
   it('from another tenant, its forged form naming this tenant’s reminder changes nothing here', async () => {
     const { data } = await open('reminder_new_date');
     const other = 'bbbbbbbb-cccc-4ddd-8eee-ffffffffffff';
