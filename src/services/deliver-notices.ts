@@ -88,7 +88,7 @@ async function deliverNotice(
     await markFailed(deps.db, claim, String((error as Error).message ?? error), now);
     return null;
   });
-  if (posted) await markSent(deps.db, claim, posted, JSON.parse(notice.payload), now);
+  if (posted) await markSent(deps.sql, claim, posted, JSON.parse(notice.payload), now);
   return posted !== null;
 }
 

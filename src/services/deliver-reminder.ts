@@ -72,7 +72,7 @@ export async function deliverReminder(
   } catch (error) {
     return recordFailure(deps, check, reminder, log, error, deps.clock.now());
   }
-  await markSent(deps.db, log, posted, reminder.payload, deps.clock.now());
+  await markSent(deps.sql, log, posted, reminder.payload, deps.clock.now());
   if (!earlier) return 'sent';
   deps.logger.info(
     { reminderId: log.id, kind: log.kind },

@@ -152,6 +152,6 @@ async function sweepProgramme(base: Sweep, programme: Programme): Promise<Tally>
   }
   if (sweep.tally.later > 0)
     await markFailed(deps.db, claim, `${sweep.tally.later} reminder(s) left for later`, deps.clock.now());
-  else await markSent(deps.db, claim, { channelId: '', messageId: '' }, sweep.tally, deps.clock.now());
+  else await markSent(deps.sql, claim, { channelId: '', messageId: '' }, sweep.tally, deps.clock.now());
   return sweep.tally;
 }
