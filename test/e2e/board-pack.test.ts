@@ -243,6 +243,33 @@ describe('/improve pack', () => {
     expect(audit.entityId).toBe(String(row.id));
   });
 
+  it('lists a board request closed since the last pack, and not one closed before it', async () => {
+    const ask = (text: string) =>
+      e.command(`ask WS1 <@${U.member}|member> 31/01/2027 ${text}`, U.admin, { channelId: CHANNEL });
+    const number = async () => (await e.t.deps.db.action.aggregate({ _max: { number: true } }))._max.number!;
+    await ask('A report on agency numbers by team');
+    const early = await number();
+    await e.command(`action done A-${early} Tabled on 23/11`, U.admin);
+    e.t.clock.advance(86_400_000);
+    await e.command('pack 10/12/2026', U.admin, { channelId: CHANNEL });
+    await ask('An agency reduction plan');
+    const later = await number();
+    e.t.clock.advance(7 * 86_400_000);
+    await e.command(`action drop A-${later} Folded into the workforce strategy`, U.admin);
+    await e.command('pack 07/01/2027', U.admin, { channelId: CHANNEL });
+    const [first, second] = (await e.t.deps.db.boardPack.findMany({ orderBy: { id: 'asc' } })).map(
+      (p) => JSON.parse(p.snapshot).boardRequests as { number: number; outcome: string }[],
+    );
+    expect(first!.map((r) => [r.number, r.outcome])).toEqual([[early, 'done']]);
+    expect(second!.map((r) => [r.number, r.outcome])).toEqual([[later, 'dropped']]);
+    const pdf = pdfText(
+      [...e.slack.files.values()].find((f) => f.filename === 'board-pack-2027-01-07.pdf')!.bytes!,
+    );
+    expect(pdf).toContain('open or closed since 24/11/2026: 0 done, 0 overdue, 0 open, 1 dropped');
+    expect(pdf).toContain('Dropped 01/12/2026: Folded into the workforce strategy');
+    expect(pdf).not.toContain('Tabled on 23/11');
+  });
+
   it('carries only its own programme’s changes, requests and recommendations when the workspace runs two', async () => {
     const demoBoard = 'C0BOARD001';
     const send = 'C0SENDBOARD';
