@@ -78,6 +78,9 @@ describe('/improve pack', () => {
     expect(shared[0]!.text).toContain(
       '*Board pack* for the board on Thursday 10 December 2026, produced by <@U0LEAD1>',
     );
+    expect(shared[0]!.text).toMatch(
+      /the board requests \(0\), recommendation coverage \(0 not covered\) and the audit trail \(\d+ changes?\), as PDF, Word and Excel\./,
+    );
     expect(shared[0]!.files!.map((f) => f.name)).toEqual([
       'board-pack-2026-12-10.pdf',
       'board-pack-2026-12-10.docx',
@@ -316,6 +319,9 @@ describe('/improve pack', () => {
     const shown = `${out.reply} ${JSON.stringify(out.replies[0]!.body.blocks)}`;
     expect(shown).toContain('/improve pack [board date]');
     expect(shown).toContain('Produces the board pack for a board meeting (admins and leads)');
+    expect(shown).toContain(
+      'board requests, recommendation coverage and the audit trail since the last pack',
+    );
     expect(shown).toContain('/improve pack 15/01/2027');
   });
 });
