@@ -1,4 +1,7 @@
-/** `/improve kpi add <name> <unit> <higher|lower> [weekly|monthly] [target <value> by <date>]…` (admins). */
+/**
+ * `/improve kpi add <name> <unit> <higher|lower> [weekly|monthly] [workstream <ws>] [target <value> by <date>]…`
+ * (admins). A KPI added with a workstream shows on that workstream's report card, and its leads may record it.
+ */
 import { z } from 'zod';
 import { type Day, formatWeekdayUkDate } from '../src/domain/dates.js';
 import { AppError } from '../src/domain/errors.js';
@@ -19,18 +22,21 @@ const input = z.object({
   targets: z
     .array(z.object({ value: z.number(), byDate: z.string() }))
     .max(12, 'A KPI can have up to 12 dated targets.'),
+  workstream: z.string().optional(),
 });
 
 export const kpiAdd: Subcommand<z.infer<typeof input>> = {
   name: 'kpi add',
   aliases: ['kpis add'],
-  usage: 'kpi add <name> <unit> <higher|lower> [weekly|monthly] [target <value> by <date>]…',
+  usage:
+    'kpi add <name> <unit> <higher|lower> [weekly|monthly] [workstream <ws>] [target <value> by <date>]…',
   summary:
-    'Adds a KPI with its unit, which way is better, how often it is read (monthly unless you say weekly) and its dated targets (admins).',
+    'Adds a KPI with its unit, which way is better, how often it is read (monthly unless you say weekly), optionally the workstream it belongs to, and its dated targets (admins).',
   examples: [
     'kpi add "Caseload average" cases lower target 30 by 31/12/2026 target 25 by 31/03/2027',
     'kpi add "CP visits in timescale" % higher weekly target 75 by 31/03/2027 target 85 by 30/06/2027',
     'kpi add "Caseload average" cases lower target 30 by end of December target 25 by March 2027',
+    'kpi add "Agency social workers" % lower workstream WS1 target 15% by 31/03/2027',
   ],
   parse(args, ctx) {
     const { name, unit, direction } = readHead(args);
@@ -38,10 +44,18 @@ export const kpiAdd: Subcommand<z.infer<typeof input>> = {
     const frequencyWord = args.optionalWord((w) => /^(weekly|monthly)$/i.test(w));
     const frequency = frequencyWord?.toLowerCase() === 'weekly' ? 'weekly' : 'monthly';
     const targets: { value: number; byDate: Day }[] = [];
+    let workstream: string | undefined;
     while (!args.done) {
       const word = args.word('a target');
+      if (/^workstream:?$/i.test(word) && workstream === undefined) {
+        workstream = args.word('the workstream (its code such as WS1, or its name in quotes)');
+        continue;
+      }
       if (!/^targets?:?$/i.test(word))
-        throw new AppError('bad_input', `I expected “target <value> by <date>” but found “${word}”.`);
+        throw new AppError(
+          'bad_input',
+          `I expected “target <value> by <date>” or “workstream <code>” but found “${word}”.`,
+        );
       const valueWord = args.word('the target value, such as 30 or 75%');
       const value = parseKpiNumber(valueWord);
       if (value === null)
@@ -53,7 +67,7 @@ export const kpiAdd: Subcommand<z.infer<typeof input>> = {
       targets.push({ value, byDate: args.date('the date the target is due', ctx.today) });
       args.optionalWord((w) => /^(,|and|then)$/i.test(w));
     }
-    return { name, unit, direction, frequency, targets };
+    return { name, unit, direction, frequency, targets, ...(workstream ? { workstream } : {}) };
   },
   schema: input,
   async run(value, ctx) {
@@ -63,8 +77,9 @@ export const kpiAdd: Subcommand<z.infer<typeof input>> = {
       kpi.targets.length > 0
         ? kpi.targets.map((t) => targetText(t, kpi, formatWeekdayUkDate)).join('; ')
         : 'none yet';
+    const ws = kpi.workstream ? `, workstream ${kpi.workstream.code} ${toSafeText(kpi.workstream.name)}` : '';
     return ephemeral(
-      `<icon:done> Added KPI *${name}* (${toSafeText(kpi.unit)}, ${directionText(kpi)}, read ${kpi.frequency}).\n*Targets:* ${targets}\nRecord a reading with \`${ctx.command} kpi record "${name}" &lt;value&gt;\`.`,
+      `<icon:done> Added KPI *${name}* (${toSafeText(kpi.unit)}, ${directionText(kpi)}, read ${kpi.frequency}${ws}).\n*Targets:* ${targets}\nRecord a reading with \`${ctx.command} kpi record "${name}" &lt;value&gt;\`.`,
     );
   },
 };

@@ -1,6 +1,8 @@
 /**
  * `/improve pack [board date]` (admins and workstream leads): produces the board pack (PDF, Word,
- * a workbook and CSVs of the RAG summary sheet and action log) and shares it in the channel.
+ * a workbook and CSVs of the RAG summary sheet and action log) and shares it in the channel. Beside
+ * the plan it carries the board's requests, the coverage of every recommendation and, as an
+ * appendix, the audit trail of the period.
  * Refusals (who may, a bad or past date) come at once and write nothing; the pack itself is
  * produced after the platform is answered, as it takes a few seconds.
  */
@@ -10,7 +12,16 @@ import { plain } from '../src/chat/message.js';
 import { formatLongDate } from '../src/domain/dates.js';
 import { AppError } from '../src/domain/errors.js';
 import { checkPackRequest, produceBoardPack } from '../src/services/board-pack/produce-board-pack.js';
+import type { BoardPackSnapshot } from '../src/services/board-pack/types.js';
 import type { Subcommand } from './types.js';
+
+/** 'the board requests (2), recommendation coverage (1 not covered) and the audit trail (14 changes)'. */
+function evidenceWords(pack: BoardPackSnapshot): string {
+  const requests = pack.boardRequests?.length ?? 0;
+  const notCovered = pack.coverage?.counts.not_covered ?? 0;
+  const changes = pack.audit?.rows.length ?? 0;
+  return `the board requests (${requests}), recommendation coverage (${notCovered} not covered) and the audit trail (${changes} ${changes === 1 ? 'change' : 'changes'})`;
+}
 
 const input = z.object({ boardDate: z.string().optional() });
 
@@ -19,7 +30,7 @@ export const pack: Subcommand<z.infer<typeof input>> = {
   aliases: ['board pack'],
   usage: 'pack [board date]',
   summary:
-    'Produces the board pack for a board meeting (admins and leads): the RAG summary sheet, exception report, KPI scorecard and action log as PDF, Word and Excel, shared in this channel. Without a date, the next board meeting in the calendar (or today).',
+    'Produces the board pack for a board meeting (admins and leads): the RAG summary sheet, exception report, KPI scorecard, action log, board requests, recommendation coverage and the audit trail since the last pack, as PDF, Word and Excel, shared in this channel. Without a date, the next board meeting in the calendar (or today).',
   examples: ['pack', 'pack 15/01/2027', 'pack next thursday'],
   parse(args, ctx) {
     if (args.done) return {};
@@ -55,7 +66,7 @@ export const pack: Subcommand<z.infer<typeof input>> = {
             ctx.channelId,
             produced.files,
             plain(
-              `*Board pack* for the board on ${when}, produced by <person:${ctx.actor.userId}>: the RAG summary sheet, the exception report (${reds} Red), the KPI scorecard and the action log, as PDF, Word and Excel.`,
+              `*Board pack* for the board on ${when}, produced by <person:${ctx.actor.userId}>: the RAG summary sheet, the exception report (${reds} Red), the KPI scorecard, the action log, ${evidenceWords(produced.snapshot)}, as PDF, Word and Excel.`,
             ),
           );
         } catch (error) {

@@ -44,15 +44,19 @@ function cellRuns(c: Cell, header: boolean): (TextRun | ImageRun)[] {
   }
   const runs: TextRun[] = [];
   if (c.tone) runs.push(new TextRun({ text: `${DOT} `, color: TONE_HEX[c.tone], font: FONT, size: 18 }));
-  runs.push(
-    new TextRun({
-      text: c.text,
-      bold: header || c.bold,
-      color: header ? HEADER_TEXT : undefined,
-      font: FONT,
-      size: 18,
-    }),
-  );
+  // A line break in the text is a line break in the cell, as it is in the PDF and the workbook.
+  c.text.split('\n').forEach((line, i) => {
+    runs.push(
+      new TextRun({
+        text: line,
+        bold: header || c.bold,
+        color: header ? HEADER_TEXT : undefined,
+        font: FONT,
+        size: 18,
+        ...(i > 0 ? { break: 1 } : {}),
+      }),
+    );
+  });
   return runs;
 }
 

@@ -11,6 +11,7 @@ import { audit } from './audit.js';
 import { requireAdmin } from './authorise.js';
 import type { Actor, Deps } from './deps.js';
 import type { KpiWithTargets } from './find-kpi.js';
+import { findWorkstream } from './find-workstream.js';
 import { guardText } from './guard-text.js';
 import { loadProgramme } from './programme.js';
 import { inTransaction } from './transaction.js';
@@ -22,9 +23,13 @@ export interface AddKpiInput {
   /** How often a reading is due; decides when the KPI is stale. Monthly when not given. */
   frequency?: KpiFrequency;
   targets: { value: number; byDate: Day }[];
+  /** The workstream it belongs to (code or name), when given: an unknown one is refused. */
+  workstream?: string;
 }
 
-export async function addKpi(input: AddKpiInput, deps: Deps, actor: Actor): Promise<KpiWithTargets> {
+export type AddedKpi = KpiWithTargets & { workstream: { code: string; name: string } | null };
+
+export async function addKpi(input: AddKpiInput, deps: Deps, actor: Actor): Promise<AddedKpi> {
   return inTransaction(deps, actor, async (tx, me) => {
     requireAdmin(me, 'add KPIs');
     const programme = await loadProgramme(tx, actor);
@@ -39,6 +44,7 @@ export async function addKpi(input: AddKpiInput, deps: Deps, actor: Actor): Prom
         'conflict',
         `There is already a KPI called “${clash.name}”. Record a reading with \`/improve kpi record\`, or choose another name.`,
       );
+    const workstream = input.workstream ? await findWorkstream(tx, programme.id, input.workstream) : null;
     const dates = input.targets.map((t) => t.byDate);
     const repeated = dates.find((d, i) => dates.indexOf(d) !== i);
     if (repeated)
@@ -54,6 +60,7 @@ export async function addKpi(input: AddKpiInput, deps: Deps, actor: Actor): Prom
         unit: input.unit.trim(),
         direction: input.direction,
         frequency: input.frequency ?? 'monthly',
+        workstreamId: workstream?.id ?? null,
         createdAt: deps.clock.now(),
         targets: {
           create: input.targets.map((t) => ({
@@ -74,6 +81,6 @@ export async function addKpi(input: AddKpiInput, deps: Deps, actor: Actor): Prom
       entityId: kpi.id,
       after: kpi,
     });
-    return kpi;
+    return { ...kpi, workstream: workstream ? { code: workstream.code, name: workstream.name } : null };
   });
 }

@@ -64,13 +64,53 @@ describe('/improve kpi add', () => {
     ]);
   });
 
+  it('links the KPI to a workstream, whose leads then record it', async () => {
+    const out = await e.command(
+      'kpi add "Agency social workers" % lower workstream WS1 target 15% by 31/03/2027',
+      U.admin,
+    );
+    expect(out.reply).toContain(
+      'Added KPI *Agency social workers* (%, lower is better, read monthly, workstream WS1 Support and Develop Our Workforce).',
+    );
+    expect(out.reply).toContain('*Targets:* ≤ 15% by Wednesday 31/03/2027');
+    const kpi = await e.t.deps.db.kpi.findFirstOrThrow();
+    const ws1 = await e.t.deps.db.workstream.findFirstOrThrow({ where: { code: 'WS1' } });
+    expect(kpi.workstreamId).toBe(ws1.id);
+    const audit = await e.t.deps.db.auditLog.findFirstOrThrow({ where: { action: 'kpi.add' } });
+    expect(JSON.parse(audit.after!).workstreamId).toBe(ws1.id);
+    const other = await e.command('kpi record "Agency social workers" 18', U.otherLead);
+    expect(other.reply).toContain("lead of this KPI's workstream");
+    const lead = await e.command('kpi record "Agency social workers" 18', U.lead);
+    expect(lead.reply).toContain('*Agency social workers*');
+  });
+
+  it('reads a workstream by its name in quotes, before or after the targets', async () => {
+    await e.command(
+      'kpi add "Caseload average" cases lower target 30 by 31/12/2026 workstream "Improve Our Practice"',
+      U.admin,
+    );
+    const kpi = await e.t.deps.db.kpi.findFirstOrThrow();
+    const ws2 = await e.t.deps.db.workstream.findFirstOrThrow({ where: { code: 'WS2' } });
+    expect(kpi.workstreamId).toBe(ws2.id);
+  });
+
+  it('refuses an unknown workstream, naming the workstreams, and writes nothing', async () => {
+    const before = await countRows(e.t.deps.db);
+    const text = 'kpi add "Agency social workers" % lower workstream WS9 target 15% by 31/03/2027';
+    const out = await e.command(text, U.admin);
+    expect(out.reply).toContain("I can't find a workstream called “WS9”");
+    expect(out.reply).toContain('WS1 Support and Develop Our Workforce');
+    expect(out.reply).toContain(`/improve ${text}`);
+    expect(await countRows(e.t.deps.db)).toEqual(before);
+  });
+
   it.each([
     ['kpi add "Caseload average" cases', 'Say whether higher or lower is better'],
     ['kpi add "Caseload average" cases lower target thirty by 31/12/2026', '“thirty” is not a number'],
     ['kpi add "Caseload average" cases lower target 30 by 31/02/2027', 'not a real date'],
     [
       'kpi add "Caseload average" cases lower aim 30',
-      'I expected “target &lt;value&gt; by &lt;date&gt;” but found “aim”',
+      'I expected “target &lt;value&gt; by &lt;date&gt;” or “workstream &lt;code&gt;” but found “aim”',
     ],
   ])('refuses %s and writes nothing', async (text, why) => {
     const before = await countRows(e.t.deps.db);

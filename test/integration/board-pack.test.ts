@@ -52,6 +52,9 @@ describe('the board pack of the demo programme', () => {
       'Exception report',
       'KPI scorecard',
       'Action log',
+      'Board requests',
+      'Recommendation coverage',
+      'Appendix: audit trail',
     ]);
     const reds = pack.snapshot.exceptions.map(
       (e) => `${e.code} ${e.name}${e.project ? `: ${e.project}` : ''} (Red)`,
@@ -73,7 +76,15 @@ describe('the board pack of the demo programme', () => {
     writeFileSync(join(dir, 'pack.pdf'), file('.pdf'));
     writeFileSync(join(tmpdir(), 'board-pack-demo.pdf'), file('.pdf'));
     const text = execFileSync('pdftotext', ['-layout', join(dir, 'pack.pdf'), '-'], { encoding: 'utf8' });
-    for (const heading of ['RAG summary sheet', 'Exception report', 'KPI scorecard', 'Action log'])
+    for (const heading of [
+      'RAG summary sheet',
+      'Exception report',
+      'KPI scorecard',
+      'Action log',
+      'Board requests',
+      'Recommendation coverage',
+      'Appendix: audit trail',
+    ])
       expect(text).toContain(heading);
     expect(text).toContain('For the improvement board on Thursday 10 December 2026');
     expect(text).toContain('The board is asked');
@@ -100,7 +111,14 @@ describe('the board pack of the demo programme', () => {
   it('gives the RAG summary sheet and the action log as a workbook and CSVs', async () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(file('.xlsx') as never);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['RAG summary sheet', 'Action log']);
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      'RAG summary sheet',
+      'Action log',
+      'Board requests',
+      'Recommendation coverage',
+      'Audit trail',
+    ]);
+    expect(book.getWorksheet('Audit trail')!.rowCount - 1).toBe(pack.snapshot.audit!.rows.length);
     const sheet = book.getWorksheet('RAG summary sheet')!;
     expect(sheet.getRow(1).values).toEqual([
       undefined,
@@ -136,5 +154,30 @@ describe('the board pack of the demo programme', () => {
     const again = await reproduceBoardPack(t.deps, WORKSPACE, pack.id);
     for (const [i, f] of pack.files.entries())
       expect(again.files[i]!.bytes.equals(f.bytes), f.filename).toBe(true);
+  });
+
+  it('produces a pack stored before the evidence sections as it was, without them', async () => {
+    const { coverage: _c, boardRequests: _b, audit: _a, ...older } = pack.snapshot;
+    const row = await t.deps.db.boardPack.create({
+      data: {
+        workspaceId: WORKSPACE,
+        programmeId: pack.snapshot.programme.id,
+        boardDate: '2026-12-10',
+        producedAt: now,
+        producedBy: ADMIN,
+        snapshot: JSON.stringify(older),
+      },
+    });
+    const again = await reproduceBoardPack(t.deps, WORKSPACE, row.id);
+    const xml = await docxText(again.files.find((f) => f.filename.endsWith('.docx'))!.bytes);
+    expect(paragraphsWithStyle(xml, 'Heading1')).toEqual([
+      'RAG summary sheet',
+      'Exception report',
+      'KPI scorecard',
+      'Action log',
+    ]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(again.files.find((f) => f.filename.endsWith('.xlsx'))!.bytes as never);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['RAG summary sheet', 'Action log']);
   });
 });

@@ -3,12 +3,13 @@
  * the size of the plan (the benchmark counts them), and turns it into the snapshot (types.ts).
  */
 import type { Db, Tx } from '../../db/client.js';
-import type { Programme } from '../../db/generated/sqlite/client.js';
+import type { Action, Programme } from '../../db/generated/sqlite/client.js';
 import { markupToPlain } from '../../digest/plain-text.js';
 import { addDays, type Day, formatUkDate, todayIn, zonedInstant } from '../../domain/dates.js';
 import { verdictForKpi, verdictWords } from '../../domain/kpi.js';
 import { isRag, type Rag } from '../../domain/rag.js';
 import { exceptionsOf } from './exceptions.js';
+import { loadPackEvidence } from './pack-evidence.js';
 import type { BoardPackSnapshot, PackAction, PackKpi, RagRow } from './types.js';
 
 /** Boards meet about monthly: without a later board meeting in the calendar, the next is 4 weeks on. */
@@ -76,7 +77,7 @@ export async function loadBoardPack(db: Db | Tx, input: LoadPackInput): Promise<
   const names: Names = new Map(people.map((p) => [p.id, p.displayName || p.platformUserId]));
   const codes = new Map(workstreams.map((w) => [w.id, w.code]));
   const moves = new Map(extensions.map((e) => [e.actionId, e._count._all]));
-  const toAction = (a: (typeof actions)[number]): PackAction => ({
+  const toAction = (a: Action): PackAction => ({
     number: a.number,
     code: codes.get(a.workstreamId) ?? '',
     text: plain(a.text),
@@ -92,6 +93,13 @@ export async function loadBoardPack(db: Db | Tx, input: LoadPackInput): Promise<
   const ragSheet = ragRows(workstreams, changes, previous, programme.timezone);
   const openRows = open.map(toAction);
   const movedOpen = openRows.filter((a) => a.dateMoves > 0);
+  const evidence = await loadPackEvidence(db, {
+    programme,
+    today,
+    sinceDay,
+    namesByUser: new Map(people.map((p) => [p.platformUserId, p.displayName])),
+    toAction,
+  });
   return {
     version: 1,
     programme: { id: programme.id, name: programme.name, timezone: programme.timezone },
@@ -124,6 +132,7 @@ export async function loadBoardPack(db: Db | Tx, input: LoadPackInput): Promise<
         movedMoreThanTwice: movedOpen.filter((a) => a.dateMoves > 2).length,
       },
     },
+    ...evidence,
   };
 }
 

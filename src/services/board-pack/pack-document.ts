@@ -15,6 +15,7 @@ import { formatDateTimeUk, formatLongDate, formatUkDate } from '../../domain/dat
 import { describeTarget, formatKpiValue, type KpiVerdictState } from '../../domain/kpi.js';
 import { RAG_VALUES, type Rag, ragLabel, ragMovement } from '../../domain/rag.js';
 import { actionLog } from './pack-action-log.js';
+import { auditSection, boardRequestSection, coverageSection } from './pack-evidence-document.js';
 import type { BoardPackSnapshot, PackKpi, RagRow } from './types.js';
 
 export function packDocument(pack: BoardPackSnapshot): Document {
@@ -28,11 +29,21 @@ export function packDocument(pack: BoardPackSnapshot): Document {
     metadata: {
       author: pack.producedBy,
       subject: `Board pack for ${formatUkDate(pack.boardDate)}`,
-      keywords: 'RAG summary sheet, exception report, KPI scorecard, action log',
+      keywords: pack.audit
+        ? 'RAG summary sheet, exception report, KPI scorecard, action log, board requests, recommendation coverage, audit trail'
+        : 'RAG summary sheet, exception report, KPI scorecard, action log',
       created: produced,
     },
     footer: `${pack.programme.name} · board pack for ${formatUkDate(pack.boardDate)}`,
-    sections: [ragSection(pack), exceptionSection(pack), kpiSection(pack), actionLog(pack)],
+    sections: [
+      ragSection(pack),
+      exceptionSection(pack),
+      kpiSection(pack),
+      actionLog(pack),
+      boardRequestSection(pack),
+      coverageSection(pack),
+      auditSection(pack),
+    ].filter((s): s is Section => s !== null),
   };
 }
 

@@ -6,6 +6,7 @@
 import { renderCsv } from '../../documents/render-csv.js';
 import { actionLogTable } from './pack-action-log.js';
 import { packDocument, ragSheetTable } from './pack-document.js';
+import { auditTable, boardRequestTable, coverageTable } from './pack-evidence-document.js';
 import type { BoardPackSnapshot } from './types.js';
 
 export interface PackFile {
@@ -27,17 +28,32 @@ export async function renderBoardPack(pack: BoardPackSnapshot): Promise<PackFile
   const [docx, pdf, xlsx] = await Promise.all([
     renderDocx(doc),
     renderPdf(doc),
-    renderXlsx([rag, log], { author: doc.metadata.author, title: doc.title, created: doc.metadata.created }),
+    renderXlsx([rag, log, ...evidenceTables(pack)], {
+      author: doc.metadata.author,
+      title: doc.title,
+      created: doc.metadata.created,
+    }),
   ]);
   return [
     { filename: `board-pack-${day}.pdf`, title: `Board pack ${day} (PDF)`, bytes: pdf },
     { filename: `board-pack-${day}.docx`, title: `Board pack ${day} (Word)`, bytes: docx },
     {
       filename: `board-pack-${day}.xlsx`,
-      title: `RAG summary sheet and action log ${day} (Excel)`,
+      title: pack.audit
+        ? `RAG summary sheet, action log, board requests, coverage and audit trail ${day} (Excel)`
+        : `RAG summary sheet and action log ${day} (Excel)`,
       bytes: xlsx,
     },
     { filename: `rag-summary-${day}.csv`, title: `RAG summary sheet ${day} (CSV)`, bytes: renderCsv(rag) },
     { filename: `action-log-${day}.csv`, title: `Action log ${day} (CSV)`, bytes: renderCsv(log) },
+  ];
+}
+
+/** The workbook's evidence sheets; none for a pack stored before they existed. */
+function evidenceTables(pack: BoardPackSnapshot) {
+  return [
+    ...(pack.boardRequests ? [boardRequestTable(pack.boardRequests, pack.asOf)] : []),
+    ...(pack.coverage ? [coverageTable(pack.coverage.rows, pack.asOf)] : []),
+    ...(pack.audit ? [auditTable(pack.audit.rows)] : []),
   ];
 }

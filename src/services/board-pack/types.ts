@@ -6,6 +6,7 @@
 import type { Day } from '../../domain/dates.js';
 import type { KpiVerdictState } from '../../domain/kpi-verdict.js';
 import type { Rag } from '../../domain/rag.js';
+import type { CoverageVerdict } from '../../domain/recommendation.js';
 
 export interface RagRow {
   /** 'WS1' for a workstream; 'WS1' for a project too, with `project` set. */
@@ -57,6 +58,39 @@ export interface PackKpi {
   history: { value: number; period: Day }[];
 }
 
+/** One recommendation or priority action, as `/improve coverage` judges it on the day of the pack. */
+export interface PackCoverageRow {
+  ref: string;
+  text: string;
+  /** In words: 'inspection report', 'monitoring letter'. */
+  source: string;
+  sourceDate: Day | null;
+  /** Workstreams linked to it: all their actions address it. */
+  workstreams: string[];
+  actions: { number: number; text: string; owner: string; dueDate: Day; status: string; code: string }[];
+  verdict: CoverageVerdict;
+}
+
+/** A request from the board (Action.kind 'board_request'): open, or closed in the pack's period. */
+export interface PackBoardRequest extends PackAction {
+  evidenceNote: string | null;
+  /** The day it was dropped, and why, when it was. */
+  droppedOn: Day | null;
+  dropNote: string | null;
+  /** The verdict the board reads: delivered, overdue, open or dropped. */
+  outcome: 'done' | 'overdue' | 'open' | 'dropped';
+}
+
+/** A change in the audit log, as `npm run audit` exports it. */
+export interface PackAuditRow {
+  when: string;
+  who: string;
+  what: string;
+  action: string;
+  entity: string;
+  entityId: string;
+}
+
 export interface BoardPackSnapshot {
   version: 1;
   programme: { id: number; name: string; timezone: string };
@@ -81,4 +115,14 @@ export interface BoardPackSnapshot {
     /** Open actions whose due date has moved, and how many moved more than twice. */
     moved: { actions: number; moves: number; movedMoreThanTwice: number };
   };
+  /*
+   * Added after the first packs were stored: a pack produced before has none of these, and is
+   * produced again without those sections, as it was.
+   */
+  /** Every recommendation with the actions addressing it and its verdict. */
+  coverage?: { rows: PackCoverageRow[]; counts: Record<CoverageVerdict, number> };
+  /** Board requests open on the day, or closed from `sinceDay`. */
+  boardRequests?: PackBoardRequest[];
+  /** The audit log from `sinceDay` to `asOf`, both included, oldest first. */
+  audit?: { from: Day; to: Day; rows: PackAuditRow[] };
 }

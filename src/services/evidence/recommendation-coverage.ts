@@ -3,7 +3,7 @@
  * covered but overdue, or not covered. An action addresses a recommendation when it is linked to
  * it, or belongs to a workstream linked to it. A fixed number of queries for the whole programme.
  */
-import type { Db } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
 import { type Day, todayIn } from '../../domain/dates.js';
 import { type CoverageVerdict, coverageVerdict } from '../../domain/recommendation.js';
 import type { Actor, Deps } from '../deps.js';
@@ -60,7 +60,7 @@ export function countVerdicts(rows: readonly CoverageRow[]): Record<CoverageVerd
 
 /** The rows alone, for the digest (which already knows its programme and today). */
 export async function loadCoverageRows(
-  db: Db,
+  db: Db | Tx,
   scope: { workspaceId: string; programmeId: number },
   today: Day,
 ): Promise<CoverageRow[]> {
