@@ -80,6 +80,27 @@ describe('/improve visit pack', () => {
     expect(shared[0]!.files!.map((f) => f.name)).toEqual(['visit-pack-V-1-2026-12-16.docx']);
   });
 
+  it('shows every open workstream for a visit that links none, counting from the last visit already over', async () => {
+    const added = await e.command('visit add focused 20/01/2027 Care leavers', U.admin, {
+      channelId: CHANNEL,
+    });
+    expect(added.reply).toContain('V-4');
+    await e.command('visit pack V-4 pdf', U.admin, { channelId: CHANNEL });
+    const pdfs = () => [...e.slack.files.values()].filter((f) => f.filename.endsWith('.pdf'));
+    const before = pdfText(pdfs().at(-1)!.bytes!).replace(/\s+/g, ' ');
+    // V-1 (16-17/12/2026) has not happened yet, so there is no end to count from.
+    expect(before).toContain('since the plan began');
+    expect(before).toContain('The visit links no workstream, so every open workstream is shown.');
+    for (const code of ['WS1', 'WS2', 'WS3', 'WS4', 'WS5']) expect(before).toContain(`${code} `);
+    e.t.clock.set(new Date('2027-01-06T10:00:00Z'));
+    await e.command('visit pack V-4 pdf', U.admin, { channelId: CHANNEL });
+    const after = pdfText(pdfs().at(-1)!.bytes!).replace(/\s+/g, ' ');
+    expect(after).toContain(
+      'This pack covers 18/12/2026 to 06/01/2027, since the end of the previous visit, V-1 Monitoring visit (16/12/2026 to 17/12/2026).',
+    );
+    expect(after).toContain('in 14 days');
+  });
+
   it('refuses a member, an unknown reference, a board meeting and a stray word, writing and uploading nothing', async () => {
     const before = await countRows(e.t.deps.db);
     const member = await e.command('visit pack V-1', U.member, { channelId: CHANNEL });

@@ -37,8 +37,8 @@ export async function loadVisitPack(db: Db, input: LoadVisitPackInput): Promise<
   const { programme, visit, now } = input;
   const scope = { workspaceId: programme.workspaceId, programmeId: programme.id };
   const today = todayIn(now, programme.timezone);
-  const [previous, links] = await Promise.all([
-    db.event.findFirst({
+  const [earlier, links] = await Promise.all([
+    db.event.findMany({
       where: {
         ...scope,
         kind: { in: VISIT_KINDS },
@@ -49,6 +49,8 @@ export async function loadVisitPack(db: Db, input: LoadVisitPackInput): Promise<
     }),
     db.eventWorkstream.findMany({ where: { eventId: visit.id, workspaceId: programme.workspaceId } }),
   ]);
+  // The previous visit is the latest one already over: one still to come has no end to count from.
+  const previous = earlier.find((e) => (e.endDate ?? e.startDate) < today) ?? null;
   const sinceDay = previous
     ? addDays(previous.endDate ?? previous.startDate, 1)
     : todayIn(programme.createdAt, programme.timezone);
