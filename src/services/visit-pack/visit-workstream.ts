@@ -57,11 +57,22 @@ export function visitWorkstream(w: WorkstreamRow, rows: VisitRows, seen: Seen): 
       text: plain(u.text),
     })),
     updatesLeftOut: Math.max(0, updates.length - UPDATES_SHOWN),
-    actions: rows.actions.filter((a) => a.workstreamId === w.id).map((a) => toAction(a, seen)),
+    actions: rows.actions
+      .filter((a) => a.workstreamId === w.id)
+      .map((a) => toAction(a, seen))
+      .sort((a, b) => STATE_ORDER[a.state] - STATE_ORDER[b.state]),
     kpis: rows.kpis.filter((k) => k.workstreamId === w.id).map((k) => packKpi(k, seen.today)),
     recommendations: rows.coverage.filter((r) => covers(r, w.code)).map(toRecommendation),
   };
 }
+
+/** Overdue first, then open, then what was done: stable, so each group stays in due-date order. */
+const STATE_ORDER: Readonly<Record<VisitAction['state'], number>> = {
+  overdue: 0,
+  open: 1,
+  done: 2,
+  verified: 2,
+};
 
 const asRag = (value: string): Rag => (isRag(value) ? value : 'not_started');
 
