@@ -65,6 +65,7 @@ import { visitCancel } from './visit-cancel.js';
 import { visitDone } from './visit-done.js';
 import { visitList } from './visit-list.js';
 import { visitMove } from './visit-move.js';
+import { visitPack } from './visit-pack.js';
 import { workstreamAdd } from './workstream-add.js';
 import { workstreamClose } from './workstream-close.js';
 import { workstreamEdit } from './workstream-edit.js';
@@ -100,6 +101,7 @@ export const SUBCOMMANDS: AnySubcommand[] = [
   visitCancel,
   visitMove,
   visitDone,
+  visitPack,
   kpiAdd,
   kpiRecord,
   kpiList,

@@ -13,7 +13,7 @@ export const visitList: Subcommand<Record<string, never>> = {
   summary: 'Upcoming visits, deadlines and board meetings with a countdown, then recent ones.',
   examples: ['visit list'],
   parse(args) {
-    expectNoMoreWords(args, ['visit add', 'visit list', 'visit cancel', 'visit done']);
+    expectNoMoreWords(args, ['visit add', 'visit list', 'visit cancel', 'visit done', 'visit pack']);
     return {};
   },
   schema: z.object({}),

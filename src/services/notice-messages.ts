@@ -10,6 +10,7 @@ import { eventKindLabel, eventRef } from '../domain/event-kind.js';
 import { isRag, ragLabel, ragMark } from '../domain/rag.js';
 import { countdownWords } from '../domain/reminders.js';
 import { toSafeText, truncateText } from '../domain/text.js';
+import { VISIT_KINDS } from './visit-pack/load-visit-pack.js';
 
 export const SILENCE_BUTTON = 'silence_add_update';
 export const REASSIGN_BUTTON = 'not_mine_reassign';
@@ -102,7 +103,16 @@ export function silenceAnsweredMessage(workstream: Workstream, update: string, r
 }
 
 /** To the board channel and the linked workstreams' leads, counting down to a visit or deadline. */
-export function countdownMessage(input: { event: Event; workstreams: Workstream[]; today: Day }): Message {
+/** The countdown step (days before) at which a visit's reminder points to the pre-visit pack. */
+export const VISIT_PACK_STEP = 14;
+
+export function countdownMessage(input: {
+  event: Event;
+  workstreams: Workstream[];
+  today: Day;
+  /** The step due (days before the event); at 14 a visit's reminder names its pre-visit pack. */
+  step?: number;
+}): Message {
   const { event } = input;
   const what = `${eventKindLabel(event.kind)} ${countdownWords(event.startDate, input.today)}`;
   const lines = [
@@ -111,6 +121,10 @@ export function countdownMessage(input: { event: Event; workstreams: Workstream[
   if (event.theme) lines.push(`*Theme:* ${toSafeText(event.theme)}`);
   if (input.workstreams.length > 0)
     lines.push(`*Linked workstreams:* ${input.workstreams.map(title).join(', ')}`);
+  if (input.step === VISIT_PACK_STEP && VISIT_KINDS.includes(event.kind))
+    lines.push(
+      `*Pre-visit pack:* \`/improve visit pack ${eventRef(event.number)}\` gathers each linked workstream's RAG history, updates, actions with evidence, KPIs and recommendations since the previous visit (admins and leads).`,
+    );
   return {
     text: `${what}: ${formatUkDate(event.startDate)}`,
     blocks: [{ type: 'section', text: lines.join('\n') }],

@@ -26,12 +26,12 @@ export async function sendCountdowns(sweep: Sweep, programme: Programme): Promis
     day,
     subjectKeys,
   });
-  for (const { event, subjectKey } of due) {
+  for (const { event, subjectKey, step } of due) {
     const workstreams = event.workstreams
       .map((l) => l.workstream)
       .filter((w) => w.closedAt === null)
       .sort((a, b) => a.code.localeCompare(b.code));
-    const message = countdownMessage({ event, workstreams, today: day });
+    const message = countdownMessage({ event, workstreams, today: day, step });
     const leads = new Map<number, Person>(
       workstreams.flatMap((w) => w.leads.map((l) => [l.person.id, l.person] as const)),
     );
@@ -73,6 +73,6 @@ async function countdownsDue(sweep: Sweep, programme: Programme) {
   });
   return events.flatMap((event) => {
     const step = countdownStepDue(event.startDate, day, schedule.get(event.kind) ?? [], sweep.holidays);
-    return step === null ? [] : [{ event, subjectKey: `event:${event.id}:${step}` }];
+    return step === null ? [] : [{ event, step, subjectKey: `event:${event.id}:${step}` }];
   });
 }

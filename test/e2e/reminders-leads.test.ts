@@ -140,7 +140,10 @@ describe('countdowns to visits and deadlines', () => {
     expect(boardPosts()).toHaveLength(1);
     expect(shown(boardPosts()[0])).toContain('Monitoring visit in 14 days*: Monday 7 December 2026 (V-1)');
     expect(shown(boardPosts()[0])).toContain('Care leavers');
+    // At 14 days, the reminder points to the pre-visit pack; the later steps do not repeat it.
+    expect(shown(boardPosts()[0])).toContain('*Pre-visit pack:* `/improve visit pack V-1`');
     expect(shown(dmsTo(e, U.otherLead)[0])).toContain('Monitoring visit in 14 days');
+    expect(shown(dmsTo(e, U.otherLead)[0])).toContain('/improve visit pack V-1');
     expect(dmsTo(e, U.lead)).toHaveLength(0);
     await job(e).run(at(e, '2026-11-24 09:30'));
     expect(boardPosts()).toHaveLength(1);
@@ -149,6 +152,7 @@ describe('countdowns to visits and deadlines', () => {
     expect(boardPosts()).toHaveLength(1);
     await job(e).run(at(e, '2026-12-02 09:30'));
     expect(shown(boardPosts()[1])).toContain('Monitoring visit in 7 days*: Wednesday 9 December 2026');
+    expect(shown(boardPosts()[1])).not.toContain('visit pack');
   });
 
   it('sends a weekend step on the Friday before, and nothing for a cancelled visit', async () => {

@@ -5,18 +5,26 @@
  * The shape follows published Ofsted letters and DfE notices (three priority actions after one
  * visit, more after the next with insufficient progress; caseload and timeliness measures with
  * deadlines); the wording is ours. At each step it checks the coverage the board would see and
- * the audit export an inspector would be given.
+ * the audit export an inspector would be given, and a fortnight before each visit the pre-visit
+ * pack the countdown points to (its PDF read back with pdftotext).
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportAudit } from '../../src/services/evidence/export-audit.js';
-import { type E2E, startE2E } from '../support/e2e.js';
+import { DEFAULT_METHODS, type E2E, startE2E } from '../support/e2e.js';
 import { seedProgramme, U } from '../support/factories.js';
 import { visibleText } from '../support/visible.js';
 
 let e: E2E;
 let programmeId: number;
 beforeAll(async () => {
-  e = await startE2E({ now: new Date('2026-01-12T10:00:00Z') });
+  e = await startE2E({
+    methods: [...DEFAULT_METHODS, 'files.getUploadURLExternal', 'files.completeUploadExternal'],
+    now: new Date('2026-01-12T10:00:00Z'),
+  });
   programmeId = (await seedProgramme(e.t.deps)).programme.id;
 });
 afterAll(async () => {
@@ -34,6 +42,16 @@ async function ok(text: string, who: string = U.admin) {
 async function coverageLine(): Promise<string> {
   const out = await e.command('coverage', U.member);
   return /\*Recommendations:\* ([^\n]+)/.exec(visibleText(out.replies[0]!.body.blocks))?.[1] ?? '';
+}
+/** The pre-visit pack's PDF as shared in the channel, as text (pdftotext keeps the reading order). */
+async function visitPack(ref: string, who: string): Promise<string> {
+  const out = await ok(`visit pack ${ref} pdf`, who);
+  expect(out.replies.at(-1)!.body.text).toContain(`The pre-visit pack for ${ref} Monitoring visit is in`);
+  const pdf = [...e.slack.files.values()].filter((f) => f.filename.startsWith(`visit-pack-${ref}-`)).at(-1)!;
+  const dir = mkdtempSync(join(tmpdir(), 'scenario-visit-pack-'));
+  writeFileSync(join(dir, 'pack.pdf'), pdf.bytes!);
+  const text = execFileSync('pdftotext', ['-layout', join(dir, 'pack.pdf'), '-'], { encoding: 'utf8' });
+  return text.replace(/\s+/g, ' ');
 }
 /** The export as `npm run audit` writes it, between two UK dates. */
 async function audit(from: string, to: string) {
@@ -81,6 +99,20 @@ describe('a council’s year under an inadequate judgement', () => {
 
   it('March: the first monitoring visit’s letter adds three priority actions', async () => {
     await ok('visit add monitoring 10/03/2026-11/03/2026 Front door and assessment WS2');
+    // A fortnight before, WS2's lead produces the pre-visit pack: the first visit, so since the plan began.
+    on('2026-02-24');
+    const pack = await visitPack('V-1', U.otherLead);
+    expect(pack).toContain(
+      'Monitoring visit V-1: Tuesday 10 March 2026 to Wednesday 11 March 2026, in 14 days.',
+    );
+    expect(pack).toContain('This pack covers 12/01/2026 to 24/02/2026, since the plan began.');
+    expect(pack).toContain('Workstreams linked to the visit: WS2.');
+    expect(pack).not.toContain('WS1 ');
+    expect(pack).toContain('A-1 Dip-sample 20 assessments a month');
+    expect(pack).toContain('No RAG change since 12/01/2026.');
+    expect(pack).toMatch(
+      /R1 Improve the quality and timeliness of assessments Inspection report Covered and on time/,
+    );
     on('2026-03-25');
     const out = await ok(
       'visit done V-1 letter 24/03/2026 Some progress, but too slow in the front door priority actions: Management oversight of contacts; Timeliness of strategy discussions; Quality of child protection plans',
@@ -128,6 +160,31 @@ describe('a council’s year under an inadequate judgement', () => {
 
   it('July: the second visit finds insufficient progress and adds two more; the board request is overdue', async () => {
     await ok('visit add monitoring 07/07/2026-08/07/2026 Child protection WS2');
+    on('2026-06-15');
+    await ok('rag WS2 red Strategy discussions still late in half of cases', U.otherLead);
+    await ok('update WS2 Conference attendance tracker started with police and health', U.otherLead);
+    // A fortnight before V-2: everything on WS2 since V-1 ended, with V-1's priority actions.
+    on('2026-06-23');
+    const pack = await visitPack('V-2', U.otherLead);
+    expect(pack).toContain(
+      'This pack covers 12/03/2026 to 23/06/2026, since the end of the previous visit, V-1',
+    );
+    expect(pack).toContain("V-1's letter (24/03/2026): Some progress, but too slow in the front door.");
+    // V-1's priority actions as they stand: PA1's action (A-4, due 30/06) on time, PA2 and PA3 overdue.
+    expect(pack).toMatch(
+      /V1-PA1 Management oversight of contacts Monitoring letter Covered and on time A-4 \(open\)/,
+    );
+    expect(pack).toMatch(/V1-PA2 Timeliness of strategy discussions Monitoring letter Covered but overdue/);
+    expect(pack).toMatch(
+      /15\/06\/2026 WS2 Not started to Red Strategy discussions still late in half of cases/,
+    );
+    expect(pack).toContain('Conference attendance tracker started with police and health');
+    expect(pack).toMatch(
+      /A-1 Dip-sample 20 assessments a month .*Done 11\/05\/2026 Dip-sampling in place, 60 cases audited/,
+    );
+    expect(pack).toMatch(/A-5 \(board request\) Evidence that child protection visits are within .*Overdue/);
+    expect(pack).toContain('Programme KPIs');
+    expect(pack).toContain('Caseload average');
     on('2026-07-20');
     await ok(
       'visit done V-2 letter 17/07/2026 Insufficient progress in child protection priority actions: Multi-agency attendance at conferences; Review of children subject to plans for over two years',
@@ -151,5 +208,6 @@ describe('a council’s year under an inadequate judgement', () => {
     expect(year.rows).toBe(year.lines.length - 2);
     expect(year.lines.filter((l) => l.includes(',event.done,'))).toHaveLength(2);
     expect(year.lines.filter((l) => l.includes(',recommendation.add,'))).toHaveLength(10);
+    expect(year.lines.filter((l) => l.includes(',visit_pack.produce,'))).toHaveLength(2);
   });
 });

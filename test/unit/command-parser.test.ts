@@ -228,6 +228,9 @@ const NAMES_AND_MENTIONS: Row[] = [
   ['action list WS1', { sub: 'action list', input: { kind: 'workstream', query: 'WS1' } }],
   ['visit add picnic 12/01/2027', { error: '“picnic” is not a kind of visit' }],
   ['visit cancel V-3 Rearranged by Ofsted', { sub: 'visit cancel', input: { ref: 'V-3' } }],
+  ['visit pack V-2', { sub: 'visit pack', input: { ref: 'V-2', format: 'both' } }],
+  ['visit pack v2 Word', { sub: 'visit pack', input: { ref: 'v2', format: 'docx' } }],
+  ['visit pack V-2 pdf please', { error: 'takes only pdf or docx (I read “please”)' }],
   ['kpi record “Caseload average” 23', { sub: 'kpi record', input: { kpi: 'Caseload average', value: 23 } }],
   ['kpi add Caseload', { error: 'higher or lower' }],
   [

@@ -137,7 +137,7 @@ export async function loadBoardPack(db: Db | Tx, input: LoadPackInput): Promise<
 }
 
 /** Mentions and marks in stored text as a paper prints them. */
-const plain = (text: string): string => markupToPlain(text).replace(/\s+/g, ' ').trim();
+export const plain = (text: string): string => markupToPlain(text).replace(/\s+/g, ' ').trim();
 
 /** Midnight at the start of `day` in the programme's timezone, as an instant. */
 const startOf = (day: Day, programme: Programme): Date => zonedInstant(day, '00:00', programme.timezone);
@@ -194,7 +194,7 @@ type KpiRows = {
   readings: { value: number; period: string }[];
 };
 
-function packKpi(kpi: KpiRows, today: Day): PackKpi {
+export function packKpi(kpi: KpiRows, today: Day): PackKpi {
   const targets = kpi.targets.map((t) => ({ value: t.value, byDate: t.byDate }));
   const readings = kpi.readings
     .filter((r) => r.period <= today)

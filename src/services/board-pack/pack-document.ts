@@ -158,8 +158,22 @@ const VERDICT_TONE: Readonly<Record<KpiVerdictState, Tone>> = {
 };
 
 function kpiSection(pack: BoardPackSnapshot): Section {
-  const table: Table = {
-    caption: 'KPI scorecard',
+  return {
+    heading: 'KPI scorecard',
+    blocks: [
+      {
+        kind: 'paragraph',
+        text: 'Each KPI is judged against its trajectory: met or missed once the target date has passed; before it, on track or off track by the trend of recent readings; stale when a reading is overdue.',
+      },
+      { kind: 'table', table: kpiTable(pack.kpis, 'KPI scorecard') },
+    ],
+  };
+}
+
+/** KPIs with their latest reading, target, verdict, trend chart and next target (also the visit pack's). */
+export function kpiTable(kpis: readonly PackKpi[], caption: string): Table {
+  return {
+    caption,
     columns: [
       { label: 'KPI', width: 22 },
       { label: 'Latest reading', width: 15 },
@@ -168,7 +182,7 @@ function kpiSection(pack: BoardPackSnapshot): Section {
       { label: 'Trend', width: 17 },
       { label: 'Next target', width: 14 },
     ],
-    rows: pack.kpis.map((k) => [
+    rows: kpis.map((k) => [
       cell(k.name, { bold: true }),
       cell(
         k.latest
@@ -180,16 +194,6 @@ function kpiSection(pack: BoardPackSnapshot): Section {
       k.history.length > 0 ? cell('', { chart: trendChart(k) }) : cell('No readings'),
       cell(k.next ? describeTarget(k.direction, k.next, formatUkDate, k.unit) : 'None'),
     ]),
-  };
-  return {
-    heading: 'KPI scorecard',
-    blocks: [
-      {
-        kind: 'paragraph',
-        text: 'Each KPI is judged against its trajectory: met or missed once the target date has passed; before it, on track or off track by the trend of recent readings; stale when a reading is overdue.',
-      },
-      { kind: 'table', table },
-    ],
   };
 }
 

@@ -30,6 +30,15 @@ export async function checkPackRequest(
   actor: Actor,
   boardDate: Day | undefined,
 ): Promise<{ boardDate: Day; programme: Programme }> {
+  const programme = await requirePackProducer(deps, actor, 'the board pack');
+  return { boardDate: await checkBoardDate(deps, programme, boardDate), programme };
+}
+
+/**
+ * The programme, if the person may produce its packs (an admin or any workstream lead of it);
+ * the board pack and the pre-visit pack share this rule. `what` names the pack in the refusal.
+ */
+export async function requirePackProducer(deps: Deps, actor: Actor, what: string): Promise<Programme> {
   const programme = await loadProgramme(deps.db, actor);
   const person = await deps.db.person.findUnique({
     where: { workspaceId_platformUserId: { workspaceId: actor.workspaceId, platformUserId: actor.userId } },
@@ -40,9 +49,9 @@ export async function checkPackRequest(
   if (!allowed)
     throw new AppError(
       'forbidden',
-      'Only an admin or a workstream lead can produce the board pack. Ask your programme manager.',
+      `Only an admin or a workstream lead can produce ${what}. Ask your programme manager.`,
     );
-  return { boardDate: await checkBoardDate(deps, programme, boardDate), programme };
+  return programme;
 }
 
 /** The board date to use: the one given if it is to come (within a year), else the next board meeting. */
