@@ -8,10 +8,11 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StoredMessage } from '../../src/local/slack-web-api.js';
-import { type E2E, startE2E } from '../support/e2e.js';
+import { type E2E, SIGNING_SECRET, startE2E } from '../support/e2e.js';
 import { seedProgramme, TEAM, U } from '../support/factories.js';
 import { addActionAt, at, dmsTo, everyone, job, roster, shown } from '../support/reminders.js';
 import { countRows } from '../support/row-counts.js';
+import { sendEvent } from '../support/signed-requests.js';
 
 let e: E2E;
 beforeEach(async () => {
@@ -95,6 +96,17 @@ describe('with extension approval on', () => {
     expect(JSON.stringify(e.slack.responses.at(-1)?.body)).toContain('extension to 30 Nov requested');
     await e.command('status WS1', U.member);
     expect(JSON.stringify(e.slack.responses.at(-1)?.body)).toContain('extension to 30 Nov requested');
+
+    // And the owner's Home tab.
+    await sendEvent(e.url, {
+      signingSecret: SIGNING_SECRET,
+      teamId: TEAM,
+      event: { type: 'app_home_opened', user: U.owner, channel: e.slack.dmChannelFor(U.owner), tab: 'home' },
+    });
+    await e.runtime.idle();
+    expect(JSON.stringify(e.slack.homeView(U.owner)?.view.blocks)).toContain(
+      'Extension to 30 Nov requested: the workstream lead decides',
+    );
 
     const [notice] = requestsTo(U.lead);
     expect(shown(notice)).toContain(
