@@ -229,6 +229,19 @@ describe('with extension approval on', () => {
     );
   });
 
+  it('the history says what was asked and answered, and redacting the action removes a pending request’s reason', async () => {
+    await ownerAsks();
+    await e.command('history A-1', U.member);
+    expect(JSON.stringify(e.slack.responses.at(-1)?.body)).toContain(
+      'new due date 30/11/2026 requested for A-1',
+    );
+    await e.command('redact A-1', U.admin);
+    const action = await a1();
+    expect(action.requestedReason).not.toContain('market supplement');
+    expect(action.requestedDue).toBe('2026-11-30');
+    expect(JSON.stringify(await events('extension_requested'))).not.toContain('market supplement');
+  });
+
   it('a new request while one is pending replaces it: the older notice’s buttons change nothing', async () => {
     await ownerAsks();
     const out = await ownerAsks('action extend A-1 7/12/2026 The panel moved to December');
