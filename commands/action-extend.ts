@@ -5,6 +5,7 @@ import { formatUkDate, formatWeekdayUkDate } from '../src/domain/dates.js';
 import { toSafeText } from '../src/domain/text.js';
 import { type ExtendActionResult, extendAction } from '../src/services/extend-action.js';
 import { actionMessage, actionPost, actionSubject, readRef } from './action-replies.js';
+import { ephemeral } from './replies.js';
 import type { Subcommand } from './types.js';
 
 const input = z.object({ ref: z.string().min(1), dueDate: z.string().min(1), reason: z.string() });
@@ -14,7 +15,7 @@ export const actionExtend: Subcommand<z.infer<typeof input>> = {
   aliases: ['action postpone', 'action move', 'action redate'],
   usage: 'action extend <ref> <new due date> <reason>',
   summary:
-    'Gives an open action a new due date; the reason is required (its owner, the workstream’s leads or an admin).',
+    'Gives an open action a new due date; the reason is required (its owner, the workstream’s leads or an admin). With extension approval on, an owner’s new date waits for a lead to approve it.',
   examples: [
     'action extend A-12 31/03/2027 HR approval of the market supplement slipped to March',
     'action extend a4 to end of month Waiting for the audit results',
@@ -27,6 +28,7 @@ export const actionExtend: Subcommand<z.infer<typeof input>> = {
   schema: input,
   async run(value, ctx) {
     const result = await extendAction(value, ctx.deps, ctx.actor);
+    if (result.requested) return ephemeral(extensionRequestedText(result));
     return actionPost(actionExtendedMessage(result, value.reason, ctx.actor.userId));
   },
 };
@@ -41,4 +43,17 @@ export function actionExtendedMessage(result: ExtendActionResult, reason: string
     lines: [`*Reason:* ${toSafeText(reason.trim())}`],
     context: `${workstream.code} · owner <person:${owner.platformUserId}> · changed by <person:${byUserId}>`,
   });
+}
+
+/** To the owner when the new date needs a lead's approval: who was asked, and that the old date stands. */
+export function extensionRequestedText(result: ExtendActionResult): string {
+  const { action, workstream, requested } = result;
+  if (!requested) return '';
+  const ref = `A-${action.number}`;
+  const asked =
+    requested.toldUserIds.length > 0
+      ? requested.toldUserIds.map((u) => `<person:${u}>`).join(', ')
+      : `the lead of ${workstream.code}`;
+  const replaced = requested.replaced ? ' It replaces your earlier request.' : '';
+  return `<icon:calendar> Your request to move *${ref}* to *${formatWeekdayUkDate(requested.toDue)}* has gone to ${asked} for approval.${replaced} Until it is approved, ${ref} stays due ${formatUkDate(action.dueDate)}.`;
 }

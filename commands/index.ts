@@ -22,6 +22,7 @@ import { correctedCommand, unknownSubcommand } from './corrections.js';
 import { coverage, postCoverageButton } from './coverage.js';
 import { digestPreview } from './digest-preview.js';
 import { digestSend } from './digest-send.js';
+import { approveExtensionButton, refuseExtensionButton } from './extension-buttons.js';
 import { helpFor, overview } from './help.js';
 import { history } from './history.js';
 import { kpiAdd } from './kpi-add.js';
@@ -157,6 +158,8 @@ export const BUTTON_HANDLERS: ButtonHandler[] = [
   notMineButton,
   reassignButton,
   silenceButton,
+  approveExtensionButton,
+  refuseExtensionButton,
 ];
 
 /** The subcommand the words start with: two-word names ('action add') before one-word ones. */

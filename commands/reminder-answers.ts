@@ -43,6 +43,8 @@ export async function answer(
   ctx: CommandContext,
   change: () => Promise<unknown>,
   fromForm = false,
+  /** What to tell the person besides the refreshed message (a new date sent for approval), if anything. */
+  said: () => string | undefined = () => undefined,
 ): Promise<Reply> {
   try {
     await change();
@@ -52,7 +54,7 @@ export async function answer(
     if (fromForm && FIXABLE.has(error.code)) throw error;
     return refreshed(answering, ctx, error.message);
   }
-  return refreshed(answering, ctx);
+  return refreshed(answering, ctx, undefined, said());
 }
 
 /** A fixable error shown on the form's field; anything else goes on to the chat layer. */
@@ -66,19 +68,25 @@ export function onField(
 }
 
 /** The reminder (or Home tab) as it stands now, with an optional warning for the person. */
-export async function refreshed(answering: Answering, ctx: CommandContext, warning?: string): Promise<Reply> {
+export async function refreshed(
+  answering: Answering,
+  ctx: CommandContext,
+  warning?: string,
+  info?: string,
+): Promise<Reply> {
   const { source } = answering;
   if (source === 'home') return refreshedHome(answering.actionNumber, ctx, warning);
   const log = await findReminder(ctx.deps.db, ctx.actor.workspaceId, source);
+  const said = warning ? `<icon:warning> ${warning}` : info;
   // Only the person the reminder went to has it in their DMs; anyone else just hears the outcome.
   if (!log?.channelId || !log.messageId || log.recipient !== ctx.actor.userId || log.kind !== 'action') {
-    return ephemeral(warning ? `<icon:warning> ${warning}` : '<icon:done> Saved.');
+    return ephemeral(said ?? '<icon:done> Saved.');
   }
   return {
     kind: 'channel',
     message: await currentActionReminder(ctx.deps, log),
     replace: { channelId: log.channelId, messageId: log.messageId },
-    ...(warning ? { confirmation: plain(`<icon:warning> ${warning}`) } : {}),
+    ...(said ? { confirmation: plain(said) } : {}),
   };
 }
 

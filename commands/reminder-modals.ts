@@ -8,6 +8,7 @@ import { commentOnAction } from '../src/services/comment-on-action.js';
 import { completeAction } from '../src/services/complete-action.js';
 import { declineAction } from '../src/services/decline-action.js';
 import { extendAction } from '../src/services/extend-action.js';
+import { extensionRequestedText } from './action-extend.js';
 import { answer, onField, readMetadata } from './reminder-answers.js';
 import { REMINDER_MODALS } from './reminder-buttons.js';
 import type { ModalHandler } from './types.js';
@@ -31,9 +32,16 @@ export const newDateModal: ModalHandler = {
     if (!due) return { errors: { due: 'Pick the new due date.' } };
     if (reason.trim().length < 3)
       return { errors: { reason: 'Say why the date is moving: the board will ask.' } };
-    const change = () =>
-      extendAction({ ref: answering.actionNumber, dueDate: due, reason }, ctx.deps, ctx.actor);
-    return answer(answering, ctx, change, true).catch((error) =>
+    let requested: string | undefined;
+    const change = async () => {
+      const result = await extendAction(
+        { ref: answering.actionNumber, dueDate: due, reason },
+        ctx.deps,
+        ctx.actor,
+      );
+      if (result.requested) requested = extensionRequestedText(result);
+    };
+    return answer(answering, ctx, change, true, () => requested).catch((error) =>
       onField(error, (m) => (/date|past/i.test(m) && !/personal|child/i.test(m) ? 'due' : 'reason')),
     );
   },

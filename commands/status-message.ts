@@ -3,7 +3,7 @@
  * ephemeral reply (with a 'Post to channel' button) and the visible channel post.
  */
 import type { Block, Message } from '../src/chat/message.js';
-import { formatActionRef } from '../src/domain/actions.js';
+import { extensionRequestedWords, formatActionRef } from '../src/domain/actions.js';
 import { formatUkDate, todayIn } from '../src/domain/dates.js';
 import { formatKpiValue, verdictWords } from '../src/domain/kpi.js';
 import { isRag, RAG_VALUES, ragLabel, ragMark } from '../src/domain/rag.js';
@@ -95,7 +95,8 @@ function openActionLines(card: ReportCard): Block[] {
         ? ` · *overdue since ${formatUkDate(a.dueDate)}*`
         : ` · due ${formatUkDate(a.dueDate)}`;
     const kind = a.kind === 'board_request' ? ' (board request)' : '';
-    return `• *${formatActionRef(a.number)}*${kind} ${toSafeText(truncateText(a.text, 200))} · <person:${a.ownerUserId}>${late}`;
+    const requested = extensionRequestedWords(a, card.today);
+    return `• *${formatActionRef(a.number)}*${kind} ${toSafeText(truncateText(a.text, 200))} · <person:${a.ownerUserId}>${late}${requested ? ` · ${requested}` : ''}`;
   });
   const more = card.openActions - card.actions.length;
   return chunk([

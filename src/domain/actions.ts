@@ -20,7 +20,11 @@ export type ActionEventKind =
   | 'reassigned'
   | 'dropped'
   | 'comment'
-  | 'not_mine';
+  | 'not_mine'
+  /** The owner asked for a new due date that a lead must approve (Programme.extensionApproval). */
+  | 'extension_requested'
+  /** A lead refused the requested date; the due date stands. (An approval is an 'extended'.) */
+  | 'extension_refused';
 
 /** 12 → 'A-12'. */
 export function formatActionRef(number: number): string {
@@ -56,6 +60,8 @@ export interface ActionView {
   ownerPlatformUserId: string;
   workstreamCode: string;
   projectName?: string | null;
+  /** A new due date the owner asked for, waiting for a lead's approval. */
+  requestedDue?: Day | null;
 }
 
 /** The lateness of an open action in words: '3 days overdue', 'due today', or nothing. */
@@ -96,5 +102,16 @@ export function actionLine(action: ActionView, today: Day, options: { maxText?: 
   ];
   const state = late ?? STATUS_WORDS[action.status];
   if (state) parts.push(state);
+  const requested = extensionRequestedWords(action, today);
+  if (requested) parts.push(requested);
   return parts.join(' · ');
+}
+
+/** 'extension to 31 Mar requested' while an open action's new date waits for a lead; else null. */
+export function extensionRequestedWords(
+  action: { status: string; requestedDue?: Day | null },
+  today: Day,
+): string | null {
+  if (action.status !== 'open' || !action.requestedDue) return null;
+  return `extension to ${formatDueDate(action.requestedDue, today)} requested`;
 }

@@ -24,6 +24,8 @@ const ACTION_WORDS: Record<string, (a: Fields, b: Fields) => string> = {
   dropped: (a) => `A-${str(a.number)} dropped`,
   comment: (a) => `comment on A-${str(a.number)}`,
   not_mine: (a) => `A-${str(a.number)} declined as not theirs`,
+  extension_requested: (a) => `new due date ${day(a.requestedDue)} requested for A-${str(a.number)}`,
+  extension_refused: (a, b) => `new due date ${day(b.requestedDue)} for A-${str(a.number)} refused`,
 };
 
 const WORDS: Record<string, (a: Fields, b: Fields) => string> = {

@@ -79,7 +79,7 @@ export async function declineAction(
 }
 
 /** The workstream's leads decide who owns an action; with no lead, the admins do. */
-async function whoDecides(tx: Tx, deps: Deps, { workstream }: ActionInContext): Promise<Person[]> {
+export async function whoDecides(tx: Tx, deps: Deps, { workstream }: ActionInContext): Promise<Person[]> {
   const leads = await tx.workstreamLead.findMany({
     where: { workstreamId: workstream.id, workspaceId: workstream.workspaceId },
     include: { person: true },

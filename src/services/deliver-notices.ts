@@ -1,9 +1,9 @@
 /**
  * Delivers queued notices (reminder-log.ts queueNotice): leads told that an owner says an action
- * is not theirs, admins told that a person cannot be reached. Runs every tick, whatever the
- * reminder time, but only inside the recipient's hours on a working day; a failed send is
- * retried with back-off like any reminder, and a retry looks for an earlier attempt's message
- * first (reminder-posted.ts).
+ * is not theirs or asks for a new due date, owners told the lead's answer to that, admins told
+ * that a person cannot be reached. Runs every tick, whatever the reminder time, but only inside
+ * the recipient's hours on a working day; a failed send is retried with back-off like any
+ * reminder, and a retry looks for an earlier attempt's message first (reminder-posted.ts).
  */
 
 import type { Message } from '../chat/message.js';
@@ -12,12 +12,14 @@ import type { ReminderLog } from '../db/generated/sqlite/client.js';
 import { todayIn } from '../domain/dates.js';
 import { bankHolidays, isWorkingDay } from '../domain/working-days.js';
 import type { ChatDeps } from './deps.js';
+import { renderExtensionNotice } from './extension-notices.js';
+import { EXTENSION_ANSWER_NOTICE, EXTENSION_REQUEST_NOTICE } from './extension-request.js';
 import { notMineMessage, unreachableMessage } from './notice-messages.js';
 import { claimExisting, markFailed, markSent, markSkipped, postpone } from './reminder-log.js';
 import { findPostedReminder, reminderMetadata } from './reminder-posted.js';
 import type { RecipientCheck } from './reminder-recipients.js';
 
-export const NOTICE_KINDS = ['not_mine', 'unreachable'];
+export const NOTICE_KINDS = ['not_mine', 'unreachable', EXTENSION_REQUEST_NOTICE, EXTENSION_ANSWER_NOTICE];
 const BATCH = 100;
 const LATER_MS = 15 * 60_000;
 
@@ -100,6 +102,7 @@ export async function renderNotice(
 ): Promise<Message> {
   const payload = JSON.parse(notice.payload) as Record<string, unknown>;
   if (notice.kind === 'unreachable') return unreachableMessage(String(payload.platformUserId));
+  if (notice.kind !== 'not_mine') return renderExtensionNotice(deps.db, notice, today);
   const action = await deps.db.action.findFirstOrThrow({
     where: { id: Number(payload.actionId), workspaceId: notice.workspaceId },
     include: { workstream: true },

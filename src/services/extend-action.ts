@@ -1,15 +1,18 @@
 /**
  * `/improve action extend <ref> <new due> <reason>` and the reminders' New date button: the owner, a
  * lead of the workstream or an admin moves an open action's due date. The reason is required and
- * the history keeps both dates, because slipping dates are what a board asks about.
+ * the history keeps both dates, because slipping dates are what a board asks about. When the
+ * programme needs a lead's approval (extension-approval), an owner who is not a lead or an admin
+ * only asks: the date stands until a lead approves (extension-request.ts).
  */
 import { formatActionRef } from '../domain/actions.js';
 import { formatUkDate } from '../domain/dates.js';
 import { AppError } from '../domain/errors.js';
 import { programmeToday, requireDueDate, requireReason } from './action-checks.js';
 import { recordActionEvent } from './action-events.js';
-import { requireOwnerLeadOrAdmin } from './authorise.js';
+import { isAdmin, isLeadOf, requireOwnerLeadOrAdmin } from './authorise.js';
 import type { Actor, Deps } from './deps.js';
+import { NO_REQUEST, requestExtension } from './extension-request.js';
 import { type ActionInContext, loadAction, requireStatus, updateActionIfUnchanged } from './find-action.js';
 import { guardText } from './guard-text.js';
 import { inTransaction } from './transaction.js';
@@ -23,6 +26,8 @@ export interface ExtendActionInput {
 
 export interface ExtendActionResult extends ActionInContext {
   fromDue: string;
+  /** Set when the date was only requested: who was asked to approve it, and whether it replaced an earlier request. */
+  requested?: { toDue: string; toldUserIds: string[]; replaced: boolean };
 }
 
 export async function extendAction(
@@ -46,8 +51,14 @@ export async function extendAction(
       example,
     );
     const note = await guardText(tx, actor.workspaceId, reason, 'reason', deps.clock.now());
+    if (programme.extensionApproval && !isAdmin(me) && !(await isLeadOf(tx, me, workstream.id))) {
+      const asked = await requestExtension(tx, deps, me, found, { dueDate, reason: note });
+      const requested = { toDue: dueDate, toldUserIds: asked.toldUserIds, replaced: asked.replaced };
+      return { ...found, action: asked.action, fromDue: action.dueDate, requested };
+    }
     const now = deps.clock.now();
-    const updated = await updateActionIfUnchanged(tx, action, { dueDate });
+    // A lead or an admin setting the date answers any pending request too.
+    const updated = await updateActionIfUnchanged(tx, action, { dueDate, ...NO_REQUEST });
     await recordActionEvent(tx, me, action, updated, {
       kind: 'extended',
       at: now,

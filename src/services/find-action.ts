@@ -108,5 +108,6 @@ export function toActionView(a: ActionInContext, projectName?: string | null): A
     ownerPlatformUserId: a.owner.platformUserId,
     workstreamCode: a.workstream.code,
     projectName: projectName ?? null,
+    requestedDue: a.action.requestedDue,
   };
 }

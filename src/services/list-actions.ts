@@ -115,5 +115,6 @@ async function toViews(
     ownerPlatformUserId: userIdOf.get(r.ownerId) ?? 'unknown',
     workstreamCode: r.workstream.code,
     projectName: r.projectId ? (projectName.get(r.projectId) ?? null) : null,
+    requestedDue: r.requestedDue,
   }));
 }

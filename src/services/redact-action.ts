@@ -44,7 +44,12 @@ export async function redactAction(
   ]);
   const updated = await tx.action.update({
     where: { id: action.id },
-    data: { ...(text ? { text: marker } : {}), ...(evidence ? { evidenceNote: marker } : {}) },
+    data: {
+      ...(text ? { text: marker } : {}),
+      ...(evidence ? { evidenceNote: marker } : {}),
+      // A pending request's reason is a copy of its event's note: it goes with the note.
+      ...(notes.some((e) => e.id === action.requestEventId) ? { requestedReason: marker } : {}),
+    },
   });
   await chunked(
     notes.map((e) => e.id),

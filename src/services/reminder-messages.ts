@@ -5,7 +5,7 @@
  */
 import type { Block, Button, Message } from '../chat/message.js';
 import type { Action, ActionEvent } from '../db/generated/sqlite/client.js';
-import { daysOverdue, formatActionRef, formatDueDate } from '../domain/actions.js';
+import { daysOverdue, extensionRequestedWords, formatActionRef, formatDueDate } from '../domain/actions.js';
 import { addDays, type Day, daysBetween, formatUkDate } from '../domain/dates.js';
 import { toSafeText, truncateText } from '../domain/text.js';
 
@@ -67,6 +67,11 @@ export function reminderRowBlocks(
   const notes: string[] = [];
   if (extended?.fromDue) notes.push(`_New date set (was ${formatDueDate(extended.fromDue, today)})._`);
   if (comment?.note) notes.push(`_Update added: ${toSafeText(truncateText(comment.note, 200))}_`);
+  const requested = extensionRequestedWords(action, today);
+  if (requested)
+    notes.push(
+      `_${requested[0]!.toUpperCase()}${requested.slice(1)}: the workstream lead decides; until then the date stands._`,
+    );
   const tail = notes.length > 0 ? `\n${notes.join('\n')}` : '';
   const closed = closedState(row, personId);
   if (closed) return [{ type: 'section', text: `${closed.emoji} ${head} · ${closed.words}${tail}` }];

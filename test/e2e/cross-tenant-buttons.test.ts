@@ -14,7 +14,7 @@ import { blockActionsPayload } from '../support/slack-payloads.js';
 import { workspaceRows } from '../support/workspace-rows.js';
 
 let e: E2E;
-let ids: { action: number; silence: number; notice: number; ws1: number; ws9: number };
+let ids: { action: number; silence: number; notice: number; request: number; ws1: number; ws9: number };
 let aBefore: string;
 
 /** A sent reminder of `kind` in A, as the reminder job leaves it. */
@@ -53,6 +53,7 @@ beforeEach(async () => {
     action: await sentReminder('action', U.owner),
     silence: await sentReminder('silence', U.lead),
     notice: await sentReminder('not_mine', U.lead),
+    request: await sentReminder('extension_request', U.lead),
     ws1: await ws('WS1'),
     ws9: await ws('WS9'),
   };
@@ -73,6 +74,8 @@ const PRESSES: Record<string, () => [string, string][]> = {
   reminder_add_update: () => [[U.owner, `${ids.action}.1`]],
   reminder_not_mine: () => [[U.owner, `${ids.action}.1`]],
   not_mine_reassign: () => [[U.lead, `${ids.notice}.1.${U.member}`]],
+  extension_approve: () => [[U.lead, `${ids.request}.1.1`]],
+  extension_refuse: () => [[U.lead, `${ids.request}.1.1`]],
   silence_add_update: () => [
     [U.lead, `${ids.silence}.${ids.ws9}`],
     [U.lead, `${ids.silence}.${ids.ws1}`],
