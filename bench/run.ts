@@ -17,7 +17,8 @@
  *
  * teams: the same two commands typed in a lead's 1:1 chat, as signed Bot Framework activities, to
  * our Teams path beside a bare Teams SDK app (same JWT validation, one fixed reply), until the reply
- * reaches the fake Bot Connector (bench/teams.ts). Target: p50 within 2x of the bare SDK app.
+ * reaches the fake Bot Connector (bench/teams.ts). Target: p50 within 2x of the bare SDK app. Run
+ * with commands, it ends with each command's p50 on both platforms side by side.
  */
 import { type AppUnderLoad, startBare, startOurs } from './apps.js';
 import { formatPackBench, runPackBench } from './board-pack.js';
@@ -30,7 +31,7 @@ import { BARE, SCENARIOS, type Scenario } from './scenarios.js';
 import { formatStartBench, runStartBench } from './start.js';
 import { percentile, pooled, type RunResult, table } from './stats.js';
 import { formatStatusBench, runStatusBench } from './status-cpu.js';
-import { formatTeamsBench, runTeamsBench } from './teams.js';
+import { formatBesideSlack, formatTeamsBench, runTeamsBench } from './teams.js';
 
 const CONCURRENCIES = [1, 16, 64];
 const REQUESTS: Record<number, number> = { 1: 200, 16: 640, 64: 1280 };
@@ -139,8 +140,12 @@ async function main(): Promise<void> {
   const started = performance.now();
   const asked = process.argv.slice(2).filter((a) => (BENCHES as readonly string[]).includes(a));
   const chosen = asked.length > 0 ? asked : [...BENCHES];
-  if (chosen.includes('commands')) await commandsBench();
-  if (chosen.includes('teams')) console.log(`\n${formatTeamsBench(await runTeamsBench())}`);
+  const slack = chosen.includes('commands') ? await commandsBench() : undefined;
+  if (chosen.includes('teams')) {
+    const teams = await runTeamsBench();
+    console.log(`\n${formatTeamsBench(teams)}`);
+    if (slack) console.log(`\n${formatBesideSlack(slack, teams)}`);
+  }
   const postgresUrl = (await postgresServerUrl()) ?? undefined;
   if (chosen.includes('status')) console.log(`\n${formatStatusBench(await runStatusBench())}`);
   if (chosen.includes('digest')) console.log(`\n${formatDigestBench(await runDigestBench({ postgresUrl }))}`);
@@ -151,7 +156,7 @@ async function main(): Promise<void> {
   console.log(`\nFinished in ${((performance.now() - started) / 1000).toFixed(0)} s on ${process.version}.`);
 }
 
-async function commandsBench(): Promise<void> {
+async function commandsBench(): Promise<RunResult[]> {
   const load = await startLoadWorker();
   const results: RunResult[] = [];
   let floor: CommitFloor | undefined;
@@ -177,6 +182,7 @@ async function commandsBench(): Promise<void> {
   const barePostgres = bare.get('PostgreSQL:1');
   if (floor && barePostgres)
     console.log(`\n${formatCommitFloor(floor, percentile(barePostgres.visibleMs, 50))}`);
+  return results;
 }
 
 main().then(

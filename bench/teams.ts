@@ -234,3 +234,52 @@ export function formatTeamsBench(results: RunResult[]): string {
     ...lines,
   ].join('\n');
 }
+
+/**
+ * Each command's p50 on both platforms at each concurrency, each beside its own bare SDK app, when
+ * the commands bench ran in the same `npm run bench`.
+ */
+export function formatBesideSlack(slack: RunResult[], teams: RunResult[]): string {
+  const p50 = (r?: RunResult) => (r ? percentile(r.visibleMs, 50) : Number.NaN);
+  const find = (results: RunResult[], r: RunResult, scenario: string) =>
+    results.find(
+      (s) => s.database === r.database && s.concurrency === r.concurrency && s.scenario === scenario,
+    );
+  const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '-');
+  const times = (n: number) => (Number.isFinite(n) ? `${n.toFixed(2)}x` : '-');
+  const head = [
+    'database',
+    'command',
+    'conc',
+    'Slack p50',
+    'vs bare Bolt',
+    'Teams p50',
+    'vs bare Teams SDK',
+    'Teams/Slack',
+  ];
+  const rows = teams
+    .filter((r) => r.scenario !== BARE_TEAMS.name)
+    .map((r) => {
+      const s = find(slack, r, r.scenario);
+      return [
+        r.database,
+        r.scenario,
+        String(r.concurrency),
+        ms(p50(s)),
+        times(p50(s) / p50(find(slack, r, 'bare Bolt'))),
+        ms(p50(r)),
+        times(p50(r) / p50(find(teams, r, BARE_TEAMS.name))),
+        times(p50(r) / p50(s)),
+      ];
+    });
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [
+    'Teams beside Slack: p50 ms until the answer arrived, each against its own bare SDK app.',
+    '',
+    line(head),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...rows.map(line),
+  ].join('\n');
+}
