@@ -276,7 +276,8 @@ export function formatBesideSlack(slack: RunResult[], teams: RunResult[]): strin
   const line = (cells: string[]) =>
     cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [
-    'Teams beside Slack: p50 ms until the answer arrived, each against its own bare SDK app.',
+    'Teams beside Slack: p50 ms until the answer arrived, each against its own bare SDK app. The two suites ran one',
+    'after the other, not in turns, so Teams/Slack carries any change in the machine between them; the vs-bare columns do not.',
     '',
     line(head),
     widths.map((w) => '-'.repeat(w)).join('  '),
