@@ -9,14 +9,15 @@ import type { LoadResult } from './load.js';
 import type { RunRequest, WorkerMessage } from './load-worker.js';
 
 export interface LoadWorker {
-  /** The stand-ins' Web API URLs, for the apps' slackApiUrl. */
+  /** The stand-ins' URLs: Slack's Web API (the apps' slackApiUrl), or Teams' stand-in base. */
   apiUrls: Record<'ours' | 'bare', string>;
   run(request: Omit<RunRequest, 'id'>): Promise<LoadResult>;
   stop(): Promise<void>;
 }
 
-export async function startLoadWorker(): Promise<LoadWorker> {
-  const worker = fork(fileURLToPath(new URL('./load-worker.ts', import.meta.url)), [], {
+/** `script` is the worker: load-worker.ts (Slack) unless said, teams-worker.ts for Teams. */
+export async function startLoadWorker(script = './load-worker.ts'): Promise<LoadWorker> {
+  const worker = fork(fileURLToPath(new URL(script, import.meta.url)), [], {
     execArgv: ['--import', 'tsx'],
     serialization: 'advanced',
   });

@@ -73,7 +73,8 @@ let nextId = 0;
 export async function runLoad(options: {
   concurrency: number;
   requests: number;
-  answers: VisibleAnswers;
+  /** Resolves with a request's outcome when its answer has arrived (VisibleAnswers, for Slack). */
+  answers: Pick<VisibleAnswers, 'wait'>;
   send: (id: string) => Promise<{ status: number }>;
 }): Promise<LoadResult> {
   const result: LoadResult = {

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- commands|status|digest|reminders|pack|start …]` runs all six benchmarks, or the ones named.
+ * `npm run bench [-- commands|teams|status|digest|reminders|pack|start …]` runs all seven benchmarks, or the ones named.
  *
  * start: cold start to /healthz and idle RSS of `node dist/main.js` and `npm start` beside a bare
  * Bolt app (bench/start.ts).
@@ -14,6 +14,11 @@
  * rounds. Targets: p99 under 300 ms at 64 on SQLite; p50 within 2x of the bare app. On PostgreSQL it
  * also measures one durable write on the same server (commit-floor.ts): the least a stored update
  * can cost beside the bare app, which acks without storing anything.
+ *
+ * teams: the same two commands typed in a lead's 1:1 chat, as signed Bot Framework activities, to
+ * our Teams path beside a bare Teams SDK app (same JWT validation, one fixed reply), until the reply
+ * reaches the fake Bot Connector (bench/teams.ts). Target: p50 within 2x of the bare SDK app. Run
+ * with commands, it ends with each command's p50 on both platforms side by side.
  */
 import { type AppUnderLoad, startBare, startOurs } from './apps.js';
 import { formatPackBench, runPackBench } from './board-pack.js';
@@ -24,28 +29,14 @@ import { type LoadWorker, startLoadWorker } from './load-client.js';
 import { formatRemindersBench, runRemindersBench } from './reminders.js';
 import { BARE, SCENARIOS, type Scenario } from './scenarios.js';
 import { formatStartBench, runStartBench } from './start.js';
-import { percentile, type RunResult, table } from './stats.js';
+import { percentile, pooled, type RunResult, table } from './stats.js';
 import { formatStatusBench, runStatusBench } from './status-cpu.js';
+import { formatBesideSlack, formatTeamsBench, runTeamsBench } from './teams.js';
 
 const CONCURRENCIES = [1, 16, 64];
 const REQUESTS: Record<number, number> = { 1: 200, 16: 640, 64: 1280 };
 const WARM_UP = 100;
 const ROUNDS = 4;
-
-/** One result from a scenario's rounds: every sample, and throughput over their total time. */
-function pooled(rounds: RunResult[]): RunResult {
-  const requests = rounds.reduce((n, r) => n + r.requests, 0);
-  const queries = rounds.reduce((n, r) => n + (r.queriesPerRequest ?? 0) * r.requests, 0);
-  return {
-    ...rounds[0]!,
-    requests,
-    visibleMs: rounds.flatMap((r) => r.visibleMs),
-    ackMs: rounds.flatMap((r) => r.ackMs),
-    seconds: rounds.reduce((n, r) => n + r.seconds, 0),
-    queriesPerRequest: rounds[0]!.queriesPerRequest === undefined ? undefined : queries / requests,
-    cpuMsPerRequest: rounds.reduce((n, r) => n + (r.cpuMsPerRequest ?? 0) * r.requests, 0) / requests,
-  };
-}
 
 interface Apps {
   ours: AppUnderLoad;
@@ -143,13 +134,18 @@ function verdicts(results: RunResult[]): string[] {
   return lines;
 }
 
-const BENCHES = ['commands', 'status', 'digest', 'reminders', 'pack', 'start'] as const;
+const BENCHES = ['commands', 'teams', 'status', 'digest', 'reminders', 'pack', 'start'] as const;
 
 async function main(): Promise<void> {
   const started = performance.now();
   const asked = process.argv.slice(2).filter((a) => (BENCHES as readonly string[]).includes(a));
   const chosen = asked.length > 0 ? asked : [...BENCHES];
-  if (chosen.includes('commands')) await commandsBench();
+  const slack = chosen.includes('commands') ? await commandsBench() : undefined;
+  if (chosen.includes('teams')) {
+    const teams = await runTeamsBench();
+    console.log(`\n${formatTeamsBench(teams)}`);
+    if (slack) console.log(`\n${formatBesideSlack(slack, teams)}`);
+  }
   const postgresUrl = (await postgresServerUrl()) ?? undefined;
   if (chosen.includes('status')) console.log(`\n${formatStatusBench(await runStatusBench())}`);
   if (chosen.includes('digest')) console.log(`\n${formatDigestBench(await runDigestBench({ postgresUrl }))}`);
@@ -160,7 +156,7 @@ async function main(): Promise<void> {
   console.log(`\nFinished in ${((performance.now() - started) / 1000).toFixed(0)} s on ${process.version}.`);
 }
 
-async function commandsBench(): Promise<void> {
+async function commandsBench(): Promise<RunResult[]> {
   const load = await startLoadWorker();
   const results: RunResult[] = [];
   let floor: CommitFloor | undefined;
@@ -186,6 +182,7 @@ async function commandsBench(): Promise<void> {
   const barePostgres = bare.get('PostgreSQL:1');
   if (floor && barePostgres)
     console.log(`\n${formatCommitFloor(floor, percentile(barePostgres.visibleMs, 50))}`);
+  return results;
 }
 
 main().then(

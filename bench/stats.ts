@@ -31,6 +31,21 @@ export function percentile(samples: number[], p: number): number {
 const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '-');
 const times = (n: number) => (Number.isFinite(n) ? `${n.toFixed(2)}x` : '-');
 
+/** One result from a scenario's rounds: every sample, and throughput over their total time. */
+export function pooled(rounds: RunResult[]): RunResult {
+  const requests = rounds.reduce((n, r) => n + r.requests, 0);
+  const queries = rounds.reduce((n, r) => n + (r.queriesPerRequest ?? 0) * r.requests, 0);
+  return {
+    ...rounds[0]!,
+    requests,
+    visibleMs: rounds.flatMap((r) => r.visibleMs),
+    ackMs: rounds.flatMap((r) => r.ackMs),
+    seconds: rounds.reduce((n, r) => n + r.seconds, 0),
+    queriesPerRequest: rounds[0]!.queriesPerRequest === undefined ? undefined : queries / requests,
+    cpuMsPerRequest: rounds.reduce((n, r) => n + (r.cpuMsPerRequest ?? 0) * r.requests, 0) / requests,
+  };
+}
+
 /** One line per run, with our p50/p99 as multiples of the bare app's at the same concurrency. */
 export function table(results: RunResult[], bare: Map<string, RunResult>): string {
   const head = [
@@ -49,7 +64,9 @@ export function table(results: RunResult[], bare: Map<string, RunResult>): strin
     'CPU vs bare',
   ];
   const rows = results.map((r) => {
-    const base = bare.get(`${r.database}:${r.concurrency}`);
+    const found = bare.get(`${r.database}:${r.concurrency}`);
+    // The bare app's own row has nothing to be compared with.
+    const base = found === r ? undefined : found;
     const [p50, p99] = [percentile(r.visibleMs, 50), percentile(r.visibleMs, 99)];
     return [
       r.database,
@@ -59,12 +76,12 @@ export function table(results: RunResult[], bare: Map<string, RunResult>): strin
       ms(p50),
       ms(p99),
       (r.requests / r.seconds).toFixed(0),
-      base && r.scenario !== 'bare Bolt' ? times(p50 / percentile(base.visibleMs, 50)) : '',
-      base && r.scenario !== 'bare Bolt' ? times(p99 / percentile(base.visibleMs, 99)) : '',
+      base ? times(p50 / percentile(base.visibleMs, 50)) : '',
+      base ? times(p99 / percentile(base.visibleMs, 99)) : '',
       ms(percentile(r.ackMs, 99)),
       r.queriesPerRequest === undefined ? '' : r.queriesPerRequest.toFixed(1),
       r.cpuMsPerRequest === undefined ? '' : r.cpuMsPerRequest.toFixed(2),
-      base?.cpuMsPerRequest && r.cpuMsPerRequest !== undefined && r.scenario !== 'bare Bolt'
+      base?.cpuMsPerRequest && r.cpuMsPerRequest !== undefined
         ? times(r.cpuMsPerRequest / base.cpuMsPerRequest)
         : '',
     ];

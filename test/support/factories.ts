@@ -26,22 +26,40 @@ export const as = (userId: string, workspaceId = TEAM, requestKey?: string): Act
   requestKey,
 });
 
-/** Programme "Improving Children's Services" with WS1 (led by U.lead) and WS2 (led by U.otherLead). */
-export async function seedProgramme(deps: Deps, workspaceId = TEAM) {
+/** Who sets the programme up and leads its workstreams, and on which platform (Slack unless said). */
+export interface Cast {
+  admin: string;
+  lead: string;
+  otherLead: string;
+  platform?: Actor['platform'];
+  /** The board channel; BOARD_CHANNEL unless said. */
+  board?: string;
+}
+
+/**
+ * Programme "Improving Children's Services" with WS1 (led by U.lead) and WS2 (led by U.otherLead);
+ * another `cast` (Entra ids on Teams, say) sets it up and leads it instead.
+ */
+export async function seedProgramme(deps: Deps, workspaceId = TEAM, cast: Cast = U) {
+  const admin: Actor = {
+    workspaceId,
+    userId: cast.admin,
+    ...(cast.platform ? { platform: cast.platform } : {}),
+  };
   const { programme } = await setupProgramme(
-    { name: "Improving Children's Services", boardChannelId: BOARD_CHANNEL },
+    { name: "Improving Children's Services", boardChannelId: cast.board ?? BOARD_CHANNEL },
     deps,
-    as(U.admin, workspaceId),
+    admin,
   );
   const ws1 = await addWorkstream(
-    { code: 'WS1', name: 'Support and Develop Our Workforce', leadUserIds: [U.lead] },
+    { code: 'WS1', name: 'Support and Develop Our Workforce', leadUserIds: [cast.lead] },
     deps,
-    as(U.admin, workspaceId),
+    admin,
   );
   const ws2 = await addWorkstream(
-    { code: 'WS2', name: 'Improve Our Practice', leadUserIds: [U.otherLead] },
+    { code: 'WS2', name: 'Improve Our Practice', leadUserIds: [cast.otherLead] },
     deps,
-    as(U.admin, workspaceId),
+    admin,
   );
   return { programme, ws1, ws2 };
 }

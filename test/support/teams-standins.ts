@@ -38,6 +38,8 @@ export interface TeamsStandin {
   failNext(failure: { status: number; code: string }): void;
   /** Resolves when `n` connector calls have been recorded. */
   waitForCalls(n: number): Promise<ConnectorCall[]>;
+  /** Calls `listener` with each connector call as it is recorded; returns the unsubscribe. */
+  onCall(listener: (call: ConnectorCall) => void): () => void;
   assertExpected(): void;
   close(): Promise<void>;
 }
@@ -58,6 +60,7 @@ export async function startTeamsStandin(options: {
   let throttle: number | undefined;
   let failure: { status: number; code: string } | undefined;
   let waiters: (() => void)[] = [];
+  const listeners = new Set<(call: ConnectorCall) => void>();
   const base = { url: '' };
 
   const server = createServer((req, res) => {
@@ -105,13 +108,15 @@ export async function startTeamsStandin(options: {
       throttle = undefined;
       return json(429, { error: { code: 'Throttled' } }, { 'retry-after': String(seconds) });
     }
-    calls.push({
+    const call: ConnectorCall = {
       ...connector,
       method: req.method ?? '',
       path,
       authorization: req.headers.authorization,
       body,
-    });
+    };
+    calls.push(call);
+    for (const listener of listeners) listener(call);
     for (const wake of waiters) wake();
     waiters = [];
     if (connector.memberId) {
@@ -170,6 +175,10 @@ export async function startTeamsStandin(options: {
     waitForCalls: async (n) => {
       while (calls.length < n) await new Promise<void>((resolve) => waiters.push(resolve));
       return calls.slice(0, n);
+    },
+    onCall: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
     assertExpected: () => {
       if (unexpected.length)
