@@ -5,9 +5,9 @@
  */
 import { plain } from '../src/chat/message.js';
 import { AppError, isAppError } from '../src/domain/errors.js';
-import { answerExtension } from '../src/services/answer-extension.js';
 import { currentNotice } from '../src/services/current-reminder.js';
-import { EXTENSION_BUTTONS, parseExtensionButton } from '../src/services/extension-messages.js';
+import { answerExtension } from '../src/services/extensions/answer-extension.js';
+import { EXTENSION_BUTTONS, parseExtensionButton } from '../src/services/extensions/extension-messages.js';
 import { findReminder } from '../src/services/reminder-log.js';
 import { ephemeral } from './replies.js';
 import type { ButtonHandler, Reply } from './types.js';

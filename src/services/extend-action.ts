@@ -12,7 +12,7 @@ import { programmeToday, requireDueDate, requireReason } from './action-checks.j
 import { recordActionEvent } from './action-events.js';
 import { isAdmin, isLeadOf, requireOwnerLeadOrAdmin } from './authorise.js';
 import type { Actor, Deps } from './deps.js';
-import { NO_REQUEST, requestExtension } from './extension-request.js';
+import { NO_REQUEST, requestExtension } from './extensions/extension-request.js';
 import { type ActionInContext, loadAction, requireStatus, updateActionIfUnchanged } from './find-action.js';
 import { guardText } from './guard-text.js';
 import { inTransaction } from './transaction.js';

@@ -3,10 +3,10 @@
  * with Approve / Refuse (or, once answered, what was decided in their place); to the owner, the
  * lead's answer.
  */
-import type { Message } from '../chat/message.js';
-import { type ActionView, actionLine, formatActionRef } from '../domain/actions.js';
-import { type Day, formatUkDate, formatWeekdayUkDate } from '../domain/dates.js';
-import { toSafeText, truncateText } from '../domain/text.js';
+import type { Message } from '../../chat/message.js';
+import { type ActionView, actionLine, formatActionRef } from '../../domain/actions.js';
+import { type Day, formatUkDate, formatWeekdayUkDate } from '../../domain/dates.js';
+import { toSafeText, truncateText } from '../../domain/text.js';
 
 /** Button action ids; the value is `<notice id>.<action number>.<request event id>`. */
 export const EXTENSION_BUTTONS = { approve: 'extension_approve', refuse: 'extension_refuse' } as const;

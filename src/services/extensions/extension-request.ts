@@ -5,14 +5,14 @@
  * approves, the old date stands. A new request while one is pending replaces it: the owner's
  * latest word is the one the lead answers, and the earlier notice's buttons become stale.
  */
-import type { Tx } from '../db/client.js';
-import type { Person } from '../db/generated/sqlite/client.js';
-import { programmeToday } from './action-checks.js';
-import { recordActionEvent } from './action-events.js';
-import { whoDecides } from './decline-action.js';
-import type { Deps } from './deps.js';
-import { type ActionInContext, updateActionIfUnchanged } from './find-action.js';
-import { queueNotice } from './reminder-log.js';
+import type { Tx } from '../../db/client.js';
+import type { Person } from '../../db/generated/sqlite/client.js';
+import { programmeToday } from '../action-checks.js';
+import { recordActionEvent } from '../action-events.js';
+import { whoDecides } from '../decline-action.js';
+import type { Deps } from '../deps.js';
+import { type ActionInContext, updateActionIfUnchanged } from '../find-action.js';
+import { queueNotice } from '../reminder-log.js';
 
 export const EXTENSION_REQUEST_NOTICE = 'extension_request';
 export const EXTENSION_ANSWER_NOTICE = 'extension_answer';

@@ -6,17 +6,17 @@
  * owner is told in a notice queued in the same transaction. An answer to a request that was
  * already answered or replaced changes nothing and says so.
  */
-import type { ActionEvent } from '../db/generated/sqlite/client.js';
-import { formatActionRef } from '../domain/actions.js';
-import { AppError } from '../domain/errors.js';
-import { programmeToday } from './action-checks.js';
-import { recordActionEvent } from './action-events.js';
-import { requireLeadOrAdmin } from './authorise.js';
-import type { Actor, Deps } from './deps.js';
+import type { ActionEvent } from '../../db/generated/sqlite/client.js';
+import { formatActionRef } from '../../domain/actions.js';
+import { AppError } from '../../domain/errors.js';
+import { programmeToday } from '../action-checks.js';
+import { recordActionEvent } from '../action-events.js';
+import { requireLeadOrAdmin } from '../authorise.js';
+import type { Actor, Deps } from '../deps.js';
+import { type ActionInContext, loadAction, requireStatus } from '../find-action.js';
+import { queueNotice } from '../reminder-log.js';
+import { inTransaction } from '../transaction.js';
 import { EXTENSION_ANSWER_NOTICE, NO_REQUEST } from './extension-request.js';
-import { type ActionInContext, loadAction, requireStatus } from './find-action.js';
-import { queueNotice } from './reminder-log.js';
-import { inTransaction } from './transaction.js';
 
 export interface AnswerExtensionInput {
   ref: number;

@@ -2,11 +2,11 @@
  * The extension notices rendered from their payload and the action as it stands now, so the
  * lead's DM, re-rendered after an answer (or a press on a stale request), shows what was decided.
  */
-import type { Message } from '../chat/message.js';
-import type { Db } from '../db/client.js';
-import type { Action, ReminderLog } from '../db/generated/sqlite/client.js';
-import type { ActionView } from '../domain/actions.js';
-import { type Day, formatUkDate } from '../domain/dates.js';
+import type { Message } from '../../chat/message.js';
+import type { Db } from '../../db/client.js';
+import type { Action, ReminderLog } from '../../db/generated/sqlite/client.js';
+import type { ActionView } from '../../domain/actions.js';
+import { type Day, formatUkDate } from '../../domain/dates.js';
 import type { ExtensionAnswerPayload } from './answer-extension.js';
 import { extensionAnswerMessage, extensionRequestMessage } from './extension-messages.js';
 import { EXTENSION_REQUEST_NOTICE, type ExtensionRequestPayload } from './extension-request.js';
