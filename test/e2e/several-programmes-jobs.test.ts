@@ -3,7 +3,8 @@
  * own board channel exactly once, and the reminder sweep reminds the owner of each programme's
  * actions once. A reminder's button acts on its own programme's action even though the other
  * programme has an action with the same number, and a button naming another workspace's
- * programme changes nothing.
+ * programme changes nothing. Every reminder button and the extension Approve button act on their own
+ * programme's A-1 only.
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { slackChat } from '../../src/chat/slack/slack-chat.js';
@@ -140,4 +141,86 @@ it("a button naming another workspace's programme changes nothing", async () => 
   const actions = await e.t.deps.db.action.findMany({ where: { workspaceId: TEAM } });
   expect(actions.map((a) => a.status)).toEqual(['open', 'open']);
   expect(await e.t.deps.db.auditLog.count({ where: { action: { contains: 'complete' } } })).toBe(0);
+});
+
+/**
+ * Every other reminder button, pressed on the SEND reminder: its form carries SEND's programme,
+ * and submitting it changes SEND's A-1 only. The children's services A-1 is left exactly as it was.
+ */
+it.each([
+  {
+    button: 'reminder_new_date',
+    values: { due: 'date:2027-01-29', reason: 'Waiting on the SEND panel dates' },
+    changed: async (id: number) =>
+      (await e.t.deps.db.action.findFirstOrThrow({ where: { programmeId: id, number: 1 } })).dueDate ===
+      '2027-01-29',
+  },
+  {
+    button: 'reminder_add_update',
+    values: { text: 'Backlog down to 40 plans' },
+    changed: async (id: number) =>
+      (await e.t.deps.db.actionEvent.count({
+        where: { kind: 'comment', note: 'Backlog down to 40 plans', action: { programmeId: id } },
+      })) === 1,
+  },
+  {
+    button: 'reminder_not_mine',
+    values: { owner: `user:${U.member}` },
+    changed: async (id: number) =>
+      (await e.t.deps.db.actionEvent.count({ where: { kind: 'not_mine', action: { programmeId: id } } })) ===
+      1,
+  },
+])('$button on the SEND reminder changes only SEND’s A-1', async ({ button, values, changed }) => {
+  await job(e).run(at(e, '2026-11-23 09:30'));
+  const sendReminder = dmsTo(e, U.owner).find((m) => shown(m).includes('Review the EHCP backlog'))!;
+  const careBefore = await e.t.deps.db.action.findFirstOrThrow({
+    where: { programmeId: care.id, number: 1 },
+  });
+  const careEvents = await e.t.deps.db.actionEvent.count({ where: { actionId: careBefore.id } });
+  const value = buttonValue(sendReminder, button);
+  expect(value).toMatch(new RegExp(`^P${send.id}/`));
+  await e.press({
+    userId: U.owner,
+    actionId: button,
+    value,
+    channelId: sendReminder.channel,
+    messageId: sendReminder.ts,
+  });
+  const form = e.slack.views.at(-1)!.view as { private_metadata: string; callback_id: string };
+  await e.submit({
+    userId: U.owner,
+    callbackId: form.callback_id,
+    privateMetadata: form.private_metadata,
+    values,
+  });
+  expect(await changed(send.id)).toBe(true);
+  expect(await changed(care.id)).toBe(false);
+  expect(await e.t.deps.db.action.findFirstOrThrow({ where: { id: careBefore.id } })).toEqual(careBefore);
+  expect(await e.t.deps.db.actionEvent.count({ where: { actionId: careBefore.id } })).toBe(careEvents);
+});
+
+it('an extension asked for in SEND’s board channel is approved from the lead’s DM on SEND’s A-1 only', async () => {
+  await e.t.deps.db.programme.update({ where: { id: send.id }, data: { extensionApproval: true } });
+  const careBefore = await e.t.deps.db.action.findFirstOrThrow({
+    where: { programmeId: care.id, number: 1 },
+  });
+  const asked = await e.command('action extend A-1 30/11/2026 Waiting on the SEND panel', U.owner, {
+    channelId: SEND_BOARD,
+  });
+  expect(asked.reply).toContain('Until it is approved, A-1 stays due 09/11/2026');
+  await job(e).run(at(e, '2026-11-03 11:00'));
+  const notice = dmsTo(e, U.lead).find((m) => m.text.includes('asks for a new due date'))!;
+  expect(shown(notice)).toContain('Review the EHCP backlog');
+  const value = buttonValue(notice, 'extension_approve');
+  expect(value).toMatch(new RegExp(`^P${send.id}/`));
+  await e.press({
+    userId: U.lead,
+    actionId: 'extension_approve',
+    value,
+    channelId: notice.channel,
+    messageId: notice.ts,
+  });
+  const sendA1 = await e.t.deps.db.action.findFirstOrThrow({ where: { programmeId: send.id, number: 1 } });
+  expect(sendA1).toMatchObject({ dueDate: '2026-11-30', requestedDue: null });
+  expect(await e.t.deps.db.action.findFirstOrThrow({ where: { id: careBefore.id } })).toEqual(careBefore);
 });
