@@ -5,6 +5,7 @@
  */
 
 import type { Block, Message } from '../chat/message.js';
+import { stampMessage } from '../chat/programme-stamp.js';
 import { chunked } from '../db/chunked.js';
 import type { Person, Programme } from '../db/generated/sqlite/client.js';
 import { type Day, daysBetween, formatLongDate, formatUkDate, todayIn } from '../domain/dates.js';
@@ -24,15 +25,12 @@ export async function buildHome(
   actor: ProgrammeScope & Pick<Actor, 'userId'>,
   notice?: string,
 ): Promise<Message> {
-  // The Home tab is the person's, not a channel's: the programme a press there names, else the first.
-  const programme =
-    (await scopedProgramme(deps.db, actor)) ??
-    (await deps.db.programme.findFirst({
-      where: { workspaceId: actor.workspaceId },
-      orderBy: { id: 'asc' },
-    }));
+  const programmes = await deps.db.programme.findMany({
+    where: { workspaceId: actor.workspaceId },
+    orderBy: { id: 'asc' },
+  });
   const top: Block[] = notice ? [{ type: 'section', text: `<icon:warning> ${notice}` }] : [];
-  if (!programme) {
+  if (programmes.length === 0) {
     return {
       text: 'No improvement programme yet',
       blocks: [
@@ -47,17 +45,41 @@ export async function buildHome(
   const person = await deps.db.person.findUnique({
     where: { workspaceId_platformUserId: { workspaceId: actor.workspaceId, platformUserId: actor.userId } },
   });
-  const today = todayIn(deps.clock.now(), programme.timezone);
+  // The Home tab is the person's, not a channel's: every programme of the workspace they have
+  // actions or workstreams in (the one a press there named, and the first, always), each with its
+  // buttons stamped with that programme, so a press acts on the right A-1.
+  const named = (await scopedProgramme(deps.db, actor))?.id ?? programmes[0]!.id;
+  const sections = await Promise.all(programmes.map((p) => programmeSection(deps, p, person)));
+  const shown = sections.filter((s) => s.involved || s.programme.id === named);
+  const first = shown[0]!.programme;
   const blocks: Block[] = [
-    { type: 'header', text: programme.name.slice(0, 150) },
-    ...top,
-    ...(await actionBlocks(deps, programme, person, today)),
-    { type: 'divider' },
-    ...(await workstreamBlocks(deps, programme, person)),
-    ...(await nextVisitBlocks(deps, programme, today)),
-    { type: 'context', text: reminderSettings(person, today) },
+    ...shown.flatMap((s, i) => [
+      ...(i > 0 ? [{ type: 'divider' } as const] : []),
+      { type: 'header', text: s.programme.name.slice(0, 150) } as const,
+      ...(i === 0 ? top : []),
+      ...(stampMessage({ text: '', blocks: s.blocks }, s.programme.id).blocks ?? []),
+    ]),
+    { type: 'context', text: reminderSettings(person, todayIn(deps.clock.now(), first.timezone)) },
   ];
-  return { text: `${programme.name}: your actions and workstreams`, blocks };
+  const names = shown.map((s) => s.programme.name).join(', ');
+  return { text: `${names}: your actions and workstreams`, blocks };
+}
+
+/** One programme's part of the Home tab, and whether the person has anything in it. */
+async function programmeSection(deps: Deps, programme: Programme, person: Person | null) {
+  const today = todayIn(deps.clock.now(), programme.timezone);
+  const actions = await actionBlocks(deps, programme, person, today);
+  const workstreams = await workstreamBlocks(deps, programme, person);
+  return {
+    programme,
+    involved: workstreams.length > 0 || actions.some((b) => b.type === 'actions'),
+    blocks: [
+      ...actions,
+      { type: 'divider' } as const,
+      ...workstreams,
+      ...(await nextVisitBlocks(deps, programme, today)),
+    ] as Block[],
+  };
 }
 
 async function actionBlocks(

@@ -13,9 +13,10 @@ import { digestJob } from '../../src/scheduler/digest-job.js';
 import { addAction } from '../../src/services/add-action.js';
 import { addWorkstream } from '../../src/services/add-workstream.js';
 import { setupProgramme } from '../../src/services/setup-programme.js';
-import { DEFAULT_METHODS, type E2E, startE2E } from '../support/e2e.js';
+import { DEFAULT_METHODS, type E2E, SIGNING_SECRET, startE2E } from '../support/e2e.js';
 import { as, BOARD_CHANNEL, seedProgramme, TEAM, U } from '../support/factories.js';
 import { at, dmsTo, everyone, job, roster, shown } from '../support/reminders.js';
+import { sendBlockAction, sendEvent } from '../support/signed-requests.js';
 
 const SEND_BOARD = 'C0SENDBOARD';
 let e: E2E;
@@ -147,7 +148,7 @@ it("a button naming another workspace's programme changes nothing", async () => 
  * Every other reminder button, pressed on the SEND reminder: its form carries SEND's programme,
  * and submitting it changes SEND's A-1 only. The children's services A-1 is left exactly as it was.
  */
-it.each([
+it.each<{ button: string; values: Record<string, string>; changed: (id: number) => Promise<boolean> }>([
   {
     button: 'reminder_new_date',
     values: { due: 'date:2027-01-29', reason: 'Waiting on the SEND panel dates' },
@@ -223,4 +224,48 @@ it('an extension asked for in SEND’s board channel is approved from the lead�
   const sendA1 = await e.t.deps.db.action.findFirstOrThrow({ where: { programmeId: send.id, number: 1 } });
   expect(sendA1).toMatchObject({ dueDate: '2026-11-30', requestedDue: null });
   expect(await e.t.deps.db.action.findFirstOrThrow({ where: { id: careBefore.id } })).toEqual(careBefore);
+});
+
+it('the Home tab shows both programmes, each with its own buttons, and Done there closes SEND’s A-1 only', async () => {
+  at(e, '2026-11-23 10:00');
+  await sendEvent(e.url, {
+    signingSecret: SIGNING_SECRET,
+    teamId: TEAM,
+    event: { type: 'app_home_opened', user: U.owner, channel: e.slack.dmChannelFor(U.owner), tab: 'home' },
+  });
+  await e.runtime.idle();
+  const home = () => JSON.stringify(e.slack.homeView(U.owner)?.view.blocks ?? []);
+  expect(home()).toContain("Improving Children's Services");
+  expect(home()).toContain('SEND improvement plan');
+  expect(home()).toContain('Audit duty team assessments');
+  expect(home()).toContain('Review the EHCP backlog');
+  expect(home()).toContain(`"value":"P${care.id}/home.1"`);
+  expect(home()).toContain(`"value":"P${send.id}/home.1"`);
+  await sendBlockAction(e.url, {
+    signingSecret: SIGNING_SECRET,
+    teamId: TEAM,
+    userId: U.owner,
+    actionId: 'reminder_done',
+    value: `P${send.id}/home.1`,
+    blockId: 'b',
+    responseUrl: e.slack.responseUrl('home'),
+    container: { type: 'view', view_id: e.slack.homeView(U.owner)?.id ?? 'V0' },
+  });
+  await e.runtime.idle();
+  const form = e.slack.views.filter((v) => v.type === 'modal').at(-1)!.view as {
+    callback_id: string;
+    private_metadata: string;
+  };
+  await e.submit({
+    userId: U.owner,
+    callbackId: form.callback_id,
+    privateMetadata: form.private_metadata,
+    values: { evidence: 'Backlog report to the SEND board' },
+  });
+  const status = async (programmeId: number) =>
+    (await e.t.deps.db.action.findFirstOrThrow({ where: { programmeId, number: 1 } })).status;
+  expect(await status(send.id)).toBe('done');
+  expect(await status(care.id)).toBe('open');
+  expect(home()).not.toContain('Review the EHCP backlog');
+  expect(home()).toContain('Audit duty team assessments');
 });
