@@ -3,7 +3,8 @@
  * scheduler, talking to an in-process stand-in of the Slack Web API instead of Slack, with a
  * small Slack-like page on the app's own port to drive it. The stand-in's messages and the moved
  * clock are kept beside the database (page-store.ts), so a restart loses nothing the data keeps.
- * Only src/app.ts knows about it.
+ * The page can also show Teams: the real Teams app, in a local tenant of its own with its own copy
+ * of the demo, talking to a local Bot Connector (src/local/teams). Only src/app.ts knows about it.
  */
 import { randomBytes } from 'node:crypto';
 import type { SlackOptions } from '../chat/slack/app.js';
@@ -14,11 +15,20 @@ import type { Logger } from '../logger.js';
 import { seedDemo } from '../seed/demo.js';
 import type { ChatDeps } from '../services/deps.js';
 import { ChangeFeed } from './page/change-feed.js';
-import type { PageContext } from './page/context.js';
+import type { PageContext, TeamsView } from './page/context.js';
 import { type OnRequest, onRequest } from './page/on-request.js';
 import { pageRoutes } from './page/routes.js';
 import { PageStore, pageFileFor } from './page-store.js';
 import { createSlackWebApi, type SlackWebApi } from './slack-web-api.js';
+import { installEverywhere } from './teams/activities.js';
+import { startTeamsConnector, type TeamsConnector } from './teams/connector.js';
+import {
+  LOCAL_TEAMS_CLIENT_ID,
+  LOCAL_TENANT_ID,
+  TEAMS_BOARD_CHANNEL,
+  TEAMS_CHANNELS,
+  TEAMS_PEOPLE,
+} from './teams/workspace.js';
 import {
   BOARD_CHANNEL,
   LOCAL_BOT,
@@ -33,6 +43,8 @@ export interface LocalMode {
   config: Config;
   clock: AdjustableClock;
   slack: SlackWebApi;
+  /** The Teams view's Bot Connector (absent when the app is set up for a real Teams). */
+  teams?: TeamsConnector;
   routes: NonNullable<SlackOptions['routes']>;
   /** Loads the demo programme when the workspace has none yet (first start). */
   seed(db: Db): Promise<void>;
@@ -59,6 +71,15 @@ export async function startLocalMode(
     channels: LOCAL_CHANNELS,
     clock: () => clock.now(),
   });
+  // The Teams view, unless the app has a real Teams to talk to: local mode never replaces that.
+  const teamsSecret = randomBytes(32).toString('hex');
+  const teams = config.teams
+    ? undefined
+    : await startTeamsConnector({
+        clientId: LOCAL_TEAMS_CLIENT_ID,
+        clientSecret: teamsSecret,
+        clock: () => clock.now(),
+      });
   // A fresh secret each start: a fixed one would be public (it is in the source), and anyone
   // who could reach the port could then sign requests as Slack. Only the page needs to know it.
   const signingSecret = randomBytes(32).toString('hex');
@@ -67,22 +88,40 @@ export async function startLocalMode(
   const store = pageFile
     ? new PageStore(
         pageFile,
-        () => ({ clockOffsetMs: clock.offset, messages: slack.messages }),
+        () => ({
+          clockOffsetMs: clock.offset,
+          messages: slack.messages,
+          teamsActivities: teams?.activities ?? [],
+        }),
         options.logger,
       )
     : undefined;
   if (store) {
     const saved = store.load();
     slack.restoreMessages(saved.messages);
+    teams?.restore(saved.teamsActivities);
     if (saved.clockOffsetMs > clock.offset) clock.advance(saved.clockOffsetMs - clock.offset);
   }
-  const unsubscribe = [slack.onChange(() => feed.bump()), feed.subscribe(() => store?.schedule())];
+  const unsubscribe = [
+    slack.onChange(() => feed.bump()),
+    ...(teams ? [teams.onChange(() => feed.bump())] : []),
+    feed.subscribe(() => store?.schedule()),
+  ];
   let appPort = 0;
   let tick: () => Promise<void> = async () => undefined;
-  let requests: OnRequest | undefined;
+  let requests: { slack: OnRequest; teams: OnRequest } | undefined;
   const running = () => {
     if (!requests) throw new Error('local mode: the page was used before the app was ready');
     return requests;
+  };
+  let installed: () => void = () => undefined;
+  const teamsView: TeamsView | undefined = teams && {
+    connector: teams,
+    appUrl: () => `http://127.0.0.1:${appPort}`,
+    ready: new Promise<void>((resolve) => {
+      installed = resolve;
+    }),
+    onRequest: { digest: () => running().teams.digest(), reminders: () => running().teams.reminders() },
   };
   const ctx: PageContext = {
     slack,
@@ -97,7 +136,8 @@ export async function startLocalMode(
     closedViews: new Set(),
     appUrl: () => `http://127.0.0.1:${appPort}`,
     tick: () => tick(),
-    onRequest: { digest: () => running().digest(), reminders: () => running().reminders() },
+    onRequest: { digest: () => running().slack.digest(), reminders: () => running().slack.reminders() },
+    ...(teamsView ? { teams: teamsView } : {}),
   };
   return {
     config: {
@@ -109,28 +149,65 @@ export async function startLocalMode(
         botId: LOCAL_BOT.botId,
         botUserId: LOCAL_BOT.userId,
       },
+      ...(teams
+        ? {
+            teams: {
+              clientId: LOCAL_TEAMS_CLIENT_ID,
+              clientSecret: teamsSecret,
+              openIdMetadataUrl: teams.openIdMetadataUrl,
+              tokenUrl: teams.tokenUrl,
+            },
+          }
+        : {}),
     },
     clock,
     slack,
+    ...(teams ? { teams } : {}),
     pageFile,
     routes: (req, res) => pageRoutes(ctx, req, res),
     async seed(db) {
-      if ((await db.programme.count({ where: { workspaceId: LOCAL_TEAM_ID } })) > 0) return;
-      await seedDemo(db, {
-        workspaceId: LOCAL_TEAM_ID,
-        now: clock.now(),
-        people: LOCAL_PEOPLE.map((p) => p.id),
-        boardChannelId: BOARD_CHANNEL.id,
-      });
-      options.logger.info({ workspace: LOCAL_TEAM_ID }, 'local mode: loaded the demo programme');
+      const demos = [
+        {
+          workspaceId: LOCAL_TEAM_ID,
+          platform: 'slack' as const,
+          people: LOCAL_PEOPLE.map((p) => p.id),
+          boardChannelId: BOARD_CHANNEL.id,
+        },
+        ...(teams
+          ? [
+              {
+                workspaceId: LOCAL_TENANT_ID,
+                platform: 'teams' as const,
+                people: TEAMS_PEOPLE.map((p) => p.aadObjectId),
+                boardChannelId: TEAMS_BOARD_CHANNEL.id,
+              },
+            ]
+          : []),
+      ];
+      for (const demo of demos) {
+        if ((await db.programme.count({ where: { workspaceId: demo.workspaceId } })) > 0) continue;
+        await seedDemo(db, { ...demo, now: clock.now() });
+        options.logger.info({ workspace: demo.workspaceId }, 'local mode: loaded the demo programme');
+      }
     },
     ready(app) {
       appPort = app.port;
       tick = app.tick;
-      requests = onRequest(app.deps, {
-        id: LOCAL_TEAM_ID,
-        channelName: (id) => LOCAL_CHANNELS.find((c) => c.id === id)?.name ?? id,
-      });
+      requests = {
+        slack: onRequest(app.deps, {
+          id: LOCAL_TEAM_ID,
+          channelName: (id) => `#${LOCAL_CHANNELS.find((c) => c.id === id)?.name ?? id}`,
+        }),
+        teams: onRequest(app.deps, {
+          id: LOCAL_TENANT_ID,
+          channelName: (id) => TEAMS_CHANNELS.find((c) => c.id === id)?.name ?? id,
+        }),
+      };
+      if (teamsView)
+        installEverywhere(teamsView).then(installed, (error: unknown) => {
+          options.logger.error({ err: error }, 'local mode: could not install the Teams app locally');
+          installed();
+        });
       const url = `http://localhost:${app.port}`;
       options.logger.info({ url }, 'local mode: open the page to try improvement-bot');
       // A plain line too: the first thing someone trying the bot looks for among the JSON logs.
@@ -142,6 +219,7 @@ export async function startLocalMode(
       store?.schedule();
       store?.flush();
       await slack.close();
+      await teams?.close();
     },
   };
 }

@@ -25,12 +25,19 @@ export interface ControlOutcome {
 type Run = (ctx: PageContext, body: Record<string, unknown>) => Promise<Pick<ControlOutcome, 'ran' | 'said'>>;
 
 const CONTROLS: Record<string, Run> = {
-  digest: async (ctx) => ({ ran: 'digest', said: await ctx.onRequest.digest() }),
-  reminders: async (ctx) => ({ ran: 'reminders', said: (await ctx.onRequest.reminders()) ?? undefined }),
+  digest: async (ctx, body) => ({ ran: 'digest', said: await requests(ctx, body).digest() }),
+  reminders: async (ctx, body) => ({
+    ran: 'reminders',
+    said: (await requests(ctx, body).reminders()) ?? undefined,
+  }),
   time: async (ctx, body) => moveAndTick(ctx, untilNext(ctx, body.time)),
   day: async (ctx) => moveAndTick(ctx, STEPS.day!),
   week: async (ctx) => moveAndTick(ctx, STEPS.week!),
 };
+
+/** The Slack workspace's, or the Teams tenant's when the page is showing Teams. */
+const requests = (ctx: PageContext, body: Record<string, unknown>) =>
+  body.platform === 'teams' && ctx.teams ? ctx.teams.onRequest : ctx.onRequest;
 
 export async function runControl(ctx: PageContext, body: Record<string, unknown>): Promise<ControlOutcome> {
   const control = typeof body.action === 'string' ? CONTROLS[body.action] : undefined;

@@ -43,7 +43,7 @@ export function onRequest(
           id: LOCAL_PAGE_ACTOR,
           by: 'from the local page',
         });
-        const where = `#${workspace.channelName(programme.boardChannelId ?? '')}`;
+        const where = workspace.channelName(programme.boardChannelId ?? '');
         if (result.kind === 'busy')
           return `This week's digest is being posted right now: look in ${where} in a minute.`;
         if (result.kind === 'failed') return `The digest could not be posted: ${failureReason(result.code)}.`;
