@@ -19,6 +19,8 @@ export interface ControlOutcome {
   said?: string;
   /** New messages: the conversation each landed in (DMs included, whoever they are for). */
   posted: { channel: string; ephemeralFor?: string }[];
+  /** New messages in the local Teams tenant: the conversation each landed in. */
+  teamsPosted: { conversationId: string }[];
   edited: number;
 }
 
@@ -45,6 +47,8 @@ export async function runControl(ctx: PageContext, body: Record<string, unknown>
   const { messages } = ctx.slack;
   const key = (m: (typeof messages)[number]) => `${m.channel}/${m.ts}`;
   const before = new Map(messages.map((m) => [key(m), m.editedAt]));
+  const activities = ctx.teams?.connector.activities ?? [];
+  const teamsBefore = activities.length;
   const { ran, said } = await control(ctx, body);
   const posted = messages.filter((m) => !before.has(key(m)));
   const edited = messages.filter((m) => before.has(key(m)) && before.get(key(m)) !== m.editedAt);
@@ -56,6 +60,7 @@ export async function runControl(ctx: PageContext, body: Record<string, unknown>
       channel: m.channel,
       ...(m.ephemeralFor ? { ephemeralFor: m.ephemeralFor } : {}),
     })),
+    teamsPosted: activities.slice(teamsBefore).map((a) => ({ conversationId: a.conversationId })),
     edited: edited.length,
   };
 }

@@ -20,6 +20,8 @@ export interface TeamsPageState {
   tenant: { id: string; name: string };
   bot: { id: string; name: string };
   me: string | null;
+  /** The demo people, by the page's ids (the same person in both views). */
+  people: { id: string; realName: string; title: string }[];
   channels: { id: string; name: string }[];
   /** This person's 1:1 chat with the bot. */
   chat: string | null;
@@ -43,6 +45,7 @@ export function teamsState(ctx: PageContext, userId: string | null): TeamsPageSt
     tenant: { id: LOCAL_TENANT_ID, name: ctx.teamName },
     bot: LOCAL_TEAMS_BOT,
     me: person?.localId ?? null,
+    people: ctx.people.map((p) => ({ id: p.id, realName: p.realName, title: p.title })),
     channels: TEAMS_CHANNELS,
     chat: person?.personalChat ?? null,
     activities: person ? view.connector.activities.filter(visible) : [],

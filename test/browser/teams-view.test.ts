@@ -1,0 +1,90 @@
+/**
+ * Local mode's Teams view: the same page switched to Teams shows the local Teams tenant, where
+ * messages go to the real Teams app as signed activities and its cards are drawn by Microsoft's
+ * Adaptive Cards renderer. Action.Execute buttons send invokes; the answer replaces the card.
+ */
+import { expect, it } from 'vitest';
+import { describeBrowser, type LocalPage, PERSON, useLocalPage } from './harness.js';
+
+let local: LocalPage;
+useLocalPage((started) => {
+  local = started;
+});
+
+const OVERDUE = 'Embed practice standards in every team meeting';
+
+/** Opens the page as this person and switches it to Teams, in their chat with the bot. */
+async function openTeams(personId: string, where: 'chat' | 'Improvement Board' = 'chat') {
+  const { page } = local;
+  await local.open(personId, 'general');
+  await page.getByRole('group', { name: 'Show the bot in' }).getByRole('button', { name: 'Teams' }).click();
+  await page.locator('body.platform-teams').waitFor();
+  const nav = page.getByRole('navigation', { name: 'Conversations' });
+  await nav.getByRole('button', { name: where === 'chat' ? /improvement-bot/ : where }).click();
+  await page.getByRole('heading', { level: 1, name: where === 'chat' ? 'improvement-bot' : where }).waitFor();
+}
+
+const cardsIn = (local: LocalPage) => local.page.locator('.teams-card .ac-adaptiveCard');
+
+describeBrowser('the Teams view', () => {
+  it('answers a typed command with an Adaptive Card drawn by the adaptivecards renderer', async () => {
+    await openTeams(PERSON.priya!.id);
+    await local.type('improve status');
+    const card = cardsIn(local).filter({ hasText: 'RAG summary' });
+    await card.waitFor();
+    // Microsoft's renderer drew it: its own classes, the Markdown bold as <strong>, a push button.
+    expect(await card.locator('.ac-textBlock').count()).toBeGreaterThan(2);
+    expect(await card.locator('strong', { hasText: 'WS1' }).count()).toBe(1);
+    expect(await card.locator('button.ac-pushButton', { hasText: 'Post to channel' }).count()).toBe(1);
+    // What the person typed is in the chat too, above the answer.
+    await local.page
+      .getByRole('article', { name: 'Message from Priya Shah' })
+      .getByText('improve status')
+      .waitFor();
+    await local.screenshot('teams-status');
+    expect(local.app.local?.teams?.unexpected).toEqual([]);
+  });
+
+  it('in a channel, @mentions the bot for you and the answer comes to your chat', async () => {
+    await openTeams(PERSON.priya!.id, 'Improvement Board');
+    await local.type('improve help');
+    await local.page.getByRole('article', { name: 'Message from Priya Shah' }).locator('.mention').waitFor();
+    await local.page.getByRole('alert').filter({ hasText: 'The bot answers in your chat' }).waitFor();
+    const chat = local.page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', {
+      name: /improvement-bot/,
+    });
+    await chat.filter({ hasText: /\d+/ }).waitFor();
+    await chat.click();
+    await cardsIn(local).filter({ hasText: 'improve' }).first().waitFor();
+    await local.screenshot('teams-help');
+  });
+
+  it('a reminder’s Done opens the evidence form in place of the card, and submitting it updates the card', async () => {
+    const { page } = local;
+    await openTeams(PERSON.tom!.id);
+    await page.getByRole('button', { name: 'Run reminders now' }).click();
+    const reminder = page.locator('.teams-card').filter({ hasText: 'Your actions that need an answer' });
+    await reminder.waitFor();
+    expect(await reminder.getByText(OVERDUE).count()).toBe(1);
+    await local.screenshot('teams-reminder');
+    await reminder.getByRole('button', { name: 'Done' }).first().click();
+    // The invoke's answer is a card: the evidence form, drawn where the reminder was.
+    const form = page.locator('.teams-card').filter({ hasText: 'What shows it is done' });
+    await form.waitFor();
+    await form.locator('input.ac-input, textarea.ac-input').first().fill('Team meeting minutes, SharePoint');
+    await local.screenshot('teams-done-form');
+    await form.getByRole('button', { name: 'Mark done' }).click();
+    const updated = page
+      .getByRole('article')
+      .filter({ hasText: 'Edited' })
+      .filter({ hasText: `${OVERDUE} · done, thank you` });
+    await updated.waitFor();
+    expect(await updated.locator('.ac-adaptiveCard').count()).toBe(1);
+    await local.screenshot('teams-done');
+    const action = await local.app.deps.db.action.findFirstOrThrow({
+      where: { workspaceId: '10ca1000-0000-4000-8000-000000000001', text: OVERDUE },
+    });
+    expect(action.status).toBe('done');
+    expect(local.app.local?.teams?.unexpected).toEqual([]);
+  });
+});
