@@ -43,6 +43,23 @@ describeBrowser('the Teams view', () => {
       .waitFor();
     await local.screenshot('teams-status');
     expect(local.app.local?.teams?.unexpected).toEqual([]);
+    // Back to Slack: the same page, Slack's look, and none of the Teams chat.
+    await local.page
+      .getByRole('group', { name: 'Show the bot in' })
+      .getByRole('button', { name: 'Slack' })
+      .click();
+    await local.page.locator('body:not(.platform-teams)').waitFor();
+    await local.page.getByRole('heading', { level: 1, name: '#general' }).waitFor();
+    expect(await cardsIn(local).count()).toBe(0);
+  });
+
+  it('Send digest now posts the Teams tenant’s digest in its Improvement Board channel', async () => {
+    await openTeams(PERSON.priya!.id, 'Improvement Board');
+    await local.page.getByRole('button', { name: 'Send digest now' }).click();
+    await local.page.getByRole('status').filter({ hasText: 'Posted this week' }).waitFor();
+    await cardsIn(local).filter({ hasText: 'Exceptions' }).first().waitFor();
+    await local.screenshot('teams-digest');
+    expect(local.app.local?.slack.messages.filter((m) => m.channel === 'C0BOARD001')).toEqual([]);
   });
 
   it('in a channel, @mentions the bot for you and the answer comes to your chat', async () => {
@@ -50,6 +67,7 @@ describeBrowser('the Teams view', () => {
     await local.type('improve help');
     await local.page.getByRole('article', { name: 'Message from Priya Shah' }).locator('.mention').waitFor();
     await local.page.getByRole('alert').filter({ hasText: 'The bot answers in your chat' }).waitFor();
+    await local.screenshot('teams-channel');
     const chat = local.page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', {
       name: /improvement-bot/,
     });
