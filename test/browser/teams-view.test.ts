@@ -42,6 +42,10 @@ describeBrowser('the Teams view', () => {
       .getByText('improve status')
       .waitFor();
     await local.screenshot('teams-status');
+    // A button whose answer is words, not a card: Teams shows them under the card.
+    await card.getByRole('button', { name: 'Post to channel' }).click();
+    await local.page.locator('.card-said').waitFor();
+    await local.screenshot('teams-status-posted');
     expect(local.app.local?.teams?.unexpected).toEqual([]);
     // Back to Slack: the same page, Slack's look, and none of the Teams chat.
     await local.page
