@@ -12,31 +12,18 @@ import type { Config } from '../config/index.js';
 import type { Db } from '../db/client.js';
 import { AdjustableClock, type Clock } from '../domain/clock.js';
 import type { Logger } from '../logger.js';
-import { seedDemo } from '../seed/demo.js';
 import type { ChatDeps } from '../services/deps.js';
+import { seedLocalDemos } from './demos.js';
 import { ChangeFeed } from './page/change-feed.js';
-import type { PageContext, TeamsView } from './page/context.js';
+import type { PageContext } from './page/context.js';
 import { type OnRequest, onRequest } from './page/on-request.js';
 import { pageRoutes } from './page/routes.js';
 import { PageStore, pageFileFor } from './page-store.js';
 import { createSlackWebApi, type SlackWebApi } from './slack-web-api.js';
-import { installEverywhere } from './teams/activities.js';
-import { startTeamsConnector, type TeamsConnector } from './teams/connector.js';
-import {
-  LOCAL_TEAMS_CLIENT_ID,
-  LOCAL_TENANT_ID,
-  TEAMS_BOARD_CHANNEL,
-  TEAMS_CHANNELS,
-  TEAMS_PEOPLE,
-} from './teams/workspace.js';
-import {
-  BOARD_CHANNEL,
-  LOCAL_BOT,
-  LOCAL_CHANNELS,
-  LOCAL_PEOPLE,
-  LOCAL_TEAM_ID,
-  LOCAL_TEAM_NAME,
-} from './workspace.js';
+import type { TeamsConnector } from './teams/connector.js';
+import { startLocalTeams } from './teams/local-teams.js';
+import { LOCAL_TENANT_ID, TEAMS_CHANNELS } from './teams/workspace.js';
+import { LOCAL_BOT, LOCAL_CHANNELS, LOCAL_PEOPLE, LOCAL_TEAM_ID, LOCAL_TEAM_NAME } from './workspace.js';
 
 export interface LocalMode {
   /** The app's configuration, pointed at the stand-in. */
@@ -71,15 +58,22 @@ export async function startLocalMode(
     channels: LOCAL_CHANNELS,
     clock: () => clock.now(),
   });
+  let appPort = 0;
+  const appUrl = () => `http://127.0.0.1:${appPort}`;
+  let requests: { slack: OnRequest; teams: OnRequest } | undefined;
+  const running = () => {
+    if (!requests) throw new Error('local mode: the page was used before the app was ready');
+    return requests;
+  };
   // The Teams view, unless the app has a real Teams to talk to: local mode never replaces that.
-  const teamsSecret = randomBytes(32).toString('hex');
-  const teams = config.teams
+  const localTeams = config.teams
     ? undefined
-    : await startTeamsConnector({
-        clientId: LOCAL_TEAMS_CLIENT_ID,
-        clientSecret: teamsSecret,
+    : await startLocalTeams({
         clock: () => clock.now(),
+        appUrl,
+        onRequest: { digest: () => running().teams.digest(), reminders: () => running().teams.reminders() },
       });
+  const teams = localTeams?.connector;
   // A fresh secret each start: a fixed one would be public (it is in the source), and anyone
   // who could reach the port could then sign requests as Slack. Only the page needs to know it.
   const signingSecret = randomBytes(32).toString('hex');
@@ -91,7 +85,7 @@ export async function startLocalMode(
         () => ({
           clockOffsetMs: clock.offset,
           messages: slack.messages,
-          teamsActivities: teams?.activities ?? [],
+          teamsActivities: teams?.history.activities ?? [],
         }),
         options.logger,
       )
@@ -99,30 +93,15 @@ export async function startLocalMode(
   if (store) {
     const saved = store.load();
     slack.restoreMessages(saved.messages);
-    teams?.restore(saved.teamsActivities);
+    teams?.history.restore(saved.teamsActivities);
     if (saved.clockOffsetMs > clock.offset) clock.advance(saved.clockOffsetMs - clock.offset);
   }
   const unsubscribe = [
     slack.onChange(() => feed.bump()),
-    ...(teams ? [teams.onChange(() => feed.bump())] : []),
+    ...(teams ? [teams.history.onChange(() => feed.bump())] : []),
     feed.subscribe(() => store?.schedule()),
   ];
-  let appPort = 0;
   let tick: () => Promise<void> = async () => undefined;
-  let requests: { slack: OnRequest; teams: OnRequest } | undefined;
-  const running = () => {
-    if (!requests) throw new Error('local mode: the page was used before the app was ready');
-    return requests;
-  };
-  let installed: () => void = () => undefined;
-  const teamsView: TeamsView | undefined = teams && {
-    connector: teams,
-    appUrl: () => `http://127.0.0.1:${appPort}`,
-    ready: new Promise<void>((resolve) => {
-      installed = resolve;
-    }),
-    onRequest: { digest: () => running().teams.digest(), reminders: () => running().teams.reminders() },
-  };
   const ctx: PageContext = {
     slack,
     teamName: LOCAL_TEAM_NAME,
@@ -134,10 +113,10 @@ export async function startLocalMode(
     timezone: config.defaults.timezone,
     feed,
     closedViews: new Set(),
-    appUrl: () => `http://127.0.0.1:${appPort}`,
+    appUrl,
     tick: () => tick(),
     onRequest: { digest: () => running().slack.digest(), reminders: () => running().slack.reminders() },
-    ...(teamsView ? { teams: teamsView } : {}),
+    ...(localTeams ? { teams: localTeams.view } : {}),
   };
   return {
     config: {
@@ -149,47 +128,14 @@ export async function startLocalMode(
         botId: LOCAL_BOT.botId,
         botUserId: LOCAL_BOT.userId,
       },
-      ...(teams
-        ? {
-            teams: {
-              clientId: LOCAL_TEAMS_CLIENT_ID,
-              clientSecret: teamsSecret,
-              openIdMetadataUrl: teams.openIdMetadataUrl,
-              tokenUrl: teams.tokenUrl,
-            },
-          }
-        : {}),
+      ...(localTeams ? { teams: localTeams.config } : {}),
     },
     clock,
     slack,
     ...(teams ? { teams } : {}),
     pageFile,
     routes: (req, res) => pageRoutes(ctx, req, res),
-    async seed(db) {
-      const demos = [
-        {
-          workspaceId: LOCAL_TEAM_ID,
-          platform: 'slack' as const,
-          people: LOCAL_PEOPLE.map((p) => p.id),
-          boardChannelId: BOARD_CHANNEL.id,
-        },
-        ...(teams
-          ? [
-              {
-                workspaceId: LOCAL_TENANT_ID,
-                platform: 'teams' as const,
-                people: TEAMS_PEOPLE.map((p) => p.aadObjectId),
-                boardChannelId: TEAMS_BOARD_CHANNEL.id,
-              },
-            ]
-          : []),
-      ];
-      for (const demo of demos) {
-        if ((await db.programme.count({ where: { workspaceId: demo.workspaceId } })) > 0) continue;
-        await seedDemo(db, { ...demo, now: clock.now() });
-        options.logger.info({ workspace: demo.workspaceId }, 'local mode: loaded the demo programme');
-      }
-    },
+    seed: (db) => seedLocalDemos(db, { teams: Boolean(teams), now: clock.now(), logger: options.logger }),
     ready(app) {
       appPort = app.port;
       tick = app.tick;
@@ -203,11 +149,7 @@ export async function startLocalMode(
           channelName: (id) => TEAMS_CHANNELS.find((c) => c.id === id)?.name ?? id,
         }),
       };
-      if (teamsView)
-        installEverywhere(teamsView).then(installed, (error: unknown) => {
-          options.logger.error({ err: error }, 'local mode: could not install the Teams app locally');
-          installed();
-        });
+      localTeams?.install(options.logger);
       const url = `http://localhost:${app.port}`;
       options.logger.info({ url }, 'local mode: open the page to try improvement-bot');
       // A plain line too: the first thing someone trying the bot looks for among the JSON logs.

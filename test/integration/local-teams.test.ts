@@ -55,7 +55,7 @@ describe('local mode’s Teams tenant', () => {
     const app = await start(await newDatabaseUrl());
     expect((await say(app, 'improve status')).status).toBe(200);
     await app.teams!.idle();
-    const chat = app.local!.teams!.activities.filter((a) => a.conversationId === PRIYA.personalChat);
+    const chat = app.local!.teams!.history.activities.filter((a) => a.conversationId === PRIYA.personalChat);
     expect(chat.map((a) => a.from.name)).toEqual([PRIYA.name, 'improvement-bot']);
     expect(JSON.stringify(chat[1]!.attachments)).toContain('RAG summary');
     const workspace = await app.deps.db.workspace.findUniqueOrThrow({ where: { id: LOCAL_TENANT_ID } });
@@ -92,7 +92,7 @@ describe('local mode’s Teams tenant', () => {
       });
       expect(res.status).toBe(401);
     }
-    expect(app.local!.teams!.activities).toEqual([]);
+    expect(app.local!.teams!.history.activities).toEqual([]);
   });
 
   it('keeps the Teams chats across a restart, and installs again with the new serviceUrl', async () => {
@@ -102,7 +102,7 @@ describe('local mode’s Teams tenant', () => {
     await first.teams!.idle();
     await first.stop();
     const second = await start(url);
-    expect(second.local!.teams!.activities.map((a) => a.from.name)).toEqual([PRIYA.name, 'improvement-bot']);
+    expect(second.local!.teams!.history.activities.map((a) => a.from.name)).toEqual([PRIYA.name, 'improvement-bot']);
     await say(second, 'improve help');
     await second.teams!.idle();
     const reference = await second.deps.db.teamsConversation.findFirstOrThrow({

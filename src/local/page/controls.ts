@@ -47,7 +47,7 @@ export async function runControl(ctx: PageContext, body: Record<string, unknown>
   const { messages } = ctx.slack;
   const key = (m: (typeof messages)[number]) => `${m.channel}/${m.ts}`;
   const before = new Map(messages.map((m) => [key(m), m.editedAt]));
-  const activities = ctx.teams?.connector.activities ?? [];
+  const activities = ctx.teams?.connector.history.activities ?? [];
   const teamsBefore = activities.length;
   const { ran, said } = await control(ctx, body);
   const posted = messages.filter((m) => !before.has(key(m)));

@@ -48,7 +48,7 @@ export function teamsState(ctx: PageContext, userId: string | null): TeamsPageSt
     people: ctx.people.map((p) => ({ id: p.id, realName: p.realName, title: p.title })),
     channels: TEAMS_CHANNELS,
     chat: person?.personalChat ?? null,
-    activities: person ? view.connector.activities.filter(visible) : [],
+    activities: person ? view.connector.history.activities.filter(visible) : [],
     now: ctx.clock.now().toISOString(),
     timezone: ctx.timezone,
   };
@@ -64,7 +64,7 @@ export async function sendTeamsMessage(ctx: PageContext, body: Record<string, un
   const inChannel = conversationId !== person.personalChat;
   const text = inChannel ? `${MENTION} ${typed}` : typed;
   await view.ready;
-  view.connector.record({ conversationId, from: { id: person.aadObjectId, name: person.name }, text });
+  view.connector.history.add(conversationId, { from: { id: person.aadObjectId, name: person.name }, text });
   const res = await postActivity(view, {
     type: 'message',
     text,
@@ -79,7 +79,7 @@ export async function sendTeamsMessage(ctx: PageContext, body: Record<string, un
 export async function pressTeamsAction(ctx: PageContext, body: Record<string, unknown>): Promise<unknown> {
   const view = teamsOf(ctx);
   const person = personOf(body.userId);
-  const pressed = view.connector.activities.find((a) => a.id === body.activityId);
+  const pressed = view.connector.history.activities.find((a) => a.id === body.activityId);
   if (!pressed) throw new PageError('That card is no longer there. Reload the page.');
   const verb = typeof body.verb === 'string' ? body.verb : '';
   const data = typeof body.data === 'object' && body.data !== null ? body.data : {};
@@ -95,7 +95,7 @@ export async function pressTeamsAction(ctx: PageContext, body: Record<string, un
   if (res.status !== 200) throw new PageError(`The bot refused the button (HTTP ${res.status}).`, 502);
   // Teams swaps the answer's card in for the pressed one, for everyone who sees it.
   if (answer.type === 'application/vnd.microsoft.card.adaptive') {
-    view.connector.replaceCard(pressed.id, answer.value);
+    view.connector.history.replaceCard(pressed.id, answer.value);
     return { ok: true };
   }
   return { ok: true, said: typeof answer.value === 'string' ? answer.value : '' };

@@ -223,6 +223,7 @@ $('whoami').addEventListener('change', (event) => {
   app.me = event.target.value;
   localStorage.setItem('improvement-bot.me', app.me);
   app.lastSeen = {};
+  app.teams.lastSeen = {};
   app.dismissed.clear();
   notice('');
   refresh().then(openHomeIfThere);

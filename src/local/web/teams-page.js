@@ -4,7 +4,8 @@
  */
 import { post } from './api.js';
 import { notice } from './composer.js';
-import { renderTeamsConversation, renderTeamsSidebar, teamsConversations } from './teams.js';
+import { inConversation, renderTeamsConversation } from './teams.js';
+import { renderTeamsSidebar, teamsConversations } from './teams-sidebar.js';
 
 const $ = (id) => document.getElementById(id);
 /** What the bot answered to a pressed button with words rather than a card, by activity. */
@@ -28,7 +29,7 @@ export function renderTeamsPage(app, rerender) {
     said,
     onExecute: (activity, verb, values, card) => press(app, activity, verb, values, card, rerender),
   });
-  const newest = data.activities.filter((a) => a.conversationId.startsWith(conversation.id)).at(-1);
+  const newest = data.activities.filter((a) => inConversation(a, conversation.id)).at(-1);
   if (newest) app.teams.lastSeen[conversation.id] = newest.timestamp;
   renderTeamsSidebar($('sidebar'), {
     data,
