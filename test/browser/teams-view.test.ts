@@ -28,6 +28,12 @@ const cardsIn = (local: LocalPage) => local.page.locator('.teams-card .ac-adapti
 
 describeBrowser('the Teams view', () => {
   it('answers a typed command with an Adaptive Card drawn by the adaptivecards renderer', async () => {
+    const errors: string[] = [];
+    local.page.on('pageerror', (error) => errors.push(error.message));
+    local.page.on(
+      'console',
+      (m) => (m.type() === 'error' || m.type() === 'warning') && errors.push(m.text()),
+    );
     await openTeams(PERSON.priya!.id);
     await local.type('improve status');
     const card = cardsIn(local).filter({ hasText: 'RAG summary' });
@@ -47,6 +53,8 @@ describeBrowser('the Teams view', () => {
     await local.page.locator('.card-said').waitFor();
     await local.screenshot('teams-status-posted');
     expect(local.app.local?.teams?.unexpected).toEqual([]);
+    // No script error, no refused style or script, no renderer warning (e.g. markdown not processed).
+    expect(errors).toEqual([]);
     // Back to Slack: the same page, Slack's look, and none of the Teams chat.
     await local.page
       .getByRole('group', { name: 'Show the bot in' })
