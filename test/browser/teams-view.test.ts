@@ -117,4 +117,36 @@ describeBrowser('the Teams view', () => {
     expect(action.status).toBe('done');
     expect(local.app.local?.teams?.unexpected).toEqual([]);
   });
+
+  it('improve update with nothing after it answers with the form as a card, and its Post posts the update', async () => {
+    const { page } = local;
+    await openTeams(PERSON.tom!.id);
+    await local.type('improve update');
+    const form = page.locator('.teams-card').filter({ hasText: 'Post an update' });
+    await form.waitFor();
+    await form.getByLabel('Workstream').selectOption('WS2');
+    await form.getByLabel('RAG (leave empty for no change)').selectOption('amber');
+    await form
+      .getByLabel('Update (the reason, if the RAG changes)')
+      .fill('Re-audit: 22% of duty team assessments out of timescale, down from 38%');
+    await local.screenshot('teams-update-form');
+    await form.getByRole('button', { name: 'Post' }).click();
+    // Posted where the form was, and the form's card says so under it.
+    await page
+      .getByRole('article')
+      .filter({ hasText: 'Post an update' })
+      .locator('.card-said', { hasText: 'Posted' })
+      .waitFor();
+    await page
+      .getByRole('article', { name: 'Message from improvement-bot' })
+      .filter({ hasText: 'WS2 Improve Our Practice: update' })
+      .filter({ hasText: 'Re-audit: 22% of duty team assessments' })
+      .waitFor();
+    await local.screenshot('teams-update-posted');
+    const update = await local.app.deps.db.update.findFirstOrThrow({
+      where: { workspaceId: '10ca1000-0000-4000-8000-000000000001' },
+      orderBy: { id: 'desc' },
+    });
+    expect(update.text).toContain('Re-audit: 22%');
+  });
 });
