@@ -102,7 +102,10 @@ describe('local mode’s Teams tenant', () => {
     await first.teams!.idle();
     await first.stop();
     const second = await start(url);
-    expect(second.local!.teams!.history.activities.map((a) => a.from.name)).toEqual([PRIYA.name, 'improvement-bot']);
+    expect(second.local!.teams!.history.activities.map((a) => a.from.name)).toEqual([
+      PRIYA.name,
+      'improvement-bot',
+    ]);
     await say(second, 'improve help');
     await second.teams!.idle();
     const reference = await second.deps.db.teamsConversation.findFirstOrThrow({
