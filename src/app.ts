@@ -81,8 +81,10 @@ export async function startApp(given: Config, options: StartOptions = {}): Promi
   await local?.seed(database.prisma);
   let scheduler: Scheduler | undefined;
   // The Teams SDK is loaded only when Teams is configured: a Slack-only bot starts without it.
-  const teams = config.teams
-    ? await (await import('./chat/teams/app.js')).startTeams({ config: config.teams, deps })
+  // Local mode gives its own Teams stand-in's settings, for the page's Teams view.
+  const teamsConfig = local?.config.teams ?? config.teams;
+  const teams = teamsConfig
+    ? await (await import('./chat/teams/app.js')).startTeams({ config: teamsConfig, deps })
     : undefined;
   const localRoutes = local?.routes;
   // Installed in several workspaces (SLACK_CLIENT_ID): each one's tokens, encrypted, in the database.

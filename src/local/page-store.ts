@@ -9,13 +9,16 @@ import { dirname, resolve } from 'node:path';
 import type { DatabaseTarget } from '../db/database-url.js';
 import type { Logger } from '../logger.js';
 import type { StoredMessage } from './slack-web-api.js';
+import type { StoredActivity } from './teams/connector.js';
 
 export interface SavedPage {
   clockOffsetMs: number;
   messages: StoredMessage[];
+  /** The Teams view's conversations, as the local Bot Connector keeps them. */
+  teamsActivities: StoredActivity[];
 }
 
-const EMPTY: SavedPage = { clockOffsetMs: 0, messages: [] };
+const EMPTY: SavedPage = { clockOffsetMs: 0, messages: [], teamsActivities: [] };
 
 /**
  * `data/local.db` keeps its page in `data/local.page.json`; a PostgreSQL database in
@@ -47,8 +50,17 @@ export class PageStore {
       const messages = Array.isArray(saved.messages)
         ? saved.messages.filter((m) => typeof m?.channel === 'string' && typeof m?.ts === 'string')
         : [];
+      const teamsActivities = Array.isArray(saved.teamsActivities)
+        ? saved.teamsActivities.filter(
+            (a) => typeof a?.id === 'string' && typeof a?.conversationId === 'string',
+          )
+        : [];
       const offset = Number(saved.clockOffsetMs);
-      return { clockOffsetMs: Number.isFinite(offset) && offset > 0 ? offset : 0, messages };
+      return {
+        clockOffsetMs: Number.isFinite(offset) && offset > 0 ? offset : 0,
+        messages,
+        teamsActivities,
+      };
     } catch (error) {
       this.logger.warn(
         { err: error, file: this.file },

@@ -17,6 +17,8 @@ export interface DemoOptions {
   /** Slack user ids for the demo people, in DEMO_PEOPLE order; made up when not given. */
   people?: string[];
   boardChannelId?: string;
+  /** The workspace's platform (Slack unless said): a Teams tenant's people are Entra object ids. */
+  platform?: 'slack' | 'teams';
 }
 
 export async function seedDemo(
@@ -40,7 +42,12 @@ async function writeDemo(tx: Tx, options: DemoOptions): Promise<number> {
   const started = ago(63, 9);
   await tx.workspace.upsert({
     where: { id: workspaceId },
-    create: { id: workspaceId, name: 'Demo council', createdAt: started },
+    create: {
+      id: workspaceId,
+      platform: options.platform ?? 'slack',
+      name: 'Demo council',
+      createdAt: started,
+    },
     update: {},
   });
   const people = [];

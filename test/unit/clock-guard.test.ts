@@ -28,6 +28,7 @@ const MACHINE_TIME_ALLOWED: Record<string, string> = {
   'src/local/slack-requests/payloads.ts': 'ids and action timestamps in the shape Slack sends',
   'src/local/slack-requests/view-payloads.ts': 'ids and event timestamps in the shape Slack sends',
   'src/local/web/app.js': "the browser page's own clock, offset to the server's",
+  'src/local/teams/signing.ts': 'signs local activities as Teams would, with real time (via systemClock)',
 };
 
 describe('time comes only from the injected clock', () => {

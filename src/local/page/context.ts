@@ -1,5 +1,6 @@
 import type { AdjustableClock } from '../../domain/clock.js';
 import type { FakeChannel, SlackWebApi } from '../slack-web-api.js';
+import type { Sender } from '../teams/activities.js';
 import type { LocalPerson } from '../workspace.js';
 import type { ChangeFeed } from './change-feed.js';
 import type { OnRequest } from './on-request.js';
@@ -23,6 +24,16 @@ export interface PageContext {
   /** Runs one scheduler tick (digest, reminders and any other job that is due). */
   tick(): Promise<void>;
   /** "Send digest now" and "Run reminders now", known once the app is running. */
+  onRequest: OnRequest;
+  /** The Teams view (src/local/teams), unless the app is set up for a real Teams. */
+  teams?: TeamsView;
+}
+
+/** The local Teams tenant: its Bot Connector, and the app's address to send activities to. */
+export interface TeamsView extends Sender {
+  /** Resolves once the app is installed in the team and every 1:1 chat (at each start). */
+  ready: Promise<void>;
+  /** "Send digest now" and "Run reminders now" for the Teams tenant. */
   onRequest: OnRequest;
 }
 

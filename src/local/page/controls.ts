@@ -19,18 +19,27 @@ export interface ControlOutcome {
   said?: string;
   /** New messages: the conversation each landed in (DMs included, whoever they are for). */
   posted: { channel: string; ephemeralFor?: string }[];
+  /** New messages in the local Teams tenant: the conversation each landed in. */
+  teamsPosted: { conversationId: string }[];
   edited: number;
 }
 
 type Run = (ctx: PageContext, body: Record<string, unknown>) => Promise<Pick<ControlOutcome, 'ran' | 'said'>>;
 
 const CONTROLS: Record<string, Run> = {
-  digest: async (ctx) => ({ ran: 'digest', said: await ctx.onRequest.digest() }),
-  reminders: async (ctx) => ({ ran: 'reminders', said: (await ctx.onRequest.reminders()) ?? undefined }),
+  digest: async (ctx, body) => ({ ran: 'digest', said: await requests(ctx, body).digest() }),
+  reminders: async (ctx, body) => ({
+    ran: 'reminders',
+    said: (await requests(ctx, body).reminders()) ?? undefined,
+  }),
   time: async (ctx, body) => moveAndTick(ctx, untilNext(ctx, body.time)),
   day: async (ctx) => moveAndTick(ctx, STEPS.day!),
   week: async (ctx) => moveAndTick(ctx, STEPS.week!),
 };
+
+/** The Slack workspace's, or the Teams tenant's when the page is showing Teams. */
+const requests = (ctx: PageContext, body: Record<string, unknown>) =>
+  body.platform === 'teams' && ctx.teams ? ctx.teams.onRequest : ctx.onRequest;
 
 export async function runControl(ctx: PageContext, body: Record<string, unknown>): Promise<ControlOutcome> {
   const control = typeof body.action === 'string' ? CONTROLS[body.action] : undefined;
@@ -38,6 +47,8 @@ export async function runControl(ctx: PageContext, body: Record<string, unknown>
   const { messages } = ctx.slack;
   const key = (m: (typeof messages)[number]) => `${m.channel}/${m.ts}`;
   const before = new Map(messages.map((m) => [key(m), m.editedAt]));
+  const activities = ctx.teams?.connector.history.activities ?? [];
+  const teamsBefore = activities.length;
   const { ran, said } = await control(ctx, body);
   const posted = messages.filter((m) => !before.has(key(m)));
   const edited = messages.filter((m) => before.has(key(m)) && before.get(key(m)) !== m.editedAt);
@@ -49,6 +60,7 @@ export async function runControl(ctx: PageContext, body: Record<string, unknown>
       channel: m.channel,
       ...(m.ephemeralFor ? { ephemeralFor: m.ephemeralFor } : {}),
     })),
+    teamsPosted: activities.slice(teamsBefore).map((a) => ({ conversationId: a.conversationId })),
     edited: edited.length,
   };
 }

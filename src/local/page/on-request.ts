@@ -5,6 +5,7 @@
  * admin: the digest says it was sent on request from the local page, and the audit log says so.
  */
 import { pacedChat } from '../../chat/paced-chat.js';
+import { forWorkspace } from '../../chat/workspace-chat.js';
 import { failureReason } from '../../digest/notify-admins.js';
 import { formatDateTimeUk, formatLongDate, todayIn } from '../../domain/dates.js';
 import { isAppError } from '../../domain/errors.js';
@@ -39,11 +40,13 @@ export function onRequest(
       });
       if (!programme) throw new PageError('There is no programme in the local workspace yet.');
       try {
-        const result = await postDigestNow(deps, programme, {
+        // The workspace's own platform: the Teams tenant's digest goes through the Teams Chat.
+        const scoped = (await forWorkspace(deps, workspace.id)) ?? deps;
+        const result = await postDigestNow(scoped, programme, {
           id: LOCAL_PAGE_ACTOR,
           by: 'from the local page',
         });
-        const where = `#${workspace.channelName(programme.boardChannelId ?? '')}`;
+        const where = workspace.channelName(programme.boardChannelId ?? '');
         if (result.kind === 'busy')
           return `This week's digest is being posted right now: look in ${where} in a minute.`;
         if (result.kind === 'failed') return `The digest could not be posted: ${failureReason(result.code)}.`;

@@ -6,6 +6,8 @@
  *   GET  /local/state?user=U…  what that person sees
  *   POST /local/command | /local/action | /local/submit | /local/close | /local/control
  *   POST /local/home | /local/home-action   the App Home tab: open it, press a button on it
+ *   GET  /local/teams/state?user=U…   the Teams view: what that person sees in the local tenant
+ *   POST /local/teams/message | /local/teams/action   type in it, press a card's button
  * Only this machine may use them: the page lets anyone act as anyone.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -15,6 +17,7 @@ import { closeModal, sendAction, sendCommand, sendSubmission } from './forward.j
 import { openHome, pressOnHome } from './home.js';
 import { pageState } from './state.js';
 import { sendStatic } from './static-files.js';
+import { pressTeamsAction, sendTeamsMessage, teamsState } from './teams.js';
 
 type Handler = (ctx: PageContext, body: Record<string, unknown>) => Promise<unknown>;
 
@@ -26,6 +29,8 @@ const POSTS: Record<string, Handler> = {
   '/local/control': runControl,
   '/local/home': async (ctx, body) => openHome(ctx, body).then(() => ({ ok: true })),
   '/local/home-action': async (ctx, body) => pressOnHome(ctx, body).then(() => ({ ok: true })),
+  '/local/teams/message': sendTeamsMessage,
+  '/local/teams/action': pressTeamsAction,
 };
 
 /** Handles the page's routes; returns false for anything else (Slack's routes, 404s). */
@@ -50,6 +55,11 @@ export async function pageRoutes(
     }
     if (path === '/local/state') {
       sendJson(res, 200, pageState(ctx, url.searchParams.get('user')));
+      return true;
+    }
+    if (path === '/local/teams/state') {
+      if (!ctx.teams) return false;
+      sendJson(res, 200, teamsState(ctx, url.searchParams.get('user')));
       return true;
     }
     return false;

@@ -20,6 +20,8 @@ export interface PageState {
   home: { id: string; blocks: unknown[] } | null;
   now: string;
   timezone: string;
+  /** Whether the page can show the Teams view (local mode's own Teams tenant is running). */
+  teams: boolean;
 }
 
 export interface PageMessage {
@@ -56,6 +58,7 @@ export function pageState(ctx: PageContext, userId: string | null): PageState {
     home: me ? homeOf(ctx, me) : null,
     now: ctx.clock.now().toISOString(),
     timezone: ctx.timezone,
+    teams: Boolean(ctx.teams),
   };
 }
 

@@ -14,13 +14,17 @@ const TYPES: Record<string, string> = {
   svg: 'image/svg+xml',
 };
 const SAFE_NAME = /^[a-z0-9-]+\.(html|css|js|svg)$/;
+/** Microsoft's Adaptive Cards renderer, as npm installed it, for the Teams view. */
+const VENDOR: Record<string, URL> = {
+  'adaptivecards.js': projectUrl('node_modules/adaptivecards/dist/adaptivecards.min.js'),
+};
 
 /** Sends `name` from the web folder; false when there is no such file. */
 export async function sendStatic(res: ServerResponse, name: string): Promise<boolean> {
   const match = SAFE_NAME.exec(name);
   if (!match?.[1]) return false;
   try {
-    const body = await readFile(new URL(name, WEB_DIR));
+    const body = await readFile(Object.hasOwn(VENDOR, name) ? VENDOR[name]! : new URL(name, WEB_DIR));
     res.writeHead(200, {
       'content-type': TYPES[match[1]] ?? 'application/octet-stream',
       'cache-control': 'no-store',

@@ -22,3 +22,13 @@ export async function getState(userId) {
   if (!res.ok) throw new Error(`state: HTTP ${res.status}`);
   return res.json();
 }
+
+/** The Teams view's state, or null when this app has no local Teams tenant. */
+export async function getTeamsState(userId) {
+  const res = await fetch(`/local/teams/state?user=${encodeURIComponent(userId ?? '')}`, {
+    cache: 'no-store',
+  });
+  if (res.status === 404) return null;
+  if (!res.ok) throw new Error(`Teams state: HTTP ${res.status}`);
+  return res.json();
+}

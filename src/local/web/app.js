@@ -2,9 +2,10 @@
  * Local mode's page: a minimal Slack client for the local workspace. It fetches what the
  * chosen person sees, re-fetches whenever the server says something changed (Server-Sent
  * Events), and sends commands, button presses and modal submissions back to be signed and
- * forwarded to the app as Slack would.
+ * forwarded to the app as Slack would. The switch in the top bar shows the local Teams tenant
+ * instead (teams-page.js), drawn by Microsoft's Adaptive Cards renderer.
  */
-import { getState, post } from './api.js';
+import { getState, getTeamsState, post } from './api.js';
 import { notice, wireComposer } from './composer.js';
 import { wireControls } from './controls.js';
 import { renderConversation } from './conversation.js';
@@ -12,6 +13,7 @@ import { h } from './dom.js';
 import { renderHome } from './home.js';
 import { showModal } from './modal.js';
 import { conversationsOf, renderSidebar } from './sidebar.js';
+import { renderTeamsPage } from './teams-page.js';
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
@@ -21,6 +23,11 @@ const TOPICS = {
 };
 
 const app = {
+  platform: params.get('platform') ?? localStorage.getItem('improvement-bot.platform') ?? 'slack',
+  teams: {
+    conversation: params.get('conversation') ?? localStorage.getItem('improvement-bot.teams-conversation'),
+    lastSeen: {},
+  },
   me: params.get('as') ?? localStorage.getItem('improvement-bot.me'),
   channel: params.get('channel') ?? localStorage.getItem('improvement-bot.channel'),
   data: null,
@@ -44,7 +51,13 @@ function refresh() {
   loading = (async () => {
     do {
       again = false;
-      app.data = await getState(app.me);
+      app.data = app.platform === 'teams' ? await getTeamsState(app.me) : await getState(app.me);
+      // No local Teams tenant (the app is set up for a real Teams): the page shows Slack.
+      if (!app.data) {
+        app.platform = 'slack';
+        again = true;
+        continue;
+      }
       if (!app.data.me && app.data.people.length) {
         app.me = app.data.people[0].id;
         again = true;
@@ -62,6 +75,14 @@ function refresh() {
 
 function render() {
   const { data } = app;
+  renderPlatformSwitch(data);
+  if (app.platform === 'teams') {
+    renderWhoAmI(data);
+    renderTeamsPage(app, render);
+    app.clockOffset = Date.parse(data.now) - Date.now();
+    showClock();
+    return;
+  }
   const conversations = conversationsOf(data);
   const channel = conversations.find((c) => c.id === app.channel) ?? conversations[0];
   app.channel = channel.id;
@@ -111,6 +132,24 @@ function render() {
   });
   app.clockOffset = Date.parse(data.now) - Date.now();
   showClock();
+}
+
+/** The Slack | Teams switch: shown when the app has a local Teams tenant, pressed for the view shown. */
+function renderPlatformSwitch(data) {
+  const teamsOn = app.platform === 'teams' || data.teams;
+  $('platform-switch').hidden = !teamsOn;
+  document.body.classList.toggle('platform-teams', app.platform === 'teams');
+  for (const button of document.querySelectorAll('[data-platform]'))
+    button.setAttribute('aria-pressed', String(button.dataset.platform === app.platform));
+  $('brand-tag').textContent = app.platform === 'teams' ? 'local mode · not Teams' : 'local mode · not Slack';
+}
+
+function switchPlatform(platform) {
+  if (platform === app.platform) return;
+  app.platform = platform;
+  localStorage.setItem('improvement-bot.platform', platform);
+  notice('');
+  refresh().then(openHomeIfThere);
 }
 
 function renderContext(data) {
@@ -184,10 +223,13 @@ $('whoami').addEventListener('change', (event) => {
   app.me = event.target.value;
   localStorage.setItem('improvement-bot.me', app.me);
   app.lastSeen = {};
+  app.teams.lastSeen = {};
   app.dismissed.clear();
   notice('');
   refresh().then(openHomeIfThere);
 });
+for (const button of document.querySelectorAll('[data-platform]'))
+  button.addEventListener('click', () => switchPlatform(button.dataset.platform));
 $('toast-close').addEventListener('click', () => {
   $('toast').hidden = true;
 });
@@ -198,5 +240,5 @@ refresh().then(openHomeIfThere);
 
 /** Whoever is on the Home tab (after a reload, or a change of person) sees their own, fresh. */
 function openHomeIfThere() {
-  if (app.channel === 'home') openHome();
+  if (app.platform === 'slack' && app.channel === 'home') openHome();
 }

@@ -19,6 +19,7 @@ export function wireComposer(app) {
     event.preventDefault();
     const text = box.value.trim();
     if (!text) return;
+    if (app.platform === 'teams') return sendToTeams(app, text);
     if (!text.startsWith('/')) {
       notice(
         `Only the bot is listening in this local workspace, and it answers commands: try ${app.data.command} help.`,
@@ -35,6 +36,21 @@ export function wireComposer(app) {
     }
     box.value = '';
     notice('');
+  }
+  // Teams has no slash commands: a message to the bot is the command ('improve help').
+  async function sendToTeams(app, text) {
+    box.disabled = true;
+    const conversation = app.teams.conversation;
+    const result = await post('/local/teams/message', { userId: app.me, conversationId: conversation, text });
+    box.disabled = false;
+    box.focus();
+    if (!result.ok) return notice(result.body.error ?? 'The message was not sent.');
+    box.value = '';
+    notice(
+      result.body.answersIn === conversation
+        ? ''
+        : 'The bot answers in your chat with it: Teams has no replies in a channel that only you can see.',
+    );
   }
   $('composer').addEventListener('submit', send);
   box.addEventListener('keydown', (event) => {
