@@ -7,7 +7,7 @@ import type { AnySubcommand } from './types.js';
 
 export function overview(subcommands: AnySubcommand[], command: string): string {
   const lines = subcommands.map((s) => `• \`${command} ${escapeText(s.usage)}\`: ${s.summary}`);
-  return `*${command}*: your improvement plan from Slack.\n${lines.join('\n')}\nType \`${command} help <subcommand>\` for examples.\nSeveral programmes in this workspace? A command acts on the programme whose board channel it is typed in; elsewhere, add \`--programme "SEND plan"\` (its name or number).`;
+  return `*${command}*: keeps the improvement plan up to date from the chat.\n${lines.join('\n')}\nType \`${command} help <subcommand>\` for examples.\nSeveral programmes in this workspace? A command acts on the programme whose board channel it is typed in; elsewhere, add \`--programme "SEND plan"\` (its name or number).`;
 }
 
 export function helpFor(subcommands: AnySubcommand[], topic: string, command: string): string {

@@ -18,6 +18,20 @@ describe('neutral markup as Teams Markdown', () => {
     );
   });
 
+  it('a command quoted as Slack’s /improve is written as Teams users type it, without the slash', () => {
+    expect(
+      toTeamsMarkdown('Away? `/improve snooze 08/12/2026` pauses them; `/improve reminders off` stops them.')
+        .text,
+    ).toBe('Away? `improve snooze 08/12/2026` pauses them; `improve reminders off` stops them.');
+    expect(toTeamsMarkdown('```\n/improve update WS1 green\n/improve status\n```').text).toBe(
+      '```\nimprove update WS1 green\nimprove status\n```',
+    );
+    // Outside code, and a slash in the middle of a code span, are left alone.
+    expect(toTeamsMarkdown('Slack’s /improve, or `see /improve`').text).toBe(
+      'Slack’s /improve, or `see /improve`',
+    );
+  });
+
   it('RAG marks and icons become emoji', () => {
     expect(toTeamsMarkdown('<rag:red> <rag:amber> <rag:green> <rag:complete> <rag:not_started>').text).toBe(
       '🔴 🟠 🟢 🔵 ⚪',

@@ -77,8 +77,19 @@ export function toTeamsMarkdown(
 function boldOutsideCode(text: string): string {
   return text
     .split(/(```[\s\S]*?```|`[^`\n]*`)/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(/(^|[^*\w])\*([^*\n]+)\*(?![*\w])/g, '$1**$2**')))
+    .map((part, i) =>
+      i % 2 === 1 ? asTypedInTeams(part) : part.replace(/(^|[^*\w])\*([^*\n]+)\*(?![*\w])/g, '$1**$2**'),
+    )
     .join('');
+}
+
+/**
+ * The core quotes commands as Slack's slash command, `/improve snooze off`; in Teams they are typed
+ * to the bot without the slash (`improve snooze off`), so a code span or fence that starts with one
+ * (or holds one on a line of its own) is written as Teams users type it.
+ */
+function asTypedInTeams(code: string): string {
+  return code.replace(/(^`{1,3}\n?|\n)\/improve\b/g, '$1improve');
 }
 
 /** The markup's escapes, last: decoding earlier would let a typed '&lt;person:…&gt;' become a mention. */
