@@ -64,47 +64,7 @@ describe('update with the RAG a workstream already has', () => {
 });
 
 describe('near-misses get “did you mean …?” with the corrected command, and nothing is stored', () => {
-  it.each([
-    [
-      'update WS1 amberr Six of 12 posts filled',
-      'Did you mean “amber”?',
-      '/improve update WS1 amber Six of 12 posts filled',
-    ],
-    [
-      'udpate WS1 Four social workers started',
-      'Did you mean “update”?',
-      '/improve update WS1 Four social workers started',
-    ],
-    [
-      'updat WS1 Four social workers started',
-      'Did you mean “update”?',
-      '/improve update WS1 Four social workers started',
-    ],
-    [
-      'update worforce Four social workers started',
-      'Did you mean WS1 Support and Develop Our Workforce?',
-      '/improve update WS1 Four social workers started',
-    ],
-    [
-      'update "Improve Our Practise" Audit done',
-      'Did you mean WS2 Improve Our Practice?',
-      '/improve update WS2 Audit done',
-    ],
-    ['rag WS1 gren All posts filled', 'Did you mean “green”?', '/improve rag WS1 green All posts filled'],
-    [
-      'udpate WS1 amberr Six of 12 posts filled',
-      'Did you mean “update”?',
-      '/improve update WS1 amber Six of 12 posts filled',
-    ],
-  ])('%s', async (text, guess, corrected) => {
-    const out = await e.command(text, U.lead);
-    expect(out.posts).toEqual([]);
-    expect(out.reply).toContain(guess);
-    expect(out.reply).toContain(`The corrected command, ready to copy:\n\`\`\`${corrected}\`\`\``);
-    expect(out.reply).toContain(`Your text, so nothing is lost:\n\`\`\`/improve ${text}`);
-    expect(await e.t.deps.db.update.count()).toBe(0);
-    expect(await e.t.deps.db.ragChange.count()).toBe(0);
-  });
+  // The near-miss table runs on both platforms: scenarios-command-grammar.test.ts.
 
   it('posts ordinary first words that are near a RAG word as they are', async () => {
     await e.command('update WS1 Agreed the new rota with the unions', U.lead);
@@ -162,16 +122,7 @@ describe('workstream codes without digits', () => {
 });
 
 describe('help for a group lists every form of it', () => {
-  it.each([
-    ['help kpi', ['kpi add', 'kpi record', 'kpi list']],
-    ['help visit', ['visit add', 'visit list', 'visit cancel', 'visit move']],
-    ['help workstream', ['workstream add', 'workstream list', 'workstream edit', 'workstream close']],
-    ['help ws', ['workstream add', 'workstream list', 'workstream edit', 'workstream close']],
-    ['help project', ['project add', 'project rename', 'project close']],
-  ])('%s', async (text, forms) => {
-    const out = await e.command(text, U.member);
-    for (const form of forms) expect(out.reply).toContain(`*/improve ${form}`);
-  });
+  // The group table runs on both platforms: scenarios-command-grammar.test.ts.
 
   it('help for one form still shows just that form', async () => {
     const out = await e.command('help kpi add', U.member);

@@ -13,8 +13,6 @@ import { as, seedProgramme, U } from '../support/factories.js';
 import { echoedText, longestSection, shownText } from '../support/refusals.js';
 import { countRows } from '../support/row-counts.js';
 
-const mention = (id: string) => `<@${id}>`;
-
 let e: E2E;
 beforeEach(async () => {
   e = await startE2E();
@@ -42,73 +40,7 @@ afterEach(async () => {
   await e.close();
 });
 
-/** [entry point, command, who types it, what the refusal should name]. */
-const COMMANDS: [string, string, string, string][] = [
-  ['an update', 'update WS1 Visited Jayden Smith, aged 9, at home', U.lead, 'a name with an age'],
-  ['an edited update', 'update edit Mum on 07700.900.123 about caseloads', U.lead, 'a phone number'],
-  [
-    'a RAG reason',
-    'rag WS1 red Kai Brown now on a CP plan and placement unstable',
-    U.lead,
-    'a child’s circumstances',
-  ],
-  [
-    'action text',
-    `action add WS1 ${mention(U.owner)} 31/03/2027 Ring mum Kelly Smith back`,
-    U.lead,
-    'a family relationship',
-  ],
-  ['an evidence note', 'action done A-1 Audit done, see Mosaic ID 1234567', U.owner, 'a case reference'],
-  [
-    'a verification note',
-    'action verify A-2 Checked the file for child ID 99887766',
-    U.lead,
-    'a case reference',
-  ],
-  ['an extension reason', 'action extend A-1 31/01/2027 Family moved to b33 8th', U.lead, 'a postcode'],
-  [
-    'a reassignment note',
-    `action reassign A-1 ${mention(U.otherLead)} NHS 943.476.5919 query`,
-    U.lead,
-    'an NHS number',
-  ],
-  ['a drop reason', 'action drop A-1 Duplicate of the visit to 12 Acacia Avenue', U.lead, 'a home address'],
-  ['a KPI name', 'kpi add "Visits to Jayden born 12th of March 2015" % higher', U.admin, 'a date of birth'],
-  [
-    'a visit theme',
-    'visit add monitoring visit 09/02/2027 Tyler Brooks (14) and his sister',
-    U.admin,
-    'a name with an age',
-  ],
-  [
-    'a visit cancellation reason',
-    'visit cancel V-1 Inspector emailed jo＠example.org to cancel',
-    U.admin,
-    'an email address',
-  ],
-  [
-    'a workstream name',
-    `workstream add WS9 Support for UPN T894298212638 lead ${mention(U.lead)}`,
-    U.admin,
-    'a Unique Pupil Number',
-  ],
-  ['a project name', 'project add WS1 Family of Mia Patel, Year 4, St Mary’s', U.admin, 'a school'],
-  ['a programme name', 'setup "Plan for her brother Tyler"', U.admin, 'a family relationship'],
-];
-
-describe('every command that stores text refuses personal data', () => {
-  it.each(COMMANDS)('%s', async (_what, typed, userId, named) => {
-    const before = await countRows(e.t.deps.db);
-    const out = await e.command(typed, userId);
-    const shown = shownText(out.replies);
-    expect(shown).toMatch(/^:warning: It looks like it contains /);
-    expect(shown).toContain(named);
-    expect(shown).toContain('nothing was saved');
-    expect(echoedText(out.replies)).toBe(`/improve ${typed}`);
-    expect(out.posts).toEqual([]);
-    expect(await countRows(e.t.deps.db)).toEqual(before);
-  });
-});
+// The table of commands runs on both platforms: scenarios-personal-data.test.ts.
 
 /** Ordinary filler around one piece of personal data, to a given length. */
 function longText(length: number, personal: string): string {

@@ -1,0 +1,34 @@
+/**
+ * The personal-data refusals table (test/scenarios/personal-data.ts) on Slack and on Teams,
+ * through each real app: every command that stores free text refuses personal data, names what
+ * it found, posts nothing, writes nothing anywhere (every table's row count), and gives the
+ * person's whole text back. On Teams the command is typed in a channel, so the refusal also asks
+ * the person to delete their channel message (messages.ts); that is checked too.
+ */
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { PERSONAL_DATA_COMMANDS, seedPersonalDataScenarios } from '../scenarios/personal-data.js';
+import { forEachPlatform, type Platform, startPlatform } from '../support/platforms.js';
+
+forEachPlatform((name) => {
+  let p: Platform;
+  beforeEach(async () => {
+    p = await startPlatform(name, { now: new Date('2026-11-23T10:00:00Z') });
+    await seedPersonalDataScenarios(p);
+  });
+  afterEach(async () => {
+    p.assertExpected();
+    await p.close();
+  });
+
+  it.each(PERSONAL_DATA_COMMANDS)('%s', async (_what, typed, role, named) => {
+    const before = await p.countRows();
+    const out = await p.command(typed, role);
+    expect(out.reply).toMatch(/^\[warning\] It looks like it contains /);
+    expect(out.reply).toContain(named);
+    expect(out.reply).toContain('nothing was saved');
+    expect(out.echoed).toBe(`${p.invocation} ${p.typed(typed)}`);
+    expect(out.posts).toEqual([]);
+    expect(await p.countRows()).toEqual(before);
+    if (p.name === 'teams') expect(out.replies.at(-1)).toContain('Please delete it now');
+  });
+});

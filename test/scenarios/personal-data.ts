@@ -1,0 +1,83 @@
+/**
+ * Every command that stores free text, with personal data in it: each is refused naming what was
+ * found, writes nothing anywhere, and gives the whole text back. One table for both platforms;
+ * mentions are written `@{role}` (test/support/platforms.ts types them as each platform does).
+ * The data these commands name (A-1 open, A-2 done, V-1, an update of the lead's) is seeded by
+ * `seedPersonalDataScenarios`.
+ */
+import { addAction } from '../../src/services/add-action.js';
+import { addVisit } from '../../src/services/add-visit.js';
+import { completeAction } from '../../src/services/complete-action.js';
+import type { Platform, Role } from '../support/platforms.js';
+
+/** [entry point, command, who types it, what the refusal should name]. */
+export const PERSONAL_DATA_COMMANDS: [string, string, Role, string][] = [
+  ['an update', 'update WS1 Visited Jayden Smith, aged 9, at home', 'lead', 'a name with an age'],
+  ['an edited update', 'update edit Mum on 07700.900.123 about caseloads', 'lead', 'a phone number'],
+  [
+    'a RAG reason',
+    'rag WS1 red Kai Brown now on a CP plan and placement unstable',
+    'lead',
+    'a child’s circumstances',
+  ],
+  [
+    'action text',
+    'action add WS1 @{owner} 31/03/2027 Ring mum Kelly Smith back',
+    'lead',
+    'a family relationship',
+  ],
+  ['an evidence note', 'action done A-1 Audit done, see Mosaic ID 1234567', 'owner', 'a case reference'],
+  [
+    'a verification note',
+    'action verify A-2 Checked the file for child ID 99887766',
+    'lead',
+    'a case reference',
+  ],
+  ['an extension reason', 'action extend A-1 31/01/2027 Family moved to b33 8th', 'lead', 'a postcode'],
+  ['a reassignment note', 'action reassign A-1 @{otherLead} NHS 943.476.5919 query', 'lead', 'an NHS number'],
+  ['a drop reason', 'action drop A-1 Duplicate of the visit to 12 Acacia Avenue', 'lead', 'a home address'],
+  ['a KPI name', 'kpi add "Visits to Jayden born 12th of March 2015" % higher', 'admin', 'a date of birth'],
+  [
+    'a visit theme',
+    'visit add monitoring visit 09/02/2027 Tyler Brooks (14) and his sister',
+    'admin',
+    'a name with an age',
+  ],
+  [
+    'a visit cancellation reason',
+    'visit cancel V-1 Inspector emailed jo＠example.org to cancel',
+    'admin',
+    'an email address',
+  ],
+  [
+    'a workstream name',
+    'workstream add WS9 Support for UPN T894298212638 lead @{lead}',
+    'admin',
+    'a Unique Pupil Number',
+  ],
+  ['a project name', 'project add WS1 Family of Mia Patel, Year 4, St Mary’s', 'admin', 'a school'],
+  ['a programme name', 'setup "Plan for her brother Tyler"', 'admin', 'a family relationship'],
+];
+
+/** A-1 open and A-2 done (both the owner's, in WS1), visit V-1, and an update of the lead's. */
+export async function seedPersonalDataScenarios(p: Platform): Promise<void> {
+  await p.seed();
+  const owner = p.userId('owner');
+  await addAction(
+    { workstream: 'WS1', ownerUserId: owner, dueDate: '2026-12-18', text: 'Run the caseload audit' },
+    p.deps,
+    p.as('lead'),
+  );
+  await addAction(
+    { workstream: 'WS1', ownerUserId: owner, dueDate: '2026-12-18', text: 'Publish the standards' },
+    p.deps,
+    p.as('lead'),
+  );
+  await completeAction({ ref: 'A-2' }, p.deps, p.as('owner'));
+  await addVisit(
+    { kind: 'monitoring_visit', startDate: '2027-01-12', theme: 'care leavers' },
+    p.deps,
+    p.as('admin'),
+  );
+  await p.command('update WS1 Caseloads reviewed in all teams', 'lead');
+}
