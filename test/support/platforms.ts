@@ -29,8 +29,11 @@ export type PlatformName = 'slack' | 'teams';
 export const PLATFORMS: PlatformName[] = ['slack', 'teams'];
 
 /** The cast, by role, the same people on both platforms. */
-export type Role = 'admin' | 'lead' | 'otherLead' | 'owner' | 'member';
-export const ROLES: Role[] = ['admin', 'lead', 'otherLead', 'owner', 'member'];
+export type Role = 'admin' | 'lead' | 'otherLead' | 'owner' | 'member' | 'newcomer';
+/** `newcomer` is in neither workspace until someone names them (a new owner). */
+export const ROLES: Role[] = ['admin', 'lead', 'otherLead', 'owner', 'member', 'newcomer'];
+/** Slack user ids of the cast (test/support/factories.ts), and the newcomer's. */
+export const SLACK_IDS: Record<Role, string> = { ...U, newcomer: 'U0NEWOWNER' };
 /** The names the cast go by: Teams shows them; on Slack the driver reads a mention's id as the name. */
 export const NAMES: Record<Role, string> = Object.fromEntries(
   ROLES.map((r) => [r, PEOPLE[r].name]),
@@ -99,7 +102,7 @@ const EMOJI_NAMES: [string, string][] = [
   ...Object.entries(ICON_EMOJI).map(([name, emoji]) => [emoji, `[${name}]`] as [string, string]),
   ...Object.entries(RAG_MARKS).map(([rag, mark]) => [mark, `[rag:${rag}]`] as [string, string]),
 ];
-const SLACK_NAMES: Record<string, string> = Object.fromEntries(ROLES.map((r) => [U[r], NAMES[r]]));
+const SLACK_NAMES: Record<string, string> = Object.fromEntries(ROLES.map((r) => [SLACK_IDS[r], NAMES[r]]));
 
 /** Bold, outside code: `*x*` (Slack) and `**x**` (Teams) both as `x`. */
 const unbold = (text: string) =>
@@ -189,19 +192,19 @@ async function startSlackPlatform(options: { now?: Date }): Promise<Platform> {
     db: e.t.deps.db,
     deps: e.t.deps,
     workspace: team,
-    userId: (role) => U[role],
-    as: (role, side) => ({ workspaceId: team(side), userId: U[role] }),
+    userId: (role) => SLACK_IDS[role],
+    as: (role, side) => ({ workspaceId: team(side), userId: SLACK_IDS[role] }),
     async seed(side) {
       await seed(
         e.t.deps,
-        (role) => ({ workspaceId: team(side), userId: U[role] }),
-        (role) => U[role],
+        (role) => ({ workspaceId: team(side), userId: SLACK_IDS[role] }),
+        (role) => SLACK_IDS[role],
       );
     },
     async command(text, role, side = 'A') {
       const before = e.slack.messages.length;
-      const typed = text.replace(/@\{(\w+)\}/g, (_m, r: Role) => `<@${U[r]}>`);
-      const out = await e.command(typed, U[role], { teamId: team(side), channelId: channel(side) });
+      const typed = text.replace(/@\{(\w+)\}/g, (_m, r: Role) => `<@${SLACK_IDS[r]}>`);
+      const out = await e.command(typed, SLACK_IDS[role], { teamId: team(side), channelId: channel(side) });
       return outcome(
         out.replies.map((r) => slackShown(r.body)),
         newPosts(before, side),
@@ -209,7 +212,13 @@ async function startSlackPlatform(options: { now?: Date }): Promise<Platform> {
     },
     async press(actionId, value, role, side = 'A') {
       const before = { messages: e.slack.messages.length, responses: e.slack.responses.length };
-      await e.press({ userId: U[role], actionId, value, teamId: team(side), channelId: channel(side) });
+      await e.press({
+        userId: SLACK_IDS[role],
+        actionId,
+        value,
+        teamId: team(side),
+        channelId: channel(side),
+      });
       const shown = [
         ...e.slack.responses.slice(before.responses).map((r) => slackShown(r.body)),
         ...e.slack.messages
@@ -272,13 +281,6 @@ async function startTeamsPlatform(options: { now?: Date }): Promise<Platform> {
         (role) => PEOPLE[role].aad,
         side === 'B' ? '19:board-b@thread.tacv2' : BOARD,
       );
-      // Teams does not turn an id into a name as Slack does: the names are those the people
-      // gave when they first used the bot, stored on Person as the Teams adapter stores them.
-      for (const role of ROLES)
-        await e.t.deps.db.person.updateMany({
-          where: { workspaceId: tenant(side), platformUserId: PEOPLE[role].aad },
-          data: { displayName: NAMES[role] },
-        });
     },
     async command(text, role, side = 'A') {
       const from = e.standin.calls.length;

@@ -28,6 +28,7 @@ export const PEOPLE = {
   owner: { aad: '9f1c2d3e-0000-4000-8000-0000000000c3', teams: '29:owner', name: 'Olu Evans' },
   otherLead: { aad: '9f1c2d3e-0000-4000-8000-0000000000d4', teams: '29:otherlead', name: 'Dana Hughes' },
   member: { aad: '9f1c2d3e-0000-4000-8000-0000000000e5', teams: '29:member', name: 'Mo Begum' },
+  newcomer: { aad: '9f1c2d3e-0000-4000-8000-0000000000f6', teams: '29:newcomer', name: 'Nia Clarke' },
 } as const;
 export type Who = keyof typeof PEOPLE;
 

@@ -84,6 +84,8 @@ export async function answerMessage(
   activity: InboundMessage,
   chatFor?: (tenantId: string) => Chat,
   lookUp?: MemberLookup,
+  /** A person's display name by their Entra object id, for anyone the workspace has no name for. */
+  nameOf?: (aadObjectId: string) => Promise<string | undefined>,
 ): Promise<OutboundMessage[]> {
   const tenantId = activity.conversation.tenantId;
   const aadObjectId = activity.from.aadObjectId;
@@ -100,7 +102,7 @@ export async function answerMessage(
   const mentioned: Record<string, string> = {};
   const text = await commandText(activity, lookUp, mentioned);
   const reply = await runCommand(text, ctx);
-  const names = async (message: Message) => personNames(deps, tenantId, message, mentioned);
+  const names = async (message: Message) => personNames(deps, tenantId, message, mentioned, nameOf);
   const chat = chatFor?.(tenantId);
   const activities =
     reply.kind === 'channel' && activity.conversation.conversationType === 'channel' && chat
@@ -141,7 +143,10 @@ async function postInChannel(
 ): Promise<OutboundMessage[]> {
   try {
     if (reply.replace) await chat.update(reply.replace, reply.message);
-    else await reply.afterPost?.(await chat.post(channelId, reply.message));
+    else {
+      const posted = await chat.post(channelId, reply.message);
+      await reply.afterPost?.(posted);
+    }
   } catch (error) {
     deps.logger.error({ err: error, channel: channelId }, 'Teams channel post failed');
     return toActivities({ kind: 'ephemeral', message: plain(NOT_POSTED) }, async () => ({}));
