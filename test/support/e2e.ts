@@ -73,6 +73,7 @@ export interface E2E {
     callbackId: string;
     privateMetadata?: string;
     values: Record<string, string>;
+    teamId?: string;
   }): Promise<AppResponse>;
   close(): Promise<void>;
 }
@@ -180,13 +181,13 @@ export async function startE2E(
       const replies = slack.responses.filter((r) => r.tag === tag);
       return { http, replies, reply: String(replies[0]?.body.text ?? '') };
     },
-    async submit({ userId, callbackId, privateMetadata, values }) {
+    async submit({ userId, callbackId, privateMetadata, values, teamId = TEAM }) {
       const state = Object.fromEntries(
         Object.entries(values).map(([id, value]) => [id, { [id]: stateValue(value) }]),
       );
       const http = await sendViewSubmission(url, {
         signingSecret: SIGNING_SECRET,
-        teamId: TEAM,
+        teamId,
         userId,
         callbackId,
         privateMetadata,

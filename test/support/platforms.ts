@@ -51,7 +51,16 @@ export interface Outcome {
   posts: string[];
   /** The text quoted back in code blocks across the replies, joined. */
   echoed: string;
+  /** Forms opened for the person (Slack's views.open; a Teams card with inputs). */
+  opened: number;
+  /** Earlier messages edited (Slack's chat.update; a Teams activity update). */
+  edited: number;
+  /** Anything sent anywhere but the person's own replies and the acting channel: `method where`. */
+  elsewhere: string[];
 }
+
+/** A form's answers by input id: an option's value, a date as YYYY-MM-DD, a person as `@{role}`. */
+export type FormValues = Record<string, string>;
 
 export interface Platform {
   name: PlatformName;
@@ -71,6 +80,12 @@ export interface Platform {
   command(text: string, role: Role, side?: Side): Promise<Outcome>;
   /** Presses a button (action id and value as the neutral handlers read them) as `role`. */
   press(actionId: string, value: string, role: Role, side?: Side): Promise<Outcome>;
+  /**
+   * Opens the form of `command` (Slack: `/improve <command>` with no arguments opens its modal;
+   * Teams: the message extension's command) and submits it with `values` as `role`. The reply is
+   * what the form shows (its errors) or the word the person is given; posts are the channel's.
+   */
+  form(command: string, values: FormValues, role: Role, side?: Side): Promise<Outcome>;
   /** The text as the person would see it back: `@{owner}` as `@Olu Evans`. */
   typed(text: string): string;
   /** Row counts (all, or one side's). */
@@ -165,11 +180,14 @@ const teamsShown = (activity: Record<string, unknown>): string => {
 const quoted = (shown: string[]) =>
   shown.flatMap((text) => [...text.matchAll(/```([\s\S]*?)```/g)].map((m) => m[1] ?? '')).join('');
 
-const outcome = (replies: string[], posts: string[]): Outcome => ({
+type SideEffects = Pick<Outcome, 'opened' | 'edited' | 'elsewhere'>;
+
+const outcome = (replies: string[], posts: string[], effects: SideEffects): Outcome => ({
   reply: replies.join('\n'),
   replies,
   posts,
   echoed: quoted(replies),
+  ...effects,
 });
 
 const typedAs = (text: string) => text.replace(/@\{(\w+)\}/g, (_m, role: Role) => `@${NAMES[role]}`);
@@ -186,6 +204,30 @@ async function startSlackPlatform(options: { now?: Date }): Promise<Platform> {
       .slice(from)
       .filter((m) => !m.ephemeralFor && m.channel === channel(side))
       .map((m) => slackShown(m));
+  const effects = (from: number, side: Side): SideEffects => {
+    const made = e.slack.calls.slice(from);
+    return {
+      opened: made.filter((c) => c.method === 'views.open').length,
+      edited: made.filter((c) => c.method === 'chat.update').length,
+      elsewhere: made
+        .filter((c) => c.args.channel !== channel(side))
+        .map((c) => `${c.method} ${String(c.args.channel ?? '')}`),
+    };
+  };
+  const mark = () => ({
+    messages: e.slack.messages.length,
+    responses: e.slack.responses.length,
+    calls: e.slack.calls.length,
+  });
+  /** Replies through response URLs and ephemeral messages since `from`, in order. */
+  const shownSince = (from: ReturnType<typeof mark>) => [
+    ...e.slack.responses.slice(from.responses).map((r) => slackShown(r.body)),
+    ...e.slack.messages
+      .slice(from.messages)
+      .filter((m) => m.ephemeralFor)
+      .map((m) => slackShown(m)),
+  ];
+  const as = (role: Role, side?: Side): Actor => ({ workspaceId: team(side), userId: SLACK_IDS[role] });
   return {
     name: 'slack',
     invocation: '/improve',
@@ -193,25 +235,26 @@ async function startSlackPlatform(options: { now?: Date }): Promise<Platform> {
     deps: e.t.deps,
     workspace: team,
     userId: (role) => SLACK_IDS[role],
-    as: (role, side) => ({ workspaceId: team(side), userId: SLACK_IDS[role] }),
+    as,
     async seed(side) {
       await seed(
         e.t.deps,
-        (role) => ({ workspaceId: team(side), userId: SLACK_IDS[role] }),
+        (role) => as(role, side),
         (role) => SLACK_IDS[role],
       );
     },
     async command(text, role, side = 'A') {
-      const before = e.slack.messages.length;
+      const from = mark();
       const typed = text.replace(/@\{(\w+)\}/g, (_m, r: Role) => `<@${SLACK_IDS[r]}>`);
       const out = await e.command(typed, SLACK_IDS[role], { teamId: team(side), channelId: channel(side) });
       return outcome(
         out.replies.map((r) => slackShown(r.body)),
-        newPosts(before, side),
+        newPosts(from.messages, side),
+        effects(from.calls, side),
       );
     },
     async press(actionId, value, role, side = 'A') {
-      const before = { messages: e.slack.messages.length, responses: e.slack.responses.length };
+      const from = mark();
       await e.press({
         userId: SLACK_IDS[role],
         actionId,
@@ -219,14 +262,29 @@ async function startSlackPlatform(options: { now?: Date }): Promise<Platform> {
         teamId: team(side),
         channelId: channel(side),
       });
-      const shown = [
-        ...e.slack.responses.slice(before.responses).map((r) => slackShown(r.body)),
-        ...e.slack.messages
-          .slice(before.messages)
-          .filter((m) => m.ephemeralFor)
-          .map((m) => slackShown(m)),
-      ];
-      return outcome(shown, newPosts(before.messages, side));
+      return outcome(shownSince(from), newPosts(from.messages, side), effects(from.calls, side));
+    },
+    async form(command, values, role, side = 'A') {
+      const views = e.slack.views.length;
+      await e.command(command, SLACK_IDS[role], { teamId: team(side), channelId: channel(side) });
+      const opened = e.slack.views.slice(views).at(-1)?.view;
+      if (!opened) throw new Error(`/improve ${command} opened no modal`);
+      const from = mark();
+      const ack = await e.submit({
+        userId: SLACK_IDS[role],
+        callbackId: String(opened.callback_id),
+        privateMetadata: String(opened.private_metadata ?? ''),
+        values: slackFormValues(opened, values),
+        teamId: team(side),
+      });
+      const errors = Object.values(
+        (ack.body as { errors?: Record<string, string> } | undefined)?.errors ?? {},
+      );
+      return outcome(
+        [...errors.map(normaliseSlack), ...shownSince(from)],
+        newPosts(from.messages, side),
+        effects(from.calls, side),
+      );
     },
     typed: typedAs,
     countRows: (side) => countRows(e.t.deps.db, side ? team(side) : undefined),
@@ -239,11 +297,41 @@ async function startSlackPlatform(options: { now?: Date }): Promise<Platform> {
   };
 }
 
+/** A form's answers in the shape the harness's submit takes, by each input's element type. */
+function slackFormValues(view: Record<string, unknown>, values: FormValues): Record<string, string> {
+  const inputs = ((view.blocks ?? []) as { type: string; block_id?: string; element?: { type?: string } }[])
+    .filter((b) => b.type === 'input' && b.block_id)
+    .map((b) => [b.block_id!, b.element?.type ?? 'plain_text_input'] as const);
+  const prefix: Record<string, string> = {
+    static_select: 'option:',
+    users_select: 'user:',
+    datepicker: 'date:',
+    conversations_select: 'channel:',
+  };
+  return Object.fromEntries(
+    Object.entries(values).map(([id, value]) => {
+      const type = inputs.find(([block]) => block === id)?.[1] ?? 'plain_text_input';
+      const person = /^@\{(\w+)\}$/.exec(value);
+      return [id, `${prefix[type] ?? ''}${person ? SLACK_IDS[person[1] as Role] : value}`];
+    }),
+  );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Teams
 
 export const OTHER_TENANT = 'bbbbbbbb-cccc-4ddd-8eee-ffffffffffff';
-const GENERAL = '19:general@thread.tacv2';
+/** Each tenant's team has its own General channel. */
+const generalOf = (side: Side = 'A') =>
+  side === 'A' ? '19:general@thread.tacv2' : '19:general-b@thread.tacv2';
+
+type TaskAnswer = {
+  type?: string;
+  value?: unknown;
+  task?:
+    | { type: 'continue'; value: { card: { content: Record<string, unknown> } } }
+    | { type: 'message'; value: string };
+};
 
 async function startTeamsPlatform(options: { now?: Date }): Promise<Platform> {
   const e: TeamsE2E = await startTeamsE2E(options.now ?? new Date('2026-11-23T10:00:00Z'));
@@ -253,13 +341,45 @@ async function startTeamsPlatform(options: { now?: Date }): Promise<Platform> {
     side === 'A' ? personalChat(role) : `a:${role}-personal-b`;
   for (const role of ROLES)
     e.standin.members.set(PEOPLE[role].teams, { aadObjectId: PEOPLE[role].aad, name: NAMES[role] });
-  for (const side of ['A', 'B'] as Side[]) await installIn(e, tenant(side), (role) => chatOf(role, side));
+  for (const side of ['A', 'B'] as Side[])
+    await installIn(e, tenant(side), generalOf(side), (role) => chatOf(role, side));
   let n = 0;
   const since = (from: number, conversationId: string) =>
     e.standin.calls
       .slice(from)
       .filter((c) => c.method === 'POST' && c.conversationId === conversationId && !c.activityId)
       .map((c) => teamsShown(c.body));
+  const effects = (from: number, role: Role, side: Side, answer?: unknown): SideEffects => {
+    const own = [chatOf(role, side), generalOf(side)];
+    const sent = e.standin.calls.slice(from).filter((c) => c.method !== 'GET');
+    const hasInputs = (x: unknown) => JSON.stringify(x ?? {}).includes('"type":"Input.');
+    return {
+      opened: (hasInputs(answer) ? 1 : 0) + sent.filter((c) => hasInputs(c.body)).length,
+      edited: sent.filter((c) => c.activityId).length,
+      elsewhere: sent
+        .filter((c) => c.activityId || !own.includes((c.conversationId ?? '').replace(/;messageid=.*$/, '')))
+        .map((c) => `${c.method} ${c.path}`),
+    };
+  };
+  const from = (role: Role) => ({ id: PEOPLE[role].teams, aadObjectId: PEOPLE[role].aad, name: NAMES[role] });
+  const invoke = async (name: string, value: unknown, role: Role, side: Side, personal = false) => {
+    const res = await e.send({
+      type: 'invoke',
+      name,
+      id: `invoke-${++n}`,
+      from: from(role),
+      conversation: personal
+        ? { id: chatOf(role, side), conversationType: 'personal', tenantId: tenant(side) }
+        : { id: generalOf(side), conversationType: 'channel', tenantId: tenant(side) },
+      channelData: {
+        tenant: { id: tenant(side) },
+        ...(personal ? {} : { channel: { id: generalOf(side) } }),
+      },
+      value,
+    });
+    if (res.status !== 200) throw new Error(`Teams answered ${name} with ${res.status}`);
+    return (await res.json()) as TaskAnswer;
+  };
   const as = (role: Role, side?: Side): Actor => ({
     workspaceId: tenant(side),
     platform: 'teams',
@@ -283,7 +403,7 @@ async function startTeamsPlatform(options: { now?: Date }): Promise<Platform> {
       );
     },
     async command(text, role, side = 'A') {
-      const from = e.standin.calls.length;
+      const start = e.standin.calls.length;
       const mentions: { type: string; text: string; mentioned: { id: string; name: string } }[] = [
         {
           type: 'mention',
@@ -300,42 +420,90 @@ async function startTeamsPlatform(options: { now?: Date }): Promise<Platform> {
         type: 'message',
         id: `scenario-${++n}`,
         text: `<at>improvement-bot</at> improve ${typed}`,
-        from: { id: PEOPLE[role].teams, aadObjectId: PEOPLE[role].aad, name: NAMES[role] },
+        from: from(role),
         conversation: {
-          id: `${GENERAL};messageid=${n}`,
+          id: `${generalOf(side)};messageid=${n}`,
           conversationType: 'channel',
           tenantId: tenant(side),
         },
         channelData: {
           tenant: { id: tenant(side) },
           team: { id: '19:team@thread.tacv2' },
-          channel: { id: GENERAL },
+          channel: { id: generalOf(side) },
         },
         entities: mentions,
       });
       if (res.status !== 200) throw new Error(`Teams answered ${res.status}`);
       await e.teams.idle();
-      return outcome(since(from, chatOf(role, side)), since(from, GENERAL));
+      return outcome(
+        since(start, chatOf(role, side)),
+        since(start, generalOf(side)),
+        effects(start, role, side),
+      );
     },
+    /** Pressed on a card in the person's 1:1 chat, where Teams shows what Slack would show only to them. */
     async press(actionId, value, role, side = 'A') {
-      const from = e.standin.calls.length;
-      const res = await e.send({
-        type: 'invoke',
-        name: 'adaptiveCard/action',
-        id: `press-${++n}`,
-        from: { id: PEOPLE[role].teams, aadObjectId: PEOPLE[role].aad, name: NAMES[role] },
-        conversation: { id: chatOf(role, side), conversationType: 'personal', tenantId: tenant(side) },
-        channelData: { tenant: { id: tenant(side) } },
-        value: { action: { type: 'Action.Execute', verb: actionId, data: { actionId, value } } },
-      });
-      if (res.status !== 200) throw new Error(`Teams answered ${res.status}`);
-      const answer = (await res.json()) as { type?: string; value?: unknown };
+      const start = e.standin.calls.length;
+      const answer = await invoke(
+        'adaptiveCard/action',
+        { action: { type: 'Action.Execute', verb: actionId, data: { actionId, value } } },
+        role,
+        side,
+        true,
+      );
       await e.teams.idle();
       const invoked =
         answer.type === 'application/vnd.microsoft.activity.message'
           ? normaliseTeams(String(answer.value))
           : teamsShown({ attachments: [{ content: answer.value }] });
-      return outcome([invoked, ...since(from, chatOf(role, side))], since(from, GENERAL));
+      return outcome(
+        [invoked, ...since(start, chatOf(role, side))],
+        since(start, generalOf(side)),
+        effects(start, role, side, answer.value),
+      );
+    },
+    /** Through the message extension in the channel: fetchTask opens the form, submitAction sends it. */
+    async form(command, values, role, side = 'A') {
+      const opened = await invoke(
+        'composeExtension/fetchTask',
+        { commandId: command.replace(/ /g, '-'), commandContext: 'compose' },
+        role,
+        side,
+      );
+      if (opened.task?.type !== 'continue')
+        throw new Error(`the ${command} form did not open: ${JSON.stringify(opened)}`);
+      const card = opened.task.value.card.content;
+      // What Teams sends back on submit: the button's data (the form itself) beside the inputs' values.
+      const data = (card.body as { actions?: { type: string; data?: Record<string, unknown> }[] }[])
+        .flatMap((b) => b.actions ?? [])
+        .find((a) => a.type === 'Action.Submit')?.data;
+      if (!data) throw new Error(`the ${command} form has no submit button`);
+      const answers = Object.fromEntries(
+        Object.entries(values).map(([id, value]) => {
+          const person = /^@\{(\w+)\}$/.exec(value);
+          return [id, person ? PEOPLE[person[1] as Role].aad : value];
+        }),
+      );
+      const start = e.standin.calls.length;
+      const answer = await invoke(
+        'composeExtension/submitAction',
+        { commandId: command.replace(/ /g, '-'), data: { ...data, ...answers } },
+        role,
+        side,
+      );
+      await e.teams.idle();
+      const shown =
+        answer.task?.type === 'message'
+          ? normaliseTeams(answer.task.value)
+          : answer.task?.type === 'continue'
+            ? teamsShown({ attachments: [{ content: answer.task.value.card.content }] })
+            : '';
+      return outcome(
+        [shown, ...since(start, chatOf(role, side))],
+        since(start, generalOf(side)),
+        // The form shown again with its errors is the same form, not another one opened.
+        { ...effects(start, role, side), opened: 0 },
+      );
     },
     typed: typedAs,
     countRows: (side) => countRows(e.t.deps.db, side ? tenant(side) : undefined),
@@ -346,14 +514,19 @@ async function startTeamsPlatform(options: { now?: Date }): Promise<Platform> {
 }
 
 /** The bot added to the tenant's team (its General channel) and installed in each person's 1:1 chat. */
-async function installIn(e: TeamsE2E, tenantId: string, chatOf: (role: Role) => string): Promise<void> {
+async function installIn(
+  e: TeamsE2E,
+  tenantId: string,
+  general: string,
+  chatOf: (role: Role) => string,
+): Promise<void> {
   const added = await e.send({
     type: 'conversationUpdate',
     id: `install-${tenantId}`,
     from: { id: PEOPLE.admin.teams, aadObjectId: PEOPLE.admin.aad },
     membersAdded: [{ id: BOT }],
-    conversation: { id: GENERAL, conversationType: 'channel', tenantId },
-    channelData: { tenant: { id: tenantId }, team: { id: '19:team@thread.tacv2' }, channel: { id: GENERAL } },
+    conversation: { id: general, conversationType: 'channel', tenantId },
+    channelData: { tenant: { id: tenantId }, team: { id: '19:team@thread.tacv2' }, channel: { id: general } },
   });
   if (added.status !== 200) throw new Error(`install in General: ${added.status}`);
   for (const role of ROLES) {
