@@ -80,32 +80,8 @@ describe('a long text comes back whole', () => {
 
 /** [form, callback id, private metadata, field values, who submits]. */
 const FORMS: [string, string, string, Record<string, string>, string][] = [
-  [
-    'the update form',
-    'update_modal',
-    '{"channelId":"C0GENERAL"}',
-    { workstream: 'option:WS1', text: 'baby Leo, 3 weeks old, seen' },
-    U.lead,
-  ],
-  [
-    'the RAG form',
-    'rag_modal',
-    '{"channelId":"C0GENERAL"}',
-    { workstream: 'option:WS1', rag: 'option:red', reason: 'DOB 12 Mar 15 on the list' },
-    U.lead,
-  ],
-  [
-    'the action form',
-    'action_add_modal',
-    '{"channelId":"C0GENERAL"}',
-    {
-      workstream: 'option:WS1',
-      owner: `user:${U.owner}`,
-      due: 'date:2027-03-31',
-      text: 'Call dad on 0044 7700 900123',
-    },
-    U.lead,
-  ],
+  // The update, RAG and action forms, opened from a command, run on both platforms:
+  // scenarios-personal-data.test.ts. These are opened from a reminder's or a nudge's buttons.
   [
     'the silent-workstream form',
     'silence_update',

@@ -6,7 +6,11 @@
  * the person to delete their channel message (messages.ts); that is checked too.
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { PERSONAL_DATA_COMMANDS, seedPersonalDataScenarios } from '../scenarios/personal-data.js';
+import {
+  PERSONAL_DATA_COMMANDS,
+  PERSONAL_DATA_FORMS,
+  seedPersonalDataScenarios,
+} from '../scenarios/personal-data.js';
 import { forEachPlatform, type Platform, startPlatform } from '../support/platforms.js';
 
 forEachPlatform((name) => {
@@ -30,5 +34,15 @@ forEachPlatform((name) => {
     expect(out.posts).toEqual([]);
     expect(await p.countRows()).toEqual(before);
     if (p.name === 'teams') expect(out.replies.at(-1)).toContain('Please delete it now');
+  });
+
+  it.each(PERSONAL_DATA_FORMS)('%s', async (_what, command, values, role) => {
+    const before = await p.countRows();
+    const out = await p.form(command, values, role);
+    // The form stays open with the person's text in it, and the problem on the field.
+    expect(out.reply).toMatch(/It looks like it contains .*never about a child, so nothing was saved/);
+    expect(out.posts).toEqual([]);
+    expect(out.elsewhere).toEqual([]);
+    expect(await p.countRows()).toEqual(before);
   });
 });

@@ -81,3 +81,19 @@ export async function seedPersonalDataScenarios(p: Platform): Promise<void> {
   );
   await p.command('update WS1 Caseloads reviewed in all teams', 'lead');
 }
+
+/**
+ * [form, the command that opens it, its answers, who submits]: the forms a person opens from a
+ * command (Slack's modal; Teams' message extension). The forms opened from a reminder's buttons
+ * are in test/e2e/personal-data-refusals.test.ts, submitted as Slack sends them.
+ */
+export const PERSONAL_DATA_FORMS: [string, string, Record<string, string>, Role][] = [
+  ['the update form', 'update', { workstream: 'WS1', text: 'baby Leo, 3 weeks old, seen' }, 'lead'],
+  ['the RAG form', 'rag', { workstream: 'WS1', rag: 'red', reason: 'DOB 12 Mar 15 on the list' }, 'lead'],
+  [
+    'the action form',
+    'action add',
+    { workstream: 'WS1', owner: '@{owner}', due: '2027-03-31', text: 'Call dad on 0044 7700 900123' },
+    'lead',
+  ],
+];
