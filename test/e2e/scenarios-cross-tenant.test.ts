@@ -55,7 +55,7 @@ forEachPlatform((name) => {
       expect(out.reply).toMatch(told);
       expect(shownOf(out)).not.toMatch(A_SECRETS);
       expect(out.posts).toEqual([]);
-      expect(out.edited).toBe(0);
+      expect(out.edits).toEqual([]);
       expect(out.elsewhere).toEqual([]);
       // A read of B's own (empty) lists writes nothing in B either.
       expect(await p.countRows('B')).toEqual(bBefore);
@@ -69,7 +69,7 @@ forEachPlatform((name) => {
         expect(await p.rows('A')).toBe(aBefore);
         // No form opened, no message of A's (or anyone's) edited, nothing sent outside B.
         expect(out.opened, `${actionId} ${value}: a form opened`).toBe(0);
-        expect(out.edited).toBe(0);
+        expect(out.edits).toEqual([]);
         expect(out.elsewhere).toEqual([]);
         const seen = shownOf(out);
         expect(seen).not.toMatch(A_SECRETS);

@@ -53,8 +53,8 @@ export interface Outcome {
   echoed: string;
   /** Forms opened for the person (Slack's views.open; a Teams card with inputs). */
   opened: number;
-  /** Earlier messages edited (Slack's chat.update; a Teams activity update). */
-  edited: number;
+  /** Earlier messages edited (Slack's chat.update; a Teams activity update), as they now read. */
+  edits: string[];
   /** Anything sent anywhere but the person's own replies and the acting channel: `method where`. */
   elsewhere: string[];
 }
@@ -162,12 +162,13 @@ function texts(node: unknown, out: string[] = []): string[] {
 }
 
 /** A Slack message or response as the person reads it: its blocks, or its text when it has none. */
-const slackShown = (body: { text?: unknown; blocks?: unknown }): string =>
-  normaliseSlack(
-    Array.isArray(body.blocks) && body.blocks.length > 0
-      ? texts(body.blocks).join('\n')
-      : String(body.text ?? ''),
+const slackShown = (body: { text?: unknown; blocks?: unknown }): string => {
+  // A Web API call's blocks may come form-encoded, as a JSON string.
+  const blocks = typeof body.blocks === 'string' ? (JSON.parse(body.blocks) as unknown) : body.blocks;
+  return normaliseSlack(
+    Array.isArray(blocks) && blocks.length > 0 ? texts(blocks).join('\n') : String(body.text ?? ''),
   );
+};
 
 /** A Teams activity as the person reads it: its cards, or its text when it has none. */
 const teamsShown = (activity: Record<string, unknown>): string => {
@@ -180,7 +181,7 @@ const teamsShown = (activity: Record<string, unknown>): string => {
 const quoted = (shown: string[]) =>
   shown.flatMap((text) => [...text.matchAll(/```([\s\S]*?)```/g)].map((m) => m[1] ?? '')).join('');
 
-type SideEffects = Pick<Outcome, 'opened' | 'edited' | 'elsewhere'>;
+type SideEffects = Pick<Outcome, 'opened' | 'edits' | 'elsewhere'>;
 
 const outcome = (replies: string[], posts: string[], effects: SideEffects): Outcome => ({
   reply: replies.join('\n'),
@@ -208,7 +209,9 @@ async function startSlackPlatform(options: { now?: Date }): Promise<Platform> {
     const made = e.slack.calls.slice(from);
     return {
       opened: made.filter((c) => c.method === 'views.open').length,
-      edited: made.filter((c) => c.method === 'chat.update').length,
+      edits: made
+        .filter((c) => c.method === 'chat.update')
+        .map((c) => slackShown(c.args as { text?: unknown; blocks?: unknown })),
       elsewhere: made
         .filter((c) => c.args.channel !== channel(side))
         .map((c) => `${c.method} ${String(c.args.channel ?? '')}`),
@@ -355,7 +358,7 @@ async function startTeamsPlatform(options: { now?: Date }): Promise<Platform> {
     const hasInputs = (x: unknown) => JSON.stringify(x ?? {}).includes('"type":"Input.');
     return {
       opened: (hasInputs(answer) ? 1 : 0) + sent.filter((c) => hasInputs(c.body)).length,
-      edited: sent.filter((c) => c.activityId).length,
+      edits: sent.filter((c) => c.activityId).map((c) => teamsShown(c.body)),
       elsewhere: sent
         .filter((c) => c.activityId || !own.includes((c.conversationId ?? '').replace(/;messageid=.*$/, '')))
         .map((c) => `${c.method} ${c.path}`),
