@@ -162,7 +162,7 @@ function texts(node: unknown, out: string[] = []): string[] {
 }
 
 /** A Slack message or response as the person reads it: its blocks, or its text when it has none. */
-const slackShown = (body: { text?: unknown; blocks?: unknown }): string => {
+export const slackShown = (body: { text?: unknown; blocks?: unknown }): string => {
   // A Web API call's blocks may come form-encoded, as a JSON string.
   const blocks = typeof body.blocks === 'string' ? (JSON.parse(body.blocks) as unknown) : body.blocks;
   return normaliseSlack(
@@ -171,7 +171,7 @@ const slackShown = (body: { text?: unknown; blocks?: unknown }): string => {
 };
 
 /** A Teams activity as the person reads it: its cards, or its text when it has none. */
-const teamsShown = (activity: Record<string, unknown>): string => {
+export const teamsShown = (activity: Record<string, unknown>): string => {
   const cards = (activity.attachments ?? []) as { content?: unknown }[];
   return normaliseTeams(
     cards.length > 0 ? texts(cards.map((c) => c.content)).join('\n') : String(activity.text ?? ''),
