@@ -1,14 +1,13 @@
 /**
- * Every entry point that stores free text refuses personal data, through the real Bolt app over
- * signed HTTP: slash commands, modal fields and the forms behind buttons. Each refusal names
- * what it found, writes nothing anywhere, and gives the whole text back: in the reply for a
- * command (split across sections when it is longer than one), in the modal for a form.
+ * A long refusal of personal data comes back whole on Slack, split across sections at Slack's
+ * 3,000-character limit, through the real Bolt app over signed HTTP. The tables of every command
+ * and form that stores free text run on both platforms: scenarios-personal-data.test.ts.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addAction } from '../../src/services/add-action.js';
 import { addVisit } from '../../src/services/add-visit.js';
 import { completeAction } from '../../src/services/complete-action.js';
-import { type E2E, sealedMetadata, startE2E } from '../support/e2e.js';
+import { type E2E, startE2E } from '../support/e2e.js';
 import { as, seedProgramme, U } from '../support/factories.js';
 import { echoedText, longestSection, shownText } from '../support/refusals.js';
 import { countRows } from '../support/row-counts.js';
@@ -78,60 +77,5 @@ describe('a long text comes back whole', () => {
   });
 });
 
-/** [form, callback id, private metadata, field values, who submits]. */
-const FORMS: [string, string, string, Record<string, string>, string][] = [
-  // The update, RAG and action forms, opened from a command, run on both platforms:
-  // scenarios-personal-data.test.ts. These are opened from a reminder's or a nudge's buttons.
-  [
-    'the silent-workstream form',
-    'silence_update',
-    '{"workstream":"WS1"}',
-    { text: 'Lives at 22 Orchard Close with nan' },
-    U.lead,
-  ],
-  [
-    'the Add update form',
-    'reminder_update',
-    '{"source":"home","actionNumber":1}',
-    { text: 'Spoke to Harvey Wilson (15) today' },
-    U.owner,
-  ],
-  [
-    'the Not mine form',
-    'reminder_not_mine',
-    '{"source":"home","actionNumber":1}',
-    { owner: `user:${U.otherLead}`, note: 'Ask about CP/2025/1187' },
-    U.owner,
-  ],
-  [
-    'the New date form',
-    'reminder_new_date',
-    '{"source":"home","actionNumber":1}',
-    { due: 'date:2027-01-29', reason: 'jayden smith 12/03/2015 case' },
-    U.owner,
-  ],
-];
-
-describe('every form that stores text refuses personal data', () => {
-  it.each(FORMS)('%s', async (_what, callbackId, privateMetadata, values, userId) => {
-    const before = await countRows(e.t.deps.db);
-    const messages = e.slack.messages.length;
-    // As the app sealed it when it opened the form (metadata-seal.ts).
-    const ack = await e.submit({
-      userId,
-      callbackId,
-      privateMetadata: sealedMetadata(privateMetadata),
-      values,
-    });
-    // The form stays open with the person's text in it, and the problem on the field.
-    expect(ack.body).toMatchObject({ response_action: 'errors' });
-    // The harness's views carry no blocks, so the listener cannot tell which input came last and
-    // puts a service's error on 'text'; which field shows it is the listener's business, not the guard's.
-    const errors = Object.values((ack.body as { errors: Record<string, string> }).errors);
-    expect(errors).toEqual([
-      expect.stringMatching(/^It looks like it contains .*never about a child, so nothing was saved/),
-    ]);
-    expect(e.slack.messages.length).toBe(messages);
-    expect(await countRows(e.t.deps.db)).toEqual(before);
-  });
-});
+// The forms, from commands and from reminders' buttons, run on both platforms:
+// scenarios-personal-data.test.ts.

@@ -7,6 +7,7 @@
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import {
+  PERSONAL_DATA_BUTTON_FORMS,
   PERSONAL_DATA_COMMANDS,
   PERSONAL_DATA_FORMS,
   seedPersonalDataScenarios,
@@ -15,9 +16,10 @@ import { forEachPlatform, type Platform, startPlatform } from '../support/platfo
 
 forEachPlatform((name) => {
   let p: Platform;
+  let ids: { silence: number; ws1: number };
   beforeEach(async () => {
     p = await startPlatform(name, { now: new Date('2026-11-23T10:00:00Z') });
-    await seedPersonalDataScenarios(p);
+    ids = await seedPersonalDataScenarios(p);
   });
   afterEach(async () => {
     p.assertExpected();
@@ -42,6 +44,16 @@ forEachPlatform((name) => {
     // The form stays open with the person's text in it, and the problem on the field.
     expect(out.reply).toMatch(/It looks like it contains .*never about a child, so nothing was saved/);
     expect(out.posts).toEqual([]);
+    expect(out.elsewhere).toEqual([]);
+    expect(await p.countRows()).toEqual(before);
+  });
+
+  it.each(PERSONAL_DATA_BUTTON_FORMS)('%s', async (_what, actionId, value, values, role) => {
+    const before = await p.countRows();
+    const out = await p.pressForm(actionId, value(ids), values, role);
+    expect(out.reply).toMatch(/It looks like it contains .*never about a child, so nothing was saved/);
+    expect(out.posts).toEqual([]);
+    expect(out.edits).toEqual([]);
     expect(out.elsewhere).toEqual([]);
     expect(await p.countRows()).toEqual(before);
   });

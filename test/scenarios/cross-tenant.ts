@@ -28,7 +28,12 @@ export interface ASeed {
 }
 
 /** A sent reminder of `kind` in A, as the reminder job leaves it. */
-async function sentReminder(p: Platform, programmeId: number, kind: string, role: Role): Promise<number> {
+export async function sentReminder(
+  p: Platform,
+  programmeId: number,
+  kind: string,
+  role: Role,
+): Promise<number> {
   const now = p.deps.clock.now();
   const log = await p.db.reminderLog.create({
     data: {

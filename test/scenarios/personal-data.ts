@@ -9,6 +9,7 @@ import { addAction } from '../../src/services/add-action.js';
 import { addVisit } from '../../src/services/add-visit.js';
 import { completeAction } from '../../src/services/complete-action.js';
 import type { Platform, Role } from '../support/platforms.js';
+import { sentReminder } from './cross-tenant.js';
 
 /** [entry point, command, who types it, what the refusal should name]. */
 export const PERSONAL_DATA_COMMANDS: [string, string, Role, string][] = [
@@ -60,7 +61,7 @@ export const PERSONAL_DATA_COMMANDS: [string, string, Role, string][] = [
 ];
 
 /** A-1 open and A-2 done (both the owner's, in WS1), visit V-1, and an update of the lead's. */
-export async function seedPersonalDataScenarios(p: Platform): Promise<void> {
+export async function seedPersonalDataScenarios(p: Platform): Promise<{ silence: number; ws1: number }> {
   await p.seed();
   const owner = p.userId('owner');
   await addAction(
@@ -80,12 +81,14 @@ export async function seedPersonalDataScenarios(p: Platform): Promise<void> {
     p.as('admin'),
   );
   await p.command('update WS1 Caseloads reviewed in all teams', 'lead');
+  const programme = await p.db.programme.findFirstOrThrow({ where: { workspaceId: p.workspace() } });
+  const ws1 = await p.db.workstream.findFirstOrThrow({ where: { workspaceId: p.workspace(), code: 'WS1' } });
+  return { silence: await sentReminder(p, programme.id, 'silence', 'lead'), ws1: ws1.id };
 }
 
 /**
  * [form, the command that opens it, its answers, who submits]: the forms a person opens from a
- * command (Slack's modal; Teams' message extension). The forms opened from a reminder's buttons
- * are in test/e2e/personal-data-refusals.test.ts, submitted as Slack sends them.
+ * command (Slack's modal; Teams' message extension).
  */
 export const PERSONAL_DATA_FORMS: [string, string, Record<string, string>, Role][] = [
   ['the update form', 'update', { workstream: 'WS1', text: 'baby Leo, 3 weeks old, seen' }, 'lead'],
@@ -95,5 +98,47 @@ export const PERSONAL_DATA_FORMS: [string, string, Record<string, string>, Role]
     'action add',
     { workstream: 'WS1', owner: '@{owner}', due: '2027-03-31', text: 'Call dad on 0044 7700 900123' },
     'lead',
+  ],
+];
+
+/**
+ * [form, the button that opens it, its value, its answers, who presses]: the forms behind a
+ * reminder's buttons, for A-1 from the Home tab ('home.1'); `silence` is the sent silence nudge's
+ * log id (seedPersonalDataScenarios).
+ */
+export const PERSONAL_DATA_BUTTON_FORMS: [
+  string,
+  string,
+  (ids: { silence: number; ws1: number }) => string,
+  Record<string, string>,
+  Role,
+][] = [
+  [
+    'the silent-workstream form',
+    'silence_add_update',
+    (ids) => `${ids.silence}.${ids.ws1}`,
+    { text: 'Lives at 22 Orchard Close with nan' },
+    'lead',
+  ],
+  [
+    'the Add update form',
+    'reminder_add_update',
+    () => 'home.1',
+    { text: 'Spoke to Harvey Wilson (15) today' },
+    'owner',
+  ],
+  [
+    'the Not mine form',
+    'reminder_not_mine',
+    () => 'home.1',
+    { owner: '@{otherLead}', note: 'Ask about CP/2025/1187' },
+    'owner',
+  ],
+  [
+    'the New date form',
+    'reminder_new_date',
+    () => 'home.1',
+    { due: '2027-01-29', reason: 'jayden smith 12/03/2015 case' },
+    'owner',
   ],
 ];

@@ -86,6 +86,11 @@ export interface Platform {
    * what the form shows (its errors) or the word the person is given; posts are the channel's.
    */
   form(command: string, values: FormValues, role: Role, side?: Side): Promise<Outcome>;
+  /**
+   * Presses a button that opens a form (a reminder's New date, Add update, Not mine) as `role`,
+   * and submits the form it opens with `values`: Slack's modal; on Teams the form the card becomes.
+   */
+  pressForm(actionId: string, value: string, values: FormValues, role: Role): Promise<Outcome>;
   /** The text as the person would see it back: `@{owner}` as `@Olu Evans`. */
   typed(text: string): string;
   /** Row counts (all, or one side's). */
@@ -289,6 +294,27 @@ async function startSlackPlatform(options: { now?: Date }): Promise<Platform> {
         effects(from.calls, side),
       );
     },
+    async pressForm(actionId, value, values, role) {
+      const views = e.slack.views.length;
+      await e.press({ userId: SLACK_IDS[role], actionId, value, channelId: channel('A') });
+      const opened = e.slack.views.slice(views).at(-1)?.view;
+      if (!opened) throw new Error(`${actionId} opened no modal`);
+      const from = mark();
+      const ack = await e.submit({
+        userId: SLACK_IDS[role],
+        callbackId: String(opened.callback_id),
+        privateMetadata: String(opened.private_metadata ?? ''),
+        values: slackFormValues(opened, values),
+      });
+      const errors = Object.values(
+        (ack.body as { errors?: Record<string, string> } | undefined)?.errors ?? {},
+      );
+      return outcome(
+        [...errors.map(normaliseSlack), ...shownSince(from)],
+        newPosts(from.messages, 'A'),
+        effects(from.calls, 'A'),
+      );
+    },
     typed: typedAs,
     countRows: (side) => countRows(e.t.deps.db, side ? team(side) : undefined),
     rows: (side) => workspaceRows(e.t.deps.db, team(side)),
@@ -481,12 +507,7 @@ async function startTeamsPlatform(options: { now?: Date }): Promise<Platform> {
         .flatMap((b) => b.actions ?? [])
         .find((a) => a.type === 'Action.Submit')?.data;
       if (!data) throw new Error(`the ${command} form has no submit button`);
-      const answers = Object.fromEntries(
-        Object.entries(values).map(([id, value]) => {
-          const person = /^@\{(\w+)\}$/.exec(value);
-          return [id, person ? PEOPLE[person[1] as Role].aad : value];
-        }),
-      );
+      const answers = teamsAnswers(values);
       const start = e.standin.calls.length;
       const answer = await invoke(
         'composeExtension/submitAction',
@@ -508,6 +529,46 @@ async function startTeamsPlatform(options: { now?: Date }): Promise<Platform> {
         { ...effects(start, role, side), opened: 0 },
       );
     },
+    async pressForm(actionId, value, values, role) {
+      const pressed = await invoke(
+        'adaptiveCard/action',
+        { action: { type: 'Action.Execute', verb: actionId, data: { actionId, value } } },
+        role,
+        'A',
+        true,
+      );
+      if (pressed.type !== 'application/vnd.microsoft.card.adaptive')
+        throw new Error(`${actionId} opened no form: ${JSON.stringify(pressed)}`);
+      // The form takes the card's place; its submit button carries the form beside the inputs.
+      const card = pressed.value as {
+        body: { actions?: { verb?: string; data?: Record<string, unknown> }[] }[];
+      };
+      const submit = card.body.flatMap((b) => b.actions ?? []).find((a) => a.verb === 'form.submit');
+      if (!submit?.data) throw new Error(`the form ${actionId} opened has no submit button`);
+      const start = e.standin.calls.length;
+      const answer = await invoke(
+        'adaptiveCard/action',
+        {
+          action: {
+            type: 'Action.Execute',
+            verb: 'form.submit',
+            data: { ...submit.data, ...teamsAnswers(values) },
+          },
+        },
+        role,
+        'A',
+        true,
+      );
+      await e.teams.idle();
+      const invoked =
+        answer.type === 'application/vnd.microsoft.activity.message'
+          ? normaliseTeams(String(answer.value))
+          : teamsShown({ attachments: [{ content: answer.value }] });
+      return outcome([invoked, ...since(start, chatOf(role, 'A'))], since(start, generalOf('A')), {
+        ...effects(start, role, 'A'),
+        opened: 0,
+      });
+    },
     typed: typedAs,
     countRows: (side) => countRows(e.t.deps.db, side ? tenant(side) : undefined),
     rows: (side) => workspaceRows(e.t.deps.db, tenant(side)),
@@ -515,6 +576,15 @@ async function startTeamsPlatform(options: { now?: Date }): Promise<Platform> {
     close: () => e.close(),
   };
 }
+
+/** A form's answers as Teams sends them: a person picked is their Entra object id. */
+const teamsAnswers = (values: FormValues) =>
+  Object.fromEntries(
+    Object.entries(values).map(([id, value]) => {
+      const person = /^@\{(\w+)\}$/.exec(value);
+      return [id, person ? PEOPLE[person[1] as Role].aad : value];
+    }),
+  );
 
 /** The bot added to the tenant's team (its General channel) and installed in each person's 1:1 chat. */
 async function installIn(
