@@ -84,8 +84,8 @@ export async function startTeams(options: TeamsOptions): Promise<TeamsRuntime> {
     messagingEndpoint: TEAMS_PATH,
     logger: sdkLogger(deps.logger),
   });
-  // Activities still being answered: the SDK may answer Teams' HTTP request before a handler ends,
-  // and idle() (shutdown, tests) must not resolve while one is still writing or sending.
+  // Messages still being answered (a command, its channel post): idle() waits for them as well as
+  // for queued sends, so shutdown never closes the database under one that is still writing.
   const inHand = new Set<Promise<unknown>>();
   const tracked =
     <C>(handler: (ctx: C) => Promise<unknown>) =>
