@@ -3,6 +3,9 @@
  * metadata, a button's value, a form's values, the team itself) is checked against the acting
  * workspace: workspace B can neither reach A's rows nor make the bot post in A's channels, and a
  * request that names no workspace is refused rather than served from a shared workspace "".
+ * Slack's own envelope here (sealed metadata, Enterprise Grid's team: null); the commands, every
+ * button and forms from B naming A's references run on both platforms in
+ * scenarios-cross-tenant.test.ts.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type E2E, SIGNING_SECRET, sealedMetadata, startE2E } from '../support/e2e.js';

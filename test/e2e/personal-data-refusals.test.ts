@@ -1,19 +1,16 @@
 /**
- * Every entry point that stores free text refuses personal data, through the real Bolt app over
- * signed HTTP: slash commands, modal fields and the forms behind buttons. Each refusal names
- * what it found, writes nothing anywhere, and gives the whole text back: in the reply for a
- * command (split across sections when it is longer than one), in the modal for a form.
+ * A long refusal of personal data comes back whole on Slack, split across sections at Slack's
+ * 3,000-character limit, through the real Bolt app over signed HTTP. The tables of every command
+ * and form that stores free text run on both platforms: scenarios-personal-data.test.ts.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addAction } from '../../src/services/add-action.js';
 import { addVisit } from '../../src/services/add-visit.js';
 import { completeAction } from '../../src/services/complete-action.js';
-import { type E2E, sealedMetadata, startE2E } from '../support/e2e.js';
+import { type E2E, startE2E } from '../support/e2e.js';
 import { as, seedProgramme, U } from '../support/factories.js';
 import { echoedText, longestSection, shownText } from '../support/refusals.js';
 import { countRows } from '../support/row-counts.js';
-
-const mention = (id: string) => `<@${id}>`;
 
 let e: E2E;
 beforeEach(async () => {
@@ -42,73 +39,7 @@ afterEach(async () => {
   await e.close();
 });
 
-/** [entry point, command, who types it, what the refusal should name]. */
-const COMMANDS: [string, string, string, string][] = [
-  ['an update', 'update WS1 Visited Jayden Smith, aged 9, at home', U.lead, 'a name with an age'],
-  ['an edited update', 'update edit Mum on 07700.900.123 about caseloads', U.lead, 'a phone number'],
-  [
-    'a RAG reason',
-    'rag WS1 red Kai Brown now on a CP plan and placement unstable',
-    U.lead,
-    'a child’s circumstances',
-  ],
-  [
-    'action text',
-    `action add WS1 ${mention(U.owner)} 31/03/2027 Ring mum Kelly Smith back`,
-    U.lead,
-    'a family relationship',
-  ],
-  ['an evidence note', 'action done A-1 Audit done, see Mosaic ID 1234567', U.owner, 'a case reference'],
-  [
-    'a verification note',
-    'action verify A-2 Checked the file for child ID 99887766',
-    U.lead,
-    'a case reference',
-  ],
-  ['an extension reason', 'action extend A-1 31/01/2027 Family moved to b33 8th', U.lead, 'a postcode'],
-  [
-    'a reassignment note',
-    `action reassign A-1 ${mention(U.otherLead)} NHS 943.476.5919 query`,
-    U.lead,
-    'an NHS number',
-  ],
-  ['a drop reason', 'action drop A-1 Duplicate of the visit to 12 Acacia Avenue', U.lead, 'a home address'],
-  ['a KPI name', 'kpi add "Visits to Jayden born 12th of March 2015" % higher', U.admin, 'a date of birth'],
-  [
-    'a visit theme',
-    'visit add monitoring visit 09/02/2027 Tyler Brooks (14) and his sister',
-    U.admin,
-    'a name with an age',
-  ],
-  [
-    'a visit cancellation reason',
-    'visit cancel V-1 Inspector emailed jo＠example.org to cancel',
-    U.admin,
-    'an email address',
-  ],
-  [
-    'a workstream name',
-    `workstream add WS9 Support for UPN T894298212638 lead ${mention(U.lead)}`,
-    U.admin,
-    'a Unique Pupil Number',
-  ],
-  ['a project name', 'project add WS1 Family of Mia Patel, Year 4, St Mary’s', U.admin, 'a school'],
-  ['a programme name', 'setup "Plan for her brother Tyler"', U.admin, 'a family relationship'],
-];
-
-describe('every command that stores text refuses personal data', () => {
-  it.each(COMMANDS)('%s', async (_what, typed, userId, named) => {
-    const before = await countRows(e.t.deps.db);
-    const out = await e.command(typed, userId);
-    const shown = shownText(out.replies);
-    expect(shown).toMatch(/^:warning: It looks like it contains /);
-    expect(shown).toContain(named);
-    expect(shown).toContain('nothing was saved');
-    expect(echoedText(out.replies)).toBe(`/improve ${typed}`);
-    expect(out.posts).toEqual([]);
-    expect(await countRows(e.t.deps.db)).toEqual(before);
-  });
-});
+// The table of commands runs on both platforms: scenarios-personal-data.test.ts.
 
 /** Ordinary filler around one piece of personal data, to a given length. */
 function longText(length: number, personal: string): string {
@@ -146,84 +77,5 @@ describe('a long text comes back whole', () => {
   });
 });
 
-/** [form, callback id, private metadata, field values, who submits]. */
-const FORMS: [string, string, string, Record<string, string>, string][] = [
-  [
-    'the update form',
-    'update_modal',
-    '{"channelId":"C0GENERAL"}',
-    { workstream: 'option:WS1', text: 'baby Leo, 3 weeks old, seen' },
-    U.lead,
-  ],
-  [
-    'the RAG form',
-    'rag_modal',
-    '{"channelId":"C0GENERAL"}',
-    { workstream: 'option:WS1', rag: 'option:red', reason: 'DOB 12 Mar 15 on the list' },
-    U.lead,
-  ],
-  [
-    'the action form',
-    'action_add_modal',
-    '{"channelId":"C0GENERAL"}',
-    {
-      workstream: 'option:WS1',
-      owner: `user:${U.owner}`,
-      due: 'date:2027-03-31',
-      text: 'Call dad on 0044 7700 900123',
-    },
-    U.lead,
-  ],
-  [
-    'the silent-workstream form',
-    'silence_update',
-    '{"workstream":"WS1"}',
-    { text: 'Lives at 22 Orchard Close with nan' },
-    U.lead,
-  ],
-  [
-    'the Add update form',
-    'reminder_update',
-    '{"source":"home","actionNumber":1}',
-    { text: 'Spoke to Harvey Wilson (15) today' },
-    U.owner,
-  ],
-  [
-    'the Not mine form',
-    'reminder_not_mine',
-    '{"source":"home","actionNumber":1}',
-    { owner: `user:${U.otherLead}`, note: 'Ask about CP/2025/1187' },
-    U.owner,
-  ],
-  [
-    'the New date form',
-    'reminder_new_date',
-    '{"source":"home","actionNumber":1}',
-    { due: 'date:2027-01-29', reason: 'jayden smith 12/03/2015 case' },
-    U.owner,
-  ],
-];
-
-describe('every form that stores text refuses personal data', () => {
-  it.each(FORMS)('%s', async (_what, callbackId, privateMetadata, values, userId) => {
-    const before = await countRows(e.t.deps.db);
-    const messages = e.slack.messages.length;
-    // As the app sealed it when it opened the form (metadata-seal.ts).
-    const ack = await e.submit({
-      userId,
-      callbackId,
-      privateMetadata: sealedMetadata(privateMetadata),
-      values,
-    });
-    // The form stays open with the person's text in it, and the problem on the field.
-    expect(ack.body).toMatchObject({ response_action: 'errors' });
-    // The harness's views carry no blocks, so the listener cannot tell which input came last and
-    // puts a service's error on 'text'; which field shows it is the listener's business, not the guard's.
-    const errors = Object.values((ack.body as { errors: Record<string, string> }).errors);
-    expect(errors).toEqual([
-      expect.stringMatching(/^It looks like it contains .*never about a child, so nothing was saved/),
-    ]);
-    expect(e.slack.messages.length).toBe(messages);
-    expect(await countRows(e.t.deps.db)).toEqual(before);
-  });
-});
+// The forms, from commands and from reminders' buttons, run on both platforms:
+// scenarios-personal-data.test.ts.

@@ -50,7 +50,7 @@ export interface E2E {
   command(
     text: string,
     userId: string,
-    options?: { channelId?: string; wait?: boolean },
+    options?: { channelId?: string; wait?: boolean; teamId?: string },
   ): Promise<CommandOutcome>;
   /** Presses a button and waits for the app's visible answer. */
   press(options: {
@@ -59,6 +59,7 @@ export interface E2E {
     value: string;
     channelId?: string;
     messageId?: string;
+    teamId?: string;
   }): Promise<AppResponse>;
   /** Uses a message shortcut on a stored message (as Slack shows it), and waits for the answer. */
   shortcut(options: {
@@ -72,6 +73,7 @@ export interface E2E {
     callbackId: string;
     privateMetadata?: string;
     values: Record<string, string>;
+    teamId?: string;
   }): Promise<AppResponse>;
   close(): Promise<void>;
 }
@@ -120,13 +122,13 @@ export async function startE2E(
     slack,
     runtime,
     url,
-    async command(text, userId, { channelId = 'C0GENERAL', wait = true } = {}) {
+    async command(text, userId, { channelId = 'C0GENERAL', wait = true, teamId = TEAM } = {}) {
       const tag = `cmd-${++counter}`;
       const before = { messages: slack.messages.length };
       const responseUrl = slack.responseUrl(tag, { channel: channelId, user: userId });
       const http = await sendSlashCommand(url, {
         signingSecret: SIGNING_SECRET,
-        teamId: TEAM,
+        teamId,
         userId,
         channelId,
         text,
@@ -141,12 +143,12 @@ export async function startE2E(
         posts: slack.messages.slice(before.messages).filter((m) => !m.ephemeralFor),
       };
     },
-    async press({ userId, actionId, value, channelId = 'C0GENERAL', messageId }) {
+    async press({ userId, actionId, value, channelId = 'C0GENERAL', messageId, teamId = TEAM }) {
       const tag = `press-${++counter}`;
       const responseUrl = slack.responseUrl(tag, { channel: channelId, user: userId, messageTs: messageId });
       const http = await sendBlockAction(url, {
         signingSecret: SIGNING_SECRET,
-        teamId: TEAM,
+        teamId,
         userId,
         actionId,
         value,
@@ -179,13 +181,13 @@ export async function startE2E(
       const replies = slack.responses.filter((r) => r.tag === tag);
       return { http, replies, reply: String(replies[0]?.body.text ?? '') };
     },
-    async submit({ userId, callbackId, privateMetadata, values }) {
+    async submit({ userId, callbackId, privateMetadata, values, teamId = TEAM }) {
       const state = Object.fromEntries(
         Object.entries(values).map(([id, value]) => [id, { [id]: stateValue(value) }]),
       );
       const http = await sendViewSubmission(url, {
         signingSecret: SIGNING_SECRET,
-        teamId: TEAM,
+        teamId,
         userId,
         callbackId,
         privateMetadata,

@@ -18,8 +18,8 @@ const COUNT_ALL = countAll(() => '');
  * workspace's rows (every table carries it), so runs in separate workspaces can go side by side.
  */
 export async function countRows(db: Db, workspaceId?: string): Promise<RowCounts> {
-  if (workspaceId !== undefined && !/^[A-Z0-9]+$/.test(workspaceId))
-    throw new Error(`not a Slack team id: ${workspaceId}`);
+  if (workspaceId !== undefined && !/^([A-Z0-9]+|[0-9a-f-]{36})$/.test(workspaceId))
+    throw new Error(`not a Slack team or Teams tenant id: ${workspaceId}`);
   const sql =
     workspaceId === undefined
       ? COUNT_ALL

@@ -26,6 +26,9 @@ export const PEOPLE = {
   admin: { aad: '9f1c2d3e-0000-4000-8000-0000000000a1', teams: '29:admin', name: 'Sam Patel' },
   lead: { aad: '9f1c2d3e-0000-4000-8000-0000000000b2', teams: '29:lead', name: 'Lee Okafor' },
   owner: { aad: '9f1c2d3e-0000-4000-8000-0000000000c3', teams: '29:owner', name: 'Olu Evans' },
+  otherLead: { aad: '9f1c2d3e-0000-4000-8000-0000000000d4', teams: '29:otherlead', name: 'Dana Hughes' },
+  member: { aad: '9f1c2d3e-0000-4000-8000-0000000000e5', teams: '29:member', name: 'Mo Begum' },
+  newcomer: { aad: '9f1c2d3e-0000-4000-8000-0000000000f6', teams: '29:newcomer', name: 'Nia Clarke' },
 } as const;
 export type Who = keyof typeof PEOPLE;
 

@@ -8,7 +8,8 @@ import { Prisma } from '../../src/db/generated/sqlite/client.js';
 const TABLES = Object.values(Prisma.ModelName);
 
 export async function workspaceRows(db: Db, workspaceId: string): Promise<string> {
-  if (!/^[A-Z0-9]+$/.test(workspaceId)) throw new Error(`not a Slack team id: ${workspaceId}`);
+  if (!/^([A-Z0-9]+|[0-9a-f-]{36})$/.test(workspaceId))
+    throw new Error(`not a Slack team or Teams tenant id: ${workspaceId}`);
   const out: Record<string, unknown[]> = {};
   for (const table of TABLES) {
     const column = table === 'Workspace' ? 'id' : 'workspaceId';

@@ -8,7 +8,7 @@
 import type { Rag } from '../../domain/rag.js';
 import { type Icon, mapTokens, type Token } from '../markup.js';
 
-const RAG_SHORTCODES: Readonly<Record<Rag, string>> = {
+export const RAG_SHORTCODES: Readonly<Record<Rag, string>> = {
   red: 'red_circle',
   amber: 'large_orange_circle',
   green: 'large_green_circle',
@@ -16,7 +16,7 @@ const RAG_SHORTCODES: Readonly<Record<Rag, string>> = {
   not_started: 'white_circle',
 };
 
-const ICON_SHORTCODES: Readonly<Record<Icon, string>> = {
+export const ICON_SHORTCODES: Readonly<Record<Icon, string>> = {
   done: 'white_check_mark',
   warning: 'warning',
   calendar: 'calendar',

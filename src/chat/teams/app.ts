@@ -29,7 +29,7 @@ export interface TeamsRuntime {
   app: App;
   /** Serves /api/messages on another server (Slack's); true when it was this path. */
   routes(req: IncomingMessage, res: ServerResponse): boolean;
-  /** Resolves when every queued send has gone (or failed for good). */
+  /** Resolves when every activity in hand is answered and every queued send has gone (or failed for good). */
   idle(): Promise<void>;
   /** The Chat for a tenant's scheduled work (digest, reminders), through the same send queue. */
   chatFor(tenantId: string): Chat;
@@ -84,27 +84,52 @@ export async function startTeams(options: TeamsOptions): Promise<TeamsRuntime> {
     messagingEndpoint: TEAMS_PATH,
     logger: sdkLogger(deps.logger),
   });
-  app.on('message', async (ctx) => {
-    const activity = ctx.activity as unknown as InboundMessage;
-    // In a channel only a message @mentioning the bot is a command; the rest is conversation.
-    if (activity.conversation.conversationType !== 'personal' && !mentionsBot(activity)) return;
-    if (activity.conversation.conversationType === 'channel')
-      await rememberChannel(deps, ctx.activity as unknown as InstallActivity);
-    const replies = await answerMessage(deps, activity, chatFor, async (conversationId, teamsUserId) => {
-      const member = await ctx.api.conversations.members(conversationId).getById(teamsUserId);
-      return (member as { aadObjectId?: string }).aadObjectId;
-    });
-    if (replies.length === 0) return;
-    const chatId = await personalChatId(deps, ctx.api, activity);
-    // Queued, not awaited: Teams redelivers an activity not answered within 15 s, and a 429
-    // may ask us to wait longer than that.
-    for (const reply of replies)
-      queue
-        .send(chatId, () => ctx.api.conversations.activities(chatId).create(reply as never))
-        .catch((error: unknown) => {
-          deps.logger.error({ err: error, conversation: chatId }, 'Teams send failed');
-        });
-  });
+  // Messages still being answered (a command, its channel post): idle() waits for them as well as
+  // for queued sends, so shutdown never closes the database under one that is still writing.
+  const inHand = new Set<Promise<unknown>>();
+  const tracked =
+    <C>(handler: (ctx: C) => Promise<unknown>) =>
+    (ctx: C) => {
+      const running = handler(ctx);
+      inHand.add(running);
+      const done = () => inHand.delete(running);
+      running.then(done, done);
+      return running as never;
+    };
+  app.on(
+    'message',
+    tracked(async (ctx) => {
+      const activity = ctx.activity as unknown as InboundMessage;
+      // In a channel only a message @mentioning the bot is a command; the rest is conversation.
+      if (activity.conversation.conversationType !== 'personal' && !mentionsBot(activity)) return;
+      if (activity.conversation.conversationType === 'channel')
+        await rememberChannel(deps, ctx.activity as unknown as InstallActivity);
+      const members = ctx.api.conversations.members(activity.conversation.id);
+      const replies = await answerMessage(
+        deps,
+        activity,
+        chatFor,
+        async (conversationId, teamsUserId) => {
+          const member = await ctx.api.conversations.members(conversationId).getById(teamsUserId);
+          return (member as { aadObjectId?: string }).aadObjectId;
+        },
+        // Teams finds a member by their Entra object id too; someone not in this chat stays unnamed.
+        async (aadObjectId) =>
+          ((await members.getById(aadObjectId).catch(() => undefined)) as { name?: string } | undefined)
+            ?.name || undefined,
+      );
+      if (replies.length === 0) return;
+      const chatId = await personalChatId(deps, ctx.api, activity);
+      // Queued, not awaited: Teams redelivers an activity not answered within 15 s, and a 429
+      // may ask us to wait longer than that.
+      for (const reply of replies)
+        queue
+          .send(chatId, () => ctx.api.conversations.activities(chatId).create(reply as never))
+          .catch((error: unknown) => {
+            deps.logger.error({ err: error, conversation: chatId }, 'Teams send failed');
+          });
+    }),
+  );
   // A pressed Action.Execute button; its answer (a card in place, or a word) is the invoke's response.
   app.on(
     'card.action',
@@ -137,7 +162,10 @@ export async function startTeams(options: TeamsOptions): Promise<TeamsRuntime> {
       web(req, res);
       return true;
     },
-    idle: () => queue.idle(),
+    async idle() {
+      while (inHand.size > 0) await Promise.allSettled([...inHand]);
+      await queue.idle();
+    },
     chatFor,
   };
 }

@@ -157,8 +157,13 @@ async function show(
     case 'replace':
       return card(reply.message);
     case 'channel': {
+      if (!reply.replace) {
+        // A button that posts (Post to channel) posts where it was pressed, as on Slack.
+        const posted = await chat.post(channelOf(activity.conversation.id), reply.message);
+        await reply.afterPost?.(posted);
+        return say(reply.confirmation ? messageText(reply.confirmation) : '<icon:done> Posted.');
+      }
       const confirmation = reply.confirmation ? messageText(reply.confirmation) : '<icon:done> Saved.';
-      if (!reply.replace) return say(confirmation);
       if (reply.replace.messageId === pressed && !reply.confirmation) return card(reply.message);
       // A warning must be read, so the card is updated beside it rather than in the response.
       await chat.update(reply.replace, reply.message);

@@ -17,7 +17,7 @@ export interface Names {
   channels?: Record<string, string>;
 }
 
-const RAG_MARKS = { red: '🔴', amber: '🟠', green: '🟢', complete: '🔵', not_started: '⚪' } as const;
+export const RAG_MARKS = { red: '🔴', amber: '🟠', green: '🟢', complete: '🔵', not_started: '⚪' } as const;
 
 /** One Unicode pictogram per ICONS name: Teams has no shortcodes, and cards render emoji as text. */
 export const ICON_EMOJI: Record<Icon, string> = {

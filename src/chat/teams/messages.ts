@@ -84,6 +84,8 @@ export async function answerMessage(
   activity: InboundMessage,
   chatFor?: (tenantId: string) => Chat,
   lookUp?: MemberLookup,
+  /** A person's display name by their Entra object id, for anyone the workspace has no name for. */
+  nameOf?: (aadObjectId: string) => Promise<string | undefined>,
 ): Promise<OutboundMessage[]> {
   const tenantId = activity.conversation.tenantId;
   const aadObjectId = activity.from.aadObjectId;
@@ -100,9 +102,12 @@ export async function answerMessage(
   const mentioned: Record<string, string> = {};
   const text = await commandText(activity, lookUp, mentioned);
   const reply = await runCommand(text, ctx);
-  const activities = await toActivities(reply, async (message) =>
-    personNames(deps, tenantId, message, mentioned),
-  );
+  const names = async (message: Message) => personNames(deps, tenantId, message, mentioned, nameOf);
+  const chat = chatFor?.(tenantId);
+  const activities =
+    reply.kind === 'channel' && activity.conversation.conversationType === 'channel' && chat
+      ? await postInChannel(deps, reply, chat, channelOf(activity.conversation.id), names)
+      : await toActivities(reply, names);
   // Teams has no message only its sender sees: the refusal goes to their 1:1 chat, and the
   // channel message holding the personal data is still there for everyone until they delete it.
   if (activity.conversation.conversationType === 'channel' && (await holdsPersonalData(deps, tenantId, text)))
@@ -123,6 +128,34 @@ async function holdsPersonalData(deps: Deps, workspaceId: string, text: string):
     return isAppError(error) && error.code === 'personal_data';
   }
 }
+
+/**
+ * A command typed in a channel whose answer belongs there (an update, a RAG change) is posted in
+ * the channel, as Slack posts it where /improve was typed; only its confirmation, if it has one,
+ * goes to the person's 1:1 chat. The change is stored before this, so a failed post is told, not lost.
+ */
+async function postInChannel(
+  deps: Deps,
+  reply: Extract<Reply, { kind: 'channel' }>,
+  chat: Chat,
+  channelId: string,
+  names: (message: Message) => Promise<Names>,
+): Promise<OutboundMessage[]> {
+  try {
+    if (reply.replace) await chat.update(reply.replace, reply.message);
+    else {
+      const posted = await chat.post(channelId, reply.message);
+      await reply.afterPost?.(posted);
+    }
+  } catch (error) {
+    deps.logger.error({ err: error, channel: channelId }, 'Teams channel post failed');
+    return toActivities({ kind: 'ephemeral', message: plain(NOT_POSTED) }, async () => ({}));
+  }
+  return reply.confirmation ? toActivities({ kind: 'ephemeral', message: reply.confirmation }, names) : [];
+}
+
+const NOT_POSTED =
+  '<icon:warning> Saved, but I could not post it in the channel. `improve status` shows it, and the weekly digest will include it.';
 
 async function toActivities(
   reply: Reply,
