@@ -184,7 +184,9 @@ describe('a reminder in a Teams 1:1 chat', () => {
     const form = await press(1, 'press-1');
     expect(form).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
     expect(cardText({ attachments: [{ content: form.value }] })).toContain('Done: A-1');
-    const submit = (form.value as { body: { type: string; actions?: { verb: string; data: object }[] }[] }).body
+    const submit = (
+      form.value as { body: { type: string; actions?: { verb: string; data: object }[] }[] }
+    ).body
       .find((b) => b.type === 'ActionSet')!
       .actions!.find((a) => a.verb === 'form.submit')!;
     const answer = await execute('press-1b', 'form.submit', {
