@@ -19,7 +19,7 @@ import type { Db } from '../../src/db/client.js';
 import { addWorkstream } from '../../src/services/add-workstream.js';
 import type { Actor, Deps } from '../../src/services/deps.js';
 import { setupProgramme } from '../../src/services/setup-programme.js';
-import { type E2E, startE2E } from './e2e.js';
+import { DEFAULT_METHODS, type E2E, startE2E } from './e2e.js';
 import { BOARD_CHANNEL, OTHER_TEAM, TEAM, U } from './factories.js';
 import { countRows, type RowCounts } from './row-counts.js';
 import { BOARD, BOT, PEOPLE, personalChat, startTeamsE2E, TENANT, type TeamsE2E } from './teams-e2e.js';
@@ -107,7 +107,11 @@ export function forEachPlatform(body: (name: PlatformName) => void): void {
   describe.each(PLATFORMS)('%s', (name) => body(name));
 }
 
-export function startPlatform(name: PlatformName, options: { now?: Date } = {}): Promise<Platform> {
+/** `slackMethods`: Web API methods the Slack stand-in may also be asked (a board pack's upload). */
+export function startPlatform(
+  name: PlatformName,
+  options: { now?: Date; slackMethods?: string[] } = {},
+): Promise<Platform> {
   return name === 'slack' ? startSlackPlatform(options) : startTeamsPlatform(options);
 }
 
@@ -201,8 +205,11 @@ const typedAs = (text: string) => text.replace(/@\{(\w+)\}/g, (_m, role: Role) =
 // ---------------------------------------------------------------------------------------------
 // Slack
 
-async function startSlackPlatform(options: { now?: Date }): Promise<Platform> {
-  const e: E2E = await startE2E({ now: options.now ?? new Date('2026-11-23T10:00:00Z') });
+async function startSlackPlatform(options: { now?: Date; slackMethods?: string[] }): Promise<Platform> {
+  const e: E2E = await startE2E({
+    now: options.now ?? new Date('2026-11-23T10:00:00Z'),
+    methods: [...DEFAULT_METHODS, ...(options.slackMethods ?? [])],
+  });
   const team = (side: Side = 'A') => (side === 'A' ? TEAM : OTHER_TEAM);
   const channel = (side: Side = 'A') => (side === 'A' ? 'C0GENERAL' : 'C0BGENERAL');
   const newPosts = (from: number, side: Side) =>
