@@ -175,3 +175,84 @@ describe('a form in the 1:1 chat', () => {
     expect(await e.t.deps.db.update.count()).toBe(1);
   });
 });
+
+/** Every input of a form card with the value it shows, as Teams sends them back on submit. */
+function inputsOf(card: Record<string, unknown>): Record<string, unknown> {
+  const found: Record<string, unknown> = {};
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const el = node as Record<string, unknown>;
+    if (typeof el.type === 'string' && el.type.startsWith('Input.') && typeof el.id === 'string')
+      found[el.id] = el.value ?? '';
+    for (const value of Object.values(el)) walk(value);
+  };
+  walk(card.body);
+  return found;
+}
+
+describe('each command form typed in the 1:1 chat, as the admin', () => {
+  it.each([
+    {
+      typed: 'improve rag',
+      values: { workstream: 'WS1', rag: 'red', reason: 'Recruitment behind plan: 6 of 12 posts filled' },
+      stored: async () => e.t.deps.db.ragChange.count({ where: { workspaceId: TENANT, toRag: 'red' } }),
+    },
+    {
+      typed: 'improve action add',
+      values: {
+        workstream: 'WS1',
+        owner: PEOPLE.lead.aad,
+        due: '2026-12-18',
+        text: 'Launch the induction programme',
+      },
+      stored: async () =>
+        e.t.deps.db.action.count({ where: { workspaceId: TENANT, text: 'Launch the induction programme' } }),
+    },
+    {
+      typed: 'improve settings',
+      values: { digestTime: '10:30', silenceDays: '21' },
+      stored: async () =>
+        e.t.deps.db.programme.count({ where: { workspaceId: TENANT, digestTime: '10:30', silenceDays: 21 } }),
+    },
+  ])('`$typed` sends its form, and submitting it stores the change', async ({ typed, values, stored }) => {
+    const chat = personalChat('admin');
+    const from = { id: PEOPLE.admin.teams, aadObjectId: PEOPLE.admin.aad, name: PEOPLE.admin.name };
+    const res = await e.send({
+      type: 'message',
+      id: `typed-${typed}`,
+      text: typed,
+      from,
+      conversation: { id: chat, conversationType: 'personal', tenantId: TENANT },
+      channelData: { tenant: { id: TENANT } },
+    });
+    expect(res.status).toBe(200);
+    await e.teams.idle();
+    const [sent] = e.postsTo(chat);
+    const card = (sent!.body.attachments as { content: Record<string, unknown> }[])[0]!.content;
+    const submit = (card.body as { type: string; actions?: { verb: string; data: object }[] }[])
+      .find((b) => b.type === 'ActionSet')!
+      .actions!.find((a) => a.verb === 'form.submit')!;
+    expect(await stored()).toBe(0);
+    const answer = await e.send({
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      id: `submit-${typed}`,
+      replyToId: sent!.id,
+      from,
+      conversation: { id: chat, conversationType: 'personal', tenantId: TENANT },
+      channelData: { tenant: { id: TENANT } },
+      value: {
+        action: {
+          type: 'Action.Execute',
+          verb: 'form.submit',
+          data: { ...submit.data, ...inputsOf(card), ...values },
+        },
+        trigger: 'manual',
+      },
+    });
+    expect(answer.status).toBe(200);
+    await e.teams.idle();
+    expect(await stored()).toBe(1);
+  });
+});
