@@ -24,11 +24,12 @@ describe('the same message reads the same on both platforms', () => {
       text: 'fallback',
       blocks: [
         { type: 'section', text: '<icon:warning> *WS1* is <rag:amber> *Amber* now' },
-        { type: 'context', text: 'Your text:\n```/improve update WS1 *not bold* &lt;b&gt;```' },
+        // (A quoted `/improve …` reads `improve …` on Teams, as typed there: test/unit/teams-render.test.ts.)
+        { type: 'context', text: 'Your text:\n```update WS1 *not bold* &lt;b&gt;```' },
       ],
     });
     expect(shown.slack).toBe(
-      '[warning] WS1 is [rag:amber] Amber now\nYour text:\n```/improve update WS1 *not bold* <b>```',
+      '[warning] WS1 is [rag:amber] Amber now\nYour text:\n```update WS1 *not bold* <b>```',
     );
     expect(shown.teams).toBe(shown.slack);
   });
