@@ -1,7 +1,8 @@
 /**
  * The bot's App Home tab for one person: their open actions with the reminder buttons, the RAG of
  * their workstreams (those they lead or hold actions in), the next Ofsted visit, and whether
- * their reminders are on. A neutral Message; the Slack layer publishes it.
+ * their reminders are on, for each programme of the workspace they take part in. A neutral
+ * Message; the Slack layer publishes it.
  */
 
 import type { Block, Message } from '../chat/message.js';
@@ -46,8 +47,8 @@ export async function buildHome(
     where: { workspaceId_platformUserId: { workspaceId: actor.workspaceId, platformUserId: actor.userId } },
   });
   // The Home tab is the person's, not a channel's: every programme of the workspace they have
-  // actions or workstreams in (the one a press there named, and the first, always), each with its
-  // buttons stamped with that programme, so a press acts on the right A-1.
+  // actions or workstreams in, and the one a press there named (else the first) even if they have
+  // nothing in it; each part's buttons are stamped with its programme, so a press acts on its A-1.
   const named = (await scopedProgramme(deps.db, actor))?.id ?? programmes[0]!.id;
   const sections = await Promise.all(programmes.map((p) => programmeSection(deps, p, person)));
   const shown = sections.filter((s) => s.involved || s.programme.id === named);
