@@ -90,7 +90,7 @@ export async function addAction(input: AddActionInput, deps: Deps, actor: Actor)
 
 /**
  * An open action of the same workstream that reads the same asks the person to confirm: the plan
- * should not carry five copies of one action. Adding `--anyway` (or choosing to in the form) goes ahead.
+ * should not carry five copies of one action. Ending the text with `--anyway` (in the form too) goes ahead.
  */
 async function refuseNearDuplicate(tx: Tx, workstream: { id: number; code: string }, text: string) {
   const open = await tx.action.findMany({
