@@ -20,88 +20,32 @@
  * reaches the fake Bot Connector (bench/teams.ts). Target: p50 within 2x of the bare SDK app. Run
  * with commands, it ends with each command's p50 on both platforms side by side.
  */
-import { type AppUnderLoad, startBare, startOurs } from './apps.js';
+import { startBare, startOurs } from './apps.js';
 import { formatPackBench, runPackBench } from './board-pack.js';
 import { type CommitFloor, formatCommitFloor, measureCommitFloor } from './commit-floor.js';
 import { type BenchDatabase, postgresDatabase, postgresServerUrl, sqliteDatabase } from './databases.js';
 import { formatDigestBench, runDigestBench } from './digest.js';
 import { type LoadWorker, startLoadWorker } from './load-client.js';
 import { formatRemindersBench, runRemindersBench } from './reminders.js';
-import { BARE, SCENARIOS, type Scenario } from './scenarios.js';
+import { measureRounds } from './rounds.js';
+import { BARE, SCENARIOS } from './scenarios.js';
 import { formatStartBench, runStartBench } from './start.js';
-import { percentile, pooled, type RunResult, table } from './stats.js';
+import { percentile, type RunResult, table } from './stats.js';
 import { formatStatusBench, runStatusBench } from './status-cpu.js';
 import { formatBesideSlack, formatTeamsBench, runTeamsBench } from './teams.js';
-
-const CONCURRENCIES = [1, 16, 64];
-const REQUESTS: Record<number, number> = { 1: 200, 16: 640, 64: 1280 };
-const WARM_UP = 100;
-const ROUNDS = 4;
-
-interface Apps {
-  ours: AppUnderLoad;
-  bare: AppUnderLoad;
-}
-
-async function measure(
-  load: LoadWorker,
-  apps: Apps,
-  database: string,
-  scenario: Scenario,
-  concurrency: number,
-  requests: number,
-): Promise<RunResult> {
-  const app = scenario === BARE ? apps.bare : apps.ours;
-  const queriesBefore = app.queries?.count ?? 0;
-  const cpuBefore = process.cpuUsage();
-  const result = await load.run({
-    target: scenario === BARE ? 'bare' : 'ours',
-    appUrl: app.url,
-    scenario: scenario.name,
-    concurrency,
-    requests,
-  });
-  const cpu = process.cpuUsage(cpuBefore);
-  const cpuMsPerRequest = (cpu.user + cpu.system) / 1000 / requests;
-  const queriesPerRequest = app.queries ? (app.queries.count - queriesBefore) / requests : undefined;
-  return {
-    database,
-    scenario: scenario.name,
-    concurrency,
-    requests,
-    ...result,
-    queriesPerRequest,
-    cpuMsPerRequest,
-  };
-}
 
 async function benchDatabase(load: LoadWorker, db: BenchDatabase): Promise<RunResult[]> {
   const apps = {
     ours: await startOurs(db.target, load.apiUrls.ours),
     bare: await startBare(load.apiUrls.bare),
   };
-  const results: RunResult[] = [];
   try {
-    const scenarios = [BARE, ...SCENARIOS];
-    for (const concurrency of CONCURRENCIES) {
-      // Not counted: warms the JIT at this level.
-      for (const scenario of scenarios) await measure(load, apps, db.name, scenario, concurrency, WARM_UP);
-      // The apps take turns, so a noisy moment on this shared machine falls on all of them alike.
-      const rounds = scenarios.map(() => [] as RunResult[]);
-      for (let round = 0; round < ROUNDS; round++)
-        for (const [i, scenario] of scenarios.entries())
-          rounds[i]!.push(
-            await measure(load, apps, db.name, scenario, concurrency, REQUESTS[concurrency]! / ROUNDS),
-          );
-      results.push(...rounds.map(pooled));
-      process.stdout.write('.');
-    }
+    return await measureRounds(load, apps, db.name, BARE, SCENARIOS);
   } finally {
     await apps.ours.stop();
     await apps.bare.stop();
     await db.drop();
   }
-  return results;
 }
 
 function verdicts(results: RunResult[]): string[] {

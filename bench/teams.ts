@@ -26,21 +26,9 @@ import { seedProgramme } from '../test/support/factories.js';
 import type { AppUnderLoad } from './apps.js';
 import { type BenchDatabase, postgresDatabase, sqliteDatabase } from './databases.js';
 import { type LoadWorker, startLoadWorker } from './load-client.js';
-import { percentile, pooled, type RunResult, table } from './stats.js';
-import {
-  BARE_TEAMS,
-  CAST,
-  CLIENT_ID,
-  CLIENT_SECRET,
-  TEAMS_SCENARIOS,
-  TENANT,
-  type TeamsScenario,
-} from './teams-scenarios.js';
-
-const CONCURRENCIES = [1, 16, 64];
-const REQUESTS: Record<number, number> = { 1: 200, 16: 640, 64: 1280 };
-const WARM_UP = 100;
-const ROUNDS = 4;
+import { measureRounds } from './rounds.js';
+import { percentile, type RunResult, table } from './stats.js';
+import { BARE_TEAMS, CAST, CLIENT_ID, CLIENT_SECRET, TEAMS_SCENARIOS, TENANT } from './teams-scenarios.js';
 
 /** The app's Teams config, pointed at the stand-in whose base URL the load worker gave. */
 const teamsConfig = (standinUrl: string) => ({
@@ -124,68 +112,18 @@ export async function startBareTeams(standinUrl: string): Promise<AppUnderLoad> 
   };
 }
 
-interface Apps {
-  ours: AppUnderLoad;
-  bare: AppUnderLoad;
-}
-
-async function measure(
-  load: LoadWorker,
-  apps: Apps,
-  database: string,
-  scenario: TeamsScenario,
-  concurrency: number,
-  requests: number,
-): Promise<RunResult> {
-  const app = scenario === BARE_TEAMS ? apps.bare : apps.ours;
-  const queriesBefore = app.queries?.count ?? 0;
-  const cpuBefore = process.cpuUsage();
-  const result = await load.run({
-    target: scenario === BARE_TEAMS ? 'bare' : 'ours',
-    appUrl: app.url,
-    scenario: scenario.name,
-    concurrency,
-    requests,
-  });
-  const cpu = process.cpuUsage(cpuBefore);
-  return {
-    database,
-    scenario: scenario.name,
-    concurrency,
-    requests,
-    ...result,
-    queriesPerRequest: app.queries ? (app.queries.count - queriesBefore) / requests : undefined,
-    cpuMsPerRequest: (cpu.user + cpu.system) / 1000 / requests,
-  };
-}
-
 async function benchDatabase(load: LoadWorker, db: BenchDatabase): Promise<RunResult[]> {
   const apps = {
     ours: await startOursTeams(db.target, load.apiUrls.ours),
     bare: await startBareTeams(load.apiUrls.bare),
   };
-  const results: RunResult[] = [];
   try {
-    const scenarios = [BARE_TEAMS, ...TEAMS_SCENARIOS];
-    for (const concurrency of CONCURRENCIES) {
-      // Not counted: warms the JIT (and the SDK's key cache) at this level.
-      for (const scenario of scenarios) await measure(load, apps, db.name, scenario, concurrency, WARM_UP);
-      // The apps take turns, so a noisy moment on this shared machine falls on all of them alike.
-      const rounds = scenarios.map(() => [] as RunResult[]);
-      for (let round = 0; round < ROUNDS; round++)
-        for (const [i, scenario] of scenarios.entries())
-          rounds[i]!.push(
-            await measure(load, apps, db.name, scenario, concurrency, REQUESTS[concurrency]! / ROUNDS),
-          );
-      results.push(...rounds.map(pooled));
-      process.stdout.write('.');
-    }
+    return await measureRounds(load, apps, db.name, BARE_TEAMS, TEAMS_SCENARIOS);
   } finally {
     await apps.ours.stop();
     await apps.bare.stop();
     await db.drop();
   }
-  return results;
 }
 
 /** Every Teams row, on SQLite and (when a server answers) PostgreSQL. */
