@@ -6,7 +6,7 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { LoadResult } from './load.js';
-import type { RunRequest, WorkerMessage } from './load-worker.js';
+import type { RunRequest, WorkerMessage } from './worker-protocol.js';
 
 export interface LoadWorker {
   /** The stand-ins' URLs: Slack's Web API (the apps' slackApiUrl), or Teams' stand-in base. */

@@ -10,19 +10,7 @@ import { sendSlashCommand } from '../test/support/signed-requests.js';
 import { SIGNING_SECRET } from './apps.js';
 import { type LoadResult, runLoad, VisibleAnswers } from './load.js';
 import { scenarioNamed } from './scenarios.js';
-
-export interface RunRequest {
-  id: number;
-  target: 'ours' | 'bare';
-  appUrl: string;
-  scenario: string;
-  concurrency: number;
-  requests: number;
-}
-
-export type WorkerMessage =
-  | { kind: 'ready'; apiUrls: Record<'ours' | 'bare', string> }
-  | { kind: 'result'; id: number; result?: LoadResult; error?: string };
+import { type RunRequest, serveRuns } from './worker-protocol.js';
 
 const METHODS = [
   'chat.postMessage',
@@ -72,26 +60,13 @@ async function run(slack: SlackWebApi, request: RunRequest): Promise<LoadResult>
 }
 
 async function main(): Promise<void> {
-  const send = (message: WorkerMessage) => process.send!(message);
-  const stands = {
-    ours: await createSlackWebApi({ strict: true, allowedMethods: METHODS, teamId: TEAM }),
-    bare: await createSlackWebApi({ strict: true, allowedMethods: METHODS }),
-  };
-  process.on('message', (message: RunRequest | { kind: 'stop' }) => {
-    if ('kind' in message) {
-      void Promise.all([stands.ours.close(), stands.bare.close()]).then(() => process.exit(0));
-      return;
-    }
-    run(stands[message.target], message).then(
-      (result) => send({ kind: 'result', id: message.id, result } satisfies WorkerMessage),
-      (error: Error) =>
-        send({ kind: 'result', id: message.id, error: error.message } satisfies WorkerMessage),
-    );
-  });
-  send({
-    kind: 'ready',
-    apiUrls: { ours: stands.ours.apiUrl, bare: stands.bare.apiUrl },
-  } satisfies WorkerMessage);
+  serveRuns(
+    {
+      ours: await createSlackWebApi({ strict: true, allowedMethods: METHODS, teamId: TEAM }),
+      bare: await createSlackWebApi({ strict: true, allowedMethods: METHODS }),
+    },
+    { url: (slack) => slack.apiUrl, close: (slack) => slack.close(), run },
+  );
 }
 
 void main();

@@ -7,7 +7,6 @@
 import { Agent, request } from 'node:http';
 import { startTeamsStandin, type TeamsStandin } from '../test/support/teams-standins.js';
 import { type LoadResult, type Outcome, runLoad } from './load.js';
-import type { RunRequest, WorkerMessage } from './load-worker.js';
 import {
   BOT,
   CLIENT_ID,
@@ -18,6 +17,7 @@ import {
   TENANT,
   teamsScenarioNamed,
 } from './teams-scenarios.js';
+import { type RunRequest, serveRuns } from './worker-protocol.js';
 
 /**
  * Resolves a request's wait when its reply reaches the fake Bot Connector, posted in the request's
@@ -135,26 +135,13 @@ async function run(standin: TeamsStandin, request: RunRequest): Promise<LoadResu
 }
 
 async function main(): Promise<void> {
-  const send = (message: WorkerMessage) => process.send!(message);
-  const stands = {
-    ours: await startTeamsStandin({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET }),
-    bare: await startTeamsStandin({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET }),
-  };
-  process.on('message', (message: RunRequest | { kind: 'stop' }) => {
-    if ('kind' in message) {
-      void Promise.all([stands.ours.close(), stands.bare.close()]).then(() => process.exit(0));
-      return;
-    }
-    run(stands[message.target], message).then(
-      (result) => send({ kind: 'result', id: message.id, result } satisfies WorkerMessage),
-      (error: Error) =>
-        send({ kind: 'result', id: message.id, error: error.message } satisfies WorkerMessage),
-    );
-  });
-  send({
-    kind: 'ready',
-    apiUrls: { ours: stands.ours.url, bare: stands.bare.url },
-  } satisfies WorkerMessage);
+  serveRuns(
+    {
+      ours: await startTeamsStandin({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET }),
+      bare: await startTeamsStandin({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET }),
+    },
+    { url: (standin) => standin.url, close: (standin) => standin.close(), run },
+  );
 }
 
 void main();
