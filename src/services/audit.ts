@@ -15,8 +15,9 @@ export interface AuditEntry {
   at: Date;
 }
 
-export async function audit(db: Tx | Sql, entry: AuditEntry): Promise<void> {
-  const row = {
+/** The row audit() writes for an entry. */
+export function auditRow(entry: AuditEntry) {
+  return {
     workspaceId: entry.workspaceId,
     actor: entry.actor,
     action: entry.action,
@@ -26,6 +27,10 @@ export async function audit(db: Tx | Sql, entry: AuditEntry): Promise<void> {
     after: entry.after === undefined ? null : JSON.stringify(entry.after),
     createdAt: entry.at,
   };
+}
+
+export async function audit(db: Tx | Sql, entry: AuditEntry): Promise<void> {
+  const row = auditRow(entry);
   if (!isSql(db)) {
     await db.auditLog.create({ data: row });
     return;

@@ -7,7 +7,7 @@ import type { Person, Project, RagChange, Workstream } from '../db/generated/sql
 import { type Sql, sql } from '../db/sql.js';
 import { AppError } from '../domain/errors.js';
 import { type Rag, ragLabel } from '../domain/rag.js';
-import { audit } from './audit.js';
+import { type AuditEntry, audit } from './audit.js';
 import { requireLeadOrAdmin } from './authorise.js';
 import type { Actor, Deps } from './deps.js';
 import { findProject, findWorkstream } from './find-workstream.js';
@@ -73,7 +73,17 @@ export async function applyRagChange(
       },
     );
   }
-  const now = deps.clock.now();
+  return recordRagChange(tx, me, { workstream, project, from, rag, reason }, deps.clock.now());
+}
+
+/** The RAG change's writes, after its checks (change-rag.ts's applyRagChange makes them). */
+export async function recordRagChange(
+  tx: Sql,
+  me: Person,
+  change: { workstream: Workstream; project: Project | null; from: Rag; rag: Rag; reason: string },
+  now: Date,
+): Promise<RagChange> {
+  const { workstream, project, from, rag, reason } = change;
   if (project)
     await tx.run(
       sql`UPDATE "Project" SET "rag" = ${rag}, "ragChangedAt" = ${now} WHERE "id" = ${project.id}`,
@@ -82,13 +92,24 @@ export async function applyRagChange(
     await tx.run(
       sql`UPDATE "Workstream" SET "rag" = ${rag}, "ragChangedAt" = ${now} WHERE "id" = ${workstream.id}`,
     );
-  const change = (await tx.one<RagChange>(
+  const ragChange = (await tx.one<RagChange>(
     sql`INSERT INTO "RagChange" ("workspaceId", "programmeId", "workstreamId", "projectId", "fromRag", "toRag", "reason", "authorId", "createdAt")
         VALUES (${me.workspaceId}, ${workstream.programmeId}, ${workstream.id}, ${project?.id ?? null}, ${from}, ${rag}, ${reason}, ${me.id}, ${now})
         RETURNING *`,
   ))!;
-  await audit(tx, {
-    at: deps.clock.now(),
+  await audit(tx, ragChangeAudit(me, change, now));
+  return ragChange;
+}
+
+/** The audit entry of a RAG change (post-update's one-statement write builds the same). */
+export function ragChangeAudit(
+  me: Person,
+  change: { workstream: Workstream; project: Project | null; from: Rag; rag: Rag; reason: string },
+  at: Date,
+): AuditEntry {
+  const { workstream, project, from, rag, reason } = change;
+  return {
+    at,
     workspaceId: me.workspaceId,
     actor: me.platformUserId,
     action: 'rag.change',
@@ -96,8 +117,7 @@ export async function applyRagChange(
     entityId: (project ?? workstream).id,
     before: { rag: from },
     after: { rag, reason },
-  });
-  return change;
+  };
 }
 
 /**

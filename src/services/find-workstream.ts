@@ -78,6 +78,15 @@ export async function findWorkstream(
         sql`SELECT * FROM "Workstream" WHERE "programmeId" = ${programmeId} ORDER BY "code"`,
       )
     : await db.workstream.findMany({ where: { programmeId }, orderBy: { code: 'asc' } });
+  return pickWorkstream(every, query, options);
+}
+
+/** findWorkstream's choice among a programme's workstreams (ordered by code), already read. */
+export function pickWorkstream(
+  every: Workstream[],
+  query: string,
+  options: { includeClosed?: boolean } = {},
+): Workstream {
   const all = options.includeClosed ? every : every.filter((w) => w.closedAt === null);
   const coded = byCode(all, query);
   if (coded) return coded;
@@ -127,6 +136,11 @@ export async function findProject(db: Tx | Sql, workstream: Workstream, query: s
         sql`SELECT * FROM "Project" WHERE "workstreamId" = ${workstream.id} ORDER BY "name"`,
       )
     : await db.project.findMany({ where: { workstreamId: workstream.id }, orderBy: { name: 'asc' } });
+  return pickProject(every, workstream, query);
+}
+
+/** findProject's choice among the workstream's projects (ordered by name), already read. */
+export function pickProject(every: Project[], workstream: Workstream, query: string): Project {
   const all = every.filter((p) => p.closedAt === null);
   const found = matchByName(all, query, (p) => [p.name]);
   if (found.length === 1) return found[0]!;

@@ -19,15 +19,25 @@ export async function guardText(
   what: string,
   now: Date,
 ): Promise<string> {
-  const trimmed = text.trim();
   const workspace = isSql(db)
     ? await db.one<{ caseReferencePatterns: string }>(
         sql`SELECT "caseReferencePatterns" FROM "Workspace" WHERE "id" = ${workspaceId}`,
       )
     : await db.workspace.findUnique({ where: { id: workspaceId } });
+  return checkText(text, workspace?.caseReferencePatterns, what, now);
+}
+
+/** guardText on a workspace's caseReferencePatterns (its stored JSON) already read. */
+export function checkText(
+  text: string,
+  caseReferencePatterns: string | undefined,
+  what: string,
+  now: Date,
+): string {
+  const trimmed = text.trim();
   // A date beside a name only counts as a birth date when it is in the past: future ones are deadlines.
   const matches = findPersonalData(trimmed, {
-    caseReferencePatterns: parsePatterns(workspace?.caseReferencePatterns),
+    caseReferencePatterns: parsePatterns(caseReferencePatterns),
     today: todayIn(now, 'Europe/London'),
   });
   // Personal data first: a long text that holds some should hear about that before its length.

@@ -7,7 +7,6 @@ import type { Project, RagChange, Update, Workstream } from '../db/generated/sql
 import { sql } from '../db/sql.js';
 import { AppError } from '../domain/errors.js';
 import { isRag, type Rag } from '../domain/rag.js';
-import { audit } from './audit.js';
 import { requireLeadOrAdmin } from './authorise.js';
 import { applyRagChange } from './change-rag.js';
 import type { Actor, Deps } from './deps.js';
@@ -15,6 +14,7 @@ import { findProject, findWorkstream } from './find-workstream.js';
 import { guardText } from './guard-text.js';
 import { loadProgramme } from './programme.js';
 import { inSqlTransaction } from './transaction.js';
+import { postUpdateInOneGo, recordUpdate } from './update-in-one-go.js';
 
 export interface PostUpdateInput {
   workstream: string;
@@ -41,6 +41,9 @@ export async function postUpdate(
   // Callers read the RAG from a form or a command; a value outside the list is never stored.
   if (input.rag !== undefined && !isRag(input.rag))
     throw new AppError('bad_input', 'That is not a RAG: choose red, amber, green, complete or not started.');
+  // Two round trips on PostgreSQL when nothing is unusual; otherwise the transaction below answers.
+  const quick = await postUpdateInOneGo(input, deps, actor);
+  if (quick) return quick;
   return inSqlTransaction(deps, actor, async (tx, me) => {
     const programme = await loadProgramme(tx, actor);
     const workstream = await findWorkstream(tx, programme.id, input.workstream);
@@ -58,20 +61,19 @@ export async function postUpdate(
     const ragChange = rag
       ? await applyRagChange(tx, deps, me, { workstream, project, rag, reason: text })
       : null;
-    const update = (await tx.one<Update>(
-      sql`INSERT INTO "Update" ("workspaceId", "programmeId", "workstreamId", "projectId", "authorId", "text", "rag", "createdAt")
-          VALUES (${actor.workspaceId}, ${programme.id}, ${workstream.id}, ${project?.id ?? null}, ${me.id}, ${text}, ${rag ?? null}, ${deps.clock.now()})
-          RETURNING *`,
-    ))!;
-    await audit(tx, {
-      at: deps.clock.now(),
-      workspaceId: actor.workspaceId,
-      actor: actor.userId,
-      action: 'update.post',
-      entity: 'update',
-      entityId: update.id,
-      after: update,
-    });
+    const update = await recordUpdate(
+      tx,
+      actor,
+      {
+        programmeId: programme.id,
+        workstreamId: workstream.id,
+        projectId: project?.id ?? null,
+        authorId: me.id,
+        text,
+        rag: rag ?? null,
+      },
+      deps.clock.now(),
+    );
     return { update, workstream, project, ragChange, ragUnchanged };
   });
 }

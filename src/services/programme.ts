@@ -24,7 +24,17 @@ export interface ProgrammeScope {
 
 /** The programme the request means, or a polite AppError saying how to choose one. */
 export async function loadProgramme(db: Tx | Sql, scope: ProgrammeScope): Promise<Programme> {
-  const programmes = await workspaceProgrammes(db, scope.workspaceId);
+  return chooseProgramme(await workspaceProgrammes(db, scope.workspaceId), scope);
+}
+
+/**
+ * loadProgramme's choice among the workspace's programmes (oldest first), for callers that have
+ * read them already (post-update's one read). Only id, name and boardChannelId are looked at.
+ */
+export function chooseProgramme<P extends Pick<Programme, 'id' | 'name' | 'boardChannelId'>>(
+  programmes: P[],
+  scope: ProgrammeScope,
+): P {
   const found = pickProgramme(programmes, scope);
   if (found) return found;
   if (programmes.length === 0) {
@@ -59,7 +69,10 @@ export async function workspaceProgrammes(db: Tx | Sql, workspaceId: string): Pr
     : db.programme.findMany({ where: { workspaceId }, orderBy: { id: 'asc' } });
 }
 
-function pickProgramme(programmes: Programme[], scope: ProgrammeScope): Programme | undefined {
+function pickProgramme<P extends Pick<Programme, 'id' | 'name' | 'boardChannelId'>>(
+  programmes: P[],
+  scope: ProgrammeScope,
+): P | undefined {
   if (scope.programmeId !== undefined) {
     const named = programmes.find((p) => p.id === scope.programmeId);
     if (!named)
@@ -88,7 +101,7 @@ function pickProgramme(programmes: Programme[], scope: ProgrammeScope): Programm
   return programmes.length === 1 ? programmes[0] : undefined;
 }
 
-function listProgrammes(programmes: Programme[]): string {
+function listProgrammes(programmes: Pick<Programme, 'name' | 'boardChannelId'>[]): string {
   return programmes
     .map(
       (p) =>

@@ -45,7 +45,7 @@ async function asActor<S extends Tx | Sql, T>(
  * One insert, no look-up first: the unique key refuses a second claim, including one racing the
  * first on another replica (a look-up would let both through and one fail with a bare error).
  */
-async function claimRequest(db: Tx | Sql, workspaceId: string, key: string, now: Date): Promise<void> {
+export async function claimRequest(db: Tx | Sql, workspaceId: string, key: string, now: Date): Promise<void> {
   const duplicate = () =>
     new AppError('duplicate_request', 'That request was already handled; nothing was changed.');
   if (isSql(db)) {
