@@ -29,9 +29,20 @@ const hasFourDigits = (m: RegExpMatchArray): boolean => (m[0].match(/\d/g)?.leng
 // A group with a quantifier inside, itself quantified: '(\d+)+', '(a{2,})*'.
 const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)(?:[+*?]|\{\d)/;
 
+// Every stored text is checked against its workspace's patterns: each is validated and compiled
+// once, not on every check (matchAll works on a copy, so one RegExp serves every caller).
+const compiled = new Map<string, RegExp | null>();
+const MAX_COMPILED = 1000;
+
 /** Compiles an admin's pattern, or null when it is not usable. */
 function compile(pattern: string): RegExp | null {
-  return validateCaseReferencePattern(pattern) === null ? new RegExp(pattern, 'gi') : null;
+  let found = compiled.get(pattern);
+  if (found === undefined) {
+    found = validateCaseReferencePattern(pattern) === null ? new RegExp(pattern, 'gi') : null;
+    if (compiled.size >= MAX_COMPILED) compiled.clear();
+    compiled.set(pattern, found);
+  }
+  return found;
 }
 
 /**
