@@ -24,7 +24,14 @@ export interface ProgrammeScope {
 
 /** The programme the request means, or a polite AppError saying how to choose one. */
 export async function loadProgramme(db: Tx | Sql, scope: ProgrammeScope): Promise<Programme> {
-  const programmes = await workspaceProgrammes(db, scope.workspaceId);
+  return chooseProgramme(await workspaceProgrammes(db, scope.workspaceId), scope);
+}
+
+/**
+ * As loadProgramme, from the workspace's programmes already read (oldest first): a request that
+ * read them for its context (CommandContext.programmes) need not read them again.
+ */
+export function chooseProgramme(programmes: readonly Programme[], scope: ProgrammeScope): Programme {
   const found = pickProgramme(programmes, scope);
   if (found) return found;
   if (programmes.length === 0) {
@@ -59,7 +66,7 @@ export async function workspaceProgrammes(db: Tx | Sql, workspaceId: string): Pr
     : db.programme.findMany({ where: { workspaceId }, orderBy: { id: 'asc' } });
 }
 
-function pickProgramme(programmes: Programme[], scope: ProgrammeScope): Programme | undefined {
+function pickProgramme(programmes: readonly Programme[], scope: ProgrammeScope): Programme | undefined {
   if (scope.programmeId !== undefined) {
     const named = programmes.find((p) => p.id === scope.programmeId);
     if (!named)
@@ -88,7 +95,7 @@ function pickProgramme(programmes: Programme[], scope: ProgrammeScope): Programm
   return programmes.length === 1 ? programmes[0] : undefined;
 }
 
-function listProgrammes(programmes: Programme[]): string {
+function listProgrammes(programmes: readonly Programme[]): string {
   return programmes
     .map(
       (p) =>
@@ -113,6 +120,18 @@ export async function programmeTimezone(
   deps: { sql: Sql; defaults?: { timezone: string } },
   scope: ProgrammeScope,
 ): Promise<string> {
-  const programme = await scopedProgramme(deps.sql, scope);
-  return programme?.timezone ?? deps.defaults?.timezone ?? 'Europe/London';
+  return (await requestProgrammes(deps, scope)).timezone;
+}
+
+/**
+ * What a request's context needs from its programmes, in one read: the timezone (as
+ * programmeTimezone) and the workspace's programmes, oldest first, for chooseProgramme.
+ */
+export async function requestProgrammes(
+  deps: { sql: Sql; defaults?: { timezone: string } },
+  scope: ProgrammeScope,
+): Promise<{ timezone: string; programmes: Programme[] }> {
+  const programmes = await workspaceProgrammes(deps.sql, scope.workspaceId);
+  const programme = pickProgramme(programmes, scope);
+  return { timezone: programme?.timezone ?? deps.defaults?.timezone ?? 'Europe/London', programmes };
 }
