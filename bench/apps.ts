@@ -25,7 +25,7 @@ export interface AppUnderLoad {
 
 export async function startOurs(target: DatabaseTarget, apiUrl: string): Promise<AppUnderLoad> {
   await migrate(target);
-  const database = openDatabase(target);
+  const database = await openDatabase(target);
   const deps: Deps = {
     db: database.prisma,
     sql: database.sql,

@@ -37,7 +37,7 @@ async function benchOne(
 ): Promise<PackBenchResult> {
   const { target, drop } = await scratchTarget(provider, serverUrl, 'pack_bench');
   await migrate(target);
-  const database = openDatabase(target);
+  const database = await openDatabase(target);
   try {
     const db = database.prisma;
     const deps = { db, sql: database.sql, clock: new AdjustableClock(NOW), logger: silentLogger };

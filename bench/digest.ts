@@ -37,7 +37,7 @@ async function benchOne(
 ): Promise<DigestBenchResult> {
   const { target, drop } = await scratchTarget(provider, serverUrl, 'digest_bench');
   await migrate(target);
-  const database = openDatabase(target);
+  const database = await openDatabase(target);
   try {
     const db = database.prisma;
     const deps = { db, clock: new AdjustableClock(NOW) };

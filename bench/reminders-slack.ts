@@ -83,7 +83,7 @@ const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a +
 export async function runSlackSweepBench(runs = 3): Promise<SlackSweepRun[]> {
   const { target, drop } = await scratchTarget('sqlite', undefined, 'reminders_slack_bench');
   await migrate(target);
-  const database = openDatabase(target);
+  const database = await openDatabase(target);
   const clock = simulatedClock();
   const fake = await startFakeSlack(clock.buffer);
   try {

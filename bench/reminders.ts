@@ -182,7 +182,7 @@ async function benchOne(
 ): Promise<RemindersBenchResult[]> {
   const { target, drop } = await scratchTarget(provider, serverUrl, 'reminders_bench');
   await migrate(target);
-  const database = openDatabase(target);
+  const database = await openDatabase(target);
   try {
     await seedRemindersWorld(database.prisma, shape, todayIn(NOW, 'Europe/London'));
     const calls: Record<string, number> = {};

@@ -47,7 +47,7 @@ const cpuMs = (since: NodeJS.CpuUsage) => {
 
 async function benchDatabase(db: BenchDatabase, runs: number): Promise<StatusCpuRow[]> {
   await migrate(db.target);
-  const database = openDatabase(db.target);
+  const database = await openDatabase(db.target);
   const clock = new AdjustableClock(NOW);
   const deps: Deps = {
     db: database.prisma,

@@ -41,7 +41,7 @@ const teamsConfig = (standinUrl: string) => ({
 /** Ours: the programme seeded as the Slack bench seeds it (seedProgramme), by Entra ids in the tenant. */
 export async function startOursTeams(target: DatabaseTarget, standinUrl: string): Promise<AppUnderLoad> {
   await migrate(target);
-  const database = openDatabase(target);
+  const database = await openDatabase(target);
   const deps: Deps = {
     db: database.prisma,
     sql: database.sql,

@@ -4,7 +4,7 @@
  * programmes, a command typed outside a board channel says which one it means this way.
  */
 import type { Message } from '../src/chat/message.js';
-import { stampMessage, stampModal } from '../src/chat/programme-stamp.js';
+import { isStamped, stampMessage, stampModal } from '../src/chat/programme-stamp.js';
 import { todayIn } from '../src/domain/dates.js';
 import { AppError } from '../src/domain/errors.js';
 import { loadProgramme, scopedProgramme } from '../src/services/programme.js';
@@ -72,12 +72,16 @@ export async function stampReply<R extends AnyReply>(reply: R, ctx: CommandConte
   }
 }
 
+/** Whether stamping could change the reply: a modal, or a button not stamped yet. */
 function needsStamp(reply: AnyReply): boolean {
   if (reply.kind === 'modal') return true;
   if (reply.kind === 'none') return false;
-  const hasButtons = (m: { blocks?: { type: string; button?: unknown }[]; thread?: unknown[] }): boolean =>
-    (m.blocks ?? []).some((b) => b.type === 'actions' || b.button !== undefined) ||
-    (m.thread ?? []).some((t) => hasButtons(t as typeof m));
-  if (reply.kind === 'home' && reply.reminder && hasButtons(reply.reminder.message)) return true;
-  return hasButtons(reply.message);
+  const unstamped = (button: { value: string } | undefined) =>
+    button !== undefined && !isStamped(button.value);
+  const hasUnstamped = (m: Message): boolean =>
+    (m.blocks ?? []).some((b) =>
+      b.type === 'actions' ? b.buttons.some(unstamped) : b.type === 'section' && unstamped(b.button),
+    ) || (m.thread ?? []).some(hasUnstamped);
+  if (reply.kind === 'home' && reply.reminder && hasUnstamped(reply.reminder.message)) return true;
+  return hasUnstamped(reply.message);
 }

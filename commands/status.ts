@@ -3,6 +3,7 @@
  * the user only, with a 'Post to channel' button that posts the same thing visibly.
  */
 import { z } from 'zod';
+import { stampMessage } from '../src/chat/programme-stamp.js';
 import { ragSummary } from '../src/services/rag-summary.js';
 import { workstreamReportCard } from '../src/services/workstream-report-card.js';
 import { type Footer, POST_STATUS_ACTION, reportCardMessage, summaryMessage } from './status-message.js';
@@ -44,5 +45,8 @@ async function build(workstream: string, ctx: CommandContext, footer: Footer) {
       ctx.timezone,
       footer,
     );
-  return summaryMessage(await ragSummary(ctx.deps, ctx.actor), ctx.timezone, footer);
+  // Stamped here, with the programme just chosen from the context's read, so the dispatcher
+  // need not read the programmes a third time to stamp it (stampReply).
+  const summary = await ragSummary(ctx.deps, ctx.actor, ctx.programmes);
+  return stampMessage(summaryMessage(summary, ctx.timezone, footer), summary.programmeId);
 }

@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import type { Chat } from '../src/chat/chat.js';
 import type { Message, Modal, ModalValues } from '../src/chat/message.js';
+import type { Programme } from '../src/db/generated/sqlite/client.js';
 import type { Day } from '../src/domain/dates.js';
 import type { Actor, Deps } from '../src/services/deps.js';
 import type { Args } from './args.js';
@@ -19,6 +20,12 @@ export interface CommandContext {
   /** Today in the programme's timezone, for dates like 'friday'. */
   today: Day;
   timezone: string;
+  /**
+   * The workspace's programmes (oldest first) as read to build this context, the request's first
+   * read: a read-only command may choose its programme from them (chooseProgramme) rather than
+   * read them again. Anything that writes, or runs in a transaction, reads them afresh.
+   */
+  programmes?: readonly Programme[];
   /** The chat platform, for the few commands that post somewhere else (digest send). */
   chat?: Chat;
 }

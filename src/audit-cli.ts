@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   } catch (error) {
     fail((error as Error).message);
   }
-  const database = openDatabase(loadConfig().database);
+  const database = await openDatabase(loadConfig().database);
   try {
     const { csv, rows } = await exportAudit(
       { programmeId: options.programme, from: options.from, to: options.to },

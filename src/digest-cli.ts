@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     fail((error as Error).message);
   }
   const config = loadConfig();
-  const database = openDatabase(config.database);
+  const database = await openDatabase(config.database);
   try {
     const db = database.prisma;
     const chosen = await chooseProgramme(db, options.programme);

@@ -19,6 +19,9 @@ export function stampValue(value: string, programmeId: number | undefined): stri
   return `P${programmeId}/${value}`;
 }
 
+/** Whether a value carries a programme stamp already (stampValue leaves it as it is). */
+export const isStamped = (value: string): boolean => STAMP.test(value);
+
 /** The programme a value names, if any, and the handler's own value. */
 export function readStamp(stamped: string): { programmeId?: number; value: string } {
   const match = STAMP.exec(stamped);

@@ -1,18 +1,19 @@
 /**
  * The Prisma client for either provider. Both generated clients share one API; the SQLite one's
  * type is the project's `Db` type, and the PostgreSQL client is used through it.
+ *
+ * Only the configured provider's client, adapter and driver are loaded (dynamic imports): a
+ * SQLite bot never loads pg, nor a PostgreSQL one better-sqlite3, and start-up pays for one
+ * generated client, not two. Prisma connects (and compiles its query compiler) on first use: the
+ * requests Slack waits on, and /healthz, go through `sql`, which on PostgreSQL has its own pool
+ * and on SQLite opens the adapter's one connection without Prisma (see sqliteConnection below).
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaPg } from '@prisma/adapter-pg';
 import type BetterSqlite3 from 'better-sqlite3';
-import pg from 'pg';
 import type { DatabaseTarget } from './database-url.js';
-import { PrismaClient as PgPrismaClient } from './generated/postgresql/client.js';
-import { PrismaClient as SqlitePrismaClient } from './generated/sqlite/client.js';
+import type { PrismaClient as SqlitePrismaClient } from './generated/sqlite/client.js';
 import type { Sql } from './sql.js';
-import { postgresSql } from './sql-postgres.js';
 import { sqliteSql } from './sql-sqlite.js';
 import { Lock, serialiseQueries } from './sqlite-serialised.js';
 
@@ -31,18 +32,26 @@ export interface Database {
 }
 
 /** Opens a client. Migrations are applied separately (see migrate.ts), before this is used. */
-export function openDatabase(target: DatabaseTarget, options: { poolSize?: number } = {}): Database {
+export async function openDatabase(
+  target: DatabaseTarget,
+  options: { poolSize?: number } = {},
+): Promise<Database> {
   const queries = { count: 0 };
   const log = [{ emit: 'event' as const, level: 'query' as const }];
   let prisma: Db;
   let sql: Sql;
+  // PostgreSQL's pool, or SQLite's connection when only `sql` opened it (Prisma closes it otherwise).
   let endPool: () => Promise<void> = async () => {};
   if (target.provider === 'sqlite') {
+    const [{ PrismaBetterSQLite3 }, { PrismaClient }] = await Promise.all([
+      import('@prisma/adapter-better-sqlite3'),
+      import('./generated/sqlite/client.js'),
+    ]);
     if (target.file !== ':memory:') mkdirSync(dirname(target.file), { recursive: true });
     const lock = new Lock();
     let connection: BetterSqlite3.Database | undefined;
     // A generous busy timeout: several processes may share the file (tests that kill replicas).
-    const adapter = serialiseQueries(
+    const factory = serialiseQueries(
       new PrismaBetterSQLite3({ url: `file:${target.file}`, timeout: 10_000 }),
       lock,
       (opened) => {
@@ -57,22 +66,33 @@ export function openDatabase(target: DatabaseTarget, options: { poolSize?: numbe
         connection.pragma('secure_delete = ON');
       },
     );
-    prisma = new SqlitePrismaClient({ adapter, log });
-    const client = prisma;
+    prisma = new PrismaClient({ adapter: factory, log });
+    endPool = async () => {
+      if (connection?.open) connection.close();
+    };
     sql = sqliteSql({
       lock,
       queries,
       async connection() {
-        if (!connection) await client.$connect();
-        if (!connection) throw new Error('Prisma did not open its SQLite connection');
+        // The adapter's one connection, opened here when `sql` is used first (connect is
+        // memoised: Prisma's own $connect later gets the same adapter), so a request on `sql`
+        // does not wait for Prisma to start its query compiler.
+        if (!connection?.open) await factory.connect();
+        if (!connection) throw new Error('The SQLite adapter did not open its connection');
         return connection;
       },
     });
   } else {
+    const [{ default: pg }, { PrismaPg }, { PrismaClient }, { postgresSql }] = await Promise.all([
+      import('pg'),
+      import('@prisma/adapter-pg'),
+      import('./generated/postgresql/client.js'),
+      import('./sql-postgres.js'),
+    ]);
     const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? 10 });
     // An idle connection dropped by the server is replaced on next use; without a listener it would end the process.
     pool.on('error', () => undefined);
-    prisma = new PgPrismaClient({ adapter: new PrismaPg(pool), log }) as unknown as Db;
+    prisma = new PrismaClient({ adapter: new PrismaPg(pool), log }) as unknown as Db;
     sql = postgresSql(pool, queries);
     endPool = () => pool.end();
   }

@@ -8,8 +8,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import Sqlite from 'better-sqlite3';
-import pg from 'pg';
+import type Sqlite from 'better-sqlite3';
 import { projectPath } from '../project-files.js';
 import type { DatabaseTarget } from './database-url.js';
 
@@ -43,8 +42,9 @@ export interface MigrationResult {
 /** Applies every migration not yet recorded; returns the names it applied. */
 export async function migrate(target: DatabaseTarget): Promise<MigrationResult> {
   const migrations = listMigrations(target.provider);
+  // Only the configured provider's driver is loaded.
   return target.provider === 'sqlite'
-    ? migrateSqlite(target.file, migrations)
+    ? migrateSqlite(target.file, migrations, (await import('better-sqlite3')).default)
     : migratePostgres(target.url, migrations);
 }
 
@@ -53,10 +53,10 @@ const SQLITE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "migration_name" TEXT NOT NULL, "logs" TEXT, "rolled_back_at" DATETIME,
   "started_at" DATETIME NOT NULL DEFAULT current_timestamp, "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0)`;
 
-function migrateSqlite(file: string, migrations: Migration[]): MigrationResult {
+function migrateSqlite(file: string, migrations: Migration[], Driver: typeof Sqlite): MigrationResult {
   // A fresh clone has no data/ folder (it is git-ignored); the first `npm start` must not fail on it.
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new Sqlite(file, { timeout: 30_000 });
+  const db = new Driver(file, { timeout: 30_000 });
   try {
     db.pragma('journal_mode = WAL');
     // As on the app's connection (client.ts): a migration that rebuilds a table leaves no old rows in free pages.
@@ -102,6 +102,7 @@ const PG_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(), "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`;
 
 async function migratePostgres(url: string, migrations: Migration[]): Promise<MigrationResult> {
+  const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

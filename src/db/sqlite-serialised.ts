@@ -113,13 +113,32 @@ export function serialiseQueries<F extends FactoryLike>(
   lock: Lock,
   onConnect: (connection: unknown) => void,
 ): F {
+  // One connection, whoever asks first: the Sql handle (sql-sqlite.ts) may open it before Prisma
+  // connects, and Prisma's connect then gets the same adapter. Disposed, the next connect opens anew.
+  let connected: Promise<AdapterLike> | undefined;
+  const connect = async (target: F): Promise<AdapterLike> => {
+    const adapter = (await target.connect()) as AdapterLike & { client: unknown; dispose?(): Promise<void> };
+    onConnect(adapter.client);
+    const serialised = serialisedAdapter(adapter, lock);
+    return new Proxy(serialised, {
+      get(inner, prop) {
+        if (prop !== 'dispose') return Reflect.get(inner, prop, inner);
+        return async () => {
+          connected = undefined;
+          await adapter.dispose?.();
+        };
+      },
+    });
+  };
   return new Proxy(factory, {
     get(target, prop) {
       if (prop === 'connect')
-        return async () => {
-          const adapter = (await target.connect()) as AdapterLike & { client: unknown };
-          onConnect(adapter.client);
-          return serialisedAdapter(adapter, lock);
+        return () => {
+          connected ??= connect(target).catch((error: unknown) => {
+            connected = undefined;
+            throw error;
+          });
+          return connected;
         };
       return PASS_THROUGH(target, prop);
     },

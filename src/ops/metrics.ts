@@ -2,14 +2,19 @@
  * The Prometheus metrics served at /metrics (prom-client). One registry per running app, so two
  * apps in one process (tests) never share counts. Names start `improvement_bot_`; the process's
  * own metrics (memory, CPU, event-loop lag) come from prom-client's defaults.
+ *
+ * prom-client (60 ms of CPU to load) is loaded when the metrics are first used, a command handled
+ * or /metrics scraped, not at start-up, so /healthz answers that much sooner.
  */
-import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { createRequire } from 'node:module';
+import type { Registry } from 'prom-client';
 
 /** How a command ended: done, refused with a polite reply (bad input, not allowed), or a bug. */
 export type CommandOutcome = 'ok' | 'refused' | 'error';
 
 export interface Metrics {
-  registry: Registry;
+  /** The registry (prom-client loads on first use). */
+  readonly registry: Registry;
   /** One command (or form, or button) handled: its subcommand name, outcome and seconds taken. */
   command(name: string, outcome: CommandOutcome, seconds: number): void;
   /** A scheduled weekly digest: posted on time, posted late, or not posted (retried later). */
@@ -30,6 +35,31 @@ export interface Metrics {
  * reminder ledger's claimed, failed and pending rows; digests claimed or failed but not posted).
  */
 export function createMetrics(queueDepth?: () => Promise<Record<string, number>>): Metrics {
+  let built: Omit<Metrics, 'contentType'> | undefined;
+  const use = () => {
+    built ??= buildMetrics(queueDepth);
+    return built;
+  };
+  return {
+    get registry() {
+      return use().registry;
+    },
+    command: (name, outcome, seconds) => use().command(name, outcome, seconds),
+    digest: (outcome) => use().digest(outcome),
+    reminders: (tally) => use().reminders(tally),
+    slackError: (method, error) => use().slackError(method, error),
+    slackRateLimited: (method) => use().slackRateLimited(method),
+    render: () => use().render(),
+    get contentType() {
+      return use().registry.contentType;
+    },
+  };
+}
+
+function buildMetrics(queueDepth?: () => Promise<Record<string, number>>): Omit<Metrics, 'contentType'> {
+  const { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } = createRequire(import.meta.url)(
+    'prom-client',
+  ) as typeof import('prom-client');
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'improvement_bot_' });
   const commands = new Histogram({
@@ -87,6 +117,5 @@ export function createMetrics(queueDepth?: () => Promise<Record<string, number>>
     slackError: (method, error) => slackErrors.inc({ method, error }),
     slackRateLimited: (method) => rateLimited.inc({ method }),
     render: () => registry.metrics(),
-    contentType: registry.contentType,
   };
 }

@@ -21,7 +21,7 @@ if (!parsed.ok) {
   process.exit(1);
 }
 await migrate(parsed.target);
-const database = openDatabase(parsed.target);
+const database = await openDatabase(parsed.target);
 try {
   const result = await seedDemo(database.prisma, {
     workspaceId: values.workspace!,

@@ -29,10 +29,11 @@ export async function loadProgramme(db: Tx | Sql, scope: ProgrammeScope): Promis
 
 /**
  * loadProgramme's choice among the workspace's programmes (oldest first), for callers that have
- * read them already (post-update's one read). Only id, name and boardChannelId are looked at.
+ * read them already (post-update's one read, or a request's context: CommandContext.programmes).
+ * Only id, name and boardChannelId are looked at.
  */
 export function chooseProgramme<P extends Pick<Programme, 'id' | 'name' | 'boardChannelId'>>(
-  programmes: P[],
+  programmes: readonly P[],
   scope: ProgrammeScope,
 ): P {
   const found = pickProgramme(programmes, scope);
@@ -70,7 +71,7 @@ export async function workspaceProgrammes(db: Tx | Sql, workspaceId: string): Pr
 }
 
 function pickProgramme<P extends Pick<Programme, 'id' | 'name' | 'boardChannelId'>>(
-  programmes: P[],
+  programmes: readonly P[],
   scope: ProgrammeScope,
 ): P | undefined {
   if (scope.programmeId !== undefined) {
@@ -101,7 +102,7 @@ function pickProgramme<P extends Pick<Programme, 'id' | 'name' | 'boardChannelId
   return programmes.length === 1 ? programmes[0] : undefined;
 }
 
-function listProgrammes(programmes: Pick<Programme, 'name' | 'boardChannelId'>[]): string {
+function listProgrammes(programmes: readonly Pick<Programme, 'name' | 'boardChannelId'>[]): string {
   return programmes
     .map(
       (p) =>
@@ -126,6 +127,18 @@ export async function programmeTimezone(
   deps: { sql: Sql; defaults?: { timezone: string } },
   scope: ProgrammeScope,
 ): Promise<string> {
-  const programme = await scopedProgramme(deps.sql, scope);
-  return programme?.timezone ?? deps.defaults?.timezone ?? 'Europe/London';
+  return (await requestProgrammes(deps, scope)).timezone;
+}
+
+/**
+ * What a request's context needs from its programmes, in one read: the timezone (as
+ * programmeTimezone) and the workspace's programmes, oldest first, for chooseProgramme.
+ */
+export async function requestProgrammes(
+  deps: { sql: Sql; defaults?: { timezone: string } },
+  scope: ProgrammeScope,
+): Promise<{ timezone: string; programmes: Programme[] }> {
+  const programmes = await workspaceProgrammes(deps.sql, scope.workspaceId);
+  const programme = pickProgramme(programmes, scope);
+  return { timezone: programme?.timezone ?? deps.defaults?.timezone ?? 'Europe/London', programmes };
 }

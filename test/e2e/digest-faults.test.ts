@@ -160,20 +160,22 @@ describe('replicas racing', () => {
   });
 
   it('five replicas with their own connections ticking together post one digest', async () => {
-    const replicas = Array.from({ length: 5 }, (_, i) => {
-      const database = openDatabase(h.t.target, { poolSize: 2 });
-      const chat = slackChat(slackWebClient('xoxb-test', h.slack.apiUrl, LogLevel.ERROR));
-      return {
-        database,
-        job: digestJob({
-          ...h.t.deps,
-          db: database.prisma,
-          sql: database.sql,
-          chat,
-          instanceId: `replica-${i}`,
-        }),
-      };
-    });
+    const replicas = await Promise.all(
+      Array.from({ length: 5 }, async (_, i) => {
+        const database = await openDatabase(h.t.target, { poolSize: 2 });
+        const chat = slackChat(slackWebClient('xoxb-test', h.slack.apiUrl, LogLevel.ERROR));
+        return {
+          database,
+          job: digestJob({
+            ...h.t.deps,
+            db: database.prisma,
+            sql: database.sql,
+            chat,
+            instanceId: `replica-${i}`,
+          }),
+        };
+      }),
+    );
     await Promise.all(replicas.map((r) => r.job.run(MONDAY)));
     await Promise.all(replicas.map((r) => r.database.close()));
     await expectOneDigest();

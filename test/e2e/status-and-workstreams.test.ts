@@ -65,6 +65,19 @@ describe('/improve status', () => {
     expect(visible).not.toContain('Post to channel');
   });
 
+  it('answers in two SQL statements: the programmes, read for the context, then the summary in one', async () => {
+    await e.command('update WS1 amber Recruitment behind plan: 6 of 12 posts filled', U.lead);
+    e.t.database.queries.count = 0;
+    const out = await e.command('status', U.member, { channelId: 'C0BOARD' });
+    expect(e.t.database.queries.count).toBe(2);
+    expect(visibleText(out.replies[0]!.body.blocks)).toContain('Amber *1*');
+    // Stamped by the command itself with the programme it summarised, not by a third read.
+    const button = (out.replies[0]!.body.blocks as Shown[])
+      .flatMap((b) => b.elements ?? [])
+      .find((el) => el.action_id === POST_STATUS_ACTION)!;
+    expect(button.value).toMatch(/^P\d+\/$/);
+  });
+
   it('shows a workstream’s report card: RAG and reason, projects, open and overdue actions, latest update', async () => {
     await e.command('project add WS1 Recruitment and retention', U.lead);
     await e.command('rag WS1/recruitment green All posts advertised', U.lead);

@@ -62,7 +62,7 @@ it('applies the later migrations to a database holding a programme and keeps eve
       .slice(1)
       .map((m) => m.name),
   );
-  const database = openDatabase(created.target);
+  const database = await openDatabase(created.target);
   try {
     const db = database.prisma;
     const workstream = await db.workstream.findFirstOrThrow({ include: { leads: true } });

@@ -42,7 +42,7 @@ describe('npm start', () => {
       }
       const applied = replicas.map((r) => /"applied":\[([^\]]*)\]/.exec(r.output())![1]);
       expect(applied.filter((a) => a !== '')).toHaveLength(1);
-      const database = openDatabase(target);
+      const database = await openDatabase(target);
       const rows = await database.prisma.$queryRawUnsafe<{ migration_name: string }[]>(
         'SELECT migration_name FROM "_prisma_migrations"',
       );

@@ -57,7 +57,7 @@ export async function testDatabase(
 ): Promise<TestDatabase> {
   const { target, drop } = await createTarget();
   await migrate(target);
-  const database = openDatabase(target, { poolSize: 4 });
+  const database = await openDatabase(target, { poolSize: 4 });
   const clock = new AdjustableClock(options.now ?? new Date('2026-11-23T10:00:00Z'));
   const deps: Deps = {
     db: database.prisma,

@@ -32,7 +32,7 @@ const env = process.env;
 const parsed = parseDatabaseUrl(env.DATABASE_URL ?? '');
 if (!parsed.ok) throw new Error(`DATABASE_URL ${parsed.message}`);
 const now = new Date(env.DIGEST_NOW ?? '');
-const database = openDatabase(parsed.target, { poolSize: 2 });
+const database = await openDatabase(parsed.target, { poolSize: 2 });
 const clock = new AdjustableClock(now);
 const chat = slackChat(slackWebClient('xoxb-child', env.SLACK_API_URL, LogLevel.ERROR));
 const base = { db: database.prisma, sql: database.sql, clock, logger: silentLogger };

@@ -2,7 +2,7 @@
 import type { CommandContext } from '../../../commands/types.js';
 import { todayIn } from '../../domain/dates.js';
 import type { Deps } from '../../services/deps.js';
-import { programmeTimezone } from '../../services/programme.js';
+import { requestProgrammes } from '../../services/programme.js';
 import type { Chat } from '../chat.js';
 
 export interface SlackRequestFacts {
@@ -30,13 +30,14 @@ export async function commandContext(
     channelId: facts.channelId,
     ...(facts.programmeId !== undefined ? { programmeId: facts.programmeId } : {}),
   };
-  const timezone = await programmeTimezone(deps, actor);
+  const { timezone, programmes } = await requestProgrammes(deps, actor);
   return {
     deps,
     actor,
     channelId: facts.channelId,
     command,
     timezone,
+    programmes,
     today: todayIn(deps.clock.now(), timezone),
     ...(chat ? { chat } : {}),
   };

@@ -2,7 +2,7 @@
 import type { CommandContext } from '../../../commands/types.js';
 import { todayIn } from '../../domain/dates.js';
 import type { Deps } from '../../services/deps.js';
-import { programmeTimezone } from '../../services/programme.js';
+import { requestProgrammes } from '../../services/programme.js';
 import type { Chat } from '../chat.js';
 
 export interface TeamsActivityFacts {
@@ -33,13 +33,14 @@ export async function teamsCommandContext(deps: Deps, facts: TeamsActivityFacts)
     channelId: facts.conversationId,
     ...(facts.programmeId !== undefined ? { programmeId: facts.programmeId } : {}),
   };
-  const timezone = await programmeTimezone(deps, actor);
+  const { timezone, programmes } = await requestProgrammes(deps, actor);
   return {
     deps,
     actor,
     channelId: facts.conversationId,
     command: TEAMS_COMMAND,
     timezone,
+    programmes,
     today: todayIn(deps.clock.now(), timezone),
     ...(facts.chat ? { chat: facts.chat } : {}),
   };
