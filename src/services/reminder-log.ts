@@ -11,7 +11,7 @@
 import { chunked } from '../db/chunked.js';
 import type { Db, Tx } from '../db/client.js';
 import type { ReminderLog } from '../db/generated/sqlite/client.js';
-import { type Sql, sql } from '../db/sql.js';
+import { asDate, isSql, type Sql, sql } from '../db/sql.js';
 import { retryDelayMs } from '../domain/reminders.js';
 
 export interface ReminderKey {
@@ -29,33 +29,57 @@ export const LEASE_MS = 10 * 60_000;
 
 const RECLAIMABLE = ['claimed', 'failed', 'pending'];
 
-const isUniqueViolation = (error: unknown): boolean => (error as { code?: string }).code === 'P2002';
-
 /**
  * Claims the reminder for this process, or returns null when it was sent, skipped, or is being
  * sent by someone else right now. Safe under concurrency on both databases: the insert is
  * guarded by the unique key and the re-claim by a conditional update.
  */
 export async function claimReminder(
-  db: Db,
+  db: Sql,
   key: ReminderKey,
   programmeId: number,
   now: Date,
   claimedBy: string,
 ): Promise<ReminderLog | null> {
   const leaseUntil = new Date(now.getTime() + LEASE_MS);
-  try {
-    return await db.reminderLog.create({
-      data: { ...key, programmeId, status: 'claimed', claimedBy, leaseUntil, attempts: 1, createdAt: now },
-    });
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-  }
-  const existing = await db.reminderLog.findUnique({
-    where: { workspaceId_kind_subjectKey_recipient_day: key },
-  });
-  return existing ? claimExisting(db, existing, now, claimedBy) : null;
+  // Hand-written SQL (db/sql.ts): a sweep claims every escalation and countdown one at a time.
+  const created = await db.one<ReminderLog>(
+    sql`INSERT INTO "ReminderLog" ("workspaceId", "kind", "subjectKey", "recipient", "day", "programmeId", "status", "claimedBy", "leaseUntil", "attempts", "createdAt") VALUES (${key.workspaceId}, ${key.kind}, ${key.subjectKey}, ${key.recipient}, ${key.day}, ${programmeId}, 'claimed', ${claimedBy}, ${leaseUntil}, 1, ${now}) ON CONFLICT ("workspaceId", "kind", "subjectKey", "recipient", "day") DO NOTHING RETURNING *`,
+  );
+  if (created) return asLog(created);
+  const existing = await db.one<ReminderLog>(
+    sql`SELECT * FROM "ReminderLog" WHERE "workspaceId" = ${key.workspaceId} AND "kind" = ${key.kind} AND "subjectKey" = ${key.subjectKey} AND "recipient" = ${key.recipient} AND "day" = ${key.day}`,
+  );
+  return existing ? claimExisting(db, asLog(existing), now, claimedBy) : null;
 }
+
+/** A ledger row read by hand-written SQL, its dates as Prisma returns them (see asDate). */
+function asLog(row: ReminderLog): ReminderLog {
+  row.leaseUntil = asDate(row.leaseUntil)!;
+  row.createdAt = asDate(row.createdAt)!;
+  row.sentAt = asDate(row.sentAt);
+  return row;
+}
+
+const LOG_COLUMNS = [
+  'workspaceId',
+  'kind',
+  'subjectKey',
+  'day',
+  'recipient',
+  'programmeId',
+  'status',
+  'claimedBy',
+  'leaseUntil',
+  'attempts',
+  'createdAt',
+] as const;
+
+const isSqlUniqueViolation = (error: unknown): boolean => {
+  const code = (error as { code?: string }).code ?? '';
+  // better-sqlite3 (SQLITE_CONSTRAINT_UNIQUE / _PRIMARYKEY) and pg (unique_violation).
+  return code.startsWith('SQLITE_CONSTRAINT') || code === '23505';
+};
 
 /**
  * Claims many reminders of one kind, subject and day in two statements (a page of owners), for
@@ -64,7 +88,7 @@ export async function claimReminder(
  * claims one by one, so the race costs time, never a duplicate.
  */
 export async function claimMany(
-  db: Db,
+  db: Sql,
   key: Omit<ReminderKey, 'recipient'>,
   recipients: string[],
   programmeId: number,
@@ -73,57 +97,82 @@ export async function claimMany(
 ): Promise<Map<string, ReminderLog>> {
   if (recipients.length === 0) return new Map();
   const leaseUntil = new Date(now.getTime() + LEASE_MS);
-  try {
-    await db.reminderLog.createMany({
-      data: recipients.map((recipient) => ({
-        ...key,
-        recipient,
-        programmeId,
-        status: 'claimed',
-        claimedBy,
-        leaseUntil,
-        attempts: 1,
-        createdAt: now,
-      })),
+  // One INSERT … RETURNING of hand-written SQL: a statement is atomic, so either every row is
+  // ours or (a row already there) none is. Callers keep batches small (well under SQLite's 999
+  // bound parameters: 11 a row).
+  const strings: string[] = [
+    `INSERT INTO "ReminderLog" (${LOG_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES `,
+  ];
+  const values: unknown[] = [];
+  recipients.forEach((recipient, i) => {
+    const row = {
+      ...key,
+      recipient,
+      programmeId,
+      status: 'claimed',
+      claimedBy,
+      leaseUntil,
+      attempts: 1,
+      createdAt: now,
+    };
+    LOG_COLUMNS.forEach((column, j) => {
+      if (j > 0) strings.push(', ');
+      else strings[strings.length - 1] += i > 0 ? ', (' : '(';
+      values.push(row[column]);
     });
+    strings.push(')');
+  });
+  strings[strings.length - 1] += ' RETURNING *';
+  let rows: ReminderLog[];
+  try {
+    rows = await db.all<ReminderLog>({ strings, values });
   } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
+    if (!isSqlUniqueViolation(error)) throw error;
     return new Map();
   }
-  const rows = await db.reminderLog.findMany({
-    where: { ...key, recipient: { in: recipients }, status: 'claimed', claimedBy, leaseUntil },
-  });
-  return new Map(rows.map((row) => [row.recipient, row]));
+  return new Map(rows.map((row) => [row.recipient, asLog(row)]));
 }
 
 /**
  * Sent or skipped for good. A row someone else holds is not finished: their claim may lapse (a
  * crashed replica), and whoever swept must come back for it.
  */
-export async function isFinished(db: Db, key: ReminderKey): Promise<boolean> {
-  const row = await db.reminderLog.findUnique({
-    where: { workspaceId_kind_subjectKey_recipient_day: key },
-    select: { status: true },
-  });
+export async function isFinished(db: Sql, key: ReminderKey): Promise<boolean> {
+  const row = await db.one<{ status: string }>(
+    sql`SELECT "status" FROM "ReminderLog" WHERE "workspaceId" = ${key.workspaceId} AND "kind" = ${key.kind} AND "subjectKey" = ${key.subjectKey} AND "recipient" = ${key.recipient} AND "day" = ${key.day}`,
+  );
   return row?.status === 'sent' || row?.status === 'skipped';
 }
 
 /** Claims a row that already exists (a queued notice, a failed send) if nobody holds it. */
 export async function claimExisting(
-  db: Db,
+  db: Db | Sql,
   log: ReminderLog,
   now: Date,
   claimedBy: string,
 ): Promise<ReminderLog | null> {
   if (!RECLAIMABLE.includes(log.status) || log.leaseUntil > now) return null;
   const leaseUntil = new Date(now.getTime() + LEASE_MS);
-  const taken = await db.reminderLog.updateMany({
-    where: { id: log.id, status: { in: RECLAIMABLE }, leaseUntil: { lte: now } },
-    data: { status: 'claimed', claimedBy, leaseUntil, attempts: { increment: 1 } },
-  });
-  return taken.count === 1
+  const taken = isSql(db)
+    ? await db.run(
+        sql`UPDATE "ReminderLog" SET "status" = 'claimed', "claimedBy" = ${claimedBy}, "leaseUntil" = ${leaseUntil}, "attempts" = "attempts" + 1 WHERE "id" = ${log.id} AND "status" IN ('claimed', 'failed', 'pending') AND "leaseUntil" <= ${now}`,
+      )
+    : (
+        await db.reminderLog.updateMany({
+          where: { id: log.id, status: { in: RECLAIMABLE }, leaseUntil: { lte: now } },
+          data: { status: 'claimed', claimedBy, leaseUntil, attempts: { increment: 1 } },
+        })
+      ).count;
+  return taken === 1
     ? { ...log, status: 'claimed', claimedBy, leaseUntil, attempts: log.attempts + 1 }
     : null;
+}
+
+/** Keeps a claim (a programme's sweep) alive: once a page, so hand-written SQL. */
+export async function extendLease(db: Sql, log: ReminderLog, now: Date): Promise<void> {
+  await db.run(
+    sql`UPDATE "ReminderLog" SET "leaseUntil" = ${new Date(now.getTime() + LEASE_MS)} WHERE "id" = ${log.id}`,
+  );
 }
 
 /**
