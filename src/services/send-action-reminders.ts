@@ -59,7 +59,12 @@ interface PageOwner {
 
 type PageRow = Person & { pageOwnerId: number; actionCount: number | string; logStatus: string | null };
 
-/** A page of owners, in owner order: their counts, Person rows and today's ledger rows, in one query. */
+/**
+ * A page of owners, in owner order: their counts, Person rows and today's ledger rows, in one
+ * query. The counts read only the index on (programmeId, status, ownerId, dueDate); the tenant
+ * check is the Person join (an owner who is not a person of this workspace is sent nothing), and
+ * the actions themselves are read with their workspace (loadRows).
+ */
 async function loadPage(sweep: Sweep, scope: Scope, after: number): Promise<PageOwner[]> {
   const { workspaceId, programmeId, horizon } = scope;
   const subjectKey = `programme:${programmeId}`;
@@ -67,7 +72,7 @@ async function loadPage(sweep: Sweep, scope: Scope, after: number): Promise<Page
     SELECT p.*, c."ownerId" AS "pageOwnerId", c."n" AS "actionCount", l."status" AS "logStatus"
     FROM (
       SELECT "ownerId", COUNT(*) AS "n" FROM "Action"
-      WHERE "workspaceId" = ${workspaceId} AND "programmeId" = ${programmeId} AND "status" = 'open'
+      WHERE "programmeId" = ${programmeId} AND "status" = 'open'
         AND "dueDate" <= ${horizon} AND "ownerId" > ${after}
       GROUP BY "ownerId" ORDER BY "ownerId" LIMIT ${OWNER_PAGE}
     ) c
@@ -122,7 +127,7 @@ async function remindPage(
   await sendPage(sweep, programme, reminders, hasRow);
 }
 
-type ActionRow = Action & { workstreamCode: string; rowNumber?: unknown };
+type ActionRow = Action & { workstreamCode: string };
 
 /**
  * The page's owners' actions, each owner's soonest MAX_ROWS only (the database cuts them), with
@@ -138,19 +143,20 @@ async function loadRows(
   const { sql: db } = sweep.deps;
   const found = await db.all<ActionRow>(sql`
     SELECT a.*, w."code" AS "workstreamCode" FROM (
-      SELECT x.*, ROW_NUMBER() OVER (PARTITION BY x."ownerId" ORDER BY x."dueDate", x."number") AS "rowNumber"
+      SELECT x."id", ROW_NUMBER() OVER (PARTITION BY x."ownerId" ORDER BY x."dueDate", x."number") AS "rowNumber"
       FROM "Action" x
       WHERE x."workspaceId" = ${workspaceId} AND x."programmeId" = ${programmeId} AND x."status" = 'open'
         AND x."dueDate" <= ${horizon} AND x."ownerId" > ${range.after} AND x."ownerId" <= ${range.last}
-    ) a
+    ) r
+    JOIN "Action" a ON a."id" = r."id"
     JOIN "Workstream" w ON w."id" = a."workstreamId"
-    WHERE a."rowNumber" <= ${MAX_ROWS}
+    WHERE r."rowNumber" <= ${MAX_ROWS}
     ORDER BY a."ownerId", a."dueDate", a."number"`);
   const events = await db.all<ActionEvent>(sql`
     SELECT e.* FROM "ActionEvent" e
     JOIN "Action" a ON a."id" = e."actionId"
     WHERE e."workspaceId" = ${workspaceId} AND e."kind" IN ('not_mine', 'reassigned')
-      AND a."workspaceId" = ${workspaceId} AND a."programmeId" = ${programmeId} AND a."status" = 'open'
+      AND a."programmeId" = ${programmeId} AND a."status" = 'open'
       AND a."dueDate" <= ${horizon} AND a."ownerId" > ${range.after} AND a."ownerId" <= ${range.last}
     ORDER BY e."id"`);
   const actions = found.map(asAction);
@@ -177,12 +183,12 @@ async function loadRows(
 }
 
 /** An Action row read by hand-written SQL, as Prisma returns it with its workstream's code. */
-function asAction({ workstreamCode, rowNumber: _, ...action }: ActionRow): ReminderRow['action'] {
-  action.completedAt = asDate(action.completedAt);
-  action.verifiedAt = asDate(action.verifiedAt);
-  action.requestedAt = asDate(action.requestedAt);
-  action.createdAt = asDate(action.createdAt)!;
-  return Object.assign(action, { workstream: { code: workstreamCode } });
+function asAction(row: ActionRow): ReminderRow['action'] {
+  row.completedAt = asDate(row.completedAt);
+  row.verifiedAt = asDate(row.verifiedAt);
+  row.requestedAt = asDate(row.requestedAt);
+  row.createdAt = asDate(row.createdAt)!;
+  return Object.assign(row, { workstream: { code: row.workstreamCode } });
 }
 
 function ownerReminder(
