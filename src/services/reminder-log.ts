@@ -8,10 +8,10 @@
  * Status: claimed | sent | failed | skipped, and 'pending' for notices queued for the next tick
  * (deliver-notices.ts).
  */
-import { chunked } from '../db/chunked.js';
+import { chunked, inList } from '../db/chunked.js';
 import type { Db, Tx } from '../db/client.js';
 import type { ReminderLog } from '../db/generated/sqlite/client.js';
-import { asDate, isSql, type Sql, sql } from '../db/sql.js';
+import { asDate, isSql, type Query, type Sql, sql } from '../db/sql.js';
 import { retryDelayMs } from '../domain/reminders.js';
 
 export interface ReminderKey {
@@ -178,6 +178,7 @@ export async function extendLease(db: Sql, log: ReminderLog, now: Date): Promise
 /**
  * Recorded with where it landed, so a button press can find and re-render the message. Once per
  * reminder sent, so it is hand-written SQL (db/sql.ts): through Prisma it was most of a sweep's CPU.
+ * Resolves once the row is committed, as it always did; see markAll for how SQLite commits them.
  */
 export async function markSent(
   db: Sql,
@@ -186,9 +187,57 @@ export async function markSent(
   payload: unknown,
   now: Date,
 ): Promise<void> {
-  await db.run(
-    sql`UPDATE "ReminderLog" SET "status" = 'sent', "channelId" = ${where.channelId}, "messageId" = ${where.messageId}, "payload" = ${JSON.stringify(payload)}, "sentAt" = ${now}, "lastError" = NULL WHERE "id" = ${log.id}`,
-  );
+  const query = sql`UPDATE "ReminderLog" SET "status" = 'sent', "channelId" = ${where.channelId}, "messageId" = ${where.messageId}, "payload" = ${JSON.stringify(payload)}, "sentAt" = ${now}, "lastError" = NULL WHERE "id" = ${log.id}`;
+  if (db.provider === 'sqlite') await markAll(db, query);
+  else await db.run(query);
+}
+
+interface Marks {
+  waiting: { query: Query; done: () => void; failed: (error: unknown) => void }[];
+  writing: boolean;
+}
+
+const MARKS = new WeakMap<Sql, Marks>();
+
+/**
+ * Group commit, on SQLite: its one connection writes one statement at a time, and each commit
+ * syncs the WAL, so the marks that arrive while one is being written are committed together,
+ * in one transaction, as soon as it is done (the first at once, never held back for others to
+ * join). Each caller still resolves only once its own row is committed, so a crash loses no
+ * more than it did a row at a time: a claim whose mark was not committed is taken over after its
+ * lease, and the message found in Slack (reminder-posted.ts), never sent twice. PostgreSQL
+ * commits concurrent transactions together itself.
+ */
+function markAll(db: Sql, query: Query): Promise<void> {
+  let marks = MARKS.get(db);
+  if (!marks) {
+    marks = { waiting: [], writing: false };
+    MARKS.set(db, marks);
+  }
+  const queue = marks;
+  const done = new Promise<void>((resolve, reject) => {
+    queue.waiting.push({ query, done: resolve, failed: reject });
+  });
+  if (!queue.writing) void writeMarks(db, queue);
+  return done;
+}
+
+async function writeMarks(db: Sql, marks: Marks): Promise<void> {
+  marks.writing = true;
+  while (marks.waiting.length > 0) {
+    const batch = marks.waiting.splice(0, 500);
+    try {
+      if (batch.length === 1) await db.run(batch[0]!.query);
+      else
+        await db.transaction(async (tx) => {
+          for (const mark of batch) await tx.run(mark.query);
+        });
+      for (const mark of batch) mark.done();
+    } catch (error) {
+      for (const mark of batch) mark.failed(error);
+    }
+  }
+  marks.writing = false;
 }
 
 /** A send that failed: tried again once the back-off has passed (1, 2, 4 … 60 minutes). */
@@ -223,20 +272,16 @@ export async function findReminder(db: Db, workspaceId: string, id: number): Pro
  * a sweep can pass over them without asking Slack about their recipients again.
  */
 export async function finishedOn(
-  db: Db,
+  db: Sql,
   where: { workspaceId: string; kind: string; day: string; subjectKeys: string[] },
 ): Promise<Set<string>> {
   const rows = await chunked(where.subjectKeys, (subjectKeys) =>
-    db.reminderLog.findMany({
-      where: {
-        workspaceId: where.workspaceId,
-        kind: where.kind,
-        day: where.day,
-        subjectKey: { in: subjectKeys },
-        status: { in: ['sent', 'skipped'] },
-      },
-      select: { subjectKey: true, recipient: true },
-    }),
+    db.all<{ subjectKey: string; recipient: string }>(
+      inList(
+        sql`SELECT "subjectKey", "recipient" FROM "ReminderLog" WHERE "workspaceId" = ${where.workspaceId} AND "kind" = ${where.kind} AND "day" = ${where.day} AND "status" IN ('sent', 'skipped') AND "subjectKey" IN `,
+        subjectKeys,
+      ),
+    ),
   );
   return new Set(rows.map((r) => `${r.subjectKey}|${r.recipient}`));
 }

@@ -13,6 +13,7 @@ import { inParallel } from './in-parallel.js';
 import { claimMany } from './reminder-log.js';
 import { actionReminderMessage, awaitsAnswer, MAX_ROWS, type ReminderRow } from './reminder-messages.js';
 import type { Sweep } from './sweep.js';
+import { asPerson } from './sweep-rows.js';
 
 /** Owners per page: one query for the page (counts, people, ledger rows), one for their actions, one for their "not mine"s. */
 export const OWNER_PAGE = 200;
@@ -86,15 +87,6 @@ async function loadPage(sweep: Sweep, scope: Scope, after: number): Promise<Page
     logStatus,
     person: person.id === null || person.id === undefined ? null : asPerson(person),
   }));
-}
-
-/** A Person row read by hand-written SQL, as Prisma returns it. */
-function asPerson(row: Person): Person {
-  row.timezoneCheckedAt = asDate(row.timezoneCheckedAt);
-  row.unreachableAt = asDate(row.unreachableAt);
-  row.createdAt = asDate(row.createdAt)!;
-  row.remindersOff = Boolean(row.remindersOff);
-  return row;
 }
 
 /** One page of owners: skip those already done today or muted, then send the rest theirs. */
