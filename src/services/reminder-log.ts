@@ -178,7 +178,7 @@ export async function extendLease(db: Sql, log: ReminderLog, now: Date): Promise
 /**
  * Recorded with where it landed, so a button press can find and re-render the message. Once per
  * reminder sent, so it is hand-written SQL (db/sql.ts): through Prisma it was most of a sweep's CPU.
- * Resolves once the row is committed, as it always did; see markAll for how SQLite commits them.
+ * Resolves once the row is committed, as it always did; see markAll for how marks are committed together.
  */
 export async function markSent(
   db: Sql,
@@ -187,28 +187,44 @@ export async function markSent(
   payload: unknown,
   now: Date,
 ): Promise<void> {
-  const query = sql`UPDATE "ReminderLog" SET "status" = 'sent', "channelId" = ${where.channelId}, "messageId" = ${where.messageId}, "payload" = ${JSON.stringify(payload)}, "sentAt" = ${now}, "lastError" = NULL WHERE "id" = ${log.id}`;
-  if (db.provider === 'sqlite') await markAll(db, query);
-  else await db.run(query);
+  await markAll(db, {
+    id: log.id,
+    channelId: where.channelId,
+    messageId: where.messageId,
+    payload: JSON.stringify(payload),
+    sentAt: now,
+  });
+}
+
+interface Mark {
+  id: number;
+  channelId: string;
+  messageId: string;
+  payload: string;
+  sentAt: Date;
 }
 
 interface Marks {
-  waiting: { query: Query; done: () => void; failed: (error: unknown) => void }[];
+  waiting: { mark: Mark; done: () => void; failed: (error: unknown) => void }[];
   writing: boolean;
 }
 
 const MARKS = new WeakMap<Sql, Marks>();
 
+/** Marks committed together at most. */
+const MARK_BATCH = 500;
+
 /**
- * Group commit, on SQLite: its one connection writes one statement at a time, and each commit
- * syncs the WAL, so the marks that arrive while one is being written are committed together,
- * in one transaction, as soon as it is done (the first at once, never held back for others to
- * join). Each caller still resolves only once its own row is committed, so a crash loses no
- * more than it did a row at a time: a claim whose mark was not committed is taken over after its
- * lease, and the message found in Slack (reminder-posted.ts), never sent twice. PostgreSQL
- * commits concurrent transactions together itself.
+ * Group commit: the marks that arrive while one is being written are committed together, as
+ * soon as it is done (the first at once, never held back for others to join): on SQLite in one
+ * transaction (its one connection writes a statement at a time, and each commit syncs the WAL),
+ * on PostgreSQL in one statement (one round trip and one commit instead of one per reminder).
+ * Each caller still resolves only once its own row is committed, so a crash loses no more than
+ * it did a row at a time: a claim whose mark was not committed is taken over after its lease,
+ * and the message found in Slack (reminder-posted.ts), never sent twice. A batch that fails
+ * fails each of its callers, as their own statement would have.
  */
-function markAll(db: Sql, query: Query): Promise<void> {
+function markAll(db: Sql, mark: Mark): Promise<void> {
   let marks = MARKS.get(db);
   if (!marks) {
     marks = { waiting: [], writing: false };
@@ -216,7 +232,7 @@ function markAll(db: Sql, query: Query): Promise<void> {
   }
   const queue = marks;
   const done = new Promise<void>((resolve, reject) => {
-    queue.waiting.push({ query, done: resolve, failed: reject });
+    queue.waiting.push({ mark, done: resolve, failed: reject });
   });
   if (!queue.writing) void writeMarks(db, queue);
   return done;
@@ -225,19 +241,44 @@ function markAll(db: Sql, query: Query): Promise<void> {
 async function writeMarks(db: Sql, marks: Marks): Promise<void> {
   marks.writing = true;
   while (marks.waiting.length > 0) {
-    const batch = marks.waiting.splice(0, 500);
+    const batch = marks.waiting.splice(0, MARK_BATCH);
     try {
-      if (batch.length === 1) await db.run(batch[0]!.query);
-      else
-        await db.transaction(async (tx) => {
-          for (const mark of batch) await tx.run(mark.query);
-        });
+      await writeBatch(
+        db,
+        batch.map((b) => b.mark),
+      );
       for (const mark of batch) mark.done();
     } catch (error) {
       for (const mark of batch) mark.failed(error);
     }
   }
   marks.writing = false;
+}
+
+const markQuery = (m: Mark): Query =>
+  sql`UPDATE "ReminderLog" SET "status" = 'sent', "channelId" = ${m.channelId}, "messageId" = ${m.messageId}, "payload" = ${m.payload}, "sentAt" = ${m.sentAt}, "lastError" = NULL WHERE "id" = ${m.id}`;
+
+async function writeBatch(db: Sql, batch: Mark[]): Promise<void> {
+  if (batch.length === 1) {
+    await db.run(markQuery(batch[0]!));
+    return;
+  }
+  if (db.provider === 'sqlite') {
+    await db.transaction(async (tx) => {
+      for (const mark of batch) await tx.run(markQuery(mark));
+    });
+    return;
+  }
+  // One statement whatever the batch's size: five arrays, so its text never changes. Times go as
+  // UTC text, as sql-postgres.ts binds a Date.
+  await db.run(sql`
+    UPDATE "ReminderLog" AS r SET "status" = 'sent', "channelId" = v."channelId", "messageId" = v."messageId",
+      "payload" = v."payload", "sentAt" = v."sentAt", "lastError" = NULL
+    FROM unnest(${batch.map((m) => m.id)}::int[], ${batch.map((m) => m.channelId)}::text[],
+      ${batch.map((m) => m.messageId)}::text[], ${batch.map((m) => m.payload)}::text[],
+      ${batch.map((m) => m.sentAt.toISOString())}::timestamp[])
+      AS v("id", "channelId", "messageId", "payload", "sentAt")
+    WHERE r."id" = v."id"`);
 }
 
 /** A send that failed: tried again once the back-off has passed (1, 2, 4 … 60 minutes). */
