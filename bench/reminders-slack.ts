@@ -7,6 +7,9 @@
  * overlap them, several in flight). Reported: Web API calls per reminder, our CPU per reminder
  * (the process's CPU less the fake's thread), simulated Slack time and any 429s.
  */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { LogLevel } from '@slack/web-api';
 import { pacedChat } from '../src/chat/paced-chat.js';
@@ -77,6 +80,27 @@ async function startFakeSlack(clock: SharedArrayBuffer) {
 }
 
 const NOW = new Date('2026-11-23T09:30:00Z');
+
+/**
+ * With BENCH_CPU_PROFILE=<directory>, each sweep (and nothing else: not the seeding) is profiled
+ * into that directory, for Chrome DevTools or any .cpuprofile reader. Profiling costs CPU: the
+ * run's CPU per reminder is then not the figure to report.
+ */
+async function startProfile(): Promise<{ stop(name: string): Promise<void> } | null> {
+  const directory = process.env.BENCH_CPU_PROFILE;
+  if (!directory) return null;
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    stop: async (name) => {
+      const { profile } = await session.post('Profiler.stop');
+      writeFileSync(join(directory, name), JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
 const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
 
 /** `runs` sweeps of the one workspace on SQLite, the ledger emptied between them. */
@@ -111,9 +135,11 @@ export async function runSlackSweepBench(runs = 3): Promise<SlackSweepRun[]> {
       const simStart = clock.now();
       const cpuStart = process.cpuUsage();
       const started = performance.now();
+      const profiler = await startProfile();
       const tally = await sendDueReminders(deps, NOW);
       const wallMs = performance.now() - started;
       const cpu = process.cpuUsage(cpuStart);
+      await profiler?.stop(`reminders-slack-${run + 1}.cpuprofile`);
       const after = await fake.stats();
       const oursMs = (cpu.user + cpu.system) / 1000 - (after.busyMs - busyBefore);
       results.push({

@@ -121,6 +121,14 @@ export async function pendingNotMine(
         }),
     )
   ).sort((a, b) => a.id - b.id);
+  return notMinePending(events, actions);
+}
+
+/** The pending "not mine"s among `events` (not_mine and reassigned events, in id order) of `actions`. */
+export function notMinePending(
+  events: ActionEvent[],
+  actions: Pick<Action, 'id' | 'ownerId'>[],
+): Map<number, ActionEvent> {
   const owner = new Map(actions.map((a) => [a.id, a.ownerId]));
   const pending = new Map<number, ActionEvent>();
   for (const event of events) {

@@ -58,8 +58,8 @@ export async function deliverReminder(
   // Leases run from the live clock, not the tick's start: a long sweep must not hand out claims
   // that have already lapsed.
   const log =
-    prepared?.claim ?? (await claimReminder(deps.db, key, programme.id, deps.clock.now(), deps.instanceId));
-  if (!log) return (await isFinished(deps.db, key)) ? 'done' : 'later';
+    prepared?.claim ?? (await claimReminder(deps.sql, key, programme.id, deps.clock.now(), deps.instanceId));
+  if (!log) return (await isFinished(deps.sql, key)) ? 'done' : 'later';
   let earlier: Posted | null;
   let posted: Posted;
   try {

@@ -8,10 +8,10 @@
  * Status: claimed | sent | failed | skipped, and 'pending' for notices queued for the next tick
  * (deliver-notices.ts).
  */
-import { chunked } from '../db/chunked.js';
+import { chunked, inList } from '../db/chunked.js';
 import type { Db, Tx } from '../db/client.js';
 import type { ReminderLog } from '../db/generated/sqlite/client.js';
-import { type Sql, sql } from '../db/sql.js';
+import { asDate, isSql, type Query, type Sql, sql } from '../db/sql.js';
 import { retryDelayMs } from '../domain/reminders.js';
 
 export interface ReminderKey {
@@ -29,33 +29,57 @@ export const LEASE_MS = 10 * 60_000;
 
 const RECLAIMABLE = ['claimed', 'failed', 'pending'];
 
-const isUniqueViolation = (error: unknown): boolean => (error as { code?: string }).code === 'P2002';
-
 /**
  * Claims the reminder for this process, or returns null when it was sent, skipped, or is being
  * sent by someone else right now. Safe under concurrency on both databases: the insert is
  * guarded by the unique key and the re-claim by a conditional update.
  */
 export async function claimReminder(
-  db: Db,
+  db: Sql,
   key: ReminderKey,
   programmeId: number,
   now: Date,
   claimedBy: string,
 ): Promise<ReminderLog | null> {
   const leaseUntil = new Date(now.getTime() + LEASE_MS);
-  try {
-    return await db.reminderLog.create({
-      data: { ...key, programmeId, status: 'claimed', claimedBy, leaseUntil, attempts: 1, createdAt: now },
-    });
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-  }
-  const existing = await db.reminderLog.findUnique({
-    where: { workspaceId_kind_subjectKey_recipient_day: key },
-  });
-  return existing ? claimExisting(db, existing, now, claimedBy) : null;
+  // Hand-written SQL (db/sql.ts): a sweep claims every escalation and countdown one at a time.
+  const created = await db.one<ReminderLog>(
+    sql`INSERT INTO "ReminderLog" ("workspaceId", "kind", "subjectKey", "recipient", "day", "programmeId", "status", "claimedBy", "leaseUntil", "attempts", "createdAt") VALUES (${key.workspaceId}, ${key.kind}, ${key.subjectKey}, ${key.recipient}, ${key.day}, ${programmeId}, 'claimed', ${claimedBy}, ${leaseUntil}, 1, ${now}) ON CONFLICT ("workspaceId", "kind", "subjectKey", "recipient", "day") DO NOTHING RETURNING *`,
+  );
+  if (created) return asLog(created);
+  const existing = await db.one<ReminderLog>(
+    sql`SELECT * FROM "ReminderLog" WHERE "workspaceId" = ${key.workspaceId} AND "kind" = ${key.kind} AND "subjectKey" = ${key.subjectKey} AND "recipient" = ${key.recipient} AND "day" = ${key.day}`,
+  );
+  return existing ? claimExisting(db, asLog(existing), now, claimedBy) : null;
 }
+
+/** A ledger row read by hand-written SQL, its dates as Prisma returns them (see asDate). */
+function asLog(row: ReminderLog): ReminderLog {
+  row.leaseUntil = asDate(row.leaseUntil)!;
+  row.createdAt = asDate(row.createdAt)!;
+  row.sentAt = asDate(row.sentAt);
+  return row;
+}
+
+const LOG_COLUMNS = [
+  'workspaceId',
+  'kind',
+  'subjectKey',
+  'day',
+  'recipient',
+  'programmeId',
+  'status',
+  'claimedBy',
+  'leaseUntil',
+  'attempts',
+  'createdAt',
+] as const;
+
+const isSqlUniqueViolation = (error: unknown): boolean => {
+  const code = (error as { code?: string }).code ?? '';
+  // better-sqlite3 (SQLITE_CONSTRAINT_UNIQUE / _PRIMARYKEY) and pg (unique_violation).
+  return code.startsWith('SQLITE_CONSTRAINT') || code === '23505';
+};
 
 /**
  * Claims many reminders of one kind, subject and day in two statements (a page of owners), for
@@ -64,7 +88,7 @@ export async function claimReminder(
  * claims one by one, so the race costs time, never a duplicate.
  */
 export async function claimMany(
-  db: Db,
+  db: Sql,
   key: Omit<ReminderKey, 'recipient'>,
   recipients: string[],
   programmeId: number,
@@ -73,62 +97,88 @@ export async function claimMany(
 ): Promise<Map<string, ReminderLog>> {
   if (recipients.length === 0) return new Map();
   const leaseUntil = new Date(now.getTime() + LEASE_MS);
-  try {
-    await db.reminderLog.createMany({
-      data: recipients.map((recipient) => ({
-        ...key,
-        recipient,
-        programmeId,
-        status: 'claimed',
-        claimedBy,
-        leaseUntil,
-        attempts: 1,
-        createdAt: now,
-      })),
+  // One INSERT … RETURNING of hand-written SQL: a statement is atomic, so either every row is
+  // ours or (a row already there) none is. Callers keep batches small (well under SQLite's 999
+  // bound parameters: 11 a row).
+  const strings: string[] = [
+    `INSERT INTO "ReminderLog" (${LOG_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES `,
+  ];
+  const values: unknown[] = [];
+  recipients.forEach((recipient, i) => {
+    const row = {
+      ...key,
+      recipient,
+      programmeId,
+      status: 'claimed',
+      claimedBy,
+      leaseUntil,
+      attempts: 1,
+      createdAt: now,
+    };
+    LOG_COLUMNS.forEach((column, j) => {
+      if (j > 0) strings.push(', ');
+      else strings[strings.length - 1] += i > 0 ? ', (' : '(';
+      values.push(row[column]);
     });
+    strings.push(')');
+  });
+  strings[strings.length - 1] += ' RETURNING *';
+  let rows: ReminderLog[];
+  try {
+    rows = await db.all<ReminderLog>({ strings, values });
   } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
+    if (!isSqlUniqueViolation(error)) throw error;
     return new Map();
   }
-  const rows = await db.reminderLog.findMany({
-    where: { ...key, recipient: { in: recipients }, status: 'claimed', claimedBy, leaseUntil },
-  });
-  return new Map(rows.map((row) => [row.recipient, row]));
+  return new Map(rows.map((row) => [row.recipient, asLog(row)]));
 }
 
 /**
  * Sent or skipped for good. A row someone else holds is not finished: their claim may lapse (a
  * crashed replica), and whoever swept must come back for it.
  */
-export async function isFinished(db: Db, key: ReminderKey): Promise<boolean> {
-  const row = await db.reminderLog.findUnique({
-    where: { workspaceId_kind_subjectKey_recipient_day: key },
-    select: { status: true },
-  });
+export async function isFinished(db: Sql, key: ReminderKey): Promise<boolean> {
+  const row = await db.one<{ status: string }>(
+    sql`SELECT "status" FROM "ReminderLog" WHERE "workspaceId" = ${key.workspaceId} AND "kind" = ${key.kind} AND "subjectKey" = ${key.subjectKey} AND "recipient" = ${key.recipient} AND "day" = ${key.day}`,
+  );
   return row?.status === 'sent' || row?.status === 'skipped';
 }
 
 /** Claims a row that already exists (a queued notice, a failed send) if nobody holds it. */
 export async function claimExisting(
-  db: Db,
+  db: Db | Sql,
   log: ReminderLog,
   now: Date,
   claimedBy: string,
 ): Promise<ReminderLog | null> {
   if (!RECLAIMABLE.includes(log.status) || log.leaseUntil > now) return null;
   const leaseUntil = new Date(now.getTime() + LEASE_MS);
-  const taken = await db.reminderLog.updateMany({
-    where: { id: log.id, status: { in: RECLAIMABLE }, leaseUntil: { lte: now } },
-    data: { status: 'claimed', claimedBy, leaseUntil, attempts: { increment: 1 } },
-  });
-  return taken.count === 1
+  const taken = isSql(db)
+    ? await db.run(
+        sql`UPDATE "ReminderLog" SET "status" = 'claimed', "claimedBy" = ${claimedBy}, "leaseUntil" = ${leaseUntil}, "attempts" = "attempts" + 1 WHERE "id" = ${log.id} AND "status" IN ('claimed', 'failed', 'pending') AND "leaseUntil" <= ${now}`,
+      )
+    : (
+        await db.reminderLog.updateMany({
+          where: { id: log.id, status: { in: RECLAIMABLE }, leaseUntil: { lte: now } },
+          data: { status: 'claimed', claimedBy, leaseUntil, attempts: { increment: 1 } },
+        })
+      ).count;
+  return taken === 1
     ? { ...log, status: 'claimed', claimedBy, leaseUntil, attempts: log.attempts + 1 }
     : null;
+}
+
+/** Keeps a claim (a programme's sweep) alive: once a page, so hand-written SQL. */
+export async function extendLease(db: Sql, log: ReminderLog, now: Date): Promise<void> {
+  await db.run(
+    sql`UPDATE "ReminderLog" SET "leaseUntil" = ${new Date(now.getTime() + LEASE_MS)} WHERE "id" = ${log.id}`,
+  );
 }
 
 /**
  * Recorded with where it landed, so a button press can find and re-render the message. Once per
  * reminder sent, so it is hand-written SQL (db/sql.ts): through Prisma it was most of a sweep's CPU.
+ * Resolves once the row is committed, as it always did; see markAll for how marks are committed together.
  */
 export async function markSent(
   db: Sql,
@@ -137,9 +187,98 @@ export async function markSent(
   payload: unknown,
   now: Date,
 ): Promise<void> {
-  await db.run(
-    sql`UPDATE "ReminderLog" SET "status" = 'sent', "channelId" = ${where.channelId}, "messageId" = ${where.messageId}, "payload" = ${JSON.stringify(payload)}, "sentAt" = ${now}, "lastError" = NULL WHERE "id" = ${log.id}`,
-  );
+  await markAll(db, {
+    id: log.id,
+    channelId: where.channelId,
+    messageId: where.messageId,
+    payload: JSON.stringify(payload),
+    sentAt: now,
+  });
+}
+
+interface Mark {
+  id: number;
+  channelId: string;
+  messageId: string;
+  payload: string;
+  sentAt: Date;
+}
+
+interface Marks {
+  waiting: { mark: Mark; done: () => void; failed: (error: unknown) => void }[];
+  writing: boolean;
+}
+
+const MARKS = new WeakMap<Sql, Marks>();
+
+/** Marks committed together at most. */
+const MARK_BATCH = 500;
+
+/**
+ * Group commit: the marks that arrive while one is being written are committed together, as
+ * soon as it is done (the first at once, never held back for others to join): on SQLite in one
+ * transaction (its one connection writes a statement at a time, and each commit syncs the WAL),
+ * on PostgreSQL in one statement (one round trip and one commit instead of one per reminder).
+ * Each caller still resolves only once its own row is committed, so a crash loses no more than
+ * it did a row at a time: a claim whose mark was not committed is taken over after its lease,
+ * and the message found in Slack (reminder-posted.ts), never sent twice. A batch that fails
+ * fails each of its callers, as their own statement would have.
+ */
+function markAll(db: Sql, mark: Mark): Promise<void> {
+  let marks = MARKS.get(db);
+  if (!marks) {
+    marks = { waiting: [], writing: false };
+    MARKS.set(db, marks);
+  }
+  const queue = marks;
+  const done = new Promise<void>((resolve, reject) => {
+    queue.waiting.push({ mark, done: resolve, failed: reject });
+  });
+  if (!queue.writing) void writeMarks(db, queue);
+  return done;
+}
+
+async function writeMarks(db: Sql, marks: Marks): Promise<void> {
+  marks.writing = true;
+  while (marks.waiting.length > 0) {
+    const batch = marks.waiting.splice(0, MARK_BATCH);
+    try {
+      await writeBatch(
+        db,
+        batch.map((b) => b.mark),
+      );
+      for (const mark of batch) mark.done();
+    } catch (error) {
+      for (const mark of batch) mark.failed(error);
+    }
+  }
+  marks.writing = false;
+}
+
+const markQuery = (m: Mark): Query =>
+  sql`UPDATE "ReminderLog" SET "status" = 'sent', "channelId" = ${m.channelId}, "messageId" = ${m.messageId}, "payload" = ${m.payload}, "sentAt" = ${m.sentAt}, "lastError" = NULL WHERE "id" = ${m.id}`;
+
+async function writeBatch(db: Sql, batch: Mark[]): Promise<void> {
+  if (batch.length === 1) {
+    await db.run(markQuery(batch[0]!));
+    return;
+  }
+  if (db.provider === 'sqlite') {
+    await db.transaction(async (tx) => {
+      for (const mark of batch) await tx.run(markQuery(mark));
+    });
+    return;
+  }
+  // One statement whatever the batch's size: five arrays, so its text never changes. Times go as
+  // UTC text, as sql-postgres.ts binds a Date.
+  await db.run(sql`
+    UPDATE "ReminderLog" AS r SET "status" = 'sent', "channelId" = v."channelId", "messageId" = v."messageId",
+      "payload" = v."payload", "sentAt" = v."sentAt", "lastError" = NULL
+    FROM unnest(${batch.map((m) => m.id)}::int[], ${batch.map((m) => m.channelId)}::text[],
+      ${batch.map((m) => m.messageId)}::text[], ${batch.map((m) => m.payload)}::text[],
+      ${batch.map((m) => m.sentAt.toISOString())}::timestamp[])
+      AS v("id", "channelId", "messageId", "payload", "sentAt")
+    WHERE r."id" = v."id"`);
 }
 
 /** A send that failed: tried again once the back-off has passed (1, 2, 4 … 60 minutes). */
@@ -174,20 +313,16 @@ export async function findReminder(db: Db, workspaceId: string, id: number): Pro
  * a sweep can pass over them without asking Slack about their recipients again.
  */
 export async function finishedOn(
-  db: Db,
+  db: Sql,
   where: { workspaceId: string; kind: string; day: string; subjectKeys: string[] },
 ): Promise<Set<string>> {
   const rows = await chunked(where.subjectKeys, (subjectKeys) =>
-    db.reminderLog.findMany({
-      where: {
-        workspaceId: where.workspaceId,
-        kind: where.kind,
-        day: where.day,
-        subjectKey: { in: subjectKeys },
-        status: { in: ['sent', 'skipped'] },
-      },
-      select: { subjectKey: true, recipient: true },
-    }),
+    db.all<{ subjectKey: string; recipient: string }>(
+      inList(
+        sql`SELECT "subjectKey", "recipient" FROM "ReminderLog" WHERE "workspaceId" = ${where.workspaceId} AND "kind" = ${where.kind} AND "day" = ${where.day} AND "status" IN ('sent', 'skipped') AND "subjectKey" IN `,
+        subjectKeys,
+      ),
+    ),
   );
   return new Set(rows.map((r) => `${r.subjectKey}|${r.recipient}`));
 }

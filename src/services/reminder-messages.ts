@@ -44,6 +44,25 @@ function timing(dueDate: Day, today: Day): string {
   return ahead === 0 ? '*due today*' : ahead === 1 ? 'due tomorrow' : `due in ${ahead} days`;
 }
 
+/**
+ * A due date's marker and words as seen on `today`, kept: a sweep writes the same few hundred
+ * due dates into tens of thousands of rows. Bounded: forgotten now and then.
+ */
+const DUE_WORDS = new Map<string, { marker: string; words: string }>();
+
+function dueWords(dueDate: Day, today: Day): { marker: string; words: string } {
+  const key = `${today}|${dueDate}`;
+  let found = DUE_WORDS.get(key);
+  if (!found) {
+    if (DUE_WORDS.size >= 10_000) DUE_WORDS.clear();
+    const marker =
+      dueDate < today ? '<rag:red>' : daysBetween(today, dueDate) <= 7 ? '<rag:amber>' : '<rag:not_started>';
+    found = { marker, words: `due ${formatDueDate(dueDate, today)} · ${timing(dueDate, today)}` };
+    DUE_WORDS.set(key, found);
+  }
+  return found;
+}
+
 /** Does the row still need an answer from this person? Then it keeps its buttons. */
 export function awaitsAnswer(row: ReminderRow, personId: number): boolean {
   return (
@@ -75,12 +94,7 @@ export function reminderRowBlocks(
   const tail = notes.length > 0 ? `\n${notes.join('\n')}` : '';
   const closed = closedState(row, personId);
   if (closed) return [{ type: 'section', text: `${closed.emoji} ${head} · ${closed.words}${tail}` }];
-  const marker =
-    action.dueDate < today
-      ? '<rag:red>'
-      : daysBetween(today, action.dueDate) <= 7
-        ? '<rag:amber>'
-        : '<rag:not_started>';
+  const due = dueWords(action.dueDate, today);
   const value = buttonValue(source, action.number);
   const buttons: Button[] = [
     { text: 'Done', actionId: REMINDER_BUTTONS.done, value, style: 'primary' },
@@ -91,7 +105,7 @@ export function reminderRowBlocks(
   return [
     {
       type: 'section',
-      text: `${marker} ${head} · due ${formatDueDate(action.dueDate, today)} · ${timing(action.dueDate, today)}${tail}`,
+      text: `${due.marker} ${head} · ${due.words}${tail}`,
     },
     { type: 'actions', blockId: `action-${action.number}`, buttons },
   ];

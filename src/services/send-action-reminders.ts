@@ -3,126 +3,184 @@
  * the programme's dueSoonDays. Owners are read a page at a time (keyset on the owner id), and
  * their actions only for that page, so memory stays bounded whatever the size of the plan.
  */
-import type { Person, Programme } from '../db/generated/sqlite/client.js';
-import { addDays } from '../domain/dates.js';
+import type { Action, ActionEvent, Person, Programme } from '../db/generated/sqlite/client.js';
+import { asDate, sql } from '../db/sql.js';
+import { addDays, type Day } from '../domain/dates.js';
 import { isMuted } from '../domain/reminders.js';
-import { pendingNotMine } from './current-reminder.js';
+import { notMinePending } from './current-reminder.js';
 import { deliverReminder, type ReminderToSend, readiness } from './deliver-reminder.js';
 import { inParallel } from './in-parallel.js';
 import { claimMany } from './reminder-log.js';
 import { actionReminderMessage, awaitsAnswer, MAX_ROWS, type ReminderRow } from './reminder-messages.js';
 import type { Sweep } from './sweep.js';
+import { asPerson } from './sweep-rows.js';
 
-/** Owners per page: one query each for their counts, actions, people and ledger rows. */
+/** Owners per page: one query for the page (counts, people, ledger rows), one for their actions, one for their "not mine"s. */
 export const OWNER_PAGE = 200;
 
+/** The open actions a programme's reminders list today: due by today plus dueSoonDays. */
+interface Scope {
+  workspaceId: string;
+  programmeId: number;
+  horizon: Day;
+}
+
+/*
+ * Hand-written SQL (db/sql.ts): through Prisma, compiling these queries and mapping their rows
+ * was most of a sweep's CPU. Each takes a fixed number of parameters whatever the page holds
+ * (owners are a keyset range, never an IN list), so none nears SQLite's 999.
+ */
+
 export async function sendActionReminders(sweep: Sweep, programme: Programme): Promise<void> {
-  const base = {
+  const scope: Scope = {
     workspaceId: programme.workspaceId,
     programmeId: programme.id,
-    status: 'open',
-    dueDate: { lte: addDays(sweep.day, programme.dueSoonDays) },
+    horizon: addDays(sweep.day, programme.dueSoonDays),
   };
   let after = 0;
   for (;;) {
-    const page = await sweep.deps.db.action.groupBy({
-      by: ['ownerId'],
-      where: { ...base, ownerId: { gt: after } },
-      orderBy: { ownerId: 'asc' },
-      take: OWNER_PAGE,
-      _count: { _all: true },
-    });
+    const page = await loadPage(sweep, scope, after);
     if (page.length === 0) return;
-    after = page.at(-1)!.ownerId;
-    await remindPage(sweep, programme, base, page);
+    const last = page.at(-1)!.ownerId;
+    await remindPage(sweep, programme, scope, page, { after, last });
+    after = last;
     await sweep.heartbeat();
   }
 }
 
-type OwnerCount = { ownerId: number; _count: { _all: number } };
+interface PageOwner {
+  ownerId: number;
+  /** Their open actions due by the horizon. */
+  count: number;
+  /** Null when the owner is not a person of this workspace (nothing is sent). */
+  person: Person | null;
+  /** Today's ledger row for them, if any. */
+  logStatus: string | null;
+}
+
+type PageRow = Person & { pageOwnerId: number; actionCount: number | string; logStatus: string | null };
+
+/**
+ * A page of owners, in owner order: their counts, Person rows and today's ledger rows, in one
+ * query. The counts read only the index on (programmeId, status, ownerId, dueDate); the tenant
+ * check is the Person join (an owner who is not a person of this workspace is sent nothing), and
+ * the actions themselves are read with their workspace (loadRows).
+ */
+async function loadPage(sweep: Sweep, scope: Scope, after: number): Promise<PageOwner[]> {
+  const { workspaceId, programmeId, horizon } = scope;
+  const subjectKey = `programme:${programmeId}`;
+  const rows = await sweep.deps.sql.all<PageRow>(sql`
+    SELECT p.*, c."ownerId" AS "pageOwnerId", c."n" AS "actionCount", l."status" AS "logStatus"
+    FROM (
+      SELECT "ownerId", COUNT(*) AS "n" FROM "Action"
+      WHERE "programmeId" = ${programmeId} AND "status" = 'open'
+        AND "dueDate" <= ${horizon} AND "ownerId" > ${after}
+      GROUP BY "ownerId" ORDER BY "ownerId" LIMIT ${OWNER_PAGE}
+    ) c
+    LEFT JOIN "Person" p ON p."id" = c."ownerId" AND p."workspaceId" = ${workspaceId}
+    LEFT JOIN "ReminderLog" l ON l."workspaceId" = ${workspaceId} AND l."kind" = 'action'
+      AND l."subjectKey" = ${subjectKey} AND l."day" = ${sweep.day} AND l."recipient" = p."platformUserId"
+    ORDER BY c."ownerId"`);
+  return rows.map(({ pageOwnerId, actionCount, logStatus, ...person }) => ({
+    ownerId: Number(pageOwnerId),
+    count: Number(actionCount),
+    logStatus,
+    person: person.id === null || person.id === undefined ? null : asPerson(person),
+  }));
+}
 
 /** One page of owners: skip those already done today or muted, then send the rest theirs. */
 async function remindPage(
   sweep: Sweep,
   programme: Programme,
-  base: ActionWhere,
-  page: OwnerCount[],
+  scope: Scope,
+  page: PageOwner[],
+  range: { after: number; last: number },
 ): Promise<void> {
-  const { db } = sweep.deps;
   const subjectKey = `programme:${programme.id}`;
-  const people = await db.person.findMany({
-    where: { workspaceId: programme.workspaceId, id: { in: page.map((p) => p.ownerId) } },
-  });
-  const logged = await db.reminderLog.findMany({
-    where: {
-      workspaceId: programme.workspaceId,
-      kind: 'action',
-      subjectKey,
-      day: sweep.day,
-      recipient: { in: people.map((p) => p.platformUserId) },
-    },
-    select: { recipient: true, status: true },
-  });
-  const finished = new Set(
-    logged.filter((l) => l.status === 'sent' || l.status === 'skipped').map((l) => l.recipient),
+  const due = page.filter(
+    (o): o is PageOwner & { person: Person } =>
+      o.person !== null &&
+      o.logStatus !== 'sent' &&
+      o.logStatus !== 'skipped' &&
+      !isMuted(o.person, sweep.day),
   );
-  const due = people.filter((p) => !finished.has(p.platformUserId) && !isMuted(p, sweep.day));
-  const rows = await loadRows(sweep, base, due, page);
-  const reminders = due.flatMap((person) => {
+  if (due.length === 0) return;
+  const rows = await loadRows(sweep, scope, range, page);
+  const reminders = due.flatMap(({ person, count }) => {
     const mine = rows.get(person.id) ?? [];
-    const total = page.find((p) => p.ownerId === person.id)?._count._all ?? mine.length;
     // Nothing to answer (every action is with the lead after a "not mine"): no message.
     if (!mine.some((row) => awaitsAnswer(row, person.id))) return [];
-    return [ownerReminder(sweep, programme, person, mine, total - mine.length, subjectKey)];
+    return [ownerReminder(sweep, programme, person, mine, count - mine.length, subjectKey)];
   });
-  await sendPage(sweep, programme, reminders, new Set(logged.map((l) => l.recipient)));
+  const hasRow = new Set(
+    page.filter((o) => o.person && o.logStatus !== null).map((o) => o.person!.platformUserId),
+  );
+  await sendPage(sweep, programme, reminders, hasRow);
 }
 
-type ActionWhere = { workspaceId: string; programmeId: number; status: string; dueDate: { lte: string } };
+type ActionRow = Action & { workstreamCode: string };
 
-/** The page's owners' actions in two queries: those with a handful, and those with more (cut to MAX_ROWS each). */
+/**
+ * The page's owners' actions, each owner's soonest MAX_ROWS only (the database cuts them), with
+ * their workstream's code, and their pending "not mine"s: two queries however the actions fall.
+ */
 async function loadRows(
   sweep: Sweep,
-  base: ActionWhere,
-  owners: Person[],
-  counts: OwnerCount[],
+  scope: Scope,
+  range: { after: number; last: number },
+  page: PageOwner[],
 ): Promise<Map<number, ReminderRow[]>> {
-  const many = new Set(counts.filter((c) => c._count._all > MAX_ROWS).map((c) => c.ownerId));
-  const few = owners.filter((o) => !many.has(o.id)).map((o) => o.id);
-  const query = (ownerId: number | { in: number[] }, take?: number) =>
-    sweep.deps.db.action.findMany({
-      where: { ...base, ownerId },
-      include: { workstream: { select: { code: true } } },
-      orderBy: [{ dueDate: 'asc' }, { number: 'asc' }],
-      take,
-    });
-  const actions = few.length > 0 ? await query({ in: few }) : [];
-  // Those with more than MAX_ROWS: one query for them all, each cut to their soonest MAX_ROWS
-  // (rows come in due order), so a page costs the same few queries however its owners' actions fall.
-  const busy = owners.filter((o) => many.has(o.id)).map((o) => o.id);
-  if (busy.length > 0) {
-    const kept = new Map<number, number>();
-    for (const action of await query({ in: busy })) {
-      const n = kept.get(action.ownerId) ?? 0;
-      if (n >= MAX_ROWS) continue;
-      kept.set(action.ownerId, n + 1);
-      actions.push(action);
-    }
-  }
-  const userIdOf = new Map(owners.map((o) => [o.id, o.platformUserId]));
-  const declined = await pendingNotMine(sweep.deps.db, base.workspaceId, actions);
+  const { workspaceId, programmeId, horizon } = scope;
+  const { sql: db } = sweep.deps;
+  const found = await db.all<ActionRow>(sql`
+    SELECT a.*, w."code" AS "workstreamCode" FROM (
+      SELECT x."id", ROW_NUMBER() OVER (PARTITION BY x."ownerId" ORDER BY x."dueDate", x."number") AS "rowNumber"
+      FROM "Action" x
+      WHERE x."workspaceId" = ${workspaceId} AND x."programmeId" = ${programmeId} AND x."status" = 'open'
+        AND x."dueDate" <= ${horizon} AND x."ownerId" > ${range.after} AND x."ownerId" <= ${range.last}
+    ) r
+    JOIN "Action" a ON a."id" = r."id"
+    JOIN "Workstream" w ON w."id" = a."workstreamId"
+    WHERE r."rowNumber" <= ${MAX_ROWS}
+    ORDER BY a."ownerId", a."dueDate", a."number"`);
+  const events = await db.all<ActionEvent>(sql`
+    SELECT e.* FROM "ActionEvent" e
+    JOIN "Action" a ON a."id" = e."actionId"
+    WHERE e."workspaceId" = ${workspaceId} AND e."kind" IN ('not_mine', 'reassigned')
+      AND a."programmeId" = ${programmeId} AND a."status" = 'open'
+      AND a."dueDate" <= ${horizon} AND a."ownerId" > ${range.after} AND a."ownerId" <= ${range.last}
+    ORDER BY e."id"`);
+  const actions = found.map(asAction);
+  for (const event of events) event.createdAt = asDate(event.createdAt)!;
+  const declined = notMinePending(events, actions);
+  const userIdOf = new Map(
+    page.flatMap((o) => (o.person ? [[o.ownerId, o.person.platformUserId] as const] : [])),
+  );
   const rows = new Map<number, ReminderRow[]>();
   for (const action of actions) {
-    const list = rows.get(action.ownerId) ?? [];
+    let list = rows.get(action.ownerId);
+    if (!list) {
+      list = [];
+      rows.set(action.ownerId, list);
+    }
     const claim = declined.get(action.id);
     list.push({
       action,
       ownerPlatformUserId: userIdOf.get(action.ownerId) ?? '',
       since: claim ? [claim] : [],
     });
-    rows.set(action.ownerId, list);
   }
   return rows;
+}
+
+/** An Action row read by hand-written SQL, as Prisma returns it with its workstream's code. */
+function asAction(row: ActionRow): ReminderRow['action'] {
+  row.completedAt = asDate(row.completedAt);
+  row.verifiedAt = asDate(row.verifiedAt);
+  row.requestedAt = asDate(row.requestedAt);
+  row.createdAt = asDate(row.createdAt)!;
+  return Object.assign(row, { workstream: { code: row.workstreamCode } });
 }
 
 function ownerReminder(
@@ -183,7 +241,7 @@ async function sendPage(
   for (let i = 0; i < ready.length; i += CLAIM_BATCH) {
     const batch = ready.slice(i, i + CLAIM_BATCH);
     const fresh = batch.map((r) => r.to.person.platformUserId).filter((id) => !hasRow.has(id));
-    const claims = await claimMany(deps.db, key, fresh, programme.id, deps.clock.now(), deps.instanceId);
+    const claims = await claimMany(deps.sql, key, fresh, programme.id, deps.clock.now(), deps.instanceId);
     await inParallel(batch, IN_FLIGHT, async (reminder) => {
       const claim = claims.get(reminder.to.person.platformUserId);
       sweep.count(await deliverReminder(deps, sweep.check, reminder, sweep.now, { claim }));

@@ -20,7 +20,7 @@ export async function sendCountdowns(sweep: Sweep, programme: Programme): Promis
   const due = await countdownsDue(sweep, programme);
   if (due.length === 0) return;
   const subjectKeys = due.map((d) => d.subjectKey);
-  const finished = await finishedOn(deps.db, {
+  const finished = await finishedOn(deps.sql, {
     workspaceId: programme.workspaceId,
     kind: 'countdown',
     day,

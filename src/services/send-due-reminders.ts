@@ -17,7 +17,7 @@ import { bankHolidays, type Holidays } from '../domain/working-days.js';
 import { deliverNotices } from './deliver-notices.js';
 import type { ChatDeps } from './deps.js';
 import { inParallel } from './in-parallel.js';
-import { claimReminder, LEASE_MS, markFailed, markSent } from './reminder-log.js';
+import { claimReminder, extendLease, markFailed, markSent } from './reminder-log.js';
 import { recipientCheck } from './reminder-recipients.js';
 import { sendActionReminders } from './send-action-reminders.js';
 import { sendCountdowns } from './send-countdowns.js';
@@ -123,7 +123,7 @@ async function sweepProgramme(base: Sweep, programme: Programme): Promise<Tally>
     recipient: 'programme',
     day,
   };
-  const claim = await claimReminder(deps.db, key, programme.id, now, deps.instanceId);
+  const claim = await claimReminder(deps.sql, key, programme.id, now, deps.instanceId);
   if (!claim) return base.tally;
   const sweep: Sweep = {
     ...base,
@@ -131,10 +131,7 @@ async function sweepProgramme(base: Sweep, programme: Programme): Promise<Tally>
       base.tally[outcome] += 1;
     },
     heartbeat: async () => {
-      await deps.db.reminderLog.update({
-        where: { id: claim.id },
-        data: { leaseUntil: new Date(deps.clock.now().getTime() + LEASE_MS) },
-      });
+      await extendLease(deps.sql, claim, deps.clock.now());
     },
   };
   try {

@@ -4,8 +4,9 @@
  * instead (src/domain/escalation.ts). The ledger row is keyed by the week's Monday, so the first
  * working day's sweep sends it and the rest of the week finds it done.
  */
-import { chunked } from '../db/chunked.js';
+import { chunked, inList } from '../db/chunked.js';
 import type { Action, Person, Programme, Workstream } from '../db/generated/sqlite/client.js';
+import { sql } from '../db/sql.js';
 import { addDays } from '../domain/dates.js';
 import { escalationRecipients } from '../domain/escalation.js';
 import { escalationWeek, isMuted } from '../domain/reminders.js';
@@ -14,25 +15,27 @@ import { escalationMessage } from './notice-messages.js';
 import { finishedOn } from './reminder-log.js';
 import { MAX_ROWS } from './reminder-messages.js';
 import type { Sweep } from './sweep.js';
+import { asPerson, asWorkstream } from './sweep-rows.js';
 
 type WithLeads = Workstream & { leads: { person: Person }[] };
 
+/** An escalated action as the message lists it, with its owner's platform id. */
+type Overdue = Pick<Action, 'id' | 'number' | 'text' | 'dueDate' | 'status' | 'ownerId'> & {
+  ownerPlatformUserId: string | null;
+};
+
+/*
+ * Hand-written SQL (db/sql.ts), as the owners' reminders: a few queries per programme and one per
+ * workstream that has someone still to be sent this week's, each with a fixed number of
+ * parameters (the forced admins' ids, from configuration, go a chunk at a time).
+ */
+
 export async function sendEscalations(sweep: Sweep, programme: Programme): Promise<void> {
   const { deps, day } = sweep;
-  const workstreams: WithLeads[] = await deps.db.workstream.findMany({
-    where: { programmeId: programme.id, workspaceId: programme.workspaceId, closedAt: null },
-    include: { leads: { include: { person: true } } },
-    orderBy: { code: 'asc' },
-  });
-  const admins = await deps.db.person.findMany({
-    where: {
-      workspaceId: programme.workspaceId,
-      OR: [{ role: 'admin' }, { platformUserId: { in: deps.adminUserIds ?? [] } }],
-    },
-    orderBy: { id: 'asc' },
-  });
+  const workstreams = await openWorkstreams(sweep, programme);
+  const admins = await programmeAdmins(sweep, programme.workspaceId);
   const week = escalationWeek(day);
-  const finished = await finishedOn(deps.db, {
+  const finished = await finishedOn(deps.sql, {
     workspaceId: programme.workspaceId,
     kind: 'escalation',
     day: week,
@@ -50,7 +53,14 @@ export async function sendEscalations(sweep: Sweep, programme: Programme): Promi
       const shown = recipient.actions.slice(0, MAX_ROWS);
       const message = escalationMessage({
         workstream,
-        actions: await views(sweep, workstream, shown),
+        actions: shown.map((a) => ({
+          number: a.number,
+          text: a.text,
+          dueDate: a.dueDate,
+          status: a.status,
+          ownerPlatformUserId: a.ownerPlatformUserId ?? 'unknown',
+          workstreamCode: workstream.code,
+        })),
         total: recipient.actions.length,
         escalationDays: programme.escalationDays,
         today: day,
@@ -68,32 +78,56 @@ export async function sendEscalations(sweep: Sweep, programme: Programme): Promi
   }
 }
 
-/** The workstream's open actions overdue by the threshold or more, longest overdue first. */
-function escalatedActions(sweep: Sweep, programme: Programme, workstream: Workstream): Promise<Action[]> {
-  return sweep.deps.db.action.findMany({
-    where: {
-      workspaceId: programme.workspaceId,
-      programmeId: programme.id,
-      workstreamId: workstream.id,
-      status: 'open',
-      dueDate: { lte: addDays(sweep.day, -programme.escalationDays) },
-    },
-    orderBy: [{ dueDate: 'asc' }, { number: 'asc' }],
-  });
+/** The programme's open workstreams in code order, each with its leads (in person id order). */
+async function openWorkstreams(sweep: Sweep, programme: Programme): Promise<WithLeads[]> {
+  const { sql: db } = sweep.deps;
+  const { id, workspaceId } = programme;
+  const workstreams = await db.all<Workstream>(
+    sql`SELECT * FROM "Workstream" WHERE "programmeId" = ${id} AND "workspaceId" = ${workspaceId} AND "closedAt" IS NULL ORDER BY "code"`,
+  );
+  if (workstreams.length === 0) return [];
+  const leads = await db.all<Person & { leadOf: number }>(sql`
+    SELECT l."workstreamId" AS "leadOf", p.* FROM "WorkstreamLead" l
+    JOIN "Workstream" w ON w."id" = l."workstreamId"
+    JOIN "Person" p ON p."id" = l."personId" AND p."workspaceId" = ${workspaceId}
+    WHERE w."programmeId" = ${id} AND w."workspaceId" = ${workspaceId} AND w."closedAt" IS NULL
+      AND l."workspaceId" = ${workspaceId}
+    ORDER BY l."workstreamId", l."personId"`);
+  const byWorkstream = new Map<number, { person: Person }[]>();
+  for (const { leadOf, ...person } of leads) {
+    const list = byWorkstream.get(Number(leadOf)) ?? [];
+    list.push({ person: asPerson(person) });
+    byWorkstream.set(Number(leadOf), list);
+  }
+  return workstreams.map((w) => Object.assign(asWorkstream(w), { leads: byWorkstream.get(w.id) ?? [] }));
 }
 
-/** The actions as the message lists them, with their owners' Slack ids. */
-async function views(sweep: Sweep, workstream: Workstream, actions: Action[]) {
-  const owners = await chunked([...new Set(actions.map((a) => a.ownerId))], (ids) =>
-    sweep.deps.db.person.findMany({ where: { workspaceId: workstream.workspaceId, id: { in: ids } } }),
+/** The workspace's admins, by role or named in configuration (ADMIN_USER_IDS), in id order. */
+async function programmeAdmins(sweep: Sweep, workspaceId: string): Promise<Person[]> {
+  const { sql: db, adminUserIds } = sweep.deps;
+  const byRole = await db.all<Person>(
+    sql`SELECT * FROM "Person" WHERE "workspaceId" = ${workspaceId} AND "role" = 'admin'`,
   );
-  const userIdOf = new Map(owners.map((o) => [o.id, o.platformUserId]));
-  return actions.map((a) => ({
-    number: a.number,
-    text: a.text,
-    dueDate: a.dueDate,
-    status: a.status,
-    ownerPlatformUserId: userIdOf.get(a.ownerId) ?? 'unknown',
-    workstreamCode: workstream.code,
-  }));
+  const forced = await chunked(adminUserIds ?? [], (ids) =>
+    db.all<Person>(
+      inList(
+        sql`SELECT * FROM "Person" WHERE "workspaceId" = ${workspaceId} AND "role" <> 'admin' AND "platformUserId" IN `,
+        ids,
+      ),
+    ),
+  );
+  return [...byRole, ...forced].map(asPerson).sort((a, b) => a.id - b.id);
+}
+
+/** The workstream's open actions overdue by the threshold or more, longest overdue first, with their owners. */
+function escalatedActions(sweep: Sweep, programme: Programme, workstream: Workstream): Promise<Overdue[]> {
+  const { workspaceId } = programme;
+  return sweep.deps.sql.all<Overdue>(sql`
+    SELECT a."id", a."number", a."text", a."dueDate", a."status", a."ownerId", p."platformUserId" AS "ownerPlatformUserId"
+    FROM "Action" a
+    LEFT JOIN "Person" p ON p."id" = a."ownerId" AND p."workspaceId" = ${workspaceId}
+    WHERE a."workspaceId" = ${workspaceId} AND a."programmeId" = ${programme.id}
+      AND a."workstreamId" = ${workstream.id} AND a."status" = 'open'
+      AND a."dueDate" <= ${addDays(sweep.day, -programme.escalationDays)}
+    ORDER BY a."dueDate", a."number"`);
 }

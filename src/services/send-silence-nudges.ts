@@ -18,7 +18,7 @@ export async function sendSilenceNudges(sweep: Sweep, programme: Programme): Pro
   if (!isDayBeforeDigest(day, programme.digestDay, sweep.holidays)) return;
   const { silent, lastUpdate } = await silentWorkstreams(sweep, programme);
   const subjectKeys = silent.map((w) => `workstream:${w.id}`);
-  const finished = await finishedOn(deps.db, {
+  const finished = await finishedOn(deps.sql, {
     workspaceId: programme.workspaceId,
     kind: 'silence',
     day,
