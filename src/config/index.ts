@@ -44,6 +44,8 @@ export interface Config {
   instanceId: string;
   /** RETENTION_YEARS: delete records older than this many years; undefined keeps everything. */
   retentionYears?: number;
+  /** METRICS_TOKEN: when set, /metrics answers only a request bearing it; unset, it is open. */
+  metricsToken?: string;
 }
 
 export class ConfigError extends Error {
@@ -103,6 +105,13 @@ const schema = z.object({
     .string()
     .regex(/^[1-9]\d?$/, 'must be a whole number of years from 1 to 99, or unset to keep everything')
     .optional(),
+  METRICS_TOKEN: z
+    .string()
+    .regex(
+      /^[\x21-\x7e]{16,}$/,
+      'must be at least 16 characters with no spaces (e.g. from `openssl rand -hex 32`)',
+    )
+    .optional(),
 });
 
 const PURPOSE: Record<string, string> = {
@@ -112,6 +121,7 @@ const PURPOSE: Record<string, string> = {
   SLACK_SIGNING_SECRET: 'verifies that requests come from Slack',
   SLACK_APP_TOKEN: 'Socket Mode connection',
   ADMIN_USER_IDS: 'Slack user ids who are admins from the start',
+  METRICS_TOKEN: 'the bearer token Prometheus sends to read /metrics',
   ...TEAMS_PURPOSE,
   ...SLACK_OAUTH_PURPOSE,
 };
@@ -166,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     instanceId: e.INSTANCE_ID ?? `${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
     retentionYears: e.RETENTION_YEARS ? Number(e.RETENTION_YEARS) : undefined,
+    ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}),
   };
 }
 

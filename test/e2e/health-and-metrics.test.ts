@@ -83,6 +83,51 @@ describe('/livez, /readyz and /healthz', () => {
   });
 });
 
+describe('METRICS_TOKEN', () => {
+  it('with a token set, /metrics answers 401 to a scrape without it or with a wrong one, and the counts to one bearing it; the probes stay open', async () => {
+    const { target, drop } = await createTarget();
+    cleanups.push(drop);
+    const slack: SlackWebApi = await createSlackWebApi({ strict: true, allowedMethods: [] });
+    cleanups.push(() => slack.close());
+    const token = 'b7c0f2a9d4e6b1c3a5f7e9d2c4b6a8f0';
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-health',
+      SLACK_SIGNING_SECRET: 'health-signing-secret',
+      SLACK_BOT_USER_ID: slack.bot.userId,
+      SLACK_BOT_ID: slack.bot.botId,
+      SLACK_API_URL: slack.apiUrl,
+      DATABASE_URL: target.provider === 'sqlite' ? `file:${target.file}` : target.url,
+      PORT: '0',
+      SCHEDULER_ENABLED: 'false',
+      METRICS_TOKEN: token,
+    });
+    const app: RunningApp = await startApp(config, { logger: silentLogger });
+    cleanups.push(() => app.stop());
+    const metrics = `http://127.0.0.1:${app.port}/metrics`;
+
+    const bare = await fetch(metrics);
+    expect(bare.status).toBe(401);
+    expect(bare.headers.get('www-authenticate')).toBe('Bearer realm="metrics"');
+    expect(await bare.text()).toContain('METRICS_TOKEN');
+    const wrong = await fetch(metrics, { headers: { authorization: `Bearer ${token.slice(0, -1)}x` } });
+    expect(wrong.status).toBe(401);
+    expect(await wrong.text()).not.toContain('improvement_bot_');
+
+    const right = await fetch(metrics, { headers: { authorization: `Bearer ${token}` } });
+    expect(right.status).toBe(200);
+    expect(await right.text()).toContain('improvement_bot_command_duration_seconds');
+    // Probes carry no token: an orchestrator's checks keep working.
+    expect((await fetch(`http://127.0.0.1:${app.port}/livez`)).status).toBe(200);
+    expect(slack.unexpected).toEqual([]);
+  });
+
+  it('a token too short to be safe stops start-up with a line naming METRICS_TOKEN', () => {
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(
+      /METRICS_TOKEN.*must be at least 16 characters/,
+    );
+  });
+});
+
 /**
  * SQLite: the folder holding the database file is moved away (a volume gone). PostgreSQL: the
  * database stops accepting connections and the app's are ended. Returns how to undo it.

@@ -4,6 +4,7 @@
  * and the operations endpoints (/livez, /readyz, /healthz, /metrics); Socket Mode connects out,
  * for councils that cannot open an inbound port, and still serves those on PORT.
  */
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import {
   App,
@@ -49,7 +50,7 @@ export interface SlackRuntime {
 }
 
 export interface SlackOptions {
-  config: Pick<Config, 'mode' | 'port' | 'slack'>;
+  config: Pick<Config, 'mode' | 'port' | 'slack' | 'metricsToken'>;
   deps: Deps;
   /** /healthz, as before /readyz existed: whether the database answers. */
   health: () => Promise<Health>;
@@ -159,7 +160,7 @@ export async function startSlack(options: SlackOptions): Promise<SlackRuntime> {
     if (path === '/livez') return probe(res, async () => ({ ok: true, detail: {} }));
     if (path === '/healthz') return probe(res, options.health);
     if (path === '/readyz') return probe(res, options.readiness ?? options.health);
-    if (path === '/metrics' && deps.metrics) return metrics(res, deps.metrics);
+    if (path === '/metrics' && deps.metrics) return metrics(req, res, deps.metrics, config.metricsToken);
     if (options.routes && (await options.routes(req, res))) return;
     // The install pages are a browser's GETs, with no Slack signature: the OAuth state (signed
     // with SLACK_STATE_SECRET and matched to the browser's cookie) guards the redirect instead.
@@ -237,9 +238,28 @@ async function probe(res: ServerResponse, check: () => Promise<Health>): Promise
     .end(JSON.stringify({ status: result.ok ? 'ok' : 'unavailable', ...result.detail }));
 }
 
-async function metrics(res: ServerResponse, registry: Metrics): Promise<void> {
+async function metrics(
+  req: IncomingMessage,
+  res: ServerResponse,
+  registry: Metrics,
+  token: string | undefined,
+): Promise<void> {
+  if (token && !bearerMatches(req.headers.authorization, token)) {
+    res
+      .writeHead(401, { 'content-type': 'text/plain', 'www-authenticate': 'Bearer realm="metrics"' })
+      .end('/metrics needs the bearer token set in METRICS_TOKEN: Authorization: Bearer <token>\n');
+    return;
+  }
   const body = await registry.render();
   res.writeHead(200, { 'content-type': registry.contentType }).end(body);
+}
+
+/** Compares in constant time, so the answer's timing says nothing about how much of a guess was right. */
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const given = /^Bearer (.+)$/i.exec(header ?? '')?.[1] ?? '';
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(token).digest();
+  return timingSafeEqual(a, b);
 }
 
 function notFound(res: ServerResponse): void {
