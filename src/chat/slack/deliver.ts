@@ -10,7 +10,7 @@ import type { Reply } from '../../../commands/types.js';
 import type { Logger } from '../../logger.js';
 import { type Message, plain } from '../message.js';
 import type { MetadataSeal } from './metadata-seal.js';
-import { renderHome, renderMessage, renderModal } from './render.js';
+import { renderForWebApi, renderHome, renderMessage, renderModal } from './render.js';
 
 export interface DeliveryTarget {
   client: WebClient;
@@ -76,7 +76,7 @@ async function updateReminder(
   target: DeliveryTarget,
 ): Promise<void> {
   await target.client.chat
-    .update({ channel: reminder.channelId, ts: reminder.messageId, ...renderMessage(reminder.message) })
+    .update({ channel: reminder.channelId, ts: reminder.messageId, ...renderForWebApi(reminder.message) })
     .catch((error: unknown) => target.logger.warn({ err: error }, 'could not update the reminder DM'));
 }
 
@@ -128,7 +128,7 @@ const STILL_NOT_SHOWN =
 async function postOnce(reply: Extract<Reply, { kind: 'channel' }>, target: DeliveryTarget): Promise<void> {
   const posted = await target.client.chat.postMessage({
     channel: target.channelId,
-    ...renderMessage(reply.message),
+    ...renderForWebApi(reply.message),
     unfurl_links: false,
   });
   if (reply.afterPost && posted.ts)
@@ -148,7 +148,7 @@ async function replaceInChannel(
     await target.client.chat.update({
       channel: where.channelId,
       ts: where.messageId,
-      ...renderMessage(reply.message),
+      ...renderForWebApi(reply.message),
     });
   } catch (error) {
     target.logger.warn({ err: error }, 'could not update the channel message');
@@ -167,6 +167,6 @@ async function sendEphemeral(message: Message, target: DeliveryTarget): Promise<
     await target.client.chat.postEphemeral({
       channel: target.channelId,
       user: target.userId,
-      ...renderMessage(message),
+      ...renderForWebApi(message),
     });
 }

@@ -108,6 +108,18 @@ export function renderMessage(message: Message): { text: string; blocks?: KnownB
   };
 }
 
+/**
+ * The rendered message for a Web API call (chat.postMessage, chat.update, chat.postEphemeral),
+ * its blocks already JSON, as the Web API's form body carries them anyway: the WebClient then
+ * sends the same bytes, but no longer walks every block for its debug log (it redacts and
+ * stringifies each request body even when that log is off). That walk was a large share of a
+ * reminder sweep's CPU, and 0.8 ms of an update's. Not for response_url, whose body is JSON.
+ */
+export function renderForWebApi(message: Message): { text: string; blocks?: KnownBlock[] } {
+  const { text, blocks } = renderMessage(message);
+  return blocks ? { text, blocks: JSON.stringify(blocks) as unknown as KnownBlock[] } : { text };
+}
+
 function element(input: ModalInput): types.InputBlockElement {
   const id = { action_id: input.id };
   switch (input.kind) {

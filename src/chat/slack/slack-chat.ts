@@ -10,7 +10,7 @@ import {
 } from '../chat.js';
 import type { Message } from '../message.js';
 import { SLACK_MESSAGE_LIMITS } from './limits.js';
-import { renderHome, renderMessage } from './render.js';
+import { renderForWebApi, renderHome, renderMessage } from './render.js';
 
 /** Slack's error codes that mean one of the neutral, permanent failures. */
 const NEUTRAL: Readonly<Record<string, ChatErrorCode>> = {
@@ -58,20 +58,9 @@ export const SLACK_RATE_LIMITS: ChatRateLimits = {
   burst: { post: 20, update: 5, dmChannel: 5, findPosted: 5, user: 5 },
 };
 
-/**
- * The rendered message with its blocks already JSON, as the Web API's form body carries them
- * anyway: the WebClient then sends the same bytes, but no longer walks every block for its
- * debug log (it redacts and stringifies each request body even when that log is off), which was
- * a large share of a reminder sweep's CPU.
- */
-function serialised(message: Message): { text: string; blocks?: KnownBlock[] } {
-  const { text, blocks } = renderMessage(message);
-  return blocks ? { text, blocks: JSON.stringify(blocks) as unknown as KnownBlock[] } : { text };
-}
-
 export function slackChat(client: WebClient): Chat {
   const post: Chat['post'] = async (channelId, message, options = {}) => {
-    const rendered = serialised(message);
+    const rendered = renderForWebApi(message);
     const metadata = options.metadata
       ? { event_type: options.metadata.eventType, event_payload: options.metadata.payload }
       : undefined;
@@ -110,7 +99,7 @@ export function slackChat(client: WebClient): Chat {
     },
     async update(where: Posted, message) {
       await call(() =>
-        client.chat.update({ channel: where.channelId, ts: where.messageId, ...serialised(message) }),
+        client.chat.update({ channel: where.channelId, ts: where.messageId, ...renderForWebApi(message) }),
       );
     },
     async user(userId): Promise<ChatUser> {

@@ -11,7 +11,7 @@ import { readStamp } from '../../programme-stamp.js';
 import { commandContext } from '../context.js';
 import { type DeliveryTarget, deliver } from '../deliver.js';
 import type { MetadataSeal } from '../metadata-seal.js';
-import { renderMessage } from '../render.js';
+import { renderForWebApi, renderMessage } from '../render.js';
 import { actingWorkspace, NO_WORKSPACE_REPLY } from '../workspace.js';
 import { registerViews } from './views.js';
 
@@ -112,7 +112,7 @@ async function show(reply: PressReply, target: Target): Promise<void> {
     await target.client.chat.update({
       channel: message.channelId,
       ts: message.messageId,
-      ...renderMessage(reply.message),
+      ...renderForWebApi(reply.message),
     });
   else await target.respond({ replace_original: true, ...renderMessage(reply.message) });
 }
