@@ -28,22 +28,31 @@ const get = async (url: string) => {
   return { status: res.status, body: (await res.json()) as Record<string, string> };
 };
 
+/** The real app's configuration on a test database, talking to the Slack stand-in. */
+function appConfig(
+  target: Awaited<ReturnType<typeof createTarget>>['target'],
+  slack: SlackWebApi,
+  more: Record<string, string>,
+) {
+  return loadConfig({
+    SLACK_BOT_TOKEN: 'xoxb-health',
+    SLACK_SIGNING_SECRET: 'health-signing-secret',
+    SLACK_BOT_USER_ID: slack.bot.userId,
+    SLACK_BOT_ID: slack.bot.botId,
+    SLACK_API_URL: slack.apiUrl,
+    DATABASE_URL: target.provider === 'sqlite' ? `file:${target.file}` : target.url,
+    PORT: '0',
+    ...more,
+  });
+}
+
 describe('/livez, /readyz and /healthz', () => {
   it('readiness fails while the database is unreachable and recovers; liveness stays up', async () => {
     const { target, drop } = await createTarget();
     cleanups.push(drop);
     const slack: SlackWebApi = await createSlackWebApi({ strict: true, allowedMethods: [] });
     cleanups.push(() => slack.close());
-    const config = loadConfig({
-      SLACK_BOT_TOKEN: 'xoxb-health',
-      SLACK_SIGNING_SECRET: 'health-signing-secret',
-      SLACK_BOT_USER_ID: slack.bot.userId,
-      SLACK_BOT_ID: slack.bot.botId,
-      SLACK_API_URL: slack.apiUrl,
-      DATABASE_URL: target.provider === 'sqlite' ? `file:${target.file}` : target.url,
-      PORT: '0',
-      SCHEDULER_ENABLED: 'true',
-    });
+    const config = appConfig(target, slack, { SCHEDULER_ENABLED: 'true' });
     const app: RunningApp = await startApp(config, { logger: silentLogger });
     let stopped = false;
     cleanups.push(async () => {
@@ -90,17 +99,7 @@ describe('METRICS_TOKEN', () => {
     const slack: SlackWebApi = await createSlackWebApi({ strict: true, allowedMethods: [] });
     cleanups.push(() => slack.close());
     const token = 'b7c0f2a9d4e6b1c3a5f7e9d2c4b6a8f0';
-    const config = loadConfig({
-      SLACK_BOT_TOKEN: 'xoxb-health',
-      SLACK_SIGNING_SECRET: 'health-signing-secret',
-      SLACK_BOT_USER_ID: slack.bot.userId,
-      SLACK_BOT_ID: slack.bot.botId,
-      SLACK_API_URL: slack.apiUrl,
-      DATABASE_URL: target.provider === 'sqlite' ? `file:${target.file}` : target.url,
-      PORT: '0',
-      SCHEDULER_ENABLED: 'false',
-      METRICS_TOKEN: token,
-    });
+    const config = appConfig(target, slack, { SCHEDULER_ENABLED: 'false', METRICS_TOKEN: token });
     const app: RunningApp = await startApp(config, { logger: silentLogger });
     cleanups.push(() => app.stop());
     const metrics = `http://127.0.0.1:${app.port}/metrics`;
