@@ -29,23 +29,35 @@ const PRUNE_AT = 5_000;
 interface Bucket {
   tokens: number;
   at: number;
+  interval: number;
+  burst: number;
 }
+
+/** Full again by `at`: forgetting it changes nothing (a new bucket starts full). */
+const refilledBy = (b: Bucket, at: number) => b.tokens + (at - b.at) / Math.max(b.interval, 1) >= b.burst;
 
 /**
  * A token bucket keyed by name. Takes a token synchronously (going into debt when empty), so
  * concurrent callers queue in order, each waiting until its own token is due.
+ *
+ * The map is kept in order of last use (a used bucket moves to the end), so forgetting the
+ * full ones looks only at the oldest: it stops at the first that is not full yet. A sweep of
+ * 20,000 owners' DMs would otherwise rescan thousands of buckets on every message.
  */
 function buckets(now: () => number, wait: (ms: number) => Promise<void>) {
   const all = new Map<string, Bucket>();
   return async (key: string, interval: number, burst: number): Promise<void> => {
     const at = now();
-    const bucket = all.get(key) ?? { tokens: burst, at };
-    const refilled = interval > 0 ? Math.min(burst, bucket.tokens + (at - bucket.at) / interval) : burst;
-    all.set(key, { tokens: refilled - 1, at });
+    const bucket = all.get(key);
+    const refilled =
+      bucket && interval > 0 ? Math.min(burst, bucket.tokens + (at - bucket.at) / interval) : burst;
+    all.delete(key);
+    all.set(key, { tokens: refilled - 1, at, interval, burst });
     if (all.size > PRUNE_AT)
-      for (const [k, b] of all)
-        if (b.tokens + (at - b.at) / Math.max(interval, 1) >= burst && k.startsWith('channel:'))
-          all.delete(k);
+      for (const [k, b] of all) {
+        if (!refilledBy(b, at)) break;
+        all.delete(k);
+      }
     if (refilled < 1) await wait((1 - refilled) * interval);
   };
 }

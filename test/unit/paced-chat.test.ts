@@ -104,4 +104,35 @@ describe('pacedChat', () => {
     for (const text of ['e', 'f', 'g']) await paced.dm('U1', plain(text));
     expect(waits).toEqual([1000]);
   });
+  it('forgets only the conversations that are quiet again, however many a sweep has touched', async () => {
+    let now = 0;
+    const waits: number[] = [];
+    const { chat } = recorder();
+    const paced = pacedChat(chat, {
+      minIntervalMs: 1000,
+      burst: 3,
+      now: () => now,
+      wait: async (ms) => {
+        waits.push(ms);
+      },
+    });
+    const dms = async (from: number, count: number) => {
+      for (let i = from; i < from + count; i++) await paced.dm(`U${i}`, plain('reminder'));
+    };
+    // A busy channel goes into debt, then a sweep touches more conversations than are kept.
+    for (let i = 0; i < 5; i++) await paced.post('C-busy', plain('countdown'));
+    expect(waits).toEqual([1000, 2000]);
+    await dms(0, 6000);
+    now = 2500;
+    await dms(6000, 6000);
+    // Still owed: the busy channel was not forgotten among thousands of others.
+    await paced.post('C-busy', plain('countdown'));
+    expect(waits.at(-1)).toBe(500);
+    expect(waits).toHaveLength(3);
+    // Long after, everything is quiet again: the channel takes its burst at once.
+    now = 60_000;
+    await dms(12_000, 6000);
+    for (let i = 0; i < 3; i++) await paced.post('C-busy', plain('countdown'));
+    expect(waits).toHaveLength(3);
+  });
 });
