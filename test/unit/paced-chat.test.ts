@@ -104,6 +104,7 @@ describe('pacedChat', () => {
     for (const text of ['e', 'f', 'g']) await paced.dm('U1', plain(text));
     expect(waits).toEqual([1000]);
   });
+
   it('forgets only the conversations that are quiet again, however many a sweep has touched', async () => {
     let now = 0;
     const waits: number[] = [];
