@@ -46,11 +46,14 @@ export interface E2E {
   slack: SlackWebApi;
   runtime: SlackRuntime;
   url: string;
-  /** Sends `/improve <text>` as `userId` and waits until the app has answered in Slack. */
+  /**
+   * Sends `/improve <text>` as `userId` and waits until the app has answered in Slack. A given
+   * `triggerId` sends the same request again, as a retry does; otherwise each command gets its own.
+   */
   command(
     text: string,
     userId: string,
-    options?: { channelId?: string; wait?: boolean; teamId?: string },
+    options?: { channelId?: string; wait?: boolean; teamId?: string; triggerId?: string },
   ): Promise<CommandOutcome>;
   /** Presses a button and waits for the app's visible answer. */
   press(options: {
@@ -122,7 +125,7 @@ export async function startE2E(
     slack,
     runtime,
     url,
-    async command(text, userId, { channelId = 'C0GENERAL', wait = true, teamId = TEAM } = {}) {
+    async command(text, userId, { channelId = 'C0GENERAL', wait = true, teamId = TEAM, triggerId } = {}) {
       const tag = `cmd-${++counter}`;
       const before = { messages: slack.messages.length };
       const responseUrl = slack.responseUrl(tag, { channel: channelId, user: userId });
@@ -133,6 +136,7 @@ export async function startE2E(
         channelId,
         text,
         responseUrl,
+        triggerId,
       });
       if (wait) await runtime.idle();
       const replies = slack.responses.filter((r) => r.tag === tag);

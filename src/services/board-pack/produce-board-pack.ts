@@ -12,6 +12,7 @@ import { isAdmin } from '../authorise.js';
 import type { Actor, Deps } from '../deps.js';
 import { loadProgramme } from '../programme.js';
 import { loadBoardPack } from './load-board-pack.js';
+import { claimPackRequest, recordPackRequest } from './pack-request.js';
 import { type PackFile, renderBoardPack } from './render-board-pack.js';
 import type { BoardPackSnapshot } from './types.js';
 
@@ -92,7 +93,10 @@ async function nextBoard(deps: Deps, programme: Programme, today: Day): Promise<
   return board?.startDate ?? today;
 }
 
-/** Checks the request, then writes and renders the pack as the person asking. */
+/**
+ * Checks the request, then writes and renders the pack as the person asking, once per request
+ * key: a retry of the same request throws AppError('duplicate_request') and stores nothing.
+ */
 export async function produceBoardPack(
   deps: Deps,
   actor: Actor,
@@ -106,6 +110,7 @@ export async function produceBoardPack(
     ...checked,
     actorId: actor.userId,
     producedBy: me?.displayName || actor.displayName || actor.userId,
+    actor,
   });
 }
 
@@ -116,12 +121,15 @@ export async function produceBoardPack(
  */
 export async function writeBoardPack(
   deps: Deps,
-  input: { programme: Programme; boardDate: Day; actorId: string; producedBy: string },
+  input: { programme: Programme; boardDate: Day; actorId: string; producedBy: string; actor?: Actor },
 ): Promise<ProducedPack> {
   const { programme, boardDate } = input;
   const now = deps.clock.now();
   const { id, snapshot } = await deps.db.$transaction(
     async (tx: Tx) => {
+      // Claimed first: a retry racing this attempt waits on the key, then finds it taken.
+      const claimed = input.actor;
+      if (claimed) await claimPackRequest(tx, claimed, now);
       const snapshot = await loadBoardPack(tx, { programme, boardDate, now, producedBy: input.producedBy });
       const row = await tx.boardPack.create({
         data: {
@@ -142,6 +150,7 @@ export async function writeBoardPack(
         after: { boardDate, red: snapshot.exceptions.length, kpis: snapshot.kpis.length },
         at: now,
       });
+      if (claimed) await recordPackRequest(tx, claimed, { kind: 'board_pack', boardPackId: row.id }, now);
       return { id: row.id, snapshot };
       // A large plan takes a few seconds to read; Prisma's default of 5 s is for request paths.
     },

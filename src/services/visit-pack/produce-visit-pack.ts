@@ -1,12 +1,14 @@
 /**
  * Produces the pre-visit pack for a visit (admins and workstream leads, as the board pack): reads
- * the visit's workstreams since the previous visit, writes the audit row, and renders the Word
- * and PDF files with the board pack's renderers.
+ * the visit's workstreams since the previous visit, writes the audit row (with the request's
+ * PackRequest, so a retried request produces nothing twice), and renders the Word and PDF files
+ * with the board pack's renderers.
  */
-import type { Event, Programme } from '../../db/generated/sqlite/client.js';
+import type { Event, PackRequest, Programme } from '../../db/generated/sqlite/client.js';
 import { AppError } from '../../domain/errors.js';
 import { eventKindLabel, eventRef } from '../../domain/event-kind.js';
 import { audit } from '../audit.js';
+import { claimPackRequest, recordPackRequest } from '../board-pack/pack-request.js';
 import { requirePackProducer } from '../board-pack/produce-board-pack.js';
 import type { PackFile } from '../board-pack/render-board-pack.js';
 import type { Actor, Deps } from '../deps.js';
@@ -41,7 +43,10 @@ export async function checkVisitPackRequest(
   return { programme, visit };
 }
 
-/** Checks the request, reads the pack, audits it and renders the files asked for. */
+/**
+ * Checks the request, reads the pack, audits it and renders the files asked for, once per request
+ * key: a retry of the same request throws AppError('duplicate_request') and writes nothing.
+ */
 export async function produceVisitPack(
   deps: Deps,
   actor: Actor,
@@ -58,21 +63,34 @@ export async function produceVisitPack(
     now,
     producedBy: me?.displayName || actor.displayName || actor.userId,
   });
-  await audit(deps.db, {
-    workspaceId: programme.workspaceId,
-    actor: actor.userId,
-    action: 'visit_pack.produce',
-    entity: 'Event',
-    entityId: visit.id,
-    after: {
-      visit: snapshot.visit.ref,
-      since: snapshot.sinceDay,
-      workstreams: snapshot.workstreams.map((w) => w.code),
-      format: input.format,
-    },
-    at: now,
+  await deps.db.$transaction(async (tx) => {
+    await claimPackRequest(tx, actor, now);
+    await audit(tx, {
+      workspaceId: programme.workspaceId,
+      actor: actor.userId,
+      action: 'visit_pack.produce',
+      entity: 'Event',
+      entityId: visit.id,
+      after: {
+        visit: snapshot.visit.ref,
+        since: snapshot.sinceDay,
+        workstreams: snapshot.workstreams.map((w) => w.code),
+        format: input.format,
+      },
+      at: now,
+    });
+    const stored = { visitPack: JSON.stringify(snapshot), format: input.format };
+    await recordPackRequest(tx, actor, { kind: 'visit_pack', ...stored }, now);
   });
   return { snapshot, files: await renderVisitPack(snapshot, input.format) };
+}
+
+/** The files of the pack a request stored, as they were produced then (a retry after a crash shares them). */
+export async function reproduceVisitPack(row: PackRequest): Promise<ProducedVisitPack> {
+  const snapshot = JSON.parse(row.visitPack ?? 'null') as VisitPackSnapshot | null;
+  if (!snapshot) throw new AppError('not_found', 'That request stored no pre-visit pack.');
+  const format = (row.format ?? 'both') as VisitPackFormat;
+  return { snapshot, files: await renderVisitPack(snapshot, format) };
 }
 
 /** The Word and/or PDF file of a pack; the renderers are loaded on the first pack, as the board pack's. */
