@@ -4,9 +4,16 @@
  * in one transaction. Deleted: updates, RAG changes, action history, KPI readings, audit rows,
  * reminders sent or skipped, posted digests' records and request keys. The plan itself
  * (workstreams, projects, actions, KPIs, visits) is kept.
+ *
+ * Run for a day (the daily job), each workspace's run is first claimed in the reminder ledger
+ * (kind 'retention', as a programme's reminder sweep is claimed), and marked done in the deletion's
+ * transaction: of several replicas ticking at once only one deletes and audits, once a day. A
+ * replica that dies mid-run leaves its claim to expire, and the next tick finishes the work.
  */
+import type { Day } from '../../domain/dates.js';
 import { audit } from '../audit.js';
 import type { Deps } from '../deps.js';
+import { claimReminder, type ReminderKey } from '../reminder-log.js';
 
 export type RetentionCounts = Record<
   | 'updates'
@@ -20,10 +27,22 @@ export type RetentionCounts = Record<
   number
 >;
 
-/** Deletes what is older than `years` years at the clock's now; returns the counts per workspace. */
+/** The ledger row that claims a workspace's retention run on a day. */
+export const retentionKey = (workspaceId: string, day: Day): ReminderKey => ({
+  workspaceId,
+  kind: 'retention',
+  subjectKey: 'workspace',
+  recipient: 'workspace',
+  day,
+});
+
+/**
+ * Deletes what is older than `years` years at the clock's now; returns the counts per workspace
+ * this call deleted in. With `day`, only in workspaces whose run of that day it could claim.
+ */
 export async function deleteOldRecords(
-  input: { years: number },
-  deps: Pick<Deps, 'db' | 'clock'>,
+  input: { years: number; day?: Day },
+  deps: Pick<Deps, 'db' | 'clock'> & { sql?: Deps['sql']; instanceId?: string },
 ): Promise<Map<string, RetentionCounts>> {
   const now = deps.clock.now();
   // The same moment of the year, `years` back; 29 February falls back to 28 February.
@@ -31,9 +50,13 @@ export async function deleteOldRecords(
   before.setUTCFullYear(before.getUTCFullYear() - input.years);
   if (before.getUTCDate() !== now.getUTCDate()) before.setUTCDate(0);
   const old = { createdAt: { lt: before } };
-  const workspaces = await deps.db.workspace.findMany({ select: { id: true }, orderBy: { id: 'asc' } });
   const result = new Map<string, RetentionCounts>();
-  for (const { id: workspaceId } of workspaces) {
+  for (const workspaceId of await workspacesDue(deps, input.day, now)) {
+    const claim =
+      input.day && deps.sql
+        ? await claimReminder(deps.sql, retentionKey(workspaceId, input.day), 0, now, deps.instanceId ?? '')
+        : undefined;
+    if (claim === null) continue;
     const counts = await deps.db.$transaction(async (tx) => {
       const w = { workspaceId };
       const done: RetentionCounts = {
@@ -60,9 +83,26 @@ export async function deleteOldRecords(
           after: { olderThan: before.toISOString(), years: input.years, deleted: done },
           at: now,
         });
+      if (claim)
+        await tx.reminderLog.update({
+          where: { id: claim.id },
+          data: { status: 'sent', sentAt: now, payload: JSON.stringify(done), lastError: null },
+        });
       return done;
     });
     result.set(workspaceId, counts);
   }
   return result;
+}
+
+/** Every workspace, or with a day those whose run of that day is neither done nor held by a live claim. */
+async function workspacesDue(deps: Pick<Deps, 'db'>, day: Day | undefined, now: Date): Promise<string[]> {
+  const workspaces = await deps.db.workspace.findMany({ select: { id: true }, orderBy: { id: 'asc' } });
+  if (!day) return workspaces.map((w) => w.id);
+  const claims = await deps.db.reminderLog.findMany({
+    where: { kind: 'retention', day, OR: [{ status: 'sent' }, { leaseUntil: { gt: now } }] },
+    select: { workspaceId: true },
+  });
+  const busy = new Set(claims.map((c) => c.workspaceId));
+  return workspaces.map((w) => w.id).filter((id) => !busy.has(id));
 }
