@@ -121,6 +121,7 @@ export async function produceBoardPack(
  */
 export async function writeBoardPack(
   deps: Deps,
+  /** `actor`, when a chat request produces the pack: its request key makes the pack once-only. */
   input: { programme: Programme; boardDate: Day; actorId: string; producedBy: string; actor?: Actor },
 ): Promise<ProducedPack> {
   const { programme, boardDate } = input;
@@ -128,8 +129,7 @@ export async function writeBoardPack(
   const { id, snapshot } = await deps.db.$transaction(
     async (tx: Tx) => {
       // Claimed first: a retry racing this attempt waits on the key, then finds it taken.
-      const claimed = input.actor;
-      if (claimed) await claimPackRequest(tx, claimed, now);
+      if (input.actor) await claimPackRequest(tx, input.actor, now);
       const snapshot = await loadBoardPack(tx, { programme, boardDate, now, producedBy: input.producedBy });
       const row = await tx.boardPack.create({
         data: {
@@ -150,7 +150,8 @@ export async function writeBoardPack(
         after: { boardDate, red: snapshot.exceptions.length, kpis: snapshot.kpis.length },
         at: now,
       });
-      if (claimed) await recordPackRequest(tx, claimed, { kind: 'board_pack', boardPackId: row.id }, now);
+      if (input.actor)
+        await recordPackRequest(tx, input.actor, { kind: 'board_pack', boardPackId: row.id }, now);
       return { id: row.id, snapshot };
       // A large plan takes a few seconds to read; Prisma's default of 5 s is for request paths.
     },
