@@ -4,6 +4,8 @@
  * When the facts read go stale before the write, nothing is written and the slow path answers.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCommand } from '../../commands/index.js';
+import { requestContext } from '../../src/chat/slack/context.js';
 import type { Update } from '../../src/db/generated/sqlite/client.js';
 import { type Sql, sql } from '../../src/db/sql.js';
 import { AppError } from '../../src/domain/errors.js';
@@ -115,6 +117,48 @@ describe('statements per update', () => {
     });
     expect(await t.deps.db.update.count({ where: { projectId: project.id } })).toBe(1);
     expect(await t.deps.db.ragChange.count()).toBe(1);
+  });
+});
+
+describe('statements per typed /improve update', () => {
+  const typed = (text: string, key: string) =>
+    runCommand(
+      text,
+      requestContext(t.deps, '/improve', {
+        teamId: TEAM,
+        userId: U.lead,
+        channelId: 'C0OTHER',
+        requestKey: key,
+      }),
+    );
+
+  it('reads no programme before the update’s own read: its statements are the update’s, then one to note where it was posted', async () => {
+    const { result: reply, statements } = await counted(() =>
+      typed('update WS1 Caseload audit checked', 'key-typed'),
+    );
+    expect(statements).toBe(onPostgres() ? 2 : 4);
+    expect(reply.kind).toBe('channel');
+    if (reply.kind !== 'channel') return;
+    expect(reply.message.text).toBe('WS1 update: Caseload audit checked');
+    const { statements: afterPost } = await counted(async () =>
+      reply.afterPost?.({ channelId: 'C0OTHER', messageId: '1700000000.000100' }),
+    );
+    expect(afterPost).toBe(1);
+    const stored = await t.deps.db.update.findFirstOrThrow({ where: { text: 'Caseload audit checked' } });
+    expect(stored).toMatchObject({ channelId: 'C0OTHER', messageId: '1700000000.000100' });
+  });
+
+  it('still chooses the programme `--programme` names first, and refuses one the workspace does not run', async () => {
+    const { result: reply, statements } = await counted(() =>
+      typed('update WS1 Caseload audit checked --programme "Improving Children\'s Services"', 'key-named'),
+    );
+    expect(reply.kind).toBe('channel');
+    expect(statements).toBe(onPostgres() ? 3 : 5);
+    const refused = await typed('update WS1 Caseload audit checked --programme "SEND plan"', 'key-unknown');
+    expect(refused.kind).toBe('ephemeral');
+    if (refused.kind === 'ephemeral')
+      expect(refused.message.text).toContain('There is no programme “SEND plan”');
+    expect(await t.deps.db.update.count({ where: { text: 'Caseload audit checked' } })).toBe(1);
   });
 });
 
