@@ -11,9 +11,9 @@ import { type Sql, sql } from '../../src/db/sql.js';
 import { AppError } from '../../src/domain/errors.js';
 import { addProject } from '../../src/services/add-project.js';
 import { changeRag } from '../../src/services/change-rag.js';
-import { postUpdate } from '../../src/services/post-update.js';
+import { postUpdate, recordUpdateMessage } from '../../src/services/post-update.js';
 import { onPostgres, type TestDatabase, testDatabase } from '../support/database.js';
-import { as, seedProgramme, TEAM, U } from '../support/factories.js';
+import { as, OTHER_TEAM, seedProgramme, TEAM, U } from '../support/factories.js';
 
 let t: TestDatabase;
 beforeEach(async () => {
@@ -159,6 +159,34 @@ describe('statements per typed /improve update', () => {
     if (refused.kind === 'ephemeral')
       expect(refused.message.text).toContain('There is no programme “SEND plan”');
     expect(await t.deps.db.update.count({ where: { text: 'Caseload audit checked' } })).toBe(1);
+  });
+});
+
+describe('where each update was posted', () => {
+  it('stores the posts that land while one such write is in flight together, each only in its own workspace', async () => {
+    await seedProgramme(t.deps, OTHER_TEAM);
+    await postUpdate({ workstream: 'WS1', text: 'Theirs' }, t.deps, as(U.lead, OTHER_TEAM));
+    const posted: number[] = [];
+    for (const text of ['One', 'Two', 'Three', 'Four'])
+      posted.push((await postUpdate({ workstream: 'WS1', text }, t.deps, as(U.lead))).update.id);
+    const theirs = await t.deps.db.update.findFirstOrThrow({ where: { text: 'Theirs' } });
+    const { statements } = await counted(() =>
+      Promise.all([
+        ...posted.map((id, i) => recordUpdateMessage(t.deps, TEAM, id, 'C0BOARD', `1700000000.00010${i}`)),
+        // Another workspace's update, named by this one: nothing changes.
+        recordUpdateMessage(t.deps, TEAM, theirs.id, 'C0BOARD', '1700000000.000999'),
+      ]),
+    );
+    // The first write goes alone; the four that arrived meanwhile share the next statement.
+    expect(statements).toBe(2);
+    const rows = await t.deps.db.update.findMany({ where: { id: { in: posted } }, orderBy: { id: 'asc' } });
+    expect(rows.map((r) => [r.channelId, r.messageId])).toEqual(
+      posted.map((_, i) => ['C0BOARD', `1700000000.00010${i}`]),
+    );
+    expect(await t.deps.db.update.findUniqueOrThrow({ where: { id: theirs.id } })).toMatchObject({
+      channelId: null,
+      messageId: null,
+    });
   });
 });
 
