@@ -3,6 +3,7 @@
  * cannot drift from what the commands accept.
  */
 import { z } from 'zod';
+import type { Modal } from '../src/chat/message.js';
 import { AppError, isAppError } from '../src/domain/errors.js';
 import { wellFormed } from '../src/domain/text.js';
 import type { CommandOutcome } from '../src/ops/metrics.js';
@@ -31,7 +32,7 @@ import { kpiRecord } from './kpi-record.js';
 import { kpiTarget } from './kpi-target.js';
 import { reassignButton, silenceButton, silenceModal } from './notice-buttons.js';
 import { pack } from './pack.js';
-import { stampReply, takeProgrammeOption, withProgramme } from './programme-option.js';
+import { scopeContext, stampReply, takeProgrammeOption, withProgramme } from './programme-option.js';
 import { projectAdd } from './project-add.js';
 import { projectClose } from './project-close.js';
 import { projectRename } from './project-rename.js';
@@ -57,6 +58,7 @@ import type {
   CommandContext,
   ModalHandler,
   Reply,
+  RequestContext,
   Subcommand,
 } from './types.js';
 import { update, updateModalHandler } from './update.js';
@@ -179,8 +181,10 @@ export function findSubcommand(words: string[]): { sub: AnySubcommand; used: num
  * command is counted on /metrics by subcommand and outcome, with its latency.
  * `text` is what the person typed, in the neutral markup's inbound form: unescaped, with each
  * mention already a `<person:…>` or `<channel:…>` token (the platform's inbound side does that).
+ * Given a RequestContext, the programmes are read once the subcommand is known, and only for a
+ * subcommand that is not unscoped (see UnscopedSubcommand).
  */
-export async function runCommand(text: string, ctx: CommandContext): Promise<Reply> {
+export async function runCommand(text: string, ctx: RequestContext | CommandContext): Promise<Reply> {
   const started = performance.now();
   const outcome = { name: 'unknown', result: 'ok' as CommandOutcome };
   try {
@@ -190,13 +194,16 @@ export async function runCommand(text: string, ctx: CommandContext): Promise<Rep
   }
 }
 
+const isScoped = (ctx: RequestContext | CommandContext): ctx is CommandContext => 'today' in ctx;
+const scoped = async (ctx: RequestContext | CommandContext): Promise<CommandContext> =>
+  isScoped(ctx) ? ctx : scopeContext(ctx);
+
 /** Parses, validates and runs one command; notes its subcommand and outcome for /metrics. */
 async function routeCommand(
   text: string,
-  given: CommandContext,
+  ctx: RequestContext | CommandContext,
   outcome: { name: string; result: CommandOutcome },
 ): Promise<Reply> {
-  let ctx = given;
   const typed = `${ctx.command} ${text}`.trim();
   let raw = wellFormed(text).trim();
   const tooLong = refuseIfTooLong(raw, typed, ctx.command);
@@ -229,21 +236,27 @@ async function routeCommand(
     const names = SUBCOMMANDS.map((s) => s.name);
     const error = unknownSubcommand(tokens[0]!.text, names, ctx.command);
     const fixed = corrected(error);
-    return refusal(error, { typed, corrected: fixed && correctFurther(fixed, ctx) });
+    return refusal(error, { typed, corrected: fixed && correctFurther(fixed, await scoped(ctx)) });
   }
   const { sub, used } = found;
   outcome.name = sub.name;
   const usage = `${ctx.command} ${sub.usage}`;
   try {
-    if (programmeName !== undefined) ctx = await withProgramme(ctx, programmeName);
-    if (tokens.length === used && sub.modal)
-      return await stampReply({ kind: 'modal', modal: await sub.modal(ctx) }, ctx);
-    const input = sub.schema.safeParse(sub.parse(new Args(raw, tokens.slice(used)), ctx));
-    if (!input.success)
-      throw new AppError('bad_input', input.error.issues.map((i) => i.message).join(' '), {
-        example: example(sub, ctx),
-      });
-    return await stampReply(await sub.run(input.data, ctx), ctx);
+    const args = () => new Args(raw, tokens.slice(used));
+    const named = programmeName;
+    if (sub.unscoped)
+      return await runFound(
+        sub,
+        named !== undefined ? await withProgramme(ctx, named) : ctx,
+        args,
+        tokens.length === used,
+      );
+    return await runFound(
+      sub,
+      named !== undefined ? await withProgramme(ctx, named) : await scoped(ctx),
+      args,
+      tokens.length === used,
+    );
   } catch (error) {
     if (isAppError(error)) {
       if (error.code === 'duplicate_request') return { kind: 'none' };
@@ -260,6 +273,30 @@ async function routeCommand(
     outcome.result = 'error';
     return apology(typed);
   }
+}
+
+/** The found subcommand's modal (given no arguments) or its parse, validation and run, on `ctx`. */
+async function runFound<C extends RequestContext>(
+  sub: {
+    examples: string[];
+    parse(args: Args, ctx: C): unknown;
+    // biome-ignore lint/suspicious/noExplicitAny: each subcommand checks its input with its own zod schema
+    schema: z.ZodType<any>;
+    // biome-ignore lint/suspicious/noExplicitAny: validated by the schema above
+    run(input: any, ctx: C): Promise<Reply>;
+    modal?(ctx: C): Promise<Modal>;
+  },
+  ctx: C,
+  args: () => Args,
+  bare: boolean,
+): Promise<Reply> {
+  if (bare && sub.modal) return await stampReply({ kind: 'modal', modal: await sub.modal(ctx) }, ctx);
+  const input = sub.schema.safeParse(sub.parse(args(), ctx));
+  if (!input.success)
+    throw new AppError('bad_input', input.error.issues.map((i) => i.message).join(' '), {
+      example: example(sub, ctx),
+    });
+  return await stampReply(await sub.run(input.data, ctx), ctx);
 }
 
 /**
@@ -285,7 +322,7 @@ function correctFurther(command: string, ctx: CommandContext): string {
   return text;
 }
 
-function example(sub: AnySubcommand, ctx: CommandContext): string | undefined {
+function example(sub: { examples: string[] }, ctx: RequestContext): string | undefined {
   return sub.examples[0] ? `${ctx.command} ${sub.examples[0]}` : undefined;
 }
 

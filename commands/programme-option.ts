@@ -7,9 +7,14 @@ import type { Message } from '../src/chat/message.js';
 import { isStamped, stampMessage, stampModal } from '../src/chat/programme-stamp.js';
 import { todayIn } from '../src/domain/dates.js';
 import { AppError } from '../src/domain/errors.js';
-import { loadProgramme, scopedProgramme } from '../src/services/programme.js';
+import {
+  chooseProgramme,
+  requestProgrammes,
+  scopedProgramme,
+  workspaceProgrammes,
+} from '../src/services/programme.js';
 import type { Token } from './tokenize.js';
-import type { CommandContext, Reply } from './types.js';
+import type { CommandContext, Reply, RequestContext } from './types.js';
 
 export const PROGRAMME_OPTION = '--programme';
 
@@ -30,13 +35,28 @@ export function takeProgrammeOption(raw: string, tokens: Token[]): { raw: string
   };
 }
 
-/** The context with the named programme chosen: refused, listing the programmes, if there is none such. */
-export async function withProgramme(ctx: CommandContext, name: string): Promise<CommandContext> {
-  const programme = await loadProgramme(ctx.deps.sql, { ...ctx.actor, programmeName: name });
+/**
+ * The request's context with its programmes read (requestProgrammes): the timezone and today of
+ * its programme, and the workspace's programmes. A button or form naming another workspace's
+ * programme is refused here, before anything runs.
+ */
+export async function scopeContext(ctx: RequestContext): Promise<CommandContext> {
+  const { timezone, programmes } = await requestProgrammes(ctx.deps, ctx.actor);
+  return { ...ctx, timezone, programmes, today: todayIn(ctx.deps.clock.now(), timezone) };
+}
+
+/**
+ * The context with the named programme chosen, from one read of the workspace's programmes:
+ * refused, listing the programmes, if there is none such.
+ */
+export async function withProgramme(ctx: RequestContext, name: string): Promise<CommandContext> {
+  const programmes = await workspaceProgrammes(ctx.deps.sql, ctx.actor.workspaceId);
+  const programme = chooseProgramme(programmes, { ...ctx.actor, programmeName: name });
   return {
     ...ctx,
     actor: { ...ctx.actor, programmeId: programme.id, programmeName: programme.name },
     timezone: programme.timezone,
+    programmes,
     today: todayIn(ctx.deps.clock.now(), programme.timezone),
   };
 }
@@ -47,7 +67,7 @@ type AnyReply = Reply | { kind: 'replace'; message: Message };
  * The reply with its buttons and modal stamped with the request's programme, so a press later
  * acts on this programme wherever it happens. Nothing to stamp, or no programme (yet): unchanged.
  */
-export async function stampReply<R extends AnyReply>(reply: R, ctx: CommandContext): Promise<R> {
+export async function stampReply<R extends AnyReply>(reply: R, ctx: RequestContext): Promise<R> {
   if (!needsStamp(reply)) return reply;
   const id =
     ctx.actor.programmeId ?? (await scopedProgramme(ctx.deps.sql, ctx.actor).catch(() => undefined))?.id;

@@ -10,13 +10,23 @@ import type { Day } from '../src/domain/dates.js';
 import type { Actor, Deps } from '../src/services/deps.js';
 import type { Args } from './args.js';
 
-export interface CommandContext {
+/**
+ * What a request's context holds before any programme is read: who, where, and the command's name.
+ * A typed command reads its programmes (for CommandContext) only once its subcommand is known, and
+ * not at all for an unscoped subcommand, whose own first read chooses its programme.
+ */
+export interface RequestContext {
   deps: Deps;
   actor: Actor;
   /** Where the command was typed. */
   channelId: string;
   /** The slash command's name, e.g. '/improve', for usage lines and examples. */
   command: string;
+  /** The chat platform, for the few commands that post somewhere else (digest send). */
+  chat?: Chat;
+}
+
+export interface CommandContext extends RequestContext {
   /** Today in the programme's timezone, for dates like 'friday'. */
   today: Day;
   timezone: string;
@@ -26,8 +36,6 @@ export interface CommandContext {
    * read them again. Anything that writes, or runs in a transaction, reads them afresh.
    */
   programmes?: readonly Programme[];
-  /** The chat platform, for the few commands that post somewhere else (digest send). */
-  chat?: Chat;
 }
 
 /**
@@ -75,6 +83,21 @@ export interface Subcommand<I = unknown> {
   run(input: I, ctx: CommandContext): Promise<Reply>;
   /** With no arguments, open this modal instead of failing. */
   modal?(ctx: CommandContext): Promise<Modal>;
+  unscoped?: false;
+}
+
+/**
+ * A subcommand whose own first read chooses its programme (chooseProgramme on the actor's scope),
+ * and whose parse, run and modal need neither today, the timezone nor the programmes: typed, it
+ * runs on the RequestContext, so no programme is read before it (`/improve update` is one read
+ * and one write before its answer). `--programme` still chooses the programme first.
+ */
+export interface UnscopedSubcommand<I = unknown>
+  extends Omit<Subcommand<I>, 'parse' | 'run' | 'modal' | 'unscoped'> {
+  unscoped: true;
+  parse(args: Args, ctx: RequestContext): unknown;
+  run(input: I, ctx: RequestContext): Promise<Reply>;
+  modal?(ctx: RequestContext): Promise<Modal>;
 }
 
 /** A modal's submission handler, found by the modal's callback id. */
@@ -99,4 +122,4 @@ export interface ButtonHandler {
 
 /** Any subcommand, whatever its input: the registry holds them all, and each validates its own. */
 // biome-ignore lint/suspicious/noExplicitAny: each subcommand checks its input with its own zod schema
-export type AnySubcommand = Subcommand<any>;
+export type AnySubcommand = Subcommand<any> | UnscopedSubcommand<any>;

@@ -11,7 +11,7 @@ import { toSafeText } from '../src/domain/text.js';
 import { listWorkstreams } from '../src/services/list-workstreams.js';
 import { type PostUpdateResult, postUpdate, recordUpdateMessage } from '../src/services/post-update.js';
 import type { Args } from './args.js';
-import type { CommandContext, ModalHandler, Reply, Subcommand } from './types.js';
+import type { ModalHandler, Reply, RequestContext, UnscopedSubcommand } from './types.js';
 
 const input = z.object({
   workstream: z.string().min(1),
@@ -21,8 +21,10 @@ const input = z.object({
 });
 type UpdateInput = z.infer<typeof input>;
 
-export const update: Subcommand<UpdateInput> = {
+export const update: UnscopedSubcommand<UpdateInput> = {
   name: 'update',
+  // The update's one read chooses its programme (update-in-one-go.ts).
+  unscoped: true,
   usage: 'update <workstream>[/<project>] [red|amber|green] <text>',
   summary:
     'Posts an update on a workstream; with a RAG word it also changes the RAG, the text being the reason.',
@@ -59,7 +61,7 @@ function readRag(args: Args): Rag | undefined {
   return args.optionalRag({ optional: true });
 }
 
-async function postAndEcho(value: UpdateInput, ctx: CommandContext): Promise<Reply> {
+async function postAndEcho(value: UpdateInput, ctx: RequestContext): Promise<Reply> {
   const result = await postUpdate(value, ctx.deps, ctx.actor);
   return {
     kind: 'channel',
@@ -100,7 +102,7 @@ function unchangedNote({ workstream, project }: PostUpdateResult): Message {
   return plain(`${subject} is already ${rag}, so its RAG is unchanged. Your update is posted.`);
 }
 
-async function updateModal(ctx: CommandContext): Promise<Modal> {
+async function updateModal(ctx: RequestContext): Promise<Modal> {
   const workstreams = await listWorkstreams(ctx.deps, ctx.actor);
   return {
     callbackId: 'update_modal',

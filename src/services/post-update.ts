@@ -4,7 +4,7 @@
  * SQL (db/sql.ts).
  */
 import type { Project, RagChange, Update, Workstream } from '../db/generated/sqlite/client.js';
-import { sql } from '../db/sql.js';
+import { type Sql, sql } from '../db/sql.js';
 import { AppError } from '../domain/errors.js';
 import { isRag, type Rag } from '../domain/rag.js';
 import { requireLeadOrAdmin } from './authorise.js';
@@ -78,15 +78,82 @@ export async function postUpdate(
   });
 }
 
-/** Remembers where the update was echoed, so edit and undo can change that message. */
-export async function recordUpdateMessage(
+/**
+ * Remembers where the update was echoed, so edit and undo can change that message. Resolves once
+ * it is stored. Posts that land while such a write is in flight are stored together, by the next
+ * one statement (a group commit): under load an update costs one statement less and, on SQLite,
+ * one fsync less. Alone, it is the one UPDATE it always was.
+ */
+export function recordUpdateMessage(
   deps: Deps,
   workspaceId: string,
   updateId: number,
   channelId: string,
   messageId: string,
 ): Promise<void> {
-  await deps.sql.run(
-    sql`UPDATE "Update" SET "channelId" = ${channelId}, "messageId" = ${messageId} WHERE "id" = ${updateId} AND "workspaceId" = ${workspaceId}`,
+  let queue = locationQueues.get(deps.sql);
+  if (!queue) {
+    queue = { waiting: [], writing: false };
+    locationQueues.set(deps.sql, queue);
+  }
+  const pending = queue;
+  return new Promise<void>((resolve, reject) => {
+    pending.waiting.push({ location: { workspaceId, updateId, channelId, messageId }, resolve, reject });
+    if (!pending.writing) void writeLocations(deps.sql, pending);
+  });
+}
+
+interface MessageLocation {
+  workspaceId: string;
+  updateId: number;
+  channelId: string;
+  messageId: string;
+}
+
+interface LocationQueue {
+  waiting: { location: MessageLocation; resolve: () => void; reject: (error: unknown) => void }[];
+  writing: boolean;
+}
+
+/** One queue per database handle. */
+const locationQueues = new WeakMap<Sql, LocationQueue>();
+/** The most locations one statement stores (its JSON stays a few kilobytes). */
+const LOCATIONS_PER_STATEMENT = 100;
+
+async function writeLocations(db: Sql, queue: LocationQueue): Promise<void> {
+  queue.writing = true;
+  try {
+    while (queue.waiting.length > 0) {
+      const batch = queue.waiting.splice(0, LOCATIONS_PER_STATEMENT);
+      try {
+        await storeLocations(
+          db,
+          batch.map((w) => w.location),
+        );
+        for (const w of batch) w.resolve();
+      } catch (error) {
+        for (const w of batch) w.reject(error);
+      }
+    }
+  } finally {
+    queue.writing = false;
+  }
+}
+
+function storeLocations(db: Sql, locations: MessageLocation[]): Promise<number> {
+  if (locations.length === 1) {
+    const [{ workspaceId, updateId, channelId, messageId }] = locations as [MessageLocation];
+    return db.run(
+      sql`UPDATE "Update" SET "channelId" = ${channelId}, "messageId" = ${messageId} WHERE "id" = ${updateId} AND "workspaceId" = ${workspaceId}`,
+    );
+  }
+  // Each row still matched on its own workspace as well as its id.
+  const rows = JSON.stringify(
+    locations.map((l) => ({ w: l.workspaceId, i: l.updateId, c: l.channelId, m: l.messageId })),
+  );
+  return db.run(
+    db.provider === 'postgresql'
+      ? sql`UPDATE "Update" u SET "channelId" = v.c, "messageId" = v.m FROM json_to_recordset(${rows}::json) AS v(w text, i integer, c text, m text) WHERE u."id" = v.i AND u."workspaceId" = v.w`
+      : sql`UPDATE "Update" SET "channelId" = v.c, "messageId" = v.m FROM (SELECT json_extract(value, '$.w') AS w, json_extract(value, '$.i') AS i, json_extract(value, '$.c') AS c, json_extract(value, '$.m') AS m FROM json_each(${rows})) AS v WHERE "Update"."id" = v.i AND "Update"."workspaceId" = v.w`,
   );
 }

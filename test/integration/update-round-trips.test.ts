@@ -4,14 +4,16 @@
  * When the facts read go stale before the write, nothing is written and the slow path answers.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCommand } from '../../commands/index.js';
+import { requestContext } from '../../src/chat/slack/context.js';
 import type { Update } from '../../src/db/generated/sqlite/client.js';
 import { type Sql, sql } from '../../src/db/sql.js';
 import { AppError } from '../../src/domain/errors.js';
 import { addProject } from '../../src/services/add-project.js';
 import { changeRag } from '../../src/services/change-rag.js';
-import { postUpdate } from '../../src/services/post-update.js';
+import { postUpdate, recordUpdateMessage } from '../../src/services/post-update.js';
 import { onPostgres, type TestDatabase, testDatabase } from '../support/database.js';
-import { as, seedProgramme, TEAM, U } from '../support/factories.js';
+import { as, OTHER_TEAM, seedProgramme, TEAM, U } from '../support/factories.js';
 
 let t: TestDatabase;
 beforeEach(async () => {
@@ -115,6 +117,76 @@ describe('statements per update', () => {
     });
     expect(await t.deps.db.update.count({ where: { projectId: project.id } })).toBe(1);
     expect(await t.deps.db.ragChange.count()).toBe(1);
+  });
+});
+
+describe('statements per typed /improve update', () => {
+  const typed = (text: string, key: string) =>
+    runCommand(
+      text,
+      requestContext(t.deps, '/improve', {
+        teamId: TEAM,
+        userId: U.lead,
+        channelId: 'C0OTHER',
+        requestKey: key,
+      }),
+    );
+
+  it('reads no programme before the update’s own read: its statements are the update’s, then one to note where it was posted', async () => {
+    const { result: reply, statements } = await counted(() =>
+      typed('update WS1 Caseload audit checked', 'key-typed'),
+    );
+    expect(statements).toBe(onPostgres() ? 2 : 4);
+    expect(reply.kind).toBe('channel');
+    if (reply.kind !== 'channel') return;
+    expect(reply.message.text).toBe('WS1 update: Caseload audit checked');
+    const { statements: afterPost } = await counted(async () =>
+      reply.afterPost?.({ channelId: 'C0OTHER', messageId: '1700000000.000100' }),
+    );
+    expect(afterPost).toBe(1);
+    const stored = await t.deps.db.update.findFirstOrThrow({ where: { text: 'Caseload audit checked' } });
+    expect(stored).toMatchObject({ channelId: 'C0OTHER', messageId: '1700000000.000100' });
+  });
+
+  it('still chooses the programme `--programme` names first, and refuses one the workspace does not run', async () => {
+    const { result: reply, statements } = await counted(() =>
+      typed('update WS1 Caseload audit checked --programme "Improving Children\'s Services"', 'key-named'),
+    );
+    expect(reply.kind).toBe('channel');
+    expect(statements).toBe(onPostgres() ? 3 : 5);
+    const refused = await typed('update WS1 Caseload audit checked --programme "SEND plan"', 'key-unknown');
+    expect(refused.kind).toBe('ephemeral');
+    if (refused.kind === 'ephemeral')
+      expect(refused.message.text).toContain('There is no programme “SEND plan”');
+    expect(await t.deps.db.update.count({ where: { text: 'Caseload audit checked' } })).toBe(1);
+  });
+});
+
+describe('where each update was posted', () => {
+  it('stores the posts that land while one such write is in flight together, each only in its own workspace', async () => {
+    await seedProgramme(t.deps, OTHER_TEAM);
+    await postUpdate({ workstream: 'WS1', text: 'Theirs' }, t.deps, as(U.lead, OTHER_TEAM));
+    const posted: number[] = [];
+    for (const text of ['One', 'Two', 'Three', 'Four'])
+      posted.push((await postUpdate({ workstream: 'WS1', text }, t.deps, as(U.lead))).update.id);
+    const theirs = await t.deps.db.update.findFirstOrThrow({ where: { text: 'Theirs' } });
+    const { statements } = await counted(() =>
+      Promise.all([
+        ...posted.map((id, i) => recordUpdateMessage(t.deps, TEAM, id, 'C0BOARD', `1700000000.00010${i}`)),
+        // Another workspace's update, named by this one: nothing changes.
+        recordUpdateMessage(t.deps, TEAM, theirs.id, 'C0BOARD', '1700000000.000999'),
+      ]),
+    );
+    // The first write goes alone; the four that arrived meanwhile share the next statement.
+    expect(statements).toBe(2);
+    const rows = await t.deps.db.update.findMany({ where: { id: { in: posted } }, orderBy: { id: 'asc' } });
+    expect(rows.map((r) => [r.channelId, r.messageId])).toEqual(
+      posted.map((_, i) => ['C0BOARD', `1700000000.00010${i}`]),
+    );
+    expect(await t.deps.db.update.findUniqueOrThrow({ where: { id: theirs.id } })).toMatchObject({
+      channelId: null,
+      messageId: null,
+    });
   });
 });
 

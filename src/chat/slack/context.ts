@@ -1,8 +1,7 @@
 /** Builds the neutral CommandContext from what Slack tells us about a request. */
-import type { CommandContext } from '../../../commands/types.js';
-import { todayIn } from '../../domain/dates.js';
+import { scopeContext } from '../../../commands/programme-option.js';
+import type { CommandContext, RequestContext } from '../../../commands/types.js';
 import type { Deps } from '../../services/deps.js';
-import { requestProgrammes } from '../../services/programme.js';
 import type { Chat } from '../chat.js';
 
 export interface SlackRequestFacts {
@@ -16,29 +15,41 @@ export interface SlackRequestFacts {
   programmeId?: number;
 }
 
+/**
+ * The request's context before any programme is read: a typed command (runCommand) reads them
+ * only for a subcommand that needs them.
+ */
+export function requestContext(
+  deps: Deps,
+  command: string,
+  facts: SlackRequestFacts,
+  chat?: Chat,
+): RequestContext {
+  return {
+    deps,
+    actor: {
+      workspaceId: facts.teamId,
+      userId: facts.userId,
+      displayName: facts.userName,
+      requestKey: facts.requestKey,
+      channelId: facts.channelId,
+      ...(facts.programmeId !== undefined ? { programmeId: facts.programmeId } : {}),
+    },
+    channelId: facts.channelId,
+    command,
+    ...(chat ? { chat } : {}),
+  };
+}
+
+/**
+ * The context with the request's programmes read (scopeContext): a button or form naming another
+ * workspace's programme is refused here, before anything runs.
+ */
 export async function commandContext(
   deps: Deps,
   command: string,
   facts: SlackRequestFacts,
   chat?: Chat,
 ): Promise<CommandContext> {
-  const actor = {
-    workspaceId: facts.teamId,
-    userId: facts.userId,
-    displayName: facts.userName,
-    requestKey: facts.requestKey,
-    channelId: facts.channelId,
-    ...(facts.programmeId !== undefined ? { programmeId: facts.programmeId } : {}),
-  };
-  const { timezone, programmes } = await requestProgrammes(deps, actor);
-  return {
-    deps,
-    actor,
-    channelId: facts.channelId,
-    command,
-    timezone,
-    programmes,
-    today: todayIn(deps.clock.now(), timezone),
-    ...(chat ? { chat } : {}),
-  };
+  return scopeContext(requestContext(deps, command, facts, chat));
 }

@@ -1,8 +1,7 @@
 /** Builds the neutral CommandContext from what a Teams activity tells us. */
-import type { CommandContext } from '../../../commands/types.js';
-import { todayIn } from '../../domain/dates.js';
+import { scopeContext } from '../../../commands/programme-option.js';
+import type { CommandContext, RequestContext } from '../../../commands/types.js';
 import type { Deps } from '../../services/deps.js';
-import { requestProgrammes } from '../../services/programme.js';
 import type { Chat } from '../chat.js';
 
 export interface TeamsActivityFacts {
@@ -23,25 +22,32 @@ export interface TeamsActivityFacts {
 /** The word a command starts with in Teams, where there are no slash commands. */
 export const TEAMS_COMMAND = 'improve';
 
-export async function teamsCommandContext(deps: Deps, facts: TeamsActivityFacts): Promise<CommandContext> {
-  const actor = {
-    workspaceId: facts.tenantId,
-    platform: 'teams' as const,
-    userId: facts.aadObjectId,
-    displayName: facts.userName,
-    requestKey: facts.activityId,
-    channelId: facts.conversationId,
-    ...(facts.programmeId !== undefined ? { programmeId: facts.programmeId } : {}),
-  };
-  const { timezone, programmes } = await requestProgrammes(deps, actor);
+/**
+ * The activity's context before any programme is read: a typed command (runCommand) reads them
+ * only for a subcommand that needs them.
+ */
+export function teamsRequestContext(deps: Deps, facts: TeamsActivityFacts): RequestContext {
   return {
     deps,
-    actor,
+    actor: {
+      workspaceId: facts.tenantId,
+      platform: 'teams' as const,
+      userId: facts.aadObjectId,
+      displayName: facts.userName,
+      requestKey: facts.activityId,
+      channelId: facts.conversationId,
+      ...(facts.programmeId !== undefined ? { programmeId: facts.programmeId } : {}),
+    },
     channelId: facts.conversationId,
     command: TEAMS_COMMAND,
-    timezone,
-    programmes,
-    today: todayIn(deps.clock.now(), timezone),
     ...(facts.chat ? { chat: facts.chat } : {}),
   };
+}
+
+/**
+ * The context with the activity's programmes read (scopeContext): a button or form naming another
+ * workspace's programme is refused here, before anything runs.
+ */
+export async function teamsCommandContext(deps: Deps, facts: TeamsActivityFacts): Promise<CommandContext> {
+  return scopeContext(teamsRequestContext(deps, facts));
 }

@@ -9,7 +9,7 @@ import type { Deps } from '../../services/deps.js';
 import { guardText } from '../../services/guard-text.js';
 import type { Chat } from '../chat.js';
 import { type Message, plain } from '../message.js';
-import { TEAMS_COMMAND, teamsCommandContext } from './context.js';
+import { TEAMS_COMMAND, teamsRequestContext } from './context.js';
 import { renderForm } from './form.js';
 import type { Names } from './markdown.js';
 import { personNames } from './names.js';
@@ -91,7 +91,7 @@ export async function answerMessage(
   const aadObjectId = activity.from.aadObjectId;
   // Without a tenant and an Entra person there is no workspace or person to act as.
   if (!tenantId || !aadObjectId) return [];
-  const ctx = await teamsCommandContext(deps, {
+  const ctx = teamsRequestContext(deps, {
     tenantId,
     aadObjectId,
     userName: activity.from.name,

@@ -9,7 +9,7 @@ import { runCommand } from '../../../../commands/index.js';
 import { apology, undelivered } from '../../../../commands/replies.js';
 import type { Reply } from '../../../../commands/types.js';
 import type { Deps } from '../../../services/deps.js';
-import { commandContext } from '../context.js';
+import { requestContext } from '../context.js';
 import { deliver } from '../deliver.js';
 import type { MetadataSeal } from '../metadata-seal.js';
 import { fromSlack } from '../mrkdwn.js';
@@ -64,7 +64,8 @@ async function run(
   };
   try {
     const text = fromSlack(body.text ?? '');
-    return await runCommand(text, await commandContext(deps, command, facts, slackChat(client)));
+    // The programmes are read only if the subcommand needs them (an update reads its own).
+    return await runCommand(text, requestContext(deps, command, facts, slackChat(client)));
   } catch (error) {
     deps.logger.error({ err: error }, 'could not run a command');
     return apology(`${command} ${fromSlack(body.text ?? '')}`);
