@@ -144,11 +144,11 @@ async function sweepProgramme(base: Sweep, programme: Programme): Promise<Tally>
       { err: error, programmeId: programme.id },
       'reminder sweep stopped; it will be retried',
     );
-    await markFailed(deps.db, claim, String((error as Error).message ?? error), deps.clock.now());
+    await markFailed(deps.sql, claim, String((error as Error).message ?? error), deps.clock.now());
     throw error;
   }
   if (sweep.tally.later > 0)
-    await markFailed(deps.db, claim, `${sweep.tally.later} reminder(s) left for later`, deps.clock.now());
+    await markFailed(deps.sql, claim, `${sweep.tally.later} reminder(s) left for later`, deps.clock.now());
   else await markSent(deps.sql, claim, { channelId: '', messageId: '' }, sweep.tally, deps.clock.now());
   return sweep.tally;
 }
