@@ -341,17 +341,22 @@ async function benchOne(
     await seedRemindersWorld(database.prisma, shape, todayIn(NOW, 'Europe/London'));
     const calls: Record<string, number> = {};
     const waited = { ms: 0 };
+    // Each phase (the floor, a sweep and its next tick) with pacing of its own, as if its
+    // conversations had been quiet: shared, each found the previous phase's conversations still
+    // paced a second earlier, and waited for them (the floor after a sweep, a sweep after the floor).
+    const freshChat = () =>
+      pacedChat(fastChat(calls), {
+        wait: (ms: number) => {
+          waited.ms += ms;
+          return new Promise<void>((resolve) => setTimeout(resolve, ms));
+        },
+      });
     const deps = {
       db: database.prisma,
       sql: database.sql,
       clock: new AdjustableClock(NOW),
       logger: silentLogger,
-      chat: pacedChat(fastChat(calls), {
-        wait: (ms: number) => {
-          waited.ms += ms;
-          return new Promise<void>((resolve) => setTimeout(resolve, ms));
-        },
-      }),
+      chat: freshChat(),
       instanceId: 'bench',
     };
     const runs: RemindersBenchResult[] = [];
@@ -366,7 +371,7 @@ async function benchOne(
       const floorSent = await bulkFloor(
         database.prisma,
         database.sql,
-        deps.chat,
+        freshChat(),
         todayIn(NOW, 'Europe/London'),
       );
       const floor = {
@@ -384,6 +389,7 @@ async function benchOne(
       database.queries.count = 0;
       const sampler = rssSampler();
       const started = performance.now();
+      deps.chat = freshChat();
       const tally = await sendDueReminders(deps, NOW);
       const sweepMs = performance.now() - started;
       const peak = sampler.stop();
