@@ -43,13 +43,13 @@ export async function deliverNotices(deps: ChatDeps, inWorkspace: InWorkspace, n
     try {
       const scoped = await inWorkspace(notice.workspaceId);
       if (!scoped) {
-        await markSkipped(deps.db, notice, 'the workspace has no installation');
+        await markSkipped(deps.sql, notice, 'the workspace has no installation');
         continue;
       }
       if (await deliverNotice(scoped.deps, scoped.check, notice, now)) sent += 1;
     } catch (error) {
       deps.logger.warn({ err: error, notice: notice.id }, 'notice not sent; it will be retried');
-      await markFailed(deps.db, notice, String((error as Error).message ?? error), now);
+      await markFailed(deps.sql, notice, String((error as Error).message ?? error), now);
     }
   }
   return sent;
@@ -67,7 +67,7 @@ async function deliverNotice(
     where: { workspaceId_platformUserId: { workspaceId, platformUserId: notice.recipient } },
   });
   if (!programme || !person) {
-    await markSkipped(deps.db, notice, 'recipient or programme gone');
+    await markSkipped(deps.sql, notice, 'recipient or programme gone');
     return false;
   }
   const overrides = await deps.db.bankHolidayOverride.findMany({ where: { workspaceId } });
@@ -75,9 +75,9 @@ async function deliverNotice(
   const status = isWorkingDay(today, bankHolidays(overrides))
     ? await check.status(person, programme, today)
     : { kind: 'later' as const };
-  if (status.kind === 'unreachable') await markSkipped(deps.db, notice, 'recipient unreachable');
+  if (status.kind === 'unreachable') await markSkipped(deps.sql, notice, 'recipient unreachable');
   if (status.kind !== 'ok') {
-    if (status.kind === 'later') await postpone(deps.db, notice, new Date(now.getTime() + LATER_MS), now);
+    if (status.kind === 'later') await postpone(deps.sql, notice, new Date(now.getTime() + LATER_MS), now);
     return false;
   }
   const claim = await claimExisting(deps.db, notice, now, deps.instanceId);
@@ -87,7 +87,7 @@ async function deliverNotice(
     (await findPostedReminder(deps, claim, { userId: notice.recipient })) ??
     deps.chat.dm(notice.recipient, message, { metadata: reminderMetadata(claim) });
   const posted = await send().catch(async (error: unknown) => {
-    await markFailed(deps.db, claim, String((error as Error).message ?? error), now);
+    await markFailed(deps.sql, claim, String((error as Error).message ?? error), now);
     return null;
   });
   if (posted) await markSent(deps.sql, claim, posted, JSON.parse(notice.payload), now);

@@ -82,20 +82,21 @@ const isSqlUniqueViolation = (error: unknown): boolean => {
 };
 
 /**
- * Claims many reminders of one kind, subject and day in two statements (a page of owners), for
- * the recipients that have no row yet. Returns the claims by recipient. If another replica wrote
- * one of the rows first, the insert fails as a whole and nothing is claimed here: the caller then
- * claims one by one, so the race costs time, never a duplicate.
+ * Claims many reminders of one kind and day in one statement (a page of owners, a programme's
+ * escalations), for (subject, recipient) pairs that have no row yet. Returns the claims keyed by
+ * `subjectKey|recipient`. If another replica (or an earlier attempt) wrote one of the rows first,
+ * the insert fails as a whole and nothing is claimed here: the caller then claims one by one, so
+ * the race costs time, never a duplicate.
  */
 export async function claimMany(
   db: Sql,
-  key: Omit<ReminderKey, 'recipient'>,
-  recipients: string[],
+  key: Omit<ReminderKey, 'recipient' | 'subjectKey'>,
+  pairs: { subjectKey: string; recipient: string }[],
   programmeId: number,
   now: Date,
   claimedBy: string,
 ): Promise<Map<string, ReminderLog>> {
-  if (recipients.length === 0) return new Map();
+  if (pairs.length === 0) return new Map();
   const leaseUntil = new Date(now.getTime() + LEASE_MS);
   // One INSERT … RETURNING of hand-written SQL: a statement is atomic, so either every row is
   // ours or (a row already there) none is. Callers keep batches small (well under SQLite's 999
@@ -104,9 +105,10 @@ export async function claimMany(
     `INSERT INTO "ReminderLog" (${LOG_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES `,
   ];
   const values: unknown[] = [];
-  recipients.forEach((recipient, i) => {
+  pairs.forEach(({ subjectKey, recipient }, i) => {
     const row = {
       ...key,
+      subjectKey,
       recipient,
       programmeId,
       status: 'claimed',
@@ -130,7 +132,7 @@ export async function claimMany(
     if (!isSqlUniqueViolation(error)) throw error;
     return new Map();
   }
-  return new Map(rows.map((row) => [row.recipient, asLog(row)]));
+  return new Map(rows.map((row) => [`${row.subjectKey}|${row.recipient}`, asLog(row)]));
 }
 
 /**
@@ -281,26 +283,31 @@ async function writeBatch(db: Sql, batch: Mark[]): Promise<void> {
     WHERE r."id" = v."id"`);
 }
 
+/*
+ * The marks below are hand-written SQL (db/sql.ts) like markSent: a sweep's failed or skipped
+ * reminders, and a tick's queued notices, are each marked on their own.
+ */
+
 /** A send that failed: tried again once the back-off has passed (1, 2, 4 … 60 minutes). */
-export async function markFailed(db: Db, log: ReminderLog, error: string, now: Date): Promise<void> {
+export async function markFailed(db: Sql, log: ReminderLog, error: string, now: Date): Promise<void> {
   const leaseUntil = new Date(now.getTime() + retryDelayMs(log.attempts));
-  await db.reminderLog.update({
-    where: { id: log.id },
-    data: { status: 'failed', lastError: error.slice(0, 500), leaseUntil },
-  });
+  await db.run(
+    sql`UPDATE "ReminderLog" SET "status" = 'failed', "lastError" = ${error.slice(0, 500)}, "leaseUntil" = ${leaseUntil} WHERE "id" = ${log.id}`,
+  );
 }
 
 /** Never to be sent (the recipient is deactivated or unknown): kept so it is not tried again. */
-export async function markSkipped(db: Db, log: ReminderLog, reason: string): Promise<void> {
-  await db.reminderLog.update({ where: { id: log.id }, data: { status: 'skipped', lastError: reason } });
+export async function markSkipped(db: Sql, log: ReminderLog, reason: string): Promise<void> {
+  await db.run(
+    sql`UPDATE "ReminderLog" SET "status" = 'skipped', "lastError" = ${reason} WHERE "id" = ${log.id}`,
+  );
 }
 
 /** Puts a queued row off until `retryAt` (its recipient is outside their hours); no claim needed. */
-export async function postpone(db: Db, log: ReminderLog, retryAt: Date, now: Date): Promise<void> {
-  await db.reminderLog.updateMany({
-    where: { id: log.id, status: log.status, leaseUntil: { lte: now } },
-    data: { leaseUntil: retryAt },
-  });
+export async function postpone(db: Sql, log: ReminderLog, retryAt: Date, now: Date): Promise<void> {
+  await db.run(
+    sql`UPDATE "ReminderLog" SET "leaseUntil" = ${retryAt} WHERE "id" = ${log.id} AND "status" = ${log.status} AND "leaseUntil" <= ${now}`,
+  );
 }
 
 /** The row behind a reminder message, read back for a button press. Tenant-checked. */

@@ -8,9 +8,7 @@ import { asDate, sql } from '../db/sql.js';
 import { addDays, type Day } from '../domain/dates.js';
 import { isMuted } from '../domain/reminders.js';
 import { notMinePending } from './current-reminder.js';
-import { deliverReminder, type ReminderToSend, readiness } from './deliver-reminder.js';
-import { inParallel } from './in-parallel.js';
-import { claimMany } from './reminder-log.js';
+import { deliverAll, type ReminderToSend } from './deliver-reminder.js';
 import { actionReminderMessage, awaitsAnswer, MAX_ROWS, type ReminderRow } from './reminder-messages.js';
 import type { Sweep } from './sweep.js';
 import { asPerson } from './sweep-rows.js';
@@ -209,15 +207,8 @@ function ownerReminder(
 }
 
 /**
- * Claims are taken a batch at a time, so even at Slack's slowest (a Tier 3 method waiting out
- * Retry-After) a batch is sent well within its lease: a claim never lapses while its message is
- * still queued here, which is what would let another replica send it too.
- */
-const CLAIM_BATCH = 25;
-
-/**
- * Checks each owner (their hours, whether Slack knows them), claims a batch of new rows in one
- * statement, then sends the batch a few at a time, each recorded as soon as Slack accepts it.
+ * Checks each owner (their hours, whether Slack knows them), then claims and sends them a batch
+ * at a time (deliverAll); an owner who already has a row today is claimed on their own.
  */
 async function sendPage(
   sweep: Sweep,
@@ -225,33 +216,5 @@ async function sendPage(
   reminders: (ReminderToSend & { to: { person: Person } })[],
   hasRow: Set<string>,
 ): Promise<void> {
-  const ready: typeof reminders = [];
-  for (const reminder of reminders) {
-    const outcome = await readiness(sweep.check, reminder, sweep.now);
-    if (outcome === 'ok') ready.push(reminder);
-    else sweep.count(outcome);
-  }
-  const { deps } = sweep;
-  const key = {
-    workspaceId: programme.workspaceId,
-    kind: 'action',
-    subjectKey: `programme:${programme.id}`,
-    day: sweep.day,
-  };
-  for (let i = 0; i < ready.length; i += CLAIM_BATCH) {
-    const batch = ready.slice(i, i + CLAIM_BATCH);
-    const fresh = batch.map((r) => r.to.person.platformUserId).filter((id) => !hasRow.has(id));
-    const claims = await claimMany(deps.sql, key, fresh, programme.id, deps.clock.now(), deps.instanceId);
-    await inParallel(batch, IN_FLIGHT, async (reminder) => {
-      const claim = claims.get(reminder.to.person.platformUserId);
-      sweep.count(await deliverReminder(deps, sweep.check, reminder, sweep.now, { claim }));
-    });
-  }
+  await deliverAll(sweep, programme, reminders, (r) => !hasRow.has(r.to.person.platformUserId));
 }
-
-/**
- * Reminders of a batch in flight at once: each is its own DM, and the chat's pacing
- * (paced-chat.ts) keeps the whole workspace inside the platform's per-method limits, so this
- * only hides round trips.
- */
-export const IN_FLIGHT = 8;

@@ -10,7 +10,7 @@ import { sql } from '../db/sql.js';
 import { addDays } from '../domain/dates.js';
 import { escalationRecipients } from '../domain/escalation.js';
 import { escalationWeek, isMuted } from '../domain/reminders.js';
-import { deliverReminder, type ReminderToSend } from './deliver-reminder.js';
+import { deliverAll, type ReminderToSend } from './deliver-reminder.js';
 import { escalationMessage } from './notice-messages.js';
 import { finishedOn } from './reminder-log.js';
 import { MAX_ROWS } from './reminder-messages.js';
@@ -41,6 +41,7 @@ export async function sendEscalations(sweep: Sweep, programme: Programme): Promi
     day: week,
     subjectKeys: workstreams.map((w) => `workstream:${w.id}`),
   });
+  const reminders: ReminderToSend[] = [];
   for (const workstream of workstreams) {
     // Who is still to be sent this week's: when nobody is, the workstream is not even queried.
     const waiting = (p: Person) =>
@@ -73,13 +74,16 @@ export async function sendEscalations(sweep: Sweep, programme: Programme): Promi
         payload: { actionIds: shown.map((a) => a.id), total: recipient.actions.length },
         render: () => message,
       };
-      sweep.count(await deliverReminder(deps, sweep.check, reminder, sweep.now));
+      reminders.push(reminder);
     }
   }
+  // Claimed a batch at a time and sent a few at a time, so an admin's several escalations
+  // waiting for their conversation's pacing do not hold up the leads' (deliverAll).
+  await deliverAll(sweep, programme, reminders);
 }
 
 /** The programme's open workstreams in code order, each with its leads (in person id order). */
-async function openWorkstreams(sweep: Sweep, programme: Programme): Promise<WithLeads[]> {
+export async function openWorkstreams(sweep: Sweep, programme: Programme): Promise<WithLeads[]> {
   const { sql: db } = sweep.deps;
   const { id, workspaceId } = programme;
   const workstreams = await db.all<Workstream>(

@@ -4,11 +4,13 @@
  * not a page of blanks. Completed workstreams have nothing left to report and are left alone.
  */
 import type { Programme } from '../db/generated/sqlite/client.js';
+import { asDate, sql } from '../db/sql.js';
 import { addDays, isoWeekday } from '../domain/dates.js';
 import { isDayBeforeDigest, isMuted } from '../domain/reminders.js';
-import { deliverReminder, type ReminderToSend } from './deliver-reminder.js';
+import { deliverAll, type ReminderToSend } from './deliver-reminder.js';
 import { silenceMessage } from './notice-messages.js';
 import { finishedOn } from './reminder-log.js';
+import { openWorkstreams } from './send-escalations.js';
 import type { Sweep } from './sweep.js';
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -25,6 +27,7 @@ export async function sendSilenceNudges(sweep: Sweep, programme: Programme): Pro
     subjectKeys,
   });
   const digestDay = nextDigestDay(day, programme.digestDay);
+  const reminders: ReminderToSend[] = [];
   for (const workstream of silent) {
     const last = lastUpdate.get(workstream.id) ?? null;
     for (const { person } of workstream.leads) {
@@ -44,25 +47,24 @@ export async function sendSilenceNudges(sweep: Sweep, programme: Programme): Pro
             digestDay,
           }),
       };
-      sweep.count(await deliverReminder(deps, sweep.check, reminder, sweep.now));
+      reminders.push(reminder);
     }
   }
+  await deliverAll(sweep, programme, reminders);
 }
 
-/** Workstreams (not complete) with no update, withdrawn ones aside, for the programme's silenceDays. */
+/**
+ * Workstreams (not complete) with no update, withdrawn ones aside, for the programme's
+ * silenceDays: hand-written SQL (db/sql.ts), the open workstreams with their leads as the
+ * escalations read them, and each one's latest update in one grouped query.
+ */
 async function silentWorkstreams(sweep: Sweep, programme: Programme) {
-  const scope = { programmeId: programme.id, workspaceId: programme.workspaceId };
-  const workstreams = await sweep.deps.db.workstream.findMany({
-    where: { ...scope, rag: { not: 'complete' }, closedAt: null },
-    include: { leads: { include: { person: true } } },
-    orderBy: { code: 'asc' },
-  });
-  const latest = await sweep.deps.db.update.groupBy({
-    by: ['workstreamId'],
-    where: { ...scope, withdrawnAt: null },
-    _max: { createdAt: true },
-  });
-  const lastUpdate = new Map(latest.map((l) => [l.workstreamId, l._max.createdAt]));
+  const workstreams = (await openWorkstreams(sweep, programme)).filter((w) => w.rag !== 'complete');
+  const latest = await sweep.deps.sql.all<{ workstreamId: number; last: unknown }>(sql`
+    SELECT "workstreamId", MAX("createdAt") AS "last" FROM "Update"
+    WHERE "programmeId" = ${programme.id} AND "workspaceId" = ${programme.workspaceId} AND "withdrawnAt" IS NULL
+    GROUP BY "workstreamId"`);
+  const lastUpdate = new Map(latest.map((l) => [Number(l.workstreamId), asDate(l.last)]));
   const quietSince = new Date(sweep.now.getTime() - programme.silenceDays * DAY_MS);
   return {
     silent: workstreams.filter((w) => (lastUpdate.get(w.id) ?? w.createdAt) < quietSince),
