@@ -4,6 +4,7 @@
  * SQL (db/sql.ts).
  */
 import type { Project, RagChange, Update, Workstream } from '../db/generated/sqlite/client.js';
+import { groupCommit } from '../db/group-commit.js';
 import { type Sql, sql } from '../db/sql.js';
 import { AppError } from '../domain/errors.js';
 import { isRag, type Rag } from '../domain/rag.js';
@@ -91,16 +92,7 @@ export function recordUpdateMessage(
   channelId: string,
   messageId: string,
 ): Promise<void> {
-  let queue = locationQueues.get(deps.sql);
-  if (!queue) {
-    queue = { waiting: [], writing: false };
-    locationQueues.set(deps.sql, queue);
-  }
-  const pending = queue;
-  return new Promise<void>((resolve, reject) => {
-    pending.waiting.push({ location: { workspaceId, updateId, channelId, messageId }, resolve, reject });
-    if (!pending.writing) void writeLocations(deps.sql, pending);
-  });
+  return recordLocation(deps.sql, { workspaceId, updateId, channelId, messageId });
 }
 
 interface MessageLocation {
@@ -110,35 +102,10 @@ interface MessageLocation {
   messageId: string;
 }
 
-interface LocationQueue {
-  waiting: { location: MessageLocation; resolve: () => void; reject: (error: unknown) => void }[];
-  writing: boolean;
-}
-
-/** One queue per database handle. */
-const locationQueues = new WeakMap<Sql, LocationQueue>();
 /** The most locations one statement stores (its JSON stays a few kilobytes). */
 const LOCATIONS_PER_STATEMENT = 100;
 
-async function writeLocations(db: Sql, queue: LocationQueue): Promise<void> {
-  queue.writing = true;
-  try {
-    while (queue.waiting.length > 0) {
-      const batch = queue.waiting.splice(0, LOCATIONS_PER_STATEMENT);
-      try {
-        await storeLocations(
-          db,
-          batch.map((w) => w.location),
-        );
-        for (const w of batch) w.resolve();
-      } catch (error) {
-        for (const w of batch) w.reject(error);
-      }
-    }
-  } finally {
-    queue.writing = false;
-  }
-}
+const recordLocation = groupCommit(storeLocations, LOCATIONS_PER_STATEMENT);
 
 function storeLocations(db: Sql, locations: MessageLocation[]): Promise<number> {
   if (locations.length === 1) {

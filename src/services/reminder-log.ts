@@ -11,6 +11,7 @@
 import { chunked, inList } from '../db/chunked.js';
 import type { Db, Tx } from '../db/client.js';
 import type { ReminderLog } from '../db/generated/sqlite/client.js';
+import { groupCommit } from '../db/group-commit.js';
 import { asDate, isSql, type Query, type Sql, sql } from '../db/sql.js';
 import { retryDelayMs } from '../domain/reminders.js';
 
@@ -206,56 +207,15 @@ interface Mark {
   sentAt: Date;
 }
 
-interface Marks {
-  waiting: { mark: Mark; done: () => void; failed: (error: unknown) => void }[];
-  writing: boolean;
-}
-
-const MARKS = new WeakMap<Sql, Marks>();
-
 /** Marks committed together at most. */
 const MARK_BATCH = 500;
 
 /**
- * Group commit: the marks that arrive while one is being written are committed together, as
- * soon as it is done (the first at once, never held back for others to join): on SQLite in one
- * transaction (its one connection writes a statement at a time, and each commit syncs the WAL),
- * on PostgreSQL in one statement (one round trip and one commit instead of one per reminder).
- * Each caller still resolves only once its own row is committed, so a crash loses no more than
- * it did a row at a time: a claim whose mark was not committed is taken over after its lease,
- * and the message found in Slack (reminder-posted.ts), never sent twice. A batch that fails
- * fails each of its callers, as their own statement would have.
+ * The "sent" marks are group-committed (db/group-commit.ts). A crash loses no more than a row at
+ * a time would: a claim whose mark was not committed is taken over after its lease, and the
+ * message found in Slack (reminder-posted.ts), never sent twice.
  */
-function markAll(db: Sql, mark: Mark): Promise<void> {
-  let marks = MARKS.get(db);
-  if (!marks) {
-    marks = { waiting: [], writing: false };
-    MARKS.set(db, marks);
-  }
-  const queue = marks;
-  const done = new Promise<void>((resolve, reject) => {
-    queue.waiting.push({ mark, done: resolve, failed: reject });
-  });
-  if (!queue.writing) void writeMarks(db, queue);
-  return done;
-}
-
-async function writeMarks(db: Sql, marks: Marks): Promise<void> {
-  marks.writing = true;
-  while (marks.waiting.length > 0) {
-    const batch = marks.waiting.splice(0, MARK_BATCH);
-    try {
-      await writeBatch(
-        db,
-        batch.map((b) => b.mark),
-      );
-      for (const mark of batch) mark.done();
-    } catch (error) {
-      for (const mark of batch) mark.failed(error);
-    }
-  }
-  marks.writing = false;
-}
+const markAll = groupCommit(writeBatch, MARK_BATCH);
 
 const markQuery = (m: Mark): Query =>
   sql`UPDATE "ReminderLog" SET "status" = 'sent', "channelId" = ${m.channelId}, "messageId" = ${m.messageId}, "payload" = ${m.payload}, "sentAt" = ${m.sentAt}, "lastError" = NULL WHERE "id" = ${m.id}`;
