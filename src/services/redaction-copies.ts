@@ -1,6 +1,7 @@
 /**
- * The copies a stored text leaves behind besides its own row: the audit log's before/after JSON
- * and queued notices' payloads. Each is rewritten with the marker in the redaction's transaction.
+ * The copies a stored text leaves behind besides its own row: the audit log's before/after JSON,
+ * queued notices' payloads and a pre-visit pack kept for a retry to share (PackRequest.visitPack).
+ * Each is rewritten with the marker in the redaction's transaction.
  */
 import type { Tx } from '../db/client.js';
 import { redactJson } from '../domain/redaction.js';
@@ -8,7 +9,7 @@ import { redactJson } from '../domain/redaction.js';
 /** A text as it appears inside JSON, for a coarse `contains` filter before the exact check. */
 const asJsonFragment = (text: string): string => JSON.stringify(text).slice(1, -1);
 
-/** Rewrites every audit row and notice payload of the workspace that holds one of `texts`; returns how many. */
+/** Rewrites every audit row, notice payload and kept pre-visit pack of the workspace that holds one of `texts`; returns how many. */
 export async function redactCopies(
   tx: Tx,
   workspaceId: string,
@@ -41,6 +42,18 @@ export async function redactCopies(
     const payload = redactJson(row.payload, texts, marker);
     if (payload === null) continue;
     await tx.reminderLog.update({ where: { id: row.id }, data: { payload } });
+    changed += 1;
+  }
+  const packs = await tx.packRequest.findMany({
+    where: { workspaceId, OR: fragments.map((f) => ({ visitPack: { contains: f } })) },
+  });
+  for (const row of packs) {
+    const visitPack = row.visitPack === null ? null : redactJson(row.visitPack, texts, marker);
+    if (visitPack === null) continue;
+    await tx.packRequest.update({
+      where: { workspaceId_key: { workspaceId, key: row.key } },
+      data: { visitPack },
+    });
     changed += 1;
   }
   return changed;

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/seed/demo.js';
 import { SHARE_LEASE_MS } from '../../src/services/board-pack/pack-request.js';
 import { produceBoardPack } from '../../src/services/board-pack/produce-board-pack.js';
+import { deleteOldRecords } from '../../src/services/retention/delete-old-records.js';
 import { produceVisitPack } from '../../src/services/visit-pack/produce-visit-pack.js';
 import { DEFAULT_METHODS, type E2E, startE2E } from '../support/e2e.js';
 import { as, TEAM, U } from '../support/factories.js';
@@ -143,5 +144,28 @@ describe('a retried /improve visit pack', () => {
     const request = await e.t.deps.db.packRequest.findFirstOrThrow();
     expect(request).toMatchObject({ kind: 'visit_pack', visitPack: null });
     expect(request.sharedAt).not.toBeNull();
+  });
+
+  it('redacts the copy an unshared pre-visit pack keeps, so a later retry cannot share the text', async () => {
+    await produceVisitPack(e.t.deps, as(U.lead, TEAM, `command:${TRIGGER}`), { ref: 'V-1', format: 'pdf' });
+    const kept = (await e.t.deps.db.packRequest.findFirstOrThrow()).visitPack!;
+    const updates = await e.t.deps.db.update.findMany({ where: { workspaceId: TEAM } });
+    const inPack = updates.find((u) => kept.includes(JSON.stringify(u.text)));
+    expect(inPack).toBeDefined();
+    const out = await e.command(`redact update ${inPack!.id}`, U.admin);
+    expect(out.reply).toContain(`The text of update ${inPack!.id}`);
+    const after = (await e.t.deps.db.packRequest.findFirstOrThrow()).visitPack!;
+    expect(after).not.toContain(JSON.stringify(inPack!.text));
+    expect(after).toContain('personal data');
+  });
+});
+
+describe('retention', () => {
+  it('deletes pack requests older than the setting with the other records', async () => {
+    await produceVisitPack(e.t.deps, as(U.lead, TEAM, `command:${TRIGGER}`), { ref: 'V-1', format: 'pdf' });
+    e.t.clock.advance(3 * 366 * 24 * 60 * 60_000);
+    const counts = await deleteOldRecords({ years: 2 }, e.t.deps);
+    expect(counts.get(TEAM)).toMatchObject({ packRequests: 1 });
+    expect(await e.t.deps.db.packRequest.count()).toBe(0);
   });
 });

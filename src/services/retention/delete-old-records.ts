@@ -10,6 +10,7 @@
  * transaction: of several replicas ticking at once only one deletes and audits, once a day. A
  * replica that dies mid-run leaves its claim to expire, and the next tick finishes the work.
  */
+import { sql } from '../../db/sql.js';
 import type { Day } from '../../domain/dates.js';
 import { audit } from '../audit.js';
 import type { Deps } from '../deps.js';
@@ -23,7 +24,8 @@ export type RetentionCounts = Record<
   | 'auditLog'
   | 'reminderLog'
   | 'digestRuns'
-  | 'processedRequests',
+  | 'processedRequests'
+  | 'packRequests',
   number
 >;
 
@@ -54,55 +56,81 @@ export async function deleteOldRecords(
   for (const workspaceId of await workspacesDue(deps, input.day, now)) {
     const claim =
       input.day && deps.sql
-        ? await claimReminder(deps.sql, retentionKey(workspaceId, input.day), 0, now, deps.instanceId ?? '')
+        ? // The lease runs from the live clock: a long run's later claims are not born expired.
+          await claimReminder(
+            deps.sql,
+            retentionKey(workspaceId, input.day),
+            0,
+            deps.clock.now(),
+            deps.instanceId ?? '',
+          )
         : undefined;
     if (claim === null) continue;
-    const counts = await deps.db.$transaction(async (tx) => {
-      const w = { workspaceId };
-      const done: RetentionCounts = {
-        updates: (await tx.update.deleteMany({ where: { ...w, ...old } })).count,
-        ragChanges: (await tx.ragChange.deleteMany({ where: { ...w, ...old } })).count,
-        actionEvents: (await tx.actionEvent.deleteMany({ where: { ...w, ...old } })).count,
-        kpiReadings: (await tx.kpiReading.deleteMany({ where: { ...w, ...old } })).count,
-        auditLog: (await tx.auditLog.deleteMany({ where: { ...w, ...old } })).count,
-        reminderLog: (
-          await tx.reminderLog.deleteMany({ where: { ...w, ...old, status: { in: ['sent', 'skipped'] } } })
-        ).count,
-        digestRuns: (
-          await tx.digestRun.deleteMany({ where: { ...w, status: 'posted', postedAt: { lt: before } } })
-        ).count,
-        processedRequests: (await tx.processedRequest.deleteMany({ where: { ...w, ...old } })).count,
-      };
-      if (Object.values(done).some((n) => n > 0))
-        await audit(tx, {
-          workspaceId,
-          actor: 'system',
-          action: 'retention.delete',
-          entity: 'workspace',
-          entityId: workspaceId,
-          after: { olderThan: before.toISOString(), years: input.years, deleted: done },
-          at: now,
-        });
-      if (claim)
-        await tx.reminderLog.update({
-          where: { id: claim.id },
-          data: { status: 'sent', sentAt: now, payload: JSON.stringify(done), lastError: null },
-        });
-      return done;
-    });
+    const counts = await deps.db.$transaction(
+      async (tx) => {
+        const w = { workspaceId };
+        const done: RetentionCounts = {
+          updates: (await tx.update.deleteMany({ where: { ...w, ...old } })).count,
+          ragChanges: (await tx.ragChange.deleteMany({ where: { ...w, ...old } })).count,
+          actionEvents: (await tx.actionEvent.deleteMany({ where: { ...w, ...old } })).count,
+          kpiReadings: (await tx.kpiReading.deleteMany({ where: { ...w, ...old } })).count,
+          auditLog: (await tx.auditLog.deleteMany({ where: { ...w, ...old } })).count,
+          reminderLog: (
+            await tx.reminderLog.deleteMany({ where: { ...w, ...old, status: { in: ['sent', 'skipped'] } } })
+          ).count,
+          digestRuns: (
+            await tx.digestRun.deleteMany({ where: { ...w, status: 'posted', postedAt: { lt: before } } })
+          ).count,
+          processedRequests: (await tx.processedRequest.deleteMany({ where: { ...w, ...old } })).count,
+          packRequests: (await tx.packRequest.deleteMany({ where: { ...w, ...old } })).count,
+        };
+        if (Object.values(done).some((n) => n > 0))
+          await audit(tx, {
+            workspaceId,
+            actor: 'system',
+            action: 'retention.delete',
+            entity: 'workspace',
+            entityId: workspaceId,
+            after: { olderThan: before.toISOString(), years: input.years, deleted: done },
+            at: now,
+          });
+        if (claim)
+          await tx.reminderLog.update({
+            where: { id: claim.id },
+            data: { status: 'sent', sentAt: now, payload: JSON.stringify(done), lastError: null },
+          });
+        return done;
+        // A first run over years of records takes more than Prisma's 5 s default for request paths;
+        // timed out, it would roll back and try again every lease, never finishing.
+      },
+      { timeout: 120_000 },
+    );
     result.set(workspaceId, counts);
   }
   return result;
 }
 
-/** Every workspace, or with a day those whose run of that day is neither done nor held by a live claim. */
-async function workspacesDue(deps: Pick<Deps, 'db'>, day: Day | undefined, now: Date): Promise<string[]> {
-  const workspaces = await deps.db.workspace.findMany({ select: { id: true }, orderBy: { id: 'asc' } });
-  if (!day) return workspaces.map((w) => w.id);
-  const claims = await deps.db.reminderLog.findMany({
-    where: { kind: 'retention', day, OR: [{ status: 'sent' }, { leaseUntil: { gt: now } }] },
-    select: { workspaceId: true },
-  });
-  const busy = new Set(claims.map((c) => c.workspaceId));
-  return workspaces.map((w) => w.id).filter((id) => !busy.has(id));
+/**
+ * Every workspace, or with a day those whose run of that day is neither done nor held by a live
+ * claim. It runs every tick, so the ledger is looked up by its unique key per workspace (an index
+ * seek), never scanned: the ledger is the largest table.
+ */
+async function workspacesDue(
+  deps: Pick<Deps, 'db'> & { sql?: Deps['sql'] },
+  day: Day | undefined,
+  now: Date,
+): Promise<string[]> {
+  if (!day || !deps.sql) {
+    const workspaces = await deps.db.workspace.findMany({ select: { id: true }, orderBy: { id: 'asc' } });
+    return workspaces.map((w) => w.id);
+  }
+  const rows = await deps.sql.all<{ id: string }>(sql`
+    SELECT w."id" FROM "Workspace" w
+    WHERE NOT EXISTS (
+      SELECT 1 FROM "ReminderLog" r
+      WHERE r."workspaceId" = w."id" AND r."kind" = 'retention' AND r."subjectKey" = 'workspace'
+        AND r."recipient" = 'workspace' AND r."day" = ${day}
+        AND (r."status" = 'sent' OR r."leaseUntil" > ${now}))
+    ORDER BY w."id"`);
+  return rows.map((r) => r.id);
 }
