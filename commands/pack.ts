@@ -95,8 +95,9 @@ export const pack: Subcommand<z.infer<typeof input>> = {
           return repeat(await earlierPackRequest(ctx.deps, ctx.actor, 'board_pack'));
         }
         const reds = produced.snapshot.exceptions.length;
+        let shared: boolean;
         try {
-          await sharePackOnce(ctx.deps, ctx.actor, () =>
+          shared = await sharePackOnce(ctx.deps, ctx.actor, produced.lease, () =>
             upload(
               ctx.channelId,
               produced.files,
@@ -113,7 +114,8 @@ export const pack: Subcommand<z.infer<typeof input>> = {
               : `<icon:warning> The pack was produced (pack ${produced.id}), but the files could not be shared just now (${error.detail}). Please try \`pack\` again in a minute.`,
           );
         }
-        return done(produced.id);
+        // Slower than its lease, this attempt left the sharing to a retry of the same request.
+        return shared ? done(produced.id) : onItsWay;
       },
     };
   },
@@ -131,5 +133,6 @@ async function producedOrStored(
   if (!earlier) return produceBoardPack(ctx.deps, ctx.actor, boardDate);
   const taken = await takeOverSharing(ctx.deps, earlier);
   if (!taken?.boardPackId) throw new AppError('duplicate_request', 'That pack is being shared already.');
-  return reproduceBoardPack(ctx.deps, ctx.actor.workspaceId, taken.boardPackId);
+  const stored = await reproduceBoardPack(ctx.deps, ctx.actor.workspaceId, taken.boardPackId);
+  return { ...stored, lease: taken.shareUntil };
 }

@@ -86,8 +86,9 @@ export const visitPack: Subcommand<z.infer<typeof input>> = {
           return repeat(await earlierPackRequest(ctx.deps, ctx.actor, 'visit_pack'));
         }
         const codes = produced.snapshot.workstreams.map((w) => w.code).join(', ') || 'no workstream';
+        let shared: boolean;
         try {
-          await sharePackOnce(ctx.deps, ctx.actor, () =>
+          shared = await sharePackOnce(ctx.deps, ctx.actor, produced.lease, () =>
             upload(
               ctx.channelId,
               produced.files,
@@ -104,7 +105,8 @@ export const visitPack: Subcommand<z.infer<typeof input>> = {
               : `<icon:warning> The pre-visit pack was produced, but the files could not be shared just now (${error.detail}). Please try \`visit pack ${eventRef(visit.number)}\` again in a minute.`,
           );
         }
-        return done;
+        // Slower than its lease, this attempt left the sharing to a retry of the same request.
+        return shared ? done : onItsWay;
       },
     };
   },

@@ -7,7 +7,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/seed/demo.js';
-import { SHARE_LEASE_MS } from '../../src/services/board-pack/pack-request.js';
+import { SHARE_LEASE_MS, sharePackOnce } from '../../src/services/board-pack/pack-request.js';
 import { produceBoardPack } from '../../src/services/board-pack/produce-board-pack.js';
 import { deleteOldRecords } from '../../src/services/retention/delete-old-records.js';
 import { produceVisitPack } from '../../src/services/visit-pack/produce-visit-pack.js';
@@ -102,6 +102,25 @@ describe('a retried /improve pack', () => {
     expect(texts(again)).toEqual([texts(retry)[1]]);
     expect(await e.t.deps.db.boardPack.count()).toBe(1);
     expect(await audits('board_pack.produce')).toBe(1);
+    expect(shared()).toHaveLength(1);
+  });
+
+  it('a first attempt slower than its lease leaves the sharing to the retry that took it over', async () => {
+    const actor = as(U.lead, TEAM, `command:${TRIGGER}`);
+    const slow = await produceBoardPack(e.t.deps, actor, '2026-12-10');
+    expect(slow.lease).toBeDefined();
+    e.t.clock.advance(SHARE_LEASE_MS);
+    const retry = await e.command('pack 10/12/2026', U.lead, { channelId: CHANNEL, triggerId: TRIGGER });
+    expect(texts(retry)[1]).toContain(`is in <#${CHANNEL}> (pack ${slow.id})`);
+    expect(shared()).toHaveLength(1);
+
+    // The slow first attempt reaches its upload at last: its lease has passed to the retry.
+    let uploaded = false;
+    const late = await sharePackOnce(e.t.deps, actor, slow.lease, async () => {
+      uploaded = true;
+    });
+    expect(late).toBe(false);
+    expect(uploaded).toBe(false);
     expect(shared()).toHaveLength(1);
   });
 

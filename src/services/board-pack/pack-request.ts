@@ -46,24 +46,23 @@ export async function claimPackRequest(tx: Tx, actor: Actor, now: Date): Promise
   if (actor.requestKey) await claimRequest(tx, actor.workspaceId, actor.requestKey, now);
 }
 
-/** Records what the claimed request produced, in the same transaction, for a retry to find. */
+/**
+ * Records what the claimed request produced, in the same transaction, for a retry to find; returns
+ * the sharing lease it holds (sharePackOnce's `lease`), or undefined without a request key.
+ */
 export async function recordPackRequest(
   tx: Tx,
   actor: Actor,
   pack: { kind: PackKind; boardPackId?: number; visitPack?: string; format?: string },
   now: Date,
-): Promise<void> {
+): Promise<Date | undefined> {
   const key = actor.requestKey;
-  if (!key) return;
+  if (!key) return undefined;
+  const shareUntil = new Date(now.getTime() + SHARE_LEASE_MS);
   await tx.packRequest.create({
-    data: {
-      workspaceId: actor.workspaceId,
-      key,
-      ...pack,
-      shareUntil: new Date(now.getTime() + SHARE_LEASE_MS),
-      createdAt: now,
-    },
+    data: { workspaceId: actor.workspaceId, key, ...pack, shareUntil, createdAt: now },
   });
+  return shareUntil;
 }
 
 /**
@@ -90,23 +89,39 @@ export async function takeOverSharing(
 }
 
 /**
- * Shares the files once: `upload` runs, then the request is marked shared. A failed upload ends
- * the lease at once, so a retry of the same request may share the stored pack straight away.
+ * Shares the files once: `upload` runs, then the request is marked shared. `lease` is the sharing
+ * lease this attempt holds (from recordPackRequest or takeOverSharing): it is renewed just before
+ * the upload, and if it has meanwhile passed to a retry (this attempt was slower than the lease),
+ * nothing is uploaded and false is returned: the retry shares the pack. A failed upload ends the
+ * lease at once (if still this attempt's), so a retry of the same request may share it straight away.
  */
 export async function sharePackOnce(
   deps: Pick<Deps, 'db' | 'clock'>,
   actor: Actor,
+  lease: Date | undefined,
   upload: () => Promise<void>,
-): Promise<void> {
+): Promise<boolean> {
   const where = actor.requestKey
     ? { workspaceId_key: { workspaceId: actor.workspaceId, key: actor.requestKey } }
     : undefined;
+  let held = lease;
+  if (where && lease) {
+    held = new Date(deps.clock.now().getTime() + SHARE_LEASE_MS);
+    const renewed = await deps.db.packRequest.updateMany({
+      where: { ...where.workspaceId_key, sharedAt: null, shareUntil: lease },
+      data: { shareUntil: held },
+    });
+    if (renewed.count === 0) return false;
+  }
   try {
     await upload();
   } catch (error) {
-    if (where)
+    if (where && held)
       await deps.db.packRequest
-        .updateMany({ where: where.workspaceId_key, data: { shareUntil: deps.clock.now() } })
+        .updateMany({
+          where: { ...where.workspaceId_key, sharedAt: null, shareUntil: held },
+          data: { shareUntil: deps.clock.now() },
+        })
         .catch(() => undefined);
     throw error;
   }
@@ -114,4 +129,5 @@ export async function sharePackOnce(
   // retry to share, and a copy of updates' text outside their rows would escape a later redaction.
   if (where)
     await deps.db.packRequest.update({ where, data: { sharedAt: deps.clock.now(), visitPack: null } });
+  return true;
 }

@@ -23,6 +23,8 @@ export interface ProducedPack {
   id: number;
   snapshot: BoardPackSnapshot;
   files: PackFile[];
+  /** The sharing lease this attempt holds, when a chat request produced it (sharePackOnce). */
+  lease?: Date;
 }
 
 /** Refuses (writing nothing) unless the person may produce a pack and the date is a board date to come. */
@@ -126,7 +128,7 @@ export async function writeBoardPack(
 ): Promise<ProducedPack> {
   const { programme, boardDate } = input;
   const now = deps.clock.now();
-  const { id, snapshot } = await deps.db.$transaction(
+  const { id, snapshot, lease } = await deps.db.$transaction(
     async (tx: Tx) => {
       // Claimed first: a retry racing this attempt waits on the key, then finds it taken.
       if (input.actor) await claimPackRequest(tx, input.actor, now);
@@ -150,14 +152,15 @@ export async function writeBoardPack(
         after: { boardDate, red: snapshot.exceptions.length, kpis: snapshot.kpis.length },
         at: now,
       });
-      if (input.actor)
-        await recordPackRequest(tx, input.actor, { kind: 'board_pack', boardPackId: row.id }, now);
-      return { id: row.id, snapshot };
+      const lease = input.actor
+        ? await recordPackRequest(tx, input.actor, { kind: 'board_pack', boardPackId: row.id }, now)
+        : undefined;
+      return { id: row.id, snapshot, lease };
       // A large plan takes a few seconds to read; Prisma's default of 5 s is for request paths.
     },
     { timeout: 60_000 },
   );
-  return { id, snapshot, files: await renderBoardPack(snapshot) };
+  return { id, snapshot, files: await renderBoardPack(snapshot), ...(lease ? { lease } : {}) };
 }
 
 /** The files of a stored pack, from its snapshot: byte for byte what was produced then. */

@@ -22,6 +22,8 @@ export type VisitPackFormat = 'pdf' | 'docx' | 'both';
 export interface ProducedVisitPack {
   snapshot: VisitPackSnapshot;
   files: PackFile[];
+  /** The sharing lease this attempt holds, when a chat request produced it (sharePackOnce). */
+  lease?: Date;
 }
 
 /** Refuses (writing nothing) unless the person may produce packs and the reference is a visit. */
@@ -63,7 +65,7 @@ export async function produceVisitPack(
     now,
     producedBy: me?.displayName || actor.displayName || actor.userId,
   });
-  await deps.db.$transaction(async (tx) => {
+  const lease = await deps.db.$transaction(async (tx) => {
     await claimPackRequest(tx, actor, now);
     await audit(tx, {
       workspaceId: programme.workspaceId,
@@ -80,9 +82,9 @@ export async function produceVisitPack(
       at: now,
     });
     const stored = { visitPack: JSON.stringify(snapshot), format: input.format };
-    await recordPackRequest(tx, actor, { kind: 'visit_pack', ...stored }, now);
+    return recordPackRequest(tx, actor, { kind: 'visit_pack', ...stored }, now);
   });
-  return { snapshot, files: await renderVisitPack(snapshot, input.format) };
+  return { snapshot, files: await renderVisitPack(snapshot, input.format), ...(lease ? { lease } : {}) };
 }
 
 /** The files of the pack a request stored, as they were produced then (a retry after a crash shares them). */
@@ -90,7 +92,7 @@ export async function reproduceVisitPack(row: PackRequest): Promise<ProducedVisi
   const snapshot = JSON.parse(row.visitPack ?? 'null') as VisitPackSnapshot | null;
   if (!snapshot) throw new AppError('not_found', 'That request stored no pre-visit pack.');
   const format = (row.format ?? 'both') as VisitPackFormat;
-  return { snapshot, files: await renderVisitPack(snapshot, format) };
+  return { snapshot, files: await renderVisitPack(snapshot, format), lease: row.shareUntil };
 }
 
 /** The Word and/or PDF file of a pack; the renderers are loaded on the first pack, as the board pack's. */
