@@ -1,6 +1,7 @@
-// `npm run test:pg [-- <vitest arguments>]`: the test suite on PostgreSQL. Each test file creates
-// its own database on the server TEST_DATABASE_URL names (default: the local server with trust
-// authentication) and drops it after. Starts no server: it says so when none answers.
+// `npm run test:pg [-- <vitest arguments>]`: the test suite on PostgreSQL. Each test creates its own
+// database on the server TEST_DATABASE_URL names (default: the local server with trust
+// authentication), copied from a migrated template (test/support/database.ts), and drops it after.
+// Starts no server: it says so when none answers.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
