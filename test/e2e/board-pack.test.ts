@@ -11,31 +11,19 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../src/seed/demo.js';
 import { changeRag } from '../../src/services/change-rag.js';
-import { DEFAULT_METHODS, type E2E, startE2E } from '../support/e2e.js';
+import type { E2E } from '../support/e2e.js';
 import { as, TEAM, U } from '../support/factories.js';
+import { closePackE2E, replyTexts, startPackE2E } from '../support/pack-e2e.js';
 import { countRows } from '../support/row-counts.js';
 
-const UPLOAD_METHODS = ['files.getUploadURLExternal', 'files.completeUploadExternal'];
 const CHANNEL = 'C0BOARDPACK';
 let e: E2E;
 
 beforeEach(async () => {
-  e = await startE2E({
-    methods: [...DEFAULT_METHODS, ...UPLOAD_METHODS],
-    now: new Date('2026-11-23T10:00:00Z'),
-  });
-  await seedDemo(e.t.deps.db, {
-    workspaceId: TEAM,
-    now: e.t.clock.now(),
-    people: [U.admin, U.lead, U.otherLead, 'U0LEAD3', 'U0LEAD4', U.member],
-  });
+  e = await startPackE2E();
 });
-afterEach(async () => {
-  expect(e.slack.unexpected).toEqual([]);
-  await e.close();
-});
+afterEach(() => closePackE2E(e));
 
 /** Each table row of the Word file as its cells' text joined by ' | '. */
 async function docxRows(bytes: Buffer): Promise<string[]> {
@@ -56,8 +44,7 @@ function pdfText(bytes: Buffer): string {
   return execFileSync('pdftotext', [join(dir, 'pack.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 }
 
-const texts = (out: { replies: { body: Record<string, unknown> }[] }) =>
-  out.replies.map((r) => String(r.body.text));
+const texts = replyTexts;
 
 describe('/improve pack', () => {
   it('says it is working, then shares the PDF, Word file, workbook and CSVs in the channel', async () => {

@@ -6,37 +6,24 @@
  * (a new trigger id) still produces a new pack.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../src/seed/demo.js';
 import { SHARE_LEASE_MS, sharePackOnce } from '../../src/services/board-pack/pack-request.js';
 import { produceBoardPack } from '../../src/services/board-pack/produce-board-pack.js';
 import { deleteOldRecords } from '../../src/services/retention/delete-old-records.js';
 import { produceVisitPack } from '../../src/services/visit-pack/produce-visit-pack.js';
-import { DEFAULT_METHODS, type E2E, startE2E } from '../support/e2e.js';
+import type { E2E } from '../support/e2e.js';
 import { as, TEAM, U } from '../support/factories.js';
+import { closePackE2E, replyTexts, startPackE2E } from '../support/pack-e2e.js';
 
-const UPLOAD_METHODS = ['files.getUploadURLExternal', 'files.completeUploadExternal'];
 const CHANNEL = 'C0BOARDPACK';
 const TRIGGER = '1234567890.retried.abcdef';
 let e: E2E;
 
 beforeEach(async () => {
-  e = await startE2E({
-    methods: [...DEFAULT_METHODS, ...UPLOAD_METHODS],
-    now: new Date('2026-11-23T10:00:00Z'),
-  });
-  await seedDemo(e.t.deps.db, {
-    workspaceId: TEAM,
-    now: e.t.clock.now(),
-    people: [U.admin, U.lead, U.otherLead, 'U0LEAD3', 'U0LEAD4', U.member],
-  });
+  e = await startPackE2E();
 });
-afterEach(async () => {
-  expect(e.slack.unexpected).toEqual([]);
-  await e.close();
-});
+afterEach(() => closePackE2E(e));
 
-const texts = (out: { replies: { body: Record<string, unknown> }[] }) =>
-  out.replies.map((r) => String(r.body.text));
+const texts = replyTexts;
 const shared = () => e.slack.messages.filter((m) => m.files && !m.ephemeralFor);
 const uploads = () => e.slack.calls.filter((c) => c.method === 'files.completeUploadExternal').length;
 const audits = (action: string) => e.t.deps.db.auditLog.count({ where: { action } });

@@ -9,33 +9,20 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../src/seed/demo.js';
-import { DEFAULT_METHODS, type E2E, startE2E } from '../support/e2e.js';
-import { TEAM, U } from '../support/factories.js';
+import type { E2E } from '../support/e2e.js';
+import { U } from '../support/factories.js';
+import { closePackE2E, replyTexts, startPackE2E } from '../support/pack-e2e.js';
 import { countRows } from '../support/row-counts.js';
 
-const UPLOAD_METHODS = ['files.getUploadURLExternal', 'files.completeUploadExternal'];
 const CHANNEL = 'C0VISITPACK';
 let e: E2E;
 
 beforeEach(async () => {
-  e = await startE2E({
-    methods: [...DEFAULT_METHODS, ...UPLOAD_METHODS],
-    now: new Date('2026-11-23T10:00:00Z'),
-  });
-  await seedDemo(e.t.deps.db, {
-    workspaceId: TEAM,
-    now: e.t.clock.now(),
-    people: [U.admin, U.lead, U.otherLead, 'U0LEAD3', 'U0LEAD4', U.member],
-  });
+  e = await startPackE2E();
 });
-afterEach(async () => {
-  expect(e.slack.unexpected).toEqual([]);
-  await e.close();
-});
+afterEach(() => closePackE2E(e));
 
-const texts = (out: { replies: { body: Record<string, unknown> }[] }) =>
-  out.replies.map((r) => String(r.body.text));
+const texts = replyTexts;
 
 const pdfText = (bytes: Buffer): string => {
   const dir = mkdtempSync(join(tmpdir(), 'visit-pack-'));
