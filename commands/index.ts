@@ -243,20 +243,11 @@ async function routeCommand(
   const usage = `${ctx.command} ${sub.usage}`;
   try {
     const args = () => new Args(raw, tokens.slice(used));
-    const named = programmeName;
-    if (sub.unscoped)
-      return await runFound(
-        sub,
-        named !== undefined ? await withProgramme(ctx, named) : ctx,
-        args,
-        tokens.length === used,
-      );
-    return await runFound(
-      sub,
-      named !== undefined ? await withProgramme(ctx, named) : await scoped(ctx),
-      args,
-      tokens.length === used,
-    );
+    const bare = tokens.length === used;
+    // `--programme` chooses the programme first; otherwise an unscoped subcommand reads none.
+    const chosen = programmeName !== undefined ? await withProgramme(ctx, programmeName) : undefined;
+    if (sub.unscoped) return await runFound(sub, chosen ?? ctx, args, bare);
+    return await runFound(sub, chosen ?? (await scoped(ctx)), args, bare);
   } catch (error) {
     if (isAppError(error)) {
       if (error.code === 'duplicate_request') return { kind: 'none' };
