@@ -5,15 +5,15 @@
  * moved visit is counted down to its new date and a cancelled one (status) drops out.
  */
 import { chunked, inList } from '../db/chunked.js';
-import type { Event, Person, Programme, Workstream } from '../db/generated/sqlite/client.js';
+import type { Event, Person, Programme } from '../db/generated/sqlite/client.js';
 import { asDate, sql } from '../db/sql.js';
 import { addDays } from '../domain/dates.js';
 import { countdownSchedule, countdownStepDue, isMuted } from '../domain/reminders.js';
 import { deliverAll, type ReminderToSend } from './deliver-reminder.js';
 import { countdownMessage } from './notice-messages.js';
 import { finishedOn } from './reminder-log.js';
+import { openWorkstreams } from './send-escalations.js';
 import type { Sweep } from './sweep.js';
-import { asPerson, asWorkstream } from './sweep-rows.js';
 
 // Room for a step pushed back from a weekend or a run of bank holidays (Christmas, Easter).
 const SLACK_DAYS = 10;
@@ -30,11 +30,7 @@ export async function sendCountdowns(sweep: Sweep, programme: Programme): Promis
     subjectKeys,
   });
   const reminders: ReminderToSend[] = [];
-  for (const { event, subjectKey, step } of due) {
-    const workstreams = event.workstreams
-      .map((l) => l.workstream)
-      .filter((w) => w.closedAt === null)
-      .sort((a, b) => a.code.localeCompare(b.code));
+  for (const { event, subjectKey, step, workstreams } of due) {
     const message = countdownMessage({ event, workstreams, today: day, step });
     const leads = new Map<number, Person>(
       workstreams.flatMap((w) => w.leads.map((l) => [l.person.id, l.person] as const)),
@@ -58,16 +54,17 @@ export async function sendCountdowns(sweep: Sweep, programme: Programme): Promis
   await deliverAll(sweep, programme, reminders);
 }
 
-type Linked = Workstream & { leads: { person: Person }[] };
-type DueEvent = Event & { workstreams: { workstream: Linked }[] };
-
 /*
  * Hand-written SQL (db/sql.ts), as the rest of the sweep: one query for the programme's coming
- * events and, on a day one of them has a step due, two for its linked workstreams and their
- * leads (through Prisma's nested include it was five every day an event was in range).
+ * events and, on a day one of them has a step due, one for their links and the open workstreams
+ * with their leads as the escalations read them (through Prisma's nested include it was five
+ * queries every day an event was in range).
  */
 
-/** Planned events with a countdown step due today, each keyed by (event, step). */
+/**
+ * Planned events with a countdown step due today, each keyed by (event, step), with the open
+ * workstreams linked to it in code order.
+ */
 async function countdownsDue(sweep: Sweep, programme: Programme) {
   const { day } = sweep;
   const { sql: db } = sweep.deps;
@@ -81,50 +78,24 @@ async function countdownsDue(sweep: Sweep, programme: Programme) {
     ORDER BY "startDate", "number"`);
   const due = events.flatMap((event) => {
     const step = countdownStepDue(event.startDate, day, schedule.get(event.kind) ?? [], sweep.holidays);
-    return step === null ? [] : [{ event, step, subjectKey: `event:${event.id}:${step}` }];
+    return step === null ? [] : [{ event: asEvent(event), step, subjectKey: `event:${event.id}:${step}` }];
   });
   if (due.length === 0) return [];
-  const eventIds = due.map((d) => d.event.id);
-  const links = await chunked(eventIds, (ids) =>
-    db.all<Workstream & { linkedTo: number }>(
-      inList(
-        sql`SELECT l."eventId" AS "linkedTo", w.* FROM "EventWorkstream" l
-          JOIN "Workstream" w ON w."id" = l."workstreamId" AND w."workspaceId" = ${workspaceId}
-          WHERE l."workspaceId" = ${workspaceId} AND l."eventId" IN `,
-        ids,
-        ' ORDER BY l."eventId", l."workstreamId"',
+  const links = await chunked(
+    due.map((d) => d.event.id),
+    (ids) =>
+      db.all<{ eventId: number; workstreamId: number }>(
+        inList(
+          sql`SELECT "eventId", "workstreamId" FROM "EventWorkstream" WHERE "workspaceId" = ${workspaceId} AND "eventId" IN `,
+          ids,
+        ),
       ),
-    ),
   );
-  const workstreamIds = [...new Set(links.map((l) => l.id))];
-  const leads = await chunked(workstreamIds, (ids) =>
-    db.all<Person & { leadOf: number }>(
-      inList(
-        sql`SELECT l."workstreamId" AS "leadOf", p.* FROM "WorkstreamLead" l
-          JOIN "Person" p ON p."id" = l."personId" AND p."workspaceId" = ${workspaceId}
-          WHERE l."workspaceId" = ${workspaceId} AND l."workstreamId" IN `,
-        ids,
-        ' ORDER BY l."workstreamId", l."personId"',
-      ),
-    ),
-  );
-  const leadsOf = new Map<number, { person: Person }[]>();
-  for (const { leadOf, ...person } of leads) {
-    const list = leadsOf.get(Number(leadOf)) ?? [];
-    list.push({ person: asPerson(person) });
-    leadsOf.set(Number(leadOf), list);
-  }
-  const linkedTo = new Map<number, { workstream: Linked }[]>();
-  for (const { linkedTo: eventId, ...workstream } of links) {
-    const list = linkedTo.get(Number(eventId)) ?? [];
-    const linked = asWorkstream(workstream);
-    list.push({ workstream: Object.assign(linked, { leads: leadsOf.get(linked.id) ?? [] }) });
-    linkedTo.set(Number(eventId), list);
-  }
-  return due.map((d) => ({
-    ...d,
-    event: Object.assign(asEvent(d.event), { workstreams: linkedTo.get(d.event.id) ?? [] }) as DueEvent,
-  }));
+  const linked = new Set(links.map((l) => `${Number(l.eventId)}:${Number(l.workstreamId)}`));
+  const open = await openWorkstreams(sweep, programme);
+  // In code order as the message has always listed them, whatever the database's collation.
+  open.sort((a, b) => a.code.localeCompare(b.code));
+  return due.map((d) => ({ ...d, workstreams: open.filter((w) => linked.has(`${d.event.id}:${w.id}`)) }));
 }
 
 /** An Event row read by hand-written SQL, its dates as Prisma returns them. */
