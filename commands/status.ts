@@ -7,11 +7,12 @@ import { stampMessage } from '../src/chat/programme-stamp.js';
 import { ragSummary } from '../src/services/rag-summary.js';
 import { workstreamReportCard } from '../src/services/workstream-report-card.js';
 import { type Footer, POST_STATUS_ACTION, reportCardMessage, summaryMessage } from './status-message.js';
-import type { ButtonHandler, CommandContext, Subcommand } from './types.js';
+import type { ButtonHandler, CommandContext, RequestContext, UnscopedSubcommand } from './types.js';
 
 const input = z.object({ workstream: z.string().optional() });
 
-export const status: Subcommand<z.infer<typeof input>> = {
+/** Unscoped: the summary's one read, or the report card's first, chooses the programme. */
+export const status: UnscopedSubcommand<z.infer<typeof input>> = {
   name: 'status',
   aliases: ['summary', 'rag summary'],
   usage: 'status [workstream]',
@@ -20,12 +21,16 @@ export const status: Subcommand<z.infer<typeof input>> = {
   examples: ['status', 'status WS2', 'status workforce'],
   parse: (args) => ({ workstream: args.done ? undefined : args.rest() }),
   schema: input,
+  unscoped: true,
   async run({ workstream }, ctx) {
-    if (!workstream) return { kind: 'ephemeral', message: await build('', ctx, { button: '' }) };
+    if (!workstream) return { kind: 'ephemeral', message: await summary(ctx, { button: '' }) };
     const card = await workstreamReportCard(workstream, ctx.deps, ctx.actor);
     return {
       kind: 'ephemeral',
-      message: reportCardMessage(card, ctx.timezone, { button: card.workstream.code }),
+      message: stampMessage(
+        reportCardMessage(card, card.timezone, { button: card.workstream.code }),
+        card.workstream.programmeId,
+      ),
     };
   },
 };
@@ -39,14 +44,17 @@ export const postStatusButton: ButtonHandler = {
 };
 
 async function build(workstream: string, ctx: CommandContext, footer: Footer) {
-  if (workstream)
-    return reportCardMessage(
-      await workstreamReportCard(workstream, ctx.deps, ctx.actor),
-      ctx.timezone,
-      footer,
-    );
-  // Stamped here, with the programme just chosen from the context's read, so the dispatcher
-  // need not read the programmes a third time to stamp it (stampReply).
-  const summary = await ragSummary(ctx.deps, ctx.actor, ctx.programmes);
-  return stampMessage(summaryMessage(summary, ctx.timezone, footer), summary.programmeId);
+  if (!workstream) return summary(ctx, footer);
+  const card = await workstreamReportCard(workstream, ctx.deps, ctx.actor);
+  return reportCardMessage(card, card.timezone, footer);
+}
+
+/**
+ * The summary, stamped here with the programme just chosen, so the dispatcher need not read the
+ * programmes again to stamp it (stampReply). One read, or none more than the context's.
+ */
+async function summary(ctx: RequestContext | CommandContext, footer: Footer) {
+  const programmes = 'programmes' in ctx ? ctx.programmes : undefined;
+  const summary = await ragSummary(ctx.deps, ctx.actor, programmes);
+  return stampMessage(summaryMessage(summary, summary.timezone, footer), summary.programmeId);
 }

@@ -7,7 +7,8 @@
  */
 import type { Tx } from '../db/client.js';
 import type { Programme } from '../db/generated/sqlite/client.js';
-import { isSql, type Sql, sql } from '../db/sql.js';
+import { jsonRows } from '../db/json-rows.js';
+import { isSql, type Query, type Sql, sql } from '../db/sql.js';
 import { AppError } from '../domain/errors.js';
 import { toSafeText } from '../domain/text.js';
 
@@ -20,6 +21,37 @@ export interface ProgrammeScope {
   programmeId?: number;
   /** Named by `--programme <name or id>`. */
   programmeName?: string;
+}
+
+/** What chooseProgramme looks at, and the chosen programme's timezone. */
+export type ProgrammeChoice = Pick<Programme, 'id' | 'name' | 'boardChannelId' | 'timezone'>;
+
+/**
+ * The workspace's programmes, oldest first, as one JSON value (db/json-rows.ts: read it with
+ * `parsed`), for a statement that reads them beside what the request needs.
+ */
+export const programmeChoices = (provider: Sql['provider'], workspaceId: string): Query =>
+  jsonRows(
+    provider,
+    ['id', 'name', 'boardChannelId', 'timezone'],
+    sql`FROM "Programme" t WHERE t."workspaceId" = ${workspaceId}`,
+    'id',
+  );
+
+/**
+ * The id chooseProgramme would choose for a scope that names no programme by name (the named one,
+ * the board channel's, or the only one), as a scalar subquery: NULL where it would refuse, or where
+ * the scope names one by name.
+ */
+export function chosenProgrammeId(scope: ProgrammeScope): Query {
+  const { workspaceId } = scope;
+  if (scope.programmeId !== undefined)
+    return sql`(SELECT g."id" FROM "Programme" g WHERE g."id" = ${scope.programmeId} AND g."workspaceId" = ${workspaceId})`;
+  if (scope.programmeName !== undefined) return sql`(SELECT NULL)`;
+  const channel = scope.channelId ?? null;
+  return sql`(SELECT g."id" FROM "Programme" g WHERE g."workspaceId" = ${workspaceId}
+      AND (g."boardChannelId" = ${channel} OR (SELECT count(*) FROM "Programme" c WHERE c."workspaceId" = ${workspaceId}) = 1)
+      ORDER BY CASE WHEN g."boardChannelId" = ${channel} THEN 0 ELSE 1 END, g."id" LIMIT 1)`;
 }
 
 /** The programme the request means, or a polite AppError saying how to choose one. */

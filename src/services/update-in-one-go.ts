@@ -17,7 +17,8 @@
  * (seven with a RAG change) instead of eight (fourteen).
  */
 import type { Person, Project, RagChange, Update, Workstream } from '../db/generated/sqlite/client.js';
-import { asDate, type Query, type Sql, sql } from '../db/sql.js';
+import { concat, jsonRows, parsed, reviveDates, text } from '../db/json-rows.js';
+import { type Query, type Sql, sql } from '../db/sql.js';
 import { AppError } from '../domain/errors.js';
 import type { Rag } from '../domain/rag.js';
 import { type AuditEntry, audit, auditRow } from './audit.js';
@@ -26,8 +27,9 @@ import { ragChangeAudit, recordRagChange } from './change-rag.js';
 import type { Actor, Deps } from './deps.js';
 import { pickProject, pickWorkstream } from './find-workstream.js';
 import { checkText } from './guard-text.js';
+import { WORKSTREAM_COLUMNS, WORKSTREAM_DATES } from './list-workstreams.js';
 import type { PostUpdateInput, PostUpdateResult } from './post-update.js';
-import { chooseProgramme } from './programme.js';
+import { chooseProgramme, type ProgrammeChoice, programmeChoices } from './programme.js';
 import { claimRequest } from './transaction.js';
 
 /** The audit entry of a posted update (the slow path writes it through audit()). */
@@ -105,20 +107,6 @@ type Facts = Partial<Person> & {
   _projects?: unknown;
 };
 
-const WORKSTREAM_COLUMNS = [
-  'id',
-  'workspaceId',
-  'programmeId',
-  'code',
-  'name',
-  'theme',
-  'criticalFriendId',
-  'rag',
-  'ragChangedAt',
-  'closedAt',
-  'closedReason',
-  'createdAt',
-];
 const PROJECT_COLUMNS = [
   'id',
   'workspaceId',
@@ -130,44 +118,11 @@ const PROJECT_COLUMNS = [
   'closedReason',
   'createdAt',
 ];
-const DATE_COLUMNS = ['ragChangedAt', 'closedAt', 'createdAt'];
-
-/** Fixed SQL text (from the constants above, never from input) as a Query. */
-const text = (t: string): Query => ({ strings: [t], values: [] });
-
-function concat(...parts: Query[]): Query {
-  const strings: string[] = [];
-  const values: unknown[] = [];
-  for (const part of parts) {
-    if (strings.length === 0) strings.push(...part.strings);
-    else {
-      strings[strings.length - 1] += part.strings[0]!;
-      strings.push(...part.strings.slice(1));
-    }
-    values.push(...part.values);
-  }
-  return { strings, values };
-}
-
-/** A JSON array of rows of `from`, in `order`; '[]' or null when there are none. */
-function jsonRows(provider: Sql['provider'], columns: string[], from: Query, order: string): Query {
-  const pairs = columns.map((c) => `'${c}', t."${c}"`).join(', ');
-  return provider === 'postgresql'
-    ? concat(text(`(SELECT json_agg(json_build_object(${pairs}) ORDER BY t."${order}") `), from, text(')'))
-    : concat(
-        text(`(SELECT json_group_array(json(x)) FROM (SELECT json_object(${pairs}) AS x `),
-        from,
-        text(` ORDER BY t."${order}"))`),
-      );
-}
 
 function readFacts(db: Sql, actor: Actor, input: PostUpdateInput): Query {
   const { workspaceId, userId } = actor;
   const agg = db.provider === 'postgresql' ? 'json_agg' : 'json_group_array';
-  const programmes =
-    db.provider === 'postgresql'
-      ? sql`(SELECT json_agg(json_build_object('id', g."id", 'name', g."name", 'boardChannelId', g."boardChannelId") ORDER BY g."id") FROM "Programme" g WHERE g."workspaceId" = ${workspaceId})`
-      : sql`(SELECT json_group_array(json(x)) FROM (SELECT json_object('id', g."id", 'name', g."name", 'boardChannelId', g."boardChannelId") AS x FROM "Programme" g WHERE g."workspaceId" = ${workspaceId} ORDER BY g."id"))`;
+  const programmes = programmeChoices(db.provider, workspaceId);
   const workstreams = jsonRows(
     db.provider,
     WORKSTREAM_COLUMNS,
@@ -199,21 +154,6 @@ function readFacts(db: Sql, actor: Actor, input: PostUpdateInput): Query {
   );
 }
 
-/** PostgreSQL parses json columns; SQLite hands back their text. */
-const parsed = <T>(value: unknown): T[] =>
-  ((typeof value === 'string' ? JSON.parse(value) : value) as T[] | null) ?? [];
-
-/** json_build_object writes a timestamp without its zone (it is UTC); SQLite keeps Prisma's text. */
-function reviveDates<T>(row: Record<string, unknown>): T {
-  for (const column of DATE_COLUMNS) {
-    const value = row[column];
-    if (typeof value !== 'string') continue;
-    row[column] =
-      /(Z|[+-]\d\d:?\d\d)$/.test(value) || !value.includes('T') ? asDate(value) : new Date(`${value}Z`);
-  }
-  return row as T;
-}
-
 function decide(
   facts: Facts | undefined,
   input: PostUpdateInput,
@@ -228,20 +168,17 @@ function decide(
   if (deps.adminUserIds?.includes(actor.userId) && me.role !== 'admin') return undefined;
   try {
     const now = deps.clock.now();
-    const programme = chooseProgramme(
-      parsed<{ id: number; name: string; boardChannelId: string | null }>(_programmes),
-      actor,
-    );
+    const programme = chooseProgramme(parsed<ProgrammeChoice>(_programmes), actor);
     const workstream = pickWorkstream(
       parsed<Record<string, unknown>>(_workstreams)
-        .map((w) => reviveDates<Workstream>(w))
+        .map((w) => reviveDates<Workstream>(w, WORKSTREAM_DATES))
         .filter((w) => w.programmeId === programme.id),
       input.workstream,
     );
     const project = input.project
       ? pickProject(
           parsed<Record<string, unknown>>(_projects)
-            .map((p) => reviveDates<Project>(p))
+            .map((p) => reviveDates<Project>(p, WORKSTREAM_DATES)) // a project's dates have the same names
             .filter((p) => p.workstreamId === workstream.id),
           workstream,
           input.project,

@@ -12,6 +12,8 @@ import { loadProgramme } from './programme.js';
 
 export interface ReportCard {
   today: Day;
+  /** The programme's timezone, for the card's dates. */
+  timezone: string;
   workstream: Workstream;
   leadUserIds: string[];
   /** The latest change of the workstream's own RAG (not a project's). */
@@ -108,6 +110,7 @@ export async function workstreamReportCard(
         r.actions.some((a) => a.workstreamCode === workstream.code),
     ),
     today,
+    timezone: programme.timezone,
     workstream,
     latestRagChange,
     projects,

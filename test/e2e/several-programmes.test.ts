@@ -74,6 +74,43 @@ it('typed elsewhere, it is refused with the programmes listed and nothing writte
   expect(unknown.reply).toMatch(/There is no programme/);
 });
 
+it('status chooses its programme in its one read as every command does: board channel, --programme, or refused', async () => {
+  const [care, send] = await programmes();
+  await e.command('update WS1 amber Two specialist placements short', U.lead, { channelId: SEND_BOARD });
+  const shown = async (typed: string, channelId: string) => {
+    e.t.database.queries.count = 0;
+    const out = await e.command(typed, U.member, { channelId });
+    return { text: JSON.stringify(out.replies), reply: out.reply, queries: e.t.database.queries.count };
+  };
+  const inSend = await shown('status', SEND_BOARD);
+  expect(inSend.text).toContain('RAG summary: SEND plan');
+  expect(inSend.text).toContain('Amber *1*');
+  expect(inSend.text).not.toContain('Support and Develop Our Workforce');
+  expect(inSend.queries).toBe(1);
+  // The button it offers posts the same programme's summary.
+  expect(inSend.text).toContain(`P${send!.id}/`);
+  const inCare = await shown('status', BOARD_CHANNEL);
+  expect(inCare.text).toContain("RAG summary: Improving Children's Services");
+  expect(inCare.text).toContain(`P${care!.id}/`);
+  // Typed elsewhere: refused, naming both, as any other command is.
+  const elsewhere = await shown('status', 'C0GENERAL');
+  expect(elsewhere.reply).toMatch(/runs 2 programmes/);
+  expect(elsewhere.reply).toMatch(/SEND plan/);
+  const named = await shown('status --programme "SEND plan"', 'C0GENERAL');
+  expect(named.text).toContain('RAG summary: SEND plan');
+  expect(named.text).toContain('Amber *1*');
+  const byNumber = await shown(`status --programme ${care!.id}`, 'C0GENERAL');
+  expect(byNumber.text).toContain("RAG summary: Improving Children's Services");
+  const unknown = await shown('status --programme "No such plan"', 'C0GENERAL');
+  expect(unknown.reply).toMatch(/There is no programme/);
+});
+
+it('status in a workspace with no programme says how to start one', async () => {
+  const out = await e.command('status', U.member, { channelId: 'C0GENERAL', teamId: 'T0EMPTY' });
+  expect(out.reply).toMatch(/no improvement programme yet/);
+  expect(out.reply).toMatch(/\/improve setup/);
+});
+
 describe('every command family, typed in each board channel, acts on that programme only', () => {
   const sendWs = async () => {
     const [, send] = await programmes();

@@ -65,13 +65,13 @@ describe('/improve status', () => {
     expect(visible).not.toContain('Post to channel');
   });
 
-  it('answers in two SQL statements: the programmes, read for the context, then the summary in one', async () => {
+  it('answers in one SQL statement: the workspace’s programmes and the chosen one’s workstreams', async () => {
     await e.command('update WS1 amber Recruitment behind plan: 6 of 12 posts filled', U.lead);
     e.t.database.queries.count = 0;
     const out = await e.command('status', U.member, { channelId: 'C0BOARD' });
-    expect(e.t.database.queries.count).toBe(2);
+    expect(e.t.database.queries.count).toBe(1);
     expect(visibleText(out.replies[0]!.body.blocks)).toContain('Amber *1*');
-    // Stamped by the command itself with the programme it summarised, not by a third read.
+    // Stamped by the command itself with the programme it summarised, not by a second read.
     const button = (out.replies[0]!.body.blocks as Shown[])
       .flatMap((b) => b.elements ?? [])
       .find((el) => el.action_id === POST_STATUS_ACTION)!;
