@@ -38,6 +38,13 @@ export function markupToPlain(text: string, names: ReadonlyMap<string, string> =
     .replace(/&amp;/g, '&');
 }
 
+/**
+ * Stored text as a pack prints it, on one line: mentions and marks resolved, runs of white space
+ * one space. The board and pre-visit packs keep their texts in this form, so a redaction looks for
+ * it too (services/redaction-copies.ts).
+ */
+export const printedText = (text: string): string => markupToPlain(text).replace(/\s+/g, ' ').trim();
+
 function blockText(block: Block, names: ReadonlyMap<string, string>): string {
   switch (block.type) {
     case 'header':

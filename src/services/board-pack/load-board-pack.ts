@@ -4,7 +4,7 @@
  */
 import type { Db, Tx } from '../../db/client.js';
 import type { Action, Programme } from '../../db/generated/sqlite/client.js';
-import { markupToPlain } from '../../digest/plain-text.js';
+import { printedText } from '../../digest/plain-text.js';
 import { addDays, type Day, formatUkDate, todayIn, zonedInstant } from '../../domain/dates.js';
 import { verdictForKpi, verdictWords } from '../../domain/kpi.js';
 import { isRag, type Rag } from '../../domain/rag.js';
@@ -80,7 +80,7 @@ export async function loadBoardPack(db: Db | Tx, input: LoadPackInput): Promise<
   const toAction = (a: Action): PackAction => ({
     number: a.number,
     code: codes.get(a.workstreamId) ?? '',
-    text: plain(a.text),
+    text: printedText(a.text),
     owner: names.get(a.ownerId) ?? 'unknown',
     dueDate: a.dueDate,
     status: a.status as PackAction['status'],
@@ -136,9 +136,6 @@ export async function loadBoardPack(db: Db | Tx, input: LoadPackInput): Promise<
   };
 }
 
-/** Mentions and marks in stored text as a paper prints them. */
-export const plain = (text: string): string => markupToPlain(text).replace(/\s+/g, ' ').trim();
-
 /** Midnight at the start of `day` in the programme's timezone, as an instant. */
 const startOf = (day: Day, programme: Programme): Date => zonedInstant(day, '00:00', programme.timezone);
 
@@ -171,7 +168,7 @@ function ragRows(
       project,
       rag: asRag(rag),
       previousRag: before.get(`${code}|${project ?? ''}`) ?? null,
-      reason: change ? plain(change.reason) : null,
+      reason: change ? printedText(change.reason) : null,
       reasonOn: change ? todayIn(change.createdAt, timezone) : null,
     };
   };

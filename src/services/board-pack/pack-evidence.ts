@@ -6,7 +6,7 @@
  */
 import type { Db, Tx } from '../../db/client.js';
 import type { Programme } from '../../db/generated/sqlite/client.js';
-import { markupToPlain } from '../../digest/plain-text.js';
+import { printedText } from '../../digest/plain-text.js';
 import { type Day, todayIn, zonedInstant } from '../../domain/dates.js';
 import { sourceLabel } from '../../domain/recommendation.js';
 import { loadAuditTrail } from '../evidence/export-audit.js';
@@ -40,13 +40,13 @@ export async function loadPackEvidence(db: Db | Tx, input: EvidenceInput): Promi
     coverage: {
       rows: coverage.map((r) => ({
         ref: r.ref,
-        text: plain(r.text),
+        text: printedText(r.text),
         source: sourceLabel(r.source),
         sourceDate: r.sourceDate,
         workstreams: r.workstreamCodes,
         actions: r.actions.map((a) => ({
           number: a.number,
-          text: plain(a.text),
+          text: printedText(a.text),
           owner: owner(a.ownerUserId),
           dueDate: a.dueDate,
           status: a.status,
@@ -109,11 +109,9 @@ function boardRequest(
           : 'open';
   return {
     ...action,
-    evidenceNote: row.evidenceNote ? plain(row.evidenceNote) : null,
+    evidenceNote: row.evidenceNote ? printedText(row.evidenceNote) : null,
     droppedOn: drop ? todayIn(drop.createdAt, timezone) : null,
-    dropNote: drop?.note ? plain(drop.note) : null,
+    dropNote: drop?.note ? printedText(drop.note) : null,
     outcome,
   };
 }
-
-const plain = (text: string): string => markupToPlain(text).replace(/\s+/g, ' ').trim();

@@ -6,9 +6,10 @@
  */
 import type { Db } from '../../db/client.js';
 import type { Event, Programme } from '../../db/generated/sqlite/client.js';
+import { printedText } from '../../digest/plain-text.js';
 import { addDays, type Day, todayIn, zonedInstant } from '../../domain/dates.js';
 import { eventRef } from '../../domain/event-kind.js';
-import { packKpi, plain } from '../board-pack/load-board-pack.js';
+import { packKpi } from '../board-pack/load-board-pack.js';
 import { loadCoverageRows } from '../evidence/recommendation-coverage.js';
 import type { VisitPackSnapshot, VisitRef } from './types.js';
 import { toRecommendation, visitWorkstream } from './visit-workstream.js';
@@ -131,8 +132,8 @@ function visitRef(e: Event): VisitRef {
     kind: e.kind,
     startDate: e.startDate,
     endDate: e.endDate,
-    theme: e.theme ? plain(e.theme) : null,
-    outcome: e.outcome ? plain(e.outcome) : null,
+    theme: e.theme ? printedText(e.theme) : null,
+    outcome: e.outcome ? printedText(e.outcome) : null,
     outcomeDate: e.outcomeDate,
   };
 }

@@ -2,9 +2,11 @@
  * One workstream of the pre-visit pack from the rows read for the period: its RAG history, its
  * updates (the latest few), its actions with evidence, its KPIs and the recommendations it covers.
  */
+
+import { printedText } from '../../digest/plain-text.js';
 import type { Day } from '../../domain/dates.js';
 import { isRag, type Rag } from '../../domain/rag.js';
-import { packKpi, plain } from '../board-pack/load-board-pack.js';
+import { packKpi } from '../board-pack/load-board-pack.js';
 import type { CoverageRow } from '../evidence/recommendation-coverage.js';
 import type { VisitRows } from './load-visit-pack.js';
 import type { VisitAction, VisitRecommendation, VisitWorkstream } from './types.js';
@@ -46,7 +48,7 @@ export function visitWorkstream(w: WorkstreamRow, rows: VisitRows, seen: Seen): 
       project: project(c.projectId),
       from: asRag(c.fromRag),
       to: asRag(c.toRag),
-      reason: plain(c.reason),
+      reason: printedText(c.reason),
       by: seen.name(c.authorId),
     })),
     updates: updates.slice(-UPDATES_SHOWN).map((u) => ({
@@ -54,7 +56,7 @@ export function visitWorkstream(w: WorkstreamRow, rows: VisitRows, seen: Seen): 
       project: project(u.projectId),
       by: seen.name(u.authorId),
       rag: u.rag && isRag(u.rag) ? u.rag : null,
-      text: plain(u.text),
+      text: printedText(u.text),
     })),
     updatesLeftOut: Math.max(0, updates.length - UPDATES_SHOWN),
     actions: rows.actions
@@ -98,12 +100,12 @@ function toAction(a: ActionRow, { name, day, today }: Seen): VisitAction {
           : 'open';
   return {
     number: a.number,
-    text: plain(a.text),
+    text: printedText(a.text),
     owner: name(a.ownerId),
     dueDate: a.dueDate,
     state,
     completedOn: a.completedAt ? day(a.completedAt) : null,
-    evidenceNote: a.evidenceNote ? plain(a.evidenceNote) : null,
+    evidenceNote: a.evidenceNote ? printedText(a.evidenceNote) : null,
     boardRequest: a.kind === 'board_request',
   };
 }
@@ -115,7 +117,7 @@ const covers = (r: CoverageRow, code: string): boolean =>
 export function toRecommendation(r: CoverageRow): VisitRecommendation {
   return {
     ref: r.ref,
-    text: plain(r.text),
+    text: printedText(r.text),
     source: r.source,
     verdict: r.verdict,
     actions: [
