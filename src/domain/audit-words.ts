@@ -71,3 +71,35 @@ export function describeAuditRow(row: {
   const words = WORDS[row.action];
   return words ? words(after, before) : row.action.replace(/[._]/g, ' ');
 }
+
+/** The audit actions whose words end in a free text someone typed: ': ' and the text, clipped. */
+const ENDS_IN_TEXT = new Set([
+  'update.post',
+  'update.edit',
+  'rag.change',
+  'action.created',
+  'action.done',
+  'action.evidence',
+]);
+
+/** A text as the words of an audit row end in it (clipped as describeAuditRow clips it). */
+export const describedText = (text: string): string => clip(text);
+
+/**
+ * The words of an audit row (as a board pack keeps them) with the free text they end in replaced
+ * by the marker, or null when they end in none of `texts`. Only the rows whose words end in a
+ * typed text, and only when that whole tail is one of them: a short text ('ok') cannot eat into
+ * the rest of the words, or into another row's.
+ */
+export function redactDescription(
+  row: { action: string; what: string },
+  texts: ReadonlySet<string>,
+  marker: string,
+): string | null {
+  if (!ENDS_IN_TEXT.has(row.action)) return null;
+  for (const text of texts) {
+    const tail = `: ${clip(text)}`;
+    if (row.what.endsWith(tail)) return `${row.what.slice(0, -tail.length)}: ${marker}`;
+  }
+  return null;
+}

@@ -1,9 +1,10 @@
 /**
  * `/improve redact …` and the "Remove personal data" message shortcut: an admin, or the author,
  * removes a stored text that should never have been kept. Every copy (history, audit before and
- * after, notice payloads) gets the marker; the removal itself is audited without the text. On
- * SQLite the write-ahead log is then checkpointed and truncated, so with secure_delete on (see
- * db/client.ts) no byte of the text is left in the database file, its free pages or its WAL.
+ * after, notice payloads, stored packs: redaction-copies.ts) gets the marker; the removal itself
+ * is audited without the text. On SQLite the write-ahead log is then checkpointed and truncated,
+ * so with secure_delete on (see db/client.ts) no byte of the text is left in the database file,
+ * its free pages or its WAL.
  */
 import type { Tx } from '../db/client.js';
 import type { Person } from '../db/generated/sqlite/client.js';

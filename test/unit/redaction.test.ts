@@ -1,5 +1,9 @@
-/** The pure redaction rules: the marker's wording and date, and rewriting JSON copies by whole value. */
+/**
+ * The pure redaction rules: the marker's wording and date, rewriting JSON copies by whole value,
+ * and the text at the end of an audit row's words (as a board pack keeps them).
+ */
 import { describe, expect, it } from 'vitest';
+import { describeAuditRow, redactDescription } from '../../src/domain/audit-words.js';
 import { isMarker, redactionMarker, redactJson, textsToRemove } from '../../src/domain/redaction.js';
 
 describe('redactionMarker', () => {
@@ -42,5 +46,31 @@ describe('redactJson', () => {
     expect(redactJson(JSON.stringify({ status: 'ok then', text: 'looks ok' }), texts, 'MARK')).toBeNull();
     expect(redactJson(null, texts, 'MARK')).toBeNull();
     expect(redactJson('not json', texts, 'MARK')).toBeNull();
+  });
+});
+
+describe('redactDescription', () => {
+  const long = `Visited the family at home ${'and agreed the plan with the duty team '.repeat(6)}`.trim();
+  const row = (action: string, after: Record<string, unknown>) => ({
+    action,
+    what: describeAuditRow({ action, before: null, after: JSON.stringify(after) }),
+  });
+
+  it('replaces the text the words end in, clipped as they clip it', () => {
+    const posted = row('update.post', { text: long });
+    expect(posted.what).toMatch(/^update posted: Visited the family at home .*…$/);
+    expect(redactDescription(posted, new Set([long]), 'MARK')).toBe('update posted: MARK');
+    expect(redactDescription(row('rag.change', { rag: 'red', reason: 'ok' }), new Set(['ok']), 'MARK')).toBe(
+      'RAG changed to Red: MARK',
+    );
+  });
+
+  it('leaves rows whose words end in no typed text, and a short text inside longer words', () => {
+    const texts = new Set(['ok', 'Visited the family at home']);
+    expect(redactDescription(row('workstream.add', { code: 'WS9', name: 'ok' }), texts, 'MARK')).toBeNull();
+    expect(redactDescription(row('update.post', { text: 'looks ok' }), texts, 'MARK')).toBeNull();
+    expect(
+      redactDescription(row('update.post', { text: 'Visited the family at home twice' }), texts, 'MARK'),
+    ).toBeNull();
   });
 });
