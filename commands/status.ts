@@ -51,10 +51,9 @@ async function build(workstream: string, ctx: CommandContext, footer: Footer) {
 
 /**
  * The summary, stamped here with the programme just chosen, so the dispatcher need not read the
- * programmes again to stamp it (stampReply). One read, or none more than the context's.
+ * programmes again to stamp it (stampReply): one read.
  */
-async function summary(ctx: RequestContext | CommandContext, footer: Footer) {
-  const programmes = 'programmes' in ctx ? ctx.programmes : undefined;
-  const summary = await ragSummary(ctx.deps, ctx.actor, programmes);
+async function summary(ctx: RequestContext, footer: Footer) {
+  const summary = await ragSummary(ctx.deps, ctx.actor);
   return stampMessage(summaryMessage(summary, summary.timezone, footer), summary.programmeId);
 }

@@ -47,10 +47,7 @@ export async function listWorkstreams(
   const programme = loaded ?? (await programmeIfAny(deps.sql, actor));
   if (!programme) return [];
   const rows = await deps.sql.all<Workstream & { lastUpdateAt: unknown; leadUserIds: unknown }>(
-    concat(
-      workstreamsOf(deps.sql.provider, sql`${programme.id}`, actor.workspaceId),
-      text(' ORDER BY w."code"'),
-    ),
+    concat(workstreamsOf(deps.sql.provider, programme.id, actor.workspaceId), text(' ORDER BY w."code"')),
   );
   return rows.map((w) => ({
     ...w,
@@ -59,18 +56,21 @@ export async function listWorkstreams(
   }));
 }
 
+/** A workstream as the RAG summary sheet shows it. */
+export type WorkstreamRag = Pick<Workstream, 'id' | 'code' | 'name' | 'rag'> & { lastUpdateAt: Date | null };
+
 /**
- * The programme the scope chooses (chooseProgramme, with its refusals) and its workstreams as
- * listWorkstreams gives them, in one statement: the workspace's programmes, and the workstreams of
- * the programme chosen in SQL by the same rule. Only a programme named by name (`--programme`)
- * takes a second statement.
+ * The programme the scope chooses (chooseProgramme, with its refusals) and its open workstreams'
+ * RAG and latest update, in code order, in one statement: the workspace's programmes beside the
+ * workstreams of the programme chosen in SQL by the same rule. Only a programme named by name
+ * (`--programme`) takes a second statement. Only the columns the sheet shows are read: a
+ * workstream's other columns and its leads were most of the cost of each one.
  */
 export async function programmeWithWorkstreams(
   deps: Deps,
   scope: ProgrammeScope,
-): Promise<{ programme: ProgrammeChoice; workstreams: WorkstreamSummary[] }> {
+): Promise<{ programme: ProgrammeChoice; workstreams: WorkstreamRag[] }> {
   const { provider } = deps.sql;
-  const columns = [...WORKSTREAM_COLUMNS, 'lastUpdateAt', 'leadUserIds'];
   const row = await deps.sql.one<{ _programmes: unknown; _chosen: number | null; _workstreams: unknown }>(
     concat(
       text('WITH chosen AS (SELECT '),
@@ -80,11 +80,12 @@ export async function programmeWithWorkstreams(
       text(' AS "_programmes", (SELECT "id" FROM chosen) AS "_chosen", '),
       jsonRows(
         provider,
-        columns,
+        ['id', 'code', 'name', 'rag', 'lastUpdateAt'],
         concat(
-          text('FROM ('),
-          workstreamsOf(provider, text('(SELECT "id" FROM chosen)'), scope.workspaceId),
-          text(') t'),
+          text('FROM (SELECT w."id", w."code", w."name", w."rag", '),
+          LATEST_UPDATE,
+          sql` AS "lastUpdateAt" FROM "Workstream" w WHERE w."programmeId" = (SELECT "id" FROM chosen)
+            AND w."workspaceId" = ${scope.workspaceId} AND w."closedAt" IS NULL) t`,
         ),
         'code',
       ),
@@ -94,32 +95,32 @@ export async function programmeWithWorkstreams(
   const programme = chooseProgramme(parsed<ProgrammeChoice>(row?._programmes), scope);
   if (row?._chosen !== programme.id)
     return { programme, workstreams: await listWorkstreams(deps, scope, programme) };
-  const workstreams = parsed<Record<string, unknown>>(row._workstreams).map((w) => {
-    const summary = reviveDates<WorkstreamSummary>(w, [...WORKSTREAM_DATES, 'lastUpdateAt']);
-    summary.leadUserIds = leadIds(summary.leadUserIds);
-    return summary;
-  });
+  const workstreams = parsed<Record<string, unknown>>(row._workstreams).map((w) =>
+    reviveDates<WorkstreamRag>(w, ['lastUpdateAt']),
+  );
   return { programme, workstreams };
 }
 
+/** The time of a workstream `w`'s latest update, a walk down the (workstreamId, createdAt) index. */
+const LATEST_UPDATE = text(
+  `(SELECT u."createdAt" FROM "Update" u WHERE u."workstreamId" = w."id" AND u."withdrawnAt" IS NULL ORDER BY u."createdAt" DESC LIMIT 1)`,
+);
+
 /**
- * Each open workstream of `programme` (an id, or a subquery giving one) with its latest update (a
- * walk down the (workstreamId, createdAt) index, so the cost does not grow with the number of
- * updates) and its leads' platform ids in person order, as a JSON array. The providers differ
- * only in the aggregate's name.
+ * Each open workstream of the programme with its latest update (LATEST_UPDATE: the cost does not
+ * grow with the number of updates) and its leads' platform ids in person order, as a JSON array.
+ * The providers differ only in the aggregate's name.
  */
-function workstreamsOf(provider: Sql['provider'], programme: Query, workspaceId: string): Query {
+function workstreamsOf(provider: Sql['provider'], programmeId: number, workspaceId: string): Query {
   const agg = provider === 'postgresql' ? 'json_agg' : 'json_group_array';
   return concat(
-    text(`SELECT w.*, (SELECT u."createdAt" FROM "Update" u WHERE u."workstreamId" = w."id" AND u."withdrawnAt" IS NULL
-                       ORDER BY u."createdAt" DESC LIMIT 1) AS "lastUpdateAt",
-                 (SELECT ${agg}(p."platformUserId" ORDER BY l."personId") FROM "WorkstreamLead" l
+    text('SELECT w.*, '),
+    LATEST_UPDATE,
+    text(` AS "lastUpdateAt", (SELECT ${agg}(p."platformUserId" ORDER BY l."personId") FROM "WorkstreamLead" l
                   JOIN "Person" p ON p."id" = l."personId"
                   WHERE l."workstreamId" = w."id" AND l."workspaceId" = `),
     sql`${workspaceId}) AS "leadUserIds"
-          FROM "Workstream" w WHERE w."programmeId" = `,
-    programme,
-    sql` AND w."workspaceId" = ${workspaceId} AND w."closedAt" IS NULL`,
+          FROM "Workstream" w WHERE w."programmeId" = ${programmeId} AND w."workspaceId" = ${workspaceId} AND w."closedAt" IS NULL`,
   );
 }
 

@@ -3,11 +3,10 @@
  * Complete and Not started, then each workstream with its RAG and latest update. Anyone may read.
  */
 
-import type { Programme } from '../db/generated/sqlite/client.js';
 import { isRag, RAG_VALUES, type Rag } from '../domain/rag.js';
 import type { Deps } from './deps.js';
-import { listWorkstreams, programmeWithWorkstreams, type WorkstreamSummary } from './list-workstreams.js';
-import { chooseProgramme, type ProgrammeScope } from './programme.js';
+import { programmeWithWorkstreams, type WorkstreamRag } from './list-workstreams.js';
+import type { ProgrammeScope } from './programme.js';
 
 export interface RagSummary {
   /** The programme summarised, for the reply's programme stamp. */
@@ -16,21 +15,12 @@ export interface RagSummary {
   /** The programme's timezone, for its dates. */
   timezone: string;
   counts: Record<Rag, number>;
-  workstreams: WorkstreamSummary[];
+  workstreams: WorkstreamRag[];
 }
 
-/**
- * One query: with the workspace's programmes read already (`programmes`, from a CommandContext),
- * of the workstreams; without, of both at once (programmeWithWorkstreams).
- */
-export async function ragSummary(
-  deps: Deps,
-  actor: ProgrammeScope,
-  programmes?: readonly Programme[],
-): Promise<RagSummary> {
-  const { programme, workstreams } = programmes
-    ? await withWorkstreams(deps, actor, chooseProgramme(programmes, actor))
-    : await programmeWithWorkstreams(deps, actor);
+/** One query: the programme the actor's scope chooses, and its workstreams (programmeWithWorkstreams). */
+export async function ragSummary(deps: Deps, actor: ProgrammeScope): Promise<RagSummary> {
+  const { programme, workstreams } = await programmeWithWorkstreams(deps, actor);
   const counts = Object.fromEntries(RAG_VALUES.map((r) => [r, 0])) as Record<Rag, number>;
   for (const w of workstreams) if (isRag(w.rag)) counts[w.rag] += 1;
   return {
@@ -41,8 +31,3 @@ export async function ragSummary(
     workstreams,
   };
 }
-
-const withWorkstreams = async (deps: Deps, actor: ProgrammeScope, programme: Programme) => ({
-  programme,
-  workstreams: await listWorkstreams(deps, actor, programme),
-});
