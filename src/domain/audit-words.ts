@@ -97,9 +97,10 @@ export function redactDescription(
   marker: string,
 ): string | null {
   if (!ENDS_IN_TEXT.has(row.action)) return null;
-  for (const text of texts) {
-    const tail = `: ${clip(text)}`;
-    if (row.what.endsWith(tail)) return `${row.what.slice(0, -tail.length)}: ${marker}`;
-  }
+  // The fixed words before the text hold no ': ', so the text is all that follows the first one.
+  const at = row.what.indexOf(': ');
+  if (at < 0) return null;
+  const tail = row.what.slice(at + 2);
+  for (const text of texts) if (tail === clip(text)) return `${row.what.slice(0, at)}: ${marker}`;
   return null;
 }

@@ -15,17 +15,23 @@ export function redactionMarker(name: string, now: Date, timezone: string): stri
  * is one of `texts` replaced by the marker, or null when it holds none. Whole values only: a
  * short text ('ok') must not eat into other fields that happen to contain it.
  */
-export function redactJson(json: string | null, texts: ReadonlySet<string>, marker: string): string | null {
+export function redactJson(
+  json: string | null,
+  texts: ReadonlySet<string>,
+  marker: string,
+  /** Only values under these keys (a pack's free-text fields), not a status or a code that happens to match. */
+  keys?: ReadonlySet<string>,
+): string | null {
   if (json === null || texts.size === 0) return null;
   let found = false;
-  const walk = (value: unknown): unknown => {
-    if (typeof value === 'string' && texts.has(value)) {
+  const walk = (value: unknown, key?: string): unknown => {
+    if (typeof value === 'string' && texts.has(value) && (!keys || (key !== undefined && keys.has(key)))) {
       found = true;
       return marker;
     }
-    if (Array.isArray(value)) return value.map(walk);
+    if (Array.isArray(value)) return value.map((v) => walk(v, key));
     if (value && typeof value === 'object')
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v)]));
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
     return value;
   };
   let parsed: unknown;

@@ -47,7 +47,7 @@ export function chosenProgrammeId(scope: ProgrammeScope): Query {
   const { workspaceId } = scope;
   if (scope.programmeId !== undefined)
     return sql`(SELECT g."id" FROM "Programme" g WHERE g."id" = ${scope.programmeId} AND g."workspaceId" = ${workspaceId})`;
-  if (scope.programmeName !== undefined) return sql`(SELECT NULL)`;
+  if (scope.programmeName !== undefined) return sql`(SELECT CAST(NULL AS INTEGER))`;
   const channel = scope.channelId ?? null;
   return sql`(SELECT g."id" FROM "Programme" g WHERE g."workspaceId" = ${workspaceId}
       AND (g."boardChannelId" = ${channel} OR (SELECT count(*) FROM "Programme" c WHERE c."workspaceId" = ${workspaceId}) = 1)

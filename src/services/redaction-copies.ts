@@ -25,6 +25,13 @@ const asJsonFragment = (text: string): string =>
     .split(/\\(?:u[0-9a-fA-F]{4}|.)/)
     .reduce((a, b) => (b.length > a.length ? b : a), '');
 
+/**
+ * The fields of the packs' snapshots (board-pack/types.ts, visit-pack/types.ts) that hold what
+ * someone typed: only these are redacted, so a removed note that reads 'done' or 'open' leaves
+ * every action's status alone.
+ */
+const PACK_TEXT_FIELDS: ReadonlySet<string> = new Set(['text', 'reason', 'evidenceNote', 'dropNote']);
+
 /** The `where` that finds a row whose `column` holds any of the fragments. */
 const holding = <C extends string>(column: C, fragments: string[]) =>
   fragments.map((f) => ({ [column]: { contains: f } }) as Record<C, { contains: string }>);
@@ -62,13 +69,13 @@ export async function redactCopies(
 ): Promise<number> {
   if (texts.size === 0) return 0;
   const fragments = [...texts].map(asJsonFragment);
-  const printed = new Set([...texts, ...[...texts].map(printedText)]);
+  const printed = new Set([...texts, ...[...texts].map(printedText)].filter((t) => t !== ''));
   // Each text's clipped words end in a prefix of it (the ellipsis aside), so this finds them too.
   const packFragments = [...printed, ...[...texts].map((t) => describedText(t).replace(/…$/, ''))].map(
     asJsonFragment,
   );
   const inJson = (json: string | null) => redactJson(json, texts, marker);
-  const inPack = (json: string | null) => redactJson(json, printed, marker);
+  const inPack = (json: string | null) => redactJson(json, printed, marker, PACK_TEXT_FIELDS);
 
   const audits = await tx.auditLog.findMany({
     where: { workspaceId, OR: [...holding('before', fragments), ...holding('after', fragments)] },
@@ -109,7 +116,7 @@ function redactSnapshot(
   marker: string,
 ): string | null {
   if (json === null) return null;
-  const whole = redactJson(json, printed, marker);
+  const whole = redactJson(json, printed, marker, PACK_TEXT_FIELDS);
   const snapshot = JSON.parse(whole ?? json) as BoardPackSnapshot;
   let described = false;
   for (const row of snapshot.audit?.rows ?? []) {

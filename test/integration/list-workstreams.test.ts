@@ -51,4 +51,9 @@ it('gives each workstream its leads in person order and its latest update, in on
     listed.map(({ id, code, name, rag, lastUpdateAt }) => ({ id, code, name, rag, lastUpdateAt })),
   );
   expect(summary.programmeId).toBe(programme.id);
+  // A programme named by name is chosen by chooseProgramme, then read in a second statement.
+  t.database.queries.count = 0;
+  const named = await ragSummary(t.deps, { workspaceId: TEAM, programmeName: programme.name });
+  expect(t.database.queries.count).toBe(2);
+  expect(named.workstreams.map((w) => w.code)).toEqual(summary.workstreams.map((w) => w.code));
 });

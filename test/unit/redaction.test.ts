@@ -73,4 +73,30 @@ describe('redactDescription', () => {
       redactDescription(row('update.post', { text: 'Visited the family at home twice' }), texts, 'MARK'),
     ).toBeNull();
   });
+
+  it('leaves another text that only ends in ": " and a removed one', () => {
+    const texts = new Set(['none', 'Friday']);
+    const posted = row('update.post', { text: 'Safeguarding concerns raised this week: none' });
+    expect(redactDescription(posted, texts, 'MARK')).toBeNull();
+    const changed = row('rag.change', { rag: 'amber', reason: 'Agency cover: Friday' });
+    expect(redactDescription(changed, texts, 'MARK')).toBeNull();
+  });
+});
+
+describe('redactJson on a pack, by its free-text fields only', () => {
+  it('replaces a removed note, not an action status or code that reads the same', () => {
+    const fields = new Set(['text', 'reason', 'evidenceNote', 'dropNote']);
+    const pack = JSON.stringify({
+      actions: [
+        { number: 41, status: 'done', evidenceNote: 'done', code: 'WS1' },
+        { number: 20, status: 'done', text: 'Audit the duty rota', code: 'WS1' },
+      ],
+    });
+    expect(JSON.parse(redactJson(pack, new Set(['done', 'WS1']), 'MARK', fields)!)).toEqual({
+      actions: [
+        { number: 41, status: 'done', evidenceNote: 'MARK', code: 'WS1' },
+        { number: 20, status: 'done', text: 'Audit the duty rota', code: 'WS1' },
+      ],
+    });
+  });
 });
