@@ -18,23 +18,6 @@ export interface WorkstreamSummary extends Workstream {
   lastUpdateAt: Date | null;
 }
 
-/** A Workstream's columns, for reading workstreams as JSON (db/json-rows.ts). */
-export const WORKSTREAM_COLUMNS = [
-  'id',
-  'workspaceId',
-  'programmeId',
-  'code',
-  'name',
-  'theme',
-  'criticalFriendId',
-  'rag',
-  'ragChangedAt',
-  'closedAt',
-  'closedReason',
-  'createdAt',
-] as const;
-export const WORKSTREAM_DATES = ['ragChangedAt', 'closedAt', 'createdAt'] as const;
-
 /**
  * The programme's workstreams with their leads and latest update, in code order: 1 query, or 2
  * when the caller has not already loaded the programme.

@@ -27,7 +27,6 @@ import { ragChangeAudit, recordRagChange } from './change-rag.js';
 import type { Actor, Deps } from './deps.js';
 import { pickProject, pickWorkstream } from './find-workstream.js';
 import { checkText } from './guard-text.js';
-import { WORKSTREAM_COLUMNS, WORKSTREAM_DATES } from './list-workstreams.js';
 import type { PostUpdateInput, PostUpdateResult } from './post-update.js';
 import { chooseProgramme, type ProgrammeChoice, programmeChoices } from './programme.js';
 import { claimRequest } from './transaction.js';
@@ -107,6 +106,20 @@ type Facts = Partial<Person> & {
   _projects?: unknown;
 };
 
+const WORKSTREAM_COLUMNS = [
+  'id',
+  'workspaceId',
+  'programmeId',
+  'code',
+  'name',
+  'theme',
+  'criticalFriendId',
+  'rag',
+  'ragChangedAt',
+  'closedAt',
+  'closedReason',
+  'createdAt',
+];
 const PROJECT_COLUMNS = [
   'id',
   'workspaceId',
@@ -118,6 +131,7 @@ const PROJECT_COLUMNS = [
   'closedReason',
   'createdAt',
 ];
+const DATE_COLUMNS = ['ragChangedAt', 'closedAt', 'createdAt'];
 
 function readFacts(db: Sql, actor: Actor, input: PostUpdateInput): Query {
   const { workspaceId, userId } = actor;
@@ -171,14 +185,14 @@ function decide(
     const programme = chooseProgramme(parsed<ProgrammeChoice>(_programmes), actor);
     const workstream = pickWorkstream(
       parsed<Record<string, unknown>>(_workstreams)
-        .map((w) => reviveDates<Workstream>(w, WORKSTREAM_DATES))
+        .map((w) => reviveDates<Workstream>(w, DATE_COLUMNS))
         .filter((w) => w.programmeId === programme.id),
       input.workstream,
     );
     const project = input.project
       ? pickProject(
           parsed<Record<string, unknown>>(_projects)
-            .map((p) => reviveDates<Project>(p, WORKSTREAM_DATES)) // a project's dates have the same names
+            .map((p) => reviveDates<Project>(p, DATE_COLUMNS))
             .filter((p) => p.workstreamId === workstream.id),
           workstream,
           input.project,
