@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "BoardPack_workspaceId_idx" ON "BoardPack"("workspaceId");
+
