@@ -16,8 +16,10 @@ export async function inTransaction<T>(
   deps: Deps,
   actor: Actor,
   operation: (tx: Tx, me: Person) => Promise<T>,
+  /** Prisma's `timeout` (5 s by default, for request paths), for an operation known to run longer. */
+  options?: { timeout: number },
 ): Promise<T> {
-  return deps.db.$transaction((tx) => asActor(tx, deps, actor, operation));
+  return deps.db.$transaction((tx) => asActor(tx, deps, actor, operation), options);
 }
 
 export async function inSqlTransaction<T>(
