@@ -9,6 +9,7 @@ import { plain } from '../src/chat/message.js';
 import { formatActionRef } from '../src/domain/actions.js';
 import { AppError } from '../src/domain/errors.js';
 import { type Redaction, type RedactTarget, redactText } from '../src/services/redact-text.js';
+import type { UnreadableCopy } from '../src/services/redaction-copies.js';
 import { actionMessage, actionSubject } from './action-replies.js';
 import type { CommandContext, Reply, Subcommand } from './types.js';
 import { updateMessage } from './update.js';
@@ -93,7 +94,7 @@ async function redactAndShow(
 
 function updateReply(r: Extract<Redaction, { kind: 'update' }>): Reply {
   const confirmation = plain(
-    `The text of update ${r.update.id} (${r.workstream.code}) is removed from the database, its history and the audit log (${copies(r.copies)}). It now reads: ${r.marker}.`,
+    `The text of update ${r.update.id} (${r.workstream.code}) is removed from the database, its history and the audit log (${copies(r.copies)}). It now reads: ${r.marker}.${unreadable(r)}`,
   );
   const { channelId, messageId, withdrawnAt } = r.update;
   // A withdrawn update's post already shows no text; one never echoed has no post to change.
@@ -106,7 +107,7 @@ function actionReply(
   shownAt?: { channelId: string; messageId: string },
 ): Reply {
   const ref = formatActionRef(r.action.number);
-  const removed = `Removed from ${ref}: ${r.parts.join(', ')}, in the database, its history and the audit log (${copies(r.copies)}). Each now reads: ${r.marker}.`;
+  const removed = `Removed from ${ref}: ${r.parts.join(', ')}, in the database, its history and the audit log (${copies(r.copies)}). Each now reads: ${r.marker}.${unreadable(r)}`;
   if (shownAt)
     return {
       kind: 'channel',
@@ -128,3 +129,34 @@ function actionPostRemoved(ref: string, marker?: string) {
 }
 
 const copies = (n: number): string => (n === 1 ? '1 copy rewritten' : `${n} copies rewritten`);
+
+const ROW_WORDS: Record<UnreadableCopy['table'], (id: string) => string> = {
+  BoardPack: (id) => `board pack ${id}`,
+  PackRequest: () => 'a pre-visit pack kept for a retry',
+  AuditLog: (id) => `audit row ${id}`,
+  ReminderLog: (id) => `queued notice ${id}`,
+};
+
+/**
+ * Stored copies that were not valid JSON (corrupt, or edited by hand), searched as plain text:
+ * the reply must not claim more than that search can. A copy where part of a text is still found
+ * is named apart; a clean one is named too, since a copy changed inside the text cannot be found.
+ */
+function unreadable(r: { unreadable: UnreadableCopy[] }): string {
+  const sentence = (rows: UnreadableCopy[], what: string) => {
+    if (rows.length === 0) return '';
+    const names = rows.map((u) => ROW_WORDS[u.table](u.id)).join(', ');
+    const count = rows.length === 1 ? '1 stored copy' : `${rows.length} stored copies`;
+    return ` ${count} (${names}) ${rows.length === 1 ? 'was' : 'were'} not valid JSON${what}; ask whoever runs the bot to check ${rows.length === 1 ? 'it' : 'them'}.`;
+  };
+  return (
+    sentence(
+      r.unreadable.filter((u) => u.cleared),
+      ': the text was removed from it as plain text, but a copy changed by hand inside the text cannot be recognised',
+    ) +
+    sentence(
+      r.unreadable.filter((u) => !u.cleared),
+      ' and may still hold part of the text',
+    )
+  );
+}

@@ -23,25 +23,58 @@ export function redactJson(
   keys?: ReadonlySet<string>,
 ): string | null {
   if (json === null || texts.size === 0) return null;
-  let found = false;
-  const walk = (value: unknown, key?: string): unknown => {
-    if (typeof value === 'string' && texts.has(value) && (!keys || (key !== undefined && keys.has(key)))) {
-      found = true;
-      return marker;
-    }
-    if (Array.isArray(value)) return value.map((v) => walk(v, key));
-    if (value && typeof value === 'object')
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
-    return value;
-  };
-  let parsed: unknown;
+  const parsed = parseJson(json);
+  if (!parsed) return null;
+  const redacted = redactValue(parsed.value, texts, marker, keys);
+  return redacted.found ? JSON.stringify(redacted.value) : null;
+}
+
+/** The parsed document, or null when `json` is not JSON (a corrupt or hand-edited row). */
+export function parseJson(json: string): { value: unknown } | null {
   try {
-    parsed = JSON.parse(json);
+    return { value: JSON.parse(json) };
   } catch {
     return null;
   }
-  const redacted = walk(parsed);
-  return found ? JSON.stringify(redacted) : null;
+}
+
+/** redactJson on a parsed document: a copy with the whole values replaced, and whether any was. */
+export function redactValue(
+  value: unknown,
+  texts: ReadonlySet<string>,
+  marker: string,
+  keys?: ReadonlySet<string>,
+): { value: unknown; found: boolean } {
+  let found = false;
+  const walk = (v: unknown, key?: string): unknown => {
+    if (typeof v === 'string' && texts.has(v) && (!keys || (key !== undefined && keys.has(key)))) {
+      found = true;
+      return marker;
+    }
+    if (Array.isArray(v)) return v.map((item) => walk(item, key));
+    if (v && typeof v === 'object')
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, k)]));
+    return v;
+  };
+  const redacted = walk(value);
+  return { value: redacted, found };
+}
+
+/**
+ * A stored document that is not JSON, searched as plain text since it cannot be walked: every
+ * occurrence of each text, as JSON escapes it (`\n`, `\"`) and as typed (a hand edit may have
+ * put a raw line break in, the very thing that breaks JSON), is replaced by the marker, longest
+ * text first so a prefix cannot split a longer one. Anywhere in the row, not by whole value: the
+ * row is unreadable anyway, and leaving personal data in it is the worse harm. Null when none is found.
+ */
+export function redactUnreadable(json: string, texts: Iterable<string>, marker: string): string | null {
+  const escaped = (t: string) => JSON.stringify(t).slice(1, -1);
+  const forms = [...new Set([...texts].flatMap((t) => [escaped(t), t]))]
+    .filter((f) => f !== '')
+    .sort((a, b) => b.length - a.length);
+  let text = json;
+  for (const form of forms) text = text.split(form).join(escaped(marker));
+  return text === json ? null : text;
 }
 
 /** The texts worth looking for: non-empty, and not already a marker. */

@@ -10,13 +10,15 @@ import { formatActionRef } from '../domain/actions.js';
 import { AppError } from '../domain/errors.js';
 import { isMarker, textsToRemove } from '../domain/redaction.js';
 import { isAdmin } from './authorise.js';
-import { redactCopies } from './redaction-copies.js';
+import { redactCopies, type UnreadableCopy } from './redaction-copies.js';
 
 export interface RedactedAction {
   action: Action;
   /** What was removed, in the users' words: 'text', 'evidence note', '2 notes'. */
   parts: string[];
   copies: number;
+  /** Copies that could not be read as JSON, searched as plain text (redaction-copies.ts). */
+  unreadable: UnreadableCopy[];
 }
 
 const hasText = (text: string | null): text is string => !!text && text.trim() !== '' && !isMarker(text);
@@ -60,13 +62,13 @@ export async function redactAction(
       }),
     ],
   );
-  const copies = await redactCopies(tx, me.workspaceId, texts, marker);
+  const { rewritten: copies, unreadable } = await redactCopies(tx, me.workspaceId, texts, marker);
   const parts = [
     ...(text ? ['text'] : []),
     ...(evidence ? ['evidence note'] : []),
     ...(notes.length > 0 ? [notes.length === 1 ? '1 note' : `${notes.length} notes`] : []),
   ];
-  return { action: updated, parts, copies };
+  return { action: updated, parts, copies, unreadable };
 }
 
 /**

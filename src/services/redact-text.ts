@@ -63,6 +63,7 @@ export async function redactText(target: RedactTarget, deps: Deps, actor: Actor)
         after: {
           removed: redaction.kind === 'update' ? ['text'] : redaction.parts,
           copies: redaction.copies,
+          ...(redaction.unreadable.length > 0 ? { unreadable: redaction.unreadable } : {}),
           marker,
         },
       });
@@ -70,6 +71,14 @@ export async function redactText(target: RedactTarget, deps: Deps, actor: Actor)
     },
     { timeout: REDACTION_TIMEOUT_MS },
   );
+  // Ids only: the rows may hold the very text being removed.
+  for (const row of result.unreadable)
+    deps.logger.warn(
+      { table: row.table, id: row.id, cleared: row.cleared },
+      row.cleared
+        ? 'redaction: a stored copy is not valid JSON; the text was removed from it as plain text'
+        : 'redaction: a stored copy is not valid JSON and part of the removed text may still be in it; check the row by hand',
+    );
   await truncateLog(deps);
   return result;
 }

@@ -15,7 +15,7 @@ import { AppError } from '../domain/errors.js';
 import { textsToRemove } from '../domain/redaction.js';
 import { isAdmin } from './authorise.js';
 import { ragChangeOf } from './latest-update.js';
-import { redactCopies } from './redaction-copies.js';
+import { redactCopies, type UnreadableCopy } from './redaction-copies.js';
 
 export interface RedactedUpdate {
   update: Update;
@@ -23,6 +23,8 @@ export interface RedactedUpdate {
   project: Project | null;
   ragChange: RagChange | null;
   copies: number;
+  /** Copies that could not be read as JSON, searched as plain text (redaction-copies.ts). */
+  unreadable: UnreadableCopy[];
 }
 
 /** The update with this id in the workspace, or where it was echoed (channel and message id). */
@@ -69,6 +71,6 @@ export async function redactUpdate(
   const project = update.projectId
     ? await tx.project.findFirst({ where: { id: update.projectId, workspaceId: me.workspaceId } })
     : null;
-  const copies = await redactCopies(tx, me.workspaceId, texts, marker);
-  return { update: redacted, workstream, project, ragChange: change, copies };
+  const { rewritten: copies, unreadable } = await redactCopies(tx, me.workspaceId, texts, marker);
+  return { update: redacted, workstream, project, ragChange: change, copies, unreadable };
 }

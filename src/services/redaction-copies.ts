@@ -7,12 +7,18 @@
  * The packs keep a text as printed (printedText: mentions resolved, on one line), so they are
  * searched for that form too; a board pack's audit trail keeps it at the end of the row's words
  * ('update posted: …', clipped), where only that whole tail is replaced (redactDescription).
+ *
+ * A row that is not JSON (corrupt, or edited by hand) cannot be walked, so it is searched as plain
+ * text instead of stopping the redaction, and reported by id (UnreadableCopy).
  */
 import type { Tx } from '../db/client.js';
 import { printedText } from '../digest/plain-text.js';
 import { describedText, redactDescription } from '../domain/audit-words.js';
-import { redactJson } from '../domain/redaction.js';
-import type { BoardPackSnapshot } from './board-pack/types.js';
+import { redactValue } from '../domain/redaction.js';
+import type { BoardPackSnapshot, PackAuditRow } from './board-pack/types.js';
+import { type RedactedCopies, rewrite, type Search } from './redaction-rewrite.js';
+
+export type { RedactedCopies, UnreadableCopy } from './redaction-rewrite.js';
 
 /**
  * The longest run of a text as it appears inside JSON with no escape in it (`\n`, `\"`), for a
@@ -37,93 +43,111 @@ const holding = <C extends string>(column: C, fragments: string[]) =>
   fragments.map((f) => ({ [column]: { contains: f } }) as Record<C, { contains: string }>);
 
 /**
- * Writes each row's redacted columns (`redact` gives null for a column holding none of the
- * texts); returns how many rows changed.
+ * Rewrites every audit row, notice payload, kept pre-visit pack and board pack of the workspace
+ * that holds one of `texts`; says how many, and which rows could not be read as JSON.
  */
-async function rewrite<R>(
-  rows: R[],
-  columns: { [C in keyof R]: R[C] extends string | null ? C : never }[keyof R][],
-  redact: (json: string | null) => string | null,
-  write: (row: R, data: Record<string, string>) => Promise<unknown>,
-): Promise<number> {
-  let changed = 0;
-  for (const row of rows) {
-    const data: Record<string, string> = {};
-    for (const column of columns) {
-      const redacted = redact(row[column] as string | null);
-      if (redacted !== null) data[column as string] = redacted;
-    }
-    if (Object.keys(data).length === 0) continue;
-    await write(row, data);
-    changed += 1;
-  }
-  return changed;
-}
-
-/** Rewrites every audit row, notice payload, kept pre-visit pack and board pack of the workspace that holds one of `texts`; returns how many. */
 export async function redactCopies(
   tx: Tx,
   workspaceId: string,
   texts: ReadonlySet<string>,
   marker: string,
-): Promise<number> {
-  if (texts.size === 0) return 0;
+): Promise<RedactedCopies> {
+  if (texts.size === 0) return { rewritten: 0, unreadable: [] };
   const fragments = [...texts].map(asJsonFragment);
   const printed = new Set([...texts, ...[...texts].map(printedText)].filter((t) => t !== ''));
+  const described = [...texts].map(describedText);
   // Each text's clipped words end in a prefix of it (the ellipsis aside), so this finds them too.
-  const packFragments = [...printed, ...[...texts].map((t) => describedText(t).replace(/…$/, ''))].map(
-    asJsonFragment,
-  );
-  const inJson = (json: string | null) => redactJson(json, texts, marker);
-  const inPack = (json: string | null) => redactJson(json, printed, marker, PACK_TEXT_FIELDS);
+  const packFragments = [...printed, ...described.map((t) => t.replace(/…$/, ''))].map(asJsonFragment);
+  const found = ({ value, found }: { value: unknown; found: boolean }) => (found ? value : undefined);
+  const inJson: Search = {
+    table: 'AuditLog',
+    redact: (value) => found(redactValue(value, texts, marker)),
+    plain: [...texts],
+    fragments,
+    marker,
+  };
+  const inPack: Search = {
+    table: 'PackRequest',
+    redact: (value) => found(redactValue(value, printed, marker, PACK_TEXT_FIELDS)),
+    plain: [...printed, ...described],
+    fragments: packFragments,
+    marker,
+  };
 
   const audits = await tx.auditLog.findMany({
     where: { workspaceId, OR: [...holding('before', fragments), ...holding('after', fragments)] },
+    select: { id: true, before: true, after: true },
   });
   const notices = await tx.reminderLog.findMany({
     where: { workspaceId, OR: holding('payload', fragments) },
+    select: { id: true, payload: true },
   });
   const visitPacks = await tx.packRequest.findMany({
     where: { workspaceId, OR: holding('visitPack', packFragments) },
+    select: { key: true, visitPack: true },
   });
+  // The packs are the big rows (a large plan's is over a megabyte): only those holding a fragment,
+  // found through BoardPack's workspaceId index, and only the columns rewritten.
   const boardPacks = await tx.boardPack.findMany({
     where: { workspaceId, OR: holding('snapshot', packFragments) },
+    select: { id: true, snapshot: true },
   });
-  return (
-    (await rewrite(audits, ['before', 'after'], inJson, (row, data) =>
-      tx.auditLog.update({ where: { id: row.id }, data }),
-    )) +
-    (await rewrite(notices, ['payload'], inJson, (row, data) =>
-      tx.reminderLog.update({ where: { id: row.id }, data }),
-    )) +
-    (await rewrite(visitPacks, ['visitPack'], inPack, (row, data) =>
-      tx.packRequest.update({ where: { workspaceId_key: { workspaceId, key: row.key } }, data }),
-    )) +
-    (await rewrite(
+  const parts = [
+    await rewrite(
+      audits,
+      (r) => String(r.id),
+      ['before', 'after'],
+      inJson,
+      (row, data) => tx.auditLog.update({ where: { id: row.id }, data }),
+    ),
+    await rewrite(
+      notices,
+      (r) => String(r.id),
+      ['payload'],
+      { ...inJson, table: 'ReminderLog' },
+      (row, data) => tx.reminderLog.update({ where: { id: row.id }, data }),
+    ),
+    await rewrite(
+      visitPacks,
+      (r) => r.key,
+      ['visitPack'],
+      inPack,
+      (row, data) =>
+        tx.packRequest.update({ where: { workspaceId_key: { workspaceId, key: row.key } }, data }),
+    ),
+    await rewrite(
       boardPacks,
+      (r) => String(r.id),
       ['snapshot'],
-      (json) => redactSnapshot(json, texts, printed, marker),
+      { ...inPack, table: 'BoardPack', redact: (value) => redactSnapshot(value, texts, printed, marker) },
       (row, data) => tx.boardPack.update({ where: { id: row.id }, data }),
-    ))
-  );
+    ),
+  ];
+  return {
+    rewritten: parts.reduce((n, p) => n + p.rewritten, 0),
+    unreadable: parts.flatMap((p) => p.unreadable),
+  };
 }
 
-/** A board pack's snapshot with every printed copy of the texts, and its audit rows' words, redacted; or null. */
+/** A board pack's snapshot with every printed copy of the texts, and its audit rows' words, redacted; or undefined. */
 function redactSnapshot(
-  json: string | null,
+  value: unknown,
   texts: ReadonlySet<string>,
   printed: ReadonlySet<string>,
   marker: string,
-): string | null {
-  if (json === null) return null;
-  const whole = redactJson(json, printed, marker, PACK_TEXT_FIELDS);
-  const snapshot = JSON.parse(whole ?? json) as BoardPackSnapshot;
+): unknown {
+  const whole = redactValue(value, printed, marker, PACK_TEXT_FIELDS);
+  // A fresh copy (redactValue rebuilds every object), so its rows can be changed in place.
+  const snapshot = whole.value as BoardPackSnapshot;
   let described = false;
-  for (const row of snapshot.audit?.rows ?? []) {
+  const rows: unknown = snapshot?.audit?.rows;
+  // A snapshot edited by hand may be JSON of another shape: its rows are left to the walk above.
+  for (const row of Array.isArray(rows) ? (rows as (PackAuditRow | null)[]) : []) {
+    if (!row || typeof row.what !== 'string') continue;
     const what = redactDescription(row, texts, marker);
     if (what === null) continue;
     row.what = what;
     described = true;
   }
-  return described ? JSON.stringify(snapshot) : whole;
+  return whole.found || described ? snapshot : undefined;
 }

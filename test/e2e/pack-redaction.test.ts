@@ -3,9 +3,10 @@
  * reason) and into an action is in every stored snapshot, printed on one line and, in the audit
  * trail, at the end of a clipped row; `/improve redact` replaces each copy with the marker, the
  * byte scan finds the name nowhere after, the pack's files produced again show the marker, and the
- * next pack still reads the redacted one for "what changed since the last board".
+ * next pack still reads the redacted one for "what changed since the last board". A snapshot that
+ * is not valid JSON (corrupt, edited by hand) does not stop the removal: it is searched as plain text.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { reproduceBoardPack } from '../../src/services/board-pack/produce-board-pack.js';
 import type { BoardPackSnapshot } from '../../src/services/board-pack/types.js';
 import { produceVisitPack } from '../../src/services/visit-pack/produce-visit-pack.js';
@@ -131,5 +132,75 @@ describe('redaction and the board packs', () => {
     expect(after).not.toContain(NAME);
     expect(after).toContain('personal data');
     expect(await placesHolding(e.t.target, NAME)).toEqual([]);
+  });
+  it('removes the text from a snapshot that is not valid JSON as plain text, and says which copy it could not clear', async () => {
+    await e.command(`update WS1 red ${UPDATE}`, U.lead);
+    await e.command(`action add WS1 <@${U.member}|member> 05/12/2026 ${ACTION}`, U.lead);
+    const action = await e.t.deps.db.action.findFirstOrThrow({ where: { text: ACTION } });
+    for (let i = 0; i < 3; i += 1) {
+      await e.command('pack 10/12/2026', U.admin, { channelId: CHANNEL });
+      e.t.clock.advance(86_400_000);
+    }
+    const [cut, edited, sound] = await packs();
+    // Cut short (its last brace lost), the text still whole inside it.
+    await e.t.deps.db.boardPack.update({
+      where: { id: cut!.id },
+      data: { snapshot: cut!.json.slice(0, -1) },
+    });
+    // Cut short, and the audit trail's row edited by hand inside the text: only part of it matches.
+    const trail = ';\\nthe duty team is short';
+    expect(edited!.json).toContain(trail);
+    const handEdited = edited!.json.slice(0, -1).replace(trail, ';\\n\\nthe duty team is short');
+    await e.t.deps.db.boardPack.update({ where: { id: edited!.id }, data: { snapshot: handEdited } });
+    // An audit row found by its `after`, whose `before` is damaged but never held the text: not reported.
+    const posting = await e.t.deps.db.auditLog.findFirstOrThrow({ where: { action: 'update.post' } });
+    expect(posting.after).toContain(NAME);
+    await e.t.deps.db.auditLog.update({ where: { id: posting.id }, data: { before: '{"broken' } });
+    const warn = vi.spyOn(e.t.deps.logger, 'warn');
+
+    const update = await e.t.deps.db.update.findFirstOrThrow({ orderBy: { id: 'desc' } });
+    const byUpdate = await e.command(`redact update ${update.id}`, U.admin);
+    const marker = (await e.t.deps.db.update.findUniqueOrThrow({ where: { id: update.id } })).text;
+    expect(byUpdate.reply).toContain(`The text of update ${update.id} (WS1) is removed`);
+    expect(byUpdate.reply).toContain(
+      `1 stored copy (board pack ${cut!.id}) was not valid JSON: the text was removed from it as plain text`,
+    );
+    expect(byUpdate.reply).toContain(
+      `1 stored copy (board pack ${edited!.id}) was not valid JSON and may still hold part of the text`,
+    );
+    const byAction = await e.command(`redact A-${action.number}`, U.admin);
+    expect(byAction.reply).toContain(`Removed from A-${action.number}: text`);
+
+    const rows = await e.t.deps.db.boardPack.findMany({ orderBy: { id: 'asc' } });
+    const json = (id: number) => rows.find((r) => r.id === id)!.snapshot;
+    expect(json(cut!.id)).not.toContain(NAME);
+    expect(json(cut!.id)).toContain(marker);
+    // Nothing repairs a damaged row: it is still not JSON, only without the text.
+    expect(() => JSON.parse(json(cut!.id))).toThrow();
+    // The printed copies are gone from the edited one too; only the hand-edited trail row keeps the name.
+    expect(json(edited!.id)).not.toContain(ACTION);
+    expect(json(edited!.id).split(NAME)).toHaveLength(2);
+    expect(json(edited!.id)).toMatch(
+      new RegExp(`(update posted|RAG changed to Red): \\*Escalated\\* after ${NAME}`),
+    );
+    // The sound pack is redacted as before, and reads.
+    expect(json(sound!.id)).not.toContain(NAME);
+    expect(JSON.parse(json(sound!.id))).toBeTruthy();
+
+    // Logged by id only, never the text; the removal's audit row names the rows too.
+    const logged = JSON.stringify(warn.mock.calls);
+    expect(logged).toContain(`"id":"${cut!.id}"`);
+    expect(logged).not.toContain(NAME);
+    const redactedPosting = await e.t.deps.db.auditLog.findUniqueOrThrow({ where: { id: posting.id } });
+    expect(redactedPosting.before).toBe('{"broken');
+    expect(redactedPosting.after).not.toContain(NAME);
+    const audits = await e.t.deps.db.auditLog.findMany({
+      where: { action: 'redact' },
+      orderBy: { id: 'asc' },
+    });
+    expect(JSON.parse(audits[0]!.after!).unreadable).toEqual([
+      { table: 'BoardPack', id: String(cut!.id), cleared: true },
+      { table: 'BoardPack', id: String(edited!.id), cleared: false },
+    ]);
   });
 });

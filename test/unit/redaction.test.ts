@@ -4,7 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { describeAuditRow, redactDescription } from '../../src/domain/audit-words.js';
-import { isMarker, redactionMarker, redactJson, textsToRemove } from '../../src/domain/redaction.js';
+import {
+  isMarker,
+  redactionMarker,
+  redactJson,
+  redactUnreadable,
+  textsToRemove,
+} from '../../src/domain/redaction.js';
 
 describe('redactionMarker', () => {
   it('names who and the UK date in the programme’s timezone', () => {
@@ -98,5 +104,23 @@ describe('redactJson on a pack, by its free-text fields only', () => {
         { number: 20, status: 'done', text: 'Audit the duty rota', code: 'WS1' },
       ],
     });
+  });
+});
+
+describe('redactUnreadable, for a stored row that is not JSON', () => {
+  const marker = 'removed by “Jo” on 01/04/2027: personal data';
+  const escapedMarker = JSON.stringify(marker).slice(1, -1);
+
+  it('replaces each text as JSON escapes it and as typed, wherever it is, longest first', () => {
+    const text = 'Saw "Ann" at home\nand at school';
+    const cut = `{"text":${JSON.stringify(text)},"note":"Saw \\"Ann\\" at home","raw":"${text}`;
+    const redacted = redactUnreadable(cut, [text, 'Saw "Ann" at home'], marker)!;
+    expect(redacted).toBe(`{"text":"${escapedMarker}","note":"${escapedMarker}","raw":"${escapedMarker}`);
+    expect(redacted).not.toContain('Ann');
+  });
+
+  it('says when nothing was found', () => {
+    expect(redactUnreadable('{"text":"Nothing personal"', ['Ann Smith'], marker)).toBeNull();
+    expect(redactUnreadable('{"text":"x"', [''], marker)).toBeNull();
   });
 });
