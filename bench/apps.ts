@@ -11,6 +11,7 @@ import type { DatabaseTarget } from '../src/db/database-url.js';
 import { migrate } from '../src/db/migrate.js';
 import { systemClock } from '../src/domain/clock.js';
 import { silentLogger } from '../src/logger.js';
+import { createMetrics } from '../src/ops/metrics.js';
 import type { Deps } from '../src/services/deps.js';
 import { seedProgramme, TEAM } from '../test/support/factories.js';
 
@@ -33,6 +34,8 @@ export async function startOurs(target: DatabaseTarget, apiUrl: string): Promise
     logger: silentLogger,
     adminUserIds: [],
     defaults: { timezone: 'Europe/London', digestTime: '09:00', reminderTime: '09:30' },
+    // As in production (src/app.ts): every Web API answer is counted (observed-fetch.ts).
+    metrics: createMetrics(),
   };
   await seedProgramme(deps, TEAM);
   const runtime = await startSlack({

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { LogLevel } from '@slack/web-api';
 import { pacedChat } from '../src/chat/paced-chat.js';
+import { observedFetch } from '../src/chat/slack/observed-fetch.js';
 import { slackChat } from '../src/chat/slack/slack-chat.js';
 import { slackWebClient } from '../src/chat/slack/web-client.js';
 import { openDatabase } from '../src/db/client.js';
@@ -20,6 +21,7 @@ import { migrate } from '../src/db/migrate.js';
 import { AdjustableClock } from '../src/domain/clock.js';
 import { todayIn } from '../src/domain/dates.js';
 import { silentLogger } from '../src/logger.js';
+import { createMetrics } from '../src/ops/metrics.js';
 import { sendDueReminders } from '../src/services/send-due-reminders.js';
 import { scratchTarget } from './databases.js';
 import { ONE_WORKSPACE_SHAPE, seedRemindersWorld } from './reminders-data.js';
@@ -116,8 +118,15 @@ export async function runSlackSweepBench(runs = 3): Promise<SlackSweepRun[]> {
     for (let run = 0; run < runs; run++) {
       await database.prisma.reminderLog.deleteMany({});
       fake.reset();
-      // The real WebClient, as the app's (its own retries, and 429s waited out for Retry-After).
-      const chat = pacedChat(slackChat(slackWebClient('xoxb-bench', fake.apiUrl, LogLevel.ERROR)), {
+      // The real WebClient, as the app's (its own retries, 429s waited out for Retry-After, and
+      // every answer counted on /metrics).
+      const client = slackWebClient(
+        'xoxb-bench',
+        fake.apiUrl,
+        LogLevel.ERROR,
+        observedFetch(createMetrics()),
+      );
+      const chat = pacedChat(slackChat(client), {
         now: clock.now,
         wait: clock.wait,
       });

@@ -8,6 +8,7 @@ import { identifyBot } from './chat/slack/identify-bot.js';
 import { slackInstallationStore } from './chat/slack/oauth/installation-store.js';
 import { tokenCipher } from './chat/slack/oauth/token-cipher.js';
 import { slackWorkspaceChats } from './chat/slack/oauth/workspace-chats.js';
+import { observedFetch } from './chat/slack/observed-fetch.js';
 import { slackChat } from './chat/slack/slack-chat.js';
 import type { TeamsRuntime } from './chat/teams/app.js';
 import type { Config } from './config/index.js';
@@ -123,7 +124,15 @@ export async function startApp(given: Config, options: StartOptions = {}): Promi
     ...deps,
     chat: slackChat(slack.app.client),
     ...(teams ? { teamsChat: teams.chatFor } : {}),
-    ...(installations ? { chatFor: slackWorkspaceChats(installations, config.slack.apiUrl) } : {}),
+    ...(installations
+      ? {
+          chatFor: slackWorkspaceChats(
+            installations,
+            config.slack.apiUrl,
+            deps.metrics && observedFetch(deps.metrics),
+          ),
+        }
+      : {}),
     instanceId: config.instanceId,
   };
   // In local mode the first tick waits for the page's buttons (or the next minute), so the

@@ -1,7 +1,8 @@
 /**
  * A Slack Web API client outside the Bolt app (scripts, and test processes that run scheduled
  * jobs), with the same retry policy as the app's: a few quick retries of 5xx and network errors,
- * and 429s waited out for Retry-After.
+ * and 429s waited out for Retry-After. With `fetch` (observedFetch), its answers are counted on
+ * /metrics as the app's are.
  */
 import { LogLevel, WebClient } from '@slack/web-api';
 
@@ -9,10 +10,12 @@ export function slackWebClient(
   token: string,
   apiUrl?: string,
   logLevel: LogLevel = LogLevel.WARN,
+  fetch?: typeof globalThis.fetch,
 ): WebClient {
   return new WebClient(token, {
     logLevel,
     retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 2000 },
     ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
+    ...(fetch ? { fetch } : {}),
   });
 }
