@@ -72,6 +72,26 @@ describe('Slack Web API answers on /metrics', () => {
     expect(slack.messages.map((m) => m.channel)).toEqual(['C0BOARD001']);
   });
 
+  it("posts once when the connection drops in the middle of Slack's answer (no retry of a post Slack made)", async () => {
+    let posts = 0;
+    const server = createServer((_req, res) => {
+      posts += 1;
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': '200' });
+      res.write('{"ok":true,"channel":"C0BOARD001",');
+      setTimeout(() => res.socket?.destroy(), 20);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => new Promise((resolve) => server.close(() => resolve())));
+    const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/`;
+    const metrics = createMetrics();
+    const client = slackWebClient('xoxb-test', apiUrl, LogLevel.ERROR, observedFetch(metrics));
+
+    await expect(client.chat.postMessage({ channel: 'C0BOARD001', text: 'Reminder' })).rejects.toThrow();
+
+    expect(posts).toBe(1);
+    expect(errorsOn(await metrics.render(), 'chat.postMessage', 'network_error')).toBe(1);
+  });
+
   it('hands back an answer that is not JSON untouched, with its address', async () => {
     const server = createServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/gzip' }).end(Buffer.from([0x1f, 0x8b, 0x08, 0x00]));

@@ -26,25 +26,32 @@ export function observedFetch(metrics: Metrics): typeof fetch {
     }
     // Only a JSON answer can say `ok: false` (a file download is left alone).
     if (!response.headers.get('content-type')?.includes('json')) return response;
-    return readOnce(response, (text) => {
-      // Parsed only when it may be an error: Slack's successes are most answers, and large.
-      if (!OK_FALSE.test(text)) return;
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      // The connection dropped after Slack answered (a post may well be made): the client must
+      // see it fail outside its retries, as when it reads the body itself, or it posts again.
+      metrics.slackError(method, 'network_error');
+      return copyOf(response, failingBody(error));
+    }
+    // Parsed only when it may be an error: Slack's successes are most answers, and large.
+    if (OK_FALSE.test(text)) {
       const body = parsedBody(text);
       if (body?.ok === false) metrics.slackError(method, body.error ?? 'unknown_error');
-    });
+    }
+    return copyOf(response, text);
   };
 }
 
 const OK_FALSE = /"ok"\s*:\s*false/;
 
 /**
- * The body read once and handed back as a new Response the client reads as usual: cheaper than
- * `clone()`, which tees the stream (about 0.1 ms a call, on every reminder a sweep sends).
+ * The answer with its body read once, for the client to read as usual: cheaper than `clone()`,
+ * which tees the stream (about 0.1 ms a call, on every reminder a sweep sends).
  */
-async function readOnce(response: Response, look: (text: string) => void): Promise<Response> {
-  const text = await response.text();
-  look(text);
-  const copy = new Response(text, {
+function copyOf(response: Response, body: string | ReadableStream): Response {
+  const copy = new Response(body, {
     status: response.status,
     statusText: response.statusText,
     headers: response.headers,
@@ -53,6 +60,13 @@ async function readOnce(response: Response, look: (text: string) => void): Promi
   Object.defineProperty(copy, 'url', { value: response.url });
   return copy;
 }
+
+const failingBody = (error: unknown): ReadableStream =>
+  new ReadableStream({
+    start(controller) {
+      controller.error(error);
+    },
+  });
 
 function parsedBody(text: string): { ok?: boolean; error?: string } | undefined {
   try {
