@@ -138,25 +138,13 @@ const ROW_WORDS: Record<UnreadableCopy['table'], (id: string) => string> = {
 };
 
 /**
- * Stored copies that were not valid JSON (corrupt, or edited by hand), searched as plain text:
- * the reply must not claim more than that search can. A copy where part of a text is still found
- * is named apart; a clean one is named too, since a copy changed inside the text cannot be found.
+ * Stored copies that were not valid JSON (corrupt, or edited by hand): the text is replaced there
+ * only where it is whole, so the reply must not claim more than that and asks for them to be checked.
  */
-function unreadable(r: { unreadable: UnreadableCopy[] }): string {
-  const sentence = (rows: UnreadableCopy[], what: string) => {
-    if (rows.length === 0) return '';
-    const names = rows.map((u) => ROW_WORDS[u.table](u.id)).join(', ');
-    const count = rows.length === 1 ? '1 stored copy' : `${rows.length} stored copies`;
-    return ` ${count} (${names}) ${rows.length === 1 ? 'was' : 'were'} not valid JSON${what}; ask whoever runs the bot to check ${rows.length === 1 ? 'it' : 'them'}.`;
-  };
-  return (
-    sentence(
-      r.unreadable.filter((u) => u.cleared),
-      ': the text was removed from it as plain text, but a copy changed by hand inside the text cannot be recognised',
-    ) +
-    sentence(
-      r.unreadable.filter((u) => !u.cleared),
-      ' and may still hold part of the text',
-    )
-  );
+function unreadable({ unreadable: rows }: { unreadable: UnreadableCopy[] }): string {
+  if (rows.length === 0) return '';
+  const names = rows.map((u) => ROW_WORDS[u.table](u.id)).join(', ');
+  const [count, was, it] =
+    rows.length === 1 ? ['1 stored copy', 'was', 'it'] : [`${rows.length} stored copies`, 'were', 'them'];
+  return ` ${count} (${names}) ${was} not valid JSON: the text was removed from ${it} where it was whole, but part of it may be left; ask whoever runs the bot to check ${it}.`;
 }

@@ -60,22 +60,48 @@ export function redactValue(
   return { value: redacted, found };
 }
 
+/** What to look for in a stored document that is not JSON (redactUnreadable). */
+export interface UnreadableSearch {
+  /** Texts replaced where they are a whole string value, as redactValue replaces them. */
+  values: Iterable<string>;
+  /** Only under these keys, as redactValue's `keys` (the packs' typed fields). */
+  keys?: ReadonlySet<string>;
+  /** Texts replaced where they end a board pack audit row's words, after its first ': '. */
+  tails?: Iterable<string>;
+}
+
 /**
- * A stored document that is not JSON, searched as plain text since it cannot be walked: every
- * occurrence of each text, as JSON escapes it (`\n`, `\"`) and as typed (a hand edit may have
- * put a raw line break in, the very thing that breaks JSON), is replaced by the marker, longest
- * text first so a prefix cannot split a longer one. Anywhere in the row, not by whole value: the
- * row is unreadable anyway, and leaving personal data in it is the worse harm. Null when none is found.
+ * A stored document that is not JSON (corrupt, or edited by hand), searched as text since it
+ * cannot be walked: the same whole values redactValue would replace (a quoted string that is a
+ * value, under `keys` when given), each text as JSON escapes it and as typed (a hand edit may have
+ * put a raw line break in, the very thing that breaks JSON), longest first. Nothing else is
+ * touched, so a removed note reading "done" leaves every "status":"done" alone; a copy cut short
+ * or changed inside the text is not found, and the caller says so. Null when nothing was replaced.
  */
-export function redactUnreadable(json: string, texts: Iterable<string>, marker: string): string | null {
-  const escaped = (t: string) => JSON.stringify(t).slice(1, -1);
-  const forms = [...new Set([...texts].flatMap((t) => [escaped(t), t]))]
-    .filter((f) => f !== '')
-    .sort((a, b) => b.length - a.length);
+export function redactUnreadable(json: string, search: UnreadableSearch, marker: string): string | null {
+  const asJson = (t: string) => JSON.stringify(t).slice(1, -1);
+  const forms = (texts: Iterable<string>) =>
+    [...new Set([...texts].flatMap((t) => [asJson(t), t]))]
+      .filter((f) => f !== '')
+      .sort((a, b) => b.length - a.length);
+  const mark = asJson(marker);
+  const keys = search.keys ? `"(?:${[...search.keys].map(literal).join('|')})"\\s*:\\s*` : null;
   let text = json;
-  for (const form of forms) text = text.split(form).join(escaped(marker));
+  for (const form of forms(search.values)) {
+    const value = keys
+      ? new RegExp(`(${keys})"${literal(form)}"`, 'g')
+      : new RegExp(`([:\\[,]\\s*)"${literal(form)}"(?!\\s*:)`, 'g');
+    text = text.replace(value, (_, before: string) => `${before}"${mark}"`);
+  }
+  for (const form of forms(search.tails ?? [])) {
+    const tail = new RegExp(`("what"\\s*:\\s*"[^"\\\\]*?: )${literal(form)}"`, 'g');
+    text = text.replace(tail, (_, before: string) => `${before}${mark}"`);
+  }
   return text === json ? null : text;
 }
+
+/** `text` as a regular expression that matches just it. */
+const literal = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The texts worth looking for: non-empty, and not already a marker. */
 export function textsToRemove(values: (string | null | undefined)[]): Set<string> {

@@ -74,10 +74,8 @@ export async function redactText(target: RedactTarget, deps: Deps, actor: Actor)
   // Ids only: the rows may hold the very text being removed.
   for (const row of result.unreadable)
     deps.logger.warn(
-      { table: row.table, id: row.id, cleared: row.cleared },
-      row.cleared
-        ? 'redaction: a stored copy is not valid JSON; the text was removed from it as plain text'
-        : 'redaction: a stored copy is not valid JSON and part of the removed text may still be in it; check the row by hand',
+      { table: row.table, id: row.id },
+      'redaction: a stored copy is not valid JSON; the text was replaced where it is a whole value, but part of it may be left: check the row by hand',
     );
   await truncateLog(deps);
   return result;

@@ -8,8 +8,8 @@
  * searched for that form too; a board pack's audit trail keeps it at the end of the row's words
  * ('update posted: …', clipped), where only that whole tail is replaced (redactDescription).
  *
- * A row that is not JSON (corrupt, or edited by hand) cannot be walked, so it is searched as plain
- * text instead of stopping the redaction, and reported by id (UnreadableCopy).
+ * A row that is not JSON (corrupt, or edited by hand) cannot be walked, so its whole values are
+ * replaced as text instead of stopping the redaction, and it is reported by id (UnreadableCopy).
  */
 import type { Tx } from '../db/client.js';
 import { printedText } from '../digest/plain-text.js';
@@ -62,14 +62,14 @@ export async function redactCopies(
   const inJson: Search = {
     table: 'AuditLog',
     redact: (value) => found(redactValue(value, texts, marker)),
-    plain: [...texts],
+    unreadable: { values: texts },
     fragments,
     marker,
   };
   const inPack: Search = {
     table: 'PackRequest',
     redact: (value) => found(redactValue(value, printed, marker, PACK_TEXT_FIELDS)),
-    plain: [...printed, ...described],
+    unreadable: { values: printed, keys: PACK_TEXT_FIELDS, tails: described },
     fragments: packFragments,
     marker,
   };

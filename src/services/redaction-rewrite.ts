@@ -1,16 +1,18 @@
 /**
  * Writing the redacted copies row by row (redaction-copies.ts finds them). A row that is not JSON
  * (corrupt, or edited by hand) cannot be walked: rather than stop the whole redaction, which
- * would leave the text in every copy, it is searched as plain text and reported by id.
+ * would leave the text in every copy, its whole values are replaced as text and it is reported
+ * by id, since a copy cut short or changed inside the text cannot be recognised there.
  */
-import { parseJson, redactUnreadable } from '../domain/redaction.js';
+import { parseJson, redactUnreadable, type UnreadableSearch } from '../domain/redaction.js';
 
-/** A stored row whose JSON could not be read (corrupt, or edited by hand): ids only, never its text. */
+/**
+ * A stored row that held a text but is not JSON (corrupt, or edited by hand): ids only, never
+ * its text. Never called clean: what is left of it may still hold part of the text.
+ */
 export interface UnreadableCopy {
   table: 'AuditLog' | 'ReminderLog' | 'PackRequest' | 'BoardPack';
   id: string;
-  /** False when part of a text (the filter's fragment) is still in the row after the plain-text search. */
-  cleared: boolean;
 }
 
 export interface RedactedCopies {
@@ -23,8 +25,8 @@ export interface Search {
   table: UnreadableCopy['table'];
   /** A parsed column with the texts replaced, or undefined when it holds none. */
   redact: (value: unknown) => unknown;
-  /** What to look for in a column that is not JSON, and the filter's fragments that found the row. */
-  plain: string[];
+  /** What to replace in a column that is not JSON, and the filter's fragments that found the row. */
+  unreadable: UnreadableSearch;
   fragments: string[];
   marker: string;
 }
@@ -43,7 +45,7 @@ export async function rewrite<R>(
   const done: RedactedCopies = { rewritten: 0, unreadable: [] };
   for (const row of rows) {
     const data: Record<string, string> = {};
-    let cleared: boolean | undefined;
+    let held = false;
     for (const column of columns) {
       const json = row[column] as string | null;
       if (json === null) continue;
@@ -51,15 +53,13 @@ export async function rewrite<R>(
       const redacted = parsed ? search.redact(parsed.value) : undefined;
       if (redacted !== undefined) data[column as string] = JSON.stringify(redacted);
       if (parsed) continue;
-      const plain = redactUnreadable(json, search.plain, search.marker);
-      if (plain !== null) data[column as string] = plain;
-      const left = plain ?? json;
-      const partLeft = search.fragments.some((f) => f !== '' && left.includes(f));
-      // Neither found nor a fragment of it: this column never held the text (another one did).
-      if (plain === null && !partLeft) continue;
-      cleared = (cleared ?? true) && !partLeft;
+      const replaced = redactUnreadable(json, search.unreadable, search.marker);
+      if (replaced !== null) data[column as string] = replaced;
+      // Neither replaced nor a fragment of it (outside the markers): this column never held the text.
+      const left = (replaced ?? json).split(JSON.stringify(search.marker).slice(1, -1)).join('');
+      held ||= replaced !== null || search.fragments.some((f) => f !== '' && left.includes(f));
     }
-    if (cleared !== undefined) done.unreadable.push({ table: search.table, id: key(row), cleared });
+    if (held) done.unreadable.push({ table: search.table, id: key(row) });
     if (Object.keys(data).length === 0) continue;
     await write(row, data);
     done.rewritten += 1;

@@ -111,16 +111,53 @@ describe('redactUnreadable, for a stored row that is not JSON', () => {
   const marker = 'removed by “Jo” on 01/04/2027: personal data';
   const escapedMarker = JSON.stringify(marker).slice(1, -1);
 
-  it('replaces each text as JSON escapes it and as typed, wherever it is, longest first', () => {
+  it('replaces each text where it is a whole value, as JSON escapes it and as typed, longest first', () => {
     const text = 'Saw "Ann" at home\nand at school';
-    const cut = `{"text":${JSON.stringify(text)},"note":"Saw \\"Ann\\" at home","raw":"${text}`;
-    const redacted = redactUnreadable(cut, [text, 'Saw "Ann" at home'], marker)!;
-    expect(redacted).toBe(`{"text":"${escapedMarker}","note":"${escapedMarker}","raw":"${escapedMarker}`);
+    const cut = `{"text":${JSON.stringify(text)},"notes":["Saw \\"Ann\\" at home"],"raw":"${text}","x":1`;
+    const redacted = redactUnreadable(cut, { values: [text, 'Saw "Ann" at home'] }, marker)!;
+    expect(redacted).toBe(
+      `{"text":"${escapedMarker}","notes":["${escapedMarker}"],"raw":"${escapedMarker}","x":1`,
+    );
     expect(redacted).not.toContain('Ann');
   });
 
-  it('says when nothing was found', () => {
-    expect(redactUnreadable('{"text":"Nothing personal"', ['Ann Smith'], marker)).toBeNull();
-    expect(redactUnreadable('{"text":"x"', [''], marker)).toBeNull();
+  it('leaves a short text alone where it is part of another value or a key ("done", "abandoned", "status":"done")', () => {
+    const snapshot =
+      '{"actions":[{"status":"done","text":"done","dropNote":"Not done yet"},{"status":"done","text":"Call the school"}],"done":true,"abandoned":true';
+    const redacted = redactUnreadable(
+      snapshot,
+      { values: ['done'], keys: new Set(['text', 'reason', 'evidenceNote', 'dropNote']) },
+      marker,
+    )!;
+    expect(redacted).toBe(
+      `{"actions":[{"status":"done","text":"${escapedMarker}","dropNote":"Not done yet"},{"status":"done","text":"Call the school"}],"done":true,"abandoned":true`,
+    );
+    // Without keys (an audit row's before and after): any whole value, never a key.
+    expect(redactUnreadable('{"done":"done","a":["done","undone"]', { values: ['done'] }, marker)).toBe(
+      `{"done":"${escapedMarker}","a":["${escapedMarker}","undone"]`,
+    );
+  });
+
+  it("replaces a board pack audit row's words only where they end in the text, after their first ': '", () => {
+    const row =
+      '{"rows":[{"what":"update posted: Ann Smith is at…"},{"what":"update posted: Ann Smith is at… ok"}';
+    expect(redactUnreadable(row, { values: [], tails: ['Ann Smith is at…'] }, marker)).toBe(
+      `{"rows":[{"what":"update posted: ${escapedMarker}"},{"what":"update posted: Ann Smith is at… ok"}`,
+    );
+  });
+
+  it('does not find a copy cut short inside the text, nor change a marker already written', () => {
+    const cut = '{"text":"Ann Smith\\nlives at 4 Road Street","old":"Ann Smith\\nlives at 4';
+    const redacted = redactUnreadable(
+      cut,
+      { values: ['Ann Smith\nlives at 4 Road Street', 'data'] },
+      marker,
+    )!;
+    expect(redacted).toBe(`{"text":"${escapedMarker}","old":"Ann Smith\\nlives at 4`);
+  });
+
+  it('says when nothing was replaced', () => {
+    expect(redactUnreadable('{"text":"Nothing personal"', { values: ['Ann Smith'] }, marker)).toBeNull();
+    expect(redactUnreadable('{"text":"x"', { values: [''] }, marker)).toBeNull();
   });
 });
