@@ -10,25 +10,6 @@ export function redactionMarker(name: string, now: Date, timezone: string): stri
   return `removed by ${name} on ${formatUkDate(todayIn(now, timezone))}: personal data`;
 }
 
-/**
- * A JSON document (an audit row's before/after, a notice's payload) with every string value that
- * is one of `texts` replaced by the marker, or null when it holds none. Whole values only: a
- * short text ('ok') must not eat into other fields that happen to contain it.
- */
-export function redactJson(
-  json: string | null,
-  texts: ReadonlySet<string>,
-  marker: string,
-  /** Only values under these keys (a pack's free-text fields), not a status or a code that happens to match. */
-  keys?: ReadonlySet<string>,
-): string | null {
-  if (json === null || texts.size === 0) return null;
-  const parsed = parseJson(json);
-  if (!parsed) return null;
-  const redacted = redactValue(parsed.value, texts, marker, keys);
-  return redacted.found ? JSON.stringify(redacted.value) : null;
-}
-
 /** The parsed document, or null when `json` is not JSON (a corrupt or hand-edited row). */
 export function parseJson(json: string): { value: unknown } | null {
   try {
@@ -38,13 +19,24 @@ export function parseJson(json: string): { value: unknown } | null {
   }
 }
 
-/** redactJson on a parsed document: a copy with the whole values replaced, and whether any was. */
+/** A parsed document and whether any of the texts was found in it (redactValue). */
+export interface Redacted {
+  value: unknown;
+  found: boolean;
+}
+
+/**
+ * A parsed JSON document (an audit row's before/after, a notice's payload, a pack) copied with
+ * every string value that is one of `texts` replaced by the marker. Whole values only: a short
+ * text ('ok') must not eat into other fields that happen to contain it.
+ */
 export function redactValue(
   value: unknown,
   texts: ReadonlySet<string>,
   marker: string,
+  /** Only values under these keys (a pack's free-text fields), not a status or a code that happens to match. */
   keys?: ReadonlySet<string>,
-): { value: unknown; found: boolean } {
+): Redacted {
   let found = false;
   const walk = (v: unknown, key?: string): unknown => {
     if (typeof v === 'string' && texts.has(v) && (!keys || (key !== undefined && keys.has(key)))) {

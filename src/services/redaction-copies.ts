@@ -14,7 +14,7 @@
 import type { Tx } from '../db/client.js';
 import { printedText } from '../digest/plain-text.js';
 import { describedText, redactDescription } from '../domain/audit-words.js';
-import { redactValue } from '../domain/redaction.js';
+import { type Redacted, redactValue } from '../domain/redaction.js';
 import type { BoardPackSnapshot, PackAuditRow } from './board-pack/types.js';
 import { type RedactedCopies, rewrite, type Search } from './redaction-rewrite.js';
 
@@ -58,17 +58,16 @@ export async function redactCopies(
   const described = [...texts].map(describedText);
   // Each text's clipped words end in a prefix of it (the ellipsis aside), so this finds them too.
   const packFragments = [...printed, ...described.map((t) => t.replace(/…$/, ''))].map(asJsonFragment);
-  const found = ({ value, found }: { value: unknown; found: boolean }) => (found ? value : undefined);
   const inJson: Search = {
     table: 'AuditLog',
-    redact: (value) => found(redactValue(value, texts, marker)),
+    redact: (value) => redactValue(value, texts, marker),
     unreadable: { values: texts },
     fragments,
     marker,
   };
   const inPack: Search = {
     table: 'PackRequest',
-    redact: (value) => found(redactValue(value, printed, marker, PACK_TEXT_FIELDS)),
+    redact: (value) => redactValue(value, printed, marker, PACK_TEXT_FIELDS),
     unreadable: { values: printed, keys: PACK_TEXT_FIELDS, tails: described },
     fragments: packFragments,
     marker,
@@ -129,13 +128,13 @@ export async function redactCopies(
   };
 }
 
-/** A board pack's snapshot with every printed copy of the texts, and its audit rows' words, redacted; or undefined. */
+/** A board pack's snapshot with every printed copy of the texts, and its audit rows' words, redacted. */
 function redactSnapshot(
   value: unknown,
   texts: ReadonlySet<string>,
   printed: ReadonlySet<string>,
   marker: string,
-): unknown {
+): Redacted {
   const whole = redactValue(value, printed, marker, PACK_TEXT_FIELDS);
   // A fresh copy (redactValue rebuilds every object), so its rows can be changed in place.
   const snapshot = whole.value as BoardPackSnapshot;
@@ -149,5 +148,5 @@ function redactSnapshot(
     row.what = what;
     described = true;
   }
-  return whole.found || described ? snapshot : undefined;
+  return { value: snapshot, found: whole.found || described };
 }

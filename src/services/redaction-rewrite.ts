@@ -4,7 +4,7 @@
  * would leave the text in every copy, its whole values are replaced as text and it is reported
  * by id, since a copy cut short or changed inside the text cannot be recognised there.
  */
-import { parseJson, redactUnreadable, type UnreadableSearch } from '../domain/redaction.js';
+import { parseJson, type Redacted, redactUnreadable, type UnreadableSearch } from '../domain/redaction.js';
 
 /**
  * A stored row that held a text but is not JSON (corrupt, or edited by hand): ids only, never
@@ -23,8 +23,8 @@ export interface RedactedCopies {
 
 export interface Search {
   table: UnreadableCopy['table'];
-  /** A parsed column with the texts replaced, or undefined when it holds none. */
-  redact: (value: unknown) => unknown;
+  /** A parsed column with the texts replaced, and whether it held any. */
+  redact: (value: unknown) => Redacted;
   /** What to replace in a column that is not JSON, and the filter's fragments that found the row. */
   unreadable: UnreadableSearch;
   fragments: string[];
@@ -33,7 +33,8 @@ export interface Search {
 
 /**
  * Writes each row's redacted columns. A column that is not JSON does not stop the redaction (the
- * text would then stay everywhere): it is searched as plain text (redactUnreadable) and reported.
+ * text would then stay everywhere): its whole values are replaced as text (redactUnreadable) and
+ * the row is reported.
  */
 export async function rewrite<R>(
   rows: R[],
@@ -50,9 +51,11 @@ export async function rewrite<R>(
       const json = row[column] as string | null;
       if (json === null) continue;
       const parsed = parseJson(json);
-      const redacted = parsed ? search.redact(parsed.value) : undefined;
-      if (redacted !== undefined) data[column as string] = JSON.stringify(redacted);
-      if (parsed) continue;
+      if (parsed) {
+        const redacted = search.redact(parsed.value);
+        if (redacted.found) data[column as string] = JSON.stringify(redacted.value);
+        continue;
+      }
       const replaced = redactUnreadable(json, search.unreadable, search.marker);
       if (replaced !== null) data[column as string] = replaced;
       // Neither replaced nor a fragment of it (outside the markers): this column never held the text.

@@ -6,9 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { describeAuditRow, redactDescription } from '../../src/domain/audit-words.js';
 import {
   isMarker,
+  parseJson,
   redactionMarker,
-  redactJson,
   redactUnreadable,
+  redactValue,
   textsToRemove,
 } from '../../src/domain/redaction.js';
 
@@ -30,7 +31,7 @@ describe('redactionMarker', () => {
   });
 });
 
-describe('redactJson', () => {
+describe('redactValue', () => {
   const texts = new Set(['Visited the family at home', 'ok']);
 
   it('replaces whole string values at any depth and leaves everything else as it was', () => {
@@ -40,18 +41,23 @@ describe('redactJson', () => {
       status: 'open',
       count: 3,
     });
-    expect(JSON.parse(redactJson(json, texts, 'MARK')!)).toEqual({
-      text: 'MARK',
-      nested: { reason: 'MARK', list: ['MARK', 'not ok'] },
-      status: 'open',
-      count: 3,
+    expect(redactValue(JSON.parse(json), texts, 'MARK')).toEqual({
+      found: true,
+      value: {
+        text: 'MARK',
+        nested: { reason: 'MARK', list: ['MARK', 'not ok'] },
+        status: 'open',
+        count: 3,
+      },
     });
   });
 
   it('does not cut a short text out of longer values, and says when nothing matched', () => {
-    expect(redactJson(JSON.stringify({ status: 'ok then', text: 'looks ok' }), texts, 'MARK')).toBeNull();
-    expect(redactJson(null, texts, 'MARK')).toBeNull();
-    expect(redactJson('not json', texts, 'MARK')).toBeNull();
+    expect(redactValue({ status: 'ok then', text: 'looks ok' }, texts, 'MARK')).toEqual({
+      found: false,
+      value: { status: 'ok then', text: 'looks ok' },
+    });
+    expect(parseJson('not json')).toBeNull();
   });
 });
 
@@ -89,16 +95,16 @@ describe('redactDescription', () => {
   });
 });
 
-describe('redactJson on a pack, by its free-text fields only', () => {
+describe('redactValue on a pack, by its free-text fields only', () => {
   it('replaces a removed note, not an action status or code that reads the same', () => {
     const fields = new Set(['text', 'reason', 'evidenceNote', 'dropNote']);
-    const pack = JSON.stringify({
+    const pack = {
       actions: [
         { number: 41, status: 'done', evidenceNote: 'done', code: 'WS1' },
         { number: 20, status: 'done', text: 'Audit the duty rota', code: 'WS1' },
       ],
-    });
-    expect(JSON.parse(redactJson(pack, new Set(['done', 'WS1']), 'MARK', fields)!)).toEqual({
+    };
+    expect(redactValue(pack, new Set(['done', 'WS1']), 'MARK', fields).value).toEqual({
       actions: [
         { number: 41, status: 'done', evidenceNote: 'MARK', code: 'WS1' },
         { number: 20, status: 'done', text: 'Audit the duty rota', code: 'WS1' },
