@@ -1,10 +1,10 @@
 /**
- * Microsoft's side of Teams, on loopback: the Bot Framework's OpenID metadata and signing keys (a
- * fresh RSA key per stand-in, so tokens are validated for real), the bot token endpoint, and a
+ * Microsoft's side of Teams, on loopback: the Bot Framework's OpenID metadata and signing keys (an
+ * RSA key under a kid of each stand-in's own, so tokens are validated for real), the bot token endpoint, and a
  * Bot Connector that records what the bot sends. Anything else it is asked is recorded as
  * unexpected and answered 404, and `assertExpected()` fails the test on it.
  */
-import { createSign, generateKeyPairSync, randomUUID } from 'node:crypto';
+import { createSign, generateKeyPairSync, type KeyPairKeyObjectResult, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 
 export interface ConnectorCall {
@@ -46,14 +46,23 @@ export interface TeamsStandin {
 
 const ISSUER = 'https://api.botframework.com';
 
+/**
+ * The signing key, and a second one the metadata never publishes, made once per test file: an
+ * RSA key takes 50–300 ms to make on a slow machine, and a fresh pair for every stand-in was most
+ * of a Teams test's time. A token from another stand-in is still refused, by its kid.
+ */
+let signingKey: KeyPairKeyObjectResult | undefined;
+let strangeKey: KeyPairKeyObjectResult | undefined;
+const rsaKey = () => generateKeyPairSync('rsa', { modulusLength: 2048 });
+
 /** Starts the stand-in; `clientId`/`clientSecret` are what the bot must present for its token. */
 export async function startTeamsStandin(options: {
   clientId: string;
   clientSecret: string;
 }): Promise<TeamsStandin> {
   const kid = `standin-${randomUUID()}`;
-  const key = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const strange = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  signingKey ??= rsaKey();
+  const key = signingKey;
   const calls: ConnectorCall[] = [];
   const members = new Map<string, { aadObjectId: string; name: string }>();
   const unexpected: string[] = [];
@@ -165,7 +174,7 @@ export async function startTeamsStandin(options: {
     members,
     unexpected,
     sign: (claims = {}) => jwt(key.privateKey, claims),
-    signWithStrangeKey: (claims = {}) => jwt(strange.privateKey, claims),
+    signWithStrangeKey: (claims = {}) => jwt((strangeKey ??= rsaKey()).privateKey, claims),
     rateLimitNext: (seconds) => {
       throttle = seconds;
     },
