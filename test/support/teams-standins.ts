@@ -54,6 +54,10 @@ const ISSUER = 'https://api.botframework.com';
 let signingKey: KeyPairKeyObjectResult | undefined;
 let strangeKey: KeyPairKeyObjectResult | undefined;
 const rsaKey = () => generateKeyPairSync('rsa', { modulusLength: 2048 });
+const strange = (): KeyPairKeyObjectResult => {
+  strangeKey ??= rsaKey();
+  return strangeKey;
+};
 
 /** Starts the stand-in; `clientId`/`clientSecret` are what the bot must present for its token. */
 export async function startTeamsStandin(options: {
@@ -174,7 +178,7 @@ export async function startTeamsStandin(options: {
     members,
     unexpected,
     sign: (claims = {}) => jwt(key.privateKey, claims),
-    signWithStrangeKey: (claims = {}) => jwt((strangeKey ??= rsaKey()).privateKey, claims),
+    signWithStrangeKey: (claims = {}) => jwt(strange().privateKey, claims),
     rateLimitNext: (seconds) => {
       throttle = seconds;
     },
