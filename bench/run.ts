@@ -11,7 +11,7 @@
  * concurrencies 1, 16 and 64, on SQLite and (when a server answers) PostgreSQL, beside a bare
  * Bolt app that acks and posts one fixed reply. Latency runs until the user's answer reaches the
  * Slack stand-in. At each concurrency the three take turns over 4 rounds, and each row pools its
- * rounds. Targets: p99 under 300 ms at 64 on SQLite; p50 within 2x of the bare app. On PostgreSQL it
+ * rounds; each verdict also gives the round-by-round ratios (min / median / max). Targets: p99 under 300 ms at 64 on SQLite; p50 within 2x of the bare app. On PostgreSQL it
  * also measures one durable write on the same server (commit-floor.ts): the least a stored update
  * can cost beside the bare app, which acks without storing anything.
  *
@@ -30,7 +30,7 @@ import { formatRemindersBench, runRemindersBench } from './reminders.js';
 import { measureRounds } from './rounds.js';
 import { BARE, SCENARIOS } from './scenarios.js';
 import { formatStartBench, runStartBench } from './start.js';
-import { percentile, type RunResult, table } from './stats.js';
+import { percentile, type RunResult, roundRatios, table } from './stats.js';
 import { formatStatusBench, runStatusBench } from './status-cpu.js';
 import { formatBesideSlack, formatTeamsBench, runTeamsBench } from './teams.js';
 
@@ -63,12 +63,13 @@ function verdicts(results: RunResult[]): string[] {
     );
   for (const r of ours) {
     const ratio = percentile(r.visibleMs, 50) / percentile(bareAt(r).visibleMs, 50);
+    const rounds = (pick: Parameters<typeof roundRatios>[2]) => `(rounds ${roundRatios(r, bareAt(r), pick)})`;
     lines.push(
-      `${mark(ratio <= 2)} p50 within 2x of bare, ${r.database} ${r.scenario} at ${r.concurrency}: ${ratio.toFixed(2)}x`,
+      `${mark(ratio <= 2)} p50 within 2x of bare, ${r.database} ${r.scenario} at ${r.concurrency}: ${ratio.toFixed(2)}x ${rounds((x) => x.p50)}`,
     );
     const cpu = r.cpuMsPerRequest! / bareAt(r).cpuMsPerRequest!;
     lines.push(
-      `${mark(cpu <= 2)} CPU per request within 2x of bare, ${r.database} ${r.scenario} at ${r.concurrency}: ${cpu.toFixed(2)}x`,
+      `${mark(cpu <= 2)} CPU per request within 2x of bare, ${r.database} ${r.scenario} at ${r.concurrency}: ${cpu.toFixed(2)}x ${rounds((x) => x.cpuMsPerRequest)}`,
     );
   }
   const slowestAck = Math.max(...results.map((r) => percentile(r.ackMs, 99)));

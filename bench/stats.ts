@@ -18,6 +18,8 @@ export interface RunResult {
    * latency on a noisy machine.
    */
   cpuMsPerRequest?: number;
+  /** Each round's own p50 and CPU, when the row pools rounds (rounds.ts). */
+  rounds?: { p50: number; cpuMsPerRequest?: number }[];
 }
 
 /** Nearest-rank percentile of unsorted samples. */
@@ -43,7 +45,29 @@ export function pooled(rounds: RunResult[]): RunResult {
     seconds: rounds.reduce((n, r) => n + r.seconds, 0),
     queriesPerRequest: rounds[0]!.queriesPerRequest === undefined ? undefined : queries / requests,
     cpuMsPerRequest: rounds.reduce((n, r) => n + (r.cpuMsPerRequest ?? 0) * r.requests, 0) / requests,
+    rounds: rounds.map((r) => ({ p50: percentile(r.visibleMs, 50), cpuMsPerRequest: r.cpuMsPerRequest })),
   };
+}
+
+/**
+ * A row's ratio to the bare app's in each round (the apps take turns, so round i of each ran at
+ * the same moment), as min / median / max: how far one noisy round moves the pooled figure.
+ */
+export function roundRatios(
+  r: RunResult,
+  bare: RunResult,
+  pick: (round: NonNullable<RunResult['rounds']>[number]) => number | undefined,
+): string {
+  const ratios = (r.rounds ?? [])
+    .map((round, i) => {
+      const [ours, base] = [pick(round), bare.rounds?.[i] ? pick(bare.rounds[i]!) : undefined];
+      return ours !== undefined && base ? ours / base : Number.NaN;
+    })
+    .filter(Number.isFinite)
+    .sort((a, b) => a - b);
+  if (ratios.length === 0) return '-';
+  const median = ratios[Math.floor((ratios.length - 1) / 2)]!;
+  return `${[ratios[0]!, median, ratios.at(-1)!].map((x) => x.toFixed(2)).join(' / ')}x`;
 }
 
 /** One line per run, with our p50/p99 as multiples of the bare app's at the same concurrency. */

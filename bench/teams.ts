@@ -27,7 +27,7 @@ import type { AppUnderLoad } from './apps.js';
 import { type BenchDatabase, postgresDatabase, sqliteDatabase } from './databases.js';
 import { type LoadWorker, startLoadWorker } from './load-client.js';
 import { measureRounds } from './rounds.js';
-import { percentile, type RunResult, table } from './stats.js';
+import { percentile, type RunResult, roundRatios, table } from './stats.js';
 import { BARE_TEAMS, CAST, CLIENT_ID, CLIENT_SECRET, TEAMS_SCENARIOS, TENANT } from './teams-scenarios.js';
 
 /** The app's Teams config, pointed at the stand-in whose base URL the load worker gave. */
@@ -152,12 +152,13 @@ export function formatTeamsBench(results: RunResult[]): string {
   for (const r of results.filter((r) => r.scenario !== BARE_TEAMS.name)) {
     const base = bare.get(`${r.database}:${r.concurrency}`)!;
     const ratio = percentile(r.visibleMs, 50) / percentile(base.visibleMs, 50);
+    const rounds = (pick: Parameters<typeof roundRatios>[2]) => `(rounds ${roundRatios(r, base, pick)})`;
     lines.push(
-      `${mark(ratio <= 2)} p50 within 2x of bare Teams SDK, ${r.database} ${r.scenario} at ${r.concurrency}: ${ratio.toFixed(2)}x`,
+      `${mark(ratio <= 2)} p50 within 2x of bare Teams SDK, ${r.database} ${r.scenario} at ${r.concurrency}: ${ratio.toFixed(2)}x ${rounds((x) => x.p50)}`,
     );
     const cpu = r.cpuMsPerRequest! / base.cpuMsPerRequest!;
     lines.push(
-      `${mark(cpu <= 2)} CPU per request within 2x of bare Teams SDK, ${r.database} ${r.scenario} at ${r.concurrency}: ${cpu.toFixed(2)}x`,
+      `${mark(cpu <= 2)} CPU per request within 2x of bare Teams SDK, ${r.database} ${r.scenario} at ${r.concurrency}: ${cpu.toFixed(2)}x ${rounds((x) => x.cpuMsPerRequest)}`,
     );
   }
   const slowestAck = Math.max(...results.map((r) => percentile(r.ackMs, 99)));
