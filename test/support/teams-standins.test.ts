@@ -12,11 +12,14 @@ import { startTeamsStandin, type TeamsStandin } from './teams-standins.js';
 const CLIENT_ID = '11111111-2222-4333-8444-555555555555';
 const SECRET = 'teams-client-secret';
 let standin: TeamsStandin;
+/** A second stand-in: the same key (made once per file), published under its own kid only. */
+let other: TeamsStandin;
 let server: Server;
 let url: string;
 
 beforeAll(async () => {
   standin = await startTeamsStandin({ clientId: CLIENT_ID, clientSecret: SECRET });
+  other = await startTeamsStandin({ clientId: CLIENT_ID, clientSecret: SECRET });
   const web = express();
   const app = new App({
     clientId: CLIENT_ID,
@@ -53,6 +56,7 @@ afterAll(async () => {
     await new Promise((resolve) => server.close(resolve));
   }
   await standin?.close();
+  await other?.close();
 });
 
 const silent: Record<string, unknown> = {
@@ -103,6 +107,8 @@ describe('Teams stand-in', () => {
     ['no token', () => undefined],
     ['a wrong audience', () => standin.sign({ aud: '99999999-2222-4333-8444-555555555555' })],
     ['a key the metadata does not publish', () => standin.signWithStrangeKey()],
+    // Only its kid differs: the stand-ins share one key, so this is refused by the kid alone.
+    ["another stand-in's kid", () => other.sign({ serviceurl: `${standin.url}/` })],
     ['another issuer', () => standin.sign({ iss: 'https://evil.example' })],
     ['an expired token', () => standin.sign({ exp: Math.floor(Date.now() / 1000) - 3600 })],
   ])('%s is refused with 401 and nothing is sent', async (_, token) => {

@@ -1,8 +1,8 @@
 /**
  * Microsoft's side of Teams, on loopback: the Bot Framework's OpenID metadata and signing keys (an
- * RSA key under a kid of each stand-in's own, so tokens are validated for real), the bot token endpoint, and a
- * Bot Connector that records what the bot sends. Anything else it is asked is recorded as
- * unexpected and answered 404, and `assertExpected()` fails the test on it.
+ * RSA key under a kid of each stand-in's own, so tokens are validated for real), the bot token
+ * endpoint, and a Bot Connector that records what the bot sends. Anything else it is asked is
+ * recorded as unexpected and answered 404, and `assertExpected()` fails the test on it.
  */
 import { createSign, generateKeyPairSync, type KeyPairKeyObjectResult, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
