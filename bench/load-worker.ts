@@ -37,7 +37,7 @@ async function run(slack: SlackWebApi, request: RunRequest): Promise<LoadResult>
         sendSlashCommand(request.appUrl, {
           signingSecret: SIGNING_SECRET,
           agent,
-          teamId: TEAM,
+          teamId: request.teamId ?? TEAM,
           userId: scenario.userId,
           channelId: 'C0BENCH',
           text: scenario.text(id),

@@ -2,8 +2,10 @@
  * `/improve status` CPU per request at 12 and at 48 workstreams with history (20,000 updates),
  * measured with process.cpuUsage around each request: CPU is stable on a shared, noisy machine
  * where latency is not. Two figures per size:
- *   - request: a signed slash command through the real Bolt app in this process, until the reply
- *     reaches the in-process Slack stand-in (so it includes signing, HTTP and the stand-in);
+ *   - request: a signed slash command through the real Bolt app in this process, one at a time,
+ *     until the reply reaches the Slack stand-in; the load client and the stand-in run in their
+ *     own process (load-client.ts), so this is the app's own cost, Bolt and HTTP included (they
+ *     ran in this process until 8 December, and parsing the longer reply counted as ours);
  *   - handler: the command's own work (ragSummary, the neutral message, the Block Kit render).
  * Target: 48 workstreams within 1.2x of 12.
  *
@@ -17,17 +19,16 @@ import { openDatabase } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
 import { AdjustableClock } from '../src/domain/clock.js';
 import { todayIn } from '../src/domain/dates.js';
-import { sendSlashCommand } from '../src/local/slack-requests/signed.js';
-import { createSlackWebApi } from '../src/local/slack-web-api.js';
 import { silentLogger } from '../src/logger.js';
 import type { Deps } from '../src/services/deps.js';
 import { ragSummary } from '../src/services/rag-summary.js';
+import { SIGNING_SECRET } from './apps.js';
 import { type BenchDatabase, postgresDatabase, sqliteDatabase } from './databases.js';
 import { ISSUE_SHAPE, seedBenchProgramme } from './digest-data.js';
+import { type LoadWorker, startLoadWorker } from './load-client.js';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 const SIZES = [12, 48];
-const SECRET = 'status-bench-secret';
 const WARM_UP = 100;
 const REQUESTS = 300;
 const HANDLER_CALLS = 1000;
@@ -45,7 +46,7 @@ const cpuMs = (since: NodeJS.CpuUsage) => {
   return (used.user + used.system) / 1000;
 };
 
-async function benchDatabase(db: BenchDatabase, runs: number): Promise<StatusCpuRow[]> {
+async function benchDatabase(load: LoadWorker, db: BenchDatabase, runs: number): Promise<StatusCpuRow[]> {
   await migrate(db.target);
   const database = await openDatabase(db.target);
   const clock = new AdjustableClock(NOW);
@@ -57,15 +58,14 @@ async function benchDatabase(db: BenchDatabase, runs: number): Promise<StatusCpu
     adminUserIds: [],
     defaults: { timezone: 'Europe/London', digestTime: '09:00', reminderTime: '09:30' },
   };
-  const slack = await createSlackWebApi({ strict: false });
   const runtime = await startSlack({
     config: {
       mode: 'http',
       port: 0,
       slack: {
         botToken: 'xoxb-bench',
-        signingSecret: SECRET,
-        apiUrl: slack.apiUrl,
+        signingSecret: SIGNING_SECRET,
+        apiUrl: load.apiUrls.ours,
         command: '/improve',
         botId: 'B0BOT00001',
         botUserId: 'U0BOT00001',
@@ -85,18 +85,10 @@ async function benchDatabase(db: BenchDatabase, runs: number): Promise<StatusCpu
         NOW,
         today,
       );
-    const request = async (teamId: string) => {
-      const responseUrl = slack.responseUrl('status', { channel: 'C0GENERAL', user: 'U0BENCH1' });
-      await sendSlashCommand(url, {
-        signingSecret: SECRET,
-        teamId,
-        userId: 'U0BENCH1',
-        channelId: 'C0GENERAL',
-        text: 'status',
-        responseUrl,
-      });
+    // `requests` status commands from this workspace, one at a time, each until its reply arrived.
+    const requests = async (teamId: string, requests: number) => {
+      await load.run({ target: 'ours', appUrl: url, scenario: 'status', concurrency: 1, requests, teamId });
       await runtime.idle();
-      slack.responses.length = 0;
     };
     const handler = async (workspaceId: string) =>
       renderMessage(summaryMessage(await ragSummary(deps, { workspaceId }), 'Europe/London', { button: '' }));
@@ -108,7 +100,7 @@ async function benchDatabase(db: BenchDatabase, runs: number): Promise<StatusCpu
     }));
     for (const row of rows) {
       const team = `T0WS${row.workstreams}`;
-      for (let i = 0; i < WARM_UP; i++) await request(team);
+      await requests(team, WARM_UP);
       const reply = JSON.stringify((await handler(team)).blocks);
       if (!reply.includes(`*WS${row.workstreams}* Workstream ${row.workstreams}`))
         throw new Error(`status did not list all ${row.workstreams} workstreams`);
@@ -118,7 +110,7 @@ async function benchDatabase(db: BenchDatabase, runs: number): Promise<StatusCpu
       for (const row of rows) {
         const team = `T0WS${row.workstreams}`;
         let started = process.cpuUsage();
-        for (let i = 0; i < REQUESTS; i++) await request(team);
+        await requests(team, REQUESTS);
         row.requestMs.push(cpuMs(started) / REQUESTS);
         started = process.cpuUsage();
         for (let i = 0; i < HANDLER_CALLS; i++) await handler(team);
@@ -127,7 +119,6 @@ async function benchDatabase(db: BenchDatabase, runs: number): Promise<StatusCpu
     return rows;
   } finally {
     await runtime.stop();
-    await slack.close();
     await database.close();
     await db.drop();
   }
@@ -136,8 +127,13 @@ async function benchDatabase(db: BenchDatabase, runs: number): Promise<StatusCpu
 /** Every database that answers, `runs` runs each (3 by default). */
 export async function runStatusBench(options: { runs?: number } = {}): Promise<StatusCpuRow[]> {
   const rows: StatusCpuRow[] = [];
-  for (const db of [sqliteDatabase(), await postgresDatabase()])
-    if (db) rows.push(...(await benchDatabase(db, options.runs ?? 3)));
+  const load = await startLoadWorker();
+  try {
+    for (const db of [sqliteDatabase(), await postgresDatabase()])
+      if (db) rows.push(...(await benchDatabase(load, db, options.runs ?? 3)));
+  } finally {
+    await load.stop();
+  }
   return rows;
 }
 

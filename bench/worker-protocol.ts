@@ -12,6 +12,8 @@ export interface RunRequest {
   scenario: string;
   concurrency: number;
   requests: number;
+  /** The workspace the requests come from (Slack's load worker; its own TEAM unless said). */
+  teamId?: string;
 }
 
 export type WorkerMessage =
