@@ -11,9 +11,10 @@
  * concurrencies 1, 16 and 64, on SQLite and (when a server answers) PostgreSQL, beside a bare
  * Bolt app that acks and posts one fixed reply. Latency runs until the user's answer reaches the
  * Slack stand-in. At each concurrency the three take turns over 4 rounds, and each row pools its
- * rounds; each verdict also gives the round-by-round ratios (min / median / max). Targets: p99 under 300 ms at 64 on SQLite; p50 within 2x of the bare app. On PostgreSQL it
- * also measures one durable write on the same server (commit-floor.ts): the least a stored update
- * can cost beside the bare app, which acks without storing anything.
+ * rounds; each verdict also gives the round-by-round ratios (min / median / max). Targets: p99
+ * under 300 ms at 64 on SQLite; p50 within 2x of the bare app. On PostgreSQL it also measures
+ * one durable write on the same server (commit-floor.ts): the least a stored update can cost
+ * beside the bare app, which acks without storing anything.
  *
  * teams: the same two commands typed in a lead's 1:1 chat, as signed Bot Framework activities, to
  * our Teams path beside a bare Teams SDK app (same JWT validation, one fixed reply), until the reply
@@ -63,13 +64,12 @@ function verdicts(results: RunResult[]): string[] {
     );
   for (const r of ours) {
     const ratio = percentile(r.visibleMs, 50) / percentile(bareAt(r).visibleMs, 50);
-    const rounds = (pick: Parameters<typeof roundRatios>[2]) => `(rounds ${roundRatios(r, bareAt(r), pick)})`;
     lines.push(
-      `${mark(ratio <= 2)} p50 within 2x of bare, ${r.database} ${r.scenario} at ${r.concurrency}: ${ratio.toFixed(2)}x ${rounds((x) => x.p50)}`,
+      `${mark(ratio <= 2)} p50 within 2x of bare, ${r.database} ${r.scenario} at ${r.concurrency}: ${ratio.toFixed(2)}x ${roundRatios(r, bareAt(r), 'p50')}`,
     );
     const cpu = r.cpuMsPerRequest! / bareAt(r).cpuMsPerRequest!;
     lines.push(
-      `${mark(cpu <= 2)} CPU per request within 2x of bare, ${r.database} ${r.scenario} at ${r.concurrency}: ${cpu.toFixed(2)}x ${rounds((x) => x.cpuMsPerRequest)}`,
+      `${mark(cpu <= 2)} CPU per request within 2x of bare, ${r.database} ${r.scenario} at ${r.concurrency}: ${cpu.toFixed(2)}x ${roundRatios(r, bareAt(r), 'cpuMsPerRequest')}`,
     );
   }
   const slowestAck = Math.max(...results.map((r) => percentile(r.ackMs, 99)));

@@ -51,23 +51,16 @@ export function pooled(rounds: RunResult[]): RunResult {
 
 /**
  * A row's ratio to the bare app's in each round (the apps take turns, so round i of each ran at
- * the same moment), as min / median / max: how far one noisy round moves the pooled figure.
+ * the same moment), as "(rounds min / median / max)": how far one noisy round moves the pooled figure.
  */
-export function roundRatios(
-  r: RunResult,
-  bare: RunResult,
-  pick: (round: NonNullable<RunResult['rounds']>[number]) => number | undefined,
-): string {
+export function roundRatios(r: RunResult, bare: RunResult, figure: 'p50' | 'cpuMsPerRequest'): string {
   const ratios = (r.rounds ?? [])
-    .map((round, i) => {
-      const [ours, base] = [pick(round), bare.rounds?.[i] ? pick(bare.rounds[i]!) : undefined];
-      return ours !== undefined && base ? ours / base : Number.NaN;
-    })
+    .map((round, i) => (round[figure] ?? Number.NaN) / (bare.rounds?.[i]?.[figure] ?? Number.NaN))
     .filter(Number.isFinite)
     .sort((a, b) => a - b);
-  if (ratios.length === 0) return '-';
+  if (ratios.length === 0) return '(rounds -)';
   const median = ratios[Math.floor((ratios.length - 1) / 2)]!;
-  return `${[ratios[0]!, median, ratios.at(-1)!].map((x) => x.toFixed(2)).join(' / ')}x`;
+  return `(rounds ${[ratios[0]!, median, ratios.at(-1)!].map((x) => x.toFixed(2)).join(' / ')}x)`;
 }
 
 /** One line per run, with our p50/p99 as multiples of the bare app's at the same concurrency. */

@@ -85,9 +85,16 @@ async function benchDatabase(load: LoadWorker, db: BenchDatabase, runs: number):
         NOW,
         today,
       );
-    // `requests` status commands from this workspace, one at a time, each until its reply arrived.
-    const requests = async (teamId: string, requests: number) => {
-      await load.run({ target: 'ours', appUrl: url, scenario: 'status', concurrency: 1, requests, teamId });
+    // `count` status commands from this workspace, one at a time, each until its reply arrived.
+    const send = async (teamId: string, count: number) => {
+      await load.run({
+        target: 'ours',
+        appUrl: url,
+        scenario: 'status',
+        concurrency: 1,
+        requests: count,
+        teamId,
+      });
       await runtime.idle();
     };
     const handler = async (workspaceId: string) =>
@@ -100,7 +107,7 @@ async function benchDatabase(load: LoadWorker, db: BenchDatabase, runs: number):
     }));
     for (const row of rows) {
       const team = `T0WS${row.workstreams}`;
-      await requests(team, WARM_UP);
+      await send(team, WARM_UP);
       const reply = JSON.stringify((await handler(team)).blocks);
       if (!reply.includes(`*WS${row.workstreams}* Workstream ${row.workstreams}`))
         throw new Error(`status did not list all ${row.workstreams} workstreams`);
@@ -110,7 +117,7 @@ async function benchDatabase(load: LoadWorker, db: BenchDatabase, runs: number):
       for (const row of rows) {
         const team = `T0WS${row.workstreams}`;
         let started = process.cpuUsage();
-        await requests(team, REQUESTS);
+        await send(team, REQUESTS);
         row.requestMs.push(cpuMs(started) / REQUESTS);
         started = process.cpuUsage();
         for (let i = 0; i < HANDLER_CALLS; i++) await handler(team);
