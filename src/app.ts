@@ -126,11 +126,7 @@ export async function startApp(given: Config, options: StartOptions = {}): Promi
     ...(teams ? { teamsChat: teams.chatFor } : {}),
     ...(installations
       ? {
-          chatFor: slackWorkspaceChats(
-            installations,
-            config.slack.apiUrl,
-            deps.metrics && observedFetch(deps.metrics),
-          ),
+          chatFor: slackWorkspaceChats(installations, config.slack.apiUrl, observedFetch(deps.metrics)),
         }
       : {}),
     instanceId: config.instanceId,

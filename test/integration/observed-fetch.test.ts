@@ -5,7 +5,8 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { LogLevel } from '@slack/web-api';
+import { gzipSync } from 'node:zlib';
+import { LogLevel, WebClient } from '@slack/web-api';
 import { afterEach, describe, expect, it } from 'vitest';
 import { plain } from '../../src/chat/message.js';
 import { slackWorkspaceChats } from '../../src/chat/slack/oauth/workspace-chats.js';
@@ -106,5 +107,49 @@ describe('Slack Web API answers on /metrics', () => {
     expect(response.url).toBe(url);
     expect([...new Uint8Array(await response.arrayBuffer())]).toEqual([0x1f, 0x8b, 0x08, 0x00]);
     expect(await metrics.render()).not.toContain('improvement_bot_slack_api_errors_total{');
+  });
+
+  it('reads a compressed answer, and sends one post after another on one kept-alive connection', async () => {
+    let connections = 0;
+    const server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res
+          .writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-encoding': 'gzip' })
+          .end(gzipSync('{"ok":true,"channel":"C0BOARD001","ts":"1700000000.000100"}'));
+      });
+    });
+    server.on('connection', () => {
+      connections += 1;
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => new Promise((resolve) => server.close(() => resolve())));
+    const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/`;
+    const client = slackWebClient('xoxb-test', apiUrl, LogLevel.ERROR, observedFetch(createMetrics()));
+
+    for (const text of ['One', 'Two', 'Three']) {
+      const posted = await client.chat.postMessage({ channel: 'C0BOARD001', text });
+      expect(posted.ts).toBe('1700000000.000100');
+    }
+    expect(connections).toBe(1);
+  });
+
+  it('counts a refused connection as a network error, and the client reports it failed', async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const metrics = createMetrics();
+    const client = new WebClient('xoxb-test', {
+      slackApiUrl: `http://127.0.0.1:${port}/api/`,
+      logLevel: LogLevel.ERROR,
+      retryConfig: { retries: 0 },
+      fetch: observedFetch(metrics),
+    });
+
+    await expect(client.chat.postMessage({ channel: 'C0BOARD001', text: 'Reminder' })).rejects.toMatchObject({
+      code: 'slack_webapi_request_error',
+    });
+    expect(errorsOn(await metrics.render(), 'chat.postMessage', 'network_error')).toBe(1);
   });
 });

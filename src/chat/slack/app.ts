@@ -124,7 +124,7 @@ export async function startSlack(options: SlackOptions): Promise<SlackRuntime> {
     clientOptions: {
       retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 2000 },
       ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
-      ...(deps.metrics ? { fetch: observedFetch(deps.metrics) } : {}),
+      fetch: observedFetch(deps.metrics),
     },
     receiver: socketReceiver ?? receiver,
   });
