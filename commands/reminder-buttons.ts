@@ -9,10 +9,9 @@ import { formatActionRef, formatDueDate } from '../src/domain/actions.js';
 import { addDays, todayIn } from '../src/domain/dates.js';
 import { isAppError } from '../src/domain/errors.js';
 import { toSafeText, truncateText } from '../src/domain/text.js';
-import { completeAction } from '../src/services/complete-action.js';
 import { loadAction, requireStatus } from '../src/services/find-action.js';
 import { REMINDER_BUTTONS } from '../src/services/reminder-messages.js';
-import { type Answering, answer, modalMetadata, readButton, refreshed } from './reminder-answers.js';
+import { type Answering, modalMetadata, readButton, refreshed } from './reminder-answers.js';
 import type { ButtonHandler, CommandContext, Reply } from './types.js';
 
 export const REMINDER_MODALS = {

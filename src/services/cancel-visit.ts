@@ -1,7 +1,7 @@
 /** `/improve visit cancel <ref>`: an admin cancels an event. It is kept (status cancelled), never deleted. */
 import type { Event } from '../db/generated/sqlite/client.js';
 import { AppError } from '../domain/errors.js';
-import { eventKindLabel, eventRef, parseEventRef } from '../domain/event-kind.js';
+import { eventKindLabel, eventRef } from '../domain/event-kind.js';
 import { audit } from './audit.js';
 import { requireAdmin } from './authorise.js';
 import type { Actor, Deps } from './deps.js';

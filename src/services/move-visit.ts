@@ -5,9 +5,9 @@
  * holiday is saved but warned about, since it is usually a slip of the day.
  */
 import type { Event } from '../db/generated/sqlite/client.js';
-import { type Day, formatUkDate, isoWeekday, todayIn } from '../domain/dates.js';
+import { type Day, formatUkDate, todayIn } from '../domain/dates.js';
 import { AppError } from '../domain/errors.js';
-import { eventKindLabel, eventRef, parseEventRef } from '../domain/event-kind.js';
+import { eventKindLabel, eventRef } from '../domain/event-kind.js';
 import { nonWorkingDayWarnings } from '../domain/visit-day-warnings.js';
 import { bankHolidays } from '../domain/working-days.js';
 import { checkDates } from './add-visit.js';

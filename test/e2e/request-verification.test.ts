@@ -8,11 +8,7 @@ import { type E2E, SIGNING_SECRET, sealedMetadata, startE2E } from '../support/e
 import { seedProgramme, TEAM, U } from '../support/factories.js';
 import { countRows, type RowCounts } from '../support/row-counts.js';
 import { postToApp, sendSlashCommand } from '../support/signed-requests.js';
-import {
-  blockActionsPayload,
-  slashCommandPayload,
-  viewSubmissionPayload,
-} from '../support/slack-payloads.js';
+import { slashCommandPayload, viewSubmissionPayload } from '../support/slack-payloads.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 const nowSeconds = () => Math.floor(Date.now() / 1000);

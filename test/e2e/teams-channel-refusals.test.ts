@@ -6,7 +6,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { zonedInstant } from '../../src/domain/dates.js';
 import {
-  asTeams,
   BOARD,
   BOT,
   cardText,

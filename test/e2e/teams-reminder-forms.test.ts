@@ -10,7 +10,6 @@ import { reminderJob } from '../../src/scheduler/reminder-job.js';
 import { addAction } from '../../src/services/add-action.js';
 import {
   asTeams,
-  BOARD,
   cardText,
   PEOPLE,
   personalChat,

@@ -1,5 +1,5 @@
 /** The Chat interface over Slack's Web API (Bolt's WebClient, which retries 5xx and 429 itself). */
-import type { KnownBlock, WebClient } from '@slack/web-api';
+import type { WebClient } from '@slack/web-api';
 import {
   type Chat,
   ChatError,
@@ -8,7 +8,6 @@ import {
   type ChatUser,
   type Posted,
 } from '../chat.js';
-import type { Message } from '../message.js';
 import { SLACK_MESSAGE_LIMITS } from './limits.js';
 import { renderForWebApi, renderHome, renderMessage } from './render.js';
 

@@ -7,7 +7,7 @@
 import type { Event, Recommendation } from '../../db/generated/sqlite/client.js';
 import { type Day, formatUkDate, todayIn } from '../../domain/dates.js';
 import { AppError } from '../../domain/errors.js';
-import { type EventKind, eventKindLabel, eventRef, isVisit, parseEventRef } from '../../domain/event-kind.js';
+import { type EventKind, eventKindLabel, eventRef, isVisit } from '../../domain/event-kind.js';
 import { audit } from '../audit.js';
 import { requireAdmin } from '../authorise.js';
 import type { Actor, Deps } from '../deps.js';
