@@ -8,7 +8,8 @@
  * on keep-alive connections, and its answer is read once into a small object with the parts the
  * client reads. Through the global fetch, where each request and answer became web streams and
  * observing an answer meant copying it, an `/improve update` took a fifth more CPU (npm run bench:
- * 2.16 against 1.79 ms, one at a time on SQLite). Anything else (a file upload's multipart form) goes through the global fetch.
+ * 2.16 against 1.79 ms, one at a time on SQLite). Anything else (a file upload's multipart form)
+ * goes through the global fetch.
  */
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
