@@ -17,6 +17,7 @@ import { startSlack } from '../src/chat/slack/app.js';
 import { renderMessage } from '../src/chat/slack/render.js';
 import { openDatabase } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
+import { sql } from '../src/db/sql.js';
 import { AdjustableClock } from '../src/domain/clock.js';
 import { todayIn } from '../src/domain/dates.js';
 import { silentLogger } from '../src/logger.js';
@@ -85,6 +86,10 @@ async function benchDatabase(load: LoadWorker, db: BenchDatabase, runs: number):
         NOW,
         today,
       );
+    // PostgreSQL plans by its statistics, which autovacuum gathers within a minute of 20,000 rows
+    // arriving; straight after seeding it has none, and walked every update of each workstream
+    // (18 ms a status at 48 workstreams, against 0.45 ms with them).
+    if (db.target.provider === 'postgresql') await database.sql.run(sql`ANALYZE`);
     // `count` status commands from this workspace, one at a time, each until its reply arrived.
     const send = async (teamId: string, count: number) => {
       await load.run({
