@@ -78,21 +78,24 @@ function post(url: string, init: RequestInit, body: string): Promise<Response> {
       agent: secure ? agents.https : agents.http,
       signal,
     });
-    sent.on('error', reject);
+    let dropped: ((error: Error) => void) | undefined;
+    // Before Slack answers, a failure is the client's to retry; after, it is a dropped answer.
+    sent.on('error', (error) => (dropped ? dropped(error) : reject(error)));
     sent.on('response', (answer: IncomingMessage) => {
       const chunks: Buffer[] = [];
       answer.on('data', (chunk: Buffer) => chunks.push(chunk));
-      const dropped = (error: Error) => resolve(Answer.from(url, answer, Buffer.alloc(0), error));
+      const lost = (error: Error) => resolve(Answer.from(url, answer, Buffer.alloc(0), error));
+      dropped = lost;
       answer.on('end', () => {
         try {
           resolve(Answer.from(url, answer, decoded(answer, Buffer.concat(chunks))));
         } catch (error) {
-          dropped(error as Error);
+          lost(error as Error);
         }
       });
-      answer.on('error', dropped);
+      answer.on('error', lost);
       answer.on('close', () => {
-        if (!answer.complete) dropped(new Error('The connection closed before the whole answer came'));
+        if (!answer.complete) lost(new Error('The connection closed before the whole answer came'));
       });
     });
     sent.end(body);
