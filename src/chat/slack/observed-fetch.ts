@@ -44,13 +44,18 @@ export function observedFetch(metrics?: Metrics): typeof fetch {
       metrics.slackError(method, `http_${response.status}`);
       return response;
     }
-    if (response instanceof Answer) {
-      if (response.failure) metrics.slackError(method, 'network_error');
-      // Parsed only when it may be an error: Slack's successes are most answers, and large.
-      else if (response.contentType.includes('json') && OK_FALSE.test(response.body.toString('utf8'))) {
-        const body = parsedBody(response.body.toString('utf8'));
-        if (body?.ok === false) metrics.slackError(method, body.error ?? 'unknown_error');
-      }
+    // Only a JSON answer can say `ok: false` (a file download is left alone).
+    if (!(response instanceof Answer) || !response.headers.get('content-type')?.includes('json'))
+      return response;
+    if (response.failure) {
+      metrics.slackError(method, 'network_error');
+      return response;
+    }
+    // Parsed only when it may be an error: Slack's successes are most answers, and large.
+    const text = response.body.toString('utf8');
+    if (OK_FALSE.test(text)) {
+      const body = parsedBody(text);
+      if (body?.ok === false) metrics.slackError(method, body.error ?? 'unknown_error');
     }
     return response;
   };
@@ -128,15 +133,12 @@ function decoded(answer: IncomingMessage, body: Buffer): Buffer {
 class Answer {
   readonly ok: boolean;
   readonly headers: Headers;
-  readonly redirected = false;
-  readonly type = 'basic';
   bodyUsed = false;
 
   private constructor(
     readonly url: string,
     readonly status: number,
     readonly statusText: string,
-    readonly contentType: string,
     rawHeaders: string[],
     readonly body: Buffer,
     /** The connection dropped while the body came: reading it fails. */
@@ -153,7 +155,6 @@ class Answer {
       url,
       answer.statusCode ?? 0,
       answer.statusMessage ?? '',
-      String(answer.headers['content-type'] ?? ''),
       answer.rawHeaders,
       body,
       failure,
